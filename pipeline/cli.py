@@ -1,0 +1,115 @@
+"""Command line: `python run_pipeline.py [INPUT ...] [--out DIR]`, `evaluate`, `compare`, `report`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+from typing import Sequence
+
+from .ingest import is_supported
+
+log = logging.getLogger("pipeline")
+
+SUBCOMMANDS = ("run", "evaluate", "compare", "report")
+
+
+def collect_inputs(inputs: Sequence[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Files named on the command line, and supported files found in folders (recursively).
+
+    Returns (files, skipped) where skipped holds (path, reason) for files in folders that are not notices."""
+    files: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
+    for inp in inputs:
+        if inp.is_dir():
+            for p in sorted(inp.rglob("*")):
+                if not p.is_file() or p.name.startswith("."):
+                    continue
+                if is_supported(p):
+                    files.append(p)
+                else:
+                    skipped.append((p, f"not a notice format ({p.suffix or 'no extension'})"))
+        else:
+            files.append(inp)  # named explicitly: read it, or say why not in errors
+    return files, skipped
+
+
+def _run_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="run_pipeline.py", description="Extract structured tables from Chinese government notices.")
+    ap.add_argument("inputs", nargs="*", type=Path, help="files or folders (searched recursively); default corpora/")
+    ap.add_argument("--out", type=Path, default=Path("outputs"), help="output folder (default outputs/)")
+    ap.add_argument("-v", "--verbose", action="count", default=0, help="more logging")
+    return ap
+
+
+def cmd_run(argv: Sequence[str]) -> int:
+    args = _run_parser().parse_args(argv)
+    _logging(args.verbose)
+    from .run import run_batch
+
+    inputs = args.inputs or [Path("corpora")]
+    missing = [p for p in inputs if not p.exists()]
+    if missing:
+        print(f"error: input not found: {', '.join(map(str, missing))}", file=sys.stderr)
+        return 2
+    files, skipped = collect_inputs(inputs)
+    for p, reason in skipped:
+        log.info("skipped %s: %s", p, reason)
+    started = time.perf_counter()
+    result = run_batch(files, args.out)
+    counts = ", ".join(f"{name} {n}" for name, n in result.counts.items())
+    print(
+        f"{result.documents} documents ({len(skipped)} other files skipped) -> {args.out}/: {counts}; "
+        f"{result.errors} errors; {time.perf_counter() - started:.1f}s"
+    )
+    return 1 if result.errors else 0
+
+
+def cmd_evaluate(argv: Sequence[str]) -> int:
+    ap = argparse.ArgumentParser(prog="run_pipeline.py evaluate", description="Score output tables against gold JSON files.")
+    ap.add_argument("--gold", type=Path, required=True, help="folder of <doc_id>.json gold files")
+    ap.add_argument("--out", type=Path, default=Path("outputs"), help="the pipeline's output folder")
+    args = ap.parse_args(argv)
+    from .evaluate import evaluate, format_report
+
+    if not args.gold.is_dir():
+        print(f"error: gold folder not found: {args.gold}", file=sys.stderr)
+        return 2
+    try:
+        rep = evaluate(args.gold, args.out)
+    except FileNotFoundError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    print(format_report(rep))
+    return 0
+
+
+def _logging(verbose: int) -> None:
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in SUBCOMMANDS:
+        cmd, rest = argv[0], argv[1:]
+    else:
+        cmd, rest = "run", argv
+    try:
+        if cmd == "run":
+            return cmd_run(rest)
+        if cmd == "evaluate":
+            return cmd_evaluate(rest)
+        if cmd == "compare":
+            from .compare import cmd_compare
+
+            return cmd_compare(rest)
+        if cmd == "report":
+            from .report import cmd_report
+
+            return cmd_report(rest)
+    except SystemExit as e:  # argparse: usage errors exit 2
+        return int(e.code) if isinstance(e.code, int) else 2
+    return 2

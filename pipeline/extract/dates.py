@@ -1,0 +1,119 @@
+"""Dates and time limits: the deadline rules of rules/deadlines.yaml, normalised to ISO dates."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from typing import Iterator
+
+import cn2an
+import regex
+
+from .. import rules
+
+_DIGIT = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+
+
+def to_int(text: str) -> int:
+    """'2020' -> 2020, '二〇二〇' -> 2020, '十二' -> 12, '三十一' -> 31"""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    if all(ch in _DIGIT for ch in text) and len(text) >= 3:
+        return int("".join(_DIGIT[ch] for ch in text))
+    return int(cn2an.cn2an(text, "smart"))
+
+
+def _month_end(y: int, m: int) -> int:
+    return calendar.monthrange(y, m)[1]
+
+
+def _iso(y: int, m: int, d: int) -> str:
+    return dt.date(y, m, d).isoformat()
+
+
+_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def _period_end(y: int, m: int | None, d: int | None, eop: str | None) -> str:
+    if d is not None and m is not None:
+        return _iso(y, m, d)
+    if m is not None:
+        return _iso(y, m, _month_end(y, m))
+    if eop == "上半年":
+        return _iso(y, 6, 30)
+    if eop and "季度" in eop:
+        q = next((v for k, v in _QUARTER.items() if k in eop), 4)
+        return _iso(y, q * 3, _month_end(y, q * 3))
+    return _iso(y, 12, 31)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    text: str
+    kind: str
+    start: str
+    end: str
+    frequency: str
+    begin: int  # offsets in the searched text
+    stop: int
+    rule: str
+
+
+def _group(m: regex.Match[str], name: str) -> str | None:
+    return m.groupdict().get(name)
+
+
+def _interpret(rule: rules.PatternRule, m: regex.Match[str]) -> TimeExpr | None:
+    kind = rule.kind
+    start = end = freq = ""
+    try:
+        if kind in ("by", "target", "date"):
+            y = to_int(m.group("y"))
+            mo = to_int(_group(m, "m")) if _group(m, "m") else None
+            d = to_int(_group(m, "d")) if _group(m, "d") else None
+            end = _period_end(y, mo, d, _group(m, "eop"))
+        elif kind == "range":
+            y = to_int(m.group("y"))
+            y2 = to_int(_group(m, "y2")) if _group(m, "y2") else y
+            m1 = to_int(_group(m, "m")) if _group(m, "m") else None
+            d1 = to_int(_group(m, "d")) if _group(m, "d") else None
+            m2 = to_int(_group(m, "m2")) if _group(m, "m2") else None
+            d2 = to_int(_group(m, "d2")) if _group(m, "d2") else None
+            start = _iso(y, m1 or 1, d1 or 1)
+            end = _period_end(y2, m2, d2, None)
+            if end < start:
+                return None
+        elif kind == "recurring":
+            freq = rules.frequencies().get(m.group("freq"), "")
+    except (ValueError, KeyError):
+        return None  # 2月30日 and the like: not a date, so nothing is invented
+    return TimeExpr(m.group(0), kind, start, end, freq, m.start(), m.end(), rule.id)
+
+
+def find_time_expressions(text: str) -> Iterator[TimeExpr]:
+    """Every time limit in the text; overlapping matches resolve to the longest, then the earlier rule."""
+    cands: list[tuple[int, int, int, TimeExpr]] = []
+    for order, rule in enumerate(rules.deadline_rules()):
+        for m in rule.pattern.finditer(text):
+            te = _interpret(rule, m)
+            if te is not None:
+                cands.append((te.begin, -(te.stop - te.begin), order, te))
+    cands.sort(key=lambda c: (-(-c[1]), c[2]))  # longest first, then rule order
+    taken: list[tuple[int, int]] = []
+    chosen: list[TimeExpr] = []
+    for _, _, _, te in cands:
+        if any(te.begin < e and s < te.stop for s, e in taken):
+            continue
+        taken.append((te.begin, te.stop))
+        chosen.append(te)
+    yield from sorted(chosen, key=lambda t: t.begin)
+
+
+def parse_date(text: str) -> str:
+    """A date as written to ISO, or '' when it is not a whole date. '2020年3月11日' -> '2020-03-11'"""
+    for te in find_time_expressions(text):
+        if te.kind == "date":
+            return te.end
+    return ""

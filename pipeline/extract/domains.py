@@ -1,0 +1,61 @@
+"""Policy domains named in a document (taxonomies in rules/domains.yaml), found by the spaCy entity ruler."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from .. import nlp, rules
+from ..evidence import sentence
+from ..model import DomainRow, NormDoc, Section
+from ..structure import section_at
+
+# a mention directly followed by one of these is part of a unit's name (省生态环境厅, 市扶贫办)
+_ORG_TAIL = regex.compile(r"^(?:厅|局|委|办|部|处|室|署|院|所|站|中心|事务中心|服务中心)")
+
+
+def _inside_book_title(text: str, start: int) -> bool:
+    opened = text.rfind("《", 0, start)
+    return opened != -1 and text.rfind("》", opened, start) == -1 and text.find("》", start) != -1 and text.find("》", start) - opened < 120
+
+
+def find_mentions(text: str) -> Iterator[tuple[str, str, str, int, int]]:
+    """(taxonomy, canonical domain, mention, start, end) for every domain mention in the text."""
+    for ent in nlp.pipeline()(text).ents:
+        if ent.label_ != "DOMAIN":
+            continue
+        tax, _, canonical = ent.ent_id_.partition(":")
+        if _ORG_TAIL.match(text[ent.end_char : ent.end_char + 4]) or _inside_book_title(text, ent.start_char):
+            continue
+        yield tax, canonical, ent.text, ent.start_char, ent.end_char
+
+
+def applies(tax: rules.Taxonomy, text: str, distinct: int) -> bool:
+    return any(c in text for c in tax.context) or distinct >= tax.min_distinct
+
+
+def extract_domains(doc: NormDoc, sections: list[Section], *, skip_spans: list[tuple[int, int]]) -> list[DomainRow]:
+    mentions = [m for m in find_mentions(doc.text) if not any(s <= m[3] < e for s, e in skip_spans)]
+    rows: list[DomainRow] = []
+    for tax in rules.taxonomies():
+        mine = [m for m in mentions if m[0] == tax.id]
+        if not applies(tax, doc.text, len({m[1] for m in mine})):
+            continue
+        for _, canonical, mention, s, e in mine:
+            sec = section_at(sections, s)
+            rows.append(DomainRow(doc.doc_id, tax.id, canonical, mention, sec.section_id if sec else "", doc.page_at(s), sentence(doc, s, e), s, e))
+    return rows
+
+
+def canonical_domain(text: str) -> tuple[str, str] | None:
+    """The (taxonomy, canonical) of a table cell naming a domain. '农村集体土地征收' -> ('gov-open-26', '征地补偿')"""
+    cell = regex.sub(r"(?:领域|方面)$", "", text.strip())
+    for tax in rules.taxonomies():
+        for mention, canonical in tax.variants:
+            if cell == mention:
+                return tax.id, canonical
+        for mention, canonical in tax.variants:
+            if mention in cell:
+                return tax.id, canonical
+    return None

@@ -1,0 +1,61 @@
+"""Documents a notice cites: 《title》, its 文号 in the parentheses after it, and the 以下简称 alias."""
+
+from __future__ import annotations
+
+import regex
+
+from ..docnumber import find_doc_numbers
+from ..evidence import sentence
+from ..model import NormDoc, ReferenceRow
+from ..structure import Layout
+
+_BOOK = regex.compile(r"《(?P<title>[^《》]{2,120})》")
+# the parenthesis after a title: （国办发〔2019〕54号，以下简称《指导意见》）
+_AFTER = regex.compile(r"^\s*[（(](?P<inner>(?:[^（）()]|[（(][^（）()]*[）)])*)[）)]")
+_ALIAS = regex.compile(r"(?:以下简称|下称|简称)\s*[《“\"]?(?P<alias>[^《》“”\"，。；）)]{1,30})[》”\"]?")
+
+
+def extract_references(doc: NormDoc, lay: Layout, *, own_title: str, body_start_char: int) -> list[ReferenceRow]:
+    text = doc.text
+    own_number = lay.doc_number.normalized if lay.doc_number else ""
+    rows: dict[str, ReferenceRow] = {}
+    aliases: set[str] = set()
+    covered: list[tuple[int, int]] = []
+    for m in _BOOK.finditer(text, body_start_char):
+        title = m.group("title")
+        if title in aliases or (own_title and title in own_title):
+            continue  # an alias used again, or the document this notice itself issues
+        number = alias = ""
+        end = m.end()
+        after = _AFTER.match(text[m.end() : m.end() + 200])
+        if after:
+            inner = after.group("inner")
+            nums = list(find_doc_numbers(inner))
+            if nums:
+                number = nums[0].normalized
+            am = _ALIAS.search(inner)
+            if am:
+                alias = am.group("alias")
+            if nums or am:
+                end = m.end() + after.end()
+        if not number:
+            before = list(find_doc_numbers(text[max(0, m.start() - 25) : m.start()]))
+            if before and max(0, m.start() - 25) + before[-1].end >= m.start() - 1:
+                number = before[-1].normalized
+        if alias:
+            aliases.add(alias)
+        covered.append((m.start(), end))
+        key = number or title
+        if key in rows:
+            continue
+        rows[key] = ReferenceRow(doc.doc_id, title, number, alias, doc.page_at(m.start()), sentence(doc, m.start(), end), m.start(), end)
+    # numbers cited without a title (按照国办发〔2019〕54号文件要求)
+    for k, p in enumerate(doc.paras):
+        if p.start < body_start_char or k in lay.skip:
+            continue
+        for d in find_doc_numbers(text[p.start : p.end]):
+            s, e = p.start + d.start, p.start + d.end
+            if d.normalized == own_number or d.normalized in rows or any(a <= s < b for a, b in covered):
+                continue
+            rows[d.normalized] = ReferenceRow(doc.doc_id, "", d.normalized, "", p.page, sentence(doc, s, e), s, e)
+    return list(rows.values())

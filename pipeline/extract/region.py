@@ -1,0 +1,91 @@
+"""Region and administrative level of the issuing body: the gazetteer (rules/places.tsv) on the issuer's
+name, then the 机关代字 prefixes (rules/agency_prefixes.yaml: 豫 -> 河南省)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .. import rules
+
+_MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+_NATIONAL = regex.compile(r"^(?:国务院|中共中央|中央|全国|国家|最高人民|中华人民共和国)|^[\p{Han}]{2,10}部$|^[\p{Han}]{2,10}部(?:办公厅)?$")
+_SHORT_SUFFIX = regex.compile(r"(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    province: str = ""
+    city: str = ""
+    county: str = ""
+    admin_level: str = ""
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, list[rules.Place]]:
+    idx: dict[str, list[rules.Place]] = {}
+    for p in rules.places():
+        idx.setdefault(p.name, []).append(p)
+        if p.level in ("province", "city"):
+            short = _SHORT_SUFFIX.sub("", p.name)
+            if len(short) >= 2 and short != p.name:
+                idx.setdefault(short, []).append(p)
+    return idx
+
+
+def _find_places(text: str) -> list[rules.Place]:
+    idx = _index()
+    found: list[tuple[int, int, rules.Place]] = []
+    for name, places in idx.items():
+        pos = text.find(name)
+        if pos != -1:
+            for p in places:
+                found.append((pos, len(name), p))
+    # keep the longest name at each position, and drop names inside a longer one
+    found.sort(key=lambda f: (f[0], -f[1]))
+    out: list[rules.Place] = []
+    covered_to = -1
+    for pos, ln, p in found:
+        if pos < covered_to and pos + ln <= covered_to:
+            if out and out[-1].name == p.name:
+                out.append(p)
+            continue
+        covered_to = max(covered_to, pos + ln)
+        out.append(p)
+    return out
+
+
+def infer_region(issuer: str, agency: str = "") -> Region:
+    """Region of an issuer. '铁岭市政务公开领导小组' -> Region('辽宁省', '铁岭市', '', 'municipal')"""
+    first = issuer.split("；")[0] if issuer else ""
+    if first and _NATIONAL.search(first):
+        return Region(admin_level="national")
+    places = _find_places(first)
+    provinces = {p.name for p in places if p.level == "province"}
+    cities = [p for p in places if p.level == "city" and (not provinces or p.province in provinces)]
+    counties = [p for p in places if p.level == "county" and (not cities or p.city in {c.name for c in cities}) and (not provinces or p.province in provinces)]
+    township = bool(regex.search(r"[乡镇]人民政府|[乡镇]政府|街道办事处", first))
+    if counties and (len({c.adcode for c in counties}) == 1 or cities):
+        c = counties[0]
+        return Region(c.province, c.city, c.name, "township" if township else "county")
+    if cities:
+        c = cities[0]
+        return Region(c.province, c.name, "", "municipal")
+    if provinces:
+        prov = sorted(provinces)[0]
+        return Region(prov, "", "", "provincial")
+    pre = rules.agency_prefixes()
+    if agency:
+        if any(agency.startswith(n) for n in pre.national):
+            return Region(admin_level="national")
+        for abbr, prov in pre.provinces:
+            if agency.startswith(abbr):
+                return Region(prov, "", "", "provincial")
+        for abbr, city in pre.cities:
+            if agency.startswith(abbr):
+                c = next((p for p in _index().get(city, []) if p.level == "city"), None)
+                if c is not None:
+                    return Region(c.province, c.name, "", "municipal")
+    return Region()

@@ -1,0 +1,193 @@
+"""Who does what by when: tasks and domain assignments, from the body's "（责任单位：…）" tags and from
+attachment tables (序号/工作任务/具体事项/责任单位/完成时限, 牵头单位/配合单位, 试点领域/责任部门)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .. import rules
+from ..model import AssignmentRow, NormDoc, Section, TableView, TaskRow
+from ..structure import enclosing, section_at
+from .dates import find_time_expressions
+from .domains import canonical_domain, find_mentions
+from .units import split_top, split_units, unit_groups, unit_type
+
+_BAL = r"(?:[^（）()]|[（(][^（）()]*[）)])*"
+_TAG = regex.compile(
+    rf"[（(]\s*(?P<label>责任单位|责任部门|牵头单位|牵头部门|责任主体)\s*[：:](?P<units>{_BAL})[）)]"
+)
+# （省发展改革委牵头，省财政厅等按职责分工负责）
+_LEAD_CO = regex.compile(rf"[（(](?P<lead>[^（）()：:]{{2,60}}?)牵头[，,、；;]?(?P<co>{_BAL}?)(?:按职责分工)?(?:负责|配合|参与)?[）)]")
+_DOMAIN_GLUE = regex.compile(r"[、，,和及与等；;。\s]|领域|方面|工作")
+_DUE_KINDS = ("by", "target", "date", "range")
+
+
+@dataclass(slots=True)
+class Tag:
+    start: int
+    end: int
+    lead: list[str]
+    co: list[str]
+    explicit_roles: bool
+
+
+def _parse_tag_units(label_units: str) -> tuple[list[str], list[str], bool]:
+    """'牵头单位：A；配合单位：B、C' or 'A、B，C、D' -> (lead, co, explicit)."""
+    parts = split_top(label_units, "；;")
+    lead: list[str] = []
+    co: list[str] = []
+    explicit = False
+    for part in parts:
+        m = regex.match(r"^(牵头单位|牵头部门|配合单位|配合部门|参与单位)[：:](.*)$", part)
+        if m:
+            explicit = True
+            (lead if m.group(1).startswith("牵头") else co).extend(split_units(m.group(2)))
+    if explicit:
+        return lead, co, True
+    groups = unit_groups(label_units)
+    if not groups:
+        return [], [], False
+    return groups[0], [u for g in groups[1:] for u in g], False
+
+
+def find_tags(text: str, start: int, end: int) -> list[Tag]:
+    tags: list[Tag] = []
+    for m in _TAG.finditer(text, start, end):
+        units = m.group("units")
+        if m.group("label").startswith("牵头"):
+            lead, co, explicit = _parse_tag_units(f"牵头单位：{units}")
+        else:
+            lead, co, explicit = _parse_tag_units(units)
+        if lead or co:
+            tags.append(Tag(m.start(), m.end(), lead, co, explicit))
+    for m in _LEAD_CO.finditer(text, start, end):
+        if any(t.start <= m.start() < t.end for t in tags):
+            continue
+        lead = split_units(m.group("lead"))
+        co = split_units(regex.sub(r"等$", "", m.group("co").strip())) if m.group("co") else []
+        if lead and all(unit_type(u) != "其他" or "部门" in u for u in lead):
+            tags.append(Tag(m.start(), m.end(), lead, co, True))
+    return sorted(tags, key=lambda t: t.start)
+
+
+def _domain_item(text: str) -> list[str]:
+    """The canonical domains when an item names only domains ('城乡规划领域、征地补偿领域'), else []."""
+    found = [(s, e, canon) for _, canon, _, s, e in find_mentions(text)]
+    if not found:
+        return []
+    rest = text
+    for s, e, _ in sorted(found, reverse=True):
+        rest = rest[:s] + rest[e:]
+    rest = regex.sub(r"^\s*\d{1,2}[.．、]|^（\d{1,2}）", "", rest)
+    if _DOMAIN_GLUE.sub("", rest):
+        return []
+    seen: list[str] = []
+    for _, _, c in found:
+        if c not in seen:
+            seen.append(c)
+    return seen
+
+
+def _due(text: str) -> tuple[str, str]:
+    for te in find_time_expressions(text):
+        if te.kind in _DUE_KINDS and te.end:
+            return te.text, te.end
+    return "", ""
+
+
+class TaskBuilder:
+    def __init__(self, doc: NormDoc) -> None:
+        self.doc = doc
+        self.tasks: list[TaskRow] = []
+        self.assignments: list[AssignmentRow] = []
+
+    def _task_id(self) -> str:
+        return f"t{len(self.tasks) + 1}"
+
+    def body(self, sections: list[Section], body_ranges: list[tuple[int, int]]) -> None:
+        doc = self.doc
+        text = doc.text
+        prev_end: dict[str, int] = {}  # where the previous tag of a section ended
+        for r_start, r_end in body_ranges:
+            for tag in find_tags(text, r_start, r_end):
+                para = doc.para_at(tag.start)
+                if para is None:
+                    continue
+                sec = section_at(sections, tag.start) or enclosing(sections, tag.start)
+                key = sec.section_id if sec else ""
+                if key in prev_end and prev_end[key] >= para.start:
+                    item_start = prev_end[key]
+                elif sec is not None and sec.start_char >= para.start:
+                    item_start = sec.start_char
+                else:
+                    item_start = para.start
+                prev_end[key] = tag.end
+                item = text[item_start : tag.start]
+                if sec is not None and item_start == sec.start_char:
+                    item = item[len(sec.label) :].lstrip("、．.")
+                domains = _domain_item(item)
+                if domains:
+                    self._assign(domains, tag.lead, tag.co, "body", para.page, item_start, tag.end)
+                    continue
+                detail = item.strip("。；，、 ")
+                if sec is not None and detail.startswith(sec.heading):
+                    detail = detail[len(sec.heading) :].lstrip("。！？ ")
+                title = sec.heading if sec is not None else detail[:40]
+                units = tag.lead + tag.co
+                deadline_text, due = _due(text[item_start : tag.end])
+                self.tasks.append(
+                    TaskRow(
+                        doc.doc_id, self._task_id(), key, title, detail, "；".join(units), units[0] if units else "",
+                        deadline_text, due, "body", para.page, text[item_start : tag.end], item_start, tag.end,
+                    )
+                )
+
+    def _assign(self, domains: list[str], lead: list[str], co: list[str], source: str, page: int | None, start: int, end: int) -> None:
+        evidence = self.doc.text[start:end]
+        for role, units in (("lead", lead), ("co", co)):
+            for d in domains:
+                for u in units:
+                    self.assignments.append(AssignmentRow(self.doc.doc_id, d, u, unit_type(u), role, source, page, evidence, start, end))
+
+    def table(self, t: TableView) -> None:
+        if not t.header:
+            return
+        cols = rules.table_columns()
+        roles = {cols.role(h): j for j, h in reversed(list(enumerate(t.header))) if cols.role(h)}
+        has_units = "units" in roles or "lead" in roles
+        if not has_units:
+            return
+        is_task_table = "title" in roles or "detail" in roles
+        for row, (s, e), page in zip(t.rows, t.row_spans, t.row_pages):
+            def cell(role: str) -> str:
+                j = roles.get(role)
+                return row[j].text.strip() if j is not None and j < len(row) else ""
+
+            if "lead" in roles:
+                lead, co = split_units(cell("lead")), split_units(cell("co"))
+            else:
+                groups = unit_groups(cell("units"))
+                lead = groups[0] if groups else []
+                co = [u for g in groups[1:] for u in g] + split_units(cell("co"))
+            if not lead and not co:
+                continue
+            if is_task_table:
+                title = cell("title") or cell("detail")
+                if not title:
+                    continue
+                deadline_text = cell("deadline")
+                _, due = _due(deadline_text) if deadline_text else ("", "")
+                units = lead + co
+                self.tasks.append(
+                    TaskRow(
+                        self.doc.doc_id, self._task_id(), "", title, cell("detail"), "；".join(units), units[0],
+                        deadline_text, due, "table", page, self.doc.text[s:e], s, e,
+                    )
+                )
+            elif "domain" in roles:
+                found = canonical_domain(cell("domain"))
+                if found is None:
+                    continue
+                self._assign([found[1]], lead, co, "table", page, s, e)

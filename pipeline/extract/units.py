@@ -1,0 +1,91 @@
+"""Responsible units: split a 责任单位 list into units, and type each unit (rules/units.yaml)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .. import rules
+
+_SEPARATORS = "，,、；;"
+
+
+def split_top(text: str, seps: str) -> list[str]:
+    """Split on separators outside parentheses. '各县（市、区）政府，市财政局' -> ['各县（市、区）政府', '市财政局']"""
+    parts: list[str] = []
+    depth = 0
+    cur: list[str] = []
+    for ch in text:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        if ch in seps and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return [p.strip(" 。.") for p in parts if p.strip(" 。.")]
+
+
+def _strip_role_label(text: str) -> str:
+    return regex.sub(r"^(?:责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门)[：:]", "", text.strip())
+
+
+def _inherit_prefix(units: list[str]) -> list[str]:
+    """A bare department after a prefixed one takes its level prefix: 省市场监管局、药监局 -> 省药监局."""
+    lex = rules.unit_lexicon()
+    dept_words = sorted({w for w, _ in lex.departments}, key=len, reverse=True)
+    out: list[str] = []
+    for u in units:
+        if out:
+            prev = out[-1]
+            prefix = next((p for p in lex.level_prefixes if prev.startswith(p)), "")
+            if prefix and any(u.startswith(w) for w in dept_words) and not any(u.startswith(p) for p in lex.level_prefixes):
+                u = prefix + u
+        out.append(u)
+    return out
+
+
+def unit_groups(text: str) -> list[list[str]]:
+    """The comma groups of a 责任单位 list, each a list of units. By convention the first group leads.
+
+    '省市场监管局、药监局，各省辖市政府、济源示范区管委会' -> [['省市场监管局', '省药监局'], ['各省辖市政府', '济源示范区管委会']]"""
+    lex = rules.unit_lexicon()
+    text = _strip_role_label(text)
+    groups = []
+    for g in split_top(text, "，,；;"):
+        if any(k in g for k in lex.keep_together):
+            groups.append([g])  # "X及其所属乡（镇）政府、街道办事处" names one unit
+            continue
+        groups.append(_inherit_prefix(split_top(g, "、")))
+    return [g for g in groups if g]
+
+
+def split_units(text: str) -> list[str]:
+    return [u for g in unit_groups(text) for u in g]
+
+
+@lru_cache(maxsize=4096)
+def unit_type(unit: str) -> str:
+    """The function of a unit, the same at every level. '市自然资源局' -> '自然资源'"""
+    lex = rules.unit_lexicon()
+    if any(k in unit for k in lex.generic):
+        return lex.generic_type
+    # set aside a leading "<place>政府" so 省政府办公厅 is typed by 办公厅
+    m = regex.match(r"^.{0,12}?(?:人民政府|政府)(?=.)", unit)
+    rest = unit[m.end() :] if m else unit
+    best: tuple[int, int, str] | None = None
+    for word, utype in lex.departments:
+        pos = rest.find(word)
+        if pos != -1:
+            key = (pos, -len(word), utype)
+            if best is None or key < best:
+                best = key
+    if best is not None:
+        return best[2]
+    if any(k in unit for k in lex.government):
+        return lex.government_type
+    return lex.generic_type

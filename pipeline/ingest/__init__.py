@@ -1,0 +1,63 @@
+"""Readers: one module per input format, each turning a file into a SourceDocument."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Callable
+
+from ..model import IngestError, SourceDocument
+
+Reader = Callable[..., SourceDocument]
+
+SUFFIXES: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".markdown": "text",
+    ".htm": "html",
+    ".html": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
+
+
+def _reader(kind: str) -> Reader:
+    # imported on demand so a text-only run does not load pdfplumber, OCR models or lxml's HTML cleaner
+    if kind == "text":
+        from .text import read_text
+
+        return read_text
+    if kind == "html":
+        from .html import read_html
+
+        return read_html
+    if kind == "docx":
+        from .docx import read_docx
+
+        return read_docx
+    if kind == "pdf":
+        from .pdf import read_pdf
+
+        return read_pdf
+    raise IngestError(f"no reader for {kind}")
+
+
+def is_supported(path: Path) -> bool:
+    return path.suffix.lower() in SUFFIXES
+
+
+def read_document(path: Path) -> SourceDocument:
+    """Read one file into a SourceDocument, or raise IngestError with a message a person can act on."""
+    kind = SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        raise IngestError(
+            f"{path.name}: unsupported file type {path.suffix or '(none)'}; "
+            f"supported: {', '.join(sorted(SUFFIXES))}"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise IngestError(f"{path.name}: cannot read the file ({e.strerror})") from e
+    sha = hashlib.sha256(data).hexdigest()
+    return _reader(kind)(path, doc_id=path.stem, sha256=sha, data=data)

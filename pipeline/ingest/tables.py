@@ -1,0 +1,108 @@
+"""Table helpers shared by the readers: HTML grids with rowspan/colspan, `<p>`-split cells, stitching a
+table continued on the next page, and filling merged cells."""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+import regex
+from lxml import html as lxml_html
+
+from ..model import Table
+
+_P_SPLIT = regex.compile(r"<p\b[^>]*>(.*?)</p>", regex.S | regex.I)
+_TAG = regex.compile(r"<[^>]+>")
+
+
+def strip_tags(fragment: str) -> str:
+    """'<b>市财政局</b>' -> '市财政局'"""
+    text = _TAG.sub("", fragment)
+    return lxml_html.fromstring(f"<span>{text}</span>").text_content() if "&" in text else text
+
+
+def cell_paragraphs(cell: str) -> list[str]:
+    """The `<p>` paragraphs of a cell, or the cell itself. '<p>a</p> <p>b</p>' -> ['a', 'b']"""
+    parts = [strip_tags(p).strip() for p in _P_SPLIT.findall(cell)]
+    return parts if parts else [strip_tags(cell).strip()]
+
+
+def split_paragraph_rows(cells: Sequence[str]) -> tuple[list[list[str]], set[tuple[int, int]]]:
+    """A row whose cells hold several `<p>` items side by side becomes one row per item.
+
+    Cells holding a single value (序号, 工作任务) are repeated on every row, as the merged cell they are;
+    the returned set marks those copies as (row, column) relative to the first returned row."""
+    parts = [cell_paragraphs(c) for c in cells]
+    n = max((len(p) for p in parts), default=1)
+    if n <= 1:
+        return [[p[0] if p else "" for p in parts]], set()
+    rows: list[list[str]] = []
+    filled: set[tuple[int, int]] = set()
+    for i in range(n):
+        row = []
+        for j, p in enumerate(parts):
+            if len(p) == n:
+                row.append(p[i])
+            elif len(p) == 1:
+                row.append(p[0])
+                if i > 0:
+                    filled.add((i, j))
+            else:
+                row.append(p[i] if i < len(p) else "")
+        rows.append(row)
+    return rows, filled
+
+
+def html_table_grid(table_el: lxml_html.HtmlElement) -> tuple[list[list[str]], set[tuple[int, int]]]:
+    """Expand an HTML `<table>` into a full grid, copying rowspan/colspan cells into every slot they cover.
+
+    Returns the grid and the set of (row, column) slots that were copies of a spanning cell."""
+    grid: dict[tuple[int, int], str] = {}
+    filled: set[tuple[int, int]] = set()
+    r = 0
+    for tr in table_el.iter("tr"):
+        c = 0
+        for td in tr:
+            if td.tag not in ("td", "th"):
+                continue
+            while (r, c) in grid:
+                c += 1
+            paras = [p.text_content().strip() for p in td.findall(".//p")]
+            text = "\n".join(p for p in paras if p) if len(paras) > 1 else td.text_content().strip()
+            rs = max(1, int(td.get("rowspan", "1") or 1))
+            cs = max(1, int(td.get("colspan", "1") or 1))
+            for dr in range(rs):
+                for dc in range(cs):
+                    grid[(r + dr, c + dc)] = text
+                    if dr or dc:
+                        filled.add((r + dr, c + dc))
+            c += cs
+        r += 1
+    if not grid:
+        return [], set()
+    nrows = max(k[0] for k in grid) + 1
+    ncols = max(k[1] for k in grid) + 1
+    rows = [[grid.get((i, j), "") for j in range(ncols)] for i in range(nrows)]
+    return rows, filled
+
+
+def normalise_header(cells: Iterable[str]) -> tuple[str, ...]:
+    return tuple(regex.sub(r"\s+", "", c) for c in cells)
+
+
+def stitch(tables: Sequence[Table]) -> list[Table]:
+    """Join tables that continue one another: the next starts with the same header row (repeated on the new
+    page) or has the same column count and starts without a header while the previous ran to a page end."""
+    out: list[Table] = []
+    for t in tables:
+        if out and t.rows and out[-1].rows:
+            prev = out[-1]
+            same_header = normalise_header(t.rows[0]) == normalise_header(prev.rows[0])
+            if same_header:
+                offset = len(prev.rows) - 1
+                rows = prev.rows + t.rows[1:]
+                pages = prev.row_pages + t.row_pages[1:]
+                filled = prev.filled | {(r + offset, c) for r, c in t.filled if r > 0}
+                out[-1] = Table(rows=rows, row_pages=pages, filled=frozenset(filled), spans_known=prev.spans_known and t.spans_known)
+                continue
+        out.append(t)
+    return out

@@ -1,0 +1,123 @@
+"""Plain text and Markdown: decode, split lines, and lift tables (tab-separated lines, HTML `<table>` or
+`<p>` fragments, Markdown pipe tables) out of the line stream."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import regex
+from charset_normalizer import from_bytes
+from lxml import html as lxml_html
+
+from ..model import Block, IngestError, Line, SourceDocument, Table
+from .tables import html_table_grid, split_paragraph_rows, stitch
+
+# Encodings a Chinese notice arrives in; charset-normalizer is asked to choose among these first.
+_CANDIDATES = ("utf_8", "gb18030", "big5", "utf_16")
+
+
+def decode(data: bytes, *, source: str) -> str:
+    """Bytes to text: a BOM decides; else strict UTF-8; else charset-normalizer among the Chinese encodings."""
+    if not data.strip():
+        raise IngestError(f"{source}: the file is empty; nothing to extract")
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(enc)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data, cp_isolation=list(_CANDIDATES)).best() or from_bytes(data).best()
+    if best is None:
+        raise IngestError(
+            f"{source}: cannot tell the text encoding (not UTF-8, GB18030, Big5 or UTF-16); "
+            "save the file as UTF-8 and run again",
+            stage="decode",
+        )
+    text = str(best)
+    if text.count("\ufffd") > max(3, len(text) // 100):
+        raise IngestError(f"{source}: decoded as {best.encoding} but the text is garbled; save it as UTF-8", stage="decode")
+    return text
+
+
+_TABLE_OPEN = regex.compile(r"<table\b", regex.I)
+_TABLE_CLOSE = regex.compile(r"</table>", regex.I)
+_MD_RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_HTML_TAGS = regex.compile(r"</?(?:p|br|span|div|b|strong|font)\b[^>]*>", regex.I)
+
+
+def _md_cells(line: str) -> list[str]:
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") else inner
+    return [c.strip() for c in inner.split("|")]
+
+
+def blocks_from_text(text: str) -> list[Block]:
+    """Split decoded text into lines and tables, in reading order."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    blocks: list[Block] = []
+    pending: list[Table] = []  # consecutive tables, stitched when the run ends
+
+    def flush() -> None:
+        blocks.extend(stitch(pending))
+        pending.clear()
+
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _TABLE_OPEN.search(line):
+            j = i
+            chunk = [line]
+            while not _TABLE_CLOSE.search(lines[j]) and j + 1 < len(lines):
+                j += 1
+                chunk.append(lines[j])
+            doc = lxml_html.fromstring("\n".join(chunk))
+            tables = [doc] if doc.tag == "table" else doc.findall(".//table")
+            for t in tables:
+                rows, filled = html_table_grid(t)
+                if rows:
+                    pending.append(Table(tuple(map(tuple, rows)), (None,) * len(rows), frozenset(filled), spans_known=True))
+            i = j + 1
+            continue
+        if "\t" in line.strip("\t ") or (line.count("\t") >= 1 and pending):
+            rows: list[list[str]] = []
+            filled: set[tuple[int, int]] = set()
+            while i < len(lines) and "\t" in lines[i]:
+                sub, sub_filled = split_paragraph_rows(lines[i].split("\t"))
+                base = len(rows)
+                rows.extend(sub)
+                filled |= {(base + r, c) for r, c in sub_filled}
+                i += 1
+            width = max(len(r) for r in rows)
+            grid = tuple(tuple(r + [""] * (width - len(r))) for r in rows)
+            pending.append(Table(grid, (None,) * len(grid), frozenset(filled)))
+            continue
+        if line.strip().startswith("|") and i + 1 < len(lines) and _MD_RULE.match(lines[i + 1]):
+            rows = [_md_cells(line)]
+            i += 2
+            while i < len(lines) and lines[i].strip().startswith("|"):
+                rows.append(_md_cells(lines[i]))
+                i += 1
+            width = max(len(r) for r in rows)
+            grid = tuple(tuple(r + [""] * (width - len(r))) for r in rows)
+            pending.append(Table(grid, (None,) * len(grid), frozenset()))
+            continue
+        if line.strip() == "":
+            i += 1
+            continue  # blank lines between tables keep the run open; a text line closes it
+        flush()
+        blocks.append(Line(_HTML_TAGS.sub("", line)))
+        i += 1
+    flush()
+    return blocks
+
+
+def read_text(path: Path, *, doc_id: str, sha256: str, data: bytes) -> SourceDocument:
+    text = decode(data, source=path.name)
+    fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
+    blocks = blocks_from_text(text)
+    if not any(isinstance(b, Line) and b.text.strip() for b in blocks) and not any(isinstance(b, Table) for b in blocks):
+        raise IngestError(f"{path.name}: the file holds no text")
+    return SourceDocument(doc_id=doc_id, source=str(path), format=fmt, sha256=sha256, blocks=tuple(blocks))

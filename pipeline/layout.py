@@ -1,0 +1,240 @@
+"""From a SourceDocument to the normalised text: cleaned lines re-joined into paragraphs, tables placed as
+one line per row (cells joined by a tab), every paragraph and cell with its offsets and page.
+
+Joining hard-wrapped lines is the delicate part. A line continues into the next when it runs to the right
+margin and does not end a sentence. PDF readers know the margin from geometry (`Line.full`); for text the
+margin is estimated from the document's most common line width. The 版头 elements are never glued to their
+neighbours (STYLE.md: a 文号 glued to the title becomes "…的通知国办发〔2022〕15号"), and a title broken over
+several lines (GB/T 9704-2012 §7.3.1) is joined into one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from . import rules
+from .docnumber import parse_doc_number
+from .model import CellSpan, Line, NormDoc, Para, SourceDocument, Table, TableView
+from .normalize import clean_line, is_traditional, to_simplified, visual_width
+
+_TERMINAL = "。！？；：:;!?"
+_CONTINUING_END = "、，,（(“‘《—-"
+_LABEL_START = regex.compile(r"^(?:[-•·]\s*)?(?:附件|抄送|主办|督办|印发|联系人|（此件|此件)")
+
+
+@dataclass(slots=True)
+class _Group:
+    texts: list[str]
+    page: int | None
+    last: Line
+
+
+def _is_heading_start(text: str) -> bool:
+    return any(r.pattern.match(text) for r in rules.heading_rules())
+
+
+def _is_standalone(text: str) -> bool:
+    """Lines that are a whole element on their own: 文号, 成文日期, 发文机关标志, 公开属性."""
+    el = rules.element_rules()
+    if el["signed_date"].pattern.match(text) or el["issuer_mark"].pattern.match(text) or el["publicity"].pattern.match(text):
+        return True
+    num = parse_doc_number(text)
+    return num is not None and len(num.text) >= len(text) - 2
+
+
+def _ends_with_doc_type(text: str) -> bool:
+    t = text.rstrip("》”）")
+    return any(t.endswith(dt) for dt in rules.doc_types())
+
+
+class _Width:
+    """Estimates whether a text line reaches the right margin."""
+
+    def __init__(self, lines: list[str]) -> None:
+        widths = [visual_width(t) for t in lines if visual_width(t) >= 10]
+        self.wrapped = False
+        self.margin = 0.0
+        if len(widths) >= 5:
+            counts = Counter(round(w) for w in widths)
+            mode, _ = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+            near = sum(1 for w in widths if abs(w - mode) <= 1.5)
+            if near / len(widths) >= 0.2 and mode <= 60:
+                self.wrapped = True
+                self.margin = mode - 2.0
+
+    def full(self, text: str) -> bool:
+        if self.wrapped:
+            return visual_width(text) >= self.margin
+        # one paragraph per line: a line continues only when it visibly breaks mid-sentence
+        if text and text[-1] in _CONTINUING_END:
+            return True
+        return visual_width(text) >= 40 and not _ends_with_doc_type(text)
+
+
+def _should_join(a: str, a_line: Line, b: str, width: _Width) -> bool:
+    if not a or not b or a[-1] in _TERMINAL:
+        return False
+    if _is_heading_start(b) or _LABEL_START.match(b) or _is_standalone(a) or _is_standalone(b):
+        return False
+    if b.endswith(("：", ":")) and _ends_with_doc_type(a):
+        return False  # title, then 主送机关
+    full = a_line.full if a_line.full is not None else width.full(a)
+    if a_line.full is None and not full and a[-1] in _CONTINUING_END and width.wrapped:
+        full = True
+    return bool(full)
+
+
+def _merge_title(groups: list[_Group]) -> list[_Group]:
+    """Join the title's lines (GB/T 9704 §7.3.1) that follow the 文号 (or the 发文机关标志) into one paragraph."""
+    head = [("".join(g.texts)) for g in groups[:20]]
+    start = 0
+    for i, t in enumerate(head):
+        num = parse_doc_number(t)
+        if num is not None and len(num.text) >= len(t) - 2:
+            start = i + 1
+            break
+    else:
+        for i, t in enumerate(head[:3]):
+            if rules.element_rules()["issuer_mark"].pattern.match(t):
+                start = i + 1
+                break
+    end = None
+    for j in range(start, min(start + 6, len(head))):
+        t = head[j]
+        if not t or t[-1] in _TERMINAL or t.endswith("：") or visual_width(t) > 80:
+            break
+        if _ends_with_doc_type(t):
+            end = j
+            break
+    if end is None or end == start:
+        return groups
+    merged = _Group(texts=[t for g in groups[start : end + 1] for t in g.texts], page=groups[start].page, last=groups[end].last)
+    return groups[:start] + [merged] + groups[end + 1 :]
+
+
+def _fill_down(table: Table, header: tuple[str, ...]) -> tuple[list[list[str]], set[tuple[int, int]]]:
+    """Blank cells under a filled one, in columns whose role is merged in practice, take the value above."""
+    cols = rules.table_columns()
+    rows = [list(r) for r in table.rows]
+    filled = set(table.filled)
+    if table.spans_known:
+        return rows, filled
+    roles = [cols.role(h) for h in header]
+    for j, role in enumerate(roles):
+        if role not in cols.fill_down:
+            continue
+        for i in range(1, len(rows)):
+            if j < len(rows[i]) and not rows[i][j].strip() and rows[i - 1][j].strip():
+                if any(c.strip() for k, c in enumerate(rows[i]) if k != j):
+                    rows[i][j] = rows[i - 1][j]
+                    filled.add((i, j))
+    return rows, filled
+
+
+def _has_header(row: tuple[str, ...]) -> bool:
+    cols = rules.table_columns()
+    return sum(1 for c in row if cols.role(c)) >= 2
+
+
+def normalise(doc: SourceDocument) -> NormDoc:
+    """Build the normalised text of a document."""
+    raw_text = "\n".join(b.text for b in doc.blocks if isinstance(b, Line))
+    simplify = is_traditional(raw_text + "".join(c for b in doc.blocks if isinstance(b, Table) for r in b.rows for c in r))
+
+    def clean(s: str) -> str:
+        s = clean_line(s)
+        return to_simplified(s) if simplify else s
+
+    # 1. lines -> paragraph groups, tables kept in place
+    cleaned: list[tuple[str, Line] | Table] = []
+    for b in doc.blocks:
+        if isinstance(b, Table):
+            cleaned.append(b)
+        else:
+            t = clean(b.text)
+            if t:
+                cleaned.append((t, b))
+    width = _Width([c[0] for c in cleaned if isinstance(c, tuple)])
+    items: list[_Group | Table] = []
+    for c in cleaned:
+        if isinstance(c, Table):
+            items.append(c)
+            continue
+        text, line = c
+        prev = items[-1] if items else None
+        if isinstance(prev, _Group) and _should_join(prev.texts[-1], prev.last, text, width):
+            prev.texts.append(text)
+            prev.last = line
+        else:
+            items.append(_Group(texts=[text], page=line.page, last=line))
+    # title lines joined (only among the leading paragraphs, before any table)
+    lead: list[_Group] = []
+    for it in items:
+        if not isinstance(it, _Group):
+            break
+        lead.append(it)
+    items = list(_merge_title(lead)) + items[len(lead) :]
+
+    # 2. emit text
+    parts: list[str] = []
+    paras: list[Para] = []
+    tables: list[TableView] = []
+    pos = 0
+    last_para_text = ""
+    last_para_span: tuple[int, int] | None = None
+
+    def emit(s: str) -> tuple[int, int]:
+        nonlocal pos
+        start = pos
+        parts.append(s)
+        parts.append("\n")
+        pos += len(s) + 1
+        return start, start + len(s)
+
+    for it in items:
+        if isinstance(it, _Group):
+            text = "".join(it.texts)
+            s, e = emit(text)
+            paras.append(Para(s, e, it.page, "para"))
+            last_para_text, last_para_span = text, (s, e)
+            continue
+        cleaned_rows = tuple(tuple(clean(c) for c in r) for r in it.rows)
+        t = Table(cleaned_rows, it.row_pages, it.filled, it.spans_known)
+        header: tuple[str, ...] = t.rows[0] if t.rows and _has_header(t.rows[0]) else ()
+        rows, _filled = _fill_down(t, header) if header else ([list(r) for r in t.rows], set(t.filled))
+        body_start = 1 if header else 0
+        if header:
+            s, e = emit("\t".join(header))
+            paras.append(Para(s, e, t.row_pages[0] if t.row_pages else None, "row"))
+        row_cells: list[tuple[CellSpan, ...]] = []
+        row_spans: list[tuple[int, int]] = []
+        row_pages: list[int | None] = []
+        for i in range(body_start, len(rows)):
+            cells = []
+            start = pos
+            offset = pos
+            for j, cell in enumerate(rows[i]):
+                cells.append(CellSpan(cell, offset, offset + len(cell)))
+                offset += len(cell) + 1
+            s, e = emit("\t".join(rows[i]))
+            page = t.row_pages[i] if i < len(t.row_pages) else None
+            paras.append(Para(s, e, page, "row"))
+            row_cells.append(tuple(cells))
+            row_spans.append((s, e))
+            row_pages.append(page)
+        caption = last_para_text if last_para_text and last_para_text[-1] not in _TERMINAL and len(last_para_text) <= 60 else ""
+        tables.append(
+            TableView(
+                header=header,
+                rows=tuple(row_cells),
+                row_spans=tuple(row_spans),
+                row_pages=tuple(row_pages),
+                caption=caption,
+                caption_span=last_para_span if caption else None,
+            )
+        )
+        last_para_text, last_para_span = "", None
+    return NormDoc(source=doc, text="".join(parts), paras=tuple(paras), tables=tuple(tables))

@@ -1,0 +1,305 @@
+"""Typed records that flow between the pipeline's stages.
+
+ingest/*  -> SourceDocument (raw lines and tables, each with its page)
+layout    -> NormDoc         (the normalised text, paragraphs and tables with offsets)
+structure -> Layout          (GB/T 9704 zones, header elements, heading tree)
+extract/* -> the row records below, one type per output table (SCHEMA.md)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping, Union
+
+# --------------------------------------------------------------------------- ingestion
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of source text as the reader saw it.
+
+    `full` says the line reaches the right margin (so the paragraph goes on); PDF readers know it from
+    geometry, text readers leave it None and layout estimates it. `cues` carries layout hints a reader
+    can see (GB/T 9704-2012 §7.2: "red" 发文机关标志, "rule_below" the red separator line, "centered").
+    """
+
+    text: str
+    page: int | None = None
+    full: bool | None = None
+    cues: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table as rows of cell strings. Merged cells are already filled by the reader when it knows
+    the merge (PDF/DOCX/HTML); `filled` marks cells that were copied from the cell spanning them."""
+
+    rows: tuple[tuple[str, ...], ...]
+    row_pages: tuple[int | None, ...]
+    filled: frozenset[tuple[int, int]] = frozenset()
+    spans_known: bool = False
+
+    @property
+    def page(self) -> int | None:
+        return self.row_pages[0] if self.row_pages else None
+
+
+Block = Union[Line, Table]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDocument:
+    doc_id: str
+    source: str
+    format: str  # pdf/txt/md/html/docx
+    sha256: str
+    blocks: tuple[Block, ...]
+    pages: int | None = None
+    pages_ocr: int = 0
+    metadata: Mapping[str, str] = field(default_factory=dict)  # a web page's own 发文字号/成文日期… block
+    furniture: tuple[Line, ...] = ()  # page numbers, running headers removed by the reader
+    warnings: tuple[str, ...] = ()
+
+
+class IngestError(Exception):
+    """A file that cannot be read; the message says what a person can do about it."""
+
+    def __init__(self, message: str, *, stage: str = "ingest") -> None:
+        super().__init__(message)
+        self.stage = stage
+
+
+# --------------------------------------------------------------------------- normalised text
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    """A paragraph (or header element, or table row) of the normalised text: text[start:end]."""
+
+    start: int
+    end: int
+    page: int | None
+    kind: str = "para"  # para | row | heading-only lines keep "para"
+
+
+@dataclass(frozen=True, slots=True)
+class CellSpan:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class TableView:
+    """A table placed in the normalised text: each row is one line, cells joined by a tab."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[CellSpan, ...], ...]  # body rows (header excluded)
+    row_spans: tuple[tuple[int, int], ...]
+    row_pages: tuple[int | None, ...]
+    caption: str = ""
+    caption_span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NormDoc:
+    source: SourceDocument
+    text: str
+    paras: tuple[Para, ...]
+    tables: tuple[TableView, ...]
+
+    @property
+    def doc_id(self) -> str:
+        return self.source.doc_id
+
+    def para_at(self, offset: int) -> Para | None:
+        lo, hi = 0, len(self.paras) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            p = self.paras[mid]
+            if offset < p.start:
+                hi = mid - 1
+            elif offset > p.end:
+                lo = mid + 1
+            else:
+                return p
+        return None
+
+    def page_at(self, offset: int) -> int | None:
+        p = self.para_at(offset)
+        return p.page if p else None
+
+
+# --------------------------------------------------------------------------- structure
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A value found in the normalised text, with the sentence it came from."""
+
+    value: str
+    start: int
+    end: int
+    page: int | None
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    section_id: str
+    parent_id: str
+    level: int
+    label: str
+    heading: str
+    page: int | None
+    start_char: int
+    end_char: int  # end of the section's own text (before the next heading of any level)
+    para_index: int
+
+
+# --------------------------------------------------------------------------- output rows (SCHEMA.md)
+
+
+@dataclass(slots=True)
+class DocumentRow:
+    doc_id: str
+    source: str
+    format: str
+    pages: int | None
+    sha256: str
+    issuer: str = ""
+    doc_number: str = ""
+    doc_number_agency: str = ""
+    doc_number_year: int | None = None
+    doc_number_serial: int | None = None
+    doc_type: str = ""
+    title: str = ""
+    recipients: str = ""
+    signed_date: str = ""
+    issued_date: str = ""
+    printer: str = ""
+    cc: str = ""
+    publicity: str = ""
+    attachments: str = ""
+    region_province: str = ""
+    region_city: str = ""
+    region_county: str = ""
+    admin_level: str = ""
+    error: str = ""
+    # additions to the contract
+    pages_ocr: int = 0
+    topic: str = ""
+    topic_evidence: str = ""
+    valid_from: str = ""
+    valid_until: str = ""
+    validity_text: str = ""
+    published_date: str = ""
+    evidence: str = ""  # JSON: field -> [start, end, page]
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceRow:
+    doc_id: str
+    cited_title: str
+    cited_doc_number: str
+    alias: str
+    page: int | None
+    evidence: str
+    start_char: int
+    end_char: int
+
+
+@dataclass(frozen=True, slots=True)
+class SectionRow:
+    doc_id: str
+    section_id: str
+    parent_id: str
+    level: int
+    label: str
+    heading: str
+    page: int | None
+    start_char: int
+    end_char: int
+
+
+@dataclass(frozen=True, slots=True)
+class DomainRow:
+    doc_id: str
+    taxonomy: str
+    domain: str
+    mention: str
+    section_id: str
+    page: int | None
+    evidence: str
+    start_char: int
+    end_char: int
+
+
+@dataclass(frozen=True, slots=True)
+class AssignmentRow:
+    doc_id: str
+    domain: str
+    unit: str
+    unit_type: str
+    role: str
+    source: str
+    page: int | None
+    evidence: str
+    start_char: int
+    end_char: int
+
+
+@dataclass(frozen=True, slots=True)
+class TaskRow:
+    doc_id: str
+    task_id: str
+    section_id: str
+    title: str
+    detail: str
+    units: str
+    lead_unit: str
+    deadline_text: str
+    due_date: str
+    source: str
+    page: int | None
+    evidence: str
+    start_char: int
+    end_char: int
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineRow:
+    doc_id: str
+    text: str
+    kind: str
+    start: str
+    end: str
+    frequency: str
+    task_id: str
+    page: int | None
+    evidence: str
+    start_char: int
+    end_char: int
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorRow:
+    doc_id: str
+    source: str
+    stage: str
+    error: str
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Everything extracted from one document."""
+
+    document: DocumentRow
+    references: list[ReferenceRow] = field(default_factory=list)
+    sections: list[SectionRow] = field(default_factory=list)
+    domains: list[DomainRow] = field(default_factory=list)
+    assignments: list[AssignmentRow] = field(default_factory=list)
+    tasks: list[TaskRow] = field(default_factory=list)
+    deadlines: list[DeadlineRow] = field(default_factory=list)
+    errors: list[ErrorRow] = field(default_factory=list)
+    text: str = ""

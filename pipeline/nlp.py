@@ -1,0 +1,82 @@
+"""jieba and spaCy, built from the lexicons in rules/.
+
+jieba: our own `jieba.Tokenizer` (not the module global, which other code may have changed) with every
+lexicon phrase added as a user word, so 广东省人民政府 or 国有土地上房屋征收 stay whole (STYLE.md).
+spaCy: a blank Chinese pipeline whose tokenizer is that jieba segmenter, and an entity ruler whose phrase
+patterns come from the same lexicons. The tokenizer is set before patterns are added, because phrase patterns
+are tokenised when they are added.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from functools import lru_cache
+from typing import Iterable
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # jieba imports pkg_resources, which warns on import
+    import jieba
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from . import rules
+
+jieba.setLogLevel(logging.WARNING)
+
+
+def lexicon_words() -> Iterable[str]:
+    """Every phrase the lexicons know: domain variants, department keywords, places, document types."""
+    for tax in rules.taxonomies():
+        for mention, _ in tax.variants:
+            yield mention
+    lex = rules.unit_lexicon()
+    for word, _ in lex.departments:
+        yield word
+    yield from lex.generic
+    yield from lex.government
+    for place in rules.places():
+        if place.level in ("province", "city"):
+            yield place.name
+    yield from rules.doc_types()
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> jieba.Tokenizer:
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    for word in set(lexicon_words()):
+        # jieba ignores user words containing "(", "-" or spaces (STYLE.md); lexicon phrases have none
+        tok.add_word(word, freq=tok.suggest_freq(word, tune=False) + 1000)
+    return tok
+
+
+class JiebaTokenizer:
+    """A spaCy tokenizer that segments with our own jieba.Tokenizer."""
+
+    def __init__(self, vocab: Vocab, tok: jieba.Tokenizer) -> None:
+        self.vocab = vocab
+        self.tok = tok
+
+    def __call__(self, text: str) -> Doc:
+        words = [w for w in self.tok.cut(text, HMM=False) if w]
+        return Doc(self.vocab, words=words, spaces=[False] * len(words))
+
+
+@lru_cache(maxsize=1)
+def pipeline() -> Language:
+    nlp = spacy.blank("zh")
+    nlp.tokenizer = JiebaTokenizer(nlp.vocab, tokenizer())
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
+    patterns = []
+    for tax in rules.taxonomies():
+        for mention, canonical in tax.variants:
+            patterns.append({"label": "DOMAIN", "pattern": mention, "id": f"{tax.id}:{canonical}"})
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    return nlp
+
+
+def segment(text: str) -> list[str]:
+    return [w for w in tokenizer().cut(text, HMM=False) if w.strip()]

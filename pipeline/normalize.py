@@ -1,0 +1,152 @@
+"""Line cleaners: small pure str -> str functions applied in a fixed order.
+
+Offsets in the output tables point into the text these cleaners produce (SCHEMA.md), so they run on each
+source line before lines are grouped into paragraphs. No blanket NFKC: it would turn `（` into `(`, full-width
+spaces into spaces and destroy `①` (STYLE.md), so each cleaner changes one thing deliberately.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Callable
+
+import regex
+
+HAN = r"\p{Han}"
+# characters that count as "Chinese context" around a space or a half-width punctuation mark
+_CJK_CONTEXT = r"[\p{Han}\u3000-\u303F\uFF00-\uFFEF“”‘’《》〔〕—…·]"
+
+_ZERO_WIDTH = regex.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
+_ODD_SPACES = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
+
+
+def strip_invisible(text: str) -> str:
+    """Drop zero-width characters and the BOM; odd spaces become plain spaces. 'a\u200bb' -> 'ab'"""
+    return _ODD_SPACES.sub(" ", _ZERO_WIDTH.sub("", text))
+
+
+_PAREN = regex.compile(r"\(([^()]{0,40})\)")
+
+
+def fullwidth_parentheses(text: str) -> str:
+    """Half-width parentheses around Chinese text or numbers become full-width. '各县 (市)' -> '各县 （市）'
+
+    Parentheses holding Latin words are left alone ('(cid:12)', '(PDF)')."""
+
+    def sub(m: regex.Match[str]) -> str:
+        inner = m.group(1)
+        if regex.search(r"[A-Za-z]", inner) and not regex.search(HAN, inner):
+            return m.group(0)
+        return f"（{inner}）"
+
+    prev = None
+    while prev != text:  # nested parentheses: innermost first
+        prev, text = text, _PAREN.sub(sub, text)
+    # a lone half-width parenthesis next to Chinese (line-wrapped pairs)
+    text = regex.sub(rf"\s*\((?=\s*{_CJK_CONTEXT})", "（", text)
+    text = regex.sub(rf"(?<={_CJK_CONTEXT})\s*\)", "）", text)
+    return text
+
+
+_HALF_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+_HALF_PUNCT_RE = regex.compile(rf"(?<={_CJK_CONTEXT}|[）)])\s*([,:;?!])|([,:;?!])\s*(?={_CJK_CONTEXT})")
+
+
+def fullwidth_punctuation(text: str) -> str:
+    """Half-width , : ; ? ! in Chinese text become full-width. '政府,省人民政府各部门:' -> '政府，省人民政府各部门：'
+
+    '1,000' and 'http://' keep theirs: a mark between two ASCII characters is not in Chinese context."""
+
+    def sub(m: regex.Match[str]) -> str:
+        mark = m.group(1) or m.group(2)
+        return _HALF_PUNCT[mark]
+
+    return _HALF_PUNCT_RE.sub(sub, text)
+
+
+_SPACE_RUN = regex.compile(r"\s+")
+
+
+def remove_cjk_spaces(text: str) -> str:
+    """Remove spaces inside Chinese text; keep one between two Latin words. '到 2020 年底' -> '到2020年底'"""
+
+    def sub(m: regex.Match[str]) -> str:
+        before = text[m.start() - 1] if m.start() > 0 else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        if regex.match(r"[A-Za-z]", before) and regex.match(r"[A-Za-z]", after):
+            return " "
+        return ""
+
+    return _SPACE_RUN.sub(sub, text).strip()
+
+
+_DOCNUM_BRACKETS = regex.compile(
+    r"(?<=[\p{Han}A-Za-z）)])\s*[\[［(（【〔]\s*((?:19|20)\d{2})\s*[\]］)）】〕]\s*(?=第?\s*\d{1,5}\s*号)"
+)
+
+
+def docnumber_brackets(text: str) -> str:
+    """Year brackets of document numbers become 〔〕. '国办发[2019]54号' -> '国办发〔2019〕54号'"""
+    return _DOCNUM_BRACKETS.sub(lambda m: f"〔{m.group(1)}〕", text)
+
+
+_PINYIN_GLOSS = regex.compile(
+    r"(?<=\p{Han})[（(]\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}(?:\s+[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}){0,3}\s*[)）]"
+)
+_TONE_MARK = regex.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]")
+
+
+def drop_pinyin_glosses(text: str) -> str:
+    """Remove pinyin glosses that mirror sites insert after a character. '新鄉(xiāng)市' -> '新鄉市'
+
+    Only glosses carrying a tone mark are removed, so '（PDF）' or '（A类）' stay."""
+
+    def sub(m: regex.Match[str]) -> str:
+        return "" if _TONE_MARK.search(m.group(0)) else m.group(0)
+
+    return _PINYIN_GLOSS.sub(sub, text)
+
+
+@lru_cache(maxsize=1)
+def _opencc() -> Callable[[str], str]:
+    import opencc  # imported lazily: only documents in traditional characters need it
+
+    return opencc.OpenCC("t2s").convert
+
+
+def is_traditional(text: str, *, threshold: float = 0.02) -> bool:
+    """True when enough Han characters change under OpenCC t2s to call the text traditional."""
+    han = regex.findall(HAN, text)
+    if not han:
+        return False
+    sample = "".join(han[:4000])
+    converted = _opencc()(sample)
+    changed = sum(1 for a, b in zip(sample, converted) if a != b)
+    return changed / len(sample) >= threshold
+
+
+def to_simplified(text: str) -> str:
+    """Traditional to simplified with OpenCC (t2s keeps length: one character for one). '規範化' -> '规范化'"""
+    return _opencc()(text)
+
+
+LINE_CLEANERS: tuple[Callable[[str], str], ...] = (
+    strip_invisible,
+    drop_pinyin_glosses,
+    fullwidth_parentheses,
+    fullwidth_punctuation,
+    remove_cjk_spaces,
+    docnumber_brackets,
+)
+
+
+def clean_line(text: str) -> str:
+    """Apply every line cleaner in order."""
+    for cleaner in LINE_CLEANERS:
+        text = cleaner(text)
+    return text
+
+
+def visual_width(text: str) -> float:
+    """Width of a line in full-width character units: Latin letters, digits and ASCII count half."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)

@@ -1,0 +1,98 @@
+"""One document through every stage: read -> normalise -> structure -> extract."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from .extract.dates import find_time_expressions
+from .extract.domains import extract_domains
+from .extract.metadata import build_document_row
+from .extract.references import extract_references
+from .extract.tasks import TaskBuilder
+from .ingest import read_document
+from .layout import normalise
+from .model import DeadlineRow, DocumentRow, ErrorRow, Extraction, IngestError, NormDoc, SectionRow, SourceDocument
+from .evidence import sentence
+from .structure import Layout, analyse
+
+log = logging.getLogger(__name__)
+
+
+def _body_ranges(doc: NormDoc, lay: Layout) -> list[tuple[int, int]]:
+    """Offsets of the body paragraphs (not the 版头, 署名, 成文日期 or 版记)."""
+    ranges: list[tuple[int, int]] = []
+    for k, p in enumerate(doc.paras):
+        if k < lay.body_start or k in lay.skip:
+            continue
+        if ranges and ranges[-1][1] + 1 == p.start:
+            ranges[-1] = (ranges[-1][0], p.end)
+        else:
+            ranges.append((p.start, p.end))
+    return ranges
+
+
+def _book_titles(text: str) -> list[tuple[int, int]]:
+    import regex
+
+    return [(m.start(), m.end()) for m in regex.finditer(r"《[^《》]{1,120}》", text)]
+
+
+def extract(doc: NormDoc) -> Extraction:
+    lay = analyse(doc)
+    row = build_document_row(doc, lay)
+    out = Extraction(document=row, text=doc.text)
+    out.sections = [
+        SectionRow(doc.doc_id, s.section_id, s.parent_id, s.level, s.label, s.heading, s.page, s.start_char, s.end_char)
+        for s in lay.sections
+    ]
+    body = _body_ranges(doc, lay)
+    body_start_char = body[0][0] if body else 0
+    out.references = extract_references(doc, lay, own_title=row.title, body_start_char=body_start_char)
+    header_spans = [(doc.paras[k].start, doc.paras[k].end) for k in lay.skip]
+    out.domains = extract_domains(doc, lay.sections, skip_spans=header_spans)
+    tb = TaskBuilder(doc)
+    tb.body(lay.sections, body)
+    for t in doc.tables:
+        tb.table(t)
+    out.tasks, out.assignments = tb.tasks, tb.assignments
+    titles = _book_titles(doc.text)
+    for start, end in body:
+        for te in find_time_expressions(doc.text[start:end]):
+            s, e = start + te.begin, start + te.stop
+            if any(a <= s < b for a, b in titles):
+                continue  # a period in a cited title (…行动计划（2023—2025年）) is not a limit of this document
+            task_id = next((t.task_id for t in out.tasks if t.start_char <= s < t.end_char), "")
+            out.deadlines.append(DeadlineRow(doc.doc_id, te.text, te.kind, te.start, te.end, te.frequency, task_id, doc.page_at(s), sentence(doc, s, e), s, e))
+    return out
+
+
+def process_path(path: Path) -> Extraction:
+    """Read and extract one file. Never raises for a bad input: the failure becomes an errors row."""
+    try:
+        src = read_document(path)
+    except IngestError as e:
+        return _failed(path, e.stage, str(e))
+    except Exception as e:  # a reader bug must not stop the batch; the message names the file and the cause
+        log.exception("reading %s failed", path)
+        return _failed(path, "ingest", f"{path.name}: could not be read ({type(e).__name__}: {e})")
+    return process_source(src)
+
+
+def process_source(src: SourceDocument) -> Extraction:
+    try:
+        doc = normalise(src)
+        out = extract(doc)
+    except Exception as e:
+        log.exception("extracting %s failed", src.source)
+        out = _failed(Path(src.source), "extract", f"{Path(src.source).name}: extraction failed ({type(e).__name__}: {e})")
+        out.document.format, out.document.sha256, out.document.pages = src.format, src.sha256, src.pages
+        return out
+    for w in src.warnings:
+        out.errors.append(ErrorRow(src.doc_id, src.source, "ingest", w))
+    return out
+
+
+def _failed(path: Path, stage: str, message: str) -> Extraction:
+    row = DocumentRow(doc_id=path.stem, source=str(path), format=path.suffix.lower().lstrip("."), pages=None, sha256="", error=message)
+    return Extraction(document=row, errors=[ErrorRow(path.stem, str(path), stage, message)])

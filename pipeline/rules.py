@@ -1,0 +1,273 @@
+"""Load and validate the rule files in rules/.
+
+Rules are data: patterns, lexicons and taxonomies live in YAML/TSV files beside the code. Each loader
+checks the keys it knows and raises RuleError naming the file and the rule for anything else, so a typo in
+a rule file fails loudly instead of silently matching nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping
+
+import regex
+import yaml
+
+RULES_DIR = Path(os.environ.get("GONGWEN_RULES", Path(__file__).resolve().parent.parent / "rules"))
+
+
+class RuleError(ValueError):
+    """A rule file is malformed; the message names the file and the rule."""
+
+
+@dataclass(frozen=True, slots=True)
+class PatternRule:
+    id: str
+    pattern: regex.Pattern[str]
+    source: str
+    kind: str = ""
+    level: int = 0
+    must_match: tuple[Any, ...] = ()
+    must_not_match: tuple[str, ...] = ()
+
+
+def _read_yaml(name: str) -> dict[str, Any]:
+    path = RULES_DIR / name
+    try:
+        with path.open(encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+    except FileNotFoundError as e:
+        raise RuleError(f"{path}: rule file is missing") from e
+    except yaml.YAMLError as e:
+        raise RuleError(f"{path}: not valid YAML: {e}") from e
+    if not isinstance(data, dict):
+        raise RuleError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+def _check_keys(file: str, rule_id: str, got: Mapping[str, Any], allowed: set[str]) -> None:
+    unknown = set(got) - allowed
+    if unknown:
+        raise RuleError(f"rules/{file}: rule {rule_id!r} has unknown key(s) {sorted(unknown)}; allowed: {sorted(allowed)}")
+
+
+def _expand(template: str, blocks: Mapping[str, str], file: str, rule_id: str) -> str:
+    def sub(m: regex.Match[str]) -> str:
+        name = m.group(1)
+        if name not in blocks:
+            raise RuleError(f"rules/{file}: rule {rule_id!r} uses unknown block {{{name}}}")
+        return blocks[name]
+
+    return regex.sub(r"(?<!\\[pP])\{([A-Za-z][A-Za-z0-9_]*)\}", sub, template)
+
+
+def _compile(file: str, rule_id: str, pattern: str) -> regex.Pattern[str]:
+    try:
+        return regex.compile(pattern, regex.V1)
+    except regex.error as e:
+        raise RuleError(f"rules/{file}: rule {rule_id!r} has a bad pattern: {e}") from e
+
+
+def _pattern_rules(file: str, section: str, *, extra_keys: set[str] = frozenset()) -> tuple[PatternRule, ...]:  # type: ignore[assignment]
+    data = _read_yaml(file)
+    blocks = data.get("blocks", {}) or {}
+    out: list[PatternRule] = []
+    allowed = {"id", "pattern", "must_match", "must_not_match", "examples", "kind", "level"} | set(extra_keys)
+    seen: set[str] = set()
+    for raw in data.get(section, []) or []:
+        rid = str(raw.get("id", "?"))
+        _check_keys(file, rid, raw, allowed)
+        if rid in seen:
+            raise RuleError(f"rules/{file}: rule id {rid!r} appears twice")
+        seen.add(rid)
+        if "pattern" not in raw:
+            raise RuleError(f"rules/{file}: rule {rid!r} has no pattern")
+        pat = _compile(file, rid, _expand(raw["pattern"], blocks, file, rid))
+        examples = tuple(raw.get("must_match", ()) or ()) + tuple(raw.get("examples", ()) or ())
+        out.append(
+            PatternRule(
+                id=rid,
+                pattern=pat,
+                source=file,
+                kind=str(raw.get("kind", "")),
+                level=int(raw.get("level", 0)),
+                must_match=examples,
+                must_not_match=tuple(raw.get("must_not_match", ()) or ()),
+            )
+        )
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def docnumber_rules() -> tuple[PatternRule, ...]:
+    return _pattern_rules("docnumber.yaml", "patterns")
+
+
+@lru_cache(maxsize=None)
+def heading_rules() -> tuple[PatternRule, ...]:
+    return _pattern_rules("headings.yaml", "levels")
+
+
+@lru_cache(maxsize=None)
+def deadline_rules() -> tuple[PatternRule, ...]:
+    return _pattern_rules("deadlines.yaml", "rules")
+
+
+@lru_cache(maxsize=None)
+def frequencies() -> dict[str, str]:
+    return dict(_read_yaml("deadlines.yaml").get("frequencies", {}))
+
+
+@lru_cache(maxsize=None)
+def element_rules() -> dict[str, PatternRule]:
+    return {r.id: r for r in _pattern_rules("elements.yaml", "patterns")}
+
+
+@lru_cache(maxsize=None)
+def doc_types() -> tuple[str, ...]:
+    types = _read_yaml("elements.yaml").get("doc_types", [])
+    return tuple(sorted((str(t) for t in types), key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class UnitLexicon:
+    generic_type: str
+    generic: tuple[str, ...]
+    departments: tuple[tuple[str, str], ...]  # (keyword, unit_type)
+    government_type: str
+    government: tuple[str, ...]
+    level_prefixes: tuple[str, ...]
+    keep_together: tuple[str, ...]
+    examples: tuple[tuple[str, str], ...]
+
+
+@lru_cache(maxsize=None)
+def unit_lexicon() -> UnitLexicon:
+    data = _read_yaml("units.yaml")
+    _check_keys("units.yaml", "<top>", data, {"generic", "departments", "government", "level_prefixes", "keep_together", "examples"})
+    depts: list[tuple[str, str]] = []
+    for utype, words in (data.get("departments") or {}).items():
+        if not isinstance(words, list) or not words:
+            raise RuleError(f"rules/units.yaml: department {utype!r} needs a non-empty keyword list")
+        depts.extend((str(w), str(utype)) for w in words)
+    return UnitLexicon(
+        generic_type=str(data["generic"]["unit_type"]),
+        generic=tuple(data["generic"]["keywords"]),
+        departments=tuple(depts),
+        government_type=str(data["government"]["unit_type"]),
+        government=tuple(data["government"]["keywords"]),
+        level_prefixes=tuple(sorted(data.get("level_prefixes", []), key=len, reverse=True)),
+        keep_together=tuple(data.get("keep_together", [])),
+        examples=tuple((str(k), str(v)) for k, v in (data.get("examples") or {}).items()),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Taxonomy:
+    id: str
+    context: tuple[str, ...]
+    min_distinct: int
+    variants: tuple[tuple[str, str], ...]  # (mention, canonical), longest mention first
+    canonical: tuple[str, ...]
+    examples: tuple[Mapping[str, Any], ...]
+
+
+@lru_cache(maxsize=None)
+def taxonomies() -> tuple[Taxonomy, ...]:
+    data = _read_yaml("domains.yaml")
+    out = []
+    for raw in data.get("taxonomies", []):
+        tid = str(raw.get("id", "?"))
+        _check_keys("domains.yaml", tid, raw, {"id", "context", "min_distinct", "domains", "examples"})
+        pairs = [(str(v), str(canon)) for canon, vs in raw["domains"].items() for v in vs]
+        pairs.sort(key=lambda p: len(p[0]), reverse=True)
+        out.append(
+            Taxonomy(
+                id=tid,
+                context=tuple(raw.get("context", [])),
+                min_distinct=int(raw.get("min_distinct", 1)),
+                variants=tuple(pairs),
+                canonical=tuple(raw["domains"]),
+                examples=tuple(raw.get("examples", [])),
+            )
+        )
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    adcode: str
+    name: str
+    level: str  # province | city | county
+    province: str
+    city: str
+
+
+@lru_cache(maxsize=None)
+def places() -> tuple[Place, ...]:
+    path = RULES_DIR / "places.tsv"
+    with path.open(encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        return tuple(Place(r["adcode"], r["name"], r["level"], r["province"], r["city"]) for r in rows)
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyPrefixes:
+    national: tuple[str, ...]
+    provinces: tuple[tuple[str, str], ...]
+    cities: tuple[tuple[str, str], ...]
+    examples: tuple[tuple[str, str], ...]
+
+
+@lru_cache(maxsize=None)
+def agency_prefixes() -> AgencyPrefixes:
+    data = _read_yaml("agency_prefixes.yaml")
+    _check_keys("agency_prefixes.yaml", "<top>", data, {"national", "provinces", "cities", "examples"})
+
+    def pairs(d: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+        return tuple(sorted(((str(k), str(v)) for k, v in d.items()), key=lambda p: len(p[0]), reverse=True))
+
+    return AgencyPrefixes(
+        national=tuple(data.get("national", [])),
+        provinces=pairs(data.get("provinces", {})),
+        cities=pairs(data.get("cities", {})),
+        examples=tuple((str(k), str(v)) for k, v in (data.get("examples") or {}).items()),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class TableColumns:
+    aliases: tuple[tuple[str, str], ...]  # (alias, role), longest alias first
+    fill_down: frozenset[str]
+    examples: tuple[tuple[str, str], ...]
+
+    def role(self, header: str) -> str:
+        """The role of a header cell: '责任单位' -> 'units'; '' when none applies."""
+        h = regex.sub(r"\s+", "", header)
+        for alias, role in self.aliases:
+            if h == alias:
+                return role
+        for alias, role in self.aliases:
+            if alias in h:
+                return role
+        return ""
+
+
+@lru_cache(maxsize=None)
+def table_columns() -> TableColumns:
+    data = _read_yaml("tables.yaml")
+    _check_keys("tables.yaml", "<top>", data, {"columns", "fill_down", "examples"})
+    pairs = [(str(a), str(role)) for role, aliases in data["columns"].items() for a in aliases]
+    pairs.sort(key=lambda p: len(p[0]), reverse=True)
+    unknown = set(data.get("fill_down", [])) - set(data["columns"])
+    if unknown:
+        raise RuleError(f"rules/tables.yaml: fill_down names unknown roles {sorted(unknown)}")
+    return TableColumns(
+        aliases=tuple(pairs),
+        fill_down=frozenset(data.get("fill_down", [])),
+        examples=tuple((str(k), str(v)) for k, v in (data.get("examples") or {}).items()),
+    )

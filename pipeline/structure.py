@@ -1,0 +1,260 @@
+"""GB/T 9704-2012 structure of a normalised document: 版头 (发文机关标志, 文号), 主体 (标题, 主送机关, 正文 with
+its heading tree, 附件说明, 署名, 成文日期, 公开属性) and 版记 (抄送, 印发机关和印发日期)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from . import rules
+from .docnumber import DocNumber, find_doc_numbers, parse_doc_number
+from .model import NormDoc, Para, Section, Span
+
+_ORG_SUFFIX = regex.compile(
+    r"(?:人民政府|政府|办公厅|办公室|委员会|委|厅|局|署|部|院|会|中心|小组|办|处|公司|集团|队|站|所|社|联合会|党委|党组|省委|市委|县委)$"
+)
+_PUNCT = regex.compile(r"[。，；：！？、]")
+
+
+@dataclass(slots=True)
+class Layout:
+    issuer_mark: Span | None = None
+    doc_number: DocNumber | None = None
+    doc_number_span: Span | None = None
+    title: Span | None = None
+    recipients: Span | None = None
+    signature: list[Span] = field(default_factory=list)
+    signed_date: Span | None = None
+    publicity: Span | None = None
+    attachments: list[Span] = field(default_factory=list)
+    cc: Span | None = None
+    printer: Span | None = None
+    issued_date: Span | None = None
+    sections: list[Section] = field(default_factory=list)
+    skip: set[int] = field(default_factory=set)  # indexes of paragraphs that are not body text
+    body_start: int = 0  # first body paragraph index
+
+
+def _span(doc: NormDoc, p: Para, value: str | None = None, start: int | None = None, end: int | None = None) -> Span:
+    s = p.start if start is None else start
+    e = p.end if end is None else end
+    return Span(value if value is not None else doc.text[s:e], s, e, p.page, doc.text[p.start : p.end])
+
+
+def looks_like_org(text: str) -> bool:
+    return 2 <= len(text) <= 40 and not _PUNCT.search(text) and bool(_ORG_SUFFIX.search(text))
+
+
+def _header(doc: NormDoc, lay: Layout, texts: list[str]) -> None:
+    el = rules.element_rules()
+    n = min(len(texts), 25)
+    i = 0
+    # 发文机关标志: "<机关>文件", or an organisation's name alone above the 文号
+    for k in range(min(n, 3)):
+        m = el["issuer_mark"].pattern.match(texts[k])
+        if m:
+            lay.issuer_mark = _span(doc, doc.paras[k], m.group("issuer"), doc.paras[k].start, doc.paras[k].start + len(m.group("issuer")))
+            lay.skip.add(k)
+            i = k + 1
+            break
+    for k in range(i, n):
+        num = parse_doc_number(texts[k])
+        if num is not None and doc.paras[k].kind == "para":
+            lay.doc_number = num
+            lay.doc_number_span = _span(doc, doc.paras[k], num.normalized, doc.paras[k].start + num.start, doc.paras[k].start + num.end)
+            lay.skip.add(k)
+            if lay.issuer_mark is None and k > 0:
+                for j in range(k):
+                    if looks_like_org(texts[j]):
+                        lay.issuer_mark = _span(doc, doc.paras[j])
+                    lay.skip.add(j)
+            i = k + 1
+            break
+    # 标题: the first paragraph (from here) ending with a document type
+    title_idx = None
+    for k in range(i, min(i + 4, len(texts))):
+        t = texts[k].rstrip("》”")
+        if doc.paras[k].kind != "para" or t.endswith("："):
+            break
+        if any(t.endswith(dt) for dt in rules.doc_types()) and not _PUNCT.search(texts[k][-1:]):
+            title_idx = k
+            break
+    if title_idx is not None:
+        lay.title = _span(doc, doc.paras[title_idx])
+        lay.skip.add(title_idx)
+        i = title_idx + 1
+    # 主送机关: the paragraph ending with a colon right after the title
+    for k in range(i, min(i + 2, len(texts))):
+        m = el["recipients"].pattern.match(texts[k])
+        if m and doc.paras[k].kind == "para" and not rules.heading_rules()[0].pattern.match(texts[k]):
+            lay.recipients = _span(doc, doc.paras[k], m.group("value"), doc.paras[k].start, doc.paras[k].start + len(m.group("value")))
+            lay.skip.add(k)
+            i = k + 1
+            break
+    lay.body_start = i
+
+
+def _closing(doc: NormDoc, lay: Layout, texts: list[str]) -> None:
+    el = rules.element_rules()
+    paras = doc.paras
+    # 版记 from the end: 印发 line, 抄送 and its continuation lines, 主办/督办 lines
+    for k in range(len(texts) - 1, max(lay.body_start, len(texts) - 12) - 1, -1):
+        if paras[k].kind != "para":
+            continue
+        m = el["printed"].pattern.match(texts[k])
+        if m:
+            p = paras[k]
+            lay.printer = _span(doc, p, m.group("printer"), p.start + m.start("printer"), p.start + m.end("printer"))
+            lay.issued_date = _span(doc, p, m.group("date"), p.start + m.start("date"), p.start + m.end("date"))
+            lay.skip.add(k)
+        elif el["office_line"].pattern.match(texts[k]):
+            lay.skip.add(k)
+        m = el["cc"].pattern.match(texts[k])
+        if m:
+            p = paras[k]
+            end_k = k
+            while end_k + 1 < len(texts) and paras[end_k + 1].kind == "para" and end_k + 1 not in lay.skip and not el["printed"].pattern.match(texts[end_k + 1]) and not el["office_line"].pattern.match(texts[end_k + 1]):
+                end_k += 1
+            for j in range(k, end_k + 1):
+                lay.skip.add(j)
+            lay.cc = Span(doc.text[p.start + m.start("value") : paras[end_k].end], p.start + m.start("value"), paras[end_k].end, p.page, doc.text[p.start : paras[end_k].end])
+    # 成文日期 and the 署名 above it; 公开属性 below
+    for k in range(lay.body_start, len(texts)):
+        if paras[k].kind != "para" or k in lay.skip:
+            continue
+        m = el["signed_date"].pattern.match(texts[k])
+        if m:
+            lay.signed_date = _span(doc, paras[k], m.group("date"))
+            lay.skip.add(k)
+            j = k - 1
+            while j >= lay.body_start and len(lay.signature) < 4 and looks_like_org(texts[j]) and paras[j].kind == "para":
+                lay.signature.insert(0, _span(doc, paras[j]))
+                lay.skip.add(j)
+                j -= 1
+            break
+    for k in range(lay.body_start, len(texts)):
+        if paras[k].kind == "para" and el["publicity"].pattern.match(texts[k]):
+            m = el["publicity"].pattern.match(texts[k])
+            lay.publicity = _span(doc, paras[k], m.group("value"), paras[k].start + m.start("value"), paras[k].start + m.end("value"))
+            lay.skip.add(k)
+            break
+    # 附件说明: "附件：1.xxx" then numbered lines
+    for k in range(lay.body_start, len(texts)):
+        m = el["attachments"].pattern.match(texts[k])
+        if not m or paras[k].kind != "para":
+            continue
+        lay.skip.add(k)
+        first = m.group("value")
+        p = paras[k]
+        if first:
+            v = regex.sub(r"^\d{1,2}[.．、]\s*", "", first)
+            lay.attachments.append(_span(doc, p, v, p.end - len(v), p.end))
+        j = k + 1
+        while j < len(texts) and paras[j].kind == "para" and regex.match(r"^\d{1,2}[.．、]", texts[j]) and not _PUNCT.search(texts[j][-1:]) and len(texts[j]) <= 80:
+            v = regex.sub(r"^\d{1,2}[.．、]\s*", "", texts[j])
+            lay.attachments.append(_span(doc, paras[j], v, paras[j].end - len(v), paras[j].end))
+            lay.skip.add(j)
+            j += 1
+        break
+
+
+def _heading_text(text: str, label_end: int) -> str:
+    rest = text[label_end:]
+    cut = len(rest)
+    for mark in ("。", "！", "？"):
+        pos = rest.find(mark)
+        if pos != -1:
+            cut = min(cut, pos)
+    return rest[:cut].strip().rstrip("：:；;，,")
+
+
+def _sections(doc: NormDoc, lay: Layout, texts: list[str]) -> None:
+    counters: list[int] = [0, 0, 0, 0, 0]
+    stack: list[Section] = []
+    found: list[Section] = []
+    for k in range(lay.body_start, len(texts)):
+        if k in lay.skip or doc.paras[k].kind != "para":
+            continue
+        for rule in rules.heading_rules():
+            m = rule.pattern.match(texts[k])
+            if not m:
+                continue
+            level = rule.level
+            label = m.group("label")
+            heading = _heading_text(texts[k], m.end("label"))
+            if not heading:
+                break
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            counters[level] += 1
+            for deeper in range(level + 1, len(counters)):
+                counters[deeper] = 0
+            parent = stack[-1] if stack else None
+            sid = f"{parent.section_id}.{counters[level]}" if parent else f"s{counters[level]}"
+            p = doc.paras[k]
+            sec = Section(
+                section_id=sid,
+                parent_id=parent.section_id if parent else "",
+                level=level,
+                label=label.rstrip("、．.") if level == 1 else label,
+                heading=heading,
+                page=p.page,
+                start_char=p.start,
+                end_char=p.end,
+                para_index=k,
+            )
+            stack.append(sec)
+            found.append(sec)
+            break
+    # a section's text runs to the next heading (or the end of the body paragraphs before a table)
+    out: list[Section] = []
+    for idx, sec in enumerate(found):
+        nxt = found[idx + 1].para_index if idx + 1 < len(found) else len(texts)
+        end_k = sec.para_index
+        for k in range(sec.para_index + 1, nxt):
+            if k in lay.skip or doc.paras[k].kind != "para":
+                break
+            end_k = k
+        out.append(
+            Section(sec.section_id, sec.parent_id, sec.level, sec.label, sec.heading, sec.page, sec.start_char, doc.paras[end_k].end, sec.para_index)
+        )
+    lay.sections = out
+
+
+def analyse(doc: NormDoc) -> Layout:
+    texts = [doc.text[p.start : p.end] for p in doc.paras]
+    lay = Layout()
+    _header(doc, lay, texts)
+    _closing(doc, lay, texts)
+    _sections(doc, lay, texts)
+    return lay
+
+
+def section_at(sections: list[Section], offset: int) -> Section | None:
+    """The innermost section whose text holds the offset."""
+    best = None
+    for s in sections:
+        if s.start_char <= offset <= s.end_char and (best is None or s.level >= best.level):
+            best = s
+    return best
+
+
+def enclosing(sections: list[Section], offset: int) -> Section | None:
+    """The last heading at or before the offset (the section an offset falls under, for tags in later paras)."""
+    best = None
+    for s in sections:
+        if s.start_char <= offset:
+            best = s
+    return best
+
+
+def body_numbers(doc: NormDoc, lay: Layout) -> list[tuple[DocNumber, int]]:
+    """Document numbers cited in the body (not the document's own)."""
+    out = []
+    for k, p in enumerate(doc.paras):
+        if k < lay.body_start or k in lay.skip:
+            continue
+        for d in find_doc_numbers(doc.text[p.start : p.end]):
+            out.append((d, p.start))
+    return out

@@ -63,7 +63,7 @@ class _Width:
             near = sum(1 for w in widths if abs(w - mode) <= 1.5)
             if near / len(widths) >= 0.2 and mode <= 60:
                 self.wrapped = True
-                self.margin = mode - 2.0
+                self.margin = mode * 0.85  # digits and Latin letters make full lines a few units shorter
 
     def full(self, text: str) -> bool:
         if self.wrapped:

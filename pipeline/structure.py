@@ -182,7 +182,7 @@ def _sections(doc: NormDoc, lay: Layout, texts: list[str]) -> None:
                 continue
             level = rule.level
             label = m.group("label")
-            heading = _heading_text(texts[k], m.end("label"))
+            heading = _heading_text(texts[k], m.end())
             if not heading:
                 break
             while stack and stack[-1].level >= level:

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Debian packages the tests need (CJK fonts to build PDF fixtures, Chromium for the report's browser tests).
+# Installs only what is missing; needs root (CI and the developers' machines run as root).
+set -euo pipefail
+need=()
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "system-deps: missing ${need[*]}; install them with apt-get (needs root)" >&2
+    exit 0
+  fi
+  echo "system-deps: installing ${need[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi

@@ -1,7 +1,7 @@
 """Run the pipeline over a batch of files into the corpus store, then export the whole corpus.
 
-Ingestion is incremental, keyed by content hash: a file whose path and SHA-256 are already in the store is
-not read again, a file whose content changed replaces the rows of its doc_id, a file whose content is
+Ingestion is incremental, keyed by content hash: a file whose path and SHA-256 are already in the store, and
+were extracted by this version of the code and rules (`pipeline_version`), is not read again, a file whose content changed replaces the rows of its doc_id, a file whose content is
 already in the store under another path is a duplicate and skipped. Files no longer on disk keep their rows
 (the corpus grows); `rebuild=True` starts from an empty corpus.
 """
@@ -12,13 +12,14 @@ import dataclasses
 import hashlib
 import logging
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Sequence
 
 import pandas as pd
 
-from . import store
+from . import rules, store
 from .export import write_tables, write_texts
 from .model import Extraction
 from .process import process_path
@@ -71,10 +72,25 @@ def _digest(path: Path) -> tuple[str, int]:
     return hashlib.sha256(data).hexdigest(), len(data)
 
 
+@lru_cache(maxsize=1)
+def pipeline_version() -> str:
+    """A digest of the code and rules that extract: a store built by other code or rules is re-extracted."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for folder in (root, rules.RULES_DIR):
+        for p in sorted(folder.rglob("*")):
+            if p.is_file() and p.suffix in {".py", ".yaml", ".yml", ".tsv", ".txt", ".json"}:
+                h.update(str(p.relative_to(folder)).encode())
+                h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def plan(files: Sequence[Path], known: pd.DataFrame) -> tuple[list[Planned], list[Path]]:
     """Which files to process (with their doc_id) and which are unchanged. `known` is the store's files table."""
-    by_source = {s: (d, h) for d, s, h in zip(known["doc_id"], known["source"], known["sha256"])}
-    known_hashes = {h: d for d, h in zip(known["doc_id"], known["sha256"]) if h}
+    version = pipeline_version()
+    current = known[known["pipeline_version"] == version]
+    by_source = {s: (d, h) for d, s, h in zip(known["doc_id"], known["source"], known["sha256"] + "|" + known["pipeline_version"])}
+    known_hashes = {h: d for d, h in zip(current["doc_id"], current["sha256"]) if h}
     taken = set(known["doc_id"])
     todo: list[Planned] = []
     unchanged: list[Path] = []
@@ -84,7 +100,7 @@ def plan(files: Sequence[Path], known: pd.DataFrame) -> tuple[list[Planned], lis
         source = str(f.resolve())
         if source in by_source:
             doc_id, old = by_source[source]
-            if sha and sha == old:
+            if sha and f"{sha}|{version}" == old:
                 unchanged.append(f)
             else:
                 todo.append(Planned(f, doc_id, sha, size, True))
@@ -132,6 +148,7 @@ def run_batch(
                 "sha256": [p.sha256 for p in todo],
                 "size": [p.size if p.size >= 0 else None for p in todo],
                 "ingested_at": [now] * len(todo),
+                "pipeline_version": [pipeline_version()] * len(todo),
             }
         )
         new["texts"] = pd.DataFrame({"doc_id": [e.document.doc_id for e in result.extractions], "text": [e.text for e in result.extractions]})

@@ -24,7 +24,7 @@ DEFAULT_DB_NAME = "corpus.duckdb"
 
 # tables the store adds to the SCHEMA.md ones; every column text except those in _INT_COLUMNS
 STORE_TABLES: dict[str, tuple[str, ...]] = {
-    "files": ("doc_id", "source", "sha256", "size", "ingested_at"),
+    "files": ("doc_id", "source", "sha256", "size", "ingested_at", "pipeline_version"),
     "texts": ("doc_id", "text"),
 }
 _STORE_INTS = {"size"}

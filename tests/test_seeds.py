@@ -138,3 +138,10 @@ def test_tieling_plan_tables(seed_out: Path) -> None:
 def test_document_dates_are_not_deadlines(seed_out: Path) -> None:
     d = read(seed_out, "deadlines")
     assert "2020-03-11" not in set(d.end) and "2020-03-12" not in set(d.end) and "2020-06-12" not in set(d.end)
+
+
+def test_list_cells_hold_no_line_breaks(seed_out: Path) -> None:
+    docs = read(seed_out, "documents")
+    for col in ("recipients", "cc", "attachments", "title", "issuer"):
+        for v in docs[col]:
+            assert "\n" not in v and " " not in v, f"{col}: {v!r}"

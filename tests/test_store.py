@@ -1,0 +1,168 @@
+"""The corpus store (issue 5): incremental ingestion keyed by content hash, replacement of a changed file's
+rows, --rebuild, and atomic writes that survive a run killed mid-way."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from conftest import ROOT, SEEDS, run_cli
+from corpus_helpers import SEED_IDS, built, corpus, csv_tables, private_copy
+from pipeline.store import read_store
+
+pytestmark = pytest.mark.shared
+
+TIELING = SEED_IDS[1]
+
+
+def assert_same_corpus(a: dict[str, pd.DataFrame], b: dict[str, pd.DataFrame], *, skip: tuple[str, ...] = ()) -> None:
+    for name in a:
+        if name in skip:
+            continue
+        pd.testing.assert_frame_equal(a[name], b[name], obj=f"table {name}")
+
+
+def test_second_run_skips_every_unchanged_file(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    inp, wild, out = private_copy(tmp_path, tmp_path_factory)
+    before = corpus(out / "corpus.duckdb")
+    n = len(before["files"])
+    proc = run_cli(str(inp), str(wild), "--out", str(out))
+    assert proc.returncode == 0, f"nothing processed, so no errors rows: {proc.stdout}{proc.stderr}"
+    assert f"0 documents processed, {n} unchanged" in proc.stdout, proc.stdout
+    assert_same_corpus(before, corpus(out / "corpus.duckdb"))
+    assert set(csv_tables(out)["documents"].doc_id) == set(before["documents"].doc_id), "CSV 描述整个语料库"
+
+
+def test_the_store_remembers_source_and_hash_of_every_document(tmp_path_factory: pytest.TempPathFactory) -> None:
+    inp, _, out = built(tmp_path_factory)
+    files = read_store(out / "corpus.duckdb")["files"].set_index("doc_id")
+    docs = read_store(out / "corpus.duckdb")["documents"]
+    assert set(files.index) == set(docs.doc_id)
+    src = inp / "seeds" / f"{TIELING}.txt"
+    import hashlib
+
+    assert files.loc[TIELING, "source"] == str(src.resolve())
+    assert files.loc[TIELING, "sha256"] == hashlib.sha256(src.read_bytes()).hexdigest()
+
+
+def test_a_changed_file_replaces_only_its_rows(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    inp, wild, out = private_copy(tmp_path, tmp_path_factory)
+    before = corpus(out / "corpus.duckdb")
+    seed = inp / "seeds" / f"{TIELING}.txt"
+    text = seed.read_text(encoding="utf-8")
+    assert "铁公开领〔2020〕1号" in text and "2022年6月底前" in text
+    seed.write_text(text.replace("铁公开领〔2020〕1号", "铁公开领〔2020〕9号").replace("2022年6月底前", "2022年9月底前"), encoding="utf-8")
+    proc = run_cli(str(inp), str(wild), "--out", str(out))
+    assert f"1 documents processed, {len(before['files']) - 1} unchanged" in proc.stdout, proc.stdout
+    after = corpus(out / "corpus.duckdb")
+    for name, old in before.items():
+        new = after[name]
+        if name == "files":
+            continue  # the changed file's row has its new hash
+        pd.testing.assert_frame_equal(
+            old[old.doc_id != TIELING].reset_index(drop=True), new[new.doc_id != TIELING].reset_index(drop=True), obj=f"{name}: other documents"
+        )
+        assert (new.doc_id == TIELING).sum() == (old.doc_id == TIELING).sum(), f"{name}: 铁岭的行被替换而不是追加"
+    doc = after["documents"].set_index("doc_id").loc[TIELING]
+    assert doc.doc_number == "铁公开领〔2020〕9号"
+    ends = set(after["deadlines"].query("doc_id == @TIELING").end)
+    assert "2022-09-30" in ends and "2022-06-30" not in ends, f"新的期限替换旧的: {sorted(ends)}"
+    assert csv_tables(out)["documents"].set_index("doc_id").loc[TIELING, "doc_number"] == "铁公开领〔2020〕9号"
+
+
+def test_same_content_under_another_name_is_not_ingested_twice(tmp_path: Path) -> None:
+    inp = tmp_path / "in"
+    inp.mkdir()
+    shutil.copy(SEEDS / f"{TIELING}.txt", inp)
+    out = tmp_path / "out"
+    assert run_cli(str(inp), "--out", str(out)).returncode == 0
+    shutil.copy(SEEDS / f"{TIELING}.txt", inp / "copy_of_tieling.txt")
+    proc = run_cli(str(inp), "--out", str(out))
+    assert "0 documents processed, 2 unchanged" in proc.stdout, proc.stdout
+    assert list(read_store(out / "corpus.duckdb")["documents"].doc_id) == [TIELING]
+
+
+def test_rebuild_starts_over(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run_cli(str(SEEDS), "--out", str(out)).returncode == 0
+    proc = run_cli(str(SEEDS / f"{TIELING}.txt"), "--out", str(out), "--rebuild")
+    assert proc.returncode == 0 and "1 documents processed, 0 unchanged" in proc.stdout, proc.stdout
+    assert list(read_store(out / "corpus.duckdb")["documents"].doc_id) == [TIELING]
+    assert list(csv_tables(out)["documents"].doc_id) == [TIELING]
+
+
+def test_db_flag_puts_the_store_elsewhere(tmp_path: Path) -> None:
+    db = tmp_path / "elsewhere" / "my.duckdb"
+    assert run_cli(str(SEEDS), "--out", str(tmp_path / "out"), "--db", str(db)).returncode == 0
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        got = con.execute("SELECT doc_number FROM documents ORDER BY doc_id").fetchall()
+    finally:
+        con.close()
+    assert got == [("豫政办〔2020〕5号",), ("铁公开领〔2020〕1号",)]
+    assert not (tmp_path / "out" / "corpus.duckdb").exists()
+
+
+def _start(inp: Path, wild: Path, out: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, str(ROOT / "run_pipeline.py"), str(inp), str(wild), "--out", str(out), "--rebuild", "-v"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+
+
+def test_a_run_killed_while_processing_leaves_the_previous_corpus(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    inp, wild, out = private_copy(tmp_path, tmp_path_factory)
+    before = corpus(out / "corpus.duckdb")
+    proc = _start(inp, wild, out)
+    assert proc.stderr is not None
+    started = 0
+    for line in proc.stderr:  # -v logs one line per document it starts
+        started += "processing" in line
+        if started == 3:
+            break
+    assert proc.poll() is None, "the run should still be going after its third document"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert_same_corpus(before, corpus(out / "corpus.duckdb"))
+    again = run_cli(str(inp), str(wild), "--out", str(out))
+    assert f"0 documents processed, {len(before['files'])} unchanged" in again.stdout, again.stdout
+
+
+def test_a_run_killed_while_writing_leaves_a_whole_corpus(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Killed the moment the new database file appears: the store is the old corpus or the new one, never a mix."""
+    inp, wild, out = private_copy(tmp_path, tmp_path_factory)
+    db = out / "corpus.duckdb"
+    before = corpus(db)
+    seed = inp / "seeds" / f"{TIELING}.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("铁公开领〔2020〕1号", "铁公开领〔2020〕9号"), encoding="utf-8")
+    tmp = db.with_name(db.name + ".tmp")
+    proc = subprocess.Popen([sys.executable, str(ROOT / "run_pipeline.py"), str(inp), str(wild), "--out", str(out)], cwd=ROOT)
+    caught = False
+    deadline = time.monotonic() + 300
+    while proc.poll() is None and time.monotonic() < deadline:
+        if tmp.exists():
+            os.kill(proc.pid, signal.SIGKILL)
+            caught = True
+            break
+        time.sleep(0.0005)
+    proc.wait(timeout=30)
+    assert caught, "the run ended before its new database file was seen; nothing was tested"
+    after = corpus(db)  # opens: the file in place is a complete database
+    number = after["documents"].set_index("doc_id").loc[TIELING, "doc_number"]
+    if number == "铁公开领〔2020〕1号":
+        assert_same_corpus(before, after)
+    else:  # the move had happened: then everything of the new run is there
+        assert number == "铁公开领〔2020〕9号"
+        assert len(after["sections"]) == len(before["sections"]), "新语料库是完整的"
+    again = run_cli(str(inp), str(wild), "--out", str(out))
+    assert not tmp.exists(), again.stdout + again.stderr
+    assert read_store(db)["documents"].set_index("doc_id").loc[TIELING, "doc_number"] == "铁公开领〔2020〕9号"

@@ -1,0 +1,81 @@
+"""Exports (issue 5): XLSX that opens with openpyxl with the Chinese intact, Parquet and DuckDB holding the same
+rows as the CSV files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+from openpyxl import load_workbook
+
+from conftest import SEEDS, run_cli
+from corpus_helpers import as_text, built, csv_tables
+from pipeline.export import parse_formats, write_xlsx
+from pipeline.tables import TABLES
+
+
+@pytest.mark.shared
+def test_xlsx_opens_with_the_chinese_text_intact(tmp_path_factory: pytest.TempPathFactory) -> None:
+    _, _, out = built(tmp_path_factory)
+    wb = load_workbook(out / "tables.xlsx", read_only=False)
+    assert wb.sheetnames == list(TABLES)
+    csvs = csv_tables(out)
+    for name in TABLES:
+        ws = wb[name]
+        assert ws.freeze_panes == "A2", f"{name}: 表头行应冻结"
+        rows = [["" if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)]
+        assert rows[0] == list(csvs[name].columns)
+        assert rows[1:] == csvs[name].values.tolist(), f"{name}: XLSX 与 CSV 的内容不同"
+    docs = wb["documents"]
+    header = [c.value for c in docs[1]]
+    titles = {docs.cell(row=r, column=header.index("title") + 1).value for r in range(2, docs.max_row + 1)}
+    assert "河南省人民政府办公厅关于全面推进基层政务公开标准化规范化工作的通知" in titles
+    width = docs.column_dimensions[chr(ord("A") + header.index("title"))].width
+    assert width >= 40, f"标题列应足够宽以便阅读: {width}"
+
+
+@pytest.mark.shared
+def test_parquet_and_duckdb_hold_the_same_rows_as_the_csv(tmp_path_factory: pytest.TempPathFactory) -> None:
+    _, _, out = built(tmp_path_factory)
+    csvs = csv_tables(out)
+    con = duckdb.connect(str(out / "corpus.duckdb"), read_only=True)
+    try:
+        for name in TABLES:
+            expected = csvs[name]
+            parquet = as_text(pq.read_table(out / f"{name}.parquet").to_pandas(integer_object_nulls=True))
+            db = as_text(con.execute(f'SELECT * FROM "{name}"').df())
+            pd.testing.assert_frame_equal(parquet, expected, check_dtype=False, obj=f"{name}.parquet")
+            pd.testing.assert_frame_equal(db, expected, check_dtype=False, obj=f"duckdb {name}")
+            assert len(expected) > 0 or name == "errors", f"{name}: the corpus should have rows"
+    finally:
+        con.close()
+
+
+def test_parquet_keeps_integer_columns_as_integers(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run_cli(str(SEEDS), "--out", str(out), "--format", "parquet").returncode == 0
+    schema = pq.read_schema(out / "sections.parquet")
+    assert str(schema.field("level").type) == "int64" and str(schema.field("heading").type) == "string"
+    assert not (out / "sections.csv").exists(), "only the chosen formats are written"
+
+
+def test_xlsx_keeps_text_that_looks_like_a_formula(tmp_path: Path) -> None:
+    df = pd.DataFrame({"evidence": ["=SUM(A1:A2)", "铁岭市", None], "page": pd.array([1, None, 3], dtype="Int64")})
+    path = write_xlsx({"t": df}, tmp_path / "x.xlsx")
+    ws = load_workbook(path)["t"]
+    assert [c.value for c in ws["A"]] == ["evidence", "=SUM(A1:A2)", "铁岭市", None]
+    assert ws["A2"].data_type == "s", "以 = 开头的文本不能变成公式"
+    assert [c.value for c in ws["B"]] == ["page", 1, None, 3]
+
+
+@pytest.mark.parametrize("spec, expected", [("csv", ("csv",)), ("xlsx, parquet", ("xlsx", "parquet")), ("CSV,csv", ("csv",))], ids=["csv", "two", "dupe"])
+def test_parse_formats(spec: str, expected: tuple[str, ...]) -> None:
+    assert parse_formats(spec) == expected
+
+
+def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
+    proc = run_cli(str(SEEDS), "--out", str(tmp_path / "out"), "--format", "csv,json")
+    assert proc.returncode == 2 and "unknown format json" in proc.stderr, proc.stderr

@@ -1,0 +1,182 @@
+"""`compare` (issue 5): coverage, responsibility, milestones, citations and text reuse across documents."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+import pytest
+
+from conftest import SEEDS, run_cli
+from corpus_helpers import SEED_IDS, built
+from pipeline.compare import build_comparisons, canonical_domains, load_corpus_tables
+
+HENAN, TIELING = SEED_IDS
+ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+PARENT = """河北省人民政府办公厅
+
+冀政办〔2021〕3号
+
+河北省人民政府办公厅关于加强基层政务公开工作的通知
+
+各市（含定州、辛集市）人民政府，省政府各部门：
+
+为加强基层政务公开工作，现就有关事项通知如下。
+
+一、明确工作目标
+
+基层政府要全面梳理本级政务公开事项，编制完成政务公开事项标准目录并向社会公布。各级政务公开主管部门要加强对基层政务公开工作的指导和监督检查。
+
+二、强化工作保障
+
+各地要把政务公开工作经费纳入本级财政预算，配齐配强专职工作人员。省政府办公厅将适时组织专项督查，督查结果在全省范围内通报。
+
+河北省人民政府办公厅
+
+2021年3月1日
+"""
+
+# quotes the parent's first sentence verbatim and its second with 切实 added; the rest is its own
+CHILD = """石家庄市人民政府办公室
+
+石政办〔2021〕8号
+
+石家庄市人民政府办公室关于做好基层政务公开工作的通知
+
+各县（市、区）人民政府，市政府各部门：
+
+为贯彻落实《河北省人民政府办公厅关于加强基层政务公开工作的通知》（冀政办〔2021〕3号），现就我市有关工作通知如下。
+
+一、工作任务
+
+基层政府要全面梳理本级政务公开事项，编制完成政务公开事项标准目录并向社会公布。各级政务公开主管部门要切实加强对基层政务公开工作的指导和监督检查。各县（市、区）要在2021年6月底前完成本地区目录编制工作。
+
+二、工作要求
+
+市政府办公室每季度对各地工作进展情况进行调度，调度情况纳入年度绩效考核。
+
+石家庄市人民政府办公室
+
+2021年4月2日
+"""
+
+
+@pytest.fixture(scope="module")
+def seeds_compared(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, pd.DataFrame]]:
+    out = tmp_path_factory.mktemp("compare-seeds")
+    assert run_cli(str(SEEDS), "--out", str(out)).returncode == 0
+    proc = run_cli("compare", "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    return out, build_comparisons(load_corpus_tables(out))
+
+
+@pytest.fixture(scope="module")
+def parent_child(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("compare-reuse")
+    (root / "in").mkdir()
+    (root / "in" / "hebei_parent.txt").write_text(PARENT, encoding="utf-8")
+    (root / "in" / "sjz_child.txt").write_text(CHILD, encoding="utf-8")
+    assert run_cli(str(root / "in"), "--out", str(root / "out")).returncode == 0
+    assert run_cli("compare", "--out", str(root / "out")).returncode == 0
+    return root / "out"
+
+
+def test_both_seeds_cover_all_26_domains(seeds_compared: tuple[Path, dict[str, pd.DataFrame]]) -> None:
+    cov = seeds_compared[1]["coverage"].set_index("doc_id")
+    assert len(canonical_domains()) == 26
+    assert list(cov.columns[5:-1]) == list(canonical_domains())
+    for doc in (HENAN, TIELING):
+        missing = [d for d in canonical_domains() if cov.loc[doc, d] != 1]
+        assert cov.loc[doc, "n_domains"] == 26, f"{doc} 缺少试点领域: {missing}"
+    assert cov.loc[HENAN, "admin_level"] == "provincial" and cov.loc[TIELING, "region_city"] == "铁岭市"
+
+
+def test_seeds_agree_on_every_lead_department_except_food_and_drugs(seeds_compared: tuple[Path, dict[str, pd.DataFrame]]) -> None:
+    resp = seeds_compared[1]["responsibility"].set_index("domain")
+    assert list(resp.columns) == [HENAN, TIELING, "disagree"]
+    assert list(resp.index[resp["disagree"]]) == ["食品药品监管"], "只有食品药品监管领域两份文件的牵头部门不同"
+    assert resp.loc["食品药品监管", HENAN] == "市场监管；药品监管"
+    assert resp.loc["食品药品监管", TIELING] == "市场监管"
+    assert (resp.loc[resp.index != "食品药品监管", HENAN] != "").all(), "河南每个领域都有牵头部门"
+    assert resp.loc["城乡规划", TIELING] == "自然资源"
+
+
+def test_milestones_of_both_seeds_side_by_side(seeds_compared: tuple[Path, dict[str, pd.DataFrame]]) -> None:
+    out, comp = seeds_compared
+    ms = comp["milestones"]
+    deadlines = load_corpus_tables(out)["deadlines"]
+    assert len(ms) == len(deadlines) and set(ms.doc_id) == {HENAN, TIELING}, "每个期限都列出"
+    for col in ("start", "end", "earliest", "latest"):
+        assert all(v == "" or ISO.match(v) for v in ms[col]), f"{col} 必须是 ISO 日期"
+    dated = ms[ms.earliest != ""]
+    assert (dated.earliest <= dated.latest).all()
+    # Henan's 2020年5月底前 sits under （一）全面落实试点领域标准指引; Tieling's tasks are 全面落实国家试点领域标准指引
+    fam = ms[ms.family.str.contains("试点领域标准指引")]
+    assert set(fam.doc_id) == {HENAN, TIELING} and fam.family.nunique() == 1, fam.to_string()
+    assert set(fam.earliest) == {"2020-05-31"} and set(fam.latest) == {"2021-12-31"}, fam.to_string()
+    assert set(ms[ms.doc_id == TIELING].task_title) >= {"开展政务公开重点工作标准化规范化试点"}
+
+
+def test_seed_citations_reach_the_national_and_provincial_level(seeds_compared: tuple[Path, dict[str, pd.DataFrame]]) -> None:
+    cit = seeds_compared[1]["citations"]
+    national = cit[cit.cited_doc_number == "国办发〔2019〕54号"]
+    assert set(national.citing_doc_id) == {HENAN, TIELING}
+    assert set(national.cited_admin_level) == {"national"} and set(national.cited_doc_id) == {""}, "国办发54号不在语料库中"
+    liaoning = cit[(cit.citing_doc_id == TIELING) & (cit.cited_doc_number == "辽政办发〔2020〕13号")]
+    assert list(liaoning.cited_admin_level) == ["provincial"] and list(liaoning.citing_admin_level) == ["municipal"]
+    assert seeds_compared[1]["reuse"].empty, "被引用的文件不在语料库中，就没有复用行"
+
+
+def test_compare_writes_csv_xlsx_and_graphml(seeds_compared: tuple[Path, dict[str, pd.DataFrame]]) -> None:
+    folder = seeds_compared[0] / "compare"
+    for name in ("coverage", "responsibility", "milestones", "citations", "reuse", "reuse_pairs"):
+        df = pd.read_csv(folder / f"{name}.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+        assert list(df.columns) == [str(c) for c in seeds_compared[1][name].columns], name
+    from openpyxl import load_workbook
+
+    assert "responsibility" in load_workbook(folder / "compare.xlsx").sheetnames
+    g = nx.read_graphml(folder / "citations.graphml")
+    assert g.has_edge(TIELING, "国办发〔2019〕54号") and g.nodes["国办发〔2019〕54号"]["admin_level"] == "national"
+
+
+def test_a_child_citing_a_parent_in_the_corpus_is_resolved_and_its_reuse_measured(parent_child: Path) -> None:
+    comp = build_comparisons(load_corpus_tables(parent_child))
+    cit = comp["citations"]
+    row = cit[cit.citing_doc_id == "sjz_child"].iloc[0]
+    assert (row.cited_doc_id, row.cited_admin_level, row.citing_admin_level) == ("hebei_parent", "provincial", "municipal")
+    reuse = comp["reuse"]
+    assert len(reuse) == 1
+    r = reuse.iloc[0]
+    assert (r.doc_id, r.parent_doc_id, r.reused) == ("sjz_child", "hebei_parent", 2), reuse.to_string()
+    assert r.sentences >= 5 and r.share == round(2 / r.sentences, 3)
+    pairs = comp["reuse_pairs"]
+    assert set(pairs.parent_sentence) == {
+        "基层政府要全面梳理本级政务公开事项，编制完成政务公开事项标准目录并向社会公布。",
+        "各级政务公开主管部门要加强对基层政务公开工作的指导和监督检查。",
+    }
+    assert "各级政务公开主管部门要切实加强对基层政务公开工作的指导和监督检查。" in set(pairs.sentence), "近乎逐字的句子也算复用"
+    assert not pairs.sentence.str.contains("每季度").any(), "自己的句子不算复用"
+    g = nx.read_graphml(parent_child / "compare" / "citations.graphml")
+    assert g.has_edge("sjz_child", "hebei_parent")
+
+
+@pytest.mark.shared
+def test_compare_over_seeds_pdfs_and_wild_notices(tmp_path_factory: pytest.TempPathFactory) -> None:
+    _, _, out = built(tmp_path_factory)
+    comp = build_comparisons(load_corpus_tables(out))
+    docs = set(comp["coverage"].doc_id)
+    assert {HENAN, TIELING} <= docs
+    cit = comp["citations"]
+    assert set(cit.citing_doc_id) <= docs and set(cit.cited_doc_id) - {""} <= docs
+    xinjiang = cit[cit.cited_doc_number == "新政办发〔2010〕79号"]
+    assert list(xinjiang.cited_admin_level) == ["provincial"], "新疆的文号在引用表中"
+    resp = comp["responsibility"]
+    assert list(resp.columns[1:-1]) == [d for d in comp["coverage"].doc_id if d in set(resp.columns)]
+
+
+def test_compare_without_a_corpus_is_a_usage_error(tmp_path: Path) -> None:
+    proc = run_cli("compare", "--out", str(tmp_path))
+    assert proc.returncode == 2 and "no corpus" in proc.stderr, proc.stderr

@@ -35,13 +35,13 @@ def render_pdfs(folder: Path) -> list[Path]:
 
 
 def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """seeds/ (copies of the seeds) and pdf/ (their renderings), built once per session."""
+    """seeds/ (copies of the seeds) and seeds_pdf/ (their renderings, same file names), built once per session."""
     if "inputs" not in _memo:
         root = tmp_path_factory.mktemp("corpus-in")
         (root / "seeds").mkdir()
         for doc_id in SEED_IDS:
             shutil.copy(SEEDS / f"{doc_id}.txt", root / "seeds")
-        _memo["pdfs"] = render_pdfs(root / "pdf")
+        _memo["pdfs"] = render_pdfs(root / "seeds_pdf")
         _memo["inputs"] = root
     return _memo["inputs"]  # type: ignore[return-value]
 

@@ -166,3 +166,15 @@ def test_a_run_killed_while_writing_leaves_a_whole_corpus(tmp_path: Path, tmp_pa
     again = run_cli(str(inp), str(wild), "--out", str(out))
     assert not tmp.exists(), again.stdout + again.stderr
     assert read_store(db)["documents"].set_index("doc_id").loc[TIELING, "doc_number"] == "铁公开领〔2020〕9号"
+
+
+def test_a_rendering_with_the_same_name_gets_its_own_doc_id(tmp_path_factory: pytest.TempPathFactory) -> None:
+    from corpus_helpers import _memo
+
+    inp, _, out = built(tmp_path_factory)
+    if not _memo.get("pdfs"):
+        pytest.skip("tests/pdfgen.py (branch pdf) or its font is not available: no PDF renderings of the seeds")
+    files = read_store(out / "corpus.duckdb")["files"].set_index("source")
+    for doc_id in SEED_IDS:
+        txt, pdf = files.loc[str((inp / "seeds" / f"{doc_id}.txt").resolve()), "doc_id"], files.loc[str((inp / "seeds_pdf" / f"{doc_id}.pdf").resolve()), "doc_id"]
+        assert (txt, pdf) == (doc_id, f"{doc_id}__seeds_pdf"), "文本保留文件名作为 doc_id，PDF 加上文件夹名"

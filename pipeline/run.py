@@ -167,7 +167,7 @@ def export_corpus(corpus: dict[str, pd.DataFrame], out: Path, formats: Iterable[
     """The SCHEMA.md tables of the whole corpus, and text/<doc_id>.txt for every document."""
     write_tables({k: corpus[k] for k in TABLES}, out, formats, workbook="tables")
     texts = corpus["texts"]
-    write_texts({d: t for d, t in zip(texts["doc_id"], texts["text"]) if t}, out)
+    write_texts({d: t for d, t in zip(texts["doc_id"], texts["text"]) if t}, out, prune=True)
 
 
 def _progress(items: list[Planned], *, enabled: bool) -> Iterable[Planned]:

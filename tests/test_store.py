@@ -98,6 +98,7 @@ def test_rebuild_starts_over(tmp_path: Path) -> None:
     assert proc.returncode == 0 and "1 documents processed, 0 unchanged" in proc.stdout, proc.stdout
     assert list(read_store(out / "corpus.duckdb")["documents"].doc_id) == [TIELING]
     assert list(csv_tables(out)["documents"].doc_id) == [TIELING]
+    assert [p.stem for p in (out / "text").glob("*.txt")] == [TIELING], "河南的文本也不再在输出中"
 
 
 def test_db_flag_puts_the_store_elsewhere(tmp_path: Path) -> None:

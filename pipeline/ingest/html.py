@@ -19,7 +19,7 @@ from lxml import html as lxml_html
 from .. import rules
 from ..model import Block, IngestError, Line, SourceDocument, Table
 from .html_meta import PageMetadata, head_metadata, page_metadata, squash
-from .tables import html_table_grid, stitch
+from .tables import html_table_grid, join_cell_paragraphs, stitch_runs
 from .text import decode
 
 log = logging.getLogger(__name__)
@@ -39,7 +39,6 @@ _BLOCK = frozenset(
 )
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
 _CENTER_STYLE = regex.compile(r"text-align\s*:\s*center", regex.I)
-_TERMINAL = "。；;：:！？!?，,、"
 _MIN_KEY = 8  # trafilatura lines shorter than this (menu items, 首页) do not vote for the container
 
 
@@ -166,26 +165,13 @@ def _span(cell: lxml_html.HtmlElement) -> int:
     return int(value) if value.isdigit() and int(value) > 0 else 1
 
 
-def _join_cell(text: str) -> str:
-    """A cell of several <p> is one value; parts are kept apart with '；' where no punctuation ends a part,
-    so '市卫生健康委' and '市财政局' on two lines do not become one unit."""
-    parts = [squash(p) for p in text.split("\n")]
-    parts = [p for p in parts if p]
-    out = ""
-    for p in parts:
-        if out and out[-1] not in _TERMINAL:
-            out += "；"
-        out += p
-    return out
-
-
 def _table_blocks(t: lxml_html.HtmlElement) -> list[Block]:
     """A data table as a Table block; full-width rows at the top and bottom (附件 captions, 注) become Lines."""
     rows, filled = html_table_grid(t)
     if not rows:
         return []
     width = len(rows[0])
-    cells = [[_join_cell(c) for c in r] for r in rows]
+    cells = [[join_cell_paragraphs(c.split("\n")) for c in r] for r in rows]
     keep = [i for i, r in enumerate(cells) if any(c for c in r)]
 
     def full_width(i: int) -> bool:
@@ -258,22 +244,7 @@ def content_blocks(container: lxml_html.HtmlElement, skip: list[lxml_html.HtmlEl
     w = _Walker(skip)
     w.walk(container)
     w.flush()
-    return stitch_tables(w.blocks)
-
-
-def stitch_tables(blocks: list[Block]) -> list[Block]:
-    """Adjacent tables that repeat the same header are one table (a long table split by the CMS)."""
-    out: list[Block] = []
-    run: list[Table] = []
-    for b in blocks:
-        if isinstance(b, Table):
-            run.append(b)
-            continue
-        out.extend(stitch(run))
-        run.clear()
-        out.append(b)
-    out.extend(stitch(run))
-    return out
+    return stitch_runs(w.blocks)
 
 
 # --------------------------------------------------------------------------- reader

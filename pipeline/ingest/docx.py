@@ -114,7 +114,7 @@ def table_grid(tbl: etree._Element) -> tuple[list[list[str]], set[tuple[int, int
     for tr in tbl.iterchildren(qn("w:tr")):
         row: list[str] = []
         tr_pr = tr.find(qn("w:trPr"))
-        before = _int_attr(tr_pr.find(qn("w:gridBefore")) if tr_pr is not None else None, 0) if tr_pr is not None else 0
+        before = _int_attr(tr_pr.find(qn("w:gridBefore")), 0) if tr_pr is not None else 0
         row.extend([""] * before)
         r = len(rows)
         for tc in _cells(tr):
@@ -134,9 +134,9 @@ def table_grid(tbl: etree._Element) -> tuple[list[list[str]], set[tuple[int, int
                 if k:
                     filled.add((r, c + k))
         rows.append(row)
-    width = max((len(r) for r in rows), default=0)
-    for r in rows:
-        r.extend([""] * (width - len(r)))
+    width = max((len(row) for row in rows), default=0)
+    for row in rows:
+        row.extend([""] * (width - len(row)))
     return rows, filled
 
 

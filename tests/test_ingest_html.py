@@ -260,3 +260,19 @@ def test_wild_task_division_table() -> None:
     assert [b.text for b in doc.blocks[k - 2 : k] if isinstance(b, Line)] == ["附件2", "关于推进广州市家庭医生签约服务高质量发展工作的任务分工表"]
     out = process_path(WILD / "zhengcetong/gz_weijianwei_suiweihan_2023_1930_family_doctor_plan.html")
     assert any(t.lead_unit == "各区政府" for t in out.tasks), "任务分工表的牵头单位应进入 tasks"
+
+
+def test_html_rules_examples() -> None:
+    from pipeline import rules
+    from pipeline.ingest.html_meta import label_key
+
+    r = rules.html_rules()
+    for rule in (r.chrome, r.repost_prefix):
+        for text in rule.must_match:
+            assert rule.pattern.search(text), f"rules/html.yaml {rule.id} 应匹配 {text}"
+        for text in rule.must_not_match:
+            assert not rule.pattern.search(text), f"rules/html.yaml {rule.id} 不应匹配 {text}"
+    assert label_key("索 引 号：") == "索引号"
+    assert label_key("文　号:") == "发文字号"
+    assert label_key("发布机构：") == "发文机关"
+    assert label_key("文号：穗府办规〔2021〕7号") == ""

@@ -18,6 +18,7 @@ import regex
 from . import rules
 from .docnumber import parse_doc_number
 from .model import CellSpan, Line, NormDoc, Para, SourceDocument, Table, TableView
+from .structure import looks_like_org
 from .normalize import clean_line, is_traditional, to_simplified, visual_width
 
 _TERMINAL = "。！？；：:;!?"
@@ -87,6 +88,18 @@ def _should_join(a: str, a_line: Line, b: str, width: _Width) -> bool:
     return bool(full)
 
 
+_GAP = regex.compile(r"[\s\u00a0\u3000]{2,}|(?<=\p{Han})[\s\u00a0\u3000]+(?=\p{Han})")
+
+
+def split_joint_signature(text: str) -> list[str]:
+    """A line holding several organisations side by side (a joint 署名, GB/T 9704 §7.3.5.2) becomes one line
+    per organisation, before the space cleaner would glue them. '广州市卫生健康委员会   广州市财政局' -> 2 lines"""
+    parts = [p for p in _GAP.split(text.strip()) if p]
+    if len(parts) >= 2 and all(len(p) >= 4 and looks_like_org(p) for p in parts):
+        return parts
+    return [text]
+
+
 def _merge_title(groups: list[_Group]) -> list[_Group]:
     """Join the title's lines (GB/T 9704 §7.3.1) that follow the 文号 (or the 发文机关标志) into one paragraph."""
     head = [("".join(g.texts)) for g in groups[:20]]
@@ -153,8 +166,9 @@ def normalise(doc: SourceDocument) -> NormDoc:
     for b in doc.blocks:
         if isinstance(b, Table):
             cleaned.append(b)
-        else:
-            t = clean(b.text)
+            continue
+        for part in split_joint_signature(b.text):
+            t = clean(part)
             if t:
                 cleaned.append((t, b))
     width = _Width([c[0] for c in cleaned if isinstance(c, tuple)])

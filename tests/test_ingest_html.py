@@ -190,7 +190,7 @@ WILD_PAGES = {
     ),
     "zhengcetong/gz_weijianwei_suiweihan_2023_1930_family_doctor_plan.html": dict(
         meta={"索引号": "11440100MB2C90856P/2023-00331", "发文字号": "穗卫函〔2023〕1930号", "成文日期": "2023年10月19日"},
-        number="穗卫函〔2023〕1930号", title="广州市卫生健康委等4部门关于印发推进广州市家庭医生签约服务高质量发展实施方案的通知", signed="2023-10-19", issuer="",
+        number="穗卫函〔2023〕1930号", title="广州市卫生健康委等4部门关于印发推进广州市家庭医生签约服务高质量发展实施方案的通知", signed="2023-10-19", issuer="广州市卫生健康委员会；广州市财政局；广州市人力资源和社会保障局；广州市医疗保障局",
     ),
     "zhengcetong/gz_suifubangui_2024_13_public_rental_housing_repost.html": dict(
         meta={"标题": "广州市人民政府办公厅关于印发广州市公共租赁住房管理办法的通知", "成文日期": "2024年7月26日"},

@@ -128,6 +128,21 @@ def element_rules() -> dict[str, PatternRule]:
 
 
 @lru_cache(maxsize=None)
+def validity_rules() -> tuple[PatternRule, ...]:
+    return _pattern_rules("elements.yaml", "validity")
+
+
+@lru_cache(maxsize=None)
+def coordinated_heads() -> frozenset[str]:
+    return frozenset(str(w) for w in _read_yaml("elements.yaml").get("coordinated_heads", []))
+
+
+@lru_cache(maxsize=None)
+def export_labels() -> dict[str, str]:
+    return {str(k): str(v) for k, v in (_read_yaml("elements.yaml").get("export_labels") or {}).items()}
+
+
+@lru_cache(maxsize=None)
 def doc_types() -> tuple[str, ...]:
     types = _read_yaml("elements.yaml").get("doc_types", [])
     return tuple(sorted((str(t) for t in types), key=len, reverse=True))

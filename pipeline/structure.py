@@ -259,17 +259,25 @@ def _heading_text(text: str, label_end: int) -> str:
     return rest[:cut].strip().rstrip("：:；;，,")
 
 
+_ARTICLE_STYLE = frozenset({"chapter", "chapter_section", "article"})
+
+
 def _sections(doc: NormDoc, lay: Layout, texts: list[str]) -> None:
     counters: list[int] = [0, 0, 0, 0, 0]
     stack: list[Section] = []
     found: list[Section] = []
+    articles = False  # after the first 第X条 only 章/节/条 are headings (条例 style)
     for k in range(lay.body_start, len(texts)):
         if k in lay.skip or doc.paras[k].kind != "para":
             continue
         for rule in rules.heading_rules():
+            if articles and rule.id not in _ARTICLE_STYLE:
+                continue
             m = rule.pattern.match(texts[k])
             if not m:
                 continue
+            if rule.id == "article":
+                articles = True
             level = rule.level
             label = m.group("label")
             heading = _heading_text(texts[k], m.end())

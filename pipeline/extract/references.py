@@ -12,7 +12,18 @@ from ..structure import Layout
 _BOOK = regex.compile(r"《(?P<title>[^《》]{2,120})》")
 # the parenthesis after a title: （国办发〔2019〕54号，以下简称《指导意见》）
 _AFTER = regex.compile(r"^\s*[（(](?P<inner>(?:[^（）()]|[（(][^（）()]*[）)])*)[）)]")
+# "（见附件1）", "（附件2）": the title names this notice's own attachment (a form to fill), not a cited document
+_OWN_ATTACHMENT = regex.compile(r"^\s*[（(]\s*(?:见|详见)?附件\s*\d{0,2}\s*[）)]")
 _ALIAS = regex.compile(r"(?:以下简称|下称|简称)\s*[《“\"]?(?P<alias>[^《》“”\"，。；）)]{1,30})[》”\"]?")
+
+
+def _in_skipped(doc: NormDoc, lay: Layout, offset: int) -> bool:
+    """True inside a paragraph that is not notice text (an export's file links, the 版记)."""
+    for k in lay.skip:
+        p = doc.paras[k]
+        if p.start <= offset < p.end:
+            return True
+    return False
 
 
 def extract_references(doc: NormDoc, lay: Layout, *, own_title: str, body_start_char: int) -> list[ReferenceRow]:
@@ -25,6 +36,8 @@ def extract_references(doc: NormDoc, lay: Layout, *, own_title: str, body_start_
         title = m.group("title")
         if title in aliases or (own_title and title in own_title):
             continue  # an alias used again, or the document this notice itself issues
+        if _OWN_ATTACHMENT.match(text[m.end() : m.end() + 20]) or _in_skipped(doc, lay, m.start()):
+            continue
         number = alias = ""
         end = m.end()
         after = _AFTER.match(text[m.end() : m.end() + 200])
@@ -57,5 +70,10 @@ def extract_references(doc: NormDoc, lay: Layout, *, own_title: str, body_start_
             s, e = p.start + d.start, p.start + d.end
             if d.normalized == own_number or d.normalized in rows or any(a <= s < b for a, b in covered):
                 continue
-            rows[d.normalized] = ReferenceRow(doc.doc_id, "", d.normalized, "", p.page, sentence(doc, s, e), s, e)
+            alias = ""
+            after = _AFTER.match(text[e : e + 60])
+            if after:
+                am = _ALIAS.search(after.group("inner"))
+                alias = am.group("alias") if am else ""
+            rows[d.normalized] = ReferenceRow(doc.doc_id, "", d.normalized, alias, p.page, sentence(doc, s, e), s, e)
     return list(rows.values())

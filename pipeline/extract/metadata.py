@@ -12,6 +12,7 @@ from ..model import DocumentRow, NormDoc, Span
 from ..structure import Layout
 from .dates import parse_date, to_int
 from .region import infer_region
+from .topic import classify
 from .units import split_top
 
 _EVENTS = ("印发", "发布", "公布", "颁布", "下发")
@@ -172,5 +173,8 @@ def build_document_row(doc: NormDoc, lay: Layout) -> DocumentRow:
         row.valid_from = _any_date(meta.get("实施日期") or _export(lay, "valid_from"))
     if not row.valid_until and (meta.get("失效日期") or _export(lay, "valid_until")):
         row.valid_until = _any_date(meta.get("失效日期") or _export(lay, "valid_until"))
+    body = "\n".join(doc.text[p.start : p.end] for k, p in enumerate(doc.paras) if k >= lay.body_start and k not in lay.skip)
+    topic = classify(row.title, body)
+    row.topic, row.topic_evidence = topic.topic, topic.evidence
     row.evidence = json.dumps(ev, ensure_ascii=False)
     return row

@@ -90,14 +90,14 @@ def docnumber_brackets(text: str) -> str:
     return _DOCNUM_BRACKETS.sub(lambda m: f"〔{m.group(1)}〕", text)
 
 
-_PINYIN_GLOSS = regex.compile(
-    r"(?<=\p{Han})[（(]\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}(?:\s+[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}){0,3}\s*[)）]"
-)
-_TONE_MARK = regex.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]")
+_PY = r"[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ\u0300\u0301\u0304\u030c\u0308]"  # NFD tone marks too
+_PINYIN_GLOSS = regex.compile(rf"(?<=\p{{Han}})\s*[（(]\s*{_PY}{{1,10}}(?:\s+{_PY}{{1,10}}){{0,3}}\s*[)）]")
+_TONE_MARK = regex.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ\u0300\u0301\u0304\u030c]")
 
 
 def drop_pinyin_glosses(text: str) -> str:
-    """Remove pinyin glosses that mirror sites insert after a character. '新鄉(xiāng)市' -> '新鄉市'
+    """Remove pinyin glosses that mirror sites insert after a character. '新鄉(xiāng)市' -> '新鄉市',
+    '规 (guī) 范化' -> '规范化'
 
     Only glosses carrying a tone mark are removed, so '（PDF）' or '（A类）' stay."""
 

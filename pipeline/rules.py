@@ -330,3 +330,36 @@ def topics() -> Topics:
     if fallback not in seen:
         raise RuleError(f"rules/topics.yaml: fallback class {fallback!r} is not one of the classes")
     return Topics(tuple(out), int(data.get("title_weight", 5)), int(data.get("body_cap", 8)), int(data.get("min_score", 4)), fallback)
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlRules:
+    labels: tuple[tuple[str, str], ...]  # (label as written without spaces/colon, metadata key)
+    date_keys: frozenset[str]
+    meta_tags: tuple[tuple[str, str], ...]  # (<meta name>, metadata key)
+    chrome: PatternRule
+    repost_prefix: PatternRule
+
+
+@lru_cache(maxsize=None)
+def html_rules() -> HtmlRules:
+    """rules/html.yaml: a web page's metadata labels and the page chrome left inside article containers."""
+    data = _read_yaml("html.yaml")
+    _check_keys("html.yaml", "<top>", data, {"metadata_labels", "date_keys", "meta_tags", "patterns"})
+    labels = [(regex.sub(r"\s+", "", str(a)), str(key)) for key, aliases in data["metadata_labels"].items() for a in aliases]
+    labels.sort(key=lambda p: len(p[0]), reverse=True)
+    keys = set(data["metadata_labels"])
+    for name in list(data.get("date_keys", [])) + list((data.get("meta_tags") or {}).values()):
+        if name not in keys:
+            raise RuleError(f"rules/html.yaml: {name!r} is not a metadata_labels key")
+    pats = {r.id: r for r in _pattern_rules("html.yaml", "patterns")}
+    missing = {"page_chrome", "repost_prefix"} - set(pats)
+    if missing:
+        raise RuleError(f"rules/html.yaml: missing pattern(s) {sorted(missing)}")
+    return HtmlRules(
+        labels=tuple(labels),
+        date_keys=frozenset(data.get("date_keys", [])),
+        meta_tags=tuple((str(k), str(v)) for k, v in (data.get("meta_tags") or {}).items()),
+        chrome=pats["page_chrome"],
+        repost_prefix=pats["repost_prefix"],
+    )

@@ -76,19 +76,25 @@ def _title_before(doc: NormDoc, lay: Layout, texts: list[str], k_num: int, first
         k -= 1
     if k < first or doc.paras[k].kind != "para" or not _is_title(texts[k]):
         return None
+    # a title broken over up to four lines: extend upwards over short lines without punctuation, as far as
+    # the line holding its head ("X关于", "X印发")
     start = k
-    prev = k - 1
-    if (
-        prev >= first
-        and prev not in lay.skip
-        and doc.paras[prev].kind == "para"
-        and not _export_furniture(texts[prev])
-        and len(texts[prev]) <= 40
-        and not _PUNCT.search(texts[prev])
-        and not _is_title(texts[prev])
-        and _TITLE_HEAD.search(texts[prev] + texts[k][:4])
+    j = k - 1
+    while (
+        j >= first
+        and k - j <= 3
+        and j not in lay.skip
+        and doc.paras[j].kind == "para"
+        and not _export_furniture(texts[j])
+        and len(texts[j]) <= 40
+        and not _PUNCT.search(texts[j])
+        and not _is_title(texts[j])
     ):
-        start = prev
+        j -= 1
+    for cand in range(j + 1, k):
+        if _TITLE_HEAD.search("".join(texts[cand:k]) + texts[k][:4]):
+            start = cand
+            break
     return start, k
 
 

@@ -98,6 +98,26 @@ def _title_before(doc: NormDoc, lay: Layout, texts: list[str], k_num: int, first
     return start, k
 
 
+_PLACE_HEAD = regex.compile(r"^[\p{Han}]{2,8}?(?:自治区|自治州|省|市|县|区|盟|旗)")
+
+
+def split_orgs(text: str) -> list[tuple[int, int]]:
+    """Offsets of the organisations in a 署名 line that names several side by side (their separating
+    spaces are gone after normalisation): '广州市卫生健康委员会广州市财政局' -> two. An organisation starts
+    where the first one's place name (广州市) repeats right after an organisation's suffix."""
+    m = _PLACE_HEAD.match(text)
+    if not m:
+        return [(0, len(text))]
+    place = m.group(0)
+    cuts = [0]
+    pos = text.find(place, 1)
+    while pos != -1:
+        if _ORG_SUFFIX.search(text[cuts[-1] : pos]):
+            cuts.append(pos)
+        pos = text.find(place, pos + 1)
+    return [(a, b) for a, b in zip(cuts, cuts[1:] + [len(text)])]
+
+
 def _header(doc: NormDoc, lay: Layout, texts: list[str]) -> None:
     el = rules.element_rules()
     n = min(len(texts), 30)
@@ -224,8 +244,10 @@ def _closing(doc: NormDoc, lay: Layout, texts: list[str]) -> None:
             lay.signed_date = _span(doc, paras[k], m.group("date"))
             lay.skip.add(k)
             j = k - 1
-            while j >= lay.body_start and len(lay.signature) < 4 and looks_like_org(texts[j]) and paras[j].kind == "para":
-                lay.signature.insert(0, _span(doc, paras[j]))
+            while j >= lay.body_start and len(lay.signature) < 6 and looks_like_org(texts[j]) and paras[j].kind == "para":
+                p = paras[j]
+                pieces = [_span(doc, p, texts[j][a:b], p.start + a, p.start + b) for a, b in split_orgs(texts[j])]
+                lay.signature[0:0] = pieces
                 lay.skip.add(j)
                 j -= 1
             break

@@ -173,3 +173,43 @@ def test_yangpu_joint_issuers_title_without_issuer(wild: dict[str, Extraction]) 
     got = deadlines(x)
     for want in [("至2027年", "target", "", "2027-12-31", ""), ("至2030年", "target", "", "2030-12-31", ""), ("展望2035年", "target", "", "2035-12-31", "")]:
         assert want in got, f"缺少 {want}；实际 {got}"
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, Extraction]:
+    if not WILD.is_dir():
+        pytest.skip(f"{WILD} is absent (the ../shared corpus is not mounted next to this repo)")
+    files = sorted(WILD.glob("zhengcetong/*.html"))
+    if not files:
+        pytest.skip(f"no HTML pages under {WILD}/zhengcetong")
+    return {f.stem: process_path(f) for f in files}
+
+
+def test_guangzhou_joint_plan_with_lead_co_table(pages: dict[str, Extraction]) -> None:
+    x = doc(pages, "gz_weijianwei_suiweihan_2023_1930")
+    d = x.document
+    # 署名: "广州市卫生健康委员会  广州市财政局" / "广州市人力资源和社会保障局  广州市医疗保障局" / 2023年10月19日
+    assert d.issuer == "广州市卫生健康委员会；广州市财政局；广州市人力资源和社会保障局；广州市医疗保障局", d.issuer
+    assert (d.doc_number, d.signed_date) == ("穗卫函〔2023〕1930号", "2023-10-19"), d
+    table = [t for t in x.tasks if t.source == "table"]
+    assert table, "附件2 任务分工表（牵头单位/配合单位）应产生任务"
+    first = table[0]
+    assert (first.title, first.lead_unit) == ("有序扩大家庭医生来源", "各区政府"), first
+    assert "市卫生健康委" in first.units.split("；"), first.units
+    assert not any(u == "/" for t in table for u in t.units.split("；")), "“/” 表示空单元格，不是单位"
+    # the page cites a number with a real typo (粤办含 for 粤办函): kept as written, never corrected
+    assert "粤办含〔2022〕260号" in {r.cited_doc_number for r in x.references}
+    assert d.topic == "卫生、体育", (d.topic, d.topic_evidence)
+
+
+def test_guangzhou_rules_alias_and_validity(pages: dict[str, Extraction]) -> None:
+    x = doc(pages, "gz_suifubangui_2021_19")
+    d = x.document
+    assert (d.doc_number, d.issuer, d.signed_date) == ("穗府办规〔2021〕19号", "广州市人民政府办公厅", "2021-12-01"), d
+    # 第十八条 本实施细则自印发之日起施行，有效期5年
+    assert (d.valid_from, d.valid_until) == ("2021-12-01", "2026-11-30"), d.validity_text
+    by_number = {r.cited_doc_number: r for r in x.references}
+    assert by_number["粤府办〔2021〕4号"].alias == "省办法", by_number["粤府办〔2021〕4号"]
+    assert "办法" not in {r.cited_title for r in x.references}, "省《办法》 is the alias used again"
+    assert {"国发〔2014〕47号", "穗府办规〔2019〕13号", "穗府办规〔2019〕14号"} <= set(by_number), set(by_number)
+    assert d.topic == "民政、扶贫、救灾", (d.topic, d.topic_evidence)

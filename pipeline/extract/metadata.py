@@ -8,6 +8,7 @@ import json
 import regex
 
 from .. import rules
+from ..docnumber import DocNumber, parse_doc_number
 from ..model import DocumentRow, NormDoc, Span
 from ..structure import Layout
 from .dates import parse_date, to_int
@@ -126,12 +127,10 @@ def build_document_row(doc: NormDoc, lay: Layout) -> DocumentRow:
     issuer, span = _issuer(lay)
     row.issuer = issuer or meta.get("发文机关", "")
     note("issuer", span)
-    if lay.doc_number is not None:
-        num = lay.doc_number
+    num: DocNumber | None = lay.doc_number
+    if num is not None:
         note("doc_number", lay.doc_number_span)
     else:
-        from ..docnumber import parse_doc_number
-
         num = parse_doc_number(meta.get("发文字号", "")) or parse_doc_number(_export(lay, "doc_number"))
     if num is not None:
         row.doc_number, row.doc_number_agency, row.doc_number_year, row.doc_number_serial = num.normalized, num.agency, num.year, num.serial

@@ -42,6 +42,8 @@ def _is_standalone(text: str) -> bool:
     el = rules.element_rules()
     if el["signed_date"].pattern.match(text) or el["issuer_mark"].pattern.match(text) or el["publicity"].pattern.match(text):
         return True
+    if el["export_field"].pattern.match(text):
+        return True  # an export's "原文链接：…" line is never part of a paragraph
     num = parse_doc_number(text)
     return num is not None and len(num.text) >= len(text) - 2
 
@@ -75,9 +77,17 @@ class _Width:
         return visual_width(text) >= 40 and not _ends_with_doc_type(text)
 
 
+_PAREN_LINE = regex.compile(r"^（[^（）]{1,20}）$")
+_SENTENCE_THEN_NOTE = regex.compile(r"[。！？；]（(?:[^（）]|（[^（）]*）)*）$")
+
+
 def _should_join(a: str, a_line: Line, b: str, width: _Width) -> bool:
     if not a or not b or a[-1] in _TERMINAL:
         return False
+    if a == b or _PAREN_LINE.match(a) or _PAREN_LINE.match(b):
+        return False  # a repeated line (exports print the title twice) or a lone "（2020年）" is no continuation
+    if _SENTENCE_THEN_NOTE.search(a):
+        return False  # "…。（责任单位：市科委）" ends its paragraph: the note follows a finished sentence
     if _is_heading_start(b) or _LABEL_START.match(b) or _is_standalone(a) or _is_standalone(b):
         return False
     if b.endswith(("：", ":")) and _ends_with_doc_type(a):
@@ -114,10 +124,13 @@ def _merge_title(groups: list[_Group]) -> list[_Group]:
             if rules.element_rules()["issuer_mark"].pattern.match(t):
                 start = i + 1
                 break
+    export_field = rules.element_rules()["export_field"].pattern
+    while start < len(head) and export_field.match(head[start]):
+        start += 1  # an export's own fields above the notice are not title lines
     end = None
     for j in range(start, min(start + 6, len(head))):
         t = head[j]
-        if not t or t[-1] in _TERMINAL or t.endswith("：") or visual_width(t) > 80:
+        if not t or t[-1] in _TERMINAL or t.endswith("：") or visual_width(t) > 80 or _is_standalone(t):
             break
         if _ends_with_doc_type(t):
             end = j

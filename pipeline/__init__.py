@@ -1,0 +1,10 @@
+"""gongwen-pipeline: Chinese government notices (公文) -> structured, evidence-backed tables.
+
+Public API:
+    parse_doc_number(text) -> DocNumber | None   发文字号 such as '豫政办 〔2023〕43号' -> 豫政办〔2023〕43号
+    find_doc_numbers(text) -> Iterator[DocNumber] every 发文字号 in running text
+"""
+
+from .docnumber import DocNumber, find_doc_numbers, parse_doc_number
+
+__all__ = ["DocNumber", "find_doc_numbers", "parse_doc_number"]

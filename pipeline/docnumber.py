@@ -31,38 +31,72 @@ def _leading_words() -> tuple[str, ...]:
     return tuple(sorted(data.get("leading_words", []), key=len, reverse=True))
 
 
-def _trim_agency(agency: str) -> str:
+def _agency_offset(raw: str) -> int:
+    """Offset in `raw` where the 机关代字 starts: skips whitespace and words that precede a number in
+    running text ("依据国办发〔2019〕54号" -> 国办发) while at least one character remains."""
+    i = 0
     changed = True
-    while changed and len(agency) > 1:
+    while changed:
         changed = False
+        while i < len(raw) and raw[i].isspace():
+            i += 1
         for w in _leading_words():
-            if agency.startswith(w) and len(agency) > len(w):
-                agency = agency[len(w) :]
+            if raw.startswith(w, i) and len(raw[i + len(w) :].strip()) > 0:
+                i += len(w)
                 changed = True
                 break
-    return agency
+    return i
+
+
+# Full-width digits (web pages, OCR) map one-to-one onto ASCII so offsets stay valid.
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _normalized(kind: str, agency: str, year: int | None, serial: int) -> str:
+    """Canonical spelling: GB/T 9704 §7.2.4 uses 〔〕 around the year and no 第 before the serial;
+    orders (令) and announcements (公告) keep their own official forms."""
+    if kind == "announcement" and year is not None:
+        return f"{agency}{year}年第{serial}号"
+    if year is None:
+        return f"{agency}第{serial}号"
+    return f"{agency}〔{year}〕{serial}号"
+
+
+def _build(kind: str, m: regex.Match[str], text: str, floor: int) -> DocNumber | None:
+    a0, a1 = m.span("agency")
+    lo = max(a0, floor)
+    raw = text[lo:a1]
+    start = lo + _agency_offset(raw)
+    agency = regex.sub(r"\s+", "", text[start:a1]).replace("(", "（").replace(")", "）")
+    if not agency or not regex.match(r"[\p{Han}A-Za-z]", agency):
+        return None
+    year = int(m.group("year")) if "year" in m.groupdict() and m.group("year") else None
+    serial = int(m.group("serial"))
+    return DocNumber(agency, year, serial, _normalized(kind, agency, year, serial), text[start : m.end()], start, m.end())
 
 
 def find_doc_numbers(text: str) -> Iterator[DocNumber]:
-    """Every document number in running text, left to right, without overlaps."""
-    found: list[DocNumber] = []
+    """Every document number in running text, left to right, without overlaps.
+
+    A match whose 机关代字 swallowed the tail of the previous number ("国发〔2019〕1号和国办发〔2019〕2号")
+    is rebuilt from the end of that number on."""
+    scan = text.translate(_FULLWIDTH_DIGITS)
+    matches: list[tuple[str, regex.Match[str]]] = []
     for rule in rules.docnumber_rules():
-        for m in rule.pattern.finditer(text):
-            raw_agency = regex.sub(r"\s+", "", m.group("agency"))
-            agency = _trim_agency(raw_agency)
-            start = m.start("agency") + (len(m.group("agency")) - len(m.group("agency").lstrip()))
-            start += m.group("agency").strip().find(agency) if agency in m.group("agency") else 0
-            year = int(m.group("year")) if "year" in m.groupdict() and m.group("year") else None
-            serial = int(m.group("serial"))
-            agency = agency.replace("(", "（").replace(")", "）")
-            normalized = f"{agency}〔{year}〕{serial}号" if year is not None else f"{agency}第{serial}号"
-            found.append(DocNumber(agency, year, serial, normalized, text[start : m.end()], start, m.end()))
-    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
+        matches.extend((rule.kind, m) for m in rule.pattern.finditer(scan))
+    candidates = [(k, m, d) for k, m in matches if (d := _build(k, m, text, 0)) is not None]
+    candidates.sort(key=lambda c: (c[2].start, -(c[2].end - c[2].start)))
     last_end = -1
-    for d in found:
-        if d.start >= last_end:
-            last_end = d.end
-            yield d
+    for kind, m, d in candidates:
+        if d.start < last_end:
+            if m.end("agency") <= last_end:
+                continue
+            rebuilt = _build(kind, m, text, last_end)
+            if rebuilt is None:
+                continue
+            d = rebuilt
+        last_end = d.end
+        yield d
 
 
 _WRAPPERS = "（）()[]［］【】〔〕“”\"' 　\t\n，,。；;：:"

@@ -18,6 +18,7 @@ import regex
 from . import rules
 from .docnumber import parse_doc_number
 from .model import CellSpan, Line, NormDoc, Para, SourceDocument, Table, TableView
+from .structure import looks_like_org
 from .normalize import clean_line, is_traditional, to_simplified, visual_width
 
 _TERMINAL = "。！？；：:;!?"
@@ -41,6 +42,8 @@ def _is_standalone(text: str) -> bool:
     el = rules.element_rules()
     if el["signed_date"].pattern.match(text) or el["issuer_mark"].pattern.match(text) or el["publicity"].pattern.match(text):
         return True
+    if el["export_field"].pattern.match(text):
+        return True  # an export's "原文链接：…" line is never part of a paragraph
     num = parse_doc_number(text)
     return num is not None and len(num.text) >= len(text) - 2
 
@@ -74,9 +77,17 @@ class _Width:
         return visual_width(text) >= 40 and not _ends_with_doc_type(text)
 
 
+_PAREN_LINE = regex.compile(r"^（[^（）]{1,20}）$")
+_SENTENCE_THEN_NOTE = regex.compile(r"[。！？；]（(?:[^（）]|（[^（）]*）)*）$")
+
+
 def _should_join(a: str, a_line: Line, b: str, width: _Width) -> bool:
     if not a or not b or a[-1] in _TERMINAL:
         return False
+    if a == b or _PAREN_LINE.match(a) or _PAREN_LINE.match(b):
+        return False  # a repeated line (exports print the title twice) or a lone "（2020年）" is no continuation
+    if _SENTENCE_THEN_NOTE.search(a):
+        return False  # "…。（责任单位：市科委）" ends its paragraph: the note follows a finished sentence
     if _is_heading_start(b) or _LABEL_START.match(b) or _is_standalone(a) or _is_standalone(b):
         return False
     if b.endswith(("：", ":")) and _ends_with_doc_type(a):
@@ -85,6 +96,18 @@ def _should_join(a: str, a_line: Line, b: str, width: _Width) -> bool:
     if a_line.full is None and not full and a[-1] in _CONTINUING_END and width.wrapped:
         full = True
     return bool(full)
+
+
+_GAP = regex.compile(r"[\s\u00a0\u3000]{2,}|(?<=\p{Han})[\s\u00a0\u3000]+(?=\p{Han})")
+
+
+def split_joint_signature(text: str) -> list[str]:
+    """A line holding several organisations side by side (a joint 署名, GB/T 9704 §7.3.5.2) becomes one line
+    per organisation, before the space cleaner would glue them. '广州市卫生健康委员会   广州市财政局' -> 2 lines"""
+    parts = [p for p in _GAP.split(text.strip()) if p]
+    if len(parts) >= 2 and all(len(p) >= 4 and looks_like_org(p) for p in parts):
+        return parts
+    return [text]
 
 
 def _merge_title(groups: list[_Group]) -> list[_Group]:
@@ -101,10 +124,13 @@ def _merge_title(groups: list[_Group]) -> list[_Group]:
             if rules.element_rules()["issuer_mark"].pattern.match(t):
                 start = i + 1
                 break
+    export_field = rules.element_rules()["export_field"].pattern
+    while start < len(head) and export_field.match(head[start]):
+        start += 1  # an export's own fields above the notice are not title lines
     end = None
     for j in range(start, min(start + 6, len(head))):
         t = head[j]
-        if not t or t[-1] in _TERMINAL or t.endswith("：") or visual_width(t) > 80:
+        if not t or t[-1] in _TERMINAL or t.endswith("：") or visual_width(t) > 80 or _is_standalone(t):
             break
         if _ends_with_doc_type(t):
             end = j
@@ -153,8 +179,9 @@ def normalise(doc: SourceDocument) -> NormDoc:
     for b in doc.blocks:
         if isinstance(b, Table):
             cleaned.append(b)
-        else:
-            t = clean(b.text)
+            continue
+        for part in split_joint_signature(b.text):
+            t = clean(part)
             if t:
                 cleaned.append((t, b))
     width = _Width([c[0] for c in cleaned if isinstance(c, tuple)])

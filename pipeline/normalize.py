@@ -90,14 +90,14 @@ def docnumber_brackets(text: str) -> str:
     return _DOCNUM_BRACKETS.sub(lambda m: f"〔{m.group(1)}〕", text)
 
 
-_PINYIN_GLOSS = regex.compile(
-    r"(?<=\p{Han})[（(]\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}(?:\s+[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}){0,3}\s*[)）]"
-)
-_TONE_MARK = regex.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]")
+_PY = r"[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ\u0300\u0301\u0304\u030c\u0308]"  # NFD tone marks too
+_PINYIN_GLOSS = regex.compile(rf"(?<=\p{{Han}})\s*[（(]\s*{_PY}{{1,10}}(?:\s+{_PY}{{1,10}}){{0,3}}\s*[)）]")
+_TONE_MARK = regex.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ\u0300\u0301\u0304\u030c]")
 
 
 def drop_pinyin_glosses(text: str) -> str:
-    """Remove pinyin glosses that mirror sites insert after a character. '新鄉(xiāng)市' -> '新鄉市'
+    """Remove pinyin glosses that mirror sites insert after a character. '新鄉(xiāng)市' -> '新鄉市',
+    '规 (guī) 范化' -> '规范化'
 
     Only glosses carrying a tone mark are removed, so '（PDF）' or '（A类）' stay."""
 
@@ -130,7 +130,38 @@ def to_simplified(text: str) -> str:
     return _opencc()(text)
 
 
+_MD_LINK = regex.compile(r"!?\[([^\[\]]*)\]\s*[(（]\s*([^()（）\s]*)\s*[)）]")
+_MD_EMPHASIS = regex.compile(r"\*\*|__")
+_MD_HEADING = regex.compile(r"^\s*#{1,6}\s*")
+_MD_RULE = regex.compile(r"^\s*(?:[-*_]\s*){3,}$")
+_MD_BULLET = regex.compile(r"^\s*[-*+]\s+(?=\S)")
+
+
+def markdown_markup(text: str) -> str:
+    """Markdown exports of notices (crawler dumps) carry markup that is not part of the notice:
+    '**一、总体要求**' -> '一、总体要求', '# 标题' -> '标题', '[名称.pdf](/x.pdf)' -> '名称.pdf', '---' -> ''.
+    A bullet '- ' is dropped only before markup, so a dash that is text stays."""
+    if _MD_RULE.match(text):
+        return ""
+    if _MD_BULLET.match(text) and ("**" in text or "[" in text):
+        text = _MD_BULLET.sub("", text)
+    text = _MD_HEADING.sub("", text)
+    text = _MD_LINK.sub(lambda m: m.group(1) or m.group(2), text)
+    return _MD_EMPHASIS.sub("", text)
+
+
+_ENCLOSED_IDEOGRAPHS = {chr(0x3220 + i): f"（{n}）" for i, n in enumerate("一二三四五六七八九十")}
+
+
+def enclosed_numbers(text: str) -> str:
+    """Parenthesised ideographs (U+3220-3229) used as item labels become the two-bracket form GB/T 9704
+    §7.3.3 uses: '㈠新型节能建筑体系' -> '（一）新型节能建筑体系'."""
+    return "".join(_ENCLOSED_IDEOGRAPHS.get(ch, ch) for ch in text)
+
+
 LINE_CLEANERS: tuple[Callable[[str], str], ...] = (
+    markdown_markup,
+    enclosed_numbers,
     strip_invisible,
     drop_pinyin_glosses,
     fullwidth_parentheses,

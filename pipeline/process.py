@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -57,6 +58,10 @@ def extract(doc: NormDoc) -> Extraction:
         tb.table(t)
     out.tasks, out.assignments = tb.tasks, tb.assignments
     titles = _book_titles(doc.text)
+    # the 有效期 clause is the document's validity (documents.valid_from/valid_until), not a work deadline
+    validity = json.loads(row.evidence or "{}").get("validity")
+    if validity:
+        titles.append((validity[0], validity[1]))
     for start, end in body:
         for te in find_time_expressions(doc.text[start:end]):
             s, e = start + te.begin, start + te.stop

@@ -128,6 +128,21 @@ def element_rules() -> dict[str, PatternRule]:
 
 
 @lru_cache(maxsize=None)
+def validity_rules() -> tuple[PatternRule, ...]:
+    return _pattern_rules("elements.yaml", "validity")
+
+
+@lru_cache(maxsize=None)
+def coordinated_heads() -> frozenset[str]:
+    return frozenset(str(w) for w in _read_yaml("elements.yaml").get("coordinated_heads", []))
+
+
+@lru_cache(maxsize=None)
+def export_labels() -> dict[str, str]:
+    return {str(k): str(v) for k, v in (_read_yaml("elements.yaml").get("export_labels") or {}).items()}
+
+
+@lru_cache(maxsize=None)
 def doc_types() -> tuple[str, ...]:
     types = _read_yaml("elements.yaml").get("doc_types", [])
     return tuple(sorted((str(t) for t in types), key=len, reverse=True))
@@ -270,4 +285,81 @@ def table_columns() -> TableColumns:
         aliases=tuple(pairs),
         fill_down=frozenset(data.get("fill_down", [])),
         examples=tuple((str(k), str(v)) for k, v in (data.get("examples") or {}).items()),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class TopicClass:
+    id: str
+    keywords: tuple[str, ...]
+    must_match: tuple[str, ...]
+    must_not_match: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Topics:
+    classes: tuple[TopicClass, ...]
+    title_weight: int
+    body_cap: int
+    min_score: int
+    fallback: str
+
+
+@lru_cache(maxsize=None)
+def topics() -> Topics:
+    """gov.cn 主题分类 keyword rules (rules/topics.yaml)."""
+    data = _read_yaml("topics.yaml")
+    _check_keys("topics.yaml", "<top>", data, {"classes", "title_weight", "body_cap", "min_score", "fallback"})
+    out: list[TopicClass] = []
+    seen: set[str] = set()
+    for raw in data.get("classes") or []:
+        cid = str(raw.get("id", "?"))
+        _check_keys("topics.yaml", cid, raw, {"id", "keywords", "must_match", "must_not_match"})
+        if cid in seen:
+            raise RuleError(f"rules/topics.yaml: class {cid!r} appears twice")
+        seen.add(cid)
+        out.append(
+            TopicClass(
+                id=cid,
+                keywords=tuple(str(k) for k in raw.get("keywords") or ()),
+                must_match=tuple(str(k) for k in raw.get("must_match") or ()),
+                must_not_match=tuple(str(k) for k in raw.get("must_not_match") or ()),
+            )
+        )
+    fallback = str(data.get("fallback", "其他"))
+    if fallback not in seen:
+        raise RuleError(f"rules/topics.yaml: fallback class {fallback!r} is not one of the classes")
+    return Topics(tuple(out), int(data.get("title_weight", 5)), int(data.get("body_cap", 8)), int(data.get("min_score", 4)), fallback)
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlRules:
+    labels: tuple[tuple[str, str], ...]  # (label as written without spaces/colon, metadata key)
+    date_keys: frozenset[str]
+    meta_tags: tuple[tuple[str, str], ...]  # (<meta name>, metadata key)
+    chrome: PatternRule
+    repost_prefix: PatternRule
+
+
+@lru_cache(maxsize=None)
+def html_rules() -> HtmlRules:
+    """rules/html.yaml: a web page's metadata labels and the page chrome left inside article containers."""
+    data = _read_yaml("html.yaml")
+    _check_keys("html.yaml", "<top>", data, {"metadata_labels", "date_keys", "meta_tags", "patterns"})
+    labels = [(regex.sub(r"\s+", "", str(a)), str(key)) for key, aliases in data["metadata_labels"].items() for a in aliases]
+    labels.sort(key=lambda p: len(p[0]), reverse=True)
+    keys = set(data["metadata_labels"])
+    for name in list(data.get("date_keys", [])) + list((data.get("meta_tags") or {}).values()):
+        if name not in keys:
+            raise RuleError(f"rules/html.yaml: {name!r} is not a metadata_labels key")
+    pats = {r.id: r for r in _pattern_rules("html.yaml", "patterns")}
+    missing = {"page_chrome", "repost_prefix"} - set(pats)
+    if missing:
+        raise RuleError(f"rules/html.yaml: missing pattern(s) {sorted(missing)}")
+    return HtmlRules(
+        labels=tuple(labels),
+        date_keys=frozenset(data.get("date_keys", [])),
+        meta_tags=tuple((str(k), str(v)) for k, v in (data.get("meta_tags") or {}).items()),
+        chrome=pats["page_chrome"],
+        repost_prefix=pats["repost_prefix"],
     )

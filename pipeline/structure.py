@@ -33,6 +33,8 @@ class Layout:
     issued_date: Span | None = None
     sections: list[Section] = field(default_factory=list)
     skip: set[int] = field(default_factory=set)  # indexes of paragraphs that are not body text
+    export_fields: dict[str, Span] = field(default_factory=dict)  # "发布日期" -> its value, from an export's header
+    title_paras: tuple[int, int] | None = None
     body_start: int = 0  # first body paragraph index
 
 
@@ -46,34 +48,119 @@ def looks_like_org(text: str) -> bool:
     return 2 <= len(text) <= 40 and not _PUNCT.search(text) and bool(_ORG_SUFFIX.search(text))
 
 
+_FILE_LINK = regex.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)(?:[（(][A-Za-z]+[）)])?\W*(?:附件预览)?$", regex.I)
+_TITLE_HEAD = regex.compile(r"(?:关于|印发|转发)")
+
+
+def _export_furniture(text: str) -> bool:
+    """A line an export or crawler adds around the notice: its fields ("原文链接：…"), a file link
+    ("….pdf"), an empty "附件：" field of the crawler's header."""
+    el = rules.element_rules()
+    return bool(el["export_field"].pattern.match(text) or (_FILE_LINK.search(text) and len(text) <= 200) or regex.match(r"^附件[：:]$", text))
+
+
+def _is_title(text: str) -> bool:
+    """A 标题 (§7.3.1): ends with a document type, no sentence punctuation inside, not a sentence."""
+    t = text.rstrip("》”）")
+    if not t or len(text) > 150 or _PUNCT.search(text) and not regex.search(r"《[^》]*[，、：][^》]*》", text):
+        return False
+    return any(t.endswith(dt) for dt in rules.doc_types())
+
+
+def _title_before(doc: NormDoc, lay: Layout, texts: list[str], k_num: int, first: int) -> tuple[int, int] | None:
+    """The title printed above the 文号 (web pages and database exports put it there): the nearest title-like
+    paragraph before it, joined with a short line above it when the title was broken ("国务院关于印发" /
+    "“十四五”国家应急体系规划的通知")."""
+    k = k_num - 1
+    while k >= first and (k in lay.skip or _export_furniture(texts[k])):
+        k -= 1
+    if k < first or doc.paras[k].kind != "para" or not _is_title(texts[k]):
+        return None
+    # a title broken over up to four lines: extend upwards over short lines without punctuation, as far as
+    # the line holding its head ("X关于", "X印发")
+    start = k
+    j = k - 1
+    while (
+        j >= first
+        and k - j <= 3
+        and j not in lay.skip
+        and doc.paras[j].kind == "para"
+        and not _export_furniture(texts[j])
+        and len(texts[j]) <= 40
+        and not _PUNCT.search(texts[j])
+        and not _is_title(texts[j])
+    ):
+        j -= 1
+    for cand in range(j + 1, k):
+        if _TITLE_HEAD.search("".join(texts[cand:k]) + texts[k][:4]):
+            start = cand
+            break
+    return start, k
+
+
+_PLACE_HEAD = regex.compile(r"^[\p{Han}]{2,8}?(?:自治区|自治州|省|市|县|区|盟|旗)")
+
+
+def split_orgs(text: str) -> list[tuple[int, int]]:
+    """Offsets of the organisations in a 署名 line that names several side by side (their separating
+    spaces are gone after normalisation): '广州市卫生健康委员会广州市财政局' -> two. An organisation starts
+    where the first one's place name (广州市) repeats right after an organisation's suffix."""
+    m = _PLACE_HEAD.match(text)
+    if not m:
+        return [(0, len(text))]
+    place = m.group(0)
+    cuts = [0]
+    pos = text.find(place, 1)
+    while pos != -1:
+        if _ORG_SUFFIX.search(text[cuts[-1] : pos]):
+            cuts.append(pos)
+        pos = text.find(place, pos + 1)
+    return [(a, b) for a, b in zip(cuts, cuts[1:] + [len(text)])]
+
+
 def _header(doc: NormDoc, lay: Layout, texts: list[str]) -> None:
     el = rules.element_rules()
-    n = min(len(texts), 25)
-    i = 0
+    n = min(len(texts), 30)
+    # 0. what an export or crawler put around the notice, and a title printed twice (北大法宝 exports)
+    for k in range(len(texts)):
+        if doc.paras[k].kind == "para" and _export_furniture(texts[k]):
+            lay.skip.add(k)
+            m = el["export_field"].pattern.match(texts[k])
+            if m and m.group("label") and m.group("value"):
+                p = doc.paras[k]
+                lay.export_fields.setdefault(m.group("label"), _span(doc, p, m.group("value"), p.start + m.start("value"), p.start + m.end("value")))
+    for k in range(1, n):
+        if texts[k] and texts[k] == texts[k - 1] and doc.paras[k].kind == "para":
+            lay.skip.add(k)
+    first = 0
+    while first < n and first in lay.skip:
+        first += 1
+    i = first
     # 发文机关标志: "<机关>文件", or an organisation's name alone above the 文号
-    for k in range(min(n, 3)):
+    for k in range(first, min(n, first + 3)):
         m = el["issuer_mark"].pattern.match(texts[k])
         if m:
             lay.issuer_mark = _span(doc, doc.paras[k], m.group("issuer"), doc.paras[k].start, doc.paras[k].start + len(m.group("issuer")))
             lay.skip.add(k)
             i = k + 1
             break
+    k_num = None
     for k in range(i, n):
+        if k in lay.skip:
+            continue
         num = parse_doc_number(texts[k])
         if num is not None and doc.paras[k].kind == "para":
+            k_num = k
             lay.doc_number = num
             lay.doc_number_span = _span(doc, doc.paras[k], num.normalized, doc.paras[k].start + num.start, doc.paras[k].start + num.end)
             lay.skip.add(k)
-            if lay.issuer_mark is None and k > 0:
-                for j in range(k):
-                    if looks_like_org(texts[j]):
-                        lay.issuer_mark = _span(doc, doc.paras[j])
-                    lay.skip.add(j)
             i = k + 1
             break
-    # 标题: the first paragraph (from here) ending with a document type
+    # 标题: right after the 文号 (GB/T 9704 order), else printed above it, else the first title-like line
     title_idx = None
     for k in range(i, min(i + 4, len(texts))):
+        if k in lay.skip:
+            continue
         t = texts[k].rstrip("》”")
         if doc.paras[k].kind != "para" or t.endswith("："):
             break
@@ -84,7 +171,36 @@ def _header(doc: NormDoc, lay: Layout, texts: list[str]) -> None:
         lay.title = _span(doc, doc.paras[title_idx])
         lay.skip.add(title_idx)
         i = title_idx + 1
+    elif k_num is not None:
+        found = _title_before(doc, lay, texts, k_num, first)
+        if found is not None:
+            a, b = found
+            p, q = doc.paras[a], doc.paras[b]
+            lay.title = Span("".join(texts[a : b + 1]), p.start, q.end, p.page, doc.text[p.start : q.end])
+            lay.title_paras = (a, b)
+            lay.skip.update(range(a, b + 1))
+    else:
+        for k in range(first, min(first + 8, len(texts))):
+            if k in lay.skip:
+                continue
+            if doc.paras[k].kind != "para" or texts[k][-1:] in "。：:":
+                break
+            if _is_title(texts[k]):
+                lay.title = _span(doc, doc.paras[k])
+                lay.skip.add(k)
+                i = k + 1
+                break
+    if k_num is not None and lay.issuer_mark is None:
+        # lines above the 文号 that are not the title: the 发文机关标志 (an organisation's name) or furniture
+        for j in range(first, k_num):
+            if j in lay.skip:
+                continue
+            if looks_like_org(texts[j]):
+                lay.issuer_mark = _span(doc, doc.paras[j])
+            lay.skip.add(j)
     # 主送机关: the paragraph ending with a colon right after the title
+    while i < len(texts) and i in lay.skip:
+        i += 1
     for k in range(i, min(i + 2, len(texts))):
         m = el["recipients"].pattern.match(texts[k])
         if m and doc.paras[k].kind == "para" and not rules.heading_rules()[0].pattern.match(texts[k]):
@@ -128,8 +244,10 @@ def _closing(doc: NormDoc, lay: Layout, texts: list[str]) -> None:
             lay.signed_date = _span(doc, paras[k], m.group("date"))
             lay.skip.add(k)
             j = k - 1
-            while j >= lay.body_start and len(lay.signature) < 4 and looks_like_org(texts[j]) and paras[j].kind == "para":
-                lay.signature.insert(0, _span(doc, paras[j]))
+            while j >= lay.body_start and len(lay.signature) < 6 and looks_like_org(texts[j]) and paras[j].kind == "para":
+                p = paras[j]
+                pieces = [_span(doc, p, texts[j][a:b], p.start + a, p.start + b) for a, b in split_orgs(texts[j])]
+                lay.signature[0:0] = pieces
                 lay.skip.add(j)
                 j -= 1
             break
@@ -169,17 +287,25 @@ def _heading_text(text: str, label_end: int) -> str:
     return rest[:cut].strip().rstrip("：:；;，,")
 
 
+_ARTICLE_STYLE = frozenset({"chapter", "chapter_section", "article"})
+
+
 def _sections(doc: NormDoc, lay: Layout, texts: list[str]) -> None:
     counters: list[int] = [0, 0, 0, 0, 0]
     stack: list[Section] = []
     found: list[Section] = []
+    articles = False  # after the first 第X条 only 章/节/条 are headings (条例 style)
     for k in range(lay.body_start, len(texts)):
         if k in lay.skip or doc.paras[k].kind != "para":
             continue
         for rule in rules.heading_rules():
+            if articles and rule.id not in _ARTICLE_STYLE:
+                continue
             m = rule.pattern.match(texts[k])
             if not m:
                 continue
+            if rule.id == "article":
+                articles = True
             level = rule.level
             label = m.group("label")
             heading = _heading_text(texts[k], m.end())

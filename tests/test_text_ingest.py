@@ -110,3 +110,12 @@ def test_empty_file_is_a_clear_error(tmp_path: Path, content: bytes, message: st
         read_document(path)
     ex = process_path(path)
     assert ex.errors and message in ex.errors[0].error and ex.document.error
+
+
+def test_joint_signature_on_one_line_lists_every_issuer(tmp_path: Path) -> None:
+    """Two issuers side by side in the 署名 (GB/T 9704 §7.3.5.2) are not glued by the space cleaner."""
+    text = NOTICE.replace("某某市人民政府办公室\n2021年3月5日", "某某市财政局　　　某某市应急管理局\n2021年3月5日")
+    path = tmp_path / "joint.txt"
+    path.write_text(text.replace("某某市人民政府办公室文件\n", ""), encoding="utf-8")
+    ex = process_path(path)
+    assert ex.document.issuer == "某某市财政局；某某市应急管理局", ex.document.issuer

@@ -69,7 +69,9 @@ def _interpret(rule: rules.PatternRule, m: regex.Match[str]) -> TimeExpr | None:
     kind = rule.kind
     start = end = freq = ""
     try:
-        if kind in ("by", "target", "date"):
+        if kind in ("by", "target", "date") and not _group(m, "y"):
+            pass  # month and day without a year ("4月28日前"): the limit is kept, no date is guessed
+        elif kind in ("by", "target", "date"):
             y = to_int(m.group("y"))
             mo = to_int(_group(m, "m")) if _group(m, "m") else None
             d = to_int(_group(m, "d")) if _group(m, "d") else None

@@ -8,15 +8,16 @@ import json
 import regex
 
 from .. import rules
+from ..docnumber import DocNumber, parse_doc_number
 from ..model import DocumentRow, NormDoc, Span
 from ..structure import Layout
 from .dates import parse_date, to_int
 from .region import infer_region
+from .topic import classify
 from .units import split_top
 
-_VALIDITY = regex.compile(
-    r"自(?P<from>印发|发布|公布|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)之?日?起(?:施行|实施|执行)[，,]?\s*有效期(?:(?P<years>\d+|[一二三四五六七八九十])年|至(?P<until>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日))"
-)
+_EVENTS = ("印发", "发布", "公布", "颁布", "下发")
+_ISO = regex.compile(r"^\s*((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})")
 
 
 def doc_type_of(title: str) -> str:
@@ -35,10 +36,19 @@ def _issuer(lay: Layout) -> tuple[str, Span | None]:
     if lay.signature:
         return lay.signature[0].value, lay.signature[0]
     if lay.title is not None:
-        m = regex.match(r"^(?P<org>[\p{Han}（）]{2,40}?)关于", lay.title.value)
+        # "X关于…的通知", "X印发《…》", "X转发…": the issuer heads the title (§7.3.1)
+        m = regex.match(r"^(?P<org>[\p{Han}（）]{2,40}?)(?:关于|印发|转发)", lay.title.value)
         if m:
             return m.group("org"), lay.title
     return "", None
+
+
+def _export(lay: Layout, field: str) -> str:
+    """The value of an export header field that stands in for a document field (rules/elements.yaml)."""
+    for label, target in rules.export_labels().items():
+        if target == field and label in lay.export_fields:
+            return lay.export_fields[label].value
+    return ""
 
 
 def _add_years(iso: str, years: int) -> str:
@@ -48,6 +58,60 @@ def _add_years(iso: str, years: int) -> str:
     except ValueError:  # 29 February
         end = d.replace(year=d.year + years, day=28)
     return (end - dt.timedelta(days=1)).isoformat()
+
+
+def _any_date(text: str) -> str:
+    """'2025-10-31' or '2025年10月31日' -> ISO; '' for a month ('2025年8月') or anything else."""
+    m = _ISO.match(text)
+    if m:
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        except ValueError:
+            return ""
+    return parse_date(text.strip())
+
+
+def split_addressees(text: str) -> list[str]:
+    """主送/抄送 list -> addressees. Items that are only an administrative level ("各省、自治区、直辖市人民政府",
+    "市政府各委、办、局") share the head of the item they precede, so they stay one addressee."""
+    heads = rules.coordinated_heads()
+    out: list[str] = []
+    for group in split_top(text, "，,；;。"):
+        pending: list[str] = []
+        for item in split_top(group, "、"):
+            bare = regex.sub(r"^(?:各|.{1,8}?各)", "", item)
+            parts = regex.split(r"及|和|与", bare)
+            pending.append(item)
+            if all(p in heads for p in parts if p) and bare:
+                continue  # a level word: wait for the head
+            out.append("、".join(pending))
+            pending = []
+        if pending:
+            out.append("、".join(pending))
+    return out
+
+
+def _validity(doc: NormDoc, lay: Layout, row: DocumentRow) -> Span | None:
+    """有效期 (规范性文件): valid_from/valid_until from the body's clause; an event start (印发之日) takes the
+    成文日期 (or 印发日期) because that is the date the clause counts from; nothing is guessed otherwise."""
+    for rule in rules.validity_rules():
+        for p in doc.paras:
+            seg = doc.text[p.start : p.end]
+            m = rule.pattern.search(seg)
+            if not m:
+                continue
+            frm = m.group("from")
+            start = (row.signed_date or row.issued_date) if frm in _EVENTS else parse_date(frm)
+            row.validity_text = m.group(0)
+            row.valid_from = start
+            until = m.groupdict().get("until")
+            years = m.groupdict().get("years")
+            if until:
+                row.valid_until = parse_date(until)
+            elif start and years:
+                row.valid_until = _add_years(start, to_int(years))
+            return Span(m.group(0), p.start + m.start(), p.start + m.end(), p.page, seg)
+    return None
 
 
 def build_document_row(doc: NormDoc, lay: Layout) -> DocumentRow:
@@ -63,23 +127,21 @@ def build_document_row(doc: NormDoc, lay: Layout) -> DocumentRow:
     issuer, span = _issuer(lay)
     row.issuer = issuer or meta.get("发文机关", "")
     note("issuer", span)
-    if lay.doc_number is not None:
-        num = lay.doc_number
+    num: DocNumber | None = lay.doc_number
+    if num is not None:
         note("doc_number", lay.doc_number_span)
     else:
-        from ..docnumber import parse_doc_number
-
-        num = parse_doc_number(meta.get("发文字号", ""))
+        num = parse_doc_number(meta.get("发文字号", "")) or parse_doc_number(_export(lay, "doc_number"))
     if num is not None:
         row.doc_number, row.doc_number_agency, row.doc_number_year, row.doc_number_serial = num.normalized, num.agency, num.year, num.serial
     if lay.title is not None:
         row.title = lay.title.value
         note("title", lay.title)
     else:
-        row.title = meta.get("标题", "")
+        row.title = meta.get("标题", "") or _export(lay, "title")
     row.doc_type = doc_type_of(row.title)
     if lay.recipients is not None:
-        row.recipients = "；".join(split_top(lay.recipients.value, "、，,；;"))
+        row.recipients = "；".join(split_addressees(lay.recipients.value))
         note("recipients", lay.recipients)
     if lay.signed_date is not None:
         row.signed_date = parse_date(lay.signed_date.value)
@@ -93,24 +155,25 @@ def build_document_row(doc: NormDoc, lay: Layout) -> DocumentRow:
         row.printer = lay.printer.value
         note("printer", lay.printer)
     if lay.cc is not None:
-        row.cc = "；".join(split_top(lay.cc.value, "，、,；;。"))
+        row.cc = "；".join(split_addressees(lay.cc.value))
         note("cc", lay.cc)
     if lay.publicity is not None:
         row.publicity = lay.publicity.value
         note("publicity", lay.publicity)
     row.attachments = "；".join(a.value for a in lay.attachments)
     if meta.get("发布日期"):
-        row.published_date = parse_date(meta["发布日期"])
+        row.published_date = _any_date(meta["发布日期"])
+    elif _export(lay, "published_date"):
+        row.published_date = _any_date(_export(lay, "published_date"))
     region = infer_region(row.issuer, row.doc_number_agency)
     row.region_province, row.region_city, row.region_county, row.admin_level = region.province, region.city, region.county, region.admin_level
-    m = _VALIDITY.search(doc.text)
-    if m:
-        row.validity_text = m.group(0)
-        start = row.signed_date or row.issued_date if m.group("from") in ("印发", "发布", "公布") else parse_date(m.group("from"))
-        row.valid_from = start
-        if m.group("until"):
-            row.valid_until = parse_date(m.group("until"))
-        elif start and m.group("years"):
-            row.valid_until = _add_years(start, to_int(m.group("years")))
+    note("validity", _validity(doc, lay, row))
+    if not row.valid_from and (meta.get("实施日期") or _export(lay, "valid_from")):
+        row.valid_from = _any_date(meta.get("实施日期") or _export(lay, "valid_from"))
+    if not row.valid_until and (meta.get("失效日期") or _export(lay, "valid_until")):
+        row.valid_until = _any_date(meta.get("失效日期") or _export(lay, "valid_until"))
+    body = "\n".join(doc.text[p.start : p.end] for k, p in enumerate(doc.paras) if k >= lay.body_start and k not in lay.skip)
+    topic = classify(row.title, body)
+    row.topic, row.topic_evidence = topic.topic, topic.evidence
     row.evidence = json.dumps(ev, ensure_ascii=False)
     return row

@@ -12,7 +12,33 @@ from ..structure import Layout
 _BOOK = regex.compile(r"《(?P<title>[^《》]{2,120})》")
 # the parenthesis after a title: （国办发〔2019〕54号，以下简称《指导意见》）
 _AFTER = regex.compile(r"^\s*[（(](?P<inner>(?:[^（）()]|[（(][^（）()]*[）)])*)[）)]")
-_ALIAS = regex.compile(r"(?:以下简称|下称|简称)\s*[《“\"]?(?P<alias>[^《》“”\"，。；）)]{1,30})[》”\"]?")
+# "（见附件1）", "（附件2）": the title names this notice's own attachment (a form to fill), not a cited document
+_OWN_ATTACHMENT = regex.compile(r"^\s*[（(]\s*(?:见|详见)?附件\s*\d{0,2}\s*[）)]")
+# 以下简称《意见》, 以下简称“规划”, 以下简称省《办法》 (a prefix before the book title belongs to the alias)
+_ALIAS = regex.compile(r"(?:以下简称|以下称|下称|简称)\s*(?P<alias>[^，,。；;）)]{1,30})")
+# 《…证》《…登记表》: a certificate or a form named in book-title marks is not a document
+_NOT_DOCUMENT = regex.compile(r"(?:证|证书|证件|卡|登记表|申报表|申请表|申报单|申请单|通知单|一览表|明细表)$")
+
+
+def _alias(inner: str) -> tuple[str, tuple[str, str] | None]:
+    """The alias as text without 《》/quotes, and (prefix, title) when it is written with a book title
+    ("省《办法》" -> ("省办法", ("省", "办法"))) so its later uses are recognised."""
+    am = _ALIAS.search(inner)
+    if not am:
+        return "", None
+    raw = am.group("alias").strip()
+    book = regex.search(r"《([^《》]+)》", raw)
+    clean = regex.sub(r"[《》“”\"‘’]", "", raw)
+    return clean, ((raw[: book.start()], book.group(1)) if book else None)
+
+
+def _in_skipped(doc: NormDoc, lay: Layout, offset: int) -> bool:
+    """True inside a paragraph that is not notice text (an export's file links, the 版记)."""
+    for k in lay.skip:
+        p = doc.paras[k]
+        if p.start <= offset < p.end:
+            return True
+    return False
 
 
 def extract_references(doc: NormDoc, lay: Layout, *, own_title: str, body_start_char: int) -> list[ReferenceRow]:
@@ -21,10 +47,18 @@ def extract_references(doc: NormDoc, lay: Layout, *, own_title: str, body_start_
     rows: dict[str, ReferenceRow] = {}
     aliases: set[str] = set()
     covered: list[tuple[int, int]] = []
+    alias_books: set[tuple[str, str]] = set()
+    own_core = own_title
     for m in _BOOK.finditer(text, body_start_char):
         title = m.group("title")
-        if title in aliases or (own_title and title in own_title):
+        if title in aliases or (own_title and (title in own_title or title.removeprefix("关于") in own_core)):
             continue  # an alias used again, or the document this notice itself issues
+        if any(t == title and text[max(0, m.start() - len(pre)) : m.start()] == pre for pre, t in alias_books):
+            continue  # 省《办法》 used again after "以下简称省《办法》"
+        if _NOT_DOCUMENT.search(title) or any(r.cited_title == title for r in rows.values()):
+            continue
+        if _OWN_ATTACHMENT.match(text[m.end() : m.end() + 20]) or _in_skipped(doc, lay, m.start()):
+            continue
         number = alias = ""
         end = m.end()
         after = _AFTER.match(text[m.end() : m.end() + 200])
@@ -33,10 +67,10 @@ def extract_references(doc: NormDoc, lay: Layout, *, own_title: str, body_start_
             nums = list(find_doc_numbers(inner))
             if nums:
                 number = nums[0].normalized
-            am = _ALIAS.search(inner)
-            if am:
-                alias = am.group("alias")
-            if nums or am:
+            alias, book = _alias(inner)
+            if book is not None:
+                alias_books.add(book)
+            if nums or alias:
                 end = m.end() + after.end()
         if not number:
             before = list(find_doc_numbers(text[max(0, m.start() - 25) : m.start()]))
@@ -57,5 +91,9 @@ def extract_references(doc: NormDoc, lay: Layout, *, own_title: str, body_start_
             s, e = p.start + d.start, p.start + d.end
             if d.normalized == own_number or d.normalized in rows or any(a <= s < b for a, b in covered):
                 continue
-            rows[d.normalized] = ReferenceRow(doc.doc_id, "", d.normalized, "", p.page, sentence(doc, s, e), s, e)
+            alias = ""
+            after = _AFTER.match(text[e : e + 60])
+            if after:
+                alias, _ = _alias(after.group("inner"))
+            rows[d.normalized] = ReferenceRow(doc.doc_id, "", d.normalized, alias, p.page, sentence(doc, s, e), s, e)
     return list(rows.values())

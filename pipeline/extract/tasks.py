@@ -174,7 +174,7 @@ class TaskBuilder:
             if not lead and not co:
                 continue
             if is_task_table:
-                title = cell("title") or cell("detail")
+                title = (cell("title") or cell("detail")).rstrip("。；;，,")
                 if not title:
                     continue
                 deadline_text = cell("deadline")

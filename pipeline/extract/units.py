@@ -49,6 +49,10 @@ def _inherit_prefix(units: list[str]) -> list[str]:
     return out
 
 
+# an empty table cell written as "/", "—" or "无" names no unit
+_PLACEHOLDER = regex.compile(r"^[/／\\\-—–－无暂无]+$")
+
+
 def unit_groups(text: str) -> list[list[str]]:
     """The comma groups of a 责任单位 list, each a list of units. By convention the first group leads.
 
@@ -60,7 +64,7 @@ def unit_groups(text: str) -> list[list[str]]:
         if any(k in g for k in lex.keep_together):
             groups.append([g])  # "X及其所属乡（镇）政府、街道办事处" names one unit
             continue
-        groups.append(_inherit_prefix(split_top(g, "、")))
+        groups.append(_inherit_prefix([u for u in split_top(g, "、") if not _PLACEHOLDER.match(u)]))
     return [g for g in groups if g]
 
 

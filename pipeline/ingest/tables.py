@@ -8,7 +8,7 @@ from typing import Iterable, Sequence
 import regex
 from lxml import html as lxml_html
 
-from ..model import Table
+from ..model import Block, Table
 
 _P_SPLIT = regex.compile(r"<p\b[^>]*>(.*?)</p>", regex.S | regex.I)
 _TAG = regex.compile(r"<[^>]+>")
@@ -52,6 +52,39 @@ def split_paragraph_rows(cells: Sequence[str]) -> tuple[list[list[str]], set[tup
     return rows, filled
 
 
+_CELL_BLOCKS = frozenset({"p", "div", "li", "br", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt"})
+
+
+def cell_lines(td: lxml_html.HtmlElement) -> list[str]:
+    """The lines of an HTML cell: <p>, <div>, <li> and <br> end a line; whitespace from the page source
+    inside a line is collapsed (it is not text). '<td><p>市财政局</p><p>市民政局</p></td>' -> ['市财政局', '市民政局']"""
+    lines: list[str] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        text = regex.sub(r"[\s\u00a0]+", " ", "".join(buf)).strip()
+        if text:
+            lines.append(text)
+        buf.clear()
+
+    def walk(el: lxml_html.HtmlElement) -> None:
+        block = isinstance(el.tag, str) and el.tag in _CELL_BLOCKS
+        if block:
+            flush()
+        if isinstance(el.tag, str) and el.tag not in ("script", "style") and el.text:
+            buf.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                buf.append(child.tail)
+        if block:
+            flush()
+
+    walk(td)
+    flush()
+    return lines
+
+
 def html_table_grid(table_el: lxml_html.HtmlElement) -> tuple[list[list[str]], set[tuple[int, int]]]:
     """Expand an HTML `<table>` into a full grid, copying rowspan/colspan cells into every slot they cover.
 
@@ -66,8 +99,7 @@ def html_table_grid(table_el: lxml_html.HtmlElement) -> tuple[list[list[str]], s
                 continue
             while (r, c) in grid:
                 c += 1
-            paras = [p.text_content().strip() for p in td.findall(".//p")]
-            text = "\n".join(p for p in paras if p) if len(paras) > 1 else td.text_content().strip()
+            text = "\n".join(cell_lines(td))
             rs = max(1, int(td.get("rowspan", "1") or 1))
             cs = max(1, int(td.get("colspan", "1") or 1))
             for dr in range(rs):
@@ -105,4 +137,38 @@ def stitch(tables: Sequence[Table]) -> list[Table]:
                 out[-1] = Table(rows=rows, row_pages=pages, filled=frozenset(filled), spans_known=prev.spans_known and t.spans_known)
                 continue
         out.append(t)
+    return out
+
+
+_CELL_PART_END = "。；;：:！？!?，,、"
+_WS = regex.compile(r"[\s\u3000\u00a0]+")
+
+
+def join_cell_paragraphs(parts: Iterable[str]) -> str:
+    """The paragraphs of one table cell as one value. Parts are kept apart with '；' where no punctuation
+    ends a part, so '市卫生健康委' and '市财政局' on two lines of a 牵头单位 cell do not become one unit.
+    ['市卫生健康委', '市财政局'] -> '市卫生健康委；市财政局'; ['一是…。', '二是…。'] -> '一是…。二是…。'"""
+    out = ""
+    for raw in parts:
+        p = _WS.sub(" ", raw).strip()
+        if not p:
+            continue
+        if out and out[-1] not in _CELL_PART_END:
+            out += "；"
+        out += p
+    return out
+
+
+def stitch_runs(blocks: Sequence[Block]) -> list[Block]:
+    """Stitch each run of adjacent tables in a block stream (see `stitch`); lines stay where they are."""
+    out: list[Block] = []
+    run: list[Table] = []
+    for b in blocks:
+        if isinstance(b, Table):
+            run.append(b)
+            continue
+        out.extend(stitch(run))
+        run.clear()
+        out.append(b)
+    out.extend(stitch(run))
     return out

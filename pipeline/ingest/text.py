@@ -23,9 +23,12 @@ def decode(data: bytes, *, source: str) -> str:
         raise IngestError(f"{source}: the file is empty; nothing to extract")
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            return data.decode(enc)
+            try:
+                return _not_binary(data.decode(enc), source)
+            except UnicodeDecodeError as e:
+                raise IngestError(f"{source}: starts with a {enc} byte-order mark but is not {enc} ({e.reason}); save it as UTF-8", stage="decode") from e
     try:
-        return data.decode("utf-8")
+        return _not_binary(data.decode("utf-8"), source)
     except UnicodeDecodeError:
         pass
     best = from_bytes(data, cp_isolation=list(_CANDIDATES)).best() or from_bytes(data).best()
@@ -38,6 +41,20 @@ def decode(data: bytes, *, source: str) -> str:
     text = str(best)
     if text.count("\ufffd") > max(3, len(text) // 100):
         raise IngestError(f"{source}: decoded as {best.encoding} but the text is garbled; save it as UTF-8", stage="decode")
+    return _not_binary(text, source)
+
+
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _not_binary(text: str, source: str) -> str:
+    """Control characters (NUL…) do not occur in a notice: many of them mean a binary file named .txt."""
+    if len(_CONTROL.findall(text)) > max(2, len(text) // 200):
+        raise IngestError(
+            f"{source}: holds binary data (control characters), not text; if it is a PDF, Word or image file, "
+            "give it its real extension",
+            stage="decode",
+        )
     return text
 
 

@@ -1,0 +1,187 @@
+"""Word .docx files: paragraphs and tables in document order through python-docx.
+
+Each paragraph is one Line (full=False: a Word paragraph is whole, layout must not glue it to the next); a
+line break inside a paragraph (<w:br/>) starts a new Line. Tables are expanded to a full grid: a cell
+spanning columns (<w:gridSpan>) or continued down (<w:vMerge/>) is copied into every slot it covers, and the
+copies are recorded in Table.filled. A paragraph set mostly in red gets the cue "red" (GB/T 9704-2012 §7.2.3:
+the 发文机关标志 is printed in red); a centred one gets "centered".
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Iterator
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.opc.exceptions import PackageNotFoundError
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from ..model import Block, IngestError, Line, SourceDocument, Table
+from .tables import join_cell_paragraphs, stitch_runs
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: a .doc, or a password-protected .docx
+
+
+def _open(data: bytes, name: str):  # type: ignore[no-untyped-def]
+    if not data.strip(b"\x00 \r\n\t"):
+        raise IngestError(f"{name}: the file is empty; nothing to extract")
+    if data.startswith(_OLE_MAGIC):
+        raise IngestError(
+            f"{name}: this is not a .docx package but an OLE file: a password-protected (encrypted) .docx or an "
+            "old Word 97-2003 .doc renamed; open it in Word/WPS, remove the password and save as .docx",
+            stage="ingest",
+        )
+    try:
+        return Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, PackageNotFoundError) as e:
+        raise IngestError(f"{name}: not a readable .docx (the zip package is broken: {e}); re-save it from Word/WPS") from e
+    except KeyError as e:
+        raise IngestError(f"{name}: the .docx package lacks a part ({e}); re-save it from Word/WPS") from e
+    except (etree.XMLSyntaxError, ValueError) as e:
+        raise IngestError(f"{name}: the .docx holds malformed XML ({e}); re-save it from Word/WPS") from e
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+
+def _is_red(hex_rgb: str | None) -> bool:
+    """Red as 公文 use it for the 版头: FF0000 and the darker/softer reds WPS templates use."""
+    if not hex_rgb or len(hex_rgb) != 6:
+        return False
+    try:
+        r, g, b = (int(hex_rgb[i : i + 2], 16) for i in (0, 2, 4))
+    except ValueError:
+        return False
+    return r >= 0xB0 and g <= 0x60 and b <= 0x60
+
+
+def _run_colour(run_el: etree._Element) -> str | None:
+    color = run_el.find(f"{qn('w:rPr')}/{qn('w:color')}")
+    return color.get(qn("w:val")) if color is not None else None
+
+
+def _paragraph_cues(p: Paragraph) -> frozenset[str]:
+    cues: set[str] = set()
+    red = total = 0
+    for r in p._p.iter(qn("w:r")):
+        n = sum(len(t.text or "") for t in r.iter(qn("w:t")))
+        total += n
+        if _is_red(_run_colour(r)):
+            red += n
+    if total and red * 2 > total:
+        cues.add("red")
+    try:
+        align = p.alignment if p.alignment is not None else (p.style.paragraph_format.alignment if p.style is not None else None)
+    except (KeyError, AttributeError):  # a style id the styles part does not define
+        align = None
+    if align == WD_ALIGN_PARAGRAPH.CENTER:
+        cues.add("centered")
+    return frozenset(cues)
+
+
+def _paragraph_lines(p: Paragraph) -> list[Line]:
+    cues = _paragraph_cues(p)
+    return [Line(part.strip(), page=None, full=False, cues=cues) for part in p.text.split("\n") if part.strip()]
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _cell_text(tc: etree._Element) -> str:
+    paras = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p"))]
+    return join_cell_paragraphs(paras)
+
+
+def _int_attr(el: etree._Element | None, default: int) -> int:
+    if el is None:
+        return default
+    try:
+        return max(1, int(el.get(qn("w:val"), default)))
+    except (TypeError, ValueError):
+        return default
+
+
+def table_grid(tbl: etree._Element) -> tuple[list[list[str]], set[tuple[int, int]]]:
+    """Expand a <w:tbl> into a full grid. gridSpan copies a cell rightwards, vMerge="continue" takes the cell
+    above (ECMA-376 §17.4.85); the returned set holds the (row, column) slots that are such copies."""
+    rows: list[list[str]] = []
+    filled: set[tuple[int, int]] = set()
+    for tr in tbl.iterchildren(qn("w:tr")):
+        row: list[str] = []
+        tr_pr = tr.find(qn("w:trPr"))
+        before = _int_attr(tr_pr.find(qn("w:gridBefore")), 0) if tr_pr is not None else 0
+        row.extend([""] * before)
+        r = len(rows)
+        for tc in _cells(tr):
+            tc_pr = tc.find(qn("w:tcPr"))
+            span = _int_attr(tc_pr.find(qn("w:gridSpan")) if tc_pr is not None else None, 1)
+            vmerge = tc_pr.find(qn("w:vMerge")) if tc_pr is not None else None
+            c = len(row)
+            if vmerge is not None and vmerge.get(qn("w:val"), "continue") != "restart" and r > 0:
+                above = rows[r - 1]
+                for k in range(span):
+                    row.append(above[c + k] if c + k < len(above) else "")
+                    filled.add((r, c + k))
+                continue
+            text = _cell_text(tc)
+            for k in range(span):
+                row.append(text)
+                if k:
+                    filled.add((r, c + k))
+        rows.append(row)
+    width = max((len(row) for row in rows), default=0)
+    for row in rows:
+        row.extend([""] * (width - len(row)))
+    return rows, filled
+
+
+def _cells(tr: etree._Element) -> Iterator[etree._Element]:
+    """The <w:tc> of a row, including those wrapped in content controls (<w:sdt>) or custom XML."""
+    for child in tr:
+        if child.tag == qn("w:tc"):
+            yield child
+        elif child.tag in (qn("w:sdt"), qn("w:customXml")):
+            content = child.find(qn("w:sdtContent")) if child.tag == qn("w:sdt") else child
+            if content is not None:
+                yield from _cells(content)
+
+
+def _table_block(tbl: etree._Element) -> list[Block]:
+    rows, filled = table_grid(tbl)
+    keep = [i for i, r in enumerate(rows) if any(c.strip() for c in r)]
+    if not keep:
+        return []
+    if len(rows[0]) <= 1:  # a one-column table is a text box, not data
+        return [Line(rows[i][0], page=None, full=False) for i in keep]
+    index = {old: new for new, old in enumerate(keep)}
+    grid = tuple(tuple(rows[i]) for i in keep)
+    return [Table(grid, (None,) * len(grid), frozenset((index[r], c) for r, c in filled if r in index), spans_known=True)]
+
+
+# --------------------------------------------------------------------------- document order
+
+
+def _body_blocks(container: etree._Element, parent) -> Iterator[Block]:  # type: ignore[no-untyped-def]
+    for child in container.iterchildren():
+        if child.tag == qn("w:p"):
+            yield from _paragraph_lines(Paragraph(child, parent))
+        elif child.tag == qn("w:tbl"):
+            yield from _table_block(child)
+        elif child.tag in (qn("w:sdt"), qn("w:customXml")):
+            content = child.find(qn("w:sdtContent")) if child.tag == qn("w:sdt") else child
+            if content is not None:
+                yield from _body_blocks(content, parent)
+
+
+def read_docx(path: Path, *, doc_id: str, sha256: str, data: bytes) -> SourceDocument:
+    document = _open(data, path.name)
+    body = document.element.body
+    blocks = stitch_runs(list(_body_blocks(body, document._body)))
+    if not any(isinstance(b, Table) or (isinstance(b, Line) and b.text) for b in blocks):
+        raise IngestError(f"{path.name}: the document holds no text (only images or empty paragraphs?); if it is a scan, save it as PDF")
+    return SourceDocument(doc_id=doc_id, source=str(path), format="docx", sha256=sha256, blocks=tuple(blocks))

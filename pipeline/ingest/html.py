@@ -1,0 +1,278 @@
+"""Web pages as saved from government sites: the notice's own text and tables, without the site around it.
+
+trafilatura finds the main text of the page; the reader then takes the smallest element of the page that
+holds nearly all of that text (the article container) and walks it in document order, so paragraphs stay
+paragraphs (one Line per <p>/<div>, <br> splits) and <table>s become Table blocks with their rowspan/colspan
+expanded. The page's metadata block (索引号, 发文字号, 成文日期…) goes to SourceDocument.metadata.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+from pathlib import Path
+
+import regex
+from lxml import etree
+from lxml import html as lxml_html
+
+from .. import rules
+from ..model import Block, IngestError, Line, SourceDocument, Table
+from .html_meta import PageMetadata, head_metadata, page_metadata, squash
+from .tables import html_table_grid, join_cell_paragraphs, stitch_runs
+from .text import decode
+
+log = logging.getLogger(__name__)
+
+_META_CHARSET = regex.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.I)
+_XML_DECL = regex.compile(r"^\s*<\?xml[^>]*\?>", regex.I)
+# Chinese pages declare the narrow GB2312/GBK and then use characters only GB18030 has
+_WIDER = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030", "big5": "big5hkscs"}
+
+_DROP = frozenset(
+    "script style noscript template iframe object embed button input select textarea svg canvas video audio "
+    "nav head title link meta form map area".split()
+)
+_BLOCK = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd section article blockquote pre center header footer aside main "
+    "figure figcaption address hr tr td th tbody thead tfoot caption body html table".split()
+)
+_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
+_CENTER_STYLE = regex.compile(r"text-align\s*:\s*center", regex.I)
+_MIN_KEY = 8  # trafilatura lines shorter than this (menu items, 首页) do not vote for the container
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def decode_html(data: bytes, *, source: str) -> str:
+    """Bytes to text: a BOM, else the page's <meta charset> when the bytes decode under it, else detection."""
+    if not data.strip():
+        raise IngestError(f"{source}: the file is empty; nothing to extract")
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode(data, source=source)
+    m = _META_CHARSET.search(data[:8192])
+    if m:
+        name = m.group(1).decode("ascii", "replace").lower()
+        enc = _WIDER.get(name, name)
+        try:
+            codecs.lookup(enc)
+            return data.decode(enc)
+        except LookupError:
+            log.info("%s: unknown charset %r in <meta>; detecting", source, name)
+        except UnicodeDecodeError:
+            log.info("%s: bytes are not %s as the page declares; detecting", source, name)
+    return decode(data, source=source)
+
+
+# --------------------------------------------------------------------------- page cleaning
+
+
+def _parse(text: str, *, source: str) -> lxml_html.HtmlElement:
+    text = _XML_DECL.sub("", text)  # lxml refuses a str that still declares its encoding
+    try:
+        root = lxml_html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as e:
+        raise IngestError(f"{source}: not an HTML page ({e}); save the page as HTML or the notice as text") from e
+    return root
+
+
+def _hidden(el: lxml_html.HtmlElement) -> bool:
+    return el.get("hidden") is not None or bool(_HIDDEN_STYLE.search(el.get("style", "")))
+
+
+def _strip_page(root: lxml_html.HtmlElement) -> None:
+    """Remove scripts, styles, comments, forms and hidden elements (print copies, pop-ups) in place."""
+    doomed = [
+        el
+        for el in root.iter()
+        if not isinstance(el.tag, str) or el.tag in _DROP or (el.tag not in ("html", "body") and _hidden(el))
+    ]
+    for el in doomed:
+        parent = el.getparent()
+        if parent is None:
+            continue
+        # keep the tail text (it belongs to the parent), drop the element
+        tail = el.tail
+        prev = el.getprevious()
+        if tail:
+            if prev is not None:
+                prev.tail = (prev.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+        parent.remove(el)
+
+
+# --------------------------------------------------------------------------- the article container
+
+_NOSPACE = regex.compile(r"[\s\u3000\u00a0|]+")
+
+
+def _keys(page_text: str) -> list[str]:
+    """The main text as trafilatura sees it, one whitespace-free key per line, table rows left out."""
+    import trafilatura  # imported lazily: a text-only run does not need it
+
+    main = trafilatura.extract(page_text, include_tables=False, include_comments=False, include_images=False, deduplicate=False)
+    if not main:
+        return []
+    keys = []
+    for line in main.splitlines():
+        k = _NOSPACE.sub("", line)
+        if len(k) >= _MIN_KEY:
+            keys.append(k)
+    return keys
+
+
+def _coverage(el: lxml_html.HtmlElement, keys: list[str]) -> int:
+    text = _NOSPACE.sub("", el.text_content())
+    return sum(len(k) for k in keys if k in text)
+
+
+def content_root(root: lxml_html.HtmlElement, page_text: str) -> lxml_html.HtmlElement:
+    """The smallest element holding nearly all of trafilatura's main text (the body when it finds none)."""
+    body = root.find("body")
+    node = body if body is not None else root
+    keys = _keys(page_text)
+    total = _coverage(node, keys) if keys else 0
+    if total == 0:
+        return node
+    while True:
+        best, best_cov = None, 0
+        for child in node.iterchildren():
+            if not isinstance(child.tag, str):
+                continue
+            cov = _coverage(child, keys)
+            if cov > best_cov:
+                best, best_cov = child, cov
+        if best is None or best_cov < 0.85 * total:
+            return node
+        node = best
+
+
+# --------------------------------------------------------------------------- walking the container
+
+
+def _is_layout_table(t: lxml_html.HtmlElement) -> bool:
+    """Tables that position the page (a table inside, or one cell per row) are read as text, not as data."""
+    if t.find(".//table") is not None:
+        return True
+    widths = [sum(_span(c) for c in tr if c.tag in ("td", "th")) for tr in t.iter("tr")]
+    return max(widths, default=0) <= 1
+
+
+def _span(cell: lxml_html.HtmlElement) -> int:
+    value = (cell.get("colspan") or "1").strip()
+    return int(value) if value.isdigit() and int(value) > 0 else 1
+
+
+def _table_blocks(t: lxml_html.HtmlElement) -> list[Block]:
+    """A data table as a Table block; full-width rows at the top and bottom (附件 captions, 注) become Lines."""
+    rows, filled = html_table_grid(t)
+    if not rows:
+        return []
+    width = len(rows[0])
+    cells = [[join_cell_paragraphs(c.split("\n")) for c in r] for r in rows]
+    keep = [i for i, r in enumerate(cells) if any(c for c in r)]
+
+    def full_width(i: int) -> bool:
+        return width > 1 and all((i, j) in filled for j in range(1, width)) and len(set(rows[i])) == 1
+
+    before: list[Block] = []
+    after: list[Block] = []
+    while keep and full_width(keep[0]):
+        before.extend(Line(squash(p), full=False) for p in rows[keep.pop(0)][0].split("\n") if squash(p))
+    while keep and full_width(keep[-1]):
+        after[:0] = [Line(squash(p), full=False) for p in rows[keep.pop()][0].split("\n") if squash(p)]
+    if not keep:
+        return before + after
+    index = {old: new for new, old in enumerate(keep)}
+    grid = tuple(tuple(cells[i]) for i in keep)
+    kept_filled = frozenset((index[r], c) for r, c in filled if r in index)
+    table = Table(rows=grid, row_pages=(None,) * len(grid), filled=kept_filled, spans_known=True)
+    return [*before, table, *after]
+
+
+class _Walker:
+    """Document-order walk: inline text gathers into the current line; block elements and <br> end it."""
+
+    def __init__(self, skip: list[lxml_html.HtmlElement]) -> None:
+        self.skip = {id(e) for e in skip}
+        self.blocks: list[Block] = []
+        self.buf: list[str] = []
+        self.cues: set[str] = set()
+        self.chrome = rules.html_rules().chrome.pattern
+
+    def flush(self) -> None:
+        text = squash("".join(self.buf))
+        if text and not self.chrome.fullmatch(text):
+            self.blocks.append(Line(text, page=None, full=False, cues=frozenset(self.cues)))
+        self.buf.clear()
+        self.cues.clear()
+
+    def walk(self, el: lxml_html.HtmlElement) -> None:
+        if id(el) in self.skip:
+            return
+        tag = el.tag
+        if tag == "br":
+            self.flush()
+        elif tag == "table" and not _is_layout_table(el):
+            self.flush()
+            self.blocks.extend(_table_blocks(el))
+        elif tag == "pre":
+            self.flush()
+            for line in el.text_content().splitlines():
+                self.buf.append(line)
+                self.flush()
+        else:
+            block = tag in _BLOCK
+            if block:
+                self.flush()
+                if el.get("align", "").lower() == "center" or tag == "center" or _CENTER_STYLE.search(el.get("style", "")):
+                    self.cues.add("centered")
+            if el.text:
+                self.buf.append(el.text)
+            for child in el.iterchildren():
+                if isinstance(child.tag, str):
+                    self.walk(child)
+                if child.tail:
+                    self.buf.append(child.tail)
+            if block:
+                self.flush()
+
+
+def content_blocks(container: lxml_html.HtmlElement, skip: list[lxml_html.HtmlElement]) -> list[Block]:
+    w = _Walker(skip)
+    w.walk(container)
+    w.flush()
+    return stitch_runs(w.blocks)
+
+
+# --------------------------------------------------------------------------- reader
+
+
+def _has_text(blocks: list[Block]) -> bool:
+    han = sum(len(regex.findall(r"\p{Han}", b.text)) for b in blocks if isinstance(b, Line))
+    return han >= 20 or any(isinstance(b, Table) for b in blocks)
+
+
+def read_html(path: Path, *, doc_id: str, sha256: str, data: bytes) -> SourceDocument:
+    text = decode_html(data, source=path.name)
+    root = _parse(text, source=path.name)
+    head = head_metadata(root)
+    _strip_page(root)
+    meta: PageMetadata = page_metadata(root, head)
+    container = content_root(root, text)
+    blocks = content_blocks(container, meta.containers)
+    if not _has_text(blocks):
+        raise IngestError(
+            f"{path.name}: the page holds no notice text (an empty page, a listing, or one filled in by "
+            "JavaScript); save the article page itself, or copy the notice into a .txt file"
+        )
+    return SourceDocument(
+        doc_id=doc_id,
+        source=str(path),
+        format="html",
+        sha256=sha256,
+        blocks=tuple(blocks),
+        metadata=dict(meta.values),
+    )

@@ -1,0 +1,46 @@
+"""parse_doc_number / find_doc_numbers on the shapes 发文字号 take in real notices (GB/T 9704 §7.2.4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import find_doc_numbers, parse_doc_number
+
+SHAPES = [
+    ("豫政办 〔2023〕43号", "豫政办", 2023, 43, "豫政办〔2023〕43号"),
+    ("国办发(2019)54号", "国办发", 2019, 54, "国办发〔2019〕54号"),
+    ("国办发[2019]54号", "国办发", 2019, 54, "国办发〔2019〕54号"),
+    ("国办发［2019］54号", "国办发", 2019, 54, "国办发〔2019〕54号"),
+    ("国办发【2019】54号", "国办发", 2019, 54, "国办发〔2019〕54号"),
+    ("国办发﹝2019﹞54号", "国办发", 2019, 54, "国办发〔2019〕54号"),
+    ("国办发〔２０１９〕５４号", "国办发", 2019, 54, "国办发〔2019〕54号"),
+    ("豫政〔2007〕第24号", "豫政", 2007, 24, "豫政〔2007〕24号"),
+    ("省政府令 第102号", "省政府令", None, 102, "省政府令第102号"),
+    ("国令第707号", "国令", None, 707, "国令第707号"),
+    ("国办发明电〔2018〕12号", "国办发明电", 2018, 12, "国办发明电〔2018〕12号"),
+    ("（余府发〔2012〕3号）", "余府发", 2012, 3, "余府发〔2012〕3号"),
+    ("发文字号：国发〔2021〕36号", "国发", 2021, 36, "国发〔2021〕36号"),
+    ("国家税务总局公告2018年第31号", "国家税务总局公告", 2018, 31, "国家税务总局公告2018年第31号"),
+    ("辽政办发（2020）13号", "辽政办发", 2020, 13, "辽政办发〔2020〕13号"),
+]
+
+
+@pytest.mark.parametrize("text,agency,year,serial,normalized", SHAPES, ids=[f"shape{i}" for i in range(len(SHAPES))])
+def test_parse_shapes(text: str, agency: str, year: int | None, serial: int, normalized: str) -> None:
+    d = parse_doc_number(text)
+    assert d is not None, f"{text!r} 未被识别为文号"
+    assert (d.agency, d.year, d.serial, d.normalized) == (agency, year, serial, normalized), f"{text!r} -> {d}"
+
+
+@pytest.mark.parametrize("text", ["2020年5号楼", "第5号", "〔2020〕", "命令第一条", "根据国办发〔2019〕54号精神", "", "None"],
+                         ids=[f"not{i}" for i in range(7)])
+def test_not_a_number(text: str) -> None:
+    assert parse_doc_number(text) is None, f"{text!r} 不是(仅是)文号"
+
+
+def test_adjacent_numbers_in_running_text() -> None:
+    text = "根据国发〔2019〕1号和国办发〔2019〕2号、国办函〔2018〕71号精神"
+    found = list(find_doc_numbers(text))
+    assert [d.normalized for d in found] == ["国发〔2019〕1号", "国办发〔2019〕2号", "国办函〔2018〕71号"]
+    for d in found:
+        assert text[d.start : d.end] == d.text

@@ -1,0 +1,157 @@
+"""DOCX reader on documents built here with python-docx: document order, merged cells, cues, bad files."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import RGBColor
+
+from pipeline.ingest import read_document
+from pipeline.model import IngestError, Line, SourceDocument, Table
+from pipeline.process import process_path
+
+
+def _build(path: Path) -> Path:
+    d = Document()
+    p = d.add_paragraph()
+    red = p.add_run("某某市人民政府办公室文件")
+    red.font.color.rgb = RGBColor(0xFF, 0x00, 0x00)
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    d.add_paragraph("某府办函〔2024〕12号").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    d.add_paragraph("某某市人民政府办公室关于印发数据共享工作方案的通知").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    d.add_paragraph("各区人民政府，市政府各部门、各直属机构：")
+    p = d.add_paragraph("《某某市数据共享工作方案》已经市人民政府同意，现印发给你们，请认真贯彻执行。")
+    p.add_run().add_break()
+    p.add_run("执行中遇到的问题，请径向市政务数据局反映。")
+    d.add_paragraph("一、主要任务")
+    d.add_paragraph("各部门要按照职责分工，于2024年12月底前完成首批数据接入。")
+    d.add_paragraph("附件：任务分工表")
+    t = d.add_table(rows=5, cols=4)
+    for j, h in enumerate(("序号", "工作任务", "牵头单位", "配合单位")):
+        t.cell(0, j).text = h
+    t.cell(1, 0).text = "1"
+    t.cell(1, 1).text = "编制数据资源目录"
+    t.cell(1, 2).text = "市政务数据局"
+    t.cell(1, 3).text = "市财政局"
+    t.cell(1, 3).add_paragraph("市民政局")  # two paragraphs in one cell: two units
+    t.cell(2, 2).text = "各区人民政府"
+    t.cell(2, 3).text = "市发展改革委"
+    t.cell(1, 0).merge(t.cell(3, 0))  # vMerge restart + 2 continue
+    t.cell(1, 1).merge(t.cell(2, 1))
+    t.cell(3, 1).text = "建设共享交换平台"
+    t.cell(3, 2).text = "市公安局"
+    t.cell(3, 3).text = "市司法局"
+    merged = t.cell(4, 0).merge(t.cell(4, 3))  # gridSpan 4
+    merged.text = "注：各区于每季度末报送进展。"
+    d.add_paragraph("某某市人民政府办公室")
+    d.add_paragraph("2024年3月1日")
+    d.save(str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def notice_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(tmp_path_factory.mktemp("docx") / "notice.docx")
+
+
+@pytest.fixture(scope="module")
+def notice(notice_path: Path) -> SourceDocument:
+    return read_document(notice_path)
+
+
+def test_paragraphs_in_order_one_line_each(notice: SourceDocument) -> None:
+    lines = [b for b in notice.blocks if isinstance(b, Line)]
+    assert [ln.text for ln in lines[:4]] == [
+        "某某市人民政府办公室文件",
+        "某府办函〔2024〕12号",
+        "某某市人民政府办公室关于印发数据共享工作方案的通知",
+        "各区人民政府，市政府各部门、各直属机构：",
+    ]
+    assert lines[4].text.endswith("请认真贯彻执行。") and lines[5].text.startswith("执行中遇到"), "<w:br/> 应分行"
+    assert all(ln.full is False for ln in lines)
+    assert lines[-2].text == "某某市人民政府办公室" and lines[-1].text == "2024年3月1日", "表格之后的段落应在表格后"
+    k = next(i for i, b in enumerate(notice.blocks) if isinstance(b, Table))
+    assert notice.blocks[k - 1] == next(ln for ln in lines if ln.text == "附件：任务分工表")
+
+
+def test_red_and_centred_cues(notice: SourceDocument) -> None:
+    first, second, *_ = [b for b in notice.blocks if isinstance(b, Line)]
+    assert "red" in first.cues and "centered" in first.cues
+    assert "red" not in second.cues and "centered" in second.cues
+
+
+def test_merged_cells_are_expanded_and_recorded(notice: SourceDocument) -> None:
+    (t,) = [b for b in notice.blocks if isinstance(b, Table)]
+    assert t.spans_known
+    assert t.rows == (
+        ("序号", "工作任务", "牵头单位", "配合单位"),
+        ("1", "编制数据资源目录", "市政务数据局", "市财政局；市民政局"),
+        ("1", "编制数据资源目录", "各区人民政府", "市发展改革委"),
+        ("1", "建设共享交换平台", "市公安局", "市司法局"),
+        ("注：各区于每季度末报送进展。",) * 4,
+    )
+    assert t.filled == frozenset({(2, 0), (3, 0), (2, 1), (4, 1), (4, 2), (4, 3)})
+
+
+def test_end_to_end_row_and_tasks(notice_path: Path) -> None:
+    out = process_path(notice_path)
+    assert not out.errors, out.errors
+    row = out.document
+    assert row.format == "docx"
+    assert row.doc_number == "某府办函〔2024〕12号"
+    assert row.title == "某某市人民政府办公室关于印发数据共享工作方案的通知"
+    assert row.signed_date == "2024-03-01"
+    by_title = {(t.title, t.lead_unit) for t in out.tasks}
+    assert ("编制数据资源目录", "市政务数据局") in by_title and ("编制数据资源目录", "各区人民政府") in by_title
+    units = {a.unit for a in out.assignments} | {u for t in out.tasks for u in t.units.split("；")}
+    assert {"市财政局", "市民政局"} <= units, f"单元格内两段应为两个单位：{units}"
+
+
+def _broken(tmp_path: Path, notice_path: Path) -> dict[str, Path]:
+    files = {
+        "empty.docx": b"",
+        "truncated.docx": notice_path.read_bytes()[:3000],
+        "encrypted.docx": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600,
+        "garbage.docx": bytes(range(256)) * 8,
+    }
+    out = {}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+        out[name] = tmp_path / name
+    no_doc = tmp_path / "nodocument.docx"
+    with zipfile.ZipFile(no_doc, "w") as z:
+        z.writestr("hello.txt", "not a word document")
+    out["nodocument.docx"] = no_doc
+    return out
+
+
+@pytest.mark.parametrize(
+    "name,words",
+    [
+        ("empty.docx", "empty"),
+        ("truncated.docx", "zip"),
+        ("encrypted.docx", "password"),
+        ("garbage.docx", "zip"),
+        ("nodocument.docx", "re-save"),
+    ],
+    ids=["empty", "truncated-zip", "encrypted-ole", "garbage", "zip-without-document"],
+)
+def test_bad_docx_becomes_error_row(tmp_path: Path, notice_path: Path, name: str, words: str) -> None:
+    path = _broken(tmp_path, notice_path)[name]
+    with pytest.raises(IngestError, match=words):
+        read_document(path)
+    out = process_path(path)
+    assert len(out.errors) == 1 and out.errors[0].stage == "ingest"
+    assert out.errors[0].error.startswith(name) and words in out.errors[0].error
+    assert out.document.error == out.errors[0].error
+
+
+def test_docx_without_text_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "blank.docx"
+    Document().save(str(path))
+    with pytest.raises(IngestError, match="no text"):
+        read_document(path)

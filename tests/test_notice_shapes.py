@@ -1,0 +1,172 @@
+"""Shapes of notices beyond the seeds, each on a short notice written here (not taken from any corpus)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.model import Extraction
+from pipeline.process import process_path
+
+
+def run(tmp_path: Path, text: str, name: str = "notice") -> Extraction:
+    path = tmp_path / f"{name}.txt"
+    path.write_text(text, encoding="utf-8")
+    out = process_path(path)
+    assert not out.errors, out.errors
+    return out
+
+
+JOINT = """甲市科学技术委员会
+甲市财政局
+甲市人民政府办公室
+甲科发〔2024〕12号
+关于印发《甲市科技创新券管理办法》的通知
+各区人民政府，市政府各委、办、局：
+经市政府同意，现将《甲市科技创新券管理办法》印发给你们，请认真贯彻执行。本办法自印发之日起施行，有效期5年。
+甲市科学技术委员会
+甲市财政局
+甲市人民政府办公室
+2024年3月15日
+"""
+
+
+def test_joint_issuers_and_validity(tmp_path: Path) -> None:
+    d = run(tmp_path, JOINT).document
+    assert d.issuer == "甲市科学技术委员会；甲市财政局；甲市人民政府办公室", d.issuer
+    assert d.title == "关于印发《甲市科技创新券管理办法》的通知", d.title
+    assert (d.doc_number, d.signed_date) == ("甲科发〔2024〕12号", "2024-03-15"), d
+    assert d.recipients == "各区人民政府；市政府各委、办、局", d.recipients
+    # 自印发之日起施行 counts from the 成文日期; 5 years end the day before the fifth anniversary
+    assert (d.valid_from, d.valid_until) == ("2024-03-15", "2029-03-14"), d.validity_text
+
+
+OLD_DATE = """乙县人民政府关于做好防汛工作的通知
+乙政〔1999〕 第7号
+各乡镇人民政府：
+请各乡镇于印发后3个月内完成排查，3个工作日内报送结果，每月报告进展，按季度汇总。防汛检查要长期坚持，隐患整改要持续推进。到2035年基本建成防洪体系，至2027年完成堤防加固。
+二〇〇〇年一月九日
+"""
+
+
+def test_old_date_relative_and_recurring_limits(tmp_path: Path) -> None:
+    x = run(tmp_path, OLD_DATE)
+    d = x.document
+    assert (d.doc_number, d.doc_number_year, d.doc_number_serial) == ("乙政〔1999〕7号", 1999, 7), d
+    assert d.signed_date == "2000-01-09", "〇 written dates"
+    assert d.issuer == "乙县人民政府", d.issuer
+    got = {(t.text, t.kind, t.end, t.frequency) for t in x.deadlines}
+    for want in [
+        ("印发后3个月内", "relative", "", ""),
+        ("3个工作日内", "relative", "", ""),
+        ("每月", "recurring", "", "monthly"),
+        ("按季度", "recurring", "", "quarterly"),
+        ("长期坚持", "ongoing", "", ""),
+        ("持续推进", "ongoing", "", ""),
+        ("到2035年", "target", "2035-12-31", ""),
+        ("至2027年", "target", "2027-12-31", ""),
+    ]:
+        assert want in got, f"缺少 {want}；实际 {got}"
+    assert d.topic == "农业、林业、水利", (d.topic, d.topic_evidence)
+
+
+LEAD_CO_TABLE = """丙市人民政府办公室关于印发丙市家庭医生签约服务实施方案的通知
+丙府办〔2023〕5号
+各区人民政府：
+现将任务分工表印发给你们，请认真组织实施。
+丙市人民政府办公室
+2023年6月1日
+附件
+任务分工表
+序号\t工作事项\t主要内容\t牵头单位\t配合单位\t完成时限
+1\t扩大签约覆盖\t提高重点人群签约率\t市卫生健康委\t市医保局、市财政局\t2023年12月底前
+2\t完善激励机制\t落实签约服务费\t市医保局\t市卫生健康委\t2024年6月底前
+"""
+
+
+def test_lead_co_table(tmp_path: Path) -> None:
+    x = run(tmp_path, LEAD_CO_TABLE)
+    assert [(t.title, t.units, t.lead_unit, t.due_date, t.source) for t in x.tasks] == [
+        ("扩大签约覆盖", "市卫生健康委；市医保局；市财政局", "市卫生健康委", "2023-12-31", "table"),
+        ("完善激励机制", "市医保局；市卫生健康委", "市医保局", "2024-06-30", "table"),
+    ], x.tasks
+
+
+INLINE_TAGS = """丁市人民政府办公厅关于印发《丁市促进人工智能产业发展行动方案》的通知
+丁府办发〔2025〕3号
+各区人民政府，市政府各委、办、局：
+《丁市促进人工智能产业发展行动方案》已经市政府同意，现印发给你们，请认真按照执行。
+丁市人民政府办公厅
+2025年1月6日
+丁市促进人工智能产业发展行动方案
+一、重点任务
+1.加强算力供给。建设公共算力平台。（责任单位：市经济信息化委、市数据局）
+2.开放应用场景。每年发布一批应用场景。（责任单位：市科委、各区政府）
+"""
+
+
+def test_inline_responsibility_tags(tmp_path: Path) -> None:
+    x = run(tmp_path, INLINE_TAGS)
+    assert [(t.units, t.lead_unit) for t in x.tasks] == [
+        ("市经济信息化委；市数据局", "市经济信息化委"),
+        ("市科委；各区政府", "市科委"),
+    ], x.tasks
+    assert x.document.issuer == "丁市人民政府办公厅", x.document.issuer
+
+
+ALIAS_AND_CHAPTERS = """戊省人民政府关于印发戊省河道管理条例实施办法的通知
+戊政 [2019] 21号
+各市人民政府：
+为贯彻《国务院关于加强河湖管理的意见》（国发〔2018〕9号，以下简称《意见》），制定本办法。各地落实《意见》情况按年度报告。
+戊省人民政府
+2019年5月20日
+戊省河道管理条例实施办法
+第一章 总则
+第一条 为加强河道管理，制定本办法。
+第二条 本办法适用于本省行政区域内的河道。
+第二章 附则
+第三条 本办法自2019年7月1日起施行。
+"""
+
+
+def test_alias_resolution_and_articles(tmp_path: Path) -> None:
+    x = run(tmp_path, ALIAS_AND_CHAPTERS)
+    assert x.document.doc_number == "戊政〔2019〕21号", "spaces and [] brackets"
+    assert [(r.cited_title, r.cited_doc_number, r.alias) for r in x.references] == [
+        ("国务院关于加强河湖管理的意见", "国发〔2018〕9号", "意见")
+    ], "the alias used again names the same document, not a second one"
+    assert [(s.label, s.level) for s in x.sections] == [
+        ("第一章", 1), ("第一条", 3), ("第二条", 3), ("第二章", 1), ("第三条", 3)
+    ], [(s.label, s.level) for s in x.sections]
+    assert x.document.valid_from == "2019-07-01", x.document.validity_text
+    assert x.document.valid_until == ""
+
+
+@pytest.mark.parametrize(
+    "title,topic",
+    [
+        ("关于进一步做好特困人员救助供养工作的通知", "民政、扶贫、救灾"),
+        ("关于推进家庭医生签约服务高质量发展的实施方案", "卫生、体育"),
+        ("关于启用新印章的通知", "其他"),
+    ],
+    ids=["civil", "health", "other"],
+)
+def test_topic_from_title(title: str, topic: str) -> None:
+    from pipeline.extract.topic import classify
+
+    assert classify(title, "").topic == topic
+
+
+def test_topic_rule_examples() -> None:
+    """Every must_match / must_not_match example of rules/topics.yaml."""
+    from pipeline import rules
+    from pipeline.extract.topic import classify
+
+    cfg = rules.topics()
+    assert len(cfg.classes) == 22, [c.id for c in cfg.classes]
+    bad = []
+    for cls in cfg.classes:
+        bad += [f"{t!r} 应归 {cls.id}，得 {classify(t, '').topic}" for t in cls.must_match if classify(t, "").topic != cls.id]
+        bad += [f"{t!r} 不应归 {cls.id}" for t in cls.must_not_match if classify(t, "").topic == cls.id]
+    assert not bad, "\n".join(bad)

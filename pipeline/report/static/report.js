@@ -1,0 +1,96 @@
+// Review report behaviour: page switching by URL hash, sortable/filterable tables, evidence highlighting.
+(function () {
+  "use strict";
+
+  function showPage() {
+    var id = (location.hash || "#overview").slice(1);
+    var page = document.getElementById(id);
+    if (!page || !page.classList.contains("page")) { id = "overview"; page = document.getElementById(id); }
+    document.querySelectorAll(".page").forEach(function (p) { p.classList.toggle("shown", p === page); });
+    document.querySelectorAll("header.top a[href^='#']").forEach(function (a) {
+      a.classList.toggle("current", a.getAttribute("href") === "#" + id);
+    });
+    var sel = document.getElementById("docselect");
+    if (sel) sel.value = page.classList.contains("doc") ? id : "";
+    window.scrollTo(0, 0);
+    document.dispatchEvent(new CustomEvent("report:page", { detail: id }));
+  }
+
+  function cellValue(row, i) {
+    var c = row.cells[i];
+    return c ? (c.getAttribute("data-sort") || c.textContent).trim() : "";
+  }
+
+  function sortBy(table, th) {
+    var i = Array.prototype.indexOf.call(th.parentNode.children, th);
+    var asc = th.getAttribute("aria-sort") !== "ascending";
+    table.querySelectorAll("th").forEach(function (h) { h.removeAttribute("aria-sort"); });
+    th.setAttribute("aria-sort", asc ? "ascending" : "descending");
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.sort(function (a, b) {
+      var x = cellValue(a, i), y = cellValue(b, i);
+      var nx = parseFloat(x), ny = parseFloat(y);
+      var r = (!isNaN(nx) && !isNaN(ny) && String(nx) === x && String(ny) === y) ? nx - ny : x.localeCompare(y, "zh");
+      return asc ? r : -r;
+    });
+    rows.forEach(function (r) { body.appendChild(r); });
+  }
+
+  function filter(input) {
+    var table = document.getElementById(input.getAttribute("data-table"));
+    var q = input.value.trim().toLowerCase();
+    var shown = 0;
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (r) {
+      var hit = !q || r.textContent.toLowerCase().indexOf(q) >= 0;
+      r.hidden = !hit;
+      if (hit) shown++;
+    });
+    var count = document.querySelector("[data-count-for='" + table.id + "']");
+    if (count) count.textContent = shown;
+  }
+
+  function showEvidence(el) {
+    var page = el.closest(".page");
+    var rid = el.getAttribute("data-target");
+    var status = page.querySelector(".status");
+    page.querySelectorAll(".hl.active").forEach(function (h) { h.classList.remove("active"); });
+    page.querySelectorAll(".selected").forEach(function (h) { h.classList.remove("selected"); });
+    el.classList.add("selected");
+    var marks = page.querySelectorAll(".doctext [data-r~='" + CSS.escape(rid) + "']");
+    var pg = el.getAttribute("data-page");
+    var where = pg ? "第 " + pg + " 页 · page " + pg : "页码 page —（来源无分页 source has no pages）";
+    if (!marks.length) {
+      status.textContent = "无证据位置 no evidence offsets for this row · " + where;
+      return;
+    }
+    marks.forEach(function (m) { m.classList.add("active"); });
+    marks[0].scrollIntoView({ block: "center" });
+    var text = Array.prototype.map.call(marks, function (m) { return m.textContent; }).join("");
+    status.textContent = "";
+    var b = document.createElement("b");
+    b.textContent = where;
+    status.appendChild(b);
+    status.appendChild(document.createTextNode(" · 字符 chars " + el.getAttribute("data-start") + "–" + el.getAttribute("data-end") + " · "));
+    var q = document.createElement("q");
+    q.textContent = text.length > 120 ? text.slice(0, 120) + "…" : text;
+    status.appendChild(q);
+  }
+
+  document.addEventListener("click", function (e) {
+    var th = e.target.closest("table.sortable th");
+    if (th) { sortBy(th.closest("table"), th); return; }
+    if (e.target.closest("a")) return;
+    var ev = e.target.closest("[data-target]");
+    if (ev) showEvidence(ev);
+  });
+  document.addEventListener("input", function (e) {
+    if (e.target.matches("input.filter")) filter(e.target);
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    var sel = document.getElementById("docselect");
+    if (sel) sel.addEventListener("change", function () { if (sel.value) location.hash = sel.value; });
+    window.addEventListener("hashchange", showPage);
+    showPage();
+  });
+})();

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import sys
 import time
@@ -40,6 +41,9 @@ def _run_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="run_pipeline.py", description="Extract structured tables from Chinese government notices.")
     ap.add_argument("inputs", nargs="*", type=Path, help="files or folders (searched recursively); default corpora/")
     ap.add_argument("--out", type=Path, default=Path("outputs"), help="output folder (default outputs/)")
+    ap.add_argument("--db", type=Path, default=None, help="corpus database (default OUT/corpus.duckdb)")
+    ap.add_argument("--format", default="csv", help="comma-separated: csv, xlsx, parquet (default csv)")
+    ap.add_argument("--rebuild", action="store_true", help="start the corpus over instead of adding to it")
     ap.add_argument("-v", "--verbose", action="count", default=0, help="more logging")
     return ap
 
@@ -47,8 +51,15 @@ def _run_parser() -> argparse.ArgumentParser:
 def cmd_run(argv: Sequence[str]) -> int:
     args = _run_parser().parse_args(argv)
     _logging(args.verbose)
+    from .export import parse_formats
     from .run import run_batch
+    from .store import StoreError
 
+    try:
+        formats = parse_formats(args.format)
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
     inputs = args.inputs or [Path("corpora")]
     missing = [p for p in inputs if not p.exists()]
     if missing:
@@ -58,13 +69,29 @@ def cmd_run(argv: Sequence[str]) -> int:
     for p, reason in skipped:
         log.info("skipped %s: %s", p, reason)
     started = time.perf_counter()
-    result = run_batch(files, args.out)
+    show_progress = sys.stderr.isatty() and len(files) > 1
+    try:
+        with _tqdm_logging(show_progress):
+            result = run_batch(files, args.out, db=args.db, formats=formats, rebuild=args.rebuild, progress=show_progress)
+    except StoreError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
     counts = ", ".join(f"{name} {n}" for name, n in result.counts.items())
     print(
-        f"{result.documents} documents ({len(skipped)} other files skipped) -> {args.out}/: {counts}; "
+        f"{result.documents} documents processed, {result.unchanged} unchanged, {len(skipped)} other files skipped; "
+        f"corpus {result.corpus_documents} documents -> {args.out}/: {counts}; "
         f"{result.errors} errors; {time.perf_counter() - started:.1f}s"
     )
     return 1 if result.errors else 0
+
+
+def _tqdm_logging(enabled: bool) -> contextlib.AbstractContextManager[None]:
+    """Log lines printed above the progress bar instead of through it."""
+    if not enabled:
+        return contextlib.nullcontext()
+    from tqdm.contrib.logging import logging_redirect_tqdm
+
+    return logging_redirect_tqdm()
 
 
 def cmd_evaluate(argv: Sequence[str]) -> int:

@@ -1,13 +1,44 @@
-"""Writers for the output tables."""
+"""Writers for the output tables: CSV (utf-8-sig), XLSX (one sheet per table) and Parquet.
+
+Every file is written to a temporary name and moved into place, so a reader never sees half a file.
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
+from typing import Iterable, Mapping
 
 import pandas as pd
 
+FORMATS = ("csv", "xlsx", "parquet")
+XLSX_MAX_CELL = 32767  # Excel's limit on characters in one cell
+_MAX_WIDTH = 60  # column width cap, in Excel character units
 
-def write_csv(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
+
+def parse_formats(spec: str) -> tuple[str, ...]:
+    """'csv,xlsx' -> ('csv', 'xlsx'); ValueError naming the unknown format otherwise."""
+    got = tuple(dict.fromkeys(s.strip().lower() for s in spec.split(",") if s.strip()))
+    bad = [f for f in got if f not in FORMATS]
+    if bad or not got:
+        raise ValueError(f"unknown format {', '.join(bad) or '(none)'}; choose from {', '.join(FORMATS)} (comma-separated)")
+    return got
+
+
+def write_tables(tables: Mapping[str, pd.DataFrame], out: Path, formats: Iterable[str], *, workbook: str) -> list[Path]:
+    """Each table in each format: out/<name>.csv, out/<name>.parquet, and out/<workbook>.xlsx with one sheet each."""
+    written: list[Path] = []
+    fmts = set(formats)
+    if "csv" in fmts:
+        written += write_csv(tables, out)
+    if "parquet" in fmts:
+        written += write_parquet(tables, out)
+    if "xlsx" in fmts:
+        written.append(write_xlsx(tables, out / f"{workbook}.xlsx"))
+    return written
+
+
+def write_csv(tables: Mapping[str, pd.DataFrame], out: Path) -> list[Path]:
     """UTF-8 with BOM so Excel shows Chinese (SCHEMA.md), RFC 4180 quoting."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
@@ -20,8 +51,79 @@ def write_csv(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
     return written
 
 
-def write_texts(texts: dict[str, str], out: Path) -> None:
+def write_parquet(tables: Mapping[str, pd.DataFrame], out: Path) -> list[Path]:
+    """One Parquet file per table, with the same types as the DuckDB store (int64 / string)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .store import arrow_table, table_names
+
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, df in tables.items():
+        path = out / f"{name}.parquet"
+        tmp = path.with_suffix(".parquet.tmp")
+        table = arrow_table(name, df) if name in table_names() else pa.Table.from_pandas(df, preserve_index=False)
+        pq.write_table(table, tmp)
+        tmp.replace(path)
+        written.append(path)
+    return written
+
+
+def _display_width(value: str) -> int:
+    """Width in Excel character units: a Han character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in value)
+
+
+def _cell(value: object) -> object:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return None
+    if hasattr(value, "item"):  # numpy scalar -> Python
+        value = value.item()  # type: ignore[union-attr]
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)[:XLSX_MAX_CELL]
+    return value
+
+
+def write_xlsx(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
+    """One sheet per table, header row frozen, columns as wide as their content (capped)."""
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import TYPE_STRING
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, df in tables.items():
+        ws = wb.create_sheet(title=name[:31])  # Excel limits sheet names to 31 characters
+        ws.append([str(c) for c in df.columns])
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        for row in df.itertuples(index=False, name=None):
+            ws.append([_cell(v) for v in row])
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = TYPE_STRING  # text, not a formula
+        ws.freeze_panes = "A2"
+        for i, col in enumerate(df.columns, start=1):
+            sample = [str(col)] + [str(v) for v in df[col].head(200).tolist() if v is not None]
+            width = max((_display_width(s) for s in sample), default=8)
+            ws.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 6), _MAX_WIDTH)
+    tmp = path.with_name(path.name + ".tmp")
+    wb.save(tmp)
+    tmp.replace(path)
+    return path
+
+
+def write_texts(texts: Mapping[str, str], out: Path) -> None:
     folder = out / "text"
     folder.mkdir(parents=True, exist_ok=True)
     for doc_id, text in texts.items():
-        (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        path = folder / f"{doc_id}.txt"
+        if path.exists() and path.read_text(encoding="utf-8") == text:
+            continue
+        path.write_text(text, encoding="utf-8")

@@ -1,61 +1,184 @@
-"""Run the pipeline over a batch of files and write every table."""
+"""Run the pipeline over a batch of files into the corpus store, then export the whole corpus.
+
+Ingestion is incremental, keyed by content hash: a file whose path and SHA-256 are already in the store, and
+were extracted by this version of the code and rules (`pipeline_version`), is not read again, a file whose content changed replaces the rows of its doc_id, a file whose content is
+already in the store under another path is a duplicate and skipped. Files no longer on disk keep their rows
+(the corpus grows); `rebuild=True` starts from an empty corpus.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import logging
 from dataclasses import dataclass, field
+from functools import lru_cache
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
 
-from .export import write_csv, write_texts
+import pandas as pd
+
+from . import rules, store
+from .export import write_tables, write_texts
 from .model import Extraction
 from .process import process_path
-from .tables import frames
+from .tables import TABLES, frames
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
 class BatchResult:
-    documents: int = 0
-    errors: int = 0
-    counts: dict[str, int] = field(default_factory=dict)
+    documents: int = 0  # processed in this run
+    unchanged: int = 0  # skipped: same content already in the store
+    errors: int = 0  # errors rows of the documents processed in this run
+    corpus_documents: int = 0
+    counts: dict[str, int] = field(default_factory=dict)  # rows per table in the whole corpus
     extractions: list[Extraction] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    path: Path
+    doc_id: str
+    sha256: str
+    size: int
+    replaces: bool  # the doc_id is in the store already (its content changed)
 
 
 def unique_ids(files: Sequence[Path]) -> dict[Path, str]:
     """doc_id is the file name without extension (SCHEMA.md); a clash gets the parent folder's name added."""
-    ids: dict[Path, str] = {}
-    seen: dict[str, int] = {}
+    taken: set[str] = set()
+    return {f: _free_id(f, taken) for f in files}
+
+
+def _free_id(f: Path, taken: set[str]) -> str:
+    """The file's stem, or when another source has it, the stem with the parent folder, then the suffix, then a number."""
+    candidates = [f.stem, f"{f.stem}__{f.parent.name}", f"{f.stem}__{f.suffix.lstrip('.')}"]
+    candidates += [f"{f.stem}__{n}" for n in range(2, 10_000)]
+    for c in candidates:
+        if c not in taken and not c.endswith("__"):
+            taken.add(c)
+            return c
+    raise ValueError(f"{f}: no free doc_id")  # 10 000 files with one stem
+
+
+def _digest(path: Path) -> tuple[str, int]:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return "", -1  # process_path reports the unreadable file as an errors row
+    return hashlib.sha256(data).hexdigest(), len(data)
+
+
+@lru_cache(maxsize=1)
+def pipeline_version() -> str:
+    """A digest of the code and rules that extract: a store built by other code or rules is re-extracted."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for folder in (root, rules.RULES_DIR):
+        for p in sorted(folder.rglob("*")):
+            if p.is_file() and p.suffix in {".py", ".yaml", ".yml", ".tsv", ".txt", ".json"}:
+                h.update(str(p.relative_to(folder)).encode())
+                h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def plan(files: Sequence[Path], known: pd.DataFrame) -> tuple[list[Planned], list[Path]]:
+    """Which files to process (with their doc_id) and which are unchanged. `known` is the store's files table."""
+    version = pipeline_version()
+    current = known[known["pipeline_version"] == version]
+    by_source = {s: (d, h) for d, s, h in zip(known["doc_id"], known["source"], known["sha256"] + "|" + known["pipeline_version"])}
+    known_hashes = {h: d for d, h in zip(current["doc_id"], current["sha256"]) if h}
+    taken = set(known["doc_id"])
+    todo: list[Planned] = []
+    unchanged: list[Path] = []
+    seen_hashes: dict[str, Path] = {}
     for f in files:
-        base = f.stem
-        n = seen.get(base, 0)
-        seen[base] = n + 1
-        ids[f] = base if n == 0 else f"{base}__{f.parent.name or n}"
-    return ids
+        sha, size = _digest(f)
+        source = str(f.resolve())
+        if source in by_source:
+            doc_id, old = by_source[source]
+            if sha and f"{sha}|{version}" == old:
+                unchanged.append(f)
+            else:
+                todo.append(Planned(f, doc_id, sha, size, True))
+            continue
+        if sha and (sha in known_hashes or sha in seen_hashes):
+            log.info("%s: same content as %s, skipped", f, known_hashes.get(sha) or seen_hashes[sha])
+            unchanged.append(f)
+            continue
+        if sha:
+            seen_hashes[sha] = f
+        todo.append(Planned(f, _free_id(f, taken), sha, size, False))
+    return todo, unchanged
 
 
-def run_batch(files: Sequence[Path], out: Path) -> BatchResult:
-    ids = unique_ids(files)
+def run_batch(
+    files: Sequence[Path],
+    out: Path,
+    *,
+    db: Path | None = None,
+    formats: Iterable[str] = ("csv",),
+    rebuild: bool = False,
+    progress: bool = False,
+) -> BatchResult:
+    """Process new and changed files into the store at `db` (default out/corpus.duckdb), then write every
+    table of the whole corpus into `out` in the chosen formats."""
+    db = db or out / store.DEFAULT_DB_NAME
     result = BatchResult()
-    for f in files:
-        log.info("processing %s", f)
-        ex = process_path(f)
-        if ids[f] != ex.document.doc_id:
-            ex = _renamed(ex, ids[f])
-        result.extractions.append(ex)
-    tables = frames(result.extractions)
-    write_csv(tables, out)
-    write_texts({e.document.doc_id: e.text for e in result.extractions if not e.document.error}, out)
-    result.documents = len(result.extractions)
-    result.errors = len(tables["errors"])
-    result.counts = {k: len(v) for k, v in tables.items() if k != "errors"}
+    with store.locked(db):
+        corpus = store.empty_corpus() if rebuild else store.read_store(db)
+        todo, unchanged = plan(files, corpus["files"])
+        result.unchanged = len(unchanged)
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        items = _progress(todo, enabled=progress)
+        for p in items:
+            log.info("processing %s", p.path)
+            ex = process_path(p.path)
+            if ex.document.doc_id != p.doc_id:
+                ex = _renamed(ex, p.doc_id)
+            result.extractions.append(ex)
+        new = frames(result.extractions)
+        new["files"] = pd.DataFrame(
+            {
+                "doc_id": [p.doc_id for p in todo],
+                "source": [str(p.path.resolve()) for p in todo],
+                "sha256": [p.sha256 for p in todo],
+                "size": [p.size if p.size >= 0 else None for p in todo],
+                "ingested_at": [now] * len(todo),
+                "pipeline_version": [pipeline_version()] * len(todo),
+            }
+        )
+        new["texts"] = pd.DataFrame({"doc_id": [e.document.doc_id for e in result.extractions], "text": [e.text for e in result.extractions]})
+        merged = store.merge(corpus, new, [p.doc_id for p in todo])
+        if todo or rebuild or not db.exists():
+            store.write_store(db, merged)
+    export_corpus(merged, out, formats)
+    result.documents = len(todo)
+    result.errors = len(new["errors"])
+    result.corpus_documents = len(merged["documents"])
+    result.counts = {k: len(merged[k]) for k in TABLES if k != "errors"}
     return result
 
 
-def _renamed(ex: Extraction, doc_id: str) -> Extraction:
-    import dataclasses
+def export_corpus(corpus: dict[str, pd.DataFrame], out: Path, formats: Iterable[str]) -> None:
+    """The SCHEMA.md tables of the whole corpus, and text/<doc_id>.txt for every document."""
+    write_tables({k: corpus[k] for k in TABLES}, out, formats, workbook="tables")
+    texts = corpus["texts"]
+    write_texts({d: t for d, t in zip(texts["doc_id"], texts["text"]) if t}, out)
 
+
+def _progress(items: list[Planned], *, enabled: bool) -> Iterable[Planned]:
+    if not enabled:
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, unit="doc", desc="documents", leave=False)
+
+
+def _renamed(ex: Extraction, doc_id: str) -> Extraction:
     ex.document.doc_id = doc_id
     for name in ("references", "sections", "domains", "assignments", "tasks", "deadlines", "errors"):
         setattr(ex, name, [dataclasses.replace(r, doc_id=doc_id) for r in getattr(ex, name)])

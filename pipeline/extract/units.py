@@ -27,7 +27,7 @@ def split_top(text: str, seps: str) -> list[str]:
         else:
             cur.append(ch)
     parts.append("".join(cur))
-    return [p.strip(" 。.") for p in parts if p.strip(" 。.")]
+    return [p.strip().strip("。.").strip() for p in parts if p.strip().strip("。.").strip()]
 
 
 def _strip_role_label(text: str) -> str:

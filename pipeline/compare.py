@@ -1,0 +1,343 @@
+"""Cross-document tables over the corpus: how provinces and cities carry out the same national policy.
+
+`build_comparisons(tables)` turns the corpus tables (as `load_corpus_tables` returns them) into:
+
+- coverage:       one row per document, one 1/0 column per gov-open-26 pilot domain (rules/domains.yaml order)
+- responsibility: one row per domain, one column per document naming lead units: the lead unit_type(s)
+- milestones:     every deadline with its `family` and the earliest / latest date of that family
+- citations:      who cites whom, resolved to corpus documents by 文号 (or exact title)
+- reuse / reuse_pairs: near-verbatim sentences a document takes from a cited document in the corpus
+
+Milestone families. A deadline belongs to the task it sits in (its title), else to the nearest 一、/（一）
+heading before it (GB/T 9704 §7.3.3 heading levels 1-2), else to its year ("2021年"), else to its own text
+(每季度). Labels are normalised (label numbers and end punctuation dropped) and grouped across documents
+when they are near-identical (rapidfuzz ratio >= FAMILY_MIN_SCORE): 全面落实试点领域标准指引 and
+全面落实国家试点领域标准指引 are one family. The family is named by its first label in document order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+from typing import Mapping, Sequence
+
+import pandas as pd
+import regex
+from rapidfuzz import fuzz, process
+
+from . import rules
+from .docnumber import parse_doc_number
+from .extract.region import infer_region
+from .store import DEFAULT_DB_NAME, StoreError, coerce, read_store, table_names
+
+log = logging.getLogger(__name__)
+
+TAXONOMY = "gov-open-26"
+FAMILY_MIN_SCORE = 80.0  # rapidfuzz ratio for two task / heading labels to be one milestone family
+REUSE_MIN_SCORE = 85.0  # rapidfuzz ratio for a sentence to count as reusing a parent sentence near-verbatim
+REUSE_MIN_CHARS = 10  # shorter sentences (headings, 一、总体要求) are not evidence of reuse
+_SENTENCE_END = regex.compile(r"(?<=[。！？；!?])|\n")
+_LABEL = regex.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、]|（\d+）)\s*")
+_TRAIL = "。；;：:，, \t"
+
+COVERAGE_HEAD = ["doc_id", "doc_number", "title", "region_province", "region_city", "admin_level"]
+MILESTONE_COLUMNS = ["doc_id", "doc_number", "family", "text", "kind", "start", "end", "frequency", "task_title", "earliest", "latest"]
+CITATION_COLUMNS = ["citing_doc_id", "citing_doc_number", "citing_admin_level", "cited_doc_number", "cited_title", "cited_doc_id", "cited_admin_level"]
+REUSE_COLUMNS = ["doc_id", "parent_doc_id", "sentences", "reused", "share"]
+PAIR_COLUMNS = ["doc_id", "parent_doc_id", "sentence", "parent_sentence", "score"]
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def load_corpus_tables(source: Path | str) -> dict[str, pd.DataFrame]:
+    """The corpus tables (SCHEMA.md tables plus `files` and `texts`) from a store file or an output folder.
+
+    An output folder is read through its corpus.duckdb; a folder written before the store existed is read
+    from its CSV files and text/ folder."""
+    path = Path(source)
+    if path.is_dir():
+        db = path / DEFAULT_DB_NAME
+        return read_store(db) if db.exists() else _from_csv(path)
+    if path.is_file():
+        return read_store(path)
+    raise FileNotFoundError(f"no corpus at {path}: run the pipeline first (python run_pipeline.py FOLDER --out DIR)")
+
+
+def _from_csv(folder: Path) -> dict[str, pd.DataFrame]:
+    if not (folder / "documents.csv").exists():
+        raise FileNotFoundError(f"no corpus in {folder}: neither {DEFAULT_DB_NAME} nor documents.csv is there")
+    out: dict[str, pd.DataFrame] = {}
+    for name in table_names():
+        csv = folder / f"{name}.csv"
+        df = pd.read_csv(csv, dtype=str, keep_default_na=False, encoding="utf-8-sig") if csv.exists() else None
+        out[name] = coerce(name, df)
+    texts = sorted((folder / "text").glob("*.txt")) if (folder / "text").is_dir() else []
+    out["texts"] = coerce("texts", pd.DataFrame({"doc_id": [p.stem for p in texts], "text": [p.read_text(encoding="utf-8") for p in texts]}))
+    return out
+
+
+# --------------------------------------------------------------------------- the comparison tables
+
+
+def build_comparisons(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    t = {name: coerce(name, tables.get(name)) for name in table_names()}
+    docs = t["documents"][t["documents"]["error"] == ""].reset_index(drop=True)
+    citations = citation_table(docs, t["references"])
+    reuse, pairs = reuse_tables(citations, t["texts"])
+    return {
+        "coverage": coverage_table(docs, t["domains"]),
+        "responsibility": responsibility_table(docs, t["assignments"]),
+        "milestones": milestone_table(docs, t["deadlines"], t["tasks"], t["sections"]),
+        "citations": citations,
+        "reuse": reuse,
+        "reuse_pairs": pairs,
+    }
+
+
+def canonical_domains() -> tuple[str, ...]:
+    tax = next((x for x in rules.taxonomies() if x.id == TAXONOMY), None)
+    if tax is None:
+        raise rules.RuleError(f"rules/domains.yaml: taxonomy {TAXONOMY} is missing")
+    return tax.canonical
+
+
+def coverage_table(docs: pd.DataFrame, domains: pd.DataFrame) -> pd.DataFrame:
+    canon = canonical_domains()
+    named = domains[domains["taxonomy"] == TAXONOMY].groupby("doc_id")["domain"].agg(set).to_dict()
+    rows = []
+    for d in docs.itertuples(index=False):
+        have = named.get(d.doc_id, set())
+        row: dict[str, object] = {c: getattr(d, c) for c in COVERAGE_HEAD}
+        row.update({dom: int(dom in have) for dom in canon})
+        row["n_domains"] = sum(int(dom in have) for dom in canon)
+        rows.append(row)
+    out = pd.DataFrame(rows, columns=[*COVERAGE_HEAD, *canon, "n_domains"])
+    for c in [*canon, "n_domains"]:
+        out[c] = out[c].astype("int64")
+    for c in COVERAGE_HEAD:
+        out[c] = out[c].astype("string")
+    return out
+
+
+def responsibility_table(docs: pd.DataFrame, assignments: pd.DataFrame) -> pd.DataFrame:
+    """Columns: the documents that name a lead unit for some domain, in corpus order."""
+    lead = assignments[(assignments["role"] == "lead") & (assignments["unit_type"] != "")]
+    types = lead.groupby(["domain", "doc_id"])["unit_type"].agg(lambda s: "；".join(sorted(set(s)))).to_dict()
+    doc_ids = [d for d in docs["doc_id"] if d in set(lead["doc_id"])]
+    canon = list(canonical_domains())
+    domains = canon + sorted(set(lead["domain"]) - set(canon) - {""})
+    rows = []
+    for dom in domains:
+        vals = {d: types.get((dom, d), "") for d in doc_ids}
+        named = {v for v in vals.values() if v}
+        rows.append({"domain": dom, **vals, "disagree": len(named) > 1})
+    out = pd.DataFrame(rows, columns=["domain", *doc_ids, "disagree"])
+    for c in ["domain", *doc_ids]:
+        out[c] = out[c].astype("string")
+    out["disagree"] = out["disagree"].astype("bool")
+    return out
+
+
+def _label(text: str) -> str:
+    return _LABEL.sub("", regex.sub(r"\s+", "", text)).strip(_TRAIL)
+
+
+def _family_label(dl: pd.Series, task_titles: Mapping[tuple[str, str], str], headings: pd.DataFrame) -> str:
+    title = task_titles.get((dl["doc_id"], dl["task_id"]), "") if dl["task_id"] else ""
+    if title:
+        return _label(title)
+    if pd.notna(dl["start_char"]):
+        before = headings[(headings["doc_id"] == dl["doc_id"]) & (headings["start_char"] <= dl["start_char"])]
+        if len(before):
+            return _label(str(before.sort_values("start_char").iloc[-1]["heading"]))
+    date = dl["end"] or dl["start"]
+    return f"{date[:4]}年" if date else _label(dl["text"])
+
+
+def _group_families(labels: Sequence[str]) -> dict[str, str]:
+    """Label -> family name: near-identical labels (ratio >= FAMILY_MIN_SCORE) join the first one seen."""
+    names: list[str] = []
+    out: dict[str, str] = {}
+    for lab in labels:
+        if lab in out:
+            continue
+        hit = process.extractOne(lab, names, scorer=fuzz.ratio, score_cutoff=FAMILY_MIN_SCORE) if names else None
+        out[lab] = hit[0] if hit else lab
+        if not hit:
+            names.append(lab)
+    return out
+
+
+def milestone_table(docs: pd.DataFrame, deadlines: pd.DataFrame, tasks: pd.DataFrame, sections: pd.DataFrame) -> pd.DataFrame:
+    dl = deadlines[deadlines["doc_id"].isin(set(docs["doc_id"]))].copy()
+    if dl.empty:
+        return pd.DataFrame({c: pd.Series(dtype="string") for c in MILESTONE_COLUMNS})
+    order = {d: i for i, d in enumerate(docs["doc_id"])}
+    dl["_doc_order"] = dl["doc_id"].map(order)
+    dl = dl.sort_values(["_doc_order", "start_char"], kind="stable")
+    task_titles = {(r.doc_id, r.task_id): r.title for r in tasks.itertuples(index=False)}
+    headings = sections[sections["level"].fillna(99) <= 2]
+    dl["task_title"] = [task_titles.get((d, tid), "") if tid else "" for d, tid in zip(dl["doc_id"], dl["task_id"])]
+    labels = [_family_label(r, task_titles, headings) for _, r in dl.iterrows()]
+    fam = _group_families(labels)
+    dl["family"] = [fam[lab] for lab in labels]
+    dl["doc_number"] = dl["doc_id"].map(dict(zip(docs["doc_id"], docs["doc_number"])))
+    first = [s or e for s, e in zip(dl["start"], dl["end"])]
+    last = [e or s for s, e in zip(dl["start"], dl["end"])]
+    dl["_first"], dl["_last"] = [v or None for v in first], [v or None for v in last]
+    dl["earliest"] = dl.groupby("family")["_first"].transform("min").fillna("")
+    dl["latest"] = dl.groupby("family")["_last"].transform("max").fillna("")
+    fam_order = {f: i for i, f in enumerate(dict.fromkeys(dl["family"]))}
+    dl["_fam_order"] = dl["family"].map(fam_order)
+    dl = dl.sort_values(["_fam_order", "_doc_order", "start_char"], kind="stable")
+    out = dl[MILESTONE_COLUMNS].reset_index(drop=True)
+    return out.astype("string").fillna("")
+
+
+def _doc_key(number: str) -> tuple[str, int | None, int] | None:
+    d = parse_doc_number(number) if number else None
+    return (d.agency, d.year, d.serial) if d else None
+
+
+def _squash(text: str) -> str:
+    return regex.sub(r"[\s《》]", "", text)
+
+
+def _cited_level(number: str, title: str) -> str:
+    d = parse_doc_number(number) if number else None
+    if d is not None:
+        level = infer_region("", d.agency).admin_level
+        if level:
+            return level
+    issuer = title.split("关于")[0] if "关于" in title else title
+    return infer_region(issuer).admin_level if issuer else ""
+
+
+def citation_table(docs: pd.DataFrame, references: pd.DataFrame) -> pd.DataFrame:
+    """Edge list citing -> cited; cited_doc_id is the corpus document with that 文号 (or that exact title)."""
+    by_key = {k: r for r in docs.itertuples(index=False) if (k := _doc_key(r.doc_number)) is not None}
+    by_title = {_squash(r.title): r for r in docs.itertuples(index=False) if r.title}
+    info = {r.doc_id: r for r in docs.itertuples(index=False)}
+    rows = []
+    for ref in references.itertuples(index=False):
+        citing = info.get(ref.doc_id)
+        if citing is None:
+            continue
+        key = _doc_key(ref.cited_doc_number)
+        target = by_key.get(key) if key else None
+        if target is None and ref.cited_title:
+            target = by_title.get(_squash(ref.cited_title))
+        if target is not None and target.doc_id == citing.doc_id:
+            target = None  # the notice's own 方案 named in its wrapper is not a citation of another document
+        rows.append(
+            {
+                "citing_doc_id": citing.doc_id,
+                "citing_doc_number": citing.doc_number,
+                "citing_admin_level": citing.admin_level,
+                "cited_doc_number": ref.cited_doc_number,
+                "cited_title": ref.cited_title,
+                "cited_doc_id": target.doc_id if target is not None else "",
+                "cited_admin_level": target.admin_level if target is not None else _cited_level(ref.cited_doc_number, ref.cited_title),
+            }
+        )
+    out = pd.DataFrame(rows, columns=CITATION_COLUMNS).drop_duplicates(["citing_doc_id", "cited_doc_number", "cited_title"])
+    return out.reset_index(drop=True).astype("string").fillna("")
+
+
+def citation_graph(citations: pd.DataFrame, coverage: pd.DataFrame) -> "nx.DiGraph":  # type: ignore[name-defined]  # noqa: F821
+    """Documents (corpus documents by doc_id, others by 文号 or title) and citing -> cited edges."""
+    import networkx as nx
+
+    g = nx.DiGraph()
+    for r in coverage.itertuples(index=False):
+        g.add_node(r.doc_id, doc_number=r.doc_number, title=r.title, admin_level=r.admin_level, in_corpus=True)
+    for r in citations.itertuples(index=False):
+        node = r.cited_doc_id or r.cited_doc_number or r.cited_title
+        if not node:
+            continue
+        if node not in g:
+            g.add_node(node, doc_number=r.cited_doc_number, title=r.cited_title, admin_level=r.cited_admin_level, in_corpus=False)
+        if r.citing_doc_id not in g:
+            g.add_node(r.citing_doc_id, doc_number=r.citing_doc_number, title="", admin_level=r.citing_admin_level, in_corpus=True)
+        g.add_edge(r.citing_doc_id, node)
+    return g
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of a normalised text that are long enough to show reuse."""
+    out = []
+    for s in _SENTENCE_END.split(text):
+        s = s.strip()
+        if len(regex.findall(r"\p{Han}", s)) >= REUSE_MIN_CHARS:
+            out.append(s)
+    return out
+
+
+def reuse_tables(citations: pd.DataFrame, texts: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    text_of = dict(zip(texts["doc_id"], texts["text"]))
+    links = citations[(citations["cited_doc_id"] != "") & (citations["cited_doc_id"] != citations["citing_doc_id"])]
+    rows, pairs = [], []
+    for child, parent in dict.fromkeys(zip(links["citing_doc_id"], links["cited_doc_id"])):
+        if child not in text_of or parent not in text_of:
+            log.info("reuse %s <- %s: text missing from the store", child, parent)
+            continue
+        mine, theirs = sentences(text_of[child]), sentences(text_of[parent])
+        reused = 0
+        if mine and theirs:
+            scores = process.cdist(mine, theirs, scorer=fuzz.ratio, workers=1)
+            for i, s in enumerate(mine):
+                j = int(scores[i].argmax())
+                if scores[i][j] >= REUSE_MIN_SCORE:
+                    reused += 1
+                    pairs.append({"doc_id": child, "parent_doc_id": parent, "sentence": s, "parent_sentence": theirs[j], "score": round(float(scores[i][j]), 1)})
+        share = round(reused / len(mine), 3) if mine else 0.0
+        rows.append({"doc_id": child, "parent_doc_id": parent, "sentences": len(mine), "reused": reused, "share": share})
+    reuse = pd.DataFrame(rows, columns=REUSE_COLUMNS).astype({"doc_id": "string", "parent_doc_id": "string", "sentences": "int64", "reused": "int64", "share": "float64"})
+    pair_df = pd.DataFrame(pairs, columns=PAIR_COLUMNS).astype(
+        {"doc_id": "string", "parent_doc_id": "string", "sentence": "string", "parent_sentence": "string", "score": "float64"}
+    )
+    return reuse, pair_df
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def cmd_compare(argv: Sequence[str]) -> int:
+    from .export import parse_formats, write_tables
+
+    ap = argparse.ArgumentParser(prog="run_pipeline.py compare", description="Compare the documents of the corpus.")
+    ap.add_argument("--out", type=Path, default=Path("outputs"), help="the pipeline's output folder (default outputs/)")
+    ap.add_argument("--db", type=Path, default=None, help=f"corpus database (default OUT/{DEFAULT_DB_NAME})")
+    ap.add_argument("--to", type=Path, default=None, help="where to write the comparison tables (default OUT/compare/)")
+    ap.add_argument("--format", default="csv,xlsx", help="comma-separated: csv, xlsx, parquet (default csv,xlsx)")
+    ap.add_argument("-v", "--verbose", action="count", default=0, help="more logging")
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING if not args.verbose else logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        formats = parse_formats(args.format)
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    try:
+        tables = load_corpus_tables(args.db or args.out)
+    except (FileNotFoundError, StoreError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    if tables["documents"].empty:
+        print(f"error: the corpus in {args.db or args.out} has no documents; run the pipeline first", file=sys.stderr)
+        return 2
+    comp = build_comparisons(tables)
+    dest = args.to or args.out / "compare"
+    write_tables(comp, dest, formats, workbook="compare")
+    import networkx as nx
+
+    graph = citation_graph(comp["citations"], comp["coverage"])
+    nx.write_graphml(graph, dest / "citations.graphml")
+    counts = ", ".join(f"{k} {len(v)}" for k, v in comp.items())
+    print(f"compared {len(comp['coverage'])} documents -> {dest}/: {counts}; {time.perf_counter() - started:.1f}s")
+    return 0

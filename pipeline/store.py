@@ -1,0 +1,134 @@
+"""The corpus store: every table in one DuckDB file, so the corpus can be queried with SQL.
+
+Besides the SCHEMA.md tables the store keeps `files` (which source file and content hash produced each
+doc_id: the key of incremental ingestion) and `texts` (each document's normalised text, which the
+comparisons need). Writes are atomic: a new database file is written next to the old one and moved over it
+with os.replace, so a run killed at any moment leaves either the previous corpus or the new one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+from pathlib import Path
+from typing import Iterable, Iterator, Mapping
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from .tables import TABLES, _INT_COLUMNS, columns
+
+DEFAULT_DB_NAME = "corpus.duckdb"
+
+# tables the store adds to the SCHEMA.md ones; every column text except those in _INT_COLUMNS
+STORE_TABLES: dict[str, tuple[str, ...]] = {
+    "files": ("doc_id", "source", "sha256", "size", "ingested_at", "pipeline_version"),
+    "texts": ("doc_id", "text"),
+}
+_STORE_INTS = {"size"}
+
+
+class StoreError(RuntimeError):
+    """The database cannot be read or written; the message says which file and why."""
+
+
+def table_names() -> tuple[str, ...]:
+    return (*TABLES, *STORE_TABLES)
+
+
+def table_columns(name: str) -> list[str]:
+    return list(STORE_TABLES[name]) if name in STORE_TABLES else columns(name)
+
+
+def coerce(name: str, df: pd.DataFrame | None) -> pd.DataFrame:
+    """The table with exactly its columns and dtypes (nullable Int64 / string); missing columns are added empty
+    so a store written before a column was added still reads."""
+    cols = table_columns(name)
+    df = pd.DataFrame(columns=cols) if df is None else df.reindex(columns=cols)
+    out = pd.DataFrame(index=range(len(df)))
+    for c in cols:
+        s = df[c].reset_index(drop=True)
+        if c in _INT_COLUMNS or c in _STORE_INTS:
+            out[c] = pd.to_numeric(s, errors="coerce").astype("Int64")
+        else:
+            out[c] = s.astype("string").fillna("")
+    return out
+
+
+def empty_corpus() -> dict[str, pd.DataFrame]:
+    return {name: coerce(name, None) for name in table_names()}
+
+
+def read_store(db: Path) -> dict[str, pd.DataFrame]:
+    """All tables of the store (empty tables when the file does not exist yet)."""
+    if not db.exists():
+        return empty_corpus()
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error as e:
+        raise StoreError(f"{db}: cannot open the corpus database ({e}); move it away or run with --rebuild") from e
+    try:
+        present = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        return {name: coerce(name, con.execute(f'SELECT * FROM "{name}"').df() if name in present else None) for name in table_names()}
+    finally:
+        con.close()
+
+
+def merge(corpus: Mapping[str, pd.DataFrame], new: Mapping[str, pd.DataFrame], replaced: Iterable[str]) -> dict[str, pd.DataFrame]:
+    """The corpus with every row of the `replaced` doc_ids removed and the `new` rows added."""
+    gone = set(replaced)
+    out: dict[str, pd.DataFrame] = {}
+    for name in table_names():
+        old = coerce(name, corpus.get(name))
+        old = old[~old["doc_id"].isin(gone)]
+        add = coerce(name, new.get(name))
+        parts = [df for df in (old, add) if len(df)]
+        out[name] = coerce(name, pd.concat(parts, ignore_index=True) if parts else None)
+    return out
+
+
+def _arrow(name: str, df: pd.DataFrame) -> pa.Table:
+    fields = [pa.field(c, pa.int64() if df[c].dtype == "Int64" else pa.string()) for c in df.columns]
+    arrays = [
+        pa.array(df[c].astype("object").where(df[c].notna(), None).tolist(), type=f.type) for c, f in zip(df.columns, fields)
+    ]
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+
+
+def arrow_table(name: str, df: pd.DataFrame) -> pa.Table:
+    """The table as Arrow with explicit types (int64 / string), the same for Parquet and DuckDB."""
+    return _arrow(name, coerce(name, df) if name in table_names() else df)
+
+
+def write_store(db: Path, corpus: Mapping[str, pd.DataFrame]) -> None:
+    """Write the whole corpus to a new database file, then move it over the old one (atomic on POSIX)."""
+    db.parent.mkdir(parents=True, exist_ok=True)
+    tmp = db.with_name(db.name + ".tmp")
+    for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+        leftover.unlink(missing_ok=True)  # from a run killed while writing
+    con = duckdb.connect(str(tmp))
+    try:
+        for name in table_names():
+            con.register("incoming", arrow_table(name, corpus.get(name, coerce(name, None))))
+            con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM incoming')
+            con.unregister("incoming")
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, db)
+
+
+@contextlib.contextmanager
+def locked(db: Path) -> Iterator[None]:
+    """One writer at a time: a second run on the same store waits instead of losing the first run's rows."""
+    db.parent.mkdir(parents=True, exist_ok=True)
+    with open(db.with_name(db.name + ".lock"), "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)

@@ -1,0 +1,33 @@
+"""Shared fixtures. Tests that read ../shared skip with a stated reason when it is absent."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = ROOT / "corpora"
+
+
+def need_shared(*parts: str) -> Path:
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent: these tests read the shared corpus/gold that sits beside the project as ../shared")
+    return path
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(ROOT / "run_pipeline.py"), *args], cwd=cwd, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def seed_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The pipeline's output on the two seed notices in corpora/."""
+    out = tmp_path_factory.mktemp("seed-out")
+    proc = run_cli(str(SEEDS / "000_0ac1c0e2edb665b1.txt"), str(SEEDS / "003_2fba04c4cb047aff.txt"), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    return out

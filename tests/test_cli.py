@@ -1,0 +1,43 @@
+"""The command line: inputs, exit status, errors rows that do not stop the batch."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+
+from conftest import SEEDS, run_cli
+
+
+def test_bad_file_becomes_an_errors_row_and_the_batch_goes_on(tmp_path: Path) -> None:
+    inp = tmp_path / "in"
+    inp.mkdir()
+    shutil.copy(SEEDS / "003_2fba04c4cb047aff.txt", inp)
+    (inp / "empty.txt").write_bytes(b"")
+    (inp / "broken.txt").write_bytes(bytes(range(128, 256)) * 40)
+    (inp / "notes.xlsx").write_bytes(b"PK")  # not a notice format: skipped with a reason, not an error
+    out = tmp_path / "out"
+    proc = run_cli(str(inp), "--out", str(out))
+    assert proc.returncode == 1, f"an errors row means exit 1; stderr: {proc.stderr}"
+    errors = pd.read_csv(out / "errors.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert set(errors.doc_id) == {"empty", "broken"}, errors.to_string()
+    assert errors.set_index("doc_id").loc["empty", "error"].find("empty") != -1
+    docs = pd.read_csv(out / "documents.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert docs.set_index("doc_id").loc["003_2fba04c4cb047aff", "doc_number"] == "铁公开领〔2020〕1号"
+    assert "1 other files skipped" in proc.stdout
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert run_cli(str(tmp_path / "missing.txt")).returncode == 2
+    assert run_cli("--no-such-flag").returncode == 2
+    assert run_cli("evaluate").returncode == 2, "evaluate needs --gold"
+
+
+def test_unsupported_file_named_explicitly_is_an_error(tmp_path: Path) -> None:
+    f = tmp_path / "data.sql"
+    f.write_text("INSERT INTO t VALUES (1);", encoding="utf-8")
+    proc = run_cli(str(f), "--out", str(tmp_path / "out"))
+    assert proc.returncode == 1
+    errors = pd.read_csv(tmp_path / "out" / "errors.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert "unsupported file type .sql" in errors.error[0]

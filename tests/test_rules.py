@@ -1,0 +1,107 @@
+"""Every example in rules/ is a test: must_match / must_not_match / examples with expected values."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import regex
+
+from pipeline import rules
+from pipeline.docnumber import parse_doc_number
+from pipeline.extract.dates import find_time_expressions
+from pipeline.extract.region import infer_region
+from pipeline.extract.units import unit_type
+
+
+def _cases(rule_list: tuple[rules.PatternRule, ...], kind: str) -> list[Any]:
+    out = []
+    for r in rule_list:
+        examples = r.must_match if kind == "match" else r.must_not_match
+        for i, ex in enumerate(examples):
+            out.append(pytest.param(r, ex, id=f"{r.source}-{r.id}-{kind}-{i}"))
+    return out
+
+
+@pytest.mark.parametrize(("rule", "example"), _cases(rules.heading_rules(), "match") + _cases(tuple(rules.element_rules().values()), "match"))
+def test_pattern_matches(rule: rules.PatternRule, example: str) -> None:
+    assert rule.pattern.search(example), f"{rule.source}:{rule.id} should match {example!r}"
+
+
+@pytest.mark.parametrize(("rule", "example"), _cases(rules.heading_rules(), "nomatch") + _cases(tuple(rules.element_rules().values()), "nomatch"))
+def test_pattern_rejects(rule: rules.PatternRule, example: str) -> None:
+    assert not rule.pattern.search(example), f"{rule.source}:{rule.id} should not match {example!r}"
+
+
+@pytest.mark.parametrize(("rule", "example"), _cases(rules.docnumber_rules(), "match"))
+def test_docnumber_examples_parse(rule: rules.PatternRule, example: str) -> None:
+    num = parse_doc_number(example)
+    assert num is not None, f"{example!r} should parse as a document number"
+    assert regex.fullmatch(r".+(?:〔\d{4}〕\d+号|第\d+号)", num.normalized), f"{example!r} normalised to {num.normalized!r}"
+
+
+@pytest.mark.parametrize(("rule", "example"), _cases(rules.docnumber_rules(), "nomatch"))
+def test_docnumber_examples_reject(rule: rules.PatternRule, example: str) -> None:
+    assert parse_doc_number(example) is None, f"{example!r} is not a document number"
+
+
+@pytest.mark.parametrize(("rule", "example"), _cases(rules.deadline_rules(), "match"))
+def test_deadline_examples(rule: rules.PatternRule, example: dict[str, str]) -> None:
+    text = example["text"]
+    found = list(find_time_expressions(text))
+    whole = [t for t in found if t.text == text]
+    assert whole, f"{rule.id}: {text!r} should be one time expression, got {[t.text for t in found]}"
+    te = whole[0]
+    assert te.kind == rule.kind, f"{text!r}: kind {te.kind!r}, expected {rule.kind!r}"
+    for key in ("start", "end", "frequency"):
+        if key in example:
+            assert getattr(te, key) == str(example[key]), f"{text!r}: {key} {getattr(te, key)!r}, expected {example[key]!r}"
+    if rule.kind in ("relative", "ongoing"):
+        assert te.start == "" and te.end == "", f"{text!r}: a relative limit has no date of its own"
+
+
+@pytest.mark.parametrize(("rule", "example"), _cases(rules.deadline_rules(), "nomatch"))
+def test_deadline_rejects(rule: rules.PatternRule, example: str) -> None:
+    found = [t for t in find_time_expressions(example) if t.rule == rule.id]
+    assert not found, f"{rule.id} should find nothing in {example!r}, found {[t.text for t in found]}"
+
+
+@pytest.mark.parametrize(("unit", "expected"), [pytest.param(u, t, id=f"unit-{i}") for i, (u, t) in enumerate(rules.unit_lexicon().examples)])
+def test_unit_type_examples(unit: str, expected: str) -> None:
+    assert unit_type(unit) == expected, f"{unit} -> {unit_type(unit)}, expected {expected}"
+
+
+@pytest.mark.parametrize(("header", "role"), [pytest.param(h, r, id=f"col-{i}") for i, (h, r) in enumerate(rules.table_columns().examples)])
+def test_table_column_examples(header: str, role: str) -> None:
+    assert rules.table_columns().role(header) == role, f"{header} should be column role {role}"
+
+
+def _domain_cases() -> list[Any]:
+    return [pytest.param(t, ex, id=f"{t.id}-{i}") for t in rules.taxonomies() for i, ex in enumerate(t.examples)]
+
+
+@pytest.mark.parametrize(("tax", "example"), _domain_cases())
+def test_domain_examples(tax: rules.Taxonomy, example: dict[str, Any]) -> None:
+    from pipeline.extract.domains import find_mentions
+
+    got = []
+    for t, canon, *_ in find_mentions(example["text"]):
+        if t == tax.id and canon not in got:
+            got.append(canon)
+    assert got == list(example["domains"]), f"{example['text']}: {got}, expected {example['domains']}"
+
+
+@pytest.mark.parametrize(("agency", "expected"), [pytest.param(a, e, id=f"agency-{i}") for i, (a, e) in enumerate(rules.agency_prefixes().examples)])
+def test_agency_prefix_examples(agency: str, expected: str) -> None:
+    region = infer_region("", agency)
+    got = "national" if region.admin_level == "national" else region.city or region.province
+    assert got == expected, f"{agency} -> {got}, expected {expected}"
+
+
+def test_unknown_key_is_reported(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A typo in a rule file fails loudly, naming the file and the rule."""
+    bad = tmp_path / "headings.yaml"
+    bad.write_text("levels:\n  - id: level1\n    level: 1\n    patern: '^x'\n", encoding="utf-8")
+    monkeypatch.setattr(rules, "RULES_DIR", tmp_path)
+    with pytest.raises(rules.RuleError, match=r"headings.yaml.*level1.*patern"):
+        rules._pattern_rules("headings.yaml", "levels")

@@ -1,0 +1,112 @@
+"""Text ingestion: encodings, hard-wrapped lines, tables given as tab-separated lines or HTML fragments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.ingest import read_document
+from pipeline.ingest.text import blocks_from_text
+from pipeline.layout import normalise
+from pipeline.model import IngestError, Line, Table
+from pipeline.process import process_path
+
+NOTICE = """某某市人民政府办公室文件
+某政办〔2021〕12号
+某某市人民政府办公室
+关于做好2021年度安全生产工作的
+通知
+各县（区）人民政府，市政府各部门：
+为切实做好安全生产工作，现将有关事项通知如下。
+一、明确工作目标
+到2022年，全市安全生产形势持续稳定好转。
+某某市人民政府办公室
+2021年3月5日
+"""
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])
+def test_encodings_decode_to_the_same_text(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / f"notice-{encoding}.txt"
+    path.write_bytes(NOTICE.encode(encoding))
+    doc = read_document(path)
+    lines = [b.text for b in doc.blocks if isinstance(b, Line)]
+    assert lines[1] == "某政办〔2021〕12号", f"{encoding}: first lines decoded as {lines[:2]}"
+    assert doc.sha256 and doc.format == "txt"
+
+
+def test_title_lines_join_and_doc_number_stays_alone(tmp_path: Path) -> None:
+    path = tmp_path / "n.txt"
+    path.write_text(NOTICE, encoding="utf-8")
+    ex = process_path(path)
+    assert ex.document.doc_number == "某政办〔2021〕12号"
+    assert ex.document.title == "某某市人民政府办公室关于做好2021年度安全生产工作的通知", ex.document.title
+    assert ex.document.recipients == "各县（区）人民政府；市政府各部门"
+    assert ex.document.signed_date == "2021-03-05" and ex.document.issuer == "某某市人民政府办公室"
+    assert [d.end for d in ex.deadlines] == ["2022-12-31"], "the signing date is not a deadline"
+
+
+def test_hard_wrapped_paragraph_is_rejoined() -> None:
+    width = "一二三四五六七八九十" * 3
+    lines = [
+        "为贯彻落实有关要求，全面推进我省基层政务公开标准化规范化工作经",
+        "省政府同意，现就有关问题通知如下。",
+    ] + [width[:28] for _ in range(8)]
+    from pipeline.model import SourceDocument
+
+    src = SourceDocument("x", "x.txt", "txt", "0", tuple(Line(t) for t in lines))
+    norm = normalise(src)
+    assert norm.text.splitlines()[0] == "为贯彻落实有关要求，全面推进我省基层政务公开标准化规范化工作经省政府同意，现就有关问题通知如下。"
+
+
+def test_tab_separated_table_split_over_pages_is_stitched_and_filled() -> None:
+    text = "\n".join(
+        [
+            "任务分工",
+            "序号\t工作任务\t具体事项\t责任单位\t完成时限",
+            "1\t编制目录\t梳理事项\t市财政局\t2021年6月底前",
+            "\t\t发布目录\t市政府办公室\t",
+            "",
+            "序号\t工作任务\t具体事项\t责任单位\t完成时限",
+            "2\t开展培训\t组织培训\t市人社局、市财政局\t2021年12月底前",
+        ]
+    )
+    blocks = blocks_from_text(text)
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 1 and len(tables[0].rows) == 4, "the repeated header starts no new table"
+    from pipeline.model import SourceDocument
+
+    norm = normalise(SourceDocument("x", "x.txt", "txt", "0", tuple(blocks)))
+    t = norm.tables[0]
+    assert t.header[1] == "工作任务" and t.caption == "任务分工"
+    second = [c.text for c in t.rows[1]]
+    assert second[:2] == ["1", "编制目录"], "merged 序号/工作任务 cells take the value above"
+    assert second[4] == "2021年6月底前"
+    for row in t.rows:
+        for c in row:
+            assert norm.text[c.start : c.end] == c.text
+
+
+def test_html_paragraph_cells_become_rows() -> None:
+    line = "3\t开展试点\t<p>1. 甲事项。</p> <p>2. 乙事项。</p>\t<p>市公安局</p> <p>市民政局</p>\t<p>2021年12月底前</p> <p>2022年6月底前</p>"
+    blocks = blocks_from_text("序号\t工作任务\t具体事项\t责任单位\t完成时限\n" + line)
+    table = next(b for b in blocks if isinstance(b, Table))
+    assert [r[3] for r in table.rows[1:]] == ["市公安局", "市民政局"]
+    assert table.rows[2][1] == "开展试点" and (2, 1) in table.filled
+
+
+def test_html_table_with_spans() -> None:
+    html = "<table><tr><th>领域</th><th>牵头单位</th><th>配合单位</th></tr><tr><td>就业</td><td rowspan=2>市人社局</td><td>市财政局</td></tr><tr><td>社会保险</td><td>市医保局</td></tr></table>"
+    table = next(b for b in blocks_from_text(html) if isinstance(b, Table))
+    assert table.rows[2] == ("社会保险", "市人社局", "市医保局") and (2, 1) in table.filled
+
+
+@pytest.mark.parametrize(("content", "message"), [(b"", "empty"), (b"   \n\n", "empty")])
+def test_empty_file_is_a_clear_error(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(content)
+    with pytest.raises(IngestError, match=message):
+        read_document(path)
+    ex = process_path(path)
+    assert ex.errors and message in ex.errors[0].error and ex.document.error

@@ -107,7 +107,9 @@ def test_text_and_values_are_escaped(tmp_path: Path) -> None:
     main([str(src), "--out", str(out)])
     assert main(["report", "--out", str(out)]) == 0
     tree = lxml_html.fromstring((out / "report.html").read_text(encoding="utf-8"))
-    assert not tree.xpath("//main//b | //main//i | //main//script"), "正文中的标记应作为文字显示"
+    assert not tree.xpath("//main//b | //main//i | //main//script[not(@type='application/json')]"), "正文中的标记应作为文字显示"
+    title = _csv(out, "documents")["title"].iloc[0]
+    assert "<script>" in title and title in str(_spec(tree, "coverage")), "图表数据中的标题应完整保留（JSON 内已转义）"
     shown = tree.xpath('//pre[@class="doctext"]')[0].text_content()
     assert shown == (out / "text" / "escape_test.txt").read_text(encoding="utf-8"), "正文应原样显示"
     assert "<script>alert" in shown and "<i>财政预决算</i>" in shown, "转义后的标记应作为文字可见"
@@ -135,3 +137,49 @@ def test_report_without_texts_still_renders(built: Path, tmp_path: Path) -> None
     assert main(["report", "--out", str(out)]) == 0
     page = _doc_page(lxml_html.fromstring((out / "report.html").read_text(encoding="utf-8")), victim)
     assert "没有规范化文本" in page.text_content()
+
+
+def _spec(tree: lxml_html.HtmlElement, name: str) -> dict:
+    import json
+
+    scripts = tree.xpath(f'//script[@id="spec-{name}"]')
+    assert scripts, f"比较页应有 {name} 图"
+    return json.loads(scripts[0].text)
+
+
+def test_heatmap_has_one_cell_per_document_and_domain(built: Path, tree: lxml_html.HtmlElement) -> None:
+    from pipeline.compare import canonical_domains
+
+    spec = _spec(tree, "coverage")
+    values = next(iter(spec["datasets"].values()))
+    docs = _csv(built, "documents")
+    assert len(values) == len(docs) * 26 == len(docs) * len(canonical_domains()), "热力图应为 文件数×26 个格子"
+    domains = _csv(built, "domains")
+    for v in values:
+        doc_id = docs["doc_id"].iloc[v["doc_page"]]
+        named = ((domains["doc_id"] == doc_id) & (domains["domain"] == v["domain"]) & (domains["taxonomy"] == "gov-open-26")).any()
+        assert v["named"].startswith("是") == bool(named), f"{doc_id} {v['domain']} 的覆盖应与 domains 表一致"
+
+
+def test_matrix_marks_disagreements(built: Path, tree: lxml_html.HtmlElement) -> None:
+    asg = _csv(built, "assignments")
+    lead = asg[(asg["role"] == "lead") & (asg["unit_type"] != "")]
+    rows = tree.xpath('//table[@id="matrix-table"]/tbody/tr')
+    assert len(rows) >= 26, "责任矩阵应每个领域一行"
+    for tr in rows:
+        domain = tr.xpath("./td")[0].text_content()
+        types = {"；".join(sorted(set(g["unit_type"]))) for _, g in lead[lead["domain"] == domain].groupby("doc_id")}
+        assert (tr.get("class") == "disagree") == (len(types) > 1), f"{domain}: 牵头单位类型 {types} 的不一致标记有误"
+
+
+def test_matrix_cells_link_to_a_lead_assignment(built: Path, tree: lxml_html.HtmlElement) -> None:
+    docs = list(_csv(built, "documents")["doc_id"])
+    asg = _csv(built, "assignments")
+    links = tree.xpath('//table[@id="matrix-table"]//a[@data-goto]')
+    assert links, "矩阵单元格应链接到分工证据"
+    for a in links:
+        doc_id = docs[int(a.get("href").removeprefix("#doc-"))]
+        i = int(a.get("data-goto").removeprefix("asg-"))
+        row = asg[asg["doc_id"] == doc_id].iloc[i]
+        domain = a.getparent().getparent().xpath("./td")[0].text_content()
+        assert row["role"] == "lead" and row["domain"] == domain and row["unit_type"] in a.text_content(), f"{domain} 的链接应指向牵头分工行"

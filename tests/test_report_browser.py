@@ -117,3 +117,31 @@ def test_clicking_an_assignment_highlights_its_evidence(report: Page, built: Pat
         assert page_label in status and f"{rec['start_char']}–{rec['end_char']}" in status, f"状态栏应显示页码和位置: {status}"
         report.page.screenshot(path=str(tmp_path / f"doc-{index}-assignment.png"))
     assert report.errors == [], f"控制台不应有错误: {report.errors}"
+
+
+def _charts_drawn(report: Page) -> None:
+    report.page.evaluate("location.hash = '#compare'")
+    report.page.wait_for_function("document.querySelectorAll('.vega[data-spec]').length > 0 && "
+                                  "[...document.querySelectorAll('.vega[data-spec]')].every(e => e.getAttribute('data-rendered') === '1')", timeout=20000)
+
+
+def test_heatmap_has_one_cell_per_document_and_domain(report: Page, built: Path, tmp_path: Path) -> None:
+    _charts_drawn(report)
+    cells = report.page.locator("#chart-coverage g.mark-rect path")
+    n = len(_csv(built, "documents"))
+    assert cells.count() == n * 26, f"热力图应有 {n}×26 个格子，实际 {cells.count()}"
+    for chart in ("timeline", "citations"):
+        assert report.page.locator(f"#chart-{chart} svg .role-mark").count() > 0, f"{chart} 图应已绘制"
+    report.page.screenshot(path=str(tmp_path / "compare.png"), full_page=True)
+    assert report.errors == [], f"控制台不应有错误: {report.errors}"
+
+
+def test_matrix_cell_opens_the_assignment_evidence(report: Page, built: Path) -> None:
+    _charts_drawn(report)
+    link = report.page.locator("#matrix-table a[data-goto]").first
+    href, goto = link.get_attribute("href"), link.get_attribute("data-goto")
+    link.click()
+    section = report.page.locator(str(href))
+    assert section.is_visible(), "点击矩阵单元格应打开文件页"
+    assert section.locator(f"tr.selected[data-target='{goto}']").count() == 1, "对应的分工行应被选中"
+    assert section.locator(".doctext .hl.active").count() > 0, "其证据应被高亮"

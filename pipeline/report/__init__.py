@@ -6,6 +6,7 @@ one page per document with every extracted value highlighted at its offsets, and
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from importlib import resources
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Sequence
 import jinja2
 from markupsafe import Markup
 
+from .comparison import CompareView, compare_view
 from .data import ReportData, read_output
 from .views import doc_view, overview_rows
 
@@ -35,7 +37,18 @@ def _script_safe(js: str) -> Markup:
     return Markup(js.replace("</script", "<\\/script"))
 
 
-def render(data: ReportData, *, compare_html: str = "", vega_js: str = "") -> str:
+@functools.lru_cache(maxsize=1)
+def vega_bundle() -> str:
+    """vega, vega-lite and vega-embed as one script, from the vl-convert-python wheel (no network)."""
+    import altair as alt
+    import vl_convert as vlc
+
+    major_minor = ".".join(alt.VEGALITE_VERSION.split(".")[:2])
+    known = getattr(vlc, "get_vegalite_versions", lambda: [])()
+    return str(vlc.javascript_bundle(vl_version=f"v{major_minor}" if major_minor in known else None))
+
+
+def render(data: ReportData, *, compare: CompareView | None = None, vega_js: str = "") -> str:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader(__package__, "templates"),
         autoescape=True,  # every value from the tables is escaped; only our own markup is marked safe
@@ -49,7 +62,7 @@ def render(data: ReportData, *, compare_html: str = "", vega_js: str = "") -> st
         source_dir=str(data.out_dir),
         css=Markup(_static("report.css")),
         js=_script_safe(_static("report.js")),
-        compare=Markup(compare_html),
+        compare=compare,
         vega_js=_script_safe(vega_js) if vega_js else "",
     )
 
@@ -57,7 +70,8 @@ def render(data: ReportData, *, compare_html: str = "", vega_js: str = "") -> st
 def build_report(out_dir: Path, *, dest: Path | None = None) -> Path:
     """Read the output folder's tables and write the report next to them (or to `dest`)."""
     data = read_output(out_dir)
-    html = render(data)
+    comp = compare_view(data)
+    html = render(data, compare=comp, vega_js=vega_bundle() if comp.specs else "")
     path = dest or out_dir / "report.html"
     tmp = path.with_suffix(".html.tmp")
     tmp.write_text(html, encoding="utf-8")

@@ -2,6 +2,8 @@
 (function () {
   "use strict";
 
+  var currentPage = null;
+
   function showPage() {
     var id = (location.hash || "#overview").slice(1);
     var page = document.getElementById(id);
@@ -12,7 +14,8 @@
     });
     var sel = document.getElementById("docselect");
     if (sel) sel.value = page.classList.contains("doc") ? id : "";
-    window.scrollTo(0, 0);
+    if (currentPage !== id) window.scrollTo(0, 0);
+    currentPage = id;
     document.dispatchEvent(new CustomEvent("report:page", { detail: id }));
   }
 
@@ -77,9 +80,42 @@
     status.appendChild(q);
   }
 
+  // Charts: Vega-Lite specs inlined as JSON, drawn as SVG by the inlined vega-embed; clicking a mark that
+  // belongs to a document opens that document's page.
+  function drawCharts() {
+    document.querySelectorAll(".vega[data-spec]").forEach(function (el) {
+      if (typeof window.vegaEmbed !== "function") {
+        el.textContent = "图表脚本缺失 chart library missing from this report";
+        return;
+      }
+      var spec = JSON.parse(document.getElementById(el.getAttribute("data-spec")).textContent);
+      window.vegaEmbed(el, spec, { renderer: "svg", actions: false }).then(function (res) {
+        res.view.addEventListener("click", function (ev, item) {
+          var d = item && item.datum;
+          if (d && typeof d.doc_page === "number" && d.doc_page >= 0) location.hash = "#doc-" + d.doc_page;
+        });
+        el.setAttribute("data-rendered", "1");
+      }).catch(function (err) {
+        el.textContent = "图表绘制失败 chart failed: " + err;
+        console.error(err);
+      });
+    });
+  }
+
+  // A link into a document page that also selects one of its rows (responsibility matrix -> assignment).
+  function goTo(a) {
+    location.hash = a.getAttribute("href");
+    showPage();
+    var page = document.getElementById(currentPage);
+    var row = page && page.querySelector("[data-target='" + CSS.escape(a.getAttribute("data-goto")) + "']");
+    if (row) showEvidence(row);
+  }
+
   document.addEventListener("click", function (e) {
     var th = e.target.closest("table.sortable th");
     if (th) { sortBy(th.closest("table"), th); return; }
+    var go = e.target.closest("a[data-goto]");
+    if (go) { e.preventDefault(); goTo(go); return; }
     if (e.target.closest("a")) return;
     var ev = e.target.closest("[data-target]");
     if (ev) showEvidence(ev);
@@ -92,5 +128,6 @@
     if (sel) sel.addEventListener("change", function () { if (sel.value) location.hash = sel.value; });
     window.addEventListener("hashchange", showPage);
     showPage();
+    drawCharts();
   });
 })();

@@ -51,7 +51,7 @@ class Page:
     """A report page with every console error and uncaught exception collected."""
 
     def __init__(self, browser: object, url: str) -> None:
-        self.page = browser.new_page(viewport={"width": 1400, "height": 900})  # type: ignore[attr-defined]
+        self.page = browser.new_page(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
         self.errors: list[str] = []
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))

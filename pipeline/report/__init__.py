@@ -44,8 +44,8 @@ def vega_bundle() -> str:
     import vl_convert as vlc
 
     major_minor = ".".join(alt.VEGALITE_VERSION.split(".")[:2])
-    known = getattr(vlc, "get_vegalite_versions", lambda: [])()
-    return str(vlc.javascript_bundle(vl_version=f"v{major_minor}" if major_minor in known else None))
+    known: list[str] = list(getattr(vlc, "get_vegalite_versions", lambda: [])())
+    return str(vlc.javascript_bundle(None, vl_version=f"v{major_minor}" if major_minor in known else None))
 
 
 def render(data: ReportData, *, compare: CompareView | None = None, vega_js: str = "") -> str:

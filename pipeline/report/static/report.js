@@ -68,7 +68,9 @@
       return;
     }
     marks.forEach(function (m) { m.classList.add("active"); });
-    marks[0].scrollIntoView({ block: "center" });
+    // scroll the text pane only, so the title and status line stay where the reviewer is looking
+    var pane = marks[0].closest(".textcol");
+    pane.scrollTop = Math.max(0, marks[0].offsetTop - pane.clientHeight / 3);
     var text = Array.prototype.map.call(marks, function (m) { return m.textContent; }).join("");
     status.textContent = "";
     var b = document.createElement("b");

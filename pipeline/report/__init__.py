@@ -45,7 +45,9 @@ def vega_bundle() -> str:
 
     major_minor = ".".join(alt.VEGALITE_VERSION.split(".")[:2])
     known: list[str] = list(getattr(vlc, "get_vegalite_versions", lambda: [])())
-    return str(vlc.javascript_bundle(None, vl_version=f"v{major_minor}" if major_minor in known else None))
+    version = f"v{major_minor}" if major_minor in known else None
+    # snippet=None (the default) exposes window.vegaEmbed; the package's stub marks it required
+    return str(vlc.javascript_bundle(vl_version=version))  # type: ignore[call-arg]
 
 
 def render(data: ReportData, *, compare: CompareView | None = None, vega_js: str = "") -> str:

@@ -53,8 +53,10 @@ class Page:
     def __init__(self, browser: object, url: str) -> None:
         self.page = browser.new_page(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
         self.errors: list[str] = []
+        self.remote: list[str] = []  # requests that would need the network
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: None if r.url.split(":")[0] in ("file", "data", "blob", "about") else self.remote.append(r.url))
         self.page.goto(url)
 
 
@@ -65,12 +67,14 @@ def report(browser: object, built: Path) -> Iterator[Page]:
     p.page.close()
 
 
-def test_loads_without_console_errors(report: Page, built: Path) -> None:
+def test_loads_without_console_errors_or_network(report: Page, built: Path) -> None:
     n = len(_csv(built, "documents"))
-    for hash_ in ["#overview", *[f"#doc-{i}" for i in range(n)], "#compare"]:
+    for hash_ in ["#overview", *[f"#doc-{i}" for i in range(n)]]:
         report.page.evaluate(f"location.hash = '{hash_}'")
-        report.page.wait_for_timeout(100)
+        assert report.page.locator(f"{hash_}.page").is_visible(), f"{hash_} 页应显示"
+    _charts_drawn(report)
     assert report.errors == [], f"控制台不应有错误: {report.errors}"
+    assert report.remote == [], f"报告应离线可用，不应请求网络: {report.remote}"
 
 
 def test_documents_table_lists_every_document(report: Page, built: Path, tmp_path: Path) -> None:

@@ -18,8 +18,10 @@ $(STAMP): pyproject.toml
 system-deps:
 	bash scripts/system-deps.sh
 
+# The report is written even when some inputs failed (they show on its pages); the run's status is kept.
 run: install
-	$(BIN)/python run_pipeline.py corpora --out outputs
+	$(BIN)/python run_pipeline.py corpora --out outputs; status=$$?; \
+	$(BIN)/python run_pipeline.py report --out outputs && exit $$status
 
 test: install
 	$(BIN)/python -m pytest -q

@@ -1,0 +1,82 @@
+"""The comparison page's model: chart specs and the responsibility matrix, from pipeline.compare's tables."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from .. import compare, rules
+from ..store import StoreError
+from .charts import citation_picture, coverage_heatmap, deadline_timeline, doc_labels
+from .data import ReportData
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class MatrixCell:
+    value: str
+    doc_page: int
+    goto: str  # row id of the assignment that is the evidence, on that document's page
+
+
+@dataclass
+class CompareView:
+    specs: dict[str, str] = field(default_factory=dict)  # chart name -> JSON safe to inline in <script>
+    columns: list[tuple[str, int]] = field(default_factory=list)  # (label, doc page index) of the matrix
+    matrix: list[tuple[str, bool, list[MatrixCell]]] = field(default_factory=list)
+    disagreements: int = 0
+    undated: int = 0
+    reuse: list[dict[str, Any]] = field(default_factory=list)
+    citations: list[dict[str, Any]] = field(default_factory=list)
+    problem: str = ""
+
+
+def script_json(obj: Any) -> str:
+    """JSON that cannot end the <script> element it sits in, whatever the data holds."""
+    return json.dumps(obj, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _lead_rows(data: ReportData, doc_id: str) -> dict[str, str]:
+    """domain -> row id of the first lead assignment for it (the row the matrix cell links to)."""
+    rows = data.rows("assignments", doc_id).reset_index(drop=True)
+    out: dict[str, str] = {}
+    for i, r in enumerate(rows.to_dict("records")):
+        if r.get("role") == "lead":
+            out.setdefault(r.get("domain", ""), f"asg-{i}")
+    return out
+
+
+def compare_view(data: ReportData) -> CompareView:
+    try:
+        tables = compare.load_corpus_tables(data.out_dir)
+        comp = compare.build_comparisons(tables)
+        domains = list(compare.canonical_domains())
+    except (FileNotFoundError, StoreError, rules.RuleError) as e:
+        log.warning("comparison views left out: %s", e)
+        return CompareView(problem=f"比较视图不可用 comparisons unavailable: {e}")
+    doc_index = {d: i for i, d in enumerate(data.tables["documents"]["doc_id"])}
+    labels = doc_labels(comp["coverage"])
+    view = CompareView()
+    view.specs["coverage"] = script_json(coverage_heatmap(comp["coverage"], domains, doc_index))
+    timeline, view.undated = deadline_timeline(comp["milestones"], labels, doc_index)
+    if timeline is not None:
+        view.specs["timeline"] = script_json(timeline)
+    graph = citation_picture(compare.citation_graph(comp["citations"], comp["coverage"]), doc_index)
+    if graph is not None:
+        view.specs["citations"] = script_json(graph)
+    resp: pd.DataFrame = comp["responsibility"]
+    doc_cols = [c for c in resp.columns if c not in ("domain", "disagree")]
+    leads = {d: _lead_rows(data, d) for d in doc_cols}
+    view.columns = [(labels.get(d, d), doc_index.get(d, -1)) for d in doc_cols]
+    for r in resp.to_dict("records"):
+        cells = [MatrixCell(str(r[d] or ""), doc_index.get(d, -1), leads[d].get(r["domain"], "")) for d in doc_cols]
+        view.matrix.append((str(r["domain"]), bool(r["disagree"]), cells))
+    view.disagreements = int(resp["disagree"].sum()) if len(resp) else 0
+    view.reuse = comp["reuse"].to_dict("records")
+    view.citations = comp["citations"].to_dict("records")
+    return view

@@ -1,0 +1,151 @@
+"""The review report in a real headless Chromium (Debian's, driven by Playwright): it loads without console
+errors, lists every document, and clicking a table row highlights that row's evidence in the text."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Iterator
+
+import pandas as pd
+import pytest
+
+from pipeline.cli import main
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "corpora").glob("*.txt"))
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# No network, no profile services: the report must work offline.
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is in the test extra: pip install -e '.[test]'")
+
+
+def _csv(out: Path, name: str) -> pd.DataFrame:
+    return pd.read_csv(out / f"{name}.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if len(SEEDS) < 2:
+        pytest.skip("corpora/ should hold the two seed notices")
+    out = tmp_path_factory.mktemp("report-browser") / "out"
+    assert main([*map(str, SEEDS), "--out", str(out)]) == 0
+    assert main(["report", "--out", str(out)]) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium is not installed: run `bash scripts/system-deps.sh` (as root)")
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Page:
+    """A report page with every console error and uncaught exception collected."""
+
+    def __init__(self, browser: object, url: str) -> None:
+        self.page = browser.new_page(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+        self.errors: list[str] = []
+        self.remote: list[str] = []  # requests that would need the network
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: None if r.url.split(":")[0] in ("file", "data", "blob", "about") else self.remote.append(r.url))
+        self.page.goto(url)
+
+
+@pytest.fixture()
+def report(browser: object, built: Path) -> Iterator[Page]:
+    p = Page(browser, (built / "report.html").as_uri())
+    yield p
+    p.page.close()
+
+
+def test_loads_without_console_errors_or_network(report: Page, built: Path) -> None:
+    n = len(_csv(built, "documents"))
+    for hash_ in ["#overview", *[f"#doc-{i}" for i in range(n)]]:
+        report.page.evaluate(f"location.hash = '{hash_}'")
+        assert report.page.locator(f"{hash_}.page").is_visible(), f"{hash_} 页应显示"
+    _charts_drawn(report)
+    assert report.errors == [], f"控制台不应有错误: {report.errors}"
+    assert report.remote == [], f"报告应离线可用，不应请求网络: {report.remote}"
+
+
+def test_documents_table_lists_every_document(report: Page, built: Path, tmp_path: Path) -> None:
+    docs = _csv(built, "documents")
+    rows = report.page.locator("#docs-table tbody tr")
+    assert rows.count() == len(docs), "概览表应每个文件一行"
+    shown = [rows.nth(i).locator("td").first.inner_text() for i in range(rows.count())]
+    assert shown == list(docs["doc_number"]), f"概览表应列出每个文号: {shown}"
+    report.page.screenshot(path=str(tmp_path / "overview.png"))
+    # filtering by one document's number leaves its row only
+    report.page.fill("input.filter", docs["doc_number"].iloc[1])
+    visible = report.page.locator("#docs-table tbody tr:visible")
+    assert visible.count() == 1 and visible.first.get_attribute("data-doc-id") == docs["doc_id"].iloc[1], "筛选后应只剩一行"
+
+
+def test_sorting_by_assignments_orders_rows(report: Page, built: Path) -> None:
+    counts = _csv(built, "assignments")["doc_id"].value_counts()
+    report.page.locator("#docs-table th", has_text="分工").click()
+    first = report.page.locator("#docs-table tbody tr").first.get_attribute("data-doc-id")
+    assert first == counts.idxmin(), "按分工数升序排序后，分工最少的文件应在第一行"
+
+
+def test_clicking_an_assignment_highlights_its_evidence(report: Page, built: Path, tmp_path: Path) -> None:
+    docs = _csv(built, "documents")
+    assignments = _csv(built, "assignments")
+    for index, doc_id in enumerate(docs["doc_id"]):
+        rows = assignments[assignments["doc_id"] == doc_id]
+        assert len(rows), f"{doc_id} 应有分工行"
+        i = len(rows) // 2  # a row from the middle, so the text must scroll to it
+        rec = rows.iloc[i]
+        text = (built / "text" / f"{doc_id}.txt").read_text(encoding="utf-8")
+        expected = text[int(rec["start_char"]) : int(rec["end_char"])]
+        report.page.evaluate(f"location.hash = '#doc-{index}'")
+        section = report.page.locator(f"#doc-{index}")
+        section.locator(f"table.assignments tr[data-target='asg-{i}']").click()
+        active = section.locator(".doctext .hl.active")
+        got = "".join(active.all_inner_texts())
+        assert got == expected, f"点击分工行（{rec['unit']} / {rec['domain']}）应高亮其证据: {got!r} != {expected!r}"
+        assert active.first.is_visible(), "证据应可见"
+        box, pane = active.first.bounding_box(), section.locator(".textcol").bounding_box()
+        assert box and pane and pane["y"] <= box["y"] <= pane["y"] + pane["height"], "证据应滚动到正文窗格内"
+        status = section.locator(".status").inner_text()
+        page_label = f"page {rec['page']}" if rec["page"] else "page —"
+        assert page_label in status and f"{rec['start_char']}–{rec['end_char']}" in status, f"状态栏应显示页码和位置: {status}"
+        report.page.screenshot(path=str(tmp_path / f"doc-{index}-assignment.png"))
+    assert report.errors == [], f"控制台不应有错误: {report.errors}"
+
+
+def _charts_drawn(report: Page) -> None:
+    report.page.evaluate("location.hash = '#compare'")
+    report.page.wait_for_function("document.querySelectorAll('.vega[data-spec]').length > 0 && "
+                                  "[...document.querySelectorAll('.vega[data-spec]')].every(e => e.getAttribute('data-rendered') === '1')", timeout=20000)
+
+
+def test_heatmap_has_one_cell_per_document_and_domain(report: Page, built: Path, tmp_path: Path) -> None:
+    _charts_drawn(report)
+    cells = report.page.locator("#chart-coverage g.mark-rect path")
+    n = len(_csv(built, "documents"))
+    assert cells.count() == n * 26, f"热力图应有 {n}×26 个格子，实际 {cells.count()}"
+    for chart in ("timeline", "citations"):
+        assert report.page.locator(f"#chart-{chart} svg .role-mark").count() > 0, f"{chart} 图应已绘制"
+    report.page.screenshot(path=str(tmp_path / "compare.png"), full_page=True)
+    assert report.errors == [], f"控制台不应有错误: {report.errors}"
+
+
+def test_matrix_cell_opens_the_assignment_evidence(report: Page, built: Path) -> None:
+    _charts_drawn(report)
+    link = report.page.locator("#matrix-table a[data-goto]").first
+    href, goto = link.get_attribute("href"), link.get_attribute("data-goto")
+    link.click()
+    section = report.page.locator(str(href))
+    assert section.is_visible(), "点击矩阵单元格应打开文件页"
+    assert section.locator(f"tr.selected[data-target='{goto}']").count() == 1, "对应的分工行应被选中"
+    assert section.locator(".doctext .hl.active").count() > 0, "其证据应被高亮"

@@ -123,6 +123,12 @@ def frequencies() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def page_number_rules() -> tuple[PatternRule, ...]:
+    """Page numbers that PDF readers remove as page furniture (rules/pdf.yaml)."""
+    return _pattern_rules("pdf.yaml", "page_numbers")
+
+
+@lru_cache(maxsize=None)
 def element_rules() -> dict[str, PatternRule]:
     return {r.id: r for r in _pattern_rules("elements.yaml", "patterns")}
 

@@ -473,7 +473,7 @@ def notice_from_text(text: str) -> list[Element]:
         banji.printer, banji.printed = lay.printer.value, lay.issued_date.value
         banji_idx.add(k)  # type: ignore[arg-type]
     if lay.cc is not None:
-        banji.cc = lay.cc.value
+        banji.cc = lay.cc.value.replace("\n", "")
         banji_idx |= {k for k, p in enumerate(paras) if p.start < lay.cc.end and p.end > lay.cc.start}
     for k in sorted(lay.skip):
         if k not in role and k not in banji_idx and regex.match(r"^(?:主办|督办|联系人|承办)[：:]", texts[k]):

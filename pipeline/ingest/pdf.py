@@ -6,7 +6,7 @@ line boxes (ocr.py) -> ruled tables (pdftables.py) -> the remaining fragments as
 for the whole document: page furniture removed and kept (page numbers, running headers), each line's
 geometry turned into `Line.full` (it reaches the text block's right margin, so its paragraph goes on) and
 cues (`red` 发文机关标志, `rule_below`/`red_rule` for the separator line under the 文号, `centered`,
-`right`, `indent`, `bold`, `ocr`), and tables continued on the next page stitched into one.
+`right`, `indent`, `bold`, `ocr`, `wraps` when the next line goes on flush at the left margin), and tables continued on the next page stitched into one.
 """
 
 from __future__ import annotations
@@ -254,6 +254,14 @@ def _rule_cues(page: PageData, lines: list[PLine], tables: list[PTable]) -> None
 def _blocks(pages: list[_Page], margins: dict[bool, tuple[float, float]]) -> list[Block]:
     out: list[Block] = []
     tables: list[tuple[PTable, Table]] = []  # the table blocks in order, to stitch continuations
+    flow = [it for bp in pages for it in bp.items]
+    for a, b in zip(flow, flow[1:]):
+        # a full line followed by one starting flush at the left margin: the paragraph wraps on, even after
+        # a 。 at the line's end (GB/T 9704 paragraphs start with a two-character indent)
+        if isinstance(a, PLine) and isinstance(b, PLine) and a.ocr == b.ocr:
+            left, right = margins[a.ocr]
+            if _full(a, right, left) and not a.cues & {"centered", "right"} and abs(b.x0 - left) <= 0.5 * b.size:
+                a.cues.add("wraps")
     for pi, bp in enumerate(pages):
         for k, it in enumerate(bp.items):
             if isinstance(it, PLine):

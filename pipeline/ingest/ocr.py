@@ -1,0 +1,103 @@
+"""OCR for pages without a usable text layer (scans, image-only exports, garbled fonts).
+
+The page is rendered with pdfium and read with RapidOCR (rapidocr-onnxruntime: its wheel carries the
+PP-OCR Chinese detection and recognition models, so nothing is downloaded at run time). Each detected text
+box becomes a fragment with its box, so the same line, furniture and table code as for text layers
+applies. Ruling lines are found in the image with OpenCV (a morphological opening with long thin kernels
+keeps only strokes longer than any character's) and handed to pdfplumber's table finder as edges.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from .pdfpage import Edge, Frag, PageData
+
+log = logging.getLogger(__name__)
+
+DPI = 150  # body text (16 pt) is ~33 px high: well inside what PP-OCR reads reliably
+INK = 170  # grey level below which a pixel is ink
+MIN_LINE_PT = 24.0  # a ruling line is at least this long (longer than any character's stroke)
+
+
+class OcrUnavailable(RuntimeError):
+    """RapidOCR cannot be loaded; the message says how to install it."""
+
+
+@lru_cache(maxsize=1)
+def engine() -> Any:
+    try:
+        from rapidocr_onnxruntime import RapidOCR
+    except ImportError as e:
+        raise OcrUnavailable("needs OCR but rapidocr-onnxruntime is not installed (pip install rapidocr-onnxruntime)") from e
+    # no angle classifier: pages are rendered upright, and it costs a third of the time
+    return RapidOCR(use_cls=False, print_verbose=False)
+
+
+def ocr_page(pdf: Any, index: int, *, dpi: int = DPI) -> PageData:
+    """Render page `index` of a pypdfium2 document and read it."""
+    page = pdf[index]
+    try:
+        width, height = page.get_size()
+        bitmap = page.render(scale=dpi / 72)
+        img = bitmap.to_numpy()[:, :, :3]  # BGR, as RapidOCR and OpenCV expect
+    finally:
+        page.close()
+    return read_image(np.ascontiguousarray(img), number=index + 1, width=width, height=height, dpi=dpi)
+
+
+def read_image(img: np.ndarray, *, number: int, width: float, height: float, dpi: int) -> PageData:
+    """OCR boxes and ruling lines of one page image (BGR), in PDF points."""
+    scale = 72 / dpi
+    result, _ = engine()(img, use_cls=False)
+    data = PageData(number, width, height, image_cover=1.0, ocr=True)
+    for box, text, _score in result or []:
+        text = str(text).strip()
+        if not text:
+            continue
+        xs = [p[0] for p in box]
+        ys = [p[1] for p in box]
+        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        # the detector pads its boxes (unclip ratio 1.6): the glyphs are about three quarters of the height
+        size = (y1 - y0) * scale * 0.75
+        data.frags.append(Frag(text, x0 * scale, x1 * scale, y0 * scale, y1 * scale, size, _red(img, x0, y0, x1, y1)))
+    data.edges = ruling_lines(img, scale=scale)
+    log.debug("page %d: %d OCR boxes, %d ruling lines", number, len(data.frags), len(data.edges))
+    return data
+
+
+def _red(img: np.ndarray, x0: float, y0: float, x1: float, y1: float) -> bool:
+    crop = img[int(y0) : int(y1) + 1, int(x0) : int(x1) + 1].astype(np.int16)
+    if crop.size == 0:
+        return False
+    b, g, r = crop[:, :, 0], crop[:, :, 1], crop[:, :, 2]
+    ink = np.minimum(np.minimum(b, g), r) < INK
+    red = (r > 150) & (g < 120) & (b < 120)
+    n = int(ink.sum())
+    return n > 0 and int((red & ink).sum()) * 2 > n
+
+
+def ruling_lines(img: np.ndarray, *, scale: float) -> list[Edge]:
+    """Horizontal and vertical strokes at least MIN_LINE_PT long, as edges in points."""
+    import cv2
+
+    gray = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
+    ink = (gray < INK).astype(np.uint8) * 255
+    length = max(10, int(MIN_LINE_PT / scale))
+    edges: list[Edge] = []
+    for orient, kernel in (("h", (length, 1)), ("v", (1, length))):
+        mask = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, kernel))
+        n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+        for k in range(1, n):
+            x, y, w, h = (int(v) for v in stats[k, :4])
+            if orient == "h" and h <= 6:
+                yc = (y + h / 2) * scale
+                edges.append(Edge(x * scale, yc, (x + w) * scale, yc, "h", _red(img, x, y, x + w, y + h)))
+            elif orient == "v" and w <= 6:
+                xc = (x + w / 2) * scale
+                edges.append(Edge(xc, y * scale, xc, (y + h) * scale, "v", False))
+    return edges

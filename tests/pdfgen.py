@@ -138,7 +138,7 @@ def _tokens(text: str) -> list[str]:
 
 def _tok_width(tok: str, size: float) -> float:
     if _LATIN_RUN.fullmatch(tok):
-        return pdfmetrics.stringWidth(tok, LATIN, size) + size * 0.25  # Word's autospace around Latin runs
+        return pdfmetrics.stringWidth(tok, LATIN, size) + size * 0.5  # Word's autospace: a quarter em each side
     return pdfmetrics.stringWidth(tok, CJK, size)
 
 
@@ -217,7 +217,7 @@ class Writer:
             cx = x + dx
             for font, run in _runs(text):
                 if font == LATIN:
-                    t.setTextOrigin(cx + size * 0.125, baseline)
+                    t.setTextOrigin(cx + size * 0.25, baseline)
                     t.setFont(LATIN, size)
                     t.setCharSpace(0)
                     t.textOut(run)
@@ -547,3 +547,39 @@ def image_only(pdf: Path, out: Path, *, dpi: int = 150) -> Path:
     images[0].save(buf, format="PDF", save_all=True, append_images=images[1:], resolution=dpi, quality=80)
     out.write_bytes(buf.getvalue())
     return out
+
+
+# --------------------------------------------------------------------------- cached fixtures for the tests
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+_CACHE: dict[str, Path] = {}
+
+
+def seed_pdfs(base: Path) -> dict[str, Path]:
+    """The seed notices as GB/T 9704 PDFs in `base` (built once per process): {doc_id: pdf}."""
+    out: dict[str, Path] = {}
+    for seed in sorted((SHARED / "seeds").glob("*.txt")):
+        key = f"text:{seed}"
+        if key not in _CACHE:
+            base.mkdir(parents=True, exist_ok=True)
+            _CACHE[key] = write_pdf(notice_from_text(seed.read_text(encoding="utf-8")), base / f"{seed.stem}.pdf")
+        out[seed.stem] = _CACHE[key]
+    return out
+
+
+def seed_scans(base: Path) -> dict[str, Path]:
+    """Image-only copies of the seed PDFs (built once per process)."""
+    out: dict[str, Path] = {}
+    for doc_id, pdf in seed_pdfs(base / "text").items():
+        key = f"scan:{pdf}"
+        if key not in _CACHE:
+            (base / "scan").mkdir(parents=True, exist_ok=True)
+            _CACHE[key] = image_only(pdf, base / "scan" / f"{doc_id}.pdf")
+        out[doc_id] = _CACHE[key]
+    return out
+
+
+def without_tounicode(pdf: bytes) -> bytes:
+    """The same PDF with its fonts' ToUnicode maps disabled (same length, so the xref stays valid): the
+    text layer then extracts as glyph codes, as PDFs from some exporters do."""
+    return pdf.replace(b"/ToUnicode", b"/ToUnicodX")

@@ -93,7 +93,7 @@ def _open_plumber(data: bytes) -> Any:
 
 def needs_ocr(page: PageData) -> bool:
     """A scanned page (images, hardly any characters) or a garbled text layer."""
-    n = len(page.frags) + page.bad_chars
+    n = len(page.frags)  # bad characters are among the fragments
     if n >= 20 and page.bad_chars >= GARBLED_SHARE * n:
         return True
     return len(page.frags) < 5 and page.image_cover >= SCAN_COVER

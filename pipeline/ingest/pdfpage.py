@@ -74,8 +74,10 @@ def is_red(rgb: Sequence[float]) -> bool:
 
 
 def is_bad_char(ch: str) -> bool:
+    """U+FFFD, private use, controls, and Latin-1/Latin Extended letters: a font without a usable
+    ToUnicode map yields its glyph codes read as Latin-1 (`ææ�Òî`), which a Chinese notice does not hold."""
     o = ord(ch)
-    return ch == "\ufffd" or 0xE000 <= o <= 0xF8FF or (o < 32 and ch not in "\t\n\r")
+    return ch == "\ufffd" or 0xE000 <= o <= 0xF8FF or (o < 32 and ch not in "\t\n\r") or 0x80 <= o <= 0x2FF
 
 
 # --------------------------------------------------------------------------- pdfium

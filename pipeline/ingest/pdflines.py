@@ -62,7 +62,12 @@ def join_row(row: list[Frag]) -> tuple[str, list[Frag], bool]:
     parts: list[str] = []
     for f in row:
         size = f.size or (f.bottom - f.top)
-        if any(k.text == f.text and abs(k.x0 - f.x0) < 0.3 * size and abs(k.top - f.top) < 0.3 * size for k in kept[-3:]):
+        dup = False
+        for k in kept[-3:]:
+            if k.text == f.text and abs(k.x0 - f.x0) < 0.3 * size and abs(k.top - f.top) < 0.3 * size:
+                dup = True
+                break
+        if dup:
             bold = True
             continue
         if kept:

@@ -107,22 +107,23 @@ def _pdfium_chars(tp: pdfium.PdfTextPage, data: PageData) -> None:
     h = data.height
     frags = data.frags
     bad = 0
+    # bound once: this loop runs for every character of every page
+    get_unicode = R.FPDFText_GetUnicode
+    loose_box, font_size, fill_color = R.FPDFText_GetLooseCharBox, R.FPDFText_GetFontSize, R.FPDFText_GetFillColor
     for i in range(n):
-        code = R.FPDFText_GetUnicode(raw, i)
-        if code in (32, 10, 13, 0xFFFE) or R.FPDFText_IsGenerated(raw, i):
-            continue  # spaces are decided from geometry (pdf lines), not taken from the file
+        code = get_unicode(raw, i)
+        if code in (32, 10, 13, 0xFFFE, 0xFEFF, 2):
+            continue  # spaces (generated or not) are decided from geometry (pdflines.py), not taken from the file
         ch = chr(code) if code else "\ufffd"
-        if code == 0 or R.FPDFText_HasUnicodeMapError(raw, i) == 1:
-            ch = "\ufffd"
         if is_bad_char(ch):
             bad += 1
-        if not R.FPDFText_GetLooseCharBox(raw, i, rect):
+        if not loose_box(raw, i, rect):
             continue
-        size = R.FPDFText_GetFontSize(raw, i)
         red = False
-        if R.FPDFText_GetFillColor(raw, i, r, g, b, a):
-            red = is_red((r.value / 255, g.value / 255, b.value / 255))
-        frags.append(Frag(ch, rect.left, rect.right, h - rect.top, h - rect.bottom, size or (rect.top - rect.bottom), red))
+        if fill_color(raw, i, r, g, b, a):
+            rv, gv, bv = r.value, g.value, b.value
+            red = rv >= 140 and gv <= 102 and bv <= 102 and rv - max(gv, bv) >= 90  # is_red() in 0-255
+        frags.append(Frag(ch, rect.left, rect.right, h - rect.top, h - rect.bottom, font_size(raw, i) or (rect.top - rect.bottom), red))
     data.bad_chars = bad
 
 

@@ -9,6 +9,7 @@ fragments from characters or OCR line boxes, so scans get the same tables.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -45,7 +46,13 @@ def _cluster(values: Sequence[float], tol: float = 2.0) -> list[float]:
 
 
 def _index(bounds: list[float], v: float) -> int:
-    return min(range(len(bounds)), key=lambda i: abs(bounds[i] - v))
+    """Index of the boundary nearest to v (bounds sorted)."""
+    i = bisect.bisect_left(bounds, v)
+    if i == 0:
+        return 0
+    if i == len(bounds):
+        return i - 1
+    return i if bounds[i] - v < v - bounds[i - 1] else i - 1
 
 
 def _split_wide(frags: list[Frag], cols: list[float]) -> list[Frag]:
@@ -91,10 +98,15 @@ def find_tables(page: PageData) -> tuple[list[PTable], list[Frag]]:
         nr, nc = len(ys) - 1, len(xs) - 1
         grid = [[""] * nc for _ in range(nr)]
         filled: set[tuple[int, int]] = set()
+        slots: dict[tuple[int, int], list[Frag]] = {}  # grid slot of each fragment's centre
+        for f in inside:
+            r = min(nr - 1, max(0, bisect.bisect_right(ys, (f.top + f.bottom) / 2) - 1))
+            c = min(nc - 1, max(0, bisect.bisect_right(xs, (f.x0 + f.x1) / 2) - 1))
+            slots.setdefault((r, c), []).append(f)
         for cx0, ctop, cx1, cbottom in group:
             c0, c1 = _index(xs, cx0), _index(xs, cx1)
             r0, r1 = _index(ys, ctop), _index(ys, cbottom)
-            text = cell_text([f for f in inside if cx0 <= (f.x0 + f.x1) / 2 <= cx1 and ctop <= (f.top + f.bottom) / 2 <= cbottom])
+            text = cell_text([f for r in range(r0, max(r1, r0 + 1)) for c in range(c0, max(c1, c0 + 1)) for f in slots.get((r, c), ())])
             for r in range(r0, max(r1, r0 + 1)):
                 for c in range(c0, max(c1, c0 + 1)):
                     grid[r][c] = text

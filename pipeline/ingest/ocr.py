@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import rules
 from .pdfpage import Edge, Frag, PageData
 
 log = logging.getLogger(__name__)
@@ -55,8 +56,11 @@ def read_image(img: np.ndarray, *, number: int, width: float, height: float, dpi
     scale = 72 / dpi
     result, _ = engine()(img, use_cls=False)
     data = PageData(number, width, height, image_cover=1.0, ocr=True)
+    fixes = rules.ocr_fix_rules()
     for box, text, _score in result or []:
         text = str(text).strip()
+        for fix in fixes:
+            text = fix.apply(text)
         if not text:
             continue
         xs = [p[0] for p in box]

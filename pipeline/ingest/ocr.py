@@ -70,8 +70,44 @@ def read_image(img: np.ndarray, *, number: int, width: float, height: float, dpi
         size = (y1 - y0) * scale * 0.75
         data.frags.append(Frag(text, x0 * scale, x1 * scale, y0 * scale, y1 * scale, size, _red(img, x0, y0, x1, y1)))
     data.edges = ruling_lines(img, scale=scale)
+    data.frags.extend(_empty_cells(img, data, scale=scale))
     log.debug("page %d: %d OCR boxes, %d ruling lines", number, len(data.frags), len(data.edges))
     return data
+
+
+def _empty_cells(img: np.ndarray, data: PageData, *, scale: float) -> list[Frag]:
+    """Table cells with ink where the detector found no text (it misses lone digits such as a 序号 "1"):
+    each is read again with the recogniser alone on the cell's image."""
+    from .pdftables import find_tables
+
+    out: list[Frag] = []
+    tables, _ = find_tables(data)
+    for t in tables:
+        bottoms = t.row_tops[1:] + [t.bottom]
+        for r, row in enumerate(t.rows):
+            for c, text in enumerate(row):
+                if text or (r, c) in t.filled:
+                    continue
+                end = r
+                while end + 1 < len(t.rows) and (end + 1, c) in t.filled and not t.rows[end + 1][c]:
+                    end += 1
+                x0, x1, top, bottom = t.cols[c] / scale + 4, t.cols[c + 1] / scale - 4, t.row_tops[r] / scale + 4, bottoms[end] / scale - 4
+                crop = img[int(top) : int(bottom), int(x0) : int(x1)]
+                if crop.size == 0:
+                    continue
+                ink = np.argwhere(crop.min(axis=2) < INK)
+                if len(ink) < 10:
+                    continue
+                (y_a, x_a), (y_b, x_b) = ink.min(axis=0), ink.max(axis=0)
+                glyphs = np.ascontiguousarray(crop[max(0, y_a - 4) : y_b + 5, max(0, x_a - 4) : x_b + 5])
+                result, _ = engine()(glyphs, use_det=False, use_cls=False, use_rec=True)
+                if not result:
+                    continue
+                found, score = result[0][0], float(result[0][1])
+                if found.strip() and score >= 0.5:
+                    h = (y_b - y_a) * scale
+                    out.append(Frag(found.strip(), (x0 + x_a) * scale, (x0 + x_b) * scale, (top + y_a) * scale, (top + y_b) * scale, h, False))
+    return out
 
 
 def _red(img: np.ndarray, x0: float, y0: float, x1: float, y1: float) -> bool:

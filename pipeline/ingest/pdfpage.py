@@ -18,7 +18,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as R
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Frag:
     """A piece of text with its box: one character from a text layer, or one OCR line box."""
 
@@ -108,13 +108,17 @@ def _pdfium_chars(tp: pdfium.PdfTextPage, data: PageData) -> None:
     frags = data.frags
     bad = 0
     # bound once: this loop runs for every character of every page
-    get_unicode = R.FPDFText_GetUnicode
     loose_box, font_size, fill_color = R.FPDFText_GetLooseCharBox, R.FPDFText_GetFontSize, R.FPDFText_GetFillColor
-    for i in range(n):
-        code = get_unicode(raw, i)
+    # all characters in one call; one UTF-16 unit per character index unless the page holds characters
+    # beyond the BMP, in which case each is asked for on its own
+    buf = ctypes.create_string_buffer(2 * (n + 1))
+    got = R.FPDFText_GetText(raw, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    units = buf.raw[: 2 * max(0, got - 1)].decode("utf-16-le", errors="surrogatepass")
+    codes = [ord(c) for c in units] if len(units) == n else [R.FPDFText_GetUnicode(raw, i) for i in range(n)]
+    for i, code in enumerate(codes):
         if code in (32, 10, 13, 0xFFFE, 0xFEFF, 2):
             continue  # spaces (generated or not) are decided from geometry (pdflines.py), not taken from the file
-        ch = chr(code) if code else "\ufffd"
+        ch = chr(code) if code and not 0xD800 <= code <= 0xDFFF else "\ufffd"
         if is_bad_char(ch):
             bad += 1
         if not loose_box(raw, i, rect):

@@ -94,7 +94,8 @@ def find_tables(page: PageData) -> tuple[list[PTable], list[Frag]]:
         if not inside:
             continue
         rest = [f for f in rest if not (x0 <= (f.x0 + f.x1) / 2 <= x1 and top <= (f.top + f.bottom) / 2 <= bottom)]
-        inside = _split_wide(inside, xs)
+        if page.ocr:
+            inside = _split_wide(inside, xs)
         nr, nc = len(ys) - 1, len(xs) - 1
         grid = [[""] * nc for _ in range(nr)]
         filled: set[tuple[int, int]] = set()

@@ -36,7 +36,9 @@ def engine() -> Any:
     except ImportError as e:
         raise OcrUnavailable("needs OCR but rapidocr-onnxruntime is not installed (pip install rapidocr-onnxruntime)") from e
     # no angle classifier: pages are rendered upright, and it costs a third of the time
-    return RapidOCR(use_cls=False, print_verbose=False)
+    # one text line per recogniser run: lines are wide (a 28-character line is ~1,400 px at 48 px high) and
+    # batching them raises peak memory by ~100 MB for no speed gained on two cores (bench/README.md)
+    return RapidOCR(use_cls=False, print_verbose=False, rec_batch_num=1)
 
 
 def ocr_page(pdf: Any, index: int, *, dpi: int = DPI) -> PageData:

@@ -82,13 +82,17 @@ _SENTENCE_THEN_NOTE = regex.compile(r"[。！？；]（(?:[^（）]|（[^（）]
 
 
 def _should_join(a: str, a_line: Line, b: str, width: _Width) -> bool:
-    if not a or not b or a[-1] in _TERMINAL:
+    if not a or not b:
         return False
     if a == b or _PAREN_LINE.match(a) or _PAREN_LINE.match(b):
         return False  # a repeated line (exports print the title twice) or a lone "（2020年）" is no continuation
     if _SENTENCE_THEN_NOTE.search(a):
         return False  # "…。（责任单位：市科委）" ends its paragraph: the note follows a finished sentence
     if _is_heading_start(b) or _LABEL_START.match(b) or _is_standalone(a) or _is_standalone(b):
+        return False
+    if a_line.full and "wraps" in a_line.cues:
+        return True  # PDF geometry: the next line starts flush left, so a 。 at this line's end is not the end
+    if a[-1] in _TERMINAL:
         return False
     if b.endswith(("：", ":")) and _ends_with_doc_type(a):
         return False  # title, then 主送机关

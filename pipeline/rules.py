@@ -123,6 +123,41 @@ def frequencies() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def page_number_rules() -> tuple[PatternRule, ...]:
+    """Page numbers that PDF readers remove as page furniture (rules/pdf.yaml)."""
+    return _pattern_rules("pdf.yaml", "page_numbers")
+
+
+@dataclass(frozen=True, slots=True)
+class OcrFix:
+    rule: PatternRule
+    replace: str
+    examples: tuple[tuple[str, str], ...]
+
+    def apply(self, text: str) -> str:
+        return self.rule.pattern.sub(self.replace, text)
+
+
+@lru_cache(maxsize=None)
+def ocr_fix_rules() -> tuple[OcrFix, ...]:
+    """Corrections of OCR confusions (rules/pdf.yaml `ocr_fixes`); each example pair is checked on load."""
+    data = _read_yaml("pdf.yaml")
+    raw = {str(r.get("id")): r for r in data.get("ocr_fixes", []) or []}
+    out = []
+    for r in _pattern_rules("pdf.yaml", "ocr_fixes", extra_keys={"replace"}):
+        spec = raw[r.id]
+        if "replace" not in spec:
+            raise RuleError(f"rules/pdf.yaml: OCR fix {r.id!r} has no replace")
+        pairs = tuple((str(a), str(b)) for a, b in (spec.get("examples") or ()))
+        fix = OcrFix(PatternRule(r.id, r.pattern, r.source, must_not_match=r.must_not_match), str(spec["replace"]), pairs)
+        for before, after in pairs:
+            if fix.apply(before) != after:
+                raise RuleError(f"rules/pdf.yaml: OCR fix {r.id!r} turns {before!r} into {fix.apply(before)!r}, not {after!r}")
+        out.append(fix)
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
 def element_rules() -> dict[str, PatternRule]:
     return {r.id: r for r in _pattern_rules("elements.yaml", "patterns")}
 

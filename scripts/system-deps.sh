@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Debian packages the tests need (CJK fonts to build PDF fixtures, Chromium for the report's browser tests).
+# fonts-wqy-microhei: reportlab embeds only TrueType outlines, and fonts-noto-cjk's are CFF (tests/pdfgen.py).
 # Installs only what is missing; needs root (CI and the developers' machines run as root).
 set -euo pipefail
 need=()
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
+dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || need+=(fonts-wqy-microhei)
 # The report's browser tests drive Debian's Chromium (Playwright's own browser download is not used).
 dpkg -s chromium >/dev/null 2>&1 || need+=(chromium)
 dpkg -s chromium-driver >/dev/null 2>&1 || need+=(chromium-driver)

@@ -1,0 +1,322 @@
+"""PDF notices as they really are: text layers exported from Word/WPS in GB/T 9704-2012 layout, garbled
+text layers, and scans.
+
+Per page: characters (pdfium by default, see pdfpage.py) or, for a page without a usable text layer, OCR
+line boxes (ocr.py) -> ruled tables (pdftables.py) -> the remaining fragments as lines (pdflines.py). Then
+for the whole document: page furniture removed and kept (page numbers, running headers), each line's
+geometry turned into `Line.full` (it reaches the text block's right margin, so its paragraph goes on) and
+cues (`red` 发文机关标志, `rule_below`/`red_rule` for the separator line under the 文号, `centered`,
+`right`, `indent`, `bold`, `ocr`, `wraps` when the next line goes on flush at the left margin), and tables continued on the next page stitched into one.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Union
+
+import pypdfium2 as pdfium
+import regex
+
+from .. import rules
+from ..model import Block, IngestError, Line, SourceDocument, Table
+from .pdflines import PLine, group_lines
+from .pdfpage import PageData, pdfium_page, plumber_page
+from .pdftables import PTable, find_tables
+from .tables import normalise_header
+
+log = logging.getLogger(__name__)
+
+ENGINES = ("pdfium", "hybrid", "plumber")
+GARBLED_SHARE = 0.3  # a page whose characters are this share (cid:N)/U+FFFD/private use goes to OCR
+SCAN_COVER = 0.3  # a page with (almost) no text and images over this share of its area is a scan
+TOP_ZONE, BOTTOM_ZONE = 0.12, 0.86  # where page numbers and running headers sit (share of page height)
+
+Item = Union[PLine, PTable]
+
+
+@dataclass(slots=True)
+class _Page:
+    data: PageData
+    items: list[Item]
+
+
+def read_pdf(path: Path, *, doc_id: str, sha256: str, data: bytes, engine: str | None = None, ocr: bool = True) -> SourceDocument:
+    """Read a PDF into lines and tables, each with its page (`engine`: pdfium, hybrid or plumber)."""
+    engine = engine or os.environ.get("GONGWEN_PDF_ENGINE", "pdfium")
+    if engine not in ENGINES:
+        raise IngestError(f"unknown PDF engine {engine!r}; use one of {', '.join(ENGINES)}")
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        msg = str(e)
+        if "password" in msg.lower():
+            raise IngestError(f"{path.name}: the PDF is password-protected; save an unprotected copy and run again") from e
+        raise IngestError(f"{path.name}: not a readable PDF ({msg}); check that the file is complete") from e
+    warnings: list[str] = []
+    pages: list[PageData] = []
+    try:
+        n = len(pdf)
+        if n == 0:
+            raise IngestError(f"{path.name}: the PDF has no pages")
+        plumber = _open_plumber(data) if engine != "pdfium" else None
+        try:
+            for i in range(n):
+                page = pdfium_page(pdf, i)
+                if plumber is not None and (engine == "plumber" or len(page.edges) >= 4):
+                    page = plumber_page(plumber.pages[i])
+                if needs_ocr(page):
+                    if not ocr:
+                        warnings.append(f"page {i + 1} has no usable text layer and OCR is switched off")
+                    else:
+                        page = _ocr(pdf, i, page, warnings)
+                pages.append(page)
+        finally:
+            if plumber is not None:
+                plumber.close()
+    finally:
+        pdf.close()
+    return assemble(pages, path=path, doc_id=doc_id, sha256=sha256, warnings=warnings)
+
+
+def _open_plumber(data: bytes) -> Any:
+    import io
+
+    import pdfplumber
+
+    return pdfplumber.open(io.BytesIO(data))
+
+
+def needs_ocr(page: PageData) -> bool:
+    """A scanned page (images, hardly any characters) or a garbled text layer."""
+    n = len(page.frags)  # bad characters are among the fragments
+    if n >= 20 and page.bad_chars >= GARBLED_SHARE * n:
+        return True
+    return len(page.frags) < 5 and page.image_cover >= SCAN_COVER
+
+
+def _ocr(pdf: pdfium.PdfDocument, index: int, page: PageData, warnings: list[str]) -> PageData:
+    from .ocr import OcrUnavailable, ocr_page
+
+    try:
+        return ocr_page(pdf, index)
+    except OcrUnavailable as e:
+        warnings.append(f"page {index + 1}: {e}")
+        return page
+
+
+def assemble(pages: list[PageData], *, path: Path, doc_id: str, sha256: str, warnings: list[str]) -> SourceDocument:
+    """Pages of fragments and edges to a SourceDocument."""
+    built: list[_Page] = []
+    for p in pages:
+        tables, rest = find_tables(p)
+        lines = group_lines(rest, p.number, ocr=p.ocr)
+        _rule_cues(p, lines, tables)
+        items: list[Item] = [*lines, *tables]
+        items.sort(key=lambda it: it.top)
+        built.append(_Page(p, items))
+    furniture = _remove_furniture(built)
+    lines = [it for bp in built for it in bp.items if isinstance(it, PLine)]
+    if not lines and not any(isinstance(it, PTable) for bp in built for it in bp.items):
+        hint = "; it may be a scan that OCR could not read" if any(p.ocr for p in pages) else ""
+        raise IngestError(f"{path.name}: no text found in the PDF{hint}")
+    margins = _geometry(lines)
+    blocks = _blocks(built, margins)
+    return SourceDocument(
+        doc_id=doc_id,
+        source=str(path),
+        format="pdf",
+        sha256=sha256,
+        blocks=tuple(blocks),
+        pages=len(pages),
+        pages_ocr=sum(1 for p in pages if p.ocr),
+        furniture=tuple(Line(f.text, f.page, None, frozenset({"furniture"})) for f in furniture),
+        warnings=tuple(warnings),
+    )
+
+
+# --------------------------------------------------------------------------- furniture
+
+
+def _digits_key(text: str) -> str:
+    return regex.sub(r"\d+", "#", regex.sub(r"\s+", "", text))
+
+
+def _remove_furniture(pages: list[_Page]) -> list[PLine]:
+    """Page numbers at the top or bottom of a page, and running headers/footers repeated on most pages."""
+    page_numbers = rules.page_number_rules()
+    removed: list[PLine] = []
+    zone_keys: Counter[str] = Counter()
+    for bp in pages:
+        seen = {_digits_key(it.text) for it in _zone_lines(bp)}
+        zone_keys.update(seen)
+    repeated = {k for k, c in zone_keys.items() if c >= max(3, len(pages) // 2)}
+    for bp in pages:
+        drop = []
+        for it in _zone_lines(bp):
+            compact = regex.sub(r"\s+", " ", it.text).strip()
+            if any(r.pattern.match(compact) for r in page_numbers) or _digits_key(it.text) in repeated:
+                drop.append(it)
+        for it in drop:
+            bp.items.remove(it)
+            removed.append(it)
+    return removed
+
+
+def _zone_lines(bp: _Page) -> list[PLine]:
+    """The first two and last two lines of a page when they lie in its top or bottom margin zone."""
+    lines = [it for it in bp.items if isinstance(it, PLine)]
+    h = bp.data.height
+    cand = lines[:2] + lines[-2:]
+    out: list[PLine] = []
+    for it in cand:
+        if it in out:
+            continue
+        if it.bottom <= TOP_ZONE * h or it.top >= BOTTOM_ZONE * h:
+            out.append(it)
+    return out
+
+
+# --------------------------------------------------------------------------- geometry
+
+
+def _percentile(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, max(0, int(q * (len(values) - 1))))]
+
+
+def _geometry(lines: list[PLine]) -> dict[bool, tuple[float, float]]:
+    """Set cues from where each line sits in the text block; returns the block's (left, right) margins for
+    text-layer lines and for OCR lines (whose boxes are measured differently)."""
+    margins: dict[bool, tuple[float, float]] = {}
+    for ocr in (False, True):
+        group = [ln for ln in lines if ln.ocr == ocr]
+        if not group:
+            continue
+        long_lines = [ln for ln in group if len(ln.text) >= 8] or group
+        left = _percentile([ln.x0 for ln in long_lines], 0.1)
+        right = _percentile([ln.x1 for ln in long_lines], 0.9)
+        margins[ocr] = (left, right)
+        mid = (left + right) / 2
+        for ln in group:
+            s = ln.size
+            if ln.red:
+                ln.cues.add("red")
+            if ln.bold:
+                ln.cues.add("bold")
+            if ocr:
+                ln.cues.add("ocr")
+            gap_l, gap_r = ln.x0 - left, right - ln.x1
+            if min(gap_l, gap_r) >= 0.5 * s and abs(gap_l - gap_r) < 1.0 * s:
+                ln.cues.add("centered")
+            elif ln.x0 > mid and ln.x1 < right - 0.5 * s:
+                ln.cues.add("right")
+            elif left + 1.5 * s <= ln.x0 <= left + 2.6 * s:
+                ln.cues.add("indent")
+    return margins
+
+
+def _full(ln: PLine, right: float, left: float) -> bool:
+    if "centered" in ln.cues:
+        return ln.x1 - ln.x0 >= (right - left) - 3 * ln.size  # a wrapped centred title line
+    if "right" in ln.cues:
+        return False
+    return ln.x1 >= right - 1.2 * ln.size
+
+
+def _rule_cues(page: PageData, lines: list[PLine], tables: list[PTable]) -> None:
+    """A long horizontal rule under a line, outside tables: the 版头 separator (§7.2.5) or a 版记 rule (§7.4)."""
+    if not lines:
+        return
+    width = max(ln.x1 for ln in lines) - min(ln.x0 for ln in lines)
+    for e in page.edges:
+        if e.orientation != "h" or e.x1 - e.x0 < 0.5 * width:
+            continue
+        if any(t.x0 - 3 <= e.x0 and e.x1 <= t.x1 + 3 and t.top - 3 <= e.top <= t.bottom + 3 for t in tables):
+            continue
+        above = [ln for ln in lines if ln.bottom <= e.top + 2]
+        if not above:
+            continue
+        ln = max(above, key=lambda x: x.bottom)
+        if e.top - ln.bottom <= 3 * ln.size:
+            ln.cues.add("rule_below")
+            if e.red:
+                ln.cues.add("red_rule")
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def _blocks(pages: list[_Page], margins: dict[bool, tuple[float, float]]) -> list[Block]:
+    out: list[Block] = []
+    tables: list[tuple[PTable, Table]] = []  # the table blocks in order, to stitch continuations
+    flow = [it for bp in pages for it in bp.items]
+    for a, b in zip(flow, flow[1:]):
+        # a full line followed by one starting flush at the left margin: the paragraph wraps on, even after
+        # a 。 at the line's end (GB/T 9704 paragraphs start with a two-character indent)
+        if isinstance(a, PLine) and isinstance(b, PLine) and a.ocr == b.ocr:
+            left, right = margins[a.ocr]
+            if _full(a, right, left) and not a.cues & {"centered", "right"} and abs(b.x0 - left) <= 0.5 * b.size:
+                a.cues.add("wraps")
+    for pi, bp in enumerate(pages):
+        for k, it in enumerate(bp.items):
+            if isinstance(it, PLine):
+                left, right = margins[it.ocr]
+                out.append(Line(it.text, it.page, _full(it, right, left), frozenset(it.cues)))
+                continue
+            if it.caption:
+                out.append(Line(it.caption, it.page, False, frozenset({"caption"})))
+            table = Table(tuple(tuple(r) for r in it.rows), (it.page,) * len(it.rows), frozenset(it.filled), spans_known=True)
+            prev = out[-1] if out else None
+            if k == 0 and isinstance(prev, Table) and tables and _continues(tables[-1][0], it, pages[pi - 1] if pi else None):
+                table = _stitch(prev, table)
+                out[-1] = table
+                tables[-1] = (it, table)
+                continue
+            out.append(table)
+            tables.append((it, table))
+    return out
+
+
+def _continues(prev: PTable, cur: PTable, prev_page: _Page | None) -> bool:
+    """`cur` starts the page after `prev`'s, `prev` ended its page, and their columns line up."""
+    if prev_page is None or cur.page != prev.page + 1 or not prev_page.items or prev_page.items[-1] is not prev:
+        return False
+    if len(prev.cols) != len(cur.cols):
+        return False
+    return all(abs(a - b) <= 3 for a, b in zip(prev.cols, cur.cols))
+
+
+def _stitch(prev: Table, cur: Table) -> Table:
+    """Join a continuation: a repeated header row is dropped; a merged cell cut by the page break (blank at
+    the top of the continuation, in a column whose cells are merged in practice) takes the value above."""
+    rows = [list(r) for r in cur.rows]
+    pages = list(cur.row_pages)
+    filled = set(cur.filled)
+    if rows and prev.rows and normalise_header(rows[0]) == normalise_header(prev.rows[0]):
+        rows, pages = rows[1:], pages[1:]
+        filled = {(r - 1, c) for r, c in filled if r > 0}
+    cols = rules.table_columns()
+    header = prev.rows[0] if prev.rows else ()
+    last = prev.rows[-1] if prev.rows else ()
+    for j, h in enumerate(header):
+        if cols.role(h) not in cols.fill_down or j >= len(last) or not last[j].strip():
+            continue
+        i = 0
+        while i < len(rows) and j < len(rows[i]) and not rows[i][j].strip() and (i == 0 or (i, j) in filled):
+            if not any(c.strip() for c in rows[i]):
+                break
+            rows[i][j] = last[j]
+            filled.add((i, j))
+            i += 1
+    offset = len(prev.rows)
+    return Table(
+        rows=prev.rows + tuple(tuple(r) for r in rows),
+        row_pages=prev.row_pages + tuple(pages),
+        filled=frozenset(prev.filled | {(r + offset, c) for r, c in filled}),
+        spans_known=True,
+    )

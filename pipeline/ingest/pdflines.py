@@ -1,0 +1,121 @@
+"""Text fragments of a page to lines in reading order.
+
+Fragments whose vertical extents overlap form a line, read left to right. "Fake bold" (WPS and some Word
+exports draw every glyph twice, a fraction of a point apart) is removed: a fragment repeating the previous
+one's text at almost the same place is dropped. Spaces come from geometry, not from the file: PDF
+extraction puts spurious spaces between Han characters and around digits (`〔2020〕5 号`, `到 2023 年`), so
+a space is kept only between two Latin/digit fragments a word-space apart, or where a wide gap separates two
+items on one line (`河南省人民政府办公厅        2020年3月12日印发`).
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+
+import regex
+
+from .pdfpage import Frag
+
+_LATIN_END = regex.compile(r"[A-Za-z0-9]$")
+_LATIN_START = regex.compile(r"^[A-Za-z0-9]")
+WIDE_GAP = 1.5  # in character sizes: a gap this wide separates two items on one line
+
+
+@dataclass(slots=True)
+class PLine:
+    text: str
+    page: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    red: bool = False
+    bold: bool = False
+    ocr: bool = False
+    cues: set[str] = field(default_factory=set)
+
+
+def _rows(frags: list[Frag]) -> list[list[Frag]]:
+    """Cluster fragments into rows by vertical overlap (sorted by their vertical centre)."""
+    rows: list[list[Frag]] = []
+    top = bottom = 0.0
+    for f in sorted(frags, key=lambda f: (f.top + f.bottom) / 2):
+        h = f.bottom - f.top
+        if rows:
+            overlap = min(bottom, f.bottom) - max(top, f.top)
+            if overlap >= 0.5 * min(h, bottom - top):
+                rows[-1].append(f)
+                top, bottom = min(top, f.top), max(bottom, f.bottom)
+                continue
+        rows.append([f])
+        top, bottom = f.top, f.bottom
+    return rows
+
+
+def join_row(row: list[Frag]) -> tuple[str, list[Frag], bool]:
+    """Left-to-right text of one row, the fragments kept, and whether duplicated glyphs were dropped."""
+    row = sorted(row, key=lambda f: f.x0)
+    kept: list[Frag] = []
+    bold = False
+    parts: list[str] = []
+    for f in row:
+        size = f.size or (f.bottom - f.top)
+        dup = False
+        for k in kept[-3:]:
+            if k.text == f.text and abs(k.x0 - f.x0) < 0.3 * size and abs(k.top - f.top) < 0.3 * size:
+                dup = True
+                break
+        if dup:
+            bold = True
+            continue
+        if kept:
+            prev = kept[-1]
+            gap = f.x0 - prev.x1
+            if gap > WIDE_GAP * size:
+                parts.append(" ")
+            elif gap > 0.2 * size and _LATIN_END.search(prev.text) and _LATIN_START.search(f.text):
+                parts.append(" ")
+        parts.append(f.text)
+        kept.append(f)
+    return "".join(parts), kept, bold
+
+
+def group_lines(frags: list[Frag], page: int, *, ocr: bool = False) -> list[PLine]:
+    """Fragments to lines, top to bottom."""
+    out: list[PLine] = []
+    for row in _rows(frags):
+        text, kept, bold = join_row(row)
+        if not text.strip():
+            continue
+        sizes = [f.size for f in kept if f.size]
+        out.append(
+            PLine(
+                text=text,
+                page=page,
+                x0=min(f.x0 for f in kept),
+                x1=max(f.x1 for f in kept),
+                top=min(f.top for f in kept),
+                bottom=max(f.bottom for f in kept),
+                size=statistics.median(sizes) if sizes else 10.0,
+                red=sum(1 for f in kept if f.red) * 2 > len(kept),
+                bold=bold,
+                ocr=ocr,
+            )
+        )
+    return out
+
+
+def cell_text(frags: list[Frag]) -> str:
+    """Text of a table cell: its lines joined without the breaks the cell's width made."""
+    parts: list[str] = []
+    for row in _rows(frags):
+        text, _, _ = join_row(row)
+        text = text.strip()
+        if not text:
+            continue
+        if parts and _LATIN_END.search(parts[-1]) and _LATIN_START.search(text) and not regex.search(r"\d$", parts[-1]):
+            parts.append(" ")
+        parts.append(text)
+    return "".join(parts)

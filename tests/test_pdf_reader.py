@@ -1,0 +1,302 @@
+"""The PDF reader on PDFs the tests draw themselves (tests/pdfgen.py), in GB/T 9704-2012 layout."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pdfplumber
+import pytest
+import regex
+
+import pdfgen
+from pdfgen import Banji, Furniture, NewPage, P, T
+from pipeline.evaluate import DOC_FIELDS, evaluate
+from pipeline.ingest import read_document
+from pipeline.ingest.pdf import needs_ocr, read_pdf
+from pipeline.ingest.pdfpage import pdfium_page
+from pipeline.layout import normalise
+from pipeline.model import IngestError, Line, SourceDocument, Table
+from pipeline.process import process_path
+from pipeline.run import run_batch
+
+pytestmark = pytest.mark.slow
+
+TITLE = "江北市人民政府办公室关于做好二〇二四年城乡社区服务体系建设工作的通知"
+BODY = [
+    "为贯彻落实《城乡社区服务体系建设规划》，进一步提升社区服务能力，经市政府同意，现就做好到2025年的城乡社区服务体系建设工作通知如下。",
+    "一、总体目标",
+    "（一）工作目标。到2025年，城乡社区综合服务设施实现全覆盖，社区服务项目不少于30项，群众满意度达到90%以上；"
+    "各区县要结合实际制定年度工作计划，明确责任分工，细化工作措施，确保各项任务落到实处。"
+    "市民政局要会同有关部门加强统筹协调，定期调度工作进展，及时研究解决推进中遇到的困难和问题。",
+    "（二）阶段安排。2024年6月底前完成摸底调查，2024年12月底前完成设施改造，每季度报送一次工作进展情况。"
+    "各区县政府要把社区服务体系建设纳入经济社会发展规划，加大财政投入力度，落实社区工作者待遇保障政策，"
+    "健全社区服务人才培养机制，推动社区服务专业化、标准化、信息化发展，切实增强群众获得感。",
+    "二、重点任务",
+    "（一）完善服务设施。统筹利用各类闲置资源，采取新建、改建、购置、置换等方式补齐设施短板。"
+    "新建住宅小区要按照标准同步配建社区综合服务设施，与住宅同步规划、同步建设、同步验收、同步交付使用。"
+    "老旧小区改造要优先安排社区服务设施建设项目。（责任单位：市住房城乡建设局，各区县政府）",
+    "（二）丰富服务内容。围绕老年人、儿童、残疾人等群体需求，开展养老服务、托育服务、助残服务和法律咨询等服务项目。"
+    "鼓励社会组织、社会工作者和志愿者参与社区服务，形成多方参与的服务格局。（责任单位：市民政局，各区县政府）",
+    "（三）推进智慧社区建设。依托政务服务平台建设社区信息系统，推动社区服务事项网上办理，实现数据一次采集、多方共享。"
+    "加强社区信息安全管理，保护居民个人信息。（责任单位：市大数据局、市民政局，各区县政府）",
+    "三、保障措施",
+    "（一）加强组织领导。各地要建立党委领导、政府负责、部门协同、社会参与的工作机制，主要负责同志要亲自部署、亲自推动。"
+    "市政府办公室要将社区服务体系建设情况纳入督查范围，对工作推进不力的地方予以通报。",
+    "（二）强化资金保障。市财政局要统筹安排专项资金，支持社区服务设施建设和运营，"
+    "各区县要按照事权和支出责任落实资金，鼓励社会资本通过多种方式参与社区服务设施建设运营。",
+]
+DOMAIN_TABLE = T(
+    [
+        ["序号", "试点领域", "责任部门"],
+        *[[str(i + 1), d, u] for i, (d, u) in enumerate([
+            ("养老服务", "市民政局"), ("社会救助", None), ("义务教育", "市教育局"), ("就业", "市人力资源社会保障局"),
+            ("社会保险", None), ("保障性住房", "市住房城乡建设局"), ("市政服务", None), ("城市综合执法", None),
+            ("涉农补贴", "市农业农村局"), ("公共文化服务", "市文化和旅游局"), ("医疗卫生", "市卫生健康委"),
+            ("安全生产", "市应急管理局"), ("救灾", None), ("食品药品监管", "市市场监管局"), ("户籍管理", "市公安局"),
+            ("公共法律服务", "市司法局"), ("财政预决算", "市财政局"), ("扶贫", "市乡村振兴局"), ("环境保护", "市生态环境局"),
+            ("城乡规划", "市自然资源局"), ("征地补偿", None), ("重大建设项目", "市发展改革委"), ("公共资源交易", None),
+            ("税收管理", "市税务局"), ("国有土地上房屋征收", "市住房城乡建设局"), ("农村危房改造", None),
+        ])],
+    ],
+    repeat_header=False,
+)
+TASK_TABLE = T(
+    [
+        ["序号", "工作任务", "具体事项", "责任单位", "完成时限"],
+        ["1", "完善服务设施", "开展社区综合服务设施摸底调查，建立设施台账，明确改造提升项目清单。", "市民政局", "2024年6月底前"],
+        [None, None, "按照标准完成社区综合服务设施改造提升，新建住宅小区同步配建服务设施。", "市住房城乡建设局，各区县政府", "2024年12月底前"],
+        ["2", "丰富服务内容", "制定社区服务项目清单，开展养老、托育、助残等服务，引导社会组织参与社区服务。", "市民政局，各区县政府", "2025年6月底前"],
+        ["3", "推进智慧社区建设", "建设社区信息系统，推动社区服务事项网上办理，实现数据共享。", "市大数据局", "2025年12月底前"],
+        [None, None, "加强社区信息安全管理，建立个人信息保护制度，定期开展安全检查。", "市民政局，市公安局", "2025年12月底前"],
+        [None, None, "组织开展智慧社区建设试点，总结推广试点经验，形成可复制的工作模式。", "各区县政府", "2025年12月底前"],
+    ]
+)
+
+
+def notice() -> list[pdfgen.Element]:
+    return [
+        P("江北市人民政府办公室文件", "mark"),
+        P("江政办〔2024〕7号", "docnum"),
+        P(TITLE, "title"),
+        P("各区县人民政府，市政府各部门：", "plain"),
+        *[P(t) for t in BODY],
+        P("附件：1.江北市社区服务领域责任部门", "note"),
+        P("2.江北市社区服务体系建设任务分工", "note"),
+        P("江北市人民政府办公室", "sign"),
+        P("2024年3月5日", "date"),
+        P("（此件公开发布）", "publicity"),
+        NewPage(),
+        P("附件1", "label"),
+        P("江北市社区服务领域责任部门", "caption"),
+        DOMAIN_TABLE,
+        NewPage(),
+        P("附件2", "label"),
+        P("江北市社区服务体系建设任务分工", "caption"),
+        *[P("为推动各项任务落实，现将任务分工明确如下，请各责任单位按照时限要求抓好落实。") for _ in range(5)],
+        TASK_TABLE,
+        Banji(cc="市委各部门，市人大常委会办公室，市政协办公室。", printer="江北市人民政府办公室", printed="2024年3月6日"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    base = tmp_path_factory.mktemp("pdf-reader")
+    main = pdfgen.write_pdf(notice(), base / "notice.pdf")
+    header = pdfgen.write_pdf(notice(), base / "header.pdf", furniture=Furniture(page_number="第{n}页", running_header="江北市人民政府办公室文件"))
+    garbled = base / "garbled.pdf"
+    garbled.write_bytes(pdfgen.without_tounicode(main.read_bytes()))
+    return {"main": main, "header": header, "garbled": garbled}
+
+
+@pytest.fixture(scope="module")
+def source(built: dict[str, Path]) -> SourceDocument:
+    return read_document(built["main"])
+
+
+def _lines(src: SourceDocument) -> list[Line]:
+    return [b for b in src.blocks if isinstance(b, Line)]
+
+
+def _tables(src: SourceDocument) -> list[Table]:
+    return [b for b in src.blocks if isinstance(b, Table)]
+
+
+def test_header_cues(source: SourceDocument) -> None:
+    lines = _lines(source)
+    assert "red" in lines[0].cues and lines[0].text == "江北市人民政府办公室文件", f"发文机关标志应为红色：{lines[0]}"
+    num = next(ln for ln in lines if ln.text.startswith("江政办"))
+    assert {"red_rule", "rule_below"} <= num.cues, f"文号下应有红色分隔线：{num}"
+    title_lines = [ln for ln in lines[2:6] if "centered" in ln.cues]
+    assert len(title_lines) >= 2, "标题应跨两行居中"
+
+
+def test_fake_bold_glyphs_dropped(built: dict[str, Path]) -> None:
+    with pdfplumber.open(built["main"]) as pdf:
+        page = pdf.pages[0]
+        doubled = len(page.chars) - len(page.dedupe_chars().chars)
+    assert doubled >= len(TITLE), f"夹具的标题应为重复字形的假粗体：{doubled}"
+    row = process_path(built["main"]).document
+    assert row.title == TITLE, f"标题：{row.title}"
+    # pdfium drops a glyph drawn twice at one place itself; pdfminer (pdfplumber) keeps both, and the line
+    # builder drops the copy
+    ref = read_pdf(built["main"], doc_id="n", sha256="", data=built["main"].read_bytes(), engine="plumber")
+    title = [ln for ln in _lines(ref)[2:6] if "bold" in ln.cues]
+    assert len(title) == 2 and "".join(ln.text for ln in title) == TITLE, f"假粗体应去重：{title}"
+
+
+def test_spurious_spaces_removed(built: dict[str, Path], source: SourceDocument) -> None:
+    with pdfplumber.open(built["main"]) as pdf:
+        naive = pdf.pages[0].extract_text()
+    assert regex.search(r"到 ?2025 年", naive) and " " in naive, "夹具中数字与汉字之间应有空隙"
+    text = normalise(source).text
+    assert "到2025年" in text and "江政办〔2024〕7号" in text, "数字与汉字间的空格应去除"
+    assert not regex.search(r"\p{Han} +\p{Han}", text), "汉字之间不应有空格"
+
+
+def test_furniture_removed_and_recorded(built: dict[str, Path], source: SourceDocument) -> None:
+    assert [f.text for f in source.furniture] == [f"—{n}—" for n in range(1, source.pages + 1)], "每页页码应记入 furniture"
+    assert all(f.page == n for n, f in enumerate(source.furniture, 1))
+    other = read_document(built["header"])
+    texts = [ln.text for ln in _lines(other)]
+    assert not any(regex.fullmatch(r"第\d+页", t) for t in texts), "「第N页」页码应去除"
+    assert texts.count("江北市人民政府办公室文件") == 1, "页眉应去除，只留版头的发文机关标志"
+    assert sum(1 for f in other.furniture if f.text == "江北市人民政府办公室文件") == other.pages - 1
+
+
+def test_paragraphs_joined_across_lines_and_pages(source: SourceDocument) -> None:
+    doc = normalise(source)
+    paras = [doc.text[p.start : p.end] for p in doc.paras]
+    for body in BODY:
+        assert body in paras, f"段落应完整重组：{body[:20]}…"
+    pages = {p.page for p in doc.paras if doc.text[p.start : p.end] in BODY}
+    assert len(pages) >= 2, "正文应跨页"
+    lines = [ln for ln in _lines(source) if ln.text.startswith("（二）阶段安排")]
+    assert lines, "段首行应存在"
+
+
+def test_every_line_and_row_has_a_page(source: SourceDocument) -> None:
+    assert all(isinstance(b.page, int) and 1 <= b.page <= source.pages for b in _lines(source))
+    assert all(all(isinstance(p, int) for p in t.row_pages) for t in _tables(source))
+
+
+def test_domain_table_merged_cells_and_page_break(source: SourceDocument) -> None:
+    t = next(t for t in _tables(source) if t.rows[0][1] == "试点领域")
+    assert len(t.rows) == 27, f"领域表应有表头加26行（跨页拼接、无重复表头）：{len(t.rows)}"
+    assert len(set(t.row_pages)) == 2, f"领域表应跨两页：{t.row_pages}"
+    by_domain = {r[1]: (i, r[2]) for i, r in enumerate(t.rows)}
+    for dom, unit in [("社会救助", "市民政局"), ("城市综合执法", "市住房城乡建设局"), ("救灾", "市应急管理局"), ("公共资源交易", "市发展改革委")]:
+        i, got = by_domain[dom]
+        assert got == unit, f"{dom} 的合并单元格应填为 {unit}，实为 {got}"
+        assert (i, 2) in t.filled, f"{dom} 的填充应记入 filled"
+    i, _ = by_domain["公共资源交易"]
+    assert t.row_pages[i] == t.row_pages[i - 1] + 1, "夹具中「公共资源交易」的合并单元格应被分页截断"
+    assert t.spans_known
+
+
+def test_task_table_stitched_with_header_repeated(source: SourceDocument) -> None:
+    t = next(t for t in _tables(source) if t.rows[0][0] == "序号" and len(t.rows[0]) == 5)
+    assert [r[0] for r in t.rows].count("序号") == 1, "重复的表头应去除"
+    assert len(t.rows) == 7 and len(set(t.row_pages)) == 2, f"任务表应跨页拼接为6行：{t.row_pages}"
+    assert [r[1] for r in t.rows[1:]] == ["完善服务设施"] * 2 + ["丰富服务内容"] + ["推进智慧社区建设"] * 3, "合并的工作任务单元格应填充"
+    assert "，" in t.rows[2][3] and "\n" not in "".join(t.rows[1]), "单元格内的折行应去除"
+    assert t.row_pages[5] == t.row_pages[4] + 1, "夹具中第3项的合并单元格应被分页截断"
+    assert t.rows[5][:2] == t.rows[6][:2] == ("3", "推进智慧社区建设"), "被分页截断的合并单元格应填充"
+    assert {(5, 0), (5, 1), (6, 0), (6, 1)} <= t.filled
+
+
+def test_tasks_and_assignments_rows(built: dict[str, Path]) -> None:
+    ex = process_path(built["main"])
+    table_tasks = [t for t in ex.tasks if t.source == "table"]
+    assert len(table_tasks) == 6, f"任务表应得6条任务：{len(table_tasks)}"
+    assert {t.due_date for t in table_tasks} == {"2024-06-30", "2024-12-31", "2025-06-30", "2025-12-31"}
+    table_asg = [a for a in ex.assignments if a.source == "table"]
+    assert {a.domain for a in table_asg} >= {"养老服务", "社会救助", "救灾", "农村危房改造"}, "领域表应得分工"
+    cut = [a for a in table_asg if a.domain == "公共资源交易"]
+    assert cut and cut[0].unit == "市发展改革委" and cut[0].page == max(a.page for a in table_asg), "跨页合并单元格应填充并保留行页码"
+
+
+def test_rows_have_pages_and_offsets_into_evidence(built: dict[str, Path], tmp_path: Path) -> None:
+    run_batch([built["main"]], tmp_path)
+    text = (tmp_path / "text" / "notice.txt").read_text(encoding="utf-8")
+    import pandas as pd
+
+    pages = int(pd.read_csv(tmp_path / "documents.csv", dtype=str, encoding="utf-8-sig")["pages"][0])
+    for name in ("references", "sections", "domains", "assignments", "tasks", "deadlines"):
+        df = pd.read_csv(tmp_path / f"{name}.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        for r in df.to_dict("records"):
+            assert r["page"] and 1 <= int(r["page"]) <= pages, f"{name} 行缺页码：{r}"
+            s, e = int(r.get("start_char", 0)), int(r.get("end_char", 0) or r.get("start_char", 0))
+            if "evidence" in r:
+                ev = r["evidence"]
+                at = [m.start() for m in regex.finditer(regex.escape(ev), text)] if ev else []
+                assert any(a <= s and e <= a + len(ev) for a in at), f"{name} 行的偏移应落在证据内：{r}"
+
+
+def test_engines_agree(built: dict[str, Path]) -> None:
+    data = built["main"].read_bytes()
+    fast = read_pdf(built["main"], doc_id="n", sha256="", data=data, engine="pdfium")
+    ref = read_pdf(built["main"], doc_id="n", sha256="", data=data, engine="plumber")
+    assert [b.text for b in _lines(fast)] == [b.text for b in _lines(ref)], "pdfium 与 pdfplumber 的行应一致"
+    assert [t.rows for t in _tables(fast)] == [t.rows for t in _tables(ref)], "两种引擎的表格应一致"
+    assert [b.full for b in _lines(fast)] == [b.full for b in _lines(ref)]
+
+
+def test_garbled_text_layer_goes_to_ocr(built: dict[str, Path]) -> None:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(built["garbled"]))
+    try:
+        assert all(needs_ocr(pdfium_page(pdf, i)) for i in range(len(pdf))), "无 ToUnicode 的页面应送 OCR"
+    finally:
+        pdf.close()
+    pdf = pdfium.PdfDocument(str(built["main"]))
+    try:
+        assert not any(needs_ocr(pdfium_page(pdf, i)) for i in range(len(pdf))), "正常文本层不应送 OCR"
+    finally:
+        pdf.close()
+    src = read_pdf(built["garbled"], doc_id="g", sha256="", data=built["garbled"].read_bytes(), ocr=False)
+    assert src.warnings and "OCR" in src.warnings[0]
+
+
+@pytest.mark.parametrize("data,needle", [(b"not a pdf at all", "not a readable PDF"), (b"%PDF-1.4\n%%EOF", "not a readable PDF")], ids=["text", "truncated"])
+def test_bad_files_raise_ingest_errors(tmp_path: Path, data: bytes, needle: str) -> None:
+    p = tmp_path / "bad.pdf"
+    p.write_bytes(data)
+    with pytest.raises(IngestError, match=needle):
+        read_document(p)
+
+
+def test_password_protected_pdf(tmp_path: Path) -> None:
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen.canvas import Canvas
+
+    p = tmp_path / "locked.pdf"
+    c = Canvas(str(p), encrypt=pdfencrypt.StandardEncryption("secret", canPrint=0))
+    c.drawString(100, 700, "locked")
+    c.save()
+    with pytest.raises(IngestError, match="password"):
+        read_document(p)
+    ex = process_path(p)
+    assert ex.errors and "password" in ex.errors[0].error, "错误应进入 errors 表"
+
+
+# --------------------------------------------------------------------------- the seeds, drawn as PDFs
+
+
+@pytest.mark.shared
+def test_seed_pdfs_reach_gold(tmp_path_factory: pytest.TempPathFactory) -> None:
+    if not (pdfgen.SHARED / "gold").is_dir():
+        pytest.skip("../shared/gold is absent: the seed notices and their gold answers live there")
+    base = tmp_path_factory.mktemp("seed-pdfs")
+    pdfs = pdfgen.seed_pdfs(base / "text")
+    out = base / "out"
+    run_batch(list(pdfs.values()), out)
+    rep = evaluate(pdfgen.SHARED / "gold", out, doc_map=lambda gid: gid)
+    assert not rep.missing
+    low = {f: round(s.f1, 3) for f, s in rep.total.items() if s.f1 < 0.98}
+    assert not low, f"PDF 渲染的种子文件各字段 F1 应 ≥ 0.98：{low}"
+    docs = {r.doc_id: r for r in __import__("pandas").read_csv(out / "documents.csv", dtype=str, encoding="utf-8-sig").itertuples()}
+    assert all(int(d.pages) >= 2 and d.format == "pdf" for d in docs.values())
+    assert json.loads(docs["003_2fba04c4cb047aff"].evidence)["doc_number"][2] == 1, "文号的证据页应为第1页"
+    assert set(DOC_FIELDS) <= set(rep.total) | {"issued_date", "printer", "region_city"}

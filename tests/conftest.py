@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -30,4 +34,24 @@ def seed_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("seed-out")
     proc = run_cli(str(SEEDS / "000_0ac1c0e2edb665b1.txt"), str(SEEDS / "003_2fba04c4cb047aff.txt"), "--out", str(out))
     assert proc.returncode == 0, proc.stderr
+    return out
+
+
+def read_table(out: Path, name: str) -> "pd.DataFrame":
+    import pandas as pd
+
+    return pd.read_csv(out / f"{name}.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+
+
+@pytest.fixture(scope="session")
+def report_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Pipeline + report on the seeds, through the command line entry point as a user runs them."""
+    from pipeline.cli import main
+
+    seeds = sorted(SEEDS.glob("*.txt"))
+    if len(seeds) < 2:
+        pytest.skip("corpora/ should hold the two seed notices")
+    out = tmp_path_factory.mktemp("report") / "out"
+    assert main([*map(str, seeds), "--out", str(out)]) == 0
+    assert main(["report", "--out", str(out)]) == 0
     return out

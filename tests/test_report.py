@@ -1,4 +1,4 @@
-"""The HTML review report built from the two seed notices: content, escaping, offsets, self-containment."""
+"""The HTML review report report_out from the two seed notices: content, escaping, offsets, self-containment."""
 
 from __future__ import annotations
 
@@ -9,31 +9,16 @@ import pandas as pd
 import pytest
 from lxml import html as lxml_html
 
+from conftest import read_table as _csv
 from pipeline.cli import main
 from pipeline.report.highlight import Span, highlight
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = sorted((ROOT / "corpora").glob("*.txt"))
-
-
-def _csv(out: Path, name: str) -> pd.DataFrame:
-    return pd.read_csv(out / f"{name}.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Pipeline + report on the seeds, through the command line as a user runs them."""
-    if len(SEEDS) < 2:
-        pytest.skip("corpora/ should hold the two seed notices")
-    out = tmp_path_factory.mktemp("report") / "out"
-    assert main([*map(str, SEEDS), "--out", str(out)]) == 0
-    assert main(["report", "--out", str(out)]) == 0
-    return out
-
-
-@pytest.fixture(scope="module")
-def tree(built: Path) -> lxml_html.HtmlElement:
-    return lxml_html.fromstring((built / "report.html").read_text(encoding="utf-8"))
+def tree(report_out: Path) -> lxml_html.HtmlElement:
+    return lxml_html.fromstring((report_out / "report.html").read_text(encoding="utf-8"))
 
 
 def _doc_page(tree: lxml_html.HtmlElement, doc_id: str) -> lxml_html.HtmlElement:
@@ -46,31 +31,31 @@ def _marked_text(page: lxml_html.HtmlElement, rid: str) -> str:
     return "".join(s.text_content() for s in page.xpath('.//pre[@class="doctext"]//span[@data-r]') if rid in s.get("data-r").split())
 
 
-def test_overview_lists_every_document(built: Path, tree: lxml_html.HtmlElement) -> None:
-    docs = _csv(built, "documents")
+def test_overview_lists_every_document(report_out: Path, tree: lxml_html.HtmlElement) -> None:
+    docs = _csv(report_out, "documents")
     rows = tree.xpath('//table[@id="docs-table"]/tbody/tr')
     assert [r.get("data-doc-id") for r in rows] == list(docs["doc_id"]), "概览表应按顺序列出每个文件"
     for row, doc in zip(rows, docs.to_dict("records")):
         cells = [c.text_content().strip() for c in row.xpath("./td")]
         assert cells[0] == doc["doc_number"] and cells[2] == doc["title"], f"概览行应显示文号和标题: {cells}"
-        assigned = (_csv(built, "assignments")["doc_id"] == doc["doc_id"]).sum()
+        assigned = (_csv(report_out, "assignments")["doc_id"] == doc["doc_id"]).sum()
         assert cells[10] == str(assigned), f"分工数应为 {assigned}"
 
 
-def test_text_is_the_normalised_text_unchanged(built: Path, tree: lxml_html.HtmlElement) -> None:
-    for doc_id in _csv(built, "documents")["doc_id"]:
-        with (built / "text" / f"{doc_id}.txt").open(encoding="utf-8", newline="") as f:
+def test_text_is_the_normalised_text_unchanged(report_out: Path, tree: lxml_html.HtmlElement) -> None:
+    for doc_id in _csv(report_out, "documents")["doc_id"]:
+        with (report_out / "text" / f"{doc_id}.txt").open(encoding="utf-8", newline="") as f:
             text = f.read()
         shown = _doc_page(tree, doc_id).xpath('.//pre[@class="doctext"]')[0].text_content()
         assert shown == text, f"{doc_id} 页面上的正文应与 text/{doc_id}.txt 完全一致"
 
 
 @pytest.mark.parametrize("table,prefix", [("assignments", "asg"), ("tasks", "task"), ("deadlines", "dl"), ("references", "ref"), ("domains", "dom")])
-def test_every_row_marks_exactly_its_offsets(built: Path, tree: lxml_html.HtmlElement, table: str, prefix: str) -> None:
-    df = _csv(built, table)
+def test_every_row_marks_exactly_its_offsets(report_out: Path, tree: lxml_html.HtmlElement, table: str, prefix: str) -> None:
+    df = _csv(report_out, table)
     assert len(df), f"种子文件应产生 {table} 行"
     for doc_id, rows in df.groupby("doc_id", sort=False):
-        text = (built / "text" / f"{doc_id}.txt").read_text(encoding="utf-8")
+        text = (report_out / "text" / f"{doc_id}.txt").read_text(encoding="utf-8")
         page = _doc_page(tree, str(doc_id))
         for i, rec in enumerate(rows.to_dict("records")):
             s, e = int(rec["start_char"]), int(rec["end_char"])
@@ -79,17 +64,17 @@ def test_every_row_marks_exactly_its_offsets(built: Path, tree: lxml_html.HtmlEl
             assert tr and tr[0].get("data-start") == str(s), f"{table} 第{i}行应链接到其证据"
 
 
-def test_document_fields_link_to_their_evidence(built: Path, tree: lxml_html.HtmlElement) -> None:
-    for doc in _csv(built, "documents").to_dict("records"):
-        text = (built / "text" / f"{doc['doc_id']}.txt").read_text(encoding="utf-8")
+def test_document_fields_link_to_their_evidence(report_out: Path, tree: lxml_html.HtmlElement) -> None:
+    for doc in _csv(report_out, "documents").to_dict("records"):
+        text = (report_out / "text" / f"{doc['doc_id']}.txt").read_text(encoding="utf-8")
         page = _doc_page(tree, doc["doc_id"])
         marked = _marked_text(page, "fld-doc_number")
         assert marked and marked in text and doc["doc_number"] == marked, f"文号 {doc['doc_number']} 应在正文中按位置高亮"
 
 
-def test_report_is_self_contained(built: Path, tree: lxml_html.HtmlElement) -> None:
+def test_report_is_self_contained(report_out: Path, tree: lxml_html.HtmlElement) -> None:
     assert not tree.xpath("//script[@src] | //link | //img[@src] | //iframe"), "报告不应引用外部资源"
-    raw = (built / "report.html").read_text(encoding="utf-8")
+    raw = (report_out / "report.html").read_text(encoding="utf-8")
     assert not [u for u in ("src=\"http", "href=\"http", "url(http", "@import") if u in raw], "报告不应加载网络资源"
     assert tree.xpath("//meta[@charset='utf-8']"), "报告应声明 UTF-8"
 
@@ -128,10 +113,10 @@ def test_overlapping_spans_cut_into_pieces() -> None:
     assert pieces == [("甲乙", ["t"]), ("<丙>", ["t", "d"]), ("丁戊", ["t"])], f"重叠的片段应各自带上覆盖它的行: {pieces}"
 
 
-def test_report_without_texts_still_renders(built: Path, tmp_path: Path) -> None:
+def test_report_without_texts_still_renders(report_out: Path, tmp_path: Path) -> None:
     """A document whose text file is gone (a failed ingest) gets a page saying so instead of breaking the report."""
     out = tmp_path / "out"
-    shutil.copytree(built, out)
+    shutil.copytree(report_out, out)
     victim = _csv(out, "documents")["doc_id"].iloc[0]
     (out / "text" / f"{victim}.txt").unlink()
     assert main(["report", "--out", str(out)]) == 0
@@ -147,22 +132,22 @@ def _spec(tree: lxml_html.HtmlElement, name: str) -> dict:
     return json.loads(scripts[0].text)
 
 
-def test_heatmap_has_one_cell_per_document_and_domain(built: Path, tree: lxml_html.HtmlElement) -> None:
+def test_heatmap_has_one_cell_per_document_and_domain(report_out: Path, tree: lxml_html.HtmlElement) -> None:
     from pipeline.compare import canonical_domains
 
     spec = _spec(tree, "coverage")
     values = next(iter(spec["datasets"].values()))
-    docs = _csv(built, "documents")
+    docs = _csv(report_out, "documents")
     assert len(values) == len(docs) * 26 == len(docs) * len(canonical_domains()), "热力图应为 文件数×26 个格子"
-    domains = _csv(built, "domains")
+    domains = _csv(report_out, "domains")
     for v in values:
         doc_id = docs["doc_id"].iloc[v["doc_page"]]
         named = ((domains["doc_id"] == doc_id) & (domains["domain"] == v["domain"]) & (domains["taxonomy"] == "gov-open-26")).any()
         assert v["named"].startswith("是") == bool(named), f"{doc_id} {v['domain']} 的覆盖应与 domains 表一致"
 
 
-def test_matrix_marks_disagreements(built: Path, tree: lxml_html.HtmlElement) -> None:
-    asg = _csv(built, "assignments")
+def test_matrix_marks_disagreements(report_out: Path, tree: lxml_html.HtmlElement) -> None:
+    asg = _csv(report_out, "assignments")
     lead = asg[(asg["role"] == "lead") & (asg["unit_type"] != "")]
     rows = tree.xpath('//table[@id="matrix-table"]/tbody/tr')
     assert len(rows) >= 26, "责任矩阵应每个领域一行"
@@ -172,9 +157,9 @@ def test_matrix_marks_disagreements(built: Path, tree: lxml_html.HtmlElement) ->
         assert (tr.get("class") == "disagree") == (len(types) > 1), f"{domain}: 牵头单位类型 {types} 的不一致标记有误"
 
 
-def test_matrix_cells_link_to_a_lead_assignment(built: Path, tree: lxml_html.HtmlElement) -> None:
-    docs = list(_csv(built, "documents")["doc_id"])
-    asg = _csv(built, "assignments")
+def test_matrix_cells_link_to_a_lead_assignment(report_out: Path, tree: lxml_html.HtmlElement) -> None:
+    docs = list(_csv(report_out, "documents")["doc_id"])
+    asg = _csv(report_out, "assignments")
     links = tree.xpath('//table[@id="matrix-table"]//a[@data-goto]')
     assert links, "矩阵单元格应链接到分工证据"
     for a in links:

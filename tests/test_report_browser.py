@@ -10,31 +10,16 @@ from typing import Iterator
 import pandas as pd
 import pytest
 
-from pipeline.cli import main
+from conftest import read_table as _csv
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = sorted((ROOT / "corpora").glob("*.txt"))
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # No network, no profile services: the report must work offline.
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is in the test extra: pip install -e '.[test]'")
-
-
-def _csv(out: Path, name: str) -> pd.DataFrame:
-    return pd.read_csv(out / f"{name}.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if len(SEEDS) < 2:
-        pytest.skip("corpora/ should hold the two seed notices")
-    out = tmp_path_factory.mktemp("report-browser") / "out"
-    assert main([*map(str, SEEDS), "--out", str(out)]) == 0
-    assert main(["report", "--out", str(out)]) == 0
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -61,14 +46,14 @@ class Page:
 
 
 @pytest.fixture()
-def report(browser: object, built: Path) -> Iterator[Page]:
-    p = Page(browser, (built / "report.html").as_uri())
+def report(browser: object, report_out: Path) -> Iterator[Page]:
+    p = Page(browser, (report_out / "report.html").as_uri())
     yield p
     p.page.close()
 
 
-def test_loads_without_console_errors_or_network(report: Page, built: Path) -> None:
-    n = len(_csv(built, "documents"))
+def test_loads_without_console_errors_or_network(report: Page, report_out: Path) -> None:
+    n = len(_csv(report_out, "documents"))
     for hash_ in ["#overview", *[f"#doc-{i}" for i in range(n)]]:
         report.page.evaluate(f"location.hash = '{hash_}'")
         assert report.page.locator(f"{hash_}.page").is_visible(), f"{hash_} 页应显示"
@@ -77,8 +62,8 @@ def test_loads_without_console_errors_or_network(report: Page, built: Path) -> N
     assert report.remote == [], f"报告应离线可用，不应请求网络: {report.remote}"
 
 
-def test_documents_table_lists_every_document(report: Page, built: Path, tmp_path: Path) -> None:
-    docs = _csv(built, "documents")
+def test_documents_table_lists_every_document(report: Page, report_out: Path, tmp_path: Path) -> None:
+    docs = _csv(report_out, "documents")
     rows = report.page.locator("#docs-table tbody tr")
     assert rows.count() == len(docs), "概览表应每个文件一行"
     shown = [rows.nth(i).locator("td").first.inner_text() for i in range(rows.count())]
@@ -90,22 +75,22 @@ def test_documents_table_lists_every_document(report: Page, built: Path, tmp_pat
     assert visible.count() == 1 and visible.first.get_attribute("data-doc-id") == docs["doc_id"].iloc[1], "筛选后应只剩一行"
 
 
-def test_sorting_by_assignments_orders_rows(report: Page, built: Path) -> None:
-    counts = _csv(built, "assignments")["doc_id"].value_counts()
+def test_sorting_by_assignments_orders_rows(report: Page, report_out: Path) -> None:
+    counts = _csv(report_out, "assignments")["doc_id"].value_counts()
     report.page.locator("#docs-table th", has_text="分工").click()
     first = report.page.locator("#docs-table tbody tr").first.get_attribute("data-doc-id")
     assert first == counts.idxmin(), "按分工数升序排序后，分工最少的文件应在第一行"
 
 
-def test_clicking_an_assignment_highlights_its_evidence(report: Page, built: Path, tmp_path: Path) -> None:
-    docs = _csv(built, "documents")
-    assignments = _csv(built, "assignments")
+def test_clicking_an_assignment_highlights_its_evidence(report: Page, report_out: Path, tmp_path: Path) -> None:
+    docs = _csv(report_out, "documents")
+    assignments = _csv(report_out, "assignments")
     for index, doc_id in enumerate(docs["doc_id"]):
         rows = assignments[assignments["doc_id"] == doc_id]
         assert len(rows), f"{doc_id} 应有分工行"
         i = len(rows) // 2  # a row from the middle, so the text must scroll to it
         rec = rows.iloc[i]
-        text = (built / "text" / f"{doc_id}.txt").read_text(encoding="utf-8")
+        text = (report_out / "text" / f"{doc_id}.txt").read_text(encoding="utf-8")
         expected = text[int(rec["start_char"]) : int(rec["end_char"])]
         report.page.evaluate(f"location.hash = '#doc-{index}'")
         section = report.page.locator(f"#doc-{index}")
@@ -129,10 +114,10 @@ def _charts_drawn(report: Page) -> None:
                                   "[...document.querySelectorAll('.vega[data-spec]')].every(e => e.getAttribute('data-rendered') === '1')", timeout=20000)
 
 
-def test_heatmap_has_one_cell_per_document_and_domain(report: Page, built: Path, tmp_path: Path) -> None:
+def test_heatmap_has_one_cell_per_document_and_domain(report: Page, report_out: Path, tmp_path: Path) -> None:
     _charts_drawn(report)
     cells = report.page.locator("#chart-coverage g.mark-rect path")
-    n = len(_csv(built, "documents"))
+    n = len(_csv(report_out, "documents"))
     assert cells.count() == n * 26, f"热力图应有 {n}×26 个格子，实际 {cells.count()}"
     for chart in ("timeline", "citations"):
         assert report.page.locator(f"#chart-{chart} svg .role-mark").count() > 0, f"{chart} 图应已绘制"
@@ -140,7 +125,7 @@ def test_heatmap_has_one_cell_per_document_and_domain(report: Page, built: Path,
     assert report.errors == [], f"控制台不应有错误: {report.errors}"
 
 
-def test_matrix_cell_opens_the_assignment_evidence(report: Page, built: Path) -> None:
+def test_matrix_cell_opens_the_assignment_evidence(report: Page, report_out: Path) -> None:
     _charts_drawn(report)
     link = report.page.locator("#matrix-table a[data-goto]").first
     href, goto = link.get_attribute("href"), link.get_attribute("data-goto")

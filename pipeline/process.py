@@ -95,7 +95,27 @@ def process_source(src: SourceDocument) -> Extraction:
         return out
     for w in src.warnings:
         out.errors.append(ErrorRow(src.doc_id, src.source, "ingest", w))
+    reason = _no_notice(out)
+    if reason:
+        out.document.error = reason
+        out.errors.append(ErrorRow(src.doc_id, src.source, "extract", reason))
     return out
+
+
+_MIN_NOTICE_HAN = 80  # fewer Han characters than a one-sentence notice
+
+
+def _no_notice(out: Extraction) -> str:
+    """Why a readable file holds no notice (a map or figure attachment, a cover page), or ''."""
+    d = out.document
+    han = sum(1 for ch in out.text if "\u4e00" <= ch <= "\u9fff")
+    if d.doc_number or d.title or out.sections or han >= _MIN_NOTICE_HAN:
+        return ""
+    first = out.text.strip().splitlines()[0][:60] if out.text.strip() else ""
+    return (
+        f"{Path(d.source).name}: holds no notice, only {han} Chinese characters ({first!r}); it may be an "
+        "attachment such as a map or figure: process it together with the notice it belongs to"
+    )
 
 
 def _failed(path: Path, stage: str, message: str) -> Extraction:

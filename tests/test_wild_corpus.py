@@ -213,3 +213,13 @@ def test_guangzhou_rules_alias_and_validity(pages: dict[str, Extraction]) -> Non
     assert "办法" not in {r.cited_title for r in x.references}, "省《办法》 is the alias used again"
     assert {"国发〔2014〕47号", "穗府办规〔2019〕13号", "穗府办规〔2019〕14号"} <= set(by_number), set(by_number)
     assert d.topic == "民政、扶贫、救灾", (d.topic, d.topic_evidence)
+
+
+def test_map_only_attachment_is_reported_not_extracted() -> None:
+    """The Yangpu plan's map attachment (a PDF holding a figure and its caption) is not a notice."""
+    from conftest import need_shared
+    from pipeline.process import process_path
+
+    ex = process_path(need_shared("corpus", "wild", "huace", "sh_hukehe_2025_7_attachment_spatial_layout_map.pdf"))
+    assert ex.errors and "holds no notice" in ex.errors[0].error, [e.error for e in ex.errors]
+    assert ex.document.pages == 1 and not ex.tasks and not ex.deadlines

@@ -11,7 +11,7 @@ several lines (GB/T 9704-2012 §7.3.1) is joined into one.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -31,6 +31,18 @@ class _Group:
     texts: list[str]
     page: int | None
     last: Line
+    pages: list[int | None] = field(default_factory=list)  # page of each text, for paragraphs over a page break
+
+    def page_breaks(self, start: int) -> tuple[tuple[int, int], ...]:
+        """(offset, page) where the paragraph starting at `start` moves to another page."""
+        out: list[tuple[int, int]] = []
+        pos, current = start, self.page
+        for text, page in zip(self.texts, self.pages or [self.page] * len(self.texts)):
+            if page is not None and page != current:
+                out.append((pos, page))
+                current = page
+            pos += len(text)
+        return tuple(out)
 
 
 def _is_heading_start(text: str) -> bool:
@@ -141,7 +153,12 @@ def _merge_title(groups: list[_Group]) -> list[_Group]:
             break
     if end is None or end == start:
         return groups
-    merged = _Group(texts=[t for g in groups[start : end + 1] for t in g.texts], page=groups[start].page, last=groups[end].last)
+    merged = _Group(
+        texts=[t for g in groups[start : end + 1] for t in g.texts],
+        page=groups[start].page,
+        last=groups[end].last,
+        pages=[p for g in groups[start : end + 1] for p in (g.pages or [g.page] * len(g.texts))],
+    )
     return groups[:start] + [merged] + groups[end + 1 :]
 
 
@@ -198,9 +215,10 @@ def normalise(doc: SourceDocument) -> NormDoc:
         prev = items[-1] if items else None
         if isinstance(prev, _Group) and _should_join(prev.texts[-1], prev.last, text, width):
             prev.texts.append(text)
+            prev.pages.append(line.page)
             prev.last = line
         else:
-            items.append(_Group(texts=[text], page=line.page, last=line))
+            items.append(_Group(texts=[text], page=line.page, last=line, pages=[line.page]))
     # title lines joined (only among the leading paragraphs, before any table)
     lead: list[_Group] = []
     for it in items:
@@ -229,7 +247,7 @@ def normalise(doc: SourceDocument) -> NormDoc:
         if isinstance(it, _Group):
             text = "".join(it.texts)
             s, e = emit(text)
-            paras.append(Para(s, e, it.page, "para"))
+            paras.append(Para(s, e, it.page, "para", it.page_breaks(s)))
             last_para_text, last_para_span = text, (s, e)
             continue
         cleaned_rows = tuple(tuple(clean(c) for c in r) for r in it.rows)

@@ -78,8 +78,9 @@ class Para:
 
     start: int
     end: int
-    page: int | None
-    kind: str = "para"  # para | row | heading-only lines keep "para"
+    page: int | None  # the page the paragraph starts on
+    kind: str = "para"  # para | row
+    page_breaks: tuple[tuple[int, int], ...] = ()  # (offset, page) where a paragraph runs onto the next page
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,8 +127,15 @@ class NormDoc:
         return None
 
     def page_at(self, offset: int) -> int | None:
+        """The page of a character: a paragraph over a page break is on two pages."""
         p = self.para_at(offset)
-        return p.page if p else None
+        if p is None:
+            return None
+        page = p.page
+        for at, pg in p.page_breaks:
+            if offset >= at:
+                page = pg
+        return page
 
 
 # --------------------------------------------------------------------------- structure

@@ -300,3 +300,16 @@ def test_seed_pdfs_reach_gold(tmp_path_factory: pytest.TempPathFactory) -> None:
     assert all(int(d.pages) >= 2 and d.format == "pdf" for d in docs.values())
     assert json.loads(docs["003_2fba04c4cb047aff"].evidence)["doc_number"][2] == 1, "文号的证据页应为第1页"
     assert set(DOC_FIELDS) <= set(rep.total) | {"issued_date", "printer", "region_city"}
+
+
+def test_a_paragraph_over_a_page_break_reports_each_part_on_its_page(source: SourceDocument) -> None:
+    """A value in the second half of a paragraph that runs onto the next page carries the next page."""
+    doc = normalise(source)
+    crossing = [p for p in doc.paras if p.page_breaks]
+    assert crossing, "the fixture has a body paragraph that runs over a page break"
+    para = crossing[0]
+    at, page = para.page_breaks[0]
+    assert page == para.page + 1 and para.start < at < para.end
+    assert doc.page_at(para.start) == para.page and doc.page_at(at) == page and doc.page_at(at - 1) == para.page
+    first_line_next_page = next(ln.text for ln in _lines(source) if ln.page == page)
+    assert doc.text[at:].startswith(regex.sub(r"\s+", "", first_line_next_page)[:6]), "the break sits where the next page's first line starts"

@@ -95,5 +95,5 @@ def extract_references(doc: NormDoc, lay: Layout, *, own_title: str, body_start_
             after = _AFTER.match(text[e : e + 60])
             if after:
                 alias, _ = _alias(after.group("inner"))
-            rows[d.normalized] = ReferenceRow(doc.doc_id, "", d.normalized, alias, p.page, sentence(doc, s, e), s, e)
+            rows[d.normalized] = ReferenceRow(doc.doc_id, "", d.normalized, alias, doc.page_at(s), sentence(doc, s, e), s, e)
     return list(rows.values())

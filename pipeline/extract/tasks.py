@@ -129,7 +129,7 @@ class TaskBuilder:
                     item = item[len(sec.label) :].lstrip("、．.")
                 domains = _domain_item(item)
                 if domains:
-                    self._assign(domains, tag.lead, tag.co, "body", para.page, item_start, tag.end)
+                    self._assign(domains, tag.lead, tag.co, "body", doc.page_at(item_start), item_start, tag.end)
                     continue
                 detail = item.strip("。；，、 ")
                 if sec is not None and detail.startswith(sec.heading):
@@ -140,7 +140,7 @@ class TaskBuilder:
                 self.tasks.append(
                     TaskRow(
                         doc.doc_id, self._task_id(), key, title, detail, "；".join(units), units[0] if units else "",
-                        deadline_text, due, "body", para.page, text[item_start : tag.end], item_start, tag.end,
+                        deadline_text, due, "body", doc.page_at(item_start), text[item_start : tag.end], item_start, tag.end,
                     )
                 )
 

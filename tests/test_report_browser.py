@@ -134,3 +134,35 @@ def test_matrix_cell_opens_the_assignment_evidence(report: Page, report_out: Pat
     assert section.is_visible(), "点击矩阵单元格应打开文件页"
     assert section.locator(f"tr.selected[data-target='{goto}']").count() == 1, "对应的分工行应被选中"
     assert section.locator(".doctext .hl.active").count() > 0, "其证据应被高亮"
+
+
+def test_pdf_evidence_shows_its_page(browser: object, tmp_path: Path) -> None:
+    """Built from the seed notices drawn as PDFs: clicking a task row on a later page shows that page."""
+    from conftest import need_shared
+    from pipeline.cli import main
+
+    pdfgen = pytest.importorskip("pdfgen", reason="tests/pdfgen.py builds the PDF fixtures")
+    need_shared("seeds")
+    try:
+        pdfs = pdfgen.seed_pdfs(tmp_path / "pdf")
+    except pdfgen.FixtureUnavailable as e:
+        pytest.skip(str(e))
+    out = tmp_path / "out"
+    assert main([str(p) for p in pdfs.values()] + ["--out", str(out)]) == 0
+    assert main(["report", "--out", str(out)]) == 0
+    docs, tasks = _csv(out, "documents"), _csv(out, "tasks")
+    page = Page(browser, (out / "report.html").as_uri())
+    try:
+        for index, doc_id in enumerate(docs["doc_id"]):
+            rows = tasks[tasks["doc_id"] == doc_id].reset_index(drop=True)
+            i = len(rows) - 1  # the last task sits on a later page than the first
+            rec = rows.iloc[i]
+            assert rec["page"] and int(rec["page"]) > 1, f"{doc_id}: task rows from a PDF carry their page"
+            page.page.evaluate(f"location.hash = '#doc-{index}'")
+            section = page.page.locator(f"#doc-{index}")
+            section.locator(f"table.tasks tr[data-target='task-{i}']").click()
+            status = section.locator(".status").inner_text()
+            assert f"page {rec['page']}" in status, f"{doc_id}: status should name page {rec['page']}: {status}"
+        assert page.errors == [], page.errors
+    finally:
+        page.page.close()

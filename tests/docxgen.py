@@ -347,15 +347,33 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def to_pdf(docs: Sequence[Path], outdir: Path, *, timeout: float = 300) -> list[Path]:
+# The template fonts mapped to Noto CJK (CFF outlines, embedded as CIDFontType0) instead of fontconfig's
+# default choice for unknown Chinese families (WenQuanYi Micro Hei, TrueType, embedded as CIDFontType2).
+_NOTO_MAP = {FANGSONG: "Noto Serif CJK SC", KAITI: "Noto Serif CJK SC", XBS: "Noto Serif CJK SC", HEITI: "Noto Sans CJK SC", SONG: "Noto Serif CJK SC"}
+
+
+def _fontconfig(prof: str) -> str:
+    aliases = "".join(
+        f"<match target=\"pattern\"><test name=\"family\"><string>{a}</string></test>"
+        f"<edit name=\"family\" mode=\"assign\" binding=\"strong\"><string>{b}</string></edit></match>"
+        for a, b in _NOTO_MAP.items()
+    )
+    path = Path(prof) / "fonts.conf"
+    path.write_text(f'<?xml version="1.0"?><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>{aliases}</fontconfig>', encoding="utf-8")
+    return str(path)
+
+
+def to_pdf(docs: Sequence[Path], outdir: Path, *, noto: bool = False, timeout: float = 300) -> list[Path]:
     """Export Word documents to PDF with one LibreOffice run (its start-up costs seconds), with a private
-    user profile so that concurrent runs do not share one."""
+    user profile so that concurrent runs do not share one; `noto` maps the template fonts to Noto CJK."""
     exe = soffice()
     if exe is None:
         raise SofficeUnavailable("soffice not found; run `make system-deps` (installs libreoffice-writer-nogui)")
     outdir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="lo-profile-") as prof:
         env = {**os.environ, "HOME": prof}
+        if noto:
+            env["FONTCONFIG_FILE"] = _fontconfig(prof)
         proc = subprocess.run(
             [exe, f"-env:UserInstallation=file://{prof}", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(outdir), *map(str, docs)],
             capture_output=True, text=True, timeout=timeout, env=env,

@@ -300,6 +300,12 @@ def _stitch(prev: Table, cur: Table) -> Table:
     if rows and prev.rows and normalise_header(rows[0]) == normalise_header(prev.rows[0]):
         rows, pages = rows[1:], pages[1:]
         filled = {(r - 1, c) for r, c in filled if r > 0}
+    if rows and len(prev.rows) > 1 and _split_row(prev.rows[-1], rows[0]):
+        # a row broken across the page (Word and WPS let rows break by default): its second part joins the first
+        last = [_join_cell(a, b) for a, b in zip(prev.rows[-1], rows[0])]
+        prev = Table(prev.rows[:-1] + (tuple(last),), prev.row_pages, prev.filled, prev.spans_known)
+        rows, pages = rows[1:], pages[1:]
+        filled = {(r - 1, c) for r, c in filled if r > 0}
     cols = rules.table_columns()
     header = prev.rows[0] if prev.rows else ()
     last = prev.rows[-1] if prev.rows else ()
@@ -320,3 +326,32 @@ def _stitch(prev: Table, cur: Table) -> Table:
         filled=frozenset(prev.filled | {(r + offset, c) for r, c in filled}),
         spans_known=True,
     )
+
+
+_TERMINAL = regex.compile(r"[。！？；!?;]$")
+_NUMBERED = regex.compile(r"^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)")
+
+
+def _split_row(last: tuple[str, ...], first: list[str]) -> bool:
+    """The continuation's first row is the rest of `last`, cut by the page break: its first (序号) cell is
+    blank, every cell it has text in was cut mid-text in `last` (no 。；！？ at the end) and starts no new
+    numbered item, and at least one cut cell held several lines. A new row under a merged 序号 fails the
+    test because its 具体事项 starts after a finished one."""
+    if len(first) != len(last) or not first or first[0].strip():
+        return False
+    cut = [j for j, c in enumerate(first) if c.strip()]
+    if not cut:
+        return False
+    for j in cut:
+        a, b = last[j].strip(), first[j].strip()
+        if not a or _TERMINAL.search(a) or _NUMBERED.match(b) or a == b:
+            return False
+    return any(len(last[j].strip()) >= 10 for j in cut)
+
+
+def _join_cell(a: str, b: str) -> str:
+    a, b = a.strip(), b.strip()
+    if not a or not b:
+        return a or b
+    sep = " " if regex.search(r"[A-Za-z]$", a) and regex.match(r"^[A-Za-z]", b) else ""
+    return a + sep + b

@@ -10,6 +10,7 @@ fragments from characters or OCR line boxes, so scans get the same tables.
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -65,9 +66,12 @@ def _split_wide(frags: list[Frag], cols: list[float]) -> list[Frag]:
             continue
         cuts = [f.x0, *inner, f.x1]
         n = len(f.text)
+        # where each character ends, in em: Latin letters and digits are half as wide as Han characters
+        ends = list(itertools.accumulate(0.5 if ch.isascii() else 1.0 for ch in f.text))
         pos = 0
         for a, b in zip(cuts, cuts[1:]):
-            k = round(n * (b - f.x0) / (f.x1 - f.x0)) if b != f.x1 else n
+            at = ends[-1] * (b - f.x0) / (f.x1 - f.x0)
+            k = min(range(n + 1), key=lambda i: abs((ends[i - 1] if i else 0.0) - at)) if b != f.x1 else n
             if k > pos:
                 out.append(Frag(f.text[pos:k], a, b, f.top, f.bottom, f.size, f.red))
             pos = max(pos, k)

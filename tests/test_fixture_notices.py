@@ -156,3 +156,16 @@ def test_gold_files_are_well_formed() -> None:
         assert g["doc_id"] == doc_id
         for t in g["tasks"]:
             assert t["units"], f"{doc_id}: 任务 {t['title']} 无责任单位"
+
+
+def test_units_responsible_by_division_of_duties(tables: dict[str, pd.DataFrame]) -> None:
+    """（省自然资源厅、省财政厅按职责分工负责） makes a task whose units are all responsible."""
+    tk = _rows(tables, "tasks", "sc_joint_yijian")
+    row = tk[tk["title"] == "强化要素保障"]
+    assert list(row["units"]) == ["省自然资源厅；省财政厅"], tk[["title", "units"]].to_dict("records")
+
+
+def test_joint_signature_on_one_line_and_title_after_issuers(tables: dict[str, pd.DataFrame]) -> None:
+    d = _doc(tables, "sc_joint_yijian")
+    assert d["issuer"] == "四川省发展和改革委员会；四川省财政厅；四川省自然资源厅", d["issuer"]
+    assert d["title"] == "四川省发展和改革委员会四川省财政厅四川省自然资源厅关于加强省级重大建设项目储备管理的意见", d["title"]

@@ -20,6 +20,8 @@ _TAG = regex.compile(
 )
 # （省发展改革委牵头，省财政厅等按职责分工负责）
 _LEAD_CO = regex.compile(rf"[（(](?P<lead>[^（）()：:]{{2,60}}?)牵头[，,、；;]?(?P<co>{_BAL}?)(?:按职责分工)?(?:负责|配合|参与)?[）)]")
+# （国家发展改革委、财政部等按职责分工负责）: the units named are all responsible, none is singled out to lead
+_RESPONSIBLE = regex.compile(r"[（(]由?(?P<units>[^（）()：:牵]{2,80}?)等?(?:按职责分工|按照职责分工|按职责|分别)?负责[）)]")
 _DOMAIN_GLUE = regex.compile(r"[、，,和及与等；;。\s]|领域|方面|工作")
 _DUE_KINDS = ("by", "target", "date", "range")
 
@@ -71,6 +73,12 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
         # (街安监站, 县大数据中心), not a phrase that happens to precede 牵头
         if lead and all(unit_type(u) != "其他" or "部门" in u or looks_like_org(u) for u in lead):
             tags.append(Tag(m.start(), m.end(), lead, co, True))
+    for m in _RESPONSIBLE.finditer(text, start, end):
+        if any(t.start <= m.start() < t.end for t in tags):
+            continue
+        units = split_units(m.group("units"))
+        if units and all(unit_type(u) != "其他" or "部门" in u or looks_like_org(u) for u in units):
+            tags.append(Tag(m.start(), m.end(), units, [], False))
     return sorted(tags, key=lambda t: t.start)
 
 

@@ -76,7 +76,10 @@ class _Width:
             counts = Counter(round(w) for w in widths)
             mode, _ = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
             near = sum(1 for w in widths if abs(w - mode) <= 1.5)
-            if near / len(widths) >= 0.2 and mode <= 60:
+            # hard-wrapped text has few lines wider than its margin (a title, a table row); one paragraph
+            # per line has many, and a common short width there (headings) is no margin
+            wider = sum(1 for w in widths if w > mode + 3)
+            if near / len(widths) >= 0.2 and mode <= 60 and wider / len(widths) <= 0.25:
                 self.wrapped = True
                 self.margin = mode * 0.85  # digits and Latin letters make full lines a few units shorter
 
@@ -93,9 +96,18 @@ _PAREN_LINE = regex.compile(r"^（[^（）]{1,20}）$")
 _SENTENCE_THEN_NOTE = regex.compile(r"[。！？；]（(?:[^（）]|（[^（）]*）)*）$")
 
 
-def _should_join(a: str, a_line: Line, b: str, width: _Width) -> bool:
+_TITLE_HEAD = regex.compile(r"关于|印发|转发")
+
+
+def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = "", b_signs: bool = False, in_header: bool = False) -> bool:
+    """Whether line b continues line a. `group` is a's paragraph so far, `b_signs` says b is a 署名 line (an
+    organisation above the 成文日期, §7.3.5), `in_header` that no sentence has ended yet (版头 and 标题 zone)."""
     if not a or not b:
         return False
+    if b_signs:
+        return False  # the 署名 stands on its own above the date, whatever the line before
+    if in_header and _ends_with_doc_type(a) and _TITLE_HEAD.search(group or a) and not regex.search(r"[。；]", group or a):
+        return False  # the title (§7.3.1) ends here; the 主送机关 follows on its own line
     if a == b or _PAREN_LINE.match(a) or _PAREN_LINE.match(b):
         return False  # a repeated line (exports print the title twice) or a lone "（2020年）" is no continuation
     if _SENTENCE_THEN_NOTE.search(a):
@@ -112,6 +124,20 @@ def _should_join(a: str, a_line: Line, b: str, width: _Width) -> bool:
     if a_line.full is None and not full and a[-1] in _CONTINUING_END and width.wrapped:
         full = True
     return bool(full)
+
+
+def _signature_lines(cleaned: list[tuple[str, Line] | Table]) -> set[int]:
+    """Indexes of 署名 lines: organisation names right above the 成文日期 (one or several, §7.3.5.1-2)."""
+    el = rules.element_rules()
+    out: set[int] = set()
+    for i, c in enumerate(cleaned):
+        if isinstance(c, Table) or not el["signed_date"].pattern.match(c[0]):
+            continue
+        j = i - 1
+        while j >= 0 and i - j <= 6 and not isinstance(cleaned[j], Table) and looks_like_org(cleaned[j][0]):
+            out.add(j)
+            j -= 1
+    return out
 
 
 _GAP = regex.compile(r"[\s\u00a0\u3000]{2,}|(?<=\p{Han})[\s\u00a0\u3000]+(?=\p{Han})")
@@ -206,19 +232,25 @@ def normalise(doc: SourceDocument) -> NormDoc:
             if t:
                 cleaned.append((t, b))
     width = _Width([c[0] for c in cleaned if isinstance(c, tuple)])
+    signs = _signature_lines(cleaned)
     items: list[_Group | Table] = []
-    for c in cleaned:
+    in_header = True
+    for idx, c in enumerate(cleaned):
         if isinstance(c, Table):
             items.append(c)
             continue
         text, line = c
         prev = items[-1] if items else None
-        if isinstance(prev, _Group) and _should_join(prev.texts[-1], prev.last, text, width):
+        if isinstance(prev, _Group) and _should_join(
+            prev.texts[-1], prev.last, text, width, group="".join(prev.texts), b_signs=idx in signs, in_header=in_header
+        ):
             prev.texts.append(text)
             prev.pages.append(line.page)
             prev.last = line
         else:
             items.append(_Group(texts=[text], page=line.page, last=line, pages=[line.page]))
+        if in_header and (regex.search(r"[。！？]", text) or text.endswith(("：", ":"))):
+            in_header = False
     # title lines joined (only among the leading paragraphs, before any table)
     lead: list[_Group] = []
     for it in items:

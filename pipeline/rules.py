@@ -271,12 +271,14 @@ class AgencyPrefixes:
     provinces: tuple[tuple[str, str], ...]
     cities: tuple[tuple[str, str], ...]
     examples: tuple[tuple[str, str], ...]
+    place_short_names: tuple[tuple[str, str], ...] = ()  # (短称, full gazetteer name): 恩施州 -> 恩施土家族苗族自治州
+    issuer_examples: tuple[tuple[str, str], ...] = ()  # (issuer, "province/city/county/admin_level")
 
 
 @lru_cache(maxsize=None)
 def agency_prefixes() -> AgencyPrefixes:
     data = _read_yaml("agency_prefixes.yaml")
-    _check_keys("agency_prefixes.yaml", "<top>", data, {"national", "provinces", "cities", "examples"})
+    _check_keys("agency_prefixes.yaml", "<top>", data, {"national", "provinces", "cities", "examples", "place_short_names", "issuer_examples"})
 
     def pairs(d: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
         return tuple(sorted(((str(k), str(v)) for k, v in d.items()), key=lambda p: len(p[0]), reverse=True))
@@ -286,6 +288,8 @@ def agency_prefixes() -> AgencyPrefixes:
         provinces=pairs(data.get("provinces", {})),
         cities=pairs(data.get("cities", {})),
         examples=tuple((str(k), str(v)) for k, v in (data.get("examples") or {}).items()),
+        place_short_names=tuple((str(k), str(v)) for k, v in (data.get("place_short_names") or {}).items()),
+        issuer_examples=tuple((str(k), str(v)) for k, v in (data.get("issuer_examples") or {}).items()),
     )
 
 

@@ -105,3 +105,16 @@ def test_unknown_key_is_reported(tmp_path: Any, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(rules, "RULES_DIR", tmp_path)
     with pytest.raises(rules.RuleError, match=r"headings.yaml.*level1.*patern"):
         rules._pattern_rules("headings.yaml", "levels")
+
+
+@pytest.mark.parametrize(("issuer", "expected"), [pytest.param(i, e, id=f"issuer-{k}") for k, (i, e) in enumerate(rules.agency_prefixes().issuer_examples)])
+def test_issuer_region_examples(issuer: str, expected: str) -> None:
+    r = infer_region(issuer)
+    got = f"{r.province}/{r.city}/{r.county}/{r.admin_level}"
+    assert got == expected, f"{issuer} -> {got}，应为 {expected}"
+
+
+def test_place_short_names_name_gazetteer_places() -> None:
+    cities = {p.name for p in rules.places() if p.level == "city"}
+    missing = [full for _, full in rules.agency_prefixes().place_short_names if full not in cities]
+    assert not missing, f"rules/agency_prefixes.yaml place_short_names 不在地名表中：{missing}"

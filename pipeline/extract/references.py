@@ -32,6 +32,15 @@ def _alias(inner: str) -> tuple[str, tuple[str, str] | None]:
     return clean, ((raw[: book.start()], book.group(1)) if book else None)
 
 
+# "关于转发《X》的通知": X is an upper-level document this notice forwards, so a cited one (not its own text)
+_FORWARDED = regex.compile(r"转发[《〈]?(?P<title>.+?)[》〉]?的(?:通知|函)$")
+
+
+def _forwarded(own_title: str) -> str:
+    m = _FORWARDED.search(own_title)
+    return m.group("title") if m else ""
+
+
 def _in_skipped(doc: NormDoc, lay: Layout, offset: int) -> bool:
     """True inside a paragraph that is not notice text (an export's file links, the 版记)."""
     for k in lay.skip:
@@ -49,9 +58,13 @@ def extract_references(doc: NormDoc, lay: Layout, *, own_title: str, body_start_
     covered: list[tuple[int, int]] = []
     alias_books: set[tuple[str, str]] = set()
     own_core = own_title
+    forwarded = _forwarded(own_title)
     for m in _BOOK.finditer(text, body_start_char):
         title = m.group("title")
-        if title in aliases or (own_title and (title in own_title or title.removeprefix("关于") in own_core)):
+        is_own = bool(own_title) and (title in own_title or title.removeprefix("关于") in own_core)
+        if forwarded and title in forwarded:
+            is_own = False
+        if title in aliases or is_own:
             continue  # an alias used again, or the document this notice itself issues
         if any(t == title and text[max(0, m.start() - len(pre)) : m.start()] == pre for pre, t in alias_books):
             continue  # 省《办法》 used again after "以下简称省《办法》"

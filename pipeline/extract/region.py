@@ -32,6 +32,10 @@ def _index() -> dict[str, list[rules.Place]]:
             short = _SHORT_SUFFIX.sub("", p.name)
             if len(short) >= 2 and short != p.name:
                 idx.setdefault(short, []).append(p)
+    by_name = {p.name: p for p in rules.places() if p.level == "city"}
+    for short, full in rules.agency_prefixes().place_short_names:
+        if full in by_name:
+            idx.setdefault(short, []).append(by_name[full])
     return idx
 
 

@@ -9,7 +9,7 @@ import regex
 
 from .. import rules
 from ..model import AssignmentRow, NormDoc, Section, TableView, TaskRow
-from ..structure import enclosing, section_at
+from ..structure import enclosing, looks_like_org, section_at
 from .dates import find_time_expressions
 from .domains import canonical_domain, find_mentions
 from .units import split_top, split_units, unit_groups, unit_type
@@ -20,6 +20,8 @@ _TAG = regex.compile(
 )
 # （省发展改革委牵头，省财政厅等按职责分工负责）
 _LEAD_CO = regex.compile(rf"[（(](?P<lead>[^（）()：:]{{2,60}}?)牵头[，,、；;]?(?P<co>{_BAL}?)(?:按职责分工)?(?:负责|配合|参与)?[）)]")
+# （国家发展改革委、财政部等按职责分工负责）: the units named are all responsible, none is singled out to lead
+_RESPONSIBLE = regex.compile(r"[（(]由?(?P<units>[^（）()：:牵]{2,80}?)等?(?:按职责分工|按照职责分工|按职责|分别)?负责[）)]")
 _DOMAIN_GLUE = regex.compile(r"[、，,和及与等；;。\s]|领域|方面|工作")
 _DUE_KINDS = ("by", "target", "date", "range")
 
@@ -67,8 +69,16 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
             continue
         lead = split_units(m.group("lead"))
         co = split_units(regex.sub(r"等$", "", m.group("co").strip())) if m.group("co") else []
-        if lead and all(unit_type(u) != "其他" or "部门" in u for u in lead):
+        # the lead must be a unit: a typed department, a collective (有关部门) or an organisation's name
+        # (街安监站, 县大数据中心), not a phrase that happens to precede 牵头
+        if lead and all(unit_type(u) != "其他" or "部门" in u or looks_like_org(u) for u in lead):
             tags.append(Tag(m.start(), m.end(), lead, co, True))
+    for m in _RESPONSIBLE.finditer(text, start, end):
+        if any(t.start <= m.start() < t.end for t in tags):
+            continue
+        units = split_units(m.group("units"))
+        if units and all(unit_type(u) != "其他" or "部门" in u or looks_like_org(u) for u in units):
+            tags.append(Tag(m.start(), m.end(), units, [], False))
     return sorted(tags, key=lambda t: t.start)
 
 
@@ -187,7 +197,11 @@ class TaskBuilder:
                     )
                 )
             elif "domain" in roles:
-                found = canonical_domain(cell("domain"))
-                if found is None:
-                    continue
-                self._assign([found[1]], lead, co, "table", page, s, e)
+                # a cell may name several domains ("重大建设项目、公共资源交易"): each gets the units
+                domains = _domain_item(cell("domain"))
+                if not domains:
+                    found = canonical_domain(cell("domain"))
+                    if found is None:
+                        continue
+                    domains = [found[1]]
+                self._assign(domains, lead, co, "table", page, s, e)

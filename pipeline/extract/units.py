@@ -49,6 +49,24 @@ def _inherit_prefix(units: list[str]) -> list[str]:
     return out
 
 
+def _join_levels(items: list[str]) -> list[str]:
+    """'各市、县（市、区）人民政府' names the governments of both levels: an item that is only a level word
+    (市, 县, 区…, rules/elements.yaml coordinated_heads) shares the head of the item after it."""
+    heads = rules.coordinated_heads()
+    out: list[str] = []
+    pending: list[str] = []
+    for item in items:
+        pending.append(item)
+        bare = regex.sub(r"^各", "", item)
+        if bare in heads:
+            continue
+        out.append("、".join(pending))
+        pending = []
+    if pending:
+        out.append("、".join(pending))
+    return out
+
+
 # an empty table cell written as "/", "—" or "无" names no unit
 _PLACEHOLDER = regex.compile(r"^[/／\\\-—–－无暂无]+$")
 
@@ -64,7 +82,7 @@ def unit_groups(text: str) -> list[list[str]]:
         if any(k in g for k in lex.keep_together):
             groups.append([g])  # "X及其所属乡（镇）政府、街道办事处" names one unit
             continue
-        groups.append(_inherit_prefix([u for u in split_top(g, "、") if not _PLACEHOLDER.match(u)]))
+        groups.append(_inherit_prefix(_join_levels([u for u in split_top(g, "、") if not _PLACEHOLDER.match(u)])))
     return [g for g in groups if g]
 
 
@@ -79,7 +97,8 @@ def unit_type(unit: str) -> str:
     if any(k in unit for k in lex.generic):
         return lex.generic_type
     # set aside a leading "<place>政府" so 省政府办公厅 is typed by 办公厅
-    m = regex.match(r"^.{0,12}?(?:人民政府|政府)(?=.)", unit)
+    # ("县政府办" is the government's office itself: 政府办 is kept whole)
+    m = regex.match(r"^.{0,12}?(?:人民政府|政府)(?=.)(?!办$)", unit)
     rest = unit[m.end() :] if m else unit
     best: tuple[int, int, str] | None = None
     for word, utype in lex.departments:

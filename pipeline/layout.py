@@ -177,6 +177,15 @@ def _merge_title(groups: list[_Group]) -> list[_Group]:
         if _ends_with_doc_type(t):
             end = j
             break
+    # a title broken by hand may end "…实施方案" / "的" / "通知": short tail lines that end the title again
+    k = end + 1 if end is not None else len(head)
+    while k < min(start + 8, len(head)) and 0 < visual_width(head[k]) <= 8 and not _is_standalone(head[k]) and head[k][-1] not in _TERMINAL and not head[k].endswith("："):
+        tail = k
+        while tail < len(head) and visual_width(head[tail]) <= 8 and not _ends_with_doc_type(head[tail]):
+            tail += 1
+        if tail >= len(head) or visual_width(head[tail]) > 8 or not _ends_with_doc_type("".join(head[k : tail + 1])):
+            break
+        end, k = tail, tail + 1
     if end is None or end == start:
         return groups
     merged = _Group(

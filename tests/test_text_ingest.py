@@ -119,3 +119,13 @@ def test_joint_signature_on_one_line_lists_every_issuer(tmp_path: Path) -> None:
     path.write_text(text.replace("某某市人民政府办公室文件\n", ""), encoding="utf-8")
     ex = process_path(path)
     assert ex.document.issuer == "某某市财政局；某某市应急管理局", ex.document.issuer
+
+
+def test_title_broken_by_hand_after_a_document_type_word(tmp_path: Path) -> None:
+    """'…实施方案' / '的' / '通知': the title goes on past the first line that ends with a document type."""
+    text = NOTICE.replace("某某市人民政府办公室\n关于做好2021年度安全生产工作的\n通知", "某某市人民政府办公室关于印发某某市安全生产实施方案\n的\n通知")
+    path = tmp_path / "broken-title.txt"
+    path.write_text(text, encoding="utf-8")
+    ex = process_path(path)
+    assert ex.document.title == "某某市人民政府办公室关于印发某某市安全生产实施方案的通知", ex.document.title
+    assert ex.document.doc_type == "通知" and ex.document.recipients.startswith("各县（区）人民政府")

@@ -134,7 +134,10 @@ def _signature_lines(cleaned: list[tuple[str, Line] | Table]) -> set[int]:
         if isinstance(c, Table) or not el["signed_date"].pattern.match(c[0]):
             continue
         j = i - 1
-        while j >= 0 and i - j <= 6 and not isinstance(cleaned[j], Table) and looks_like_org(cleaned[j][0]):
+        while j >= 0 and i - j <= 6:
+            above = cleaned[j]
+            if isinstance(above, Table) or not looks_like_org(above[0]):
+                break
             out.add(j)
             j -= 1
     return out
@@ -266,7 +269,7 @@ def normalise(doc: SourceDocument) -> NormDoc:
         if not isinstance(it, _Group):
             break
         lead.append(it)
-    items = list(_merge_title(lead)) + items[len(lead) :]
+    items = [*_merge_title(lead), *items[len(lead) :]]
 
     # 2. emit text
     parts: list[str] = []
@@ -291,14 +294,14 @@ def normalise(doc: SourceDocument) -> NormDoc:
             paras.append(Para(s, e, it.page, "para", it.page_breaks(s)))
             last_para_text, last_para_span = text, (s, e)
             continue
-        cleaned_rows = tuple(tuple(clean(c) for c in r) for r in it.rows)
-        t = Table(cleaned_rows, it.row_pages, it.filled, it.spans_known)
-        header: tuple[str, ...] = t.rows[0] if t.rows and _has_header(t.rows[0]) else ()
-        rows, _filled = _fill_down(t, header) if header else ([list(r) for r in t.rows], set(t.filled))
+        cleaned_rows = tuple(tuple(clean(cell) for cell in r) for r in it.rows)
+        table = Table(cleaned_rows, it.row_pages, it.filled, it.spans_known)
+        header: tuple[str, ...] = table.rows[0] if table.rows and _has_header(table.rows[0]) else ()
+        rows, _filled = _fill_down(table, header) if header else ([list(r) for r in table.rows], set(table.filled))
         body_start = 1 if header else 0
         if header:
             s, e = emit("\t".join(header))
-            paras.append(Para(s, e, t.row_pages[0] if t.row_pages else None, "row"))
+            paras.append(Para(s, e, table.row_pages[0] if table.row_pages else None, "row"))
         row_cells: list[tuple[CellSpan, ...]] = []
         row_spans: list[tuple[int, int]] = []
         row_pages: list[int | None] = []
@@ -310,7 +313,7 @@ def normalise(doc: SourceDocument) -> NormDoc:
                 cells.append(CellSpan(cell, offset, offset + len(cell)))
                 offset += len(cell) + 1
             s, e = emit("\t".join(rows[i]))
-            page = t.row_pages[i] if i < len(t.row_pages) else None
+            page = table.row_pages[i] if i < len(table.row_pages) else None
             paras.append(Para(s, e, page, "row"))
             row_cells.append(tuple(cells))
             row_spans.append((s, e))

@@ -65,6 +65,12 @@ def _group(m: regex.Match[str], name: str) -> str | None:
     return m.groupdict().get(name)
 
 
+def _int_group(m: regex.Match[str], name: str) -> int | None:
+    """A number group as int, or None when the pattern has no such group or it did not take part."""
+    value = _group(m, name)
+    return to_int(value) if value else None
+
+
 def _interpret(rule: rules.PatternRule, m: regex.Match[str]) -> TimeExpr | None:
     kind = rule.kind
     start = end = freq = ""
@@ -73,16 +79,11 @@ def _interpret(rule: rules.PatternRule, m: regex.Match[str]) -> TimeExpr | None:
             pass  # month and day without a year ("4月28日前"): the limit is kept, no date is guessed
         elif kind in ("by", "target", "date"):
             y = to_int(m.group("y"))
-            mo = to_int(_group(m, "m")) if _group(m, "m") else None
-            d = to_int(_group(m, "d")) if _group(m, "d") else None
-            end = _period_end(y, mo, d, _group(m, "eop"))
+            end = _period_end(y, _int_group(m, "m"), _int_group(m, "d"), _group(m, "eop"))
         elif kind == "range":
             y = to_int(m.group("y"))
-            y2 = to_int(_group(m, "y2")) if _group(m, "y2") else y
-            m1 = to_int(_group(m, "m")) if _group(m, "m") else None
-            d1 = to_int(_group(m, "d")) if _group(m, "d") else None
-            m2 = to_int(_group(m, "m2")) if _group(m, "m2") else None
-            d2 = to_int(_group(m, "d2")) if _group(m, "d2") else None
+            y2 = _int_group(m, "y2") or y
+            m1, d1, m2, d2 = (_int_group(m, g) for g in ("m", "d", "m2", "d2"))
             start = _iso(y, m1 or 1, d1 or 1)
             end = _period_end(y2, m2, d2, None)
             if end < start:

@@ -89,7 +89,7 @@ def infer_region(issuer: str, agency: str = "") -> Region:
                 return Region(prov, "", "", "provincial")
         for abbr, city in pre.cities:
             if agency.startswith(abbr):
-                c = next((p for p in _index().get(city, []) if p.level == "city"), None)
-                if c is not None:
-                    return Region(c.province, c.name, "", "municipal")
+                found = next((p for p in _index().get(city, []) if p.level == "city"), None)
+                if found is not None:
+                    return Region(found.province, found.name, "", "municipal")
     return Region()

@@ -302,8 +302,8 @@ def _stitch(prev: Table, cur: Table) -> Table:
         filled = {(r - 1, c) for r, c in filled if r > 0}
     if rows and len(prev.rows) > 1 and _split_row(prev.rows[-1], rows[0]):
         # a row broken across the page (Word and WPS let rows break by default): its second part joins the first
-        last = [_join_cell(a, b) for a, b in zip(prev.rows[-1], rows[0])]
-        prev = Table(prev.rows[:-1] + (tuple(last),), prev.row_pages, prev.filled, prev.spans_known)
+        joined = [_join_cell(a, b) for a, b in zip(prev.rows[-1], rows[0])]
+        prev = Table(prev.rows[:-1] + (tuple(joined),), prev.row_pages, prev.filled, prev.spans_known)
         rows, pages = rows[1:], pages[1:]
         filled = {(r - 1, c) for r, c in filled if r > 0}
     cols = rules.table_columns()

@@ -93,9 +93,9 @@ def blocks_from_text(text: str) -> list[Block]:
             doc = lxml_html.fromstring("\n".join(chunk))
             tables = [doc] if doc.tag == "table" else doc.findall(".//table")
             for t in tables:
-                rows, filled = html_table_grid(t)
-                if rows:
-                    pending.append(Table(tuple(map(tuple, rows)), (None,) * len(rows), frozenset(filled), spans_known=True))
+                grid, spans = html_table_grid(t)
+                if grid:
+                    pending.append(Table(tuple(map(tuple, grid)), (None,) * len(grid), frozenset(spans), spans_known=True))
             i = j + 1
             continue
         if "\t" in line.strip("\t ") or (line.count("\t") >= 1 and pending):
@@ -108,8 +108,8 @@ def blocks_from_text(text: str) -> list[Block]:
                 filled |= {(base + r, c) for r, c in sub_filled}
                 i += 1
             width = max(len(r) for r in rows)
-            grid = tuple(tuple(r + [""] * (width - len(r))) for r in rows)
-            pending.append(Table(grid, (None,) * len(grid), frozenset(filled)))
+            tsv_grid = tuple(tuple(r + [""] * (width - len(r))) for r in rows)
+            pending.append(Table(tsv_grid, (None,) * len(tsv_grid), frozenset(filled)))
             continue
         if line.strip().startswith("|") and i + 1 < len(lines) and _MD_RULE.match(lines[i + 1]):
             rows = [_md_cells(line)]
@@ -118,8 +118,8 @@ def blocks_from_text(text: str) -> list[Block]:
                 rows.append(_md_cells(lines[i]))
                 i += 1
             width = max(len(r) for r in rows)
-            grid = tuple(tuple(r + [""] * (width - len(r))) for r in rows)
-            pending.append(Table(grid, (None,) * len(grid), frozenset()))
+            md_grid = tuple(tuple(r + [""] * (width - len(r))) for r in rows)
+            pending.append(Table(md_grid, (None,) * len(md_grid), frozenset()))
             continue
         if line.strip() == "":
             i += 1

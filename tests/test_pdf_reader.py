@@ -313,3 +313,20 @@ def test_a_paragraph_over_a_page_break_reports_each_part_on_its_page(source: Sou
     assert doc.page_at(para.start) == para.page and doc.page_at(at) == page and doc.page_at(at - 1) == para.page
     first_line_next_page = next(ln.text for ln in _lines(source) if ln.page == page)
     assert doc.text[at:].startswith(regex.sub(r"\s+", "", first_line_next_page)[:6]), "the break sits where the next page's first line starts"
+
+
+@pytest.mark.parametrize(
+    ("text", "ocr"),
+    [
+        pytest.param("!\"#$%&'()*+,-./0123<=>?@[]^_{|}~" * 3, True, id="ascii-glyph-codes"),
+        pytest.param("各县（市）区人民政府，市政府各部门：现将有关事项通知如下。" * 3, False, id="chinese"),
+        pytest.param("The State Council issued the plan on 5 March 2021, effective immediately." * 2, False, id="english"),
+    ],
+)
+def test_ascii_garbage_from_a_font_without_tounicode_goes_to_ocr(text: str, ocr: bool) -> None:
+    from pipeline.ingest.pdf import needs_ocr
+    from pipeline.ingest.pdfpage import Frag, PageData
+
+    page = PageData(1, 595.0, 842.0)
+    page.frags = [Frag(ch, 10.0 * i, 10.0 * i + 9, 100.0, 110.0, 12.0) for i, ch in enumerate(text)]
+    assert needs_ocr(page) is ocr, f"{text[:20]!r}: OCR {ocr}"

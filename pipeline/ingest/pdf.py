@@ -32,6 +32,7 @@ from .tables import normalise_header
 log = logging.getLogger(__name__)
 
 ENGINES = ("pdfium", "hybrid", "plumber")
+_ASCII_SYMBOLS = frozenset("!\"#$%&'*+/<=>?@[\\]^_`{|}~")
 GARBLED_SHARE = 0.3  # a page whose characters are this share (cid:N)/U+FFFD/private use goes to OCR
 SCAN_COVER = 0.3  # a page with (almost) no text and images over this share of its area is a scan
 TOP_ZONE, BOTTOM_ZONE = 0.12, 0.86  # where page numbers and running headers sit (share of page height)
@@ -96,6 +97,14 @@ def needs_ocr(page: PageData) -> bool:
     n = len(page.frags)  # bad characters are among the fragments
     if n >= 20 and page.bad_chars >= GARBLED_SHARE * n:
         return True
+    if n >= 50:
+        # glyph codes of a font without ToUnicode can also come out as plain ASCII punctuation ("!\"#$%&'"):
+        # a full page of a Chinese notice with hardly any Han characters and mostly symbols is garbled too
+        text = "".join(f.text for f in page.frags)
+        han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+        symbols = sum(1 for ch in text if ch in _ASCII_SYMBOLS)
+        if han < 0.05 * len(text) and symbols + page.bad_chars >= GARBLED_SHARE * len(text):
+            return True
     return len(page.frags) < 5 and page.image_cover >= SCAN_COVER
 
 

@@ -159,6 +159,23 @@ def enclosed_numbers(text: str) -> str:
     return "".join(_ENCLOSED_IDEOGRAPHS.get(ch, ch) for ch in text)
 
 
+# A year written in Chinese numerals whose zeros were typed as a letter O (Latin, full-width or Cyrillic: "二ＯＯ七年",
+# "二ОО六年" on crawled pages): the letters stand for 〇 only inside such a four-character year.
+_CN_YEAR_LOOSE = regex.compile(r"(?<![\p{Han}A-Za-z])[〇○零一二三四五六七八九OoＯｏОо]{4}(?=年)")
+_ZERO_LETTERS = str.maketrans({ch: "〇" for ch in "OoＯｏОо"})
+
+
+def chinese_year_zeros(text: str) -> str:
+    """'二ＯＯ七年二月六日' -> '二〇〇七年二月六日' (one character for one, so offsets stay valid); a year needs at
+    least one real numeral so a Latin word before 年 is left alone."""
+
+    def fix(m: regex.Match[str]) -> str:
+        y = m.group(0)
+        return y.translate(_ZERO_LETTERS) if sum(ch in "一二三四五六七八九" for ch in y) >= 1 else y
+
+    return _CN_YEAR_LOOSE.sub(fix, text)
+
+
 LINE_CLEANERS: tuple[Callable[[str], str], ...] = (
     markdown_markup,
     enclosed_numbers,
@@ -168,6 +185,7 @@ LINE_CLEANERS: tuple[Callable[[str], str], ...] = (
     fullwidth_punctuation,
     remove_cjk_spaces,
     docnumber_brackets,
+    chinese_year_zeros,
 )
 
 

@@ -35,6 +35,7 @@ class Layout:
     skip: set[int] = field(default_factory=set)  # indexes of paragraphs that are not body text
     export_fields: dict[str, Span] = field(default_factory=dict)  # "发布日期" -> its value, from an export's header
     title_paras: tuple[int, int] | None = None
+    header_end: int = 0  # first paragraph after the 文号 (a 令's 成文日期 stands between it and the title)
     body_start: int = 0  # first body paragraph index
 
 
@@ -54,13 +55,52 @@ _TITLE_HEAD = regex.compile(r"(?:关于|印发|转发)")
 
 def _export_furniture(text: str) -> bool:
     """A line an export or crawler adds around the notice: its fields ("原文链接：…"), a file link
-    ("….pdf"), an empty "附件：" field of the crawler's header."""
+    ("….pdf"), an empty "附件：" field of the crawler's header, the page's chrome ("字号：大 中 小", "打印本页",
+    "相关链接：…"; rules/html.yaml page_chrome)."""
     el = rules.element_rules()
-    return bool(el["export_field"].pattern.match(text) or (_FILE_LINK.search(text) and len(text) <= 200) or regex.match(r"^附件[：:]$", text))
+    return bool(
+        el["export_field"].pattern.match(text)
+        or (_FILE_LINK.search(text) and len(text) <= 200)
+        or regex.match(r"^附件[：:]$", text)
+        or rules.html_rules().chrome.pattern.fullmatch(text)
+    )
+
+
+def _page_fields(text: str) -> list[tuple[str, int, int]] | None:
+    """A line of a web page's metadata block copied with the notice ("文号：浙政发〔2004〕4号",
+    "发布机构：省政府办公厅成文日期：2004-02-02"): its (metadata key, value start, value end), or None when
+    the line does not start with a label of rules/html.yaml."""
+    labels = rules.html_rules().labels
+    alt = "|".join(regex.escape(a) for a, _ in labels)
+    found = list(regex.finditer(rf"(?P<label>{alt})\s*[：:]\s*", text))
+    if not found or found[0].start() != 0:
+        return None
+    key_of = dict(labels)
+    out = []
+    for m, nxt in zip(found, found[1:] + [None]):
+        end = nxt.start() if nxt is not None else len(text)
+        out.append((key_of[m.group("label")], m.end(), end))
+    return out
+
+
+def _trim_title(span: Span) -> Span:
+    """The 标题 without a validity mark a site adds ("（已废止）", "[有效]") and without the 《》 a mirror site
+    wraps the whole title in."""
+    v, s, e = span.value, span.start, span.end
+    rule = rules.element_rules()["title_status"].pattern
+    while (m := rule.search(v)) is not None and m.group(0):
+        if m.start() == 0:
+            v, s = v[m.end() :], s + m.end()
+        else:
+            v, e = v[: m.start()], e - (len(v) - m.start())
+    if len(v) > 2 and v.startswith("《") and v.endswith("》") and "《" not in v[1:-1]:
+        v, s, e = v[1:-1], s + 1, e - 1
+    return Span(v, s, e, span.page, span.evidence)
 
 
 def _is_title(text: str) -> bool:
     """A 标题 (§7.3.1): ends with a document type, no sentence punctuation inside, not a sentence."""
+    text = rules.element_rules()["title_status"].pattern.sub("", text)
     t = text.rstrip("》”）")
     if not t or len(text) > 150 or _PUNCT.search(text) and not regex.search(r"《[^》]*[，、：][^》]*》", text):
         return False
@@ -132,6 +172,22 @@ def _header(doc: NormDoc, lay: Layout, texts: list[str]) -> None:
     for k in range(1, n):
         if texts[k] and texts[k] == texts[k - 1] and doc.paras[k].kind == "para":
             lay.skip.add(k)
+    # a web page's metadata block copied above the notice (up to the first sentence or 主送机关): furniture,
+    # its 发文字号 stands in for a 文号 line the notice lacks, its 成文日期 for a missing date
+    page_number: tuple[int, DocNumber, int] | None = None
+    for k in range(n):
+        if doc.paras[k].kind != "para" or "。" in texts[k] or k not in lay.skip and el["recipients"].pattern.match(texts[k]) and _page_fields(texts[k]) is None:
+            break
+        for key, a, b in _page_fields(texts[k]) or ():
+            lay.skip.add(k)
+            value = texts[k][a:b].strip()
+            p = doc.paras[k]
+            if key == "发文字号" and page_number is None:
+                num0 = next(iter(find_doc_numbers(texts[k][a:b])), None)
+                if num0 is not None:
+                    page_number = (k, num0, a)
+            elif key in ("成文日期", "标题") and value:
+                lay.export_fields.setdefault(key, _span(doc, p, value, p.start + a, p.start + a + len(value)))
     first = 0
     while first < n and first in lay.skip:
         first += 1
@@ -156,6 +212,11 @@ def _header(doc: NormDoc, lay: Layout, texts: list[str]) -> None:
             lay.skip.add(k)
             i = k + 1
             break
+    if k_num is None and page_number is not None:
+        k, num, a = page_number
+        lay.doc_number = num
+        lay.doc_number_span = _span(doc, doc.paras[k], num.normalized, doc.paras[k].start + a + num.start, doc.paras[k].start + a + num.end)
+    lay.header_end = i
     # 标题: right after the 文号 (GB/T 9704 order), else printed above it, else the first title-like line
     title_idx = None
     for k in range(i, min(i + 4, len(texts))):
@@ -164,7 +225,7 @@ def _header(doc: NormDoc, lay: Layout, texts: list[str]) -> None:
         t = texts[k].rstrip("》”")
         if doc.paras[k].kind != "para" or t.endswith("："):
             break
-        if any(t.endswith(dt) for dt in rules.doc_types()) and not _PUNCT.search(texts[k][-1:]):
+        if any(t.endswith(dt) for dt in rules.doc_types()) and not _PUNCT.search(texts[k][-1:]) or _is_title(texts[k]):
             title_idx = k
             break
     if title_idx is not None:
@@ -198,6 +259,8 @@ def _header(doc: NormDoc, lay: Layout, texts: list[str]) -> None:
             if looks_like_org(texts[j]):
                 lay.issuer_mark = _span(doc, doc.paras[j])
             lay.skip.add(j)
+    if lay.title is not None:
+        lay.title = _trim_title(lay.title)
     # 主送机关: the paragraph ending with a colon right after the title
     while i < len(texts) and i in lay.skip:
         i += 1
@@ -235,8 +298,9 @@ def _closing(doc: NormDoc, lay: Layout, texts: list[str]) -> None:
             for j in range(k, end_k + 1):
                 lay.skip.add(j)
             lay.cc = Span(doc.text[p.start + m.start("value") : paras[end_k].end], p.start + m.start("value"), paras[end_k].end, p.page, doc.text[p.start : paras[end_k].end])
-    # 成文日期 and the 署名 above it; 公开属性 below
-    for k in range(lay.body_start, len(texts)):
+    # 成文日期 and the 署名 above it; 公开属性 below. A 令 prints its date above the title of the rules it
+    # promulgates, so the search starts right after the 文号.
+    for k in range(min(lay.header_end, lay.body_start) if lay.doc_number is not None else lay.body_start, len(texts)):
         if paras[k].kind != "para" or k in lay.skip:
             continue
         m = el["signed_date"].pattern.match(texts[k])

@@ -148,6 +148,8 @@ def build_document_row(doc: NormDoc, lay: Layout) -> DocumentRow:
         note("signed_date", lay.signed_date)
     elif meta.get("成文日期"):
         row.signed_date = parse_date(meta["成文日期"])
+    elif _export(lay, "signed_date"):
+        row.signed_date = _any_date(_export(lay, "signed_date"))
     if lay.issued_date is not None:
         row.issued_date = parse_date(lay.issued_date.value)
         note("issued_date", lay.issued_date)

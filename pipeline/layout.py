@@ -56,6 +56,9 @@ def _is_standalone(text: str) -> bool:
         return True
     if el["export_field"].pattern.match(text):
         return True  # an export's "原文链接：…" line is never part of a paragraph
+    html = rules.html_rules()
+    if html.chrome.pattern.fullmatch(text) or any(text.startswith(a) and text[len(a) : len(a) + 1] in ("：", ":") for a, _ in html.labels):
+        return True  # a web page's chrome ("字号：大中小") or metadata line ("文号：…") copied with the notice
     num = parse_doc_number(text)
     return num is not None and len(num.text) >= len(text) - 2
 

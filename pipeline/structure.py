@@ -12,9 +12,10 @@ from .docnumber import DocNumber, find_doc_numbers, parse_doc_number
 from .model import NormDoc, Para, Section, Span
 
 _ORG_SUFFIX = regex.compile(
-    r"(?:人民政府|政府|办公厅|办公室|委员会|委|厅|局|署|部|院|会|中心|小组|办|处|公司|集团|队|站|所|社|联合会|党委|党组|省委|市委|县委)$"
+    r"(?:人民政府|政府|办公厅|办公室|委员会|委|厅|局|署|部|院|会|中心|小组|办|处|司|公司|集团|队|站|所|社|联合会|党委|党组|省委|市委|县委)$"
 )
 _PUNCT = regex.compile(r"[。，；：！？、]")
+_TITLE_PUNCT = regex.compile(r"[。，；：！？]")
 
 
 @dataclass(slots=True)
@@ -102,7 +103,8 @@ def _is_title(text: str) -> bool:
     """A 标题 (§7.3.1): ends with a document type, no sentence punctuation inside, not a sentence."""
     text = rules.element_rules()["title_status"].pattern.sub("", text)
     t = text.rstrip("》”）")
-    if not t or len(text) > 150 or _PUNCT.search(text) and not regex.search(r"《[^》]*[，、：][^》]*》", text):
+    # a 、 joins coordinated items inside a title ("施工震损、噪声污染补偿暂行规定的通知"); other marks end sentences
+    if not t or len(text) > 150 or _TITLE_PUNCT.search(text) and not regex.search(r"《[^》]*[，、：][^》]*》", text):
         return False
     return any(t.endswith(dt) for dt in rules.doc_types())
 

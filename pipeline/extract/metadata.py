@@ -10,7 +10,7 @@ import regex
 from .. import rules
 from ..docnumber import DocNumber, parse_doc_number
 from ..model import DocumentRow, NormDoc, Span
-from ..structure import Layout
+from ..structure import Layout, split_orgs
 from .dates import parse_date, to_int
 from .region import infer_region
 from .topic import classify
@@ -33,13 +33,21 @@ def _issuer(lay: Layout) -> tuple[str, Span | None]:
         return "；".join(s.value for s in lay.signature), lay.signature[0]
     if lay.issuer_mark is not None:
         return lay.issuer_mark.value, lay.issuer_mark
-    if lay.signature:
-        return lay.signature[0].value, lay.signature[0]
+    head = ""
     if lay.title is not None:
         # "X关于…的通知", "X印发《…》", "X转发…": the issuer heads the title (§7.3.1)
         m = regex.match(r"^(?P<org>[\p{Han}（）]{2,40}?)(?:关于|印发|转发)", lay.title.value)
         if m:
-            return m.group("org"), lay.title
+            head = m.group("org")
+    if lay.signature:
+        sig = lay.signature[0]
+        # a 署名 that shortens the title's organisation ("矿产资源保护监督司" under "自然资源部矿产资源保护监督司…")
+        if head and head != sig.value and head.endswith(sig.value):
+            return head, lay.title
+        return sig.value, sig
+    if head and lay.title is not None:
+        # joint issuers at the head of the title ("浙江省人民政府浙江省军区关于…") are each named
+        return "；".join(head[a:b] for a, b in split_orgs(head)), lay.title
     return "", None
 
 

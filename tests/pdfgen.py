@@ -578,17 +578,30 @@ def _spans(rows: tuple[tuple[str, ...], ...], filled: frozenset[tuple[int, int]]
 # --------------------------------------------------------------------------- scans
 
 
-def image_only(pdf: Path, out: Path, *, dpi: int = 150) -> Path:
-    """A copy of the PDF that holds only page images (as a scanner makes), rendered with pdfium."""
+def image_only(pdf: Path, out: Path, *, dpi: int = 150, keep_rotation: bool = False) -> Path:
+    """A copy of the PDF that holds only page images (as a scanner makes), rendered with pdfium.
+    `keep_rotation`: a page with /Rotate is stored as scanned, sideways, with the same /Rotate."""
     import pypdfium2 as pdfium
 
     doc = pdfium.PdfDocument(str(pdf))
     try:
-        images = [doc[i].render(scale=dpi / 72).to_pil().convert("RGB") for i in range(len(doc))]
+        rotations = [doc[i].get_rotation() if keep_rotation else 0 for i in range(len(doc))]
+        # pdfium renders a page upright; turning it back by its /Rotate gives the image as stored
+        images = [doc[i].render(scale=dpi / 72, rotation=(360 - r) % 360).to_pil().convert("RGB") for i, r in enumerate(rotations)]
     finally:
         doc.close()
     buf = io.BytesIO()
     images[0].save(buf, format="PDF", save_all=True, append_images=images[1:], resolution=dpi, quality=80)
+    if any(rotations):
+        scan = pdfium.PdfDocument(buf.getvalue())
+        try:
+            for i, r in enumerate(rotations):
+                if r:
+                    scan[i].set_rotation(r)
+            buf = io.BytesIO()
+            scan.save(buf)
+        finally:
+            scan.close()
     out.write_bytes(buf.getvalue())
     return out
 

@@ -97,7 +97,17 @@ def find_open_tables(page: PageData, frags: list[Frag], ruled: Sequence[PTable])
     cols_rules = rules.table_columns()
     tables: list[PTable] = []
     rest = frags
+    stacks: list[list[Edge]] = []
     for stack in _stacks(edges):
+        # two tables one under the other: nothing lies between one's bottom rule and the next one's top rule
+        part = [stack[0]]
+        for a, b in zip(stack, stack[1:]):
+            if not any(a.top < (f.top + f.bottom) / 2 < b.top and a.x0 <= (f.x0 + f.x1) / 2 <= a.x1 for f in rest):
+                stacks.append(part)
+                part = []
+            part.append(b)
+        stacks.append(part)
+    for stack in (s for s in stacks if len(s) >= 2):
         x0, x1 = min(e.x0 for e in stack) - 2, max(e.x1 for e in stack) + 2
         top, bottom = stack[0].top, stack[-1].top
         inside = [f for f in rest if x0 <= (f.x0 + f.x1) / 2 <= x1 and top < (f.top + f.bottom) / 2 < bottom]

@@ -130,10 +130,10 @@ def find_open_tables(page: PageData, frags: list[Frag], ruled: Sequence[PTable])
         if not body:
             continue
         bounds = [x0]
-        for a, b in zip(cells, cells[1:]):
-            lo = (min(f.x0 for f in a) + max(f.x1 for f in a)) / 2
-            hi = (min(f.x0 for f in b) + max(f.x1 for f in b)) / 2
-            cut = _boundary(body + a + b, lo, hi, size)
+        for left, right in zip(cells, cells[1:]):
+            lo = (min(f.x0 for f in left) + max(f.x1 for f in left)) / 2
+            hi = (min(f.x0 for f in right) + max(f.x1 for f in right)) / 2
+            cut = _boundary(body + left + right, lo, hi, size)
             if cut is None:
                 break
             bounds.append(cut)
@@ -145,10 +145,10 @@ def find_open_tables(page: PageData, frags: list[Frag], ruled: Sequence[PTable])
         if len(inner) >= 2:
             bands = list(zip(inner, inner[1:] + [bottom]))
         else:
-            starts = []
+            starts: list[float] = []
             first_col = cols_rules.role(names[0]) == "seq"
             prev_bottom = None
-            pitches = []
+            pitches: list[float] = []
             body_rows = _rows(body)
             for r in body_rows:
                 t = min(f.top for f in r)
@@ -174,7 +174,7 @@ def find_open_tables(page: PageData, frags: list[Frag], ruled: Sequence[PTable])
             row_frags = [f for f in body if b0 <= (f.top + f.bottom) / 2 < b1]
             if not row_frags:
                 continue
-            row = []
+            row: list[str] = []
             for c in range(len(cells)):
                 row.append(cell_text([f for f in row_frags if bounds[c] <= (f.x0 + f.x1) / 2 < bounds[c + 1]]))
             grid.append(row)

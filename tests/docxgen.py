@@ -26,7 +26,7 @@ from typing import Sequence
 
 import regex
 from docx import Document
-from docx.enum.section import WD_SECTION
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import parse_xml
@@ -233,10 +233,22 @@ class DocxWriter:
         for _ in range(n):
             _fmt(self._p())
 
-    def new_page(self) -> None:
-        p = self._p()
-        _fmt(p)
-        p.add_run().add_break(WD_BREAK.PAGE)
+    def new_page(self, orient: str | None = None) -> None:
+        if orient is None:
+            p = self._p()
+            _fmt(p)
+            p.add_run().add_break(WD_BREAK.PAGE)
+            return
+        # a new section turns the page: Word and LibreOffice write a wide MediaBox, no /Rotate
+        # (pdfgen's rotate90/rotate270 imitate WPS; a Word section can only be landscape)
+        landscape = orient != "portrait"
+        sec = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        sec.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+        sec.page_width, sec.page_height = (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
+        if landscape:
+            sec.top_margin, sec.bottom_margin, sec.left_margin, sec.right_margin = Mm(28), Mm(28), Mm(25), Mm(25)
+        else:
+            sec.top_margin, sec.bottom_margin, sec.left_margin, sec.right_margin = Mm(37), Mm(35), Mm(28), Mm(26)
 
     def table(self, t: T, *, size: float = 12.0) -> None:
         rows = t.rows
@@ -334,7 +346,7 @@ def write_docx(elements: Sequence[Element], path: Path, look: Look | None = None
         elif isinstance(el, T):
             w.table(el)
         elif isinstance(el, NewPage):
-            w.new_page()
+            w.new_page(el.orient)
         elif isinstance(el, Banji):
             w.banji(el)
     return w.save(path)

@@ -83,6 +83,7 @@ class T:
 
     rows: list[list[str | None]]
     repeat_header: bool = True
+    borders: str = "grid"  # "grid": every cell ruled; "rules": 三线表, horizontal rules only (top, under the header, bottom)
 
 
 @dataclass
@@ -97,7 +98,10 @@ class Banji:
 
 @dataclass
 class NewPage:
-    pass
+    """A page break; `orient` switches the following pages to portrait, landscape (wide MediaBox),
+    rotate90 or rotate270 (portrait MediaBox with /Rotate, content drawn sideways)."""
+
+    orient: str | None = None
 
 
 Element = Union[P, T, Banji, NewPage]
@@ -171,8 +175,40 @@ class Writer:
         self.c.setTitle("fixture")
         self.furniture = furniture
         self.page = 1
-        self.y = PAGE_H - TOP  # top of the next line box
+        self.orient = "portrait"
+        self._geometry()
+        self.y = self.page_h - self.top  # top of the next line box
         self._started = False
+
+    def _geometry(self) -> None:
+        """The text block of the current page: GB/T 9704 margins on portrait pages; on landscape pages
+        (attachment tables, which the standard leaves to the drafter) 25 mm sides and 28 mm top and bottom."""
+        if self.orient == "portrait":
+            self.page_w, self.page_h, self.left, self.top, self.text_w = PAGE_W, PAGE_H, LEFT, TOP, TEXT_W
+            self.bottom = BOTTOM
+        else:
+            self.page_w, self.page_h, self.left, self.top = PAGE_H, PAGE_W, 25 * mm, 28 * mm
+            self.text_w = self.page_w - 50 * mm
+            self.bottom = 28 * mm
+        self.right = self.left + self.text_w
+
+    def _begin_page(self) -> None:
+        """Set up a page of the current orientation. `landscape` is a wide MediaBox (Word/LibreOffice
+        landscape sections); `rotate90`/`rotate270` draw the landscape page on a portrait MediaBox turned by
+        /Rotate (WPS, scanners): the content is drawn sideways and the viewer turns the page upright."""
+        c = self.c
+        self._geometry()
+        if self.orient in ("portrait", "landscape"):
+            c.setPageSize((self.page_w, self.page_h))
+            c.setPageRotation(0)
+            return
+        c.setPageSize((self.page_w, self.page_h))  # reportlab writes the MediaBox turned (portrait) under /Rotate 90/270
+        if self.orient == "rotate90":
+            c.setPageRotation(90)
+            c.transform(0, 1, -1, 0, PAGE_W, 0)  # landscape (X, Y) -> portrait (W - Y, X)
+        else:
+            c.setPageRotation(270)
+            c.transform(0, -1, 1, 0, 0, PAGE_H)  # landscape (X, Y) -> portrait (Y, H - X)
 
     # page handling
     def _furniture(self) -> None:
@@ -180,22 +216,25 @@ class Writer:
         if self.furniture.page_number:
             label = self.furniture.page_number.format(n=self.page)
             w = text_width(label, 14)
-            x = RIGHT - 14 - w if self.page % 2 else LEFT + 14  # odd pages right, even left (§7.5)
-            self.draw_line(label, x, BOTTOM - 7 * mm - 10, 14)
+            x = self.right - 14 - w if self.page % 2 else self.left + 14  # odd pages right, even left (§7.5)
+            self.draw_line(label, x, self.bottom - 7 * mm - 10, 14)
         if self.furniture.running_header and self.page > 1:
-            self.draw_line(self.furniture.running_header, LEFT + (TEXT_W - text_width(self.furniture.running_header, 10.5)) / 2, PAGE_H - TOP + 12 * mm, 10.5)
+            self.draw_line(self.furniture.running_header, self.left + (self.text_w - text_width(self.furniture.running_header, 10.5)) / 2, self.page_h - self.top + 12 * mm, 10.5)
             c.setLineWidth(0.5)
             c.setStrokeColor(black)
-            c.line(LEFT, PAGE_H - TOP + 10 * mm, RIGHT, PAGE_H - TOP + 10 * mm)
+            c.line(self.left, self.page_h - self.top + 10 * mm, self.right, self.page_h - self.top + 10 * mm)
 
-    def new_page(self) -> None:
+    def new_page(self, orient: str | None = None) -> None:
         self._furniture()
         self.c.showPage()
         self.page += 1
-        self.y = PAGE_H - TOP
+        if orient is not None:
+            self.orient = orient
+        self._begin_page()
+        self.y = self.page_h - self.top
 
     def need(self, h: float) -> None:
-        if self.y - h < BOTTOM - 0.5:
+        if self.y - h < self.bottom - 0.5:
             self.new_page()
 
     def save(self) -> None:
@@ -237,16 +276,16 @@ class Writer:
         color = RED if s == "mark" else black
         bold = s in ("title", "subtitle") or (s == "body" and bool(_LEVEL1.match(p.text)))
         if s in ("mark", "docnum", "title", "subtitle", "caption"):
-            lines = wrap(p.text, TEXT_W - 2 * size, size)
+            lines = wrap(p.text, self.text_w - 2 * size, size)
             for ln in lines:
                 self.need(line_h)
-                x = LEFT + (TEXT_W - text_width(ln, size)) / 2
+                x = self.left + (self.text_w - text_width(ln, size)) / 2
                 self.draw_line(ln, x, self.y - size, size, color=color, bold=bold)
                 self.y -= line_h
             if s == "docnum":  # the red separator line 4 mm under the 文号 (§7.2.5)
                 self.c.setStrokeColor(RED)
                 self.c.setLineWidth(1.2)
-                self.c.line(LEFT, self.y + line_h - size - 4 * mm, RIGHT, self.y + line_h - size - 4 * mm)
+                self.c.line(self.left, self.y + line_h - size - 4 * mm, self.right, self.y + line_h - size - 4 * mm)
                 self.y -= line_h
             if s == "mark":
                 self.y -= line_h
@@ -256,33 +295,33 @@ class Writer:
         if s in ("sign", "date"):
             self.need(line_h)
             w = text_width(p.text, size)
-            x = RIGHT - 4 * size - w if s == "date" else RIGHT - 4 * size - w + size
+            x = self.right - 4 * size - w if s == "date" else self.right - 4 * size - w + size
             self.draw_line(p.text, x, self.y - size, size)
             self.y -= line_h
             return
         if s == "label":
             self.need(line_h)
-            self.draw_line(p.text, LEFT, self.y - size, size, bold=True)
+            self.draw_line(p.text, self.left, self.y - size, size, bold=True)
             self.y -= line_h
             return
         if s == "note":  # 附件说明: hanging indent after "附件：" (§7.3.4)
             text = p.text
             first = 2 * size
             hang = first + text_width("附件：", size) if text.startswith("附件") else first + text_width("附件：", size)
-            lines = wrap(text, TEXT_W, size, first_indent=first if text.startswith("附件") else hang, indent=hang + text_width("1.", size))
+            lines = wrap(text, self.text_w, size, first_indent=first if text.startswith("附件") else hang, indent=hang + text_width("1.", size))
             for k, ln in enumerate(lines):
                 self.need(line_h)
-                x = LEFT + (first if k == 0 and text.startswith("附件") else hang)
+                x = self.left + (first if k == 0 and text.startswith("附件") else hang)
                 self.draw_line(ln, x, self.y - size, size)
                 self.y -= line_h
             return
         first = 0.0 if s == "plain" else 2 * size
-        lines = wrap(p.text, TEXT_W, size, first_indent=first)
+        lines = wrap(p.text, self.text_w, size, first_indent=first)
         for k, ln in enumerate(lines):
             self.need(line_h)
-            x = LEFT + (first if k == 0 else 0.0)
+            x = self.left + (first if k == 0 else 0.0)
             last = k == len(lines) - 1
-            self.draw_line(ln, x, self.y - size, size, justify_to=None if last else RIGHT - x, bold=bold and k == 0)
+            self.draw_line(ln, x, self.y - size, size, justify_to=None if last else self.right - x, bold=bold and k == 0)
             self.y -= line_h
 
     # tables
@@ -296,9 +335,9 @@ class Writer:
         min_w = [text_width(h, size) + 2 * pad + 2 for h in header]
         longest = [max(text_width(r[j] or "", size) for r in rows) for j in range(ncols)]
         want = [max(0.0, min(lw, 40 * size) - (mw - 2 * pad)) for lw, mw in zip(longest, min_w)]
-        spare = TEXT_W - sum(min_w)
-        widths = [mw + spare * (w / sum(want)) if sum(want) else TEXT_W / ncols for mw, w in zip(min_w, want)]
-        xs = [LEFT]
+        spare = self.text_w - sum(min_w)
+        widths = [mw + spare * (w / sum(want)) if sum(want) else self.text_w / ncols for mw, w in zip(min_w, want)]
+        xs = [self.left]
         for w in widths:
             xs.append(xs[-1] + w)
 
@@ -320,14 +359,14 @@ class Writer:
         placed: list[tuple[int, float]] = []  # (row, top y) on the current page
 
         def flush(last_on_page: bool) -> None:
-            self._draw_rows(rows, placed, heights, xs, size, pad, lh, cell_lines)
+            self._draw_rows(rows, placed, heights, xs, size, pad, lh, cell_lines, t.borders)
             placed.clear()
 
         self.need(heights[0] + heights[1] if len(rows) > 1 else heights[0])
         placed.append((0, self.y))
         self.y -= heights[0]
         for i in range(1, len(rows)):
-            if self.y - heights[i] < BOTTOM:
+            if self.y - heights[i] < self.bottom:
                 flush(True)
                 self.new_page()
                 if t.repeat_header:
@@ -349,7 +388,7 @@ class Writer:
             k += 1
         return k
 
-    def _draw_rows(self, rows, placed, heights, xs, size, pad, lh, cell_lines) -> None:  # type: ignore[no-untyped-def]
+    def _draw_rows(self, rows, placed, heights, xs, size, pad, lh, cell_lines, borders="grid") -> None:  # type: ignore[no-untyped-def]
         c = self.c
         c.setStrokeColor(black)
         c.setLineWidth(0.75)
@@ -360,12 +399,17 @@ class Writer:
         last_i = placed[-1][0]
         bottom_y = top[last_i] - heights[last_i]
         c.line(xs[0], first_y, xs[-1], first_y)
-        for x in xs:
-            c.line(x, first_y, x, bottom_y)
+        if borders == "rules":  # 三线表: a rule under the header and one at the bottom, no vertical lines
+            c.line(xs[0], bottom_y, xs[-1], bottom_y)
+            if 0 in top:
+                c.line(xs[0], top[0] - heights[0], xs[-1], top[0] - heights[0])
+        else:
+            for x in xs:
+                c.line(x, first_y, x, bottom_y)
         for n, i in enumerate(on_page):
             y_bot = top[i] - heights[i]
             nxt = on_page[n + 1] if n + 1 < len(on_page) else None
-            for j in range(ncols):
+            for j in range(ncols if borders != "rules" else 0):
                 continues = nxt is not None and nxt == i + 1 and rows[nxt][j] is None
                 if not continues:
                     c.line(xs[j], y_bot, xs[j + 1], y_bot)
@@ -392,7 +436,7 @@ def write_pdf(elements: Sequence[Element], path: Path, *, furniture: Furniture |
         elif isinstance(el, T):
             w.table(el)
         elif isinstance(el, NewPage):
-            w.new_page()
+            w.new_page(el.orient)
         elif isinstance(el, Banji):
             _banji(w, el)
     w.save()
@@ -403,32 +447,32 @@ def _banji(w: Writer, b: Banji) -> None:
     """版记 at the foot of the last page (§7.4): thick rule, 抄送, thin rule, 印发机关 … 印发日期, thick rule."""
     size = 14.0
     lh = LINE_H
-    cc_lines = wrap("抄送：" + b.cc, TEXT_W - 2 * size, size, indent=text_width("抄送：", size)) if b.cc else []
+    cc_lines = wrap("抄送：" + b.cc, w.text_w - 2 * size, size, indent=text_width("抄送：", size)) if b.cc else []
     n = len(b.office) + len(cc_lines) + (1 if b.printer else 0)
     height = n * lh + 4
     w.need(height + lh)
-    y = BOTTOM + height
+    y = w.bottom + height
     c = w.c
     c.setStrokeColor(black)
     c.setLineWidth(1.0)
-    c.line(LEFT, y, RIGHT, y)
+    c.line(w.left, y, w.right, y)
     for line in b.office:
-        w.draw_line(line, LEFT + size, y - lh + (lh - size) / 2, size)
+        w.draw_line(line, w.left + size, y - lh + (lh - size) / 2, size)
         y -= lh
     for k, line in enumerate(cc_lines):
-        x = LEFT + size + (0 if k == 0 else text_width("抄送：", size))
+        x = w.left + size + (0 if k == 0 else text_width("抄送：", size))
         w.draw_line(line, x, y - lh + (lh - size) / 2, size)
         y -= lh
     c.setLineWidth(0.7)
-    c.line(LEFT, y, RIGHT, y)
+    c.line(w.left, y, w.right, y)
     if b.printer:
-        w.draw_line(b.printer, LEFT + size, y - lh + (lh - size) / 2, size)
+        w.draw_line(b.printer, w.left + size, y - lh + (lh - size) / 2, size)
         right = b.printed + "印发"
-        w.draw_line(right, RIGHT - size - text_width(right, size), y - lh + (lh - size) / 2, size)
+        w.draw_line(right, w.right - size - text_width(right, size), y - lh + (lh - size) / 2, size)
         y -= lh
     c.setLineWidth(1.0)
-    c.line(LEFT, y, RIGHT, y)
-    w.y = BOTTOM
+    c.line(w.left, y, w.right, y)
+    w.y = w.bottom
 
 
 # --------------------------------------------------------------------------- notice text -> elements
@@ -534,17 +578,30 @@ def _spans(rows: tuple[tuple[str, ...], ...], filled: frozenset[tuple[int, int]]
 # --------------------------------------------------------------------------- scans
 
 
-def image_only(pdf: Path, out: Path, *, dpi: int = 150) -> Path:
-    """A copy of the PDF that holds only page images (as a scanner makes), rendered with pdfium."""
+def image_only(pdf: Path, out: Path, *, dpi: int = 150, keep_rotation: bool = False) -> Path:
+    """A copy of the PDF that holds only page images (as a scanner makes), rendered with pdfium.
+    `keep_rotation`: a page with /Rotate is stored as scanned, sideways, with the same /Rotate."""
     import pypdfium2 as pdfium
 
     doc = pdfium.PdfDocument(str(pdf))
     try:
-        images = [doc[i].render(scale=dpi / 72).to_pil().convert("RGB") for i in range(len(doc))]
+        rotations = [doc[i].get_rotation() if keep_rotation else 0 for i in range(len(doc))]
+        # pdfium renders a page upright; turning it back by its /Rotate gives the image as stored
+        images = [doc[i].render(scale=dpi / 72, rotation=(360 - r) % 360).to_pil().convert("RGB") for i, r in enumerate(rotations)]
     finally:
         doc.close()
     buf = io.BytesIO()
     images[0].save(buf, format="PDF", save_all=True, append_images=images[1:], resolution=dpi, quality=80)
+    if any(rotations):
+        scan = pdfium.PdfDocument(buf.getvalue())
+        try:
+            for i, r in enumerate(rotations):
+                if r:
+                    scan[i].set_rotation(r)
+            buf = io.BytesIO()
+            scan.save(buf)
+        finally:
+            scan.close()
     out.write_bytes(buf.getvalue())
     return out
 

@@ -26,6 +26,7 @@ from .. import rules
 from ..model import Block, IngestError, Line, SourceDocument, Table
 from .pdflines import PLine, group_lines
 from .pdfpage import PageData, pdfium_page, plumber_page
+from .pdfopentables import find_open_tables
 from .pdftables import PTable, find_tables
 from .tables import normalise_header
 
@@ -123,6 +124,8 @@ def assemble(pages: list[PageData], *, path: Path, doc_id: str, sha256: str, war
     built: list[_Page] = []
     for p in pages:
         tables, rest = find_tables(p)
+        open_tables, rest = find_open_tables(p, rest, tables)
+        tables += open_tables
         lines = group_lines(rest, p.number, ocr=p.ocr)
         _rule_cues(p, lines, tables)
         items: list[Item] = [*lines, *tables]
@@ -133,7 +136,7 @@ def assemble(pages: list[PageData], *, path: Path, doc_id: str, sha256: str, war
     if not lines and not any(isinstance(it, PTable) for bp in built for it in bp.items):
         hint = "; it may be a scan that OCR could not read" if any(p.ocr for p in pages) else ""
         raise IngestError(f"{path.name}: no text found in the PDF{hint}")
-    margins = _geometry(lines)
+    margins = _geometry(lines, built)
     blocks = _blocks(built, margins)
     return SourceDocument(
         doc_id=doc_id,
@@ -198,18 +201,33 @@ def _percentile(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, max(0, int(q * (len(values) - 1))))]
 
 
-def _geometry(lines: list[PLine]) -> dict[bool, tuple[float, float]]:
+Margins = dict[tuple[bool, bool], tuple[float, float]]
+
+
+def _key(ln: PLine, wide: set[int]) -> tuple[bool, bool]:
+    return ln.ocr, ln.page in wide
+
+
+def _geometry(lines: list[PLine], pages: list[_Page]) -> Margins:
     """Set cues from where each line sits in the text block; returns the block's (left, right) margins for
-    text-layer lines and for OCR lines (whose boxes are measured differently)."""
-    margins: dict[bool, tuple[float, float]] = {}
-    for ocr in (False, True):
-        group = [ln for ln in lines if ln.ocr == ocr]
+    text-layer lines and for OCR lines (whose boxes are measured differently), on portrait and on landscape
+    pages (an attachment table on a landscape page has a text block of its own)."""
+    margins: Margins = {}
+    wide = {bp.data.number for bp in pages if bp.data.width > bp.data.height * 1.05}
+    for key in ((False, False), (True, False), (False, True), (True, True)):
+        group = [ln for ln in lines if _key(ln, wide) == key]
         if not group:
             continue
-        long_lines = [ln for ln in group if len(ln.text) >= 8] or group
-        left = _percentile([ln.x0 for ln in long_lines], 0.1)
-        right = _percentile([ln.x1 for ln in long_lines], 0.9)
-        margins[ocr] = (left, right)
+        long_lines = [ln for ln in group if len(ln.text) >= 8]
+        tables = [it for bp in pages if bp.data.number in wide for it in bp.items if isinstance(it, PTable)]
+        if key[1] and len(long_lines) < 5 and tables:
+            # a landscape page holding a table and a few headings: the table spans the text block
+            left, right = min(t.x0 for t in tables), max(t.x1 for t in tables)
+        else:
+            long_lines = long_lines or group
+            left = _percentile([ln.x0 for ln in long_lines], 0.1)
+            right = _percentile([ln.x1 for ln in long_lines], 0.9)
+        margins[key] = (left, right)
         mid = (left + right) / 2
         for ln in group:
             s = ln.size
@@ -217,7 +235,7 @@ def _geometry(lines: list[PLine]) -> dict[bool, tuple[float, float]]:
                 ln.cues.add("red")
             if ln.bold:
                 ln.cues.add("bold")
-            if ocr:
+            if key[0]:
                 ln.cues.add("ocr")
             gap_l, gap_r = ln.x0 - left, right - ln.x1
             if min(gap_l, gap_r) >= 0.5 * s and abs(gap_l - gap_r) < 1.0 * s:
@@ -260,21 +278,22 @@ def _rule_cues(page: PageData, lines: list[PLine], tables: list[PTable]) -> None
 # --------------------------------------------------------------------------- blocks
 
 
-def _blocks(pages: list[_Page], margins: dict[bool, tuple[float, float]]) -> list[Block]:
+def _blocks(pages: list[_Page], margins: Margins) -> list[Block]:
     out: list[Block] = []
+    wide = {bp.data.number for bp in pages if bp.data.width > bp.data.height * 1.05}
     tables: list[tuple[PTable, Table]] = []  # the table blocks in order, to stitch continuations
     flow = [it for bp in pages for it in bp.items]
     for a, b in zip(flow, flow[1:]):
         # a full line followed by one starting flush at the left margin: the paragraph wraps on, even after
         # a 。 at the line's end (GB/T 9704 paragraphs start with a two-character indent)
-        if isinstance(a, PLine) and isinstance(b, PLine) and a.ocr == b.ocr:
-            left, right = margins[a.ocr]
+        if isinstance(a, PLine) and isinstance(b, PLine) and _key(a, wide) == _key(b, wide):
+            left, right = margins[_key(a, wide)]
             if _full(a, right, left) and not a.cues & {"centered", "right"} and abs(b.x0 - left) <= 0.5 * b.size:
                 a.cues.add("wraps")
     for pi, bp in enumerate(pages):
         for k, it in enumerate(bp.items):
             if isinstance(it, PLine):
-                left, right = margins[it.ocr]
+                left, right = margins[_key(it, wide)]
                 out.append(Line(it.text, it.page, _full(it, right, left), frozenset(it.cues)))
                 continue
             if it.caption:

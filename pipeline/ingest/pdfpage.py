@@ -86,8 +86,11 @@ def is_bad_char(ch: str) -> bool:
 def pdfium_page(pdf: pdfium.PdfDocument, index: int) -> PageData:
     page = pdf[index]
     try:
-        width, height = page.get_size()
-        data = PageData(index + 1, width, height)
+        width, height = page.get_size()  # as displayed, i.e. after /Rotate
+        rotation = page.get_rotation() % 360
+        if rotation in (90, 270):
+            width, height = height, width
+        data = PageData(index + 1, width, height)  # the page as stored; turned upright below
         _pdfium_objects(page, data)
         tp = page.get_textpage()
         try:
@@ -96,7 +99,36 @@ def pdfium_page(pdf: pdfium.PdfDocument, index: int) -> PageData:
             tp.close()
     finally:
         page.close()
+    if rotation:
+        turn_upright(data, rotation)
     return data
+
+
+def turn_upright(data: PageData, rotation: int) -> None:
+    """Turn a page stored sideways (/Rotate 90, 180 or 270: WPS landscape sections, scanners) as a viewer
+    shows it. pdfium's characters and paths are in the page's own space; a reader lays lines out as
+    displayed, or a landscape table comes out one character per line."""
+    w, h = data.width, data.height
+
+    def at(x: float, t: float) -> tuple[float, float]:
+        if rotation == 90:
+            return h - t, x
+        if rotation == 180:
+            return w - x, h - t
+        return t, w - x  # 270
+
+    for f in data.frags:
+        (ax, at_), (bx, bt) = at(f.x0, f.top), at(f.x1, f.bottom)
+        f.x0, f.x1, f.top, f.bottom = min(ax, bx), max(ax, bx), min(at_, bt), max(at_, bt)
+    edges = []
+    for e in data.edges:
+        (ax, at_), (bx, bt) = at(e.x0, e.top), at(e.x1, e.bottom)
+        x0, x1, top, bottom = min(ax, bx), max(ax, bx), min(at_, bt), max(at_, bt)
+        orient = e.orientation if rotation == 180 else ("v" if e.orientation == "h" else "h")
+        edges.append(Edge(x0, top, x1, bottom, orient, e.red))
+    data.edges = edges
+    if rotation in (90, 270):
+        data.width, data.height = h, w
 
 
 def _pdfium_chars(tp: pdfium.PdfTextPage, data: PageData) -> None:

@@ -170,3 +170,20 @@ def test_topic_rule_examples() -> None:
         bad += [f"{t!r} 应归 {cls.id}，得 {classify(t, '').topic}" for t in cls.must_match if classify(t, "").topic != cls.id]
         bad += [f"{t!r} 不应归 {cls.id}" for t in cls.must_not_match if classify(t, "").topic == cls.id]
     assert not bad, "\n".join(bad)
+
+
+def test_an_order_names_its_issuer_in_its_number(tmp_path: Path) -> None:
+    """A 令 has no 关于-title or 署名 organisation: 江南省人民政府令第31号 is issued by 江南省人民政府."""
+    ex = run(
+        tmp_path,
+        "江南省人民政府令第31号\n"
+        "《江南省城市供水管理办法》已经2019年5月6日省人民政府第12次常务会议审议通过，现予公布，自2019年7月1日起施行。\n"
+        "省长　王某某\n"
+        "2019年5月20日\n",
+    )
+    assert ex.document.doc_number == "江南省人民政府令第31号"
+    assert ex.document.issuer == "江南省人民政府", ex.document.issuer
+    import json
+
+    start, end, _ = json.loads(ex.document.evidence)["issuer"]
+    assert ex.text[start:end] == "江南省人民政府"

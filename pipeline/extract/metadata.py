@@ -10,7 +10,7 @@ import regex
 from .. import rules
 from ..docnumber import DocNumber, parse_doc_number
 from ..model import DocumentRow, NormDoc, Span
-from ..structure import Layout, split_orgs
+from ..structure import Layout, looks_like_org, split_orgs
 from .dates import parse_date, to_int
 from .region import infer_region
 from .topic import classify
@@ -48,6 +48,12 @@ def _issuer(lay: Layout) -> tuple[str, Span | None]:
     if head and lay.title is not None:
         # joint issuers at the head of the title ("浙江省人民政府浙江省军区关于…") are each named
         return "；".join(head[a:b] for a, b in split_orgs(head)), lay.title
+    num, span = lay.doc_number, lay.doc_number_span
+    if num is not None and span is not None and num.year is None and num.agency.endswith("令"):
+        # an order names its issuer in its number: 湖北省人民政府令第282号 is issued by 湖北省人民政府
+        org = num.agency[:-1]
+        if looks_like_org(org) and len(org) >= 4:
+            return org, Span(org, span.start, span.start + len(org), span.page, span.evidence)
     return "", None
 
 

@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 
 from .extract.dates import find_time_expressions
-from .extract.domains import extract_domains
+from .extract.domains import extract_domains, find_mentions
 from .extract.metadata import build_document_row
 from .extract.references import extract_references
 from .extract.tasks import TaskBuilder
@@ -51,8 +51,9 @@ def extract(doc: NormDoc) -> Extraction:
     body_start_char = body[0][0] if body else 0
     out.references = extract_references(doc, lay, own_title=row.title, body_start_char=body_start_char)
     header_spans = [(doc.paras[k].start, doc.paras[k].end) for k in lay.skip]
-    out.domains = extract_domains(doc, lay.sections, skip_spans=header_spans)
-    tb = TaskBuilder(doc)
+    mentions = list(find_mentions(doc.text))  # once per document: domains and domain-only task items share them
+    out.domains = extract_domains(doc, lay.sections, mentions, skip_spans=header_spans)
+    tb = TaskBuilder(doc, mentions)
     tb.body(lay.sections, body)
     for t in doc.tables:
         tb.table(t)

@@ -35,8 +35,11 @@ def applies(tax: rules.Taxonomy, text: str, distinct: int) -> bool:
     return any(c in text for c in tax.context) or distinct >= tax.min_distinct
 
 
-def extract_domains(doc: NormDoc, sections: list[Section], *, skip_spans: list[tuple[int, int]]) -> list[DomainRow]:
-    mentions = [m for m in find_mentions(doc.text) if not any(s <= m[3] < e for s, e in skip_spans)]
+def extract_domains(
+    doc: NormDoc, sections: list[Section], mentions: list[tuple[str, str, str, int, int]], *, skip_spans: list[tuple[int, int]]
+) -> list[DomainRow]:
+    """Domain rows from the document's mentions (find_mentions over doc.text), outside the skipped zones."""
+    mentions = [m for m in mentions if not any(s <= m[3] < e for s, e in skip_spans)]
     rows: list[DomainRow] = []
     for tax in rules.taxonomies():
         mine = [m for m in mentions if m[0] == tax.id]

@@ -11,7 +11,7 @@ from .. import rules
 from ..model import AssignmentRow, NormDoc, Section, TableView, TaskRow
 from ..structure import enclosing, looks_like_org, section_at
 from .dates import find_time_expressions
-from .domains import canonical_domain, find_mentions
+from .domains import canonical_domain
 from .units import split_top, split_units, unit_groups, unit_type
 
 _BAL = r"(?:[^（）()]|[（(][^（）()]*[）)])*"
@@ -82,12 +82,17 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
     return sorted(tags, key=lambda t: t.start)
 
 
-def _domain_item(text: str) -> list[str]:
-    """The canonical domains when an item names only domains ('城乡规划领域、征地补偿领域'), else []."""
-    found = [(s, e, canon) for _, canon, _, s, e in find_mentions(text)]
+Mention = tuple[str, str, str, int, int]  # (taxonomy, canonical, as written, start, end) from domains.find_mentions
+
+
+def _domain_item(text: str, start: int, end: int, mentions: list[Mention]) -> list[str]:
+    """The canonical domains when text[start:end] names only domains ('城乡规划领域、征地补偿领域'), else [].
+
+    Uses the document's mentions, found once, rather than running the spaCy pipeline again per item."""
+    found = [(s - start, e - start, canon) for _, canon, _, s, e in mentions if start <= s and e <= end]
     if not found:
         return []
-    rest = text
+    rest = text[start:end]
     for s, e, _ in sorted(found, reverse=True):
         rest = rest[:s] + rest[e:]
     rest = regex.sub(r"^\s*\d{1,2}[.．、]|^（\d{1,2}）", "", rest)
@@ -108,8 +113,9 @@ def _due(text: str) -> tuple[str, str]:
 
 
 class TaskBuilder:
-    def __init__(self, doc: NormDoc) -> None:
+    def __init__(self, doc: NormDoc, mentions: list[Mention]) -> None:
         self.doc = doc
+        self.mentions = mentions
         self.tasks: list[TaskRow] = []
         self.assignments: list[AssignmentRow] = []
 
@@ -137,7 +143,7 @@ class TaskBuilder:
                 item = text[item_start : tag.start]
                 if sec is not None and item_start == sec.start_char:
                     item = item[len(sec.label) :].lstrip("、．.")
-                domains = _domain_item(item)
+                domains = _domain_item(text, tag.start - len(item), tag.start, self.mentions)
                 if domains:
                     self._assign(domains, tag.lead, tag.co, "body", doc.page_at(item_start), item_start, tag.end)
                     continue
@@ -198,7 +204,8 @@ class TaskBuilder:
                 )
             elif "domain" in roles:
                 # a cell may name several domains ("重大建设项目、公共资源交易"): each gets the units
-                domains = _domain_item(cell("domain"))
+                j = roles["domain"]
+                domains = _domain_item(self.doc.text, row[j].start, row[j].end, self.mentions) if j < len(row) else []
                 if not domains:
                     found = canonical_domain(cell("domain"))
                     if found is None:

@@ -56,7 +56,7 @@ def ocr_page(pdf: Any, index: int, *, dpi: int = DPI) -> PageData:
 def read_image(img: np.ndarray, *, number: int, width: float, height: float, dpi: int) -> PageData:
     """OCR boxes and ruling lines of one page image (BGR), in PDF points."""
     scale = 72 / dpi
-    result, _ = engine()(img, use_cls=False)
+    result, _ = engine()(without_seals(img, dpi=dpi), use_cls=False)
     data = PageData(number, width, height, image_cover=1.0, ocr=True)
     fixes = rules.ocr_fix_rules()
     for box, text, _score in result or []:
@@ -109,6 +109,44 @@ def _empty_cells(img: np.ndarray, data: PageData, *, scale: float) -> list[Frag]
                 if found.strip() and score >= 0.5:
                     h = (y_b - y_a) * scale
                     out.append(Frag(found.strip(), (x0 + x_a) * scale, (x0 + x_b) * scale, (top + y_a) * scale, (top + y_b) * scale, h, False))
+    return out
+
+
+SEAL_MIN_MM = 25.0  # an official seal is 40-45 mm across (GB/T 9704 §7.3.5.1); smaller red marks are text
+SEAL_FRINGE = 20  # inside a seal, a pixel this much redder than green/blue is the seal's ink
+SEAL_ASPECT = (0.6, 1.7)  # a round or oval seal; the red 版头 and its rule are many times wider than high
+
+
+def red_mask(img: np.ndarray) -> np.ndarray:
+    """Pixels of red ink (seal or 版头), BGR image."""
+    b, g, r = (img[:, :, k].astype(np.int16) for k in range(3))
+    return (r > 120) & (r - np.maximum(g, b) > 40)
+
+
+def without_seals(img: np.ndarray, *, dpi: int) -> np.ndarray:
+    """The page with the red of its seals turned white, so the recogniser reads the black date under the seal,
+    not the seal's ring text (`2021年10月27日` came out `20211年10月25`). Black ink over the seal stays."""
+    import cv2
+
+    mask = red_mask(img)
+    if not mask.any():
+        return img
+    min_px = int(SEAL_MIN_MM / 25.4 * dpi)
+    # close the gaps between a seal's ring, star and characters so each seal is one component
+    blob = cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (15, 15)))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(blob, connectivity=8)
+    out = img
+    for k in range(1, n):
+        x, y, w, h = (int(v) for v in stats[k, :4])
+        if w < min_px or h < min_px or not SEAL_ASPECT[0] <= w / h <= SEAL_ASPECT[1]:
+            continue
+        if out is img:
+            out = img.copy()
+        # every red pixel inside the ring: the star and the characters are components of their own
+        # and the pale pink fringe of the ink, which the page-wide red test leaves as outlines
+        part = out[y : y + h, x : x + w]
+        b, g, r = (part[:, :, c].astype(np.int16) for c in range(3))
+        part[mask[y : y + h, x : x + w] | ((r > 120) & (r - np.maximum(g, b) > SEAL_FRINGE))] = 255
     return out
 
 

@@ -36,6 +36,8 @@ ENGINES = ("pdfium", "hybrid", "plumber")
 _ASCII_SYMBOLS = frozenset("!\"#$%&'*+/<=>?@[\\]^_`{|}~")
 GARBLED_SHARE = 0.3  # a page whose characters are this share (cid:N)/U+FFFD/private use goes to OCR
 SCAN_COVER = 0.3  # a page with (almost) no text and images over this share of its area is a scan
+SCAN_FULL = 0.6  # images cover this share of the page: a scanned page, whatever text layer lies over it
+WATERMARK_TEXT_SHARE = 0.015  # text boxes covering less than this share of such a page are a watermark
 TOP_ZONE, BOTTOM_ZONE = 0.12, 0.86  # where page numbers and running headers sit (share of page height)
 
 Item = Union[PLine, PTable]
@@ -106,7 +108,14 @@ def needs_ocr(page: PageData) -> bool:
         symbols = sum(1 for ch in text if ch in _ASCII_SYMBOLS)
         if han < 0.05 * len(text) and symbols + page.bad_chars >= GARBLED_SHARE * len(text):
             return True
-    return len(page.frags) < 5 and page.image_cover >= SCAN_COVER
+    if len(page.frags) < 5 and page.image_cover >= SCAN_COVER:
+        return True
+    # a scanner app's watermark (扫描全能王 创建) or a stamped page number is the only text over a page-filling
+    # image: the text layer covers a sliver of the page, the notice is in the image
+    if page.image_cover >= SCAN_FULL and page.width and page.height:
+        text_area = sum((f.x1 - f.x0) * (f.bottom - f.top) for f in page.frags)
+        return text_area < WATERMARK_TEXT_SHARE * page.width * page.height
+    return False
 
 
 def _ocr(pdf: pdfium.PdfDocument, index: int, page: PageData, warnings: list[str]) -> PageData:

@@ -20,6 +20,7 @@ from .pdfpage import Frag
 _LATIN_END = regex.compile(r"[A-Za-z0-9]$")
 _LATIN_START = regex.compile(r"^[A-Za-z0-9]")
 WIDE_GAP = 1.5  # in character sizes: a gap this wide separates two items on one line
+DUP_OFFSET = 0.3  # a repeated glyph closer than this share of its width to its twin is fake bold
 
 
 @dataclass(slots=True)
@@ -63,8 +64,11 @@ def join_row(row: list[Frag]) -> tuple[str, list[Frag], bool]:
     for f in row:
         size = f.size or (f.bottom - f.top)
         dup = False
+        # a duplicate really overlaps its twin: offset by a fraction of the glyph's own width, not of the
+        # font size (two equal digits side by side, `2025`, are one glyph width apart)
+        width = min(size, max(f.x1 - f.x0, 0.1 * size))
         for k in kept[-3:]:
-            if k.text == f.text and abs(k.x0 - f.x0) < 0.3 * size and abs(k.top - f.top) < 0.3 * size:
+            if k.text == f.text and abs(k.x0 - f.x0) < DUP_OFFSET * width and abs(k.top - f.top) < DUP_OFFSET * size:
                 dup = True
                 break
         if dup:
@@ -112,7 +116,7 @@ def cell_text(frags: list[Frag]) -> str:
     parts: list[str] = []
     for row in _rows(frags):
         text, _, _ = join_row(row)
-        text = text.strip()
+        text = " ".join(text.split())  # a cell value never carries tabs or line breaks into the tables
         if not text:
             continue
         if parts and _LATIN_END.search(parts[-1]) and _LATIN_START.search(text) and not regex.search(r"\d$", parts[-1]):

@@ -11,6 +11,7 @@ Coordinates are PDF points with `top` measured down from the top of the page, as
 from __future__ import annotations
 
 import ctypes
+import math
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
@@ -141,6 +142,8 @@ def _pdfium_chars(tp: pdfium.PdfTextPage, data: PageData) -> None:
     bad = 0
     # bound once: this loop runs for every character of every page
     loose_box, font_size, fill_color = R.FPDFText_GetLooseCharBox, R.FPDFText_GetFontSize, R.FPDFText_GetFillColor
+    char_matrix = R.FPDFText_GetMatrix
+    mat = R.FS_MATRIX()
     # all characters in one call; one UTF-16 unit per character index unless the page holds characters
     # beyond the BMP, in which case each is asked for on its own
     buf = ctypes.create_string_buffer(2 * (n + 1))
@@ -159,7 +162,12 @@ def _pdfium_chars(tp: pdfium.PdfTextPage, data: PageData) -> None:
         if fill_color(raw, i, r, g, b, a):
             rv, gv, bv = r.value, g.value, b.value
             red = rv >= 140 and gv <= 102 and bv <= 102 and rv - max(gv, bv) >= 90  # is_red() in 0-255
-        frags.append(Frag(ch, rect.left, rect.right, h - rect.top, h - rect.bottom, font_size(raw, i) or (rect.top - rect.bottom), red))
+        # FPDFText_GetFontSize is the size set by Tf, before the text matrix: WPS writes Tf 360 under a 0.05
+        # matrix, Chrome 16-24 under its own. The size on the page is Tf times the matrix's vertical scale.
+        size = font_size(raw, i)
+        if size and char_matrix(raw, i, mat):
+            size *= math.hypot(mat.c, mat.d) or 1.0
+        frags.append(Frag(ch, rect.left, rect.right, h - rect.top, h - rect.bottom, size or (rect.top - rect.bottom), red))
     data.bad_chars = bad
 
 
@@ -194,6 +202,8 @@ def _path_edges(obj: Any, page_h: float) -> list[Edge]:
     red = bool(ok) and is_red((r.value / 255, g.value / 255, b.value / 255))
     if not stroke.value and not fill_mode.value:
         return []  # a clipping path draws nothing
+    if not _visible(obj, stroked=bool(stroke.value)):
+        return []  # white paragraph shading (Word/LibreOffice) or a transparent box: no ruling on the page
     w, hh = right.value - left.value, top.value - bottom.value
     if hh <= _THIN and w > _THIN:  # a horizontal line or a thin filled bar
         y = page_h - (top.value + bottom.value) / 2
@@ -225,6 +235,20 @@ def _path_edges(obj: Any, page_h: float) -> list[Edge]:
             out.extend(_segment(prev, start, page_h, red))
             prev = start
     return out
+
+
+WHITE = 0.94  # every colour component at least this (0-1): paint that does not show on white paper
+
+
+def _visible(obj: Any, *, stroked: bool) -> bool:
+    """Whether a path's paint shows on a white page: not white, not fully transparent."""
+    r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+    get = R.FPDFPageObj_GetStrokeColor if stroked else R.FPDFPageObj_GetFillColor
+    if not get(obj, r, g, b, a):
+        return True  # a pattern or shading paint: assume it shows
+    if a.value == 0:
+        return False
+    return min(r.value, g.value, b.value) < WHITE * 255
 
 
 def _segment(p: tuple[float, float], q: tuple[float, float], page_h: float, red: bool) -> list[Edge]:

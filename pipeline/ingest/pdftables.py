@@ -78,6 +78,13 @@ def _split_wide(frags: list[Frag], cols: list[float]) -> list[Frag]:
     return out
 
 
+def _one_text_per_row(grid: list[list[str]]) -> bool:
+    """Every row holds one text repeated over its columns: merged-cell filling of a frame, not a table."""
+    if not grid or len(grid[0]) < 2:
+        return False
+    return all(len({c for c in row if c}) <= 1 for row in grid)
+
+
 def find_tables(page: PageData) -> tuple[list[PTable], list[Frag]]:
     """The page's ruled tables, and the fragments that lie outside them."""
     edges = [e.as_plumber() for e in page.edges if not e.red]  # a red rule is the 版头 separator (§7.2.5)
@@ -97,7 +104,6 @@ def find_tables(page: PageData) -> tuple[list[PTable], list[Frag]]:
         inside = [f for f in rest if x0 <= (f.x0 + f.x1) / 2 <= x1 and top <= (f.top + f.bottom) / 2 <= bottom]
         if not inside:
             continue
-        rest = [f for f in rest if not (x0 <= (f.x0 + f.x1) / 2 <= x1 and top <= (f.top + f.bottom) / 2 <= bottom)]
         if page.ocr:
             inside = _split_wide(inside, xs)
         nr, nc = len(ys) - 1, len(xs) - 1
@@ -117,6 +123,9 @@ def find_tables(page: PageData) -> tuple[list[PTable], list[Frag]]:
                     grid[r][c] = text
                     if (r, c) != (r0, c0):
                         filled.add((r, c))
+        if _one_text_per_row(grid):
+            continue  # a box around running text (one cell merged over the grid), not a table: its text stays text
+        rest = [f for f in rest if not (x0 <= (f.x0 + f.x1) / 2 <= x1 and top <= (f.top + f.bottom) / 2 <= bottom)]
         row_tops = ys[:-1]
         caption = ""
         if nr > 1 and nc > 1 and all((0, c) in filled for c in range(1, nc)) and grid[0][0]:

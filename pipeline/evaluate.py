@@ -19,7 +19,7 @@ DOC_FIELDS = (
     "doc_number", "doc_number_agency", "doc_number_year", "doc_number_serial", "issuer", "title", "doc_type",
     "signed_date", "issued_date", "printer", "region_province", "region_city", "admin_level",
 )
-_BRACKETS = str.maketrans({"(": "（", ")": "）", "[": "〔", "]": "〕", "［": "〔", "］": "〕", ",": "，", ":": "：", ";": "；"})
+_BRACKETS = str.maketrans({"〈": "《", "〉": "》", "(": "（", ")": "）", "[": "〔", "]": "〕", "［": "〔", "］": "〕", ",": "，", ":": "：", ";": "；"})
 
 
 def norm(value: Any) -> str:

@@ -19,7 +19,7 @@ from . import rules
 from .docnumber import parse_doc_number
 from .model import CellSpan, Line, NormDoc, Para, SourceDocument, Table, TableView
 from .structure import looks_like_org
-from .normalize import clean_line, is_traditional, to_simplified, visual_width
+from .normalize import clean_line, lost_title_openers, is_traditional, to_simplified, visual_width
 
 _TERMINAL = "。！？；：:;!?"
 _CONTINUING_END = "、，,（(“‘《—-"
@@ -227,6 +227,24 @@ def _has_header(row: tuple[str, ...]) -> bool:
     return sum(1 for c in row if cols.role(c)) >= 2
 
 
+def _restore_title_openers(group: _Group, before: str) -> None:
+    """Put back a 《 the text layer lost (normalize.lost_title_openers), in the line it belongs to. A title
+    opened in the paragraph `before` (a title over two paragraphs of a web page) lost nothing."""
+    joined = "".join(group.texts)
+    if "》" not in joined:
+        return
+    lost = lost_title_openers(joined)
+    if lost and before.count("《") > before.count("》"):
+        lost = lost[1:]
+    for at in reversed(lost):
+        base = 0
+        for k, t in enumerate(group.texts):
+            if at <= base + len(t):
+                group.texts[k] = t[: at - base] + "《" + t[at - base :]
+                break
+            base += len(t)
+
+
 def normalise(doc: SourceDocument) -> NormDoc:
     """Build the normalised text of a document."""
     raw_text = "\n".join(b.text for b in doc.blocks if isinstance(b, Line))
@@ -273,6 +291,12 @@ def normalise(doc: SourceDocument) -> NormDoc:
             break
         lead.append(it)
     items = [*_merge_title(lead), *items[len(lead) :]]
+
+    before = ""
+    for it in items:
+        if isinstance(it, _Group):
+            _restore_title_openers(it, before)
+            before = "".join(it.texts)
 
     # 2. emit text
     parts: list[str] = []

@@ -7,10 +7,13 @@ spaces into spaces and destroy `①` (STYLE.md), so each cleaner changes one thi
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from typing import Callable
 
 import regex
+
+from . import rules
 
 HAN = r"\p{Han}"
 # characters that count as "Chinese context" around a space or a half-width punctuation mark
@@ -176,8 +179,92 @@ def chinese_year_zeros(text: str) -> str:
     return _CN_YEAR_LOOSE.sub(fix, text)
 
 
+def radicals_to_characters(text: str) -> str:
+    """Kangxi radicals (NFKC) and CJK Radicals Supplement forms (rules/radicals.yaml) that fonts and browser
+    prints put for ordinary characters become those characters. '⻓期⼯作' -> '长期工作'"""
+    if not _RADICAL.search(text):
+        return text
+    table = rules.radical_map()
+    return _RADICAL.sub(lambda m: table.get(m.group(0)) or unicodedata.normalize("NFKC", m.group(0)), text)
+
+
+_RADICAL = regex.compile(r"[\u2E80-\u2EFF\u2F00-\u2FD5]")
+
+_LOST_LABEL_OPENER = regex.compile(r"^\s*([一二三四五六七八九十]{1,3}|\d{1,2})）(?=\p{Han})")
+_OPEN = {"（": "）", "《": "》", "“": "”", "〔": "〕"}
+_CLOSE = {v: k for k, v in _OPEN.items()}
+
+
+def repair_brackets(text: str) -> str:
+    """Opening brackets a text layer stored as the wrong kind or out of order (Word -> ilovepdf exports write
+    every opening （ and 《 as 《, a little off its place) are put right where the closing bracket shows what was
+    meant: '文物局《文化和旅游厅/局）' -> '文物局（文化和旅游厅/局）', '办公厅“《十四五”规划》' -> '办公厅《“十四五”规划》'."""
+    if not any(ch in _CLOSE for ch in text):
+        return text
+    text = _LOST_LABEL_OPENER.sub(r"（\1）", text)  # '一）加强' -> '（一）加强': a heading label lost its opener
+    chars = list(text)
+    stack: list[int] = []
+    for i, ch in enumerate(chars):
+        if ch in _OPEN:
+            stack.append(i)
+        elif ch in _CLOSE and stack:
+            top = stack[-1]
+            if chars[top] == _CLOSE[ch]:
+                stack.pop()
+            elif len(stack) >= 2 and chars[stack[-2]] == _CLOSE[ch] and stack[-2] + 1 == top:
+                # '“《十四五”': two openers side by side closed in the other order were swapped
+                a = stack[-2]
+                chars[a], chars[top] = chars[top], chars[a]
+                stack.pop()
+                stack.pop()
+                stack.append(a + 1)
+            elif chars[top] in "《（" and _CLOSE[ch] in "《（" and ch not in chars[top + 1 : i]:
+                chars[top] = _CLOSE[ch]  # '《…）' -> '（…）'
+                stack.pop()
+    return "".join(chars)
+
+
+_TITLE_VERB = regex.compile(r"(?:印发|转发|颁发|发布|公布|根据|依据|按照|贯彻落实|贯彻|落实|执行|实施|起草|制定|修订|修改|出台|编制|学习)(?=[^，。；：、《》]*$)")
+_CLAUSE_START = regex.compile(r"[，。；：、》]|^")
+
+
+def lost_title_openers(text: str) -> list[int]:
+    """Where a 》 with no 《 before it lost its opener in the text layer: the 《 goes back after the verb that
+    introduces the title in that clause (印发, 根据…) or at the clause's start. Run on whole paragraphs (a
+    title broken over two lines has its 《 on the line before). Returns insertion offsets, ascending.
+    '关于印发革命文物保护利用规划》的通知' -> [4]"""
+    out: list[int] = []
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == "《":
+            depth += 1
+        elif ch == "》":
+            if depth:
+                depth -= 1
+                continue
+            start = max(m.end() for m in _CLAUSE_START.finditer(text[:i]))
+            verb = _TITLE_VERB.search(text[start:i])
+            at = start + verb.end() if verb else start
+            if at < i:
+                out.append(at)
+    return out
+
+
+_NESTED_TITLE = regex.compile(r"《[^《》\n]*[<＜][^《》<>＜＞\n]+[>＞][^《》\n]*》")
+
+
+def nested_title_marks(text: str) -> str:
+    """Angle brackets standing for the inner title marks of a nested title become 〈〉 (GB/T 15834 §4.15).
+    '《关于印发<实施意见>的通知》' -> '《关于印发〈实施意见〉的通知》'"""
+    return _NESTED_TITLE.sub(lambda m: m.group(0).translate(_ANGLE), text)
+
+
+_ANGLE = str.maketrans({"<": "〈", "＜": "〈", ">": "〉", "＞": "〉"})
+
+
 LINE_CLEANERS: tuple[Callable[[str], str], ...] = (
     markdown_markup,
+    radicals_to_characters,
     enclosed_numbers,
     strip_invisible,
     drop_pinyin_glosses,
@@ -186,6 +273,8 @@ LINE_CLEANERS: tuple[Callable[[str], str], ...] = (
     remove_cjk_spaces,
     docnumber_brackets,
     chinese_year_zeros,
+    repair_brackets,
+    nested_title_marks,
 )
 
 

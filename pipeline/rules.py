@@ -139,6 +139,18 @@ class OcrFix:
 
 
 @lru_cache(maxsize=None)
+def radical_map() -> dict[str, str]:
+    """rules/radicals.yaml: CJK Radicals Supplement code points -> the ordinary character."""
+    data = _read_yaml("radicals.yaml")
+    _check_keys("radicals.yaml", "<top>", data, {"map", "examples"})
+    out = {str(k): str(v) for k, v in (data.get("map") or {}).items()}
+    for k, v in out.items():
+        if len(k) != 1 or not 0x2E80 <= ord(k) <= 0x2EFF or len(v) != 1:
+            raise RuleError(f"rules/radicals.yaml: {k!r} -> {v!r} is not one radical to one character")
+    return out
+
+
+@lru_cache(maxsize=None)
 def ocr_fix_rules() -> tuple[OcrFix, ...]:
     """Corrections of OCR confusions (rules/pdf.yaml `ocr_fixes`); each example pair is checked on load."""
     data = _read_yaml("pdf.yaml")

@@ -13,6 +13,8 @@ dpkg -s chromium-driver >/dev/null 2>&1 || need+=(chromium-driver)
 # LibreOffice exports the Word-made PDF fixtures (tests/docxgen.py): 50 packages, ~86 MB download, 263 MB
 # installed, under a minute to install from a warm cache; the tests skip when soffice is absent.
 dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+# poppler's pdftotext: the independent extractor the real-PDF tests compare our text with
+dpkg -s poppler-utils >/dev/null 2>&1 || need+=(poppler-utils)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "system-deps: missing ${need[*]}; install them with apt-get (needs root)" >&2

@@ -44,6 +44,10 @@ def _issuer(lay: Layout) -> tuple[str, Span | None]:
         # a 署名 that shortens the title's organisation ("矿产资源保护监督司" under "自然资源部矿产资源保护监督司…")
         if head and head != sig.value and head.endswith(sig.value):
             return head, lay.title
+        # an OCR'd 署名 one character off the title's organisation (办公所 for 办公厅 under a seal): the title's
+        # printed line is the cleaner reading
+        if head and len(head) == len(sig.value) >= 4 and sum(a != b for a, b in zip(head, sig.value)) == 1 and looks_like_org(head):
+            return head, lay.title
         return sig.value, sig
     if head and lay.title is not None:
         # joint issuers at the head of the title ("浙江省人民政府浙江省军区关于…") are each named

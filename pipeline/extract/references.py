@@ -41,6 +41,14 @@ def _forwarded(own_title: str) -> str:
     return m.group("title") if m else ""
 
 
+_DASHES = str.maketrans({"-": "—", "–": "—", "－": "—", "―": "—", "~": "—", "～": "—"})
+
+
+def _loose(title: str) -> str:
+    """A title for comparison: dashes unified, spaces and quotes dropped ('2024-2026年' = '2024—2026年')."""
+    return regex.sub(r"[\s“”\"《》〈〉]", "", title.translate(_DASHES))
+
+
 def _in_skipped(doc: NormDoc, lay: Layout, offset: int) -> bool:
     """True inside a paragraph that is not notice text (an export's file links, the 版记)."""
     for k in lay.skip:
@@ -61,7 +69,7 @@ def extract_references(doc: NormDoc, lay: Layout, *, own_title: str, body_start_
     forwarded = _forwarded(own_title)
     for m in _BOOK.finditer(text, body_start_char):
         title = m.group("title")
-        is_own = bool(own_title) and (title in own_title or title.removeprefix("关于") in own_core)
+        is_own = bool(own_title) and (_loose(title) in _loose(own_title) or _loose(title.removeprefix("关于")) in _loose(own_core))
         if forwarded and title in forwarded:
             is_own = False
         if title in aliases or is_own:

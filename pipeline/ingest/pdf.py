@@ -38,6 +38,8 @@ GARBLED_SHARE = 0.3  # a page whose characters are this share (cid:N)/U+FFFD/pri
 SCAN_COVER = 0.3  # a page with (almost) no text and images over this share of its area is a scan
 SCAN_FULL = 0.6  # images cover this share of the page: a scanned page, whatever text layer lies over it
 WATERMARK_TEXT_SHARE = 0.015  # text boxes covering less than this share of such a page are a watermark
+FULL_SLACK = 1.2  # a line ending within this many character sizes of the right margin is full (it wraps on)
+OCR_FULL_SLACK = 2.0
 TOP_ZONE, BOTTOM_ZONE = 0.12, 0.86  # where page numbers and running headers sit (share of page height)
 
 Item = Union[PLine, PTable]
@@ -261,7 +263,8 @@ def _full(ln: PLine, right: float, left: float) -> bool:
         return ln.x1 - ln.x0 >= (right - left) - 3 * ln.size  # a wrapped centred title line
     if "right" in ln.cues:
         return False
-    return ln.x1 >= right - 1.2 * ln.size
+    # an OCR box ends at the last glyph's ink (a full-width ，。 inks only its left half) and scans are skewed
+    return ln.x1 >= right - (OCR_FULL_SLACK if ln.ocr else FULL_SLACK) * ln.size
 
 
 def _rule_cues(page: PageData, lines: list[PLine], tables: list[PTable]) -> None:

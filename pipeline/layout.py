@@ -227,6 +227,15 @@ def _has_header(row: tuple[str, ...]) -> bool:
     return sum(1 for c in row if cols.role(c)) >= 2
 
 
+def _merged_origin(done: list[tuple[CellSpan, ...]], row: list[CellSpan], i: int, j: int, value: str) -> CellSpan | None:
+    """The written cell a merged slot repeats: the one above (rowspan) or to the left (colspan)."""
+    if row and j > 0 and row[j - 1].text == value:
+        return row[j - 1]
+    if i > 0 and j < len(done[i - 1]) and done[i - 1][j].text == value:
+        return done[i - 1][j]
+    return None
+
+
 def _restore_title_openers(group: _Group, before: str) -> None:
     """Put back a 《 the text layer lost (normalize.lost_title_openers), in the line it belongs to. A title
     opened in the paragraph `before` (a title over two paragraphs of a web page) lost nothing."""
@@ -334,12 +343,21 @@ def normalise(doc: SourceDocument) -> NormDoc:
         row_pages: list[int | None] = []
         for i in range(body_start, len(rows)):
             cells = []
-            start = pos
             offset = pos
+            written: list[str] = []
             for j, cell in enumerate(rows[i]):
+                origin = _merged_origin(row_cells, cells, i - body_start, j, cell) if (i, j) in _filled else None
+                if origin is not None:
+                    # a slot covered by a merged cell keeps the value with the spanning cell's offsets; the text
+                    # holds the value once, where the page shows it (no repeated text, no repeated deadlines)
+                    cells.append(origin)
+                    written.append("")
+                    offset += 1
+                    continue
                 cells.append(CellSpan(cell, offset, offset + len(cell)))
+                written.append(cell)
                 offset += len(cell) + 1
-            s, e = emit("\t".join(rows[i]))
+            s, e = emit("\t".join(written))
             page = table.row_pages[i] if i < len(table.row_pages) else None
             paras.append(Para(s, e, page, "row"))
             row_cells.append(tuple(cells))

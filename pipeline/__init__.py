@@ -3,8 +3,11 @@
 Public API:
     parse_doc_number(text) -> DocNumber | None   发文字号 such as '豫政办 〔2023〕43号' -> 豫政办〔2023〕43号
     find_doc_numbers(text) -> Iterator[DocNumber] every 发文字号 in running text
+    find_deadlines(text, *, base_date=None) -> list[Deadline]  time limits: kind, start/end, frequency,
+                                                 duration, anchor, inferred, character offsets
 """
 
 from .docnumber import DocNumber, find_doc_numbers, parse_doc_number
+from .extract.deadlines import Deadline, find_deadlines
 
-__all__ = ["DocNumber", "find_doc_numbers", "parse_doc_number"]
+__all__ = ["Deadline", "DocNumber", "find_deadlines", "find_doc_numbers", "parse_doc_number"]

@@ -342,7 +342,7 @@ def normalise(doc: SourceDocument) -> NormDoc:
         row_spans: list[tuple[int, int]] = []
         row_pages: list[int | None] = []
         for i in range(body_start, len(rows)):
-            cells = []
+            cells: list[CellSpan] = []
             offset = pos
             written: list[str] = []
             for j, cell in enumerate(rows[i]):

@@ -288,6 +288,10 @@ class DeadlineRow:
     evidence: str
     start_char: int
     end_char: int
+    duration_value: str = ""  # 30 of "30日内"
+    duration_unit: str = ""  # day, working_day, week, month, year, hour
+    anchor: str = ""  # the event a duration counts from: 印发之日, 收到申请之日
+    inferred: bool = False  # start/end computed from the document's date, not written in the text
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 from pathlib import Path
 
-from .extract.dates import find_time_expressions
+from .extract.deadlines import find_deadlines
 from .extract.domains import extract_domains, find_mentions
 from .extract.metadata import build_document_row
 from .extract.references import extract_references
@@ -63,14 +64,35 @@ def extract(doc: NormDoc) -> Extraction:
     validity = json.loads(row.evidence or "{}").get("validity")
     if validity:
         titles.append((validity[0], validity[1]))
+    base_date = row.signed_date or row.issued_date or None
     for start, end in body:
-        for te in find_time_expressions(doc.text[start:end]):
-            s, e = start + te.begin, start + te.stop
+        for dl in find_deadlines(doc.text[start:end], base_date=base_date):
+            s, e = start + dl.start_char, start + dl.end_char
             if any(a <= s < b for a, b in titles):
                 continue  # a period in a cited title (…行动计划（2023—2025年）) is not a limit of this document
             task_id = next((t.task_id for t in out.tasks if t.start_char <= s < t.end_char), "")
-            out.deadlines.append(DeadlineRow(doc.doc_id, te.text, te.kind, te.start, te.end, te.frequency, task_id, doc.page_at(s), sentence(doc, s, e), s, e))
+            out.deadlines.append(
+                DeadlineRow(
+                    doc.doc_id, dl.text, dl.kind, dl.start, dl.end, dl.frequency, task_id, doc.page_at(s), sentence(doc, s, e), s, e,
+                    dl.duration_value, dl.duration_unit, dl.anchor, dl.inferred,
+                )
+            )
+    if validity and (row.valid_from or row.valid_until):
+        # the document's own term (施行/有效期): a deadlines row of kind validity beside documents.valid_from/until
+        s, e = validity[0], validity[1]
+        out.deadlines.append(DeadlineRow(doc.doc_id, doc.text[s:e], "validity", row.valid_from, row.valid_until, "", "", doc.page_at(s), sentence(doc, s, e), s, e))
+    _link_task_due_dates(out)
     return out
+
+
+def _link_task_due_dates(out: Extraction) -> None:
+    """A task whose text holds a dated limit gets that date as due_date when it has none of its own."""
+    by_task: dict[str, str] = {}
+    for d in out.deadlines:
+        if d.task_id and d.end and d.kind in ("by", "target", "date", "range", "relative") and d.task_id not in by_task:
+            by_task[d.task_id] = d.end
+    if by_task:
+        out.tasks = [t if t.due_date or t.task_id not in by_task else dataclasses.replace(t, due_date=by_task[t.task_id]) for t in out.tasks]
 
 
 def process_path(path: Path) -> Extraction:

@@ -117,6 +117,50 @@ def deadline_rules() -> tuple[PatternRule, ...]:
     return _pattern_rules("deadlines.yaml", "rules")
 
 
+@dataclass(frozen=True, slots=True)
+class DeadlineTrap:
+    """Context that shows a time expression is no limit (rules/deadlines.yaml `traps`)."""
+
+    id: str
+    before: regex.Pattern[str] | None
+    after: regex.Pattern[str] | None
+    kinds: frozenset[str]
+    text: regex.Pattern[str] | None
+    examples: tuple[str, ...]
+    must_not_match: tuple[str, ...]
+
+    def applies(self, kind: str, before: str, after: str, text: str = "") -> bool:
+        if self.kinds and kind not in self.kinds:
+            return False
+        if self.text is not None and not self.text.search(text):
+            return False
+        if self.before is not None and not self.before.search(before):
+            return False
+        return self.after is None or bool(self.after.search(after))
+
+
+@lru_cache(maxsize=None)
+def deadline_traps() -> tuple[DeadlineTrap, ...]:
+    out = []
+    for raw in _read_yaml("deadlines.yaml").get("traps", []) or []:
+        rid = str(raw.get("id", "?"))
+        _check_keys("deadlines.yaml", rid, raw, {"id", "before", "after", "text", "kinds", "examples", "must_not_match"})
+        if "before" not in raw and "after" not in raw:
+            raise RuleError(f"rules/deadlines.yaml: trap {rid!r} has neither before nor after")
+        out.append(
+            DeadlineTrap(
+                rid,
+                _compile("deadlines.yaml", rid, raw["before"]) if "before" in raw else None,
+                _compile("deadlines.yaml", rid, raw["after"]) if "after" in raw else None,
+                frozenset(raw.get("kinds", ()) or ()),
+                _compile("deadlines.yaml", rid, raw["text"]) if "text" in raw else None,
+                tuple(raw.get("examples", ()) or ()),
+                tuple(raw.get("must_not_match", ()) or ()),
+            )
+        )
+    return tuple(out)
+
+
 @lru_cache(maxsize=None)
 def frequencies() -> dict[str, str]:
     return dict(_read_yaml("deadlines.yaml").get("frequencies", {}))

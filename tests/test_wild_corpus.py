@@ -160,7 +160,9 @@ def test_shanghai_validity_clause(wild: dict[str, Extraction]) -> None:
     assert (d.doc_number, d.signed_date) == ("沪府办规〔2025〕5号", "2025-07-23"), d
     assert (d.valid_from, d.valid_until) == ("2025-08-01", "2030-07-31"), d.validity_text
     assert len(x.tasks) == 9, len(x.tasks)
-    assert not any("2030年7月31日" in dl.text for dl in x.deadlines), "有效期不是工作时限"
+    assert not any("2030年7月31日" in dl.text for dl in x.deadlines if dl.kind != "validity"), "有效期不是工作时限"
+    validity = [(dl.start, dl.end) for dl in x.deadlines if dl.kind == "validity"]
+    assert validity == [("2025-08-01", "2030-07-31")], validity
     assert d.topic == "科技、教育", (d.topic, d.topic_evidence)
 
 

@@ -36,13 +36,20 @@ def _iso(y: int, m: int, d: int) -> str:
 _QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
+_XUN_END = {"上旬": 10, "中旬": 20}
+
+
 def _period_end(y: int, m: int | None, d: int | None, eop: str | None) -> str:
     if d is not None and m is not None:
         return _iso(y, m, d)
     if m is not None:
+        if eop in _XUN_END:
+            return _iso(y, m, _XUN_END[eop])
         return _iso(y, m, _month_end(y, m))
     if eop == "上半年":
         return _iso(y, 6, 30)
+    if eop == "首季度":
+        return _iso(y, 3, 31)
     if eop and "季度" in eop:
         q = next((v for k, v in _QUARTER.items() if k in eop), 4)
         return _iso(y, q * 3, _month_end(y, q * 3))
@@ -59,6 +66,15 @@ class TimeExpr:
     begin: int  # offsets in the searched text
     stop: int
     rule: str
+    duration_value: str = ""  # "30" of 30日内
+    duration_unit: str = ""  # day, working_day, week, month, year, hour
+    anchor: str = ""  # the event a duration counts from: 印发之日, 收到申请之日
+
+
+UNITS = {
+    "个工作日": "working_day", "工作日": "working_day", "个自然日": "day", "自然日": "day", "日": "day", "天": "day",
+    "个星期": "week", "星期": "week", "周": "week", "个月": "month", "月": "month", "年": "year", "小时": "hour",
+}
 
 
 def _group(m: regex.Match[str], name: str) -> str | None:
@@ -71,28 +87,41 @@ def _int_group(m: regex.Match[str], name: str) -> int | None:
     return to_int(value) if value else None
 
 
+def _duration(m: regex.Match[str]) -> tuple[str, str]:
+    n, unit = _group(m, "n"), _group(m, "unit")
+    if not n or not unit:
+        return "", ""
+    value = "0.5" if n == "半" else str(to_int(n)) if not regex.fullmatch(r"\d+\.\d+", n) else n
+    return value, UNITS.get(unit, "")
+
+
 def _interpret(rule: rules.PatternRule, m: regex.Match[str]) -> TimeExpr | None:
     kind = rule.kind
     start = end = freq = ""
+    value = unit = anchor = ""
     try:
-        if kind in ("by", "target", "date") and not _group(m, "y"):
-            pass  # month and day without a year ("4月28日前"): the limit is kept, no date is guessed
-        elif kind in ("by", "target", "date"):
+        if kind in ("by", "target", "date", "validity") and not _group(m, "y"):
+            pass  # month and day without a year ("4月28日前"): the limit is kept, no date is guessed here
+        elif kind in ("by", "target", "date", "validity"):
             y = to_int(m.group("y"))
             end = _period_end(y, _int_group(m, "m"), _int_group(m, "d"), _group(m, "eop"))
         elif kind == "range":
             y = to_int(m.group("y"))
             y2 = _int_group(m, "y2") or y
             m1, d1, m2, d2 = (_int_group(m, g) for g in ("m", "d", "m2", "d2"))
+            if m2 is None and d2 is not None:
+                m2 = m1  # "2019年4月12-19日": the second part names only the day
             start = _iso(y, m1 or 1, d1 or 1)
             end = _period_end(y2, m2, d2, None)
             if end < start:
                 return None
         elif kind == "recurring":
             freq = rules.frequencies().get(m.group("freq"), "")
+        value, unit = _duration(m)
+        anchor = (_group(m, "anchor") or "").lstrip("自从在于")
     except (ValueError, KeyError):
         return None  # 2月30日 and the like: not a date, so nothing is invented
-    return TimeExpr(m.group(0), kind, start, end, freq, m.start(), m.end(), rule.id)
+    return TimeExpr(m.group(0), kind, start, end, freq, m.start(), m.end(), rule.id, value, unit, anchor)
 
 
 def find_time_expressions(text: str) -> Iterator[TimeExpr]:

@@ -1,0 +1,133 @@
+"""Time limits as an analyst reads them: `find_deadlines(text, base_date=...)`.
+
+The deadline rules of rules/deadlines.yaml find every written form (dates.py normalises each match); this
+module then sets aside what the context shows is no limit (the `traps`: as-of reports, statistics windows,
+periods that name a policy), keeps a bare date only where it stands alone as a limit cell, and, given the
+document's own date, infers what the text leaves open: the year of "5月12日前" and "年底前", and the end of
+"自印发之日起30日内". Every inferred value carries `inferred=True`; nothing is inferred without a base date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+from .. import rules
+from .dates import TimeExpr, _period_end, find_time_expressions
+
+# events whose date is the document's own (印发/发布/公布/签发 = the signing or issuing date)
+_OWN_DATE_ANCHOR = regex.compile(r"^(?:本\p{Han}{0,6}?)?(?:印发|发布|公布|签发|下达)")
+_MONTH_DAY = regex.compile(r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:(?P<d>3[01]|[12]\d|0?[1-9])|(?P<eop>底|末|上旬|中旬|下旬))")
+_YEAR_PART = regex.compile(r"(?P<eop>年底|年末|上半年|下半年)")
+_CONTEXT = 30  # characters either side a trap looks at
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """One time limit, milestone, period, schedule or duration found in a text."""
+
+    text: str
+    kind: str  # by, target, range, date, recurring, relative, duration, validity, ongoing
+    start: str  # ISO date or ''
+    end: str  # ISO date or ''
+    frequency: str  # yearly … daily, ten-daily
+    duration_value: str
+    duration_unit: str  # day, working_day, week, month, year, hour
+    anchor: str  # the event a duration counts from (印发之日, 收到申请之日)
+    inferred: bool  # end/start computed from base_date, not written in the text
+    start_char: int
+    end_char: int
+    rule: str
+
+
+def _is_cell(text: str, begin: int, stop: int) -> bool:
+    """The match fills its line or table cell: a 完成时限 cell, not a date told in a sentence."""
+    return (begin == 0 or text[begin - 1] in "\t\n") and (stop == len(text) or text[stop] in "\t\n")
+
+
+def _trapped(te: TimeExpr, text: str) -> bool:
+    before = text[max(0, te.begin - _CONTEXT) : te.begin]
+    after = text[te.stop : te.stop + _CONTEXT]
+    return any(trap.applies(te.kind, before, after, te.text) for trap in rules.deadline_traps())
+
+
+def add_duration(base: dt.date, value: float, unit: str) -> dt.date | None:
+    """The date `value` `unit`s after `base`; working days skip Saturdays and Sundays (no holiday calendar)."""
+    n = int(value)
+    if n != value or n < 0:
+        return None
+    if unit == "day":
+        return base + dt.timedelta(days=n)
+    if unit == "week":
+        return base + dt.timedelta(weeks=n)
+    if unit == "working_day":
+        d = base
+        while n:
+            d += dt.timedelta(days=1)
+            if d.weekday() < 5:
+                n -= 1
+        return d
+    if unit in ("month", "year"):
+        months = n * (12 if unit == "year" else 1)
+        y, m = divmod(base.month - 1 + months, 12)
+        year, month = base.year + y, m + 1
+        return dt.date(year, month, min(base.day, calendar.monthrange(year, month)[1]))
+    return None
+
+
+def _infer(te: TimeExpr, base: dt.date) -> tuple[str, str]:
+    """(start, end) inferred from the base date, or ('', '') when the text gives nothing to infer from."""
+    if te.kind == "by" and not te.end:
+        md = _MONTH_DAY.search(te.text)
+        if md:
+            m, d = int(md.group("m")), md.group("d")
+            try:
+                end = _period_end(base.year, m, int(d) if d else None, md.group("eop"))
+                if end < base.isoformat():
+                    end = _period_end(base.year + 1, m, int(d) if d else None, md.group("eop"))
+            except ValueError:
+                return "", ""
+            return "", end
+        yp = _YEAR_PART.search(te.text)
+        if yp:
+            return "", _period_end(base.year, None, None, yp.group("eop"))
+    if te.kind == "relative" and te.anchor and _OWN_DATE_ANCHOR.search(te.anchor) and te.duration_value:
+        end_date = add_duration(base, float(te.duration_value), te.duration_unit)
+        if end_date is not None:
+            return base.isoformat(), end_date.isoformat()
+    return "", ""
+
+
+def find_deadlines(text: str, *, base_date: dt.date | str | None = None) -> list[Deadline]:
+    """Every time limit in `text`, with character offsets into it.
+
+    `base_date` is the document's own date (成文日期 or 印发日期): with it a yearless limit ("年底前",
+    "5月12日前") takes that year and "自印发之日起30日内" gets its end date, each marked `inferred`.
+
+    >>> [(d.kind, d.end) for d in find_deadlines("请于2020年5月底前报送")]
+    [('by', '2020-05-31')]
+    """
+    base = dt.date.fromisoformat(base_date) if isinstance(base_date, str) and base_date else base_date or None
+    out: list[Deadline] = []
+    for te in find_time_expressions(text):
+        if te.kind == "date" and not _is_cell(text, te.begin, te.stop):
+            continue  # a date told in a sentence (会议通过, 印发, 发生) is an event, not a limit
+        if _trapped(te, text):
+            continue
+        if te.kind == "range" and te.end and isinstance(base, dt.date) and te.end < base.isoformat():
+            continue  # a period over before the document was signed is history or statistics, not a limit
+        start, end, inferred = te.start, te.end, False
+        if base is not None and isinstance(base, dt.date):
+            s2, e2 = _infer(te, base)
+            if e2:
+                start, end, inferred = start or s2, e2, True
+        out.append(
+            Deadline(
+                te.text, te.kind, start, end, te.frequency, te.duration_value, te.duration_unit, te.anchor,
+                inferred, te.begin, te.stop, te.rule,
+            )
+        )
+    return out

@@ -1,0 +1,57 @@
+"""find_deadlines on time expressions in policy sentences (tests/fixtures/deadline_cases.yaml) and the traps
+of rules/deadlines.yaml: every written form, durations and anchors, inference from the document's date, and
+expressions that are no limit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from pipeline import find_deadlines, rules
+
+CASES = yaml.safe_load((Path(__file__).parent / "fixtures" / "deadline_cases.yaml").read_text(encoding="utf-8"))["cases"]
+
+
+def _s(value: Any) -> str:
+    return "" if value is None else str(value)  # YAML reads 2020-03-11 as a date
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"case-{i}" for i in range(len(CASES))])
+def test_deadline_case(case: dict[str, Any]) -> None:
+    found = find_deadlines(case["text"], base_date=_s(case.get("base_date")) or None)
+    if case.get("none"):
+        assert not found, f"{case['text']!r} holds no limit, found {[(d.text, d.kind) for d in found]}"
+        return
+    assert found, f"{case['text']!r}: nothing found"
+    d = found[0]
+    assert d.kind == case["kind"], f"{case['text']!r}: kind {d.kind!r} ({d.text!r}), expected {case['kind']!r}"
+    for key in ("start", "end", "frequency", "duration_value", "duration_unit", "anchor"):
+        if key in case:
+            assert getattr(d, key) == _s(case[key]), f"{case['text']!r}: {key} {getattr(d, key)!r}, expected {case[key]!r}"
+    if "inferred" in case:
+        assert d.inferred is case["inferred"], f"{case['text']!r}: inferred {d.inferred}"
+    assert case["text"][d.start_char : d.end_char] == d.text
+
+
+def test_no_inferred_value_without_the_flag() -> None:
+    for case in CASES:
+        for d in find_deadlines(case["text"]):
+            assert not d.inferred, f"{case['text']!r}: inferred without a base date"
+
+
+def _trap_cases(field: str) -> list[Any]:
+    return [pytest.param(t, ex, id=f"{t.id}-{i}") for t in rules.deadline_traps() for i, ex in enumerate(getattr(t, field))]
+
+
+@pytest.mark.parametrize(("trap", "example"), _trap_cases("examples"))
+def test_trap_examples_hold_no_limit(trap: rules.DeadlineTrap, example: str) -> None:
+    found = [d for d in find_deadlines(example) if not trap.kinds or d.kind in trap.kinds]
+    assert not found, f"{trap.id}: {example!r} holds no limit, found {[d.text for d in found]}"
+
+
+@pytest.mark.parametrize(("trap", "example"), _trap_cases("must_not_match"))
+def test_trap_leaves_real_limits(trap: rules.DeadlineTrap, example: str) -> None:
+    assert find_deadlines(example), f"{trap.id}: {example!r} holds a limit the trap must not remove"

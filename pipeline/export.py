@@ -38,6 +38,25 @@ def write_tables(tables: Mapping[str, pd.DataFrame], out: Path, formats: Iterabl
     return written
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(df: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR: OWASP's CSV
+    injection list) get a leading apostrophe, as the XLSX export stores them as text: =1+1 becomes '=1+1."""
+    out = df
+    for col in df.columns:
+        if df[col].dtype.kind in "iufb" or str(df[col].dtype) == "Int64":
+            continue
+        values = df[col].astype("string")
+        risky = values.str.startswith(_FORMULA_START).fillna(False)
+        if risky.any():
+            if out is df:
+                out = df.copy()
+            out[col] = values.where(~risky, "'" + values)
+    return out
+
+
 def write_csv(tables: Mapping[str, pd.DataFrame], out: Path) -> list[Path]:
     """UTF-8 with BOM so Excel shows Chinese (SCHEMA.md), RFC 4180 quoting."""
     out.mkdir(parents=True, exist_ok=True)
@@ -45,7 +64,7 @@ def write_csv(tables: Mapping[str, pd.DataFrame], out: Path) -> list[Path]:
     for name, df in tables.items():
         path = out / f"{name}.csv"
         tmp = path.with_suffix(".csv.tmp")
-        df.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+        csv_safe(df).to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
         tmp.replace(path)
         written.append(path)
     return written

@@ -58,7 +58,7 @@ def test_old_date_relative_and_recurring_limits(tmp_path: Path) -> None:
     assert d.issuer == "乙县人民政府", d.issuer
     got = {(t.text, t.kind, t.end, t.frequency) for t in x.deadlines}
     for want in [
-        ("印发后3个月内", "relative", "", ""),
+        ("印发后3个月内", "relative", "2000-04-09", ""),  # counted from the signing date 2000-01-09: inferred
         ("3个工作日内", "relative", "", ""),
         ("每月", "recurring", "", "monthly"),
         ("按季度", "recurring", "", "quarterly"),

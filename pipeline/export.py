@@ -38,18 +38,19 @@ def write_tables(tables: Mapping[str, pd.DataFrame], out: Path, formats: Iterabl
     return written
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@")
 
 
 def csv_safe(df: pd.DataFrame) -> pd.DataFrame:
-    """Text cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR: OWASP's CSV
-    injection list) get a leading apostrophe, as the XLSX export stores them as text: =1+1 becomes '=1+1."""
+    """Text cells that a spreadsheet would run as a formula (starting with = + - @, also after leading tabs or
+    CRs: OWASP's CSV injection list) get a leading apostrophe, as the XLSX export stores them as text: =1+1 becomes '=1+1."""
     out = df
     for col in df.columns:
         if df[col].dtype.kind in "iufb" or str(df[col].dtype) == "Int64":
             continue
         values = df[col].astype("string")
-        risky = values.str.startswith(_FORMULA_START).fillna(False)
+        # a leading tab or CR is skipped by spreadsheets before they look for a formula (OWASP)
+        risky = values.str.lstrip("\t\r ").str.startswith(_FORMULA_START).fillna(False)
         if risky.any():
             if out is df:
                 out = df.copy()

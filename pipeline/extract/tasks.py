@@ -8,11 +8,11 @@ from dataclasses import dataclass
 import regex
 
 from .. import rules
-from ..model import AssignmentRow, NormDoc, Section, TableView, TaskRow
+from ..model import AssignmentRow, NormDoc, Para, Section, TableView, TaskRow
 from ..structure import enclosing, looks_like_org, section_at
 from .dates import find_time_expressions
 from .domains import canonical_domain
-from .units import split_top, split_units, unit_groups, unit_type
+from .units import LIST_NOTE, split_top, split_units, unit_groups, unit_type
 
 _BAL = r"(?:[^（）()]|[（(][^（）()]*[）)])*"
 _TAG = regex.compile(
@@ -21,7 +21,13 @@ _TAG = regex.compile(
 # （省发展改革委牵头，省财政厅等按职责分工负责）
 _LEAD_CO = regex.compile(rf"[（(](?P<lead>[^（）()：:]{{2,60}}?)牵头[，,、；;]?(?P<co>{_BAL}?)(?:按职责分工)?(?:负责|配合|参与)?[）)]")
 # （国家发展改革委、财政部等按职责分工负责）: the units named are all responsible, none is singled out to lead
-_RESPONSIBLE = regex.compile(r"[（(]由?(?P<units>[^（）()：:牵]{2,80}?)等?(?:按职责分工|按照职责分工|按职责|分别)?负责[）)]")
+_RESPONSIBLE = regex.compile(r"[（(]由?(?P<units>[^（）()：:牵]{2,80}?)等?(?:按职责分工|按照职责分工|按职责|分别|共同)?(?:负责|指导|负责落实|组织实施|督促指导)[）)]")
+# a unit the lexicon does not type is still a unit when its name ends as organisations' names do
+_ORG_END = regex.compile(r"(?:行|会|局|部|委|厅|院|署|办|中心|公司|集团|机构|政府|单位|组织|站|所|队|社|馆|处|科|室)$")
+
+
+def _unitish(u: str) -> bool:
+    return unit_type(u) != "其他" or "部门" in u or looks_like_org(u) or (len(u) <= 20 and bool(_ORG_END.search(u)))
 _DOMAIN_GLUE = regex.compile(r"[、，,和及与等；;。\s]|领域|方面|工作")
 _DUE_KINDS = ("by", "target", "date", "range")
 
@@ -71,14 +77,21 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
         co = split_units(regex.sub(r"等$", "", m.group("co").strip())) if m.group("co") else []
         # the lead must be a unit: a typed department, a collective (有关部门) or an organisation's name
         # (街安监站, 县大数据中心), not a phrase that happens to precede 牵头
-        if lead and all(unit_type(u) != "其他" or "部门" in u or looks_like_org(u) for u in lead):
+        if lead and all(_unitish(u) for u in lead):
             tags.append(Tag(m.start(), m.end(), lead, co, True))
     for m in _RESPONSIBLE.finditer(text, start, end):
         if any(t.start <= m.start() < t.end for t in tags):
             continue
-        units = split_units(m.group("units"))
-        if units and all(unit_type(u) != "其他" or "部门" in u or looks_like_org(u) for u in units):
+        # "（技工院校内由人力资源社会保障行政部门负责）": the units follow 由
+        units = split_units(m.group("units").rsplit("由", 1)[-1])
+        if units and all(_unitish(u) for u in units):
             tags.append(Tag(m.start(), m.end(), units, [], False))
+    note = LIST_NOTE.search(text, 0, end)
+    if note is not None:
+        # "列第一位者为牵头单位，下同": from the note on, the first unit of a plain list leads, the rest assist
+        for t in tags:
+            if t.end > note.start() and not t.explicit_roles and len(t.lead) > 1 and not t.co:
+                t.lead, t.co = t.lead[:1], t.lead[1:]
     return sorted(tags, key=lambda t: t.start)
 
 
@@ -112,6 +125,15 @@ def _due(text: str) -> tuple[str, str]:
     return "", ""
 
 
+def _para_before(doc: NormDoc, start: int) -> Para | None:
+    prev = None
+    for p in doc.paras:
+        if p.start >= start:
+            break
+        prev = p
+    return prev
+
+
 class TaskBuilder:
     def __init__(self, doc: NormDoc, mentions: list[Mention]) -> None:
         self.doc = doc
@@ -140,6 +162,12 @@ class TaskBuilder:
                 else:
                     item_start = para.start
                 prev_end[key] = tag.end
+                if not text[item_start : tag.start].strip("。；，、 \n"):
+                    # the tag stands on its own line under its item ("（农业农村部指导）"): the item is the
+                    # paragraph before it, unless that is a heading
+                    before = _para_before(doc, para.start)
+                    if before is not None and before.kind == "para" and (sec is None or before.start >= sec.start_char):
+                        item_start = before.start
                 item = text[item_start : tag.start]
                 if sec is not None and item_start == sec.start_char:
                     item = item[len(sec.label) :].lstrip("、．.")
@@ -147,7 +175,7 @@ class TaskBuilder:
                 if domains:
                     self._assign(domains, tag.lead, tag.co, "body", doc.page_at(item_start), item_start, tag.end)
                     continue
-                detail = item.strip("。；，、 ")
+                detail = item.replace("\n", "").strip("。；，、 ")
                 if sec is not None and detail.startswith(sec.heading):
                     detail = detail[len(sec.heading) :].lstrip("。！？ ")
                 title = sec.heading if sec is not None else detail[:40]

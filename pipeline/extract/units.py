@@ -30,7 +30,12 @@ def split_top(text: str, seps: str) -> list[str]:
     return [p.strip().strip("。.").strip() for p in parts if p.strip().strip("。.").strip()]
 
 
+# "列第一位者为牵头单位，下同": a note on how to read the list, not a unit
+LIST_NOTE = regex.compile(r"[，,；;]?\s*(?:列|排)(?:在)?(?:第一位|首位|第一)(?:者|的)?(?:为|是)牵头(?:单位|部门)(?:[，,；;]\s*下同)?|[，,；;]\s*下同")
+
+
 def _strip_role_label(text: str) -> str:
+    text = LIST_NOTE.sub("", text.strip())
     return regex.sub(r"^(?:责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门)[：:]", "", text.strip())
 
 
@@ -42,10 +47,26 @@ def _inherit_prefix(units: list[str]) -> list[str]:
     for u in units:
         if out:
             prev = out[-1]
-            prefix = next((p for p in lex.level_prefixes if prev.startswith(p)), "")
+            # 市场监管总局 starts with a department word, not with the level prefix 市
+            prefix = "" if any(prev.startswith(w) for w in dept_words) else next((p for p in lex.level_prefixes if prev.startswith(p)), "")
             if prefix and any(u.startswith(w) for w in dept_words) and not any(u.startswith(p) for p in lex.level_prefixes):
                 u = prefix + u
         out.append(u)
+    return out
+
+
+# the heads of a coordinated list of office kinds: 市政府有关委、办、局 names one collective
+_OFFICE_KIND = regex.compile(r"^(?:委|办|局|厅|部|室|站|所|中心|直属单位|部门|单位)$")
+
+
+def _join_office_kinds(items: list[str]) -> list[str]:
+    """'市政府有关委、办、局' split on 、 gives 委 / 办 / 局 pieces: a lone office kind joins the item before it."""
+    out: list[str] = []
+    for item in items:
+        if out and _OFFICE_KIND.match(item):
+            out[-1] = f"{out[-1]}、{item}"
+        else:
+            out.append(item)
     return out
 
 
@@ -82,7 +103,8 @@ def unit_groups(text: str) -> list[list[str]]:
         if any(k in g for k in lex.keep_together):
             groups.append([g])  # "X及其所属乡（镇）政府、街道办事处" names one unit
             continue
-        groups.append(_inherit_prefix(_join_levels([u for u in split_top(g, "、") if not _PLACEHOLDER.match(u)])))
+        items = _join_office_kinds([u for u in split_top(g, "、") if not _PLACEHOLDER.match(u)])
+        groups.append(_inherit_prefix(_join_levels(items)))
     return [g for g in groups if g]
 
 

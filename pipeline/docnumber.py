@@ -48,8 +48,33 @@ def _agency_offset(raw: str) -> int:
     return i
 
 
-# Full-width digits (web pages, OCR) map one-to-one onto ASCII so offsets stay valid.
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# Full-width digits (web pages, OCR) map one-to-one onto ASCII and zero-width characters onto spaces, so
+# offsets stay valid and "豫政办\u200b〔2020〕5号" reads like "豫政办 〔2020〕5号".
+_FULLWIDTH_DIGITS = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, **{ch: " " for ch in "\u200b\u200c\u200d\u2060\ufeff"}})
+
+
+@lru_cache(maxsize=1)
+def _agency_cuts() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """rules/docnumber.yaml: words after which a 机关代字 starts when glued to it (a sentence or an issuer's
+    full name before the number), and labels that are never a 机关代字."""
+    data = rules._read_yaml("docnumber.yaml")
+    cuts = tuple(sorted(data.get("agency_cut_after", []), key=len, reverse=True))
+    return cuts, tuple(data.get("not_agency", []))
+
+
+def _trim_agency(agency: str, kind: str) -> str:
+    """'请各单位认真贯彻落实豫政办' -> '豫政办', '上海市人民政府沪府发' -> '沪府发'; an order keeps its issuer
+    (广州市人民政府令)."""
+    cuts, labels = _agency_cuts()
+    if kind != "order" and not agency.endswith("令"):
+        best = -1
+        for w in cuts:
+            at = agency.rfind(w)
+            if at != -1 and at + len(w) < len(agency):
+                best = max(best, at + len(w))
+        if best > 0:
+            agency = agency[best:]
+    return "" if agency in labels else agency
 
 
 def _normalized(kind: str, agency: str, year: int | None, serial: int) -> str:
@@ -67,7 +92,14 @@ def _build(kind: str, m: regex.Match[str], text: str, floor: int) -> DocNumber |
     lo = max(a0, floor)
     raw = text[lo:a1]
     start = lo + _agency_offset(raw)
-    agency = regex.sub(r"\s+", "", text[start:a1]).replace("(", "（").replace(")", "）")
+    written = regex.sub(r"\s+", "", text[start:a1].translate(_FULLWIDTH_DIGITS))
+    agency = _trim_agency(written, kind)
+    if agency and agency != written:
+        at = text.find(agency, start, a1)
+        if at == -1:
+            return None  # the trimmed 代字 is split by spaces in the text: no clean start to report
+        start = at
+    agency = agency.replace("(", "（").replace(")", "）")
     if not agency or not regex.match(r"[\p{Han}A-Za-z]", agency):
         return None
     year = int(m.group("year")) if "year" in m.groupdict() and m.group("year") else None
@@ -99,7 +131,7 @@ def find_doc_numbers(text: str) -> Iterator[DocNumber]:
         yield d
 
 
-_WRAPPERS = "（）()[]［］【】〔〕“”\"' 　\t\n，,。；;：:"
+_WRAPPERS = "（）()[]［］【】〔〕“”\"' 　\t\n，,。；;：:\u200b\u200c\u200d\u2060\ufeff"
 
 
 def parse_doc_number(text: str) -> DocNumber | None:
@@ -111,7 +143,7 @@ def parse_doc_number(text: str) -> DocNumber | None:
     if not text:
         return None
     stripped = text.strip(_WRAPPERS)
-    stripped = regex.sub(r"^(?:发文字号|文号)[：:]\s*", "", stripped)
+    stripped = regex.sub(r"^(?:发文字号|文号)[：:]\s*", "", stripped).strip(_WRAPPERS)
     for d in find_doc_numbers(stripped):
         if d.start == 0 and stripped[d.end :].strip(_WRAPPERS) in ("", "文件"):
             return d

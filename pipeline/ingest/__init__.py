@@ -18,6 +18,8 @@ SUFFIXES: dict[str, str] = {
     ".htm": "html",
     ".html": "html",
     ".docx": "docx",
+    ".doc": "doc",  # Word 97-2003 and WPS: converted by LibreOffice (doc.py)
+    ".wps": "doc",
     ".pdf": "pdf",
 }
 
@@ -36,6 +38,10 @@ def _reader(kind: str) -> Reader:
         from .docx import read_docx
 
         return read_docx
+    if kind == "doc":
+        from .doc import read_doc
+
+        return read_doc
     if kind == "pdf":
         from .pdf import read_pdf
 

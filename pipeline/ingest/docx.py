@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Iterator
 
 from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.opc.exceptions import PackageNotFoundError
 from docx.text.paragraph import Paragraph
@@ -65,6 +64,24 @@ def _run_colour(run_el: etree._Element) -> str | None:
     return color.get(qn("w:val")) if color is not None else None
 
 
+def _justification(p: Paragraph) -> str:
+    """The paragraph's w:jc value, or its style's. Read from the XML: python-docx raises ValueError on values
+    it does not know, such as the "start"/"end" LibreOffice writes (ECMA-376 2nd edition)."""
+    jc = p._p.find(f"{qn('w:pPr')}/{qn('w:jc')}")
+    if jc is not None:
+        return str(jc.get(qn("w:val"), ""))
+    try:
+        style = p.style
+    except (KeyError, AttributeError, ValueError):  # a style id the styles part does not define
+        return ""
+    while style is not None:
+        sjc = style.element.find(f"{qn('w:pPr')}/{qn('w:jc')}")
+        if sjc is not None:
+            return str(sjc.get(qn("w:val"), ""))
+        style = style.base_style
+    return ""
+
+
 def _paragraph_cues(p: Paragraph) -> frozenset[str]:
     cues: set[str] = set()
     red = total = 0
@@ -75,11 +92,7 @@ def _paragraph_cues(p: Paragraph) -> frozenset[str]:
             red += n
     if total and red * 2 > total:
         cues.add("red")
-    try:
-        align = p.alignment if p.alignment is not None else (p.style.paragraph_format.alignment if p.style is not None else None)
-    except (KeyError, AttributeError):  # a style id the styles part does not define
-        align = None
-    if align == WD_ALIGN_PARAGRAPH.CENTER:
+    if _justification(p) == "center":
         cues.add("centered")
     return frozenset(cues)
 

@@ -46,6 +46,8 @@ class _Group:
 
 
 def _is_heading_start(text: str) -> bool:
+    if any(r.pattern.match(text) for r in rules.not_heading_rules()):
+        return False
     return any(r.pattern.match(text) for r in rules.heading_rules())
 
 

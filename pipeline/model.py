@@ -59,6 +59,8 @@ class SourceDocument:
     metadata: Mapping[str, str] = field(default_factory=dict)  # a web page's own 发文字号/成文日期… block
     furniture: tuple[Line, ...] = ()  # page numbers, running headers removed by the reader
     warnings: tuple[str, ...] = ()
+    ocr_confidence: float | None = None  # mean recognition score over OCR'd characters
+    ocr_low: tuple[str, ...] = ()  # OCR'd lines read with a low score: "p8 2025年1月23日 (0.71)"
 
 
 class IngestError(Exception):
@@ -203,6 +205,8 @@ class DocumentRow:
     validity_text: str = ""
     published_date: str = ""
     evidence: str = ""  # JSON: field -> [start, end, page]
+    ocr_confidence: str = ""  # mean OCR recognition score (0-1) when pages were OCR'd
+    ocr_low_confidence: str = ""  # OCR'd lines read with a low score, to check by eye: "p8 …(0.71)；…"
 
 
 @dataclass(frozen=True, slots=True)

@@ -113,6 +113,12 @@ def heading_rules() -> tuple[PatternRule, ...]:
 
 
 @lru_cache(maxsize=None)
+def not_heading_rules() -> tuple[PatternRule, ...]:
+    """Lines shaped like headings that are not: table-of-contents entries."""
+    return _pattern_rules("headings.yaml", "not_headings")
+
+
+@lru_cache(maxsize=None)
 def deadline_rules() -> tuple[PatternRule, ...]:
     return _pattern_rules("deadlines.yaml", "rules")
 

@@ -364,6 +364,8 @@ def _sections(doc: NormDoc, lay: Layout, texts: list[str]) -> None:
     for k in range(lay.body_start, len(texts)):
         if k in lay.skip or doc.paras[k].kind != "para":
             continue
+        if any(r.pattern.match(texts[k]) for r in rules.not_heading_rules()):
+            continue  # a table of contents entry ("保障措施……34") names a section, it does not open one
         for rule in rules.heading_rules():
             if articles and rule.id not in _ARTICLE_STYLE:
                 continue

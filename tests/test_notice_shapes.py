@@ -187,3 +187,18 @@ def test_an_order_names_its_issuer_in_its_number(tmp_path: Path) -> None:
 
     start, end, _ = json.loads(ex.document.evidence)["issuer"]
     assert ex.text[start:end] == "江南省人民政府"
+
+
+def test_table_of_contents_is_not_sections(tmp_path: Path) -> None:
+    """A plan printed with its 目录 (heading, leader dots, page number): only the real headings are sections."""
+    f = tmp_path / "plan.txt"
+    f.write_text(
+        "国务院关于印发某某规划的通知\n国发〔2099〕9号\n各省、自治区、直辖市人民政府：\n现将《某某规划》印发给你们，请认真贯彻执行。\n"
+        "国务院\n2099年1月2日\n某某规划\n目录\n一、规划背景……………………1\n二、总体要求……………………3\n（一）指导思想…………………3\n"
+        "三、保障措施……………………34\n一、规划背景\n近年来取得进展。\n二、总体要求\n（一）指导思想\n坚持创新。\n三、保障措施\n加强领导。\n",
+        encoding="utf-8",
+    )
+    x = process_path(f)
+    got = [(s.level, s.heading) for s in x.sections]
+    assert got == [(1, "规划背景"), (1, "总体要求"), (2, "指导思想"), (1, "保障措施")], got
+    assert all("…" not in s.heading for s in x.sections)

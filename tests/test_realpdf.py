@@ -88,3 +88,15 @@ def test_text_agrees_with_pdftotext(realpdf_out: Path, name: str) -> None:
     in_order = 0.93 if name in TABLE_PAGES else 0.98
     assert common >= in_order * len(ref), f"{name}: {common}/{len(ref)} of pdftotext's characters in order"
     assert len(ours) - common <= 0.15 * len(ref), f"{name}: {len(ours) - common} extra characters over {len(ref)}"
+
+
+def test_scan_keeps_ocr_confidence(realpdf_out: Path) -> None:
+    from conftest import read_table
+
+    docs = read_table(realpdf_out, "documents").set_index("doc_id")
+    scan = docs.loc["moa_bgt_nongji_butie_opinion_scan"]
+    assert 0.8 <= float(scan["ocr_confidence"]) <= 1.0, scan["ocr_confidence"]
+    assert "—" not in scan["ocr_low_confidence"], "page numbers are furniture, not values to check"
+    assert docs.loc["guofa_2025_11_ai_plus_wps", "ocr_confidence"] == "", "no OCR, no score"
+    text = (realpdf_out / "text" / "moa_bgt_nongji_butie_opinion_scan.txt").read_text(encoding="utf-8")
+    assert "本省—7—" not in text and "实施方案" in text, "a page number level with the last line is furniture"

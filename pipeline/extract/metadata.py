@@ -28,6 +28,9 @@ def doc_type_of(title: str) -> str:
     return ""
 
 
+MAX_LOW_LISTED = 30  # low-confidence OCR lines listed on a document row
+
+
 def _issuer(lay: Layout) -> tuple[str, Span | None]:
     if len(lay.signature) >= 2:
         return "；".join(s.value for s in lay.signature), lay.signature[0]
@@ -136,6 +139,9 @@ def build_document_row(doc: NormDoc, lay: Layout) -> DocumentRow:
     src = doc.source
     meta = src.metadata
     row = DocumentRow(doc_id=src.doc_id, source=src.source, format=src.format, pages=src.pages, sha256=src.sha256, pages_ocr=src.pages_ocr)
+    if src.ocr_confidence is not None:
+        row.ocr_confidence = f"{src.ocr_confidence:.3f}"
+        row.ocr_low_confidence = "；".join(src.ocr_low[:MAX_LOW_LISTED])
     ev: dict[str, list[int | None]] = {}
 
     def note(field: str, span: Span | None) -> None:

@@ -59,7 +59,7 @@ def read_image(img: np.ndarray, *, number: int, width: float, height: float, dpi
     result, _ = engine()(without_seals(img, dpi=dpi), use_cls=False)
     data = PageData(number, width, height, image_cover=1.0, ocr=True)
     fixes = rules.ocr_fix_rules()
-    for box, text, _score in result or []:
+    for box, text, score in result or []:
         text = str(text).strip()
         for fix in fixes:
             text = fix.apply(text)
@@ -70,7 +70,7 @@ def read_image(img: np.ndarray, *, number: int, width: float, height: float, dpi
         x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
         # the detector pads its boxes (unclip ratio 1.6): the glyphs are about three quarters of the height
         size = (y1 - y0) * scale * 0.75
-        data.frags.append(Frag(text, x0 * scale, x1 * scale, y0 * scale, y1 * scale, size, _red(img, x0, y0, x1, y1)))
+        data.frags.append(Frag(text, x0 * scale, x1 * scale, y0 * scale, y1 * scale, size, _red(img, x0, y0, x1, y1), float(score)))
     data.edges = ruling_lines(img, scale=scale)
     data.frags.extend(_empty_cells(img, data, scale=scale))
     log.debug("page %d: %d OCR boxes, %d ruling lines", number, len(data.frags), len(data.edges))
@@ -108,7 +108,7 @@ def _empty_cells(img: np.ndarray, data: PageData, *, scale: float) -> list[Frag]
                 found, score = result[0][0], float(result[0][1])
                 if found.strip() and score >= 0.5:
                     h = (y_b - y_a) * scale
-                    out.append(Frag(found.strip(), (x0 + x_a) * scale, (x0 + x_b) * scale, (top + y_a) * scale, (top + y_b) * scale, h, False))
+                    out.append(Frag(found.strip(), (x0 + x_a) * scale, (x0 + x_b) * scale, (top + y_a) * scale, (top + y_b) * scale, h, False, score))
     return out
 
 

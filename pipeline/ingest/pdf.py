@@ -40,6 +40,7 @@ SCAN_FULL = 0.6  # images cover this share of the page: a scanned page, whatever
 WATERMARK_TEXT_SHARE = 0.015  # text boxes covering less than this share of such a page are a watermark
 FULL_SLACK = 1.2  # a line ending within this many character sizes of the right margin is full (it wraps on)
 OCR_FULL_SLACK = 2.0
+PAGE_NUMBER_ZONE = 0.75  # a whole-line page number in the lowest quarter of the page is furniture
 TOP_ZONE, BOTTOM_ZONE = 0.12, 0.86  # where page numbers and running headers sit (share of page height)
 
 Item = Union[PLine, PTable]
@@ -157,8 +158,30 @@ def assemble(pages: list[PageData], *, path: Path, doc_id: str, sha256: str, war
         blocks=tuple(blocks),
         pages=len(pages),
         pages_ocr=sum(1 for p in pages if p.ocr),
+        ocr_confidence=_ocr_confidence(pages),
+        ocr_low=_ocr_low(pages),
         furniture=tuple(Line(f.text, f.page, None, frozenset({"furniture"})) for f in furniture),
         warnings=tuple(warnings),
+    )
+
+
+# --------------------------------------------------------------------------- OCR confidence
+
+OCR_LOW = 0.8  # a box recognised with a lower score is listed for checking (documents.ocr_low_confidence)
+
+
+def _ocr_confidence(pages: list[PageData]) -> float | None:
+    scored = [(f.conf, len(f.text)) for p in pages if p.ocr for f in p.frags]
+    chars = sum(n for _, n in scored)
+    return round(sum(c * n for c, n in scored) / chars, 3) if chars else None
+
+
+def _ocr_low(pages: list[PageData]) -> tuple[str, ...]:
+    numbers = rules.page_number_rules()
+    return tuple(
+        f"p{p.number} {f.text} ({f.conf:.2f})"
+        for p in pages if p.ocr for f in p.frags
+        if f.conf < OCR_LOW and not any(r.pattern.match(f.text.strip()) for r in numbers)
     )
 
 
@@ -183,6 +206,13 @@ def _remove_furniture(pages: list[_Page]) -> list[PLine]:
         for it in _zone_lines(bp):
             compact = regex.sub(r"\s+", " ", it.text).strip()
             if any(r.pattern.match(compact) for r in page_numbers) or _digits_key(it.text) in repeated:
+                drop.append(it)
+        # a page number alone on one of the last lines, lower than the zone on a scan with a deep margin
+        h = bp.data.height
+        lines = [it for it in bp.items if isinstance(it, PLine)]
+        for it in lines[-3:]:
+            compact = regex.sub(r"\s+", " ", it.text).strip()
+            if it not in drop and it.top >= PAGE_NUMBER_ZONE * h and any(r.pattern.match(compact) for r in page_numbers):
                 drop.append(it)
         for it in drop:
             bp.items.remove(it)

@@ -86,10 +86,24 @@ def join_row(row: list[Frag]) -> tuple[str, list[Frag], bool]:
     return "".join(parts), kept, bold
 
 
+def _page_number_box(f: Frag) -> bool:
+    from .. import rules
+
+    text = f.text.strip()
+    return bool(text) and any(r.pattern.match(text) for r in rules.page_number_rules())
+
+
 def group_lines(frags: list[Frag], page: int, *, ocr: bool = False) -> list[PLine]:
-    """Fragments to lines, top to bottom."""
+    """Fragments to lines, top to bottom. On a scan, an OCR box that is a page number ("—7—") stands on its
+    own line even where skew puts it level with the last line of text, so furniture removal finds it."""
+    rows = _rows(frags)
+    if ocr:
+        alone = [f for f in frags if _page_number_box(f)]
+        if alone:
+            rows = [r for r in _rows([f for f in frags if not _page_number_box(f)])] + [[f] for f in alone]
+            rows.sort(key=lambda r: min((f.top + f.bottom) / 2 for f in r))
     out: list[PLine] = []
-    for row in _rows(frags):
+    for row in rows:
         text, kept, bold = join_row(row)
         if not text.strip():
             continue

@@ -30,6 +30,7 @@ class Frag:
     bottom: float
     size: float
     red: bool = False
+    conf: float = 1.0  # OCR recognition score (1.0 for a text layer)
 
 
 @dataclass(frozen=True, slots=True)

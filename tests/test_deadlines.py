@@ -12,7 +12,12 @@ import yaml
 
 from pipeline import find_deadlines, rules
 
-CASES = yaml.safe_load((Path(__file__).parent / "fixtures" / "deadline_cases.yaml").read_text(encoding="utf-8"))["cases"]
+_FIXTURES = Path(__file__).parent / "fixtures"
+CASES = [
+    case
+    for name in ("deadline_cases.yaml", "deadline_cases_generated.yaml")
+    for case in yaml.safe_load((_FIXTURES / name).read_text(encoding="utf-8"))["cases"]
+]
 
 
 def _s(value: Any) -> str:

@@ -78,8 +78,43 @@ def add_duration(base: dt.date, value: float, unit: str) -> dt.date | None:
     return None
 
 
+_YEAR_WORD = regex.compile(r"(?P<yw>今年|本年度?|当年|明年|次年|下一?年度?)")
+_MONTH_WORD = regex.compile(r"(?P<mw>本月|当月|下个?月)")
+_NEXT = ("明", "次", "下")
+
+
+def _relative_period(te: TimeExpr, base: dt.date) -> str:
+    """The end of a limit in a year or month named from the base date ('明年6月底前', '本月底前'), or ''."""
+    rest = te.text
+    yw = _YEAR_WORD.match(rest)
+    mw = _MONTH_WORD.match(rest)
+    try:
+        if yw:
+            year = base.year + (1 if yw.group("yw").startswith(_NEXT) else 0)
+            tail = rest[yw.end() :]
+            md = _MONTH_DAY.search(tail)
+            if md:
+                d = md.group("d")
+                return _period_end(year, int(md.group("m")), int(d) if d else None, md.group("eop"))
+            yp = _YEAR_PART.search(tail) or regex.search(r"(?P<eop>底|末)", tail)
+            return _period_end(year, None, None, yp.group("eop") if yp else None)
+        if mw:
+            y, m = base.year, base.month
+            if mw.group("mw").startswith("下"):
+                y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+            tail = rest[mw.end() :]
+            dm = regex.search(r"(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号]", tail)
+            eop = regex.search(r"上旬|中旬|下旬", tail)
+            return _period_end(y, m, int(dm.group("d")) if dm else None, eop.group(0) if eop else None)
+    except ValueError:
+        return ""
+    return ""
+
+
 def _infer(te: TimeExpr, base: dt.date) -> tuple[str, str]:
     """(start, end) inferred from the base date, or ('', '') when the text gives nothing to infer from."""
+    if te.rule in ("year_word_by", "month_word_by"):
+        return "", _relative_period(te, base)
     if te.kind == "by" and not te.end:
         md = _MONTH_DAY.search(te.text)
         if md:

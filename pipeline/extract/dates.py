@@ -50,6 +50,8 @@ def _period_end(y: int, m: int | None, d: int | None, eop: str | None) -> str:
         return _iso(y, 6, 30)
     if eop == "首季度":
         return _iso(y, 3, 31)
+    if eop == "下半年" or eop == "年内":
+        return _iso(y, 12, 31)
     if eop and "季度" in eop:
         q = next((v for k, v in _QUARTER.items() if k in eop), 4)
         return _iso(y, q * 3, _month_end(y, q * 3))

@@ -20,8 +20,8 @@ from .dates import TimeExpr, _period_end, find_time_expressions
 
 # events whose date is the document's own (印发/发布/公布/签发 = the signing or issuing date)
 _OWN_DATE_ANCHOR = regex.compile(r"^(?:本\p{Han}{0,6}?)?(?:印发|发布|公布|签发|下达)")
-_MONTH_DAY = regex.compile(r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:(?P<d>3[01]|[12]\d|0?[1-9])|(?P<eop>底|末|上旬|中旬|下旬))")
-_YEAR_PART = regex.compile(r"(?P<eop>年底|年末|上半年|下半年)")
+_MONTH_DAY = regex.compile(r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:(?P<d>3[01]|[12]\d|0?[1-9])|(?P<eop>底|末|上旬|中旬|下旬))?")
+_YEAR_PART = regex.compile(r"(?P<eop>年底|年末|年内|上半年|下半年|首季度|第?[一二三四1-4]季度末?)")
 _CONTEXT = 30  # characters either side a trap looks at
 
 
@@ -152,8 +152,8 @@ def find_deadlines(text: str, *, base_date: dt.date | str | None = None) -> list
             continue  # a date told in a sentence (会议通过, 印发, 发生) is an event, not a limit
         if _trapped(te, text):
             continue
-        if te.kind == "range" and te.end and isinstance(base, dt.date) and te.end < base.isoformat():
-            continue  # a period over before the document was signed is history or statistics, not a limit
+        if te.kind == "range" and te.end and isinstance(base, dt.date) and te.end < base.isoformat() and not _is_cell(text, te.begin, te.stop):
+            continue  # a period told in a sentence and over before the document was signed is history, not a limit
         start, end, inferred = te.start, te.end, False
         if base is not None and isinstance(base, dt.date):
             s2, e2 = _infer(te, base)

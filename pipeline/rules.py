@@ -120,7 +120,13 @@ def not_heading_rules() -> tuple[PatternRule, ...]:
 
 @lru_cache(maxsize=None)
 def deadline_rules() -> tuple[PatternRule, ...]:
-    return _pattern_rules("deadlines.yaml", "rules")
+    return _pattern_rules("deadlines.yaml", "rules", extra_keys={"not_this_rule"})
+
+
+@lru_cache(maxsize=None)
+def deadline_not_this_rule() -> dict[str, tuple[str, ...]]:
+    """rules/deadlines.yaml `not_this_rule`: text another rule reads, by the rule that must leave it alone."""
+    return {str(r["id"]): tuple(str(x) for x in r.get("not_this_rule", ()) or ()) for r in _read_yaml("deadlines.yaml").get("rules", [])}
 
 
 @dataclass(frozen=True, slots=True)

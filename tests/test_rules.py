@@ -62,8 +62,24 @@ def test_deadline_examples(rule: rules.PatternRule, example: dict[str, str]) -> 
 
 @pytest.mark.parametrize(("rule", "example"), _cases(rules.deadline_rules(), "nomatch"))
 def test_deadline_rejects(rule: rules.PatternRule, example: str) -> None:
+    """must_not_match: no rule at all finds a limit there."""
+    from pipeline import find_deadlines
+
+    found = find_deadlines(example)
+    assert not found, f"{rule.id}: {example!r} holds no limit, found {[(d.text, d.rule) for d in found]}"
+
+
+def _not_this_rule_cases() -> list[Any]:
+    by_id = {r.id: r for r in rules.deadline_rules()}
+    return [pytest.param(by_id[rid], ex, id=f"{rid}-other-{i}") for rid, exs in rules.deadline_not_this_rule().items() for i, ex in enumerate(exs)]
+
+
+@pytest.mark.parametrize(("rule", "example"), _not_this_rule_cases())
+def test_deadline_left_to_other_rules(rule: rules.PatternRule, example: str) -> None:
+    """not_this_rule: another rule reads the text; this one does not."""
     found = [t for t in find_time_expressions(example) if t.rule == rule.id]
     assert not found, f"{rule.id} should find nothing in {example!r}, found {[t.text for t in found]}"
+    assert list(find_time_expressions(example)), f"{example!r} is listed as read by another rule, but none reads it"
 
 
 @pytest.mark.parametrize(("unit", "expected"), [pytest.param(u, t, id=f"unit-{i}") for i, (u, t) in enumerate(rules.unit_lexicon().examples)])

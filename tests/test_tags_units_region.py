@@ -1,0 +1,60 @@
+"""Responsibility tags, unit lists and issuer regions in the shapes real notices write them (issue 12)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.region import infer_region
+from pipeline.extract.tasks import find_tags
+from pipeline.extract.units import split_units, unit_type
+
+TAGS = [
+    ("加强农机安全监管。（农业农村部指导）", [(["农业农村部"], [])]),
+    ("开展质量抽查。（市场监管总局、工业和信息化部等负责）", [(["市场监管总局", "工业和信息化部"], [])]),
+    ("开展工作（人民银行、银保监会按职责分工负责）", [(["人民银行", "银保监会"], [])]),
+    ("推进改革（国家发展改革委牵头，财政部、人民银行配合）", [(["国家发展改革委"], ["财政部", "人民银行"])]),
+    ("（责任单位：市发展改革委、市财政局，列第一位者为牵头单位，下同）推进。（责任单位：市科委、市财政局）", [(["市发展改革委"], ["市财政局"]), (["市科委"], ["市财政局"])]),
+    ("（人行负责）", [(["人行"], [])]),
+    ("（技工院校内由人力资源社会保障行政部门负责）", [(["人力资源社会保障行政部门"], [])]),
+    ("（责任单位：市政府有关委、办、局）", [(["市政府有关委、办、局"], [])]),
+    ("（以上工作均由各地负责）", []),
+    ("（具体办法另行制定）", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TAGS, ids=[f"tag-{i}" for i in range(len(TAGS))])
+def test_tag_forms(text: str, expected: list[tuple[list[str], list[str]]]) -> None:
+    got = [(t.lead, t.co) for t in find_tags(text, 0, len(text))]
+    assert got == expected, f"{text}: {got}"
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("市场监管总局、工业和信息化部", ["市场监管总局", "工业和信息化部"]),
+        ("省市场监管局、药监局", ["省市场监管局", "省药监局"]),
+        ("市政府有关委、办、局", ["市政府有关委、办、局"]),
+    ],
+    ids=["no-prefix-from-shichang", "prefix-inherited", "office-kinds"],
+)
+def test_unit_lists(text: str, units: list[str]) -> None:
+    assert split_units(text) == units, f"{text}: {split_units(text)}"
+
+
+@pytest.mark.parametrize(
+    ("unit", "utype"),
+    [("人民银行", "金融"), ("银保监会", "金融"), ("证监会", "证券监管"), ("海关总署", "海关"), ("国家知识产权局", "知识产权")],
+    ids=["pbc", "cbirc", "csrc", "customs", "cnipa"],
+)
+def test_national_bodies_typed(unit: str, utype: str) -> None:
+    assert unit_type(unit) == utype
+
+
+@pytest.mark.parametrize(
+    ("issuer", "level", "city"),
+    [("铁岭市委宣传部", "municipal", "铁岭市"), ("农业农村部", "national", ""), ("市场监管总局", "national", ""), ("工业和信息化部办公厅", "national", "")],
+    ids=["city-party-dept", "ministry", "general-administration", "ministry-office"],
+)
+def test_issuer_region(issuer: str, level: str, city: str) -> None:
+    r = infer_region(issuer)
+    assert (r.admin_level, r.city) == (level, city), r

@@ -50,7 +50,7 @@ def extract(doc: NormDoc) -> Extraction:
     ]
     body = _body_ranges(doc, lay)
     body_start_char = body[0][0] if body else 0
-    out.references = extract_references(doc, lay, own_title=row.title, body_start_char=body_start_char)
+    out.references = extract_references(doc, lay, own_title=row.title, body_start_char=body_start_char, province=row.region_province, city=row.region_city)
     header_spans = [(doc.paras[k].start, doc.paras[k].end) for k in lay.skip]
     mentions = list(find_mentions(doc.text))  # once per document: domains and domain-only task items share them
     out.domains = extract_domains(doc, lay.sections, mentions, skip_spans=header_spans)

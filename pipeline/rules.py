@@ -195,6 +195,14 @@ class OcrFix:
 
 
 @lru_cache(maxsize=None)
+def not_document_suffixes() -> tuple[str, ...]:
+    """rules/references.yaml: title endings of forms and certificates, which are no cited documents."""
+    data = _read_yaml("references.yaml")
+    _check_keys("references.yaml", "<top>", data, {"not_document", "examples"})
+    return tuple(sorted((str(x) for x in data.get("not_document", []) or []), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
 def radical_map() -> dict[str, str]:
     """rules/radicals.yaml: CJK Radicals Supplement code points -> the ordinary character."""
     data = _read_yaml("radicals.yaml")

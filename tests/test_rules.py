@@ -134,3 +134,15 @@ def test_place_short_names_name_gazetteer_places() -> None:
     cities = {p.name for p in rules.places() if p.level == "city"}
     missing = [full for _, full in rules.agency_prefixes().place_short_names if full not in cities]
     assert not missing, f"rules/agency_prefixes.yaml place_short_names 不在地名表中：{missing}"
+
+
+def _reference_examples() -> list[Any]:
+    data = rules._read_yaml("references.yaml")
+    return [pytest.param(e["text"], e["document"], id=f"ref-{i}") for i, e in enumerate(data["examples"])]
+
+
+@pytest.mark.parametrize(("title", "document"), _reference_examples())
+def test_reference_form_examples(title: str, document: bool) -> None:
+    from pipeline.extract.references import is_form
+
+    assert is_form(title) is (not document), f"《{title}》 document={document}"

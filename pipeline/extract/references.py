@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import regex
 
+from .. import rules
+
 from ..docnumber import find_doc_numbers
 from ..evidence import sentence
 from ..model import NormDoc, ReferenceRow
@@ -16,8 +18,10 @@ _AFTER = regex.compile(r"^\s*[（(](?P<inner>(?:[^（）()]|[（(][^（）()]*[�
 _OWN_ATTACHMENT = regex.compile(r"^\s*[（(]\s*(?:见|详见)?附件\s*\d{0,2}\s*[）)]")
 # 以下简称《意见》, 以下简称“规划”, 以下简称省《办法》 (a prefix before the book title belongs to the alias)
 _ALIAS = regex.compile(r"(?:以下简称|以下称|下称|简称)\s*(?P<alias>[^，,。；;）)]{1,30})")
-# 《…证》《…登记表》: a certificate or a form named in book-title marks is not a document
-_NOT_DOCUMENT = regex.compile(r"(?:证|证书|证件|卡|登记表|申报表|申请表|申报单|申请单|通知单|一览表|明细表)$")
+def is_form(title: str) -> bool:
+    """《…证》《…申请表》《…录取通知书》: a certificate or a form to fill in (rules/references.yaml), not a
+    document. '营业执照' is a document name here only because it ends with no listed form word."""
+    return title.endswith(rules.not_document_suffixes())
 
 
 def _alias(inner: str) -> tuple[str, tuple[str, str] | None]:
@@ -49,6 +53,34 @@ def _loose(title: str) -> str:
     return regex.sub(r"[\s“”\"《》〈〉]", "", title.translate(_DASHES))
 
 
+# what a notice itself issues: "关于印发《X》的通知" issues X
+_ISSUES = regex.compile(r"(?:印发|颁发|发布|公布|出台)[《〈“]?(?P<title>.+?)[》〉”]?的(?:通知|决定|公告|通告|函)$")
+
+
+_CARRIES_OUT = ("贯彻落实", "贯彻", "落实", "执行", "实施", "学习", "宣传", "根据", "依据", "按照", "转发")
+
+
+def _is_own(title: str, own_title: str) -> bool:
+    """Whether 《title》 is this notice itself or what it issues, not a document it cites. A title named in
+    the notice's own title after 贯彻/落实/转发 ("关于贯彻落实《国务院关于X的意见》的实施意见") is cited."""
+    if not own_title:
+        return False
+    t, own = _loose(title), _loose(own_title)
+    if t == own or (own.endswith(t) and len(t) >= 0.6 * len(own)):
+        return True  # the notice's own title, with or without its issuer
+    at = own.find(t)
+    if at > 0:
+        # named in the own title: cited when the notice carries it out (贯彻落实《…》的实施意见), the notice's
+        # own matter otherwise (征求《…（征求意见稿）》意见的函, 印发《…》的通知)
+        return not own[:at].endswith(_CARRIES_OUT)
+    m = _ISSUES.search(own_title)
+    if not m:
+        return False
+    issued = _loose(m.group("title"))
+    # what it issues, by its full name, a short name ("现将《实施方案》印发给你们") or with a place before it
+    return issued in (t, _loose(title.removeprefix("关于"))) or (min(len(t), len(issued)) >= 4 and (issued.endswith(t) or t.endswith(issued)))
+
+
 def _in_skipped(doc: NormDoc, lay: Layout, offset: int) -> bool:
     """True inside a paragraph that is not notice text (an export's file links, the 版记)."""
     for k in lay.skip:
@@ -58,7 +90,25 @@ def _in_skipped(doc: NormDoc, lay: Layout, offset: int) -> bool:
     return False
 
 
-def extract_references(doc: NormDoc, lay: Layout, *, own_title: str, body_start_char: int) -> list[ReferenceRow]:
+_SHORT_ORDER = regex.compile(r"^(?P<place>.*?)(?P<level>省|市|自治区)?(?:人民)?政府令(?P<rest>第\d+号)$")
+
+
+def canonical_number(number: str, *, province: str = "", city: str = "") -> str:
+    """One key for an order however it is written: '省政府令第181号' in a Guangdong notice and
+    '广东省人民政府令第181号' are '广东省人民政府令第181号'. Other numbers are returned as they are."""
+    m = _SHORT_ORDER.match(number)
+    if not m:
+        return number
+    place, level = m.group("place"), m.group("level") or ""
+    if not place:
+        place = {"省": province, "自治区": province, "市": city}.get(level, "")
+        if not place:
+            return number  # the issuer's place is unknown: keep the number as written
+        return f"{place}人民政府令{m.group('rest')}"
+    return f"{place}{level}人民政府令{m.group('rest')}"
+
+
+def extract_references(doc: NormDoc, lay: Layout, *, own_title: str, body_start_char: int, province: str = "", city: str = "") -> list[ReferenceRow]:
     text = doc.text
     own_number = lay.doc_number.normalized if lay.doc_number else ""
     rows: dict[str, ReferenceRow] = {}
@@ -69,14 +119,16 @@ def extract_references(doc: NormDoc, lay: Layout, *, own_title: str, body_start_
     forwarded = _forwarded(own_title)
     for m in _BOOK.finditer(text, body_start_char):
         title = m.group("title")
-        is_own = bool(own_title) and (_loose(title) in _loose(own_title) or _loose(title.removeprefix("关于")) in _loose(own_core))
+        is_own = _is_own(title, own_title)
         if forwarded and title in forwarded:
             is_own = False
+        if is_own and any(d.normalized != own_number for d in find_doc_numbers(text[m.end() : m.end() + 40].split("）")[0])):
+            is_own = False  # 《公共租赁住房管理办法》（住房城乡建设部令第11号）: a document of its own number
         if title in aliases or is_own:
             continue  # an alias used again, or the document this notice itself issues
         if any(t == title and text[max(0, m.start() - len(pre)) : m.start()] == pre for pre, t in alias_books):
             continue  # 省《办法》 used again after "以下简称省《办法》"
-        if _NOT_DOCUMENT.search(title) or any(r.cited_title == title for r in rows.values()):
+        if is_form(title) or any(r.cited_title == title for r in rows.values()):
             continue
         if _OWN_ATTACHMENT.match(text[m.end() : m.end() + 20]) or _in_skipped(doc, lay, m.start()):
             continue
@@ -87,7 +139,7 @@ def extract_references(doc: NormDoc, lay: Layout, *, own_title: str, body_start_
             inner = after.group("inner")
             nums = list(find_doc_numbers(inner))
             if nums:
-                number = nums[0].normalized
+                number = canonical_number(nums[0].normalized, province=province, city=city)
             alias, book = _alias(inner)
             if book is not None:
                 alias_books.add(book)
@@ -96,7 +148,7 @@ def extract_references(doc: NormDoc, lay: Layout, *, own_title: str, body_start_
         if not number:
             before = list(find_doc_numbers(text[max(0, m.start() - 25) : m.start()]))
             if before and max(0, m.start() - 25) + before[-1].end >= m.start() - 1:
-                number = before[-1].normalized
+                number = canonical_number(before[-1].normalized, province=province, city=city)
         if alias:
             aliases.add(alias)
         covered.append((m.start(), end))
@@ -110,11 +162,12 @@ def extract_references(doc: NormDoc, lay: Layout, *, own_title: str, body_start_
             continue
         for d in find_doc_numbers(text[p.start : p.end]):
             s, e = p.start + d.start, p.start + d.end
-            if d.normalized == own_number or d.normalized in rows or any(a <= s < b for a, b in covered):
+            key = canonical_number(d.normalized, province=province, city=city)
+            if d.normalized == own_number or key in rows or any(a <= s < b for a, b in covered):
                 continue
             alias = ""
             after = _AFTER.match(text[e : e + 60])
             if after:
                 alias, _ = _alias(after.group("inner"))
-            rows[d.normalized] = ReferenceRow(doc.doc_id, "", d.normalized, alias, doc.page_at(s), sentence(doc, s, e), s, e)
+            rows[key] = ReferenceRow(doc.doc_id, "", key, alias, doc.page_at(s), sentence(doc, s, e), s, e)
     return list(rows.values())

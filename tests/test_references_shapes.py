@@ -1,0 +1,57 @@
+"""Cited documents on real shapes (issue 12): forms are no documents, a notice does not cite itself, a title
+it carries out is cited, orders get one canonical key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract.references import _is_own, canonical_number
+from pipeline.process import process_path
+
+
+@pytest.mark.parametrize(
+    ("title", "own", "expected"),
+    [
+        ("国务院关于X的意见", "广州市人民政府关于贯彻落实《国务院关于X的意见》的实施意见", False),
+        ("苏州市养老服务设施布局专项规划（征求意见稿）", "苏州市自然资源和规划局关于征求《苏州市养老服务设施布局专项规划（征求意见稿）》意见的函", True),
+        ("2024—2026年海南省农机购置与应用补贴实施方案", "海南省农业农村厅海南省财政厅关于印发2024-2026年海南省农机购置与应用补贴实施方案的通知", True),
+        ("实施方案", "关于印发某某实施方案的通知", True),
+        ("中华人民共和国政府信息公开条例", "关于印发某某实施方案的通知", False),
+    ],
+    ids=["carried-out-is-cited", "own-draft", "issued-plan-dash", "issued-short-name", "unrelated"],
+)
+def test_own_title(title: str, own: str, expected: bool) -> None:
+    assert _is_own(title, own) is expected
+
+
+@pytest.mark.parametrize(
+    ("number", "province", "city", "key"),
+    [
+        ("省政府令第181号", "广东省", "", "广东省人民政府令第181号"),
+        ("广东省人民政府令第181号", "广东省", "广州市", "广东省人民政府令第181号"),
+        ("广东省政府令第181号", "", "", "广东省人民政府令第181号"),
+        ("市政府令第5号", "广东省", "广州市", "广州市人民政府令第5号"),
+        ("省政府令第181号", "", "", "省政府令第181号"),
+        ("国务院令第707号", "", "", "国务院令第707号"),
+    ],
+    ids=["short-province", "full", "no-renmin", "short-city", "place-unknown", "state-council"],
+)
+def test_canonical_order_numbers(number: str, province: str, city: str, key: str) -> None:
+    assert canonical_number(number, province=province, city=city) == key
+
+
+def test_forms_and_shared_words(tmp_path: Path) -> None:
+    f = tmp_path / "n.txt"
+    f.write_text(
+        "广州市人民政府办公厅关于印发广州市公共租赁住房管理办法的通知\n穗府办规〔2024〕13号\n各区人民政府，市政府各部门：\n"
+        "现将《广州市公共租赁住房管理办法》印发给你们，请认真贯彻执行。\n"
+        "第一条 根据《公共租赁住房管理办法》（住房城乡建设部令第11号）、《广东省城镇住房保障办法》（省政府令第181号），制定本办法。\n"
+        "第二条 申请人应填写《公共租赁住房申请表》，并提交《法定代表人授权书》和《新生录取通知书》复印件。\n"
+        "广州市人民政府办公厅\n2024年7月26日\n",
+        encoding="utf-8",
+    )
+    x = process_path(f)
+    got = sorted((r.cited_title, r.cited_doc_number) for r in x.references)
+    assert got == [("公共租赁住房管理办法", "住房城乡建设部令第11号"), ("广东省城镇住房保障办法", "广东省人民政府令第181号")], got

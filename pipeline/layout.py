@@ -97,6 +97,8 @@ class _Width:
         return visual_width(text) >= 40 and not _ends_with_doc_type(text)
 
 
+_ORDER_HEAD = regex.compile(r"^[\p{Han}]{2,20}令$")
+_ORDER_SERIAL = regex.compile(r"^第\s*\d{1,5}\s*号$")
 _PAREN_LINE = regex.compile(r"^（[^（）]{1,20}）$")
 _SENTENCE_THEN_NOTE = regex.compile(r"[。！？；]（(?:[^（）]|（[^（）]*）)*）$")
 
@@ -113,6 +115,8 @@ def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = ""
         return False  # the 署名 stands on its own above the date, whatever the line before
     if in_header and _ends_with_doc_type(a) and _TITLE_HEAD.search(group or a) and not regex.search(r"[。；]", group or a):
         return False  # the title (§7.3.1) ends here; the 主送机关 follows on its own line
+    if _ORDER_HEAD.match(a) and _ORDER_SERIAL.match(b):
+        return True  # "广州市人民政府令" over "第179号": the order's number, split over two centred lines
     if a == b or _PAREN_LINE.match(a) or _PAREN_LINE.match(b):
         return False  # a repeated line (exports print the title twice) or a lone "（2020年）" is no continuation
     if _SENTENCE_THEN_NOTE.search(a):

@@ -88,6 +88,9 @@ def _trim_title(span: Span) -> Span:
     """The 标题 without a validity mark a site adds ("（已废止）", "[有效]") and without the 《》 a mirror site
     wraps the whole title in."""
     v, s, e = span.value, span.start, span.end
+    repost = rules.html_rules().repost_prefix.pattern.match(v)
+    if repost and repost.end() < len(v):
+        v, s = v[repost.end() :], s + repost.end()  # "（转载）" a re-posting site puts before the title
     rule = rules.element_rules()["title_status"].pattern
     while (m := rule.search(v)) is not None and m.group(0):
         if m.start() == 0:

@@ -202,3 +202,43 @@ def test_table_of_contents_is_not_sections(tmp_path: Path) -> None:
     got = [(s.level, s.heading) for s in x.sections]
     assert got == [(1, "规划背景"), (1, "总体要求"), (2, "指导思想"), (1, "保障措施")], got
     assert all("…" not in s.heading for s in x.sections)
+
+
+IDENTITY_SHAPES = {
+    "order-two-lines": (
+        "广州市人民政府令\n第179号\n《广州市公共租赁住房保障办法》已经2021年3月1日市政府第16届第145次常务会议通过，现予公布，"
+        "自2021年5月1日起施行。\n市长 温国辉\n2021年3月24日\n广州市公共租赁住房保障办法\n第一条 为了完善住房保障体系，根据有关法律、法规，"
+        "结合本市实际，制定本办法。\n第二条 本办法适用于本市行政区域内公共租赁住房的保障工作。\n",
+        {"doc_number": "广州市人民政府令第179号", "issuer": "广州市人民政府", "region_city": "广州市", "signed_date": "2021-03-24"},
+    ),
+    "repost-prefix": (
+        "（转载）关于印发广州市临时救助实施细则的通知\n各区人民政府，市政府各部门、各直属机构：\n《广州市临时救助实施细则》已经市人民政府同意，"
+        "现印发给你们，请认真组织实施。\n广州市人民政府办公厅\n2021年12月1日\n",
+        {"title": "关于印发广州市临时救助实施细则的通知", "issuer": "广州市人民政府办公厅", "region_city": "广州市"},
+    ),
+    "bare-measures": (
+        "广州市临时救助实施细则\n第一条 为完善广州市社会救助体系，制定本实施细则。\n第二条 本细则适用于本市。\n第三条 本细则自2022年1月1日起施行。\n",
+        {"title": "广州市临时救助实施细则", "issuer": "", "region_city": "广州市", "admin_level": "municipal"},
+    ),
+    "banji-date-glued": (
+        "某某县人民政府办公室关于做好防汛工作的通知\n某政办〔2023〕12号\n各乡镇人民政府，县政府各部门：\n为做好今年防汛工作，现将有关事项通知如下。\n"
+        "一、加强值班值守\n各单位要严格执行24小时值班制度。\n某某县人民政府办公室\n2023年8月8日\n（此件公开发布）\n"
+        "抄送：县委办公室，县人大常委会办公室。\n某某县人民政府办公室2023年8月9日印发\n",
+        {"printer": "某某县人民政府办公室", "issued_date": "2023-08-09", "signed_date": "2023-08-08"},
+    ),
+    "title-two-lines": (
+        "国务院办公厅关于全面推行行政规范性\n文件合法性审核机制的指导意见\n国办发〔2018〕115号\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+        "为全面推行行政规范性文件合法性审核机制，经国务院同意，现提出以下意见。\n一、总体要求\n全面推行合法性审核机制。\n国务院办公厅\n2018年12月4日\n",
+        {"title": "国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见", "issuer": "国务院办公厅", "admin_level": "national"},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(IDENTITY_SHAPES))
+def test_identity_shapes(name: str, tmp_path: Path) -> None:
+    text, want = IDENTITY_SHAPES[name]
+    f = tmp_path / f"{name}.txt"
+    f.write_text(text, encoding="utf-8")
+    d = process_path(f).document
+    got = {k: getattr(d, k) for k in want}
+    assert got == want, f"{name}: {got}"

@@ -192,6 +192,13 @@ def build_document_row(doc: NormDoc, lay: Layout) -> DocumentRow:
     elif _export(lay, "published_date"):
         row.published_date = _any_date(_export(lay, "published_date"))
     region = infer_region(row.issuer, row.doc_number_agency)
+    if not region.admin_level and not row.issuer and row.title:
+        # a re-posted 办法 without its wrapper names its place in the title ("广州市临时救助实施细则"): the
+        # region is that place; the issuer stays unknown rather than guessed
+        head = regex.split(r"关于|印发|转发", row.title)[0]
+        titled = infer_region(head)
+        if titled.province:
+            region = titled
     row.region_province, row.region_city, row.region_county, row.admin_level = region.province, region.city, region.county, region.admin_level
     note("validity", _validity(doc, lay, row))
     if not row.valid_from and (meta.get("实施日期") or _export(lay, "valid_from")):

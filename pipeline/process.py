@@ -102,7 +102,8 @@ def process_path(path: Path) -> Extraction:
     except IngestError as e:
         return _failed(path, e.stage, str(e))
     except Exception as e:  # a reader bug must not stop the batch; the message names the file and the cause
-        log.exception("reading %s failed", path)
+        # one line; the trace only with -v (a reader bug is reported, the batch goes on)
+        log.error("reading %s failed: %s: %s", path, type(e).__name__, e, exc_info=log.isEnabledFor(logging.INFO))
         return _failed(path, "ingest", f"{path.name}: could not be read ({type(e).__name__}: {e})")
     return process_source(src)
 
@@ -112,7 +113,7 @@ def process_source(src: SourceDocument) -> Extraction:
         doc = normalise(src)
         out = extract(doc)
     except Exception as e:
-        log.exception("extracting %s failed", src.source)
+        log.error("extracting %s failed: %s: %s", src.source, type(e).__name__, e, exc_info=log.isEnabledFor(logging.INFO))
         out = _failed(Path(src.source), "extract", f"{Path(src.source).name}: extraction failed ({type(e).__name__}: {e})")
         out.document.format, out.document.sha256, out.document.pages = src.format, src.sha256, src.pages
         return out

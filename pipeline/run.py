@@ -20,6 +20,7 @@ from typing import Iterable, Sequence
 import pandas as pd
 
 from . import rules, store
+from .paths import readable, short_id
 from .export import write_tables, write_texts
 from .model import Extraction
 from .process import process_path
@@ -55,8 +56,9 @@ def unique_ids(files: Sequence[Path]) -> dict[Path, str]:
 
 def _free_id(f: Path, taken: set[str]) -> str:
     """The file's stem, or when another source has it, the stem with the parent folder, then the suffix, then a number."""
-    candidates = [f.stem, f"{f.stem}__{f.parent.name}", f"{f.stem}__{f.suffix.lstrip('.')}"]
-    candidates += [f"{f.stem}__{n}" for n in range(2, 10_000)]
+    stem, parent = short_id(f.stem), short_id(readable(f.parent.name))[:20]
+    candidates = [stem, f"{stem}__{parent}", f"{stem}__{readable(f.suffix.lstrip('.'))[:10]}"]
+    candidates += [f"{stem}__{n}" for n in range(2, 10_000)]
     for c in candidates:
         if c not in taken and not c.endswith("__"):
             taken.add(c)
@@ -97,7 +99,7 @@ def plan(files: Sequence[Path], known: pd.DataFrame) -> tuple[list[Planned], lis
     seen_hashes: dict[str, Path] = {}
     for f in files:
         sha, size = _digest(f)
-        source = str(f.resolve())
+        source = readable(f.resolve())
         if source in by_source:
             doc_id, old = by_source[source]
             if sha and f"{sha}|{version}" == old:
@@ -137,14 +139,14 @@ def run_batch(
         for p in items:
             log.info("processing %s", p.path)
             ex = process_path(p.path)
-            if ex.document.doc_id != p.doc_id:
+            if ex.document.doc_id != p.doc_id or readable(ex.document.source) != ex.document.source:
                 ex = _renamed(ex, p.doc_id)
             result.extractions.append(ex)
         new = frames(result.extractions)
         new["files"] = pd.DataFrame(
             {
                 "doc_id": [p.doc_id for p in todo],
-                "source": [str(p.path.resolve()) for p in todo],
+                "source": [readable(p.path.resolve()) for p in todo],
                 "sha256": [p.sha256 for p in todo],
                 "size": [p.size if p.size >= 0 else None for p in todo],
                 "ingested_at": [now] * len(todo),
@@ -180,6 +182,8 @@ def _progress(items: list[Planned], *, enabled: bool) -> Iterable[Planned]:
 
 def _renamed(ex: Extraction, doc_id: str) -> Extraction:
     ex.document.doc_id = doc_id
+    ex.document.source = readable(ex.document.source)
     for name in ("references", "sections", "domains", "assignments", "tasks", "deadlines", "errors"):
         setattr(ex, name, [dataclasses.replace(r, doc_id=doc_id) for r in getattr(ex, name)])
+    ex.errors = [dataclasses.replace(e, source=readable(e.source), error=readable(e.error)) for e in ex.errors]
     return ex

@@ -15,6 +15,10 @@ from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
 import duckdb
+
+# DuckDB installs and loads extensions on demand from the network (a SQLite file at --db asks for the sqlite
+# extension): nothing may be fetched at run time
+NO_NETWORK: dict[str, str | bool | int | float | list[str]] = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 import pandas as pd
 import pyarrow as pa
 
@@ -66,7 +70,7 @@ def read_store(db: Path) -> dict[str, pd.DataFrame]:
     if not db.exists():
         return empty_corpus()
     try:
-        con = duckdb.connect(str(db), read_only=True)
+        con = duckdb.connect(str(db), read_only=True, config=NO_NETWORK)
     except duckdb.Error as e:
         raise StoreError(f"{db}: cannot open the corpus database ({e}); move it away or run with --rebuild") from e
     try:
@@ -108,7 +112,7 @@ def write_store(db: Path, corpus: Mapping[str, pd.DataFrame]) -> None:
     tmp = db.with_name(db.name + ".tmp")
     for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
         leftover.unlink(missing_ok=True)  # from a run killed while writing
-    con = duckdb.connect(str(tmp))
+    con = duckdb.connect(str(tmp), config=NO_NETWORK)
     try:
         for name in table_names():
             con.register("incoming", arrow_table(name, corpus.get(name, coerce(name, None))))

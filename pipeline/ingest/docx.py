@@ -119,6 +119,9 @@ def _int_attr(el: etree._Element | None, default: int) -> int:
         return default
 
 
+MAX_GRID_SPAN = 63  # Word tables have at most 63 columns; a larger gridSpan is damage or an attack
+
+
 def table_grid(tbl: etree._Element) -> tuple[list[list[str]], set[tuple[int, int]]]:
     """Expand a <w:tbl> into a full grid. gridSpan copies a cell rightwards, vMerge="continue" takes the cell
     above (ECMA-376 §17.4.85); the returned set holds the (row, column) slots that are such copies."""
@@ -127,12 +130,12 @@ def table_grid(tbl: etree._Element) -> tuple[list[list[str]], set[tuple[int, int
     for tr in tbl.iterchildren(qn("w:tr")):
         row: list[str] = []
         tr_pr = tr.find(qn("w:trPr"))
-        before = _int_attr(tr_pr.find(qn("w:gridBefore")), 0) if tr_pr is not None else 0
+        before = min(MAX_GRID_SPAN, _int_attr(tr_pr.find(qn("w:gridBefore")), 0)) if tr_pr is not None else 0
         row.extend([""] * before)
         r = len(rows)
         for tc in _cells(tr):
             tc_pr = tc.find(qn("w:tcPr"))
-            span = _int_attr(tc_pr.find(qn("w:gridSpan")) if tc_pr is not None else None, 1)
+            span = min(MAX_GRID_SPAN, _int_attr(tc_pr.find(qn("w:gridSpan")) if tc_pr is not None else None, 1))
             vmerge = tc_pr.find(qn("w:vMerge")) if tc_pr is not None else None
             c = len(row)
             if vmerge is not None and vmerge.get(qn("w:val"), "continue") != "restart" and r > 0:

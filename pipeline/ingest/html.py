@@ -19,7 +19,7 @@ from lxml import html as lxml_html
 from .. import rules
 from ..model import Block, IngestError, Line, SourceDocument, Table
 from .html_meta import PageMetadata, head_metadata, page_metadata, squash
-from .tables import html_table_grid, join_cell_paragraphs, stitch_runs
+from .tables import MAX_COLSPAN, html_table_grid, join_cell_paragraphs, span_attribute, stitch_runs
 from .text import decode
 
 log = logging.getLogger(__name__)
@@ -161,8 +161,7 @@ def _is_layout_table(t: lxml_html.HtmlElement) -> bool:
 
 
 def _span(cell: lxml_html.HtmlElement) -> int:
-    value = (cell.get("colspan") or "1").strip()
-    return int(value) if value.isdigit() and int(value) > 0 else 1
+    return span_attribute(cell.get("colspan"), MAX_COLSPAN)
 
 
 def _table_blocks(t: lxml_html.HtmlElement) -> list[Block]:

@@ -32,6 +32,9 @@ class OcrUnavailable(RuntimeError):
 @lru_cache(maxsize=1)
 def engine() -> Any:
     try:
+        import onnxruntime
+
+        onnxruntime.disable_telemetry_events()  # no telemetry from a run (Windows ETW; a no-op elsewhere)
         from rapidocr_onnxruntime import RapidOCR
     except ImportError as e:
         raise OcrUnavailable("needs OCR but rapidocr-onnxruntime is not installed (pip install rapidocr-onnxruntime)") from e

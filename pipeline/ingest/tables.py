@@ -8,7 +8,7 @@ from typing import Iterable, Sequence
 import regex
 from lxml import html as lxml_html
 
-from ..model import Block, Table
+from ..model import Block, IngestError, Table
 
 _P_SPLIT = regex.compile(r"<p\b[^>]*>(.*?)</p>", regex.S | regex.I)
 _TAG = regex.compile(r"<[^>]+>")
@@ -85,14 +85,28 @@ def cell_lines(td: lxml_html.HtmlElement) -> list[str]:
     return lines
 
 
+MAX_COLSPAN = 1000  # what browsers honour (HTML Living Standard, "the table processing model")
+MAX_ROWSPAN = 65534
+MAX_TABLE_CELLS = 250_000  # a grid larger than this is no notice's table: the file becomes an errors row
+
+
+def span_attribute(value: str | None, cap: int) -> int:
+    """A colspan/rowspan value read as browsers do: leading digits ('2;' -> 2), else 1; at most `cap`."""
+    m = regex.match(r"\s*(\d+)", value or "")
+    n = int(m.group(1)) if m else 1
+    return min(max(n, 1), cap)
+
+
 def html_table_grid(table_el: lxml_html.HtmlElement) -> tuple[list[list[str]], set[tuple[int, int]]]:
     """Expand an HTML `<table>` into a full grid, copying rowspan/colspan cells into every slot they cover.
+    A rowspan never reaches past the table's last row; a grid over MAX_TABLE_CELLS raises IngestError.
 
     Returns the grid and the set of (row, column) slots that were copies of a spanning cell."""
     grid: dict[tuple[int, int], str] = {}
     filled: set[tuple[int, int]] = set()
+    trs = list(table_el.iter("tr"))
     r = 0
-    for tr in table_el.iter("tr"):
+    for tr in trs:
         c = 0
         for td in tr:
             if td.tag not in ("td", "th"):
@@ -100,8 +114,10 @@ def html_table_grid(table_el: lxml_html.HtmlElement) -> tuple[list[list[str]], s
             while (r, c) in grid:
                 c += 1
             text = "\n".join(cell_lines(td))
-            rs = max(1, int(td.get("rowspan", "1") or 1))
-            cs = max(1, int(td.get("colspan", "1") or 1))
+            rs = min(span_attribute(td.get("rowspan"), MAX_ROWSPAN), len(trs) - r)
+            cs = span_attribute(td.get("colspan"), MAX_COLSPAN)
+            if len(grid) + rs * cs > MAX_TABLE_CELLS:
+                raise IngestError(f"a table exceeds the limit of {MAX_TABLE_CELLS:,} cells (rowspan/colspan {rs}×{cs}); the file is not read")
             for dr in range(rs):
                 for dc in range(cs):
                     grid[(r + dr, c + dc)] = text

@@ -1,0 +1,91 @@
+"""Hostile and broken inputs in one batch with a good notice (issue 15): each ends as one errors row or a
+clean document, the batch goes on, no traceback reaches the user, CSV cells never start a formula, and
+nothing reaches for the network."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEEDS, read_table
+
+
+@pytest.fixture(scope="module")
+def hostile_batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    folder = tmp_path_factory.mktemp("hostile")
+    (folder / "good.txt").write_bytes((SEEDS / "000_0ac1c0e2edb665b1.txt").read_bytes())
+    # a GBK file name, as zips made on Chinese Windows unpack on Linux
+    gbk = os.fsencode(str(folder)) + b"/" + "国文通知".encode("gbk") + b".txt"
+    with open(gbk, "wb") as fh:
+        fh.write("国务院办公厅关于某事的通知\n各省：\n请于2020年5月底前报送。\n国务院办公厅\n2020年3月1日\n".encode("gbk"))
+    (folder / ("长" * 80 + ".txt")).write_text("某某县人民政府关于某事的通知\n各乡镇：\n请于2020年5月底前报送。\n某某县人民政府\n2020年3月1日\n", encoding="utf-8")
+    (folder / "spans.html").write_text(
+        '<html><body><p>某某市人民政府办公室关于印发工作方案的通知</p><p>各区人民政府：</p><p>现将方案印发给你们。</p>'
+        '<table><tr><td>序号</td><td>工作任务</td><td>牵头单位</td></tr>'
+        '<tr><td rowspan="3000">1</td><td colspan="2;">编制目录</td></tr>'
+        '<tr><td colspan="2000000000">x</td></tr></table><p>某某市人民政府办公室</p><p>2024年1月2日</p></body></html>',
+        encoding="utf-8",
+    )
+    (folder / "formula.txt").write_text("=HYPERLINK(\"http://x\")关于某事的通知\n各单位：\n@SUM(1)请于2020年5月底前报送。\n", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <<>> endobj\n")
+    out = tmp_path_factory.mktemp("hostile-out")
+    proc = subprocess.run([sys.executable, str(ROOT / "run_pipeline.py"), str(folder), "--out", str(out)], capture_output=True, text=True, timeout=600)
+    return out, proc
+
+
+def test_batch_goes_on_without_traceback(hostile_batch: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    out, proc = hostile_batch
+    assert proc.returncode == 1, proc.stderr  # some inputs became errors rows
+    assert "Traceback" not in proc.stderr, proc.stderr
+    docs = read_table(out, "documents").set_index("doc_id")
+    assert docs.loc["good", "doc_number"] == "豫政办〔2020〕5号"
+    assert docs.loc["国文通知", "source"].endswith("国文通知.txt"), "a GBK name is read as GB18030"
+    long_ids = [d for d in docs.index if d.startswith("长")]
+    assert len(long_ids) == 1 and len(long_ids[0]) <= 60, long_ids
+    assert (out / "text" / f"{long_ids[0]}.txt").exists()
+    errors = read_table(out, "errors")
+    assert set(errors["doc_id"]) >= {"empty", "broken"}, errors
+
+
+def test_span_attributes_are_capped(hostile_batch: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    out, _ = hostile_batch
+    docs = read_table(out, "documents").set_index("doc_id")
+    assert docs.loc["spans", "title"] == "某某市人民政府办公室关于印发工作方案的通知"
+    text = (out / "text" / "spans.txt").read_text(encoding="utf-8")
+    assert "编制目录" in text and len(text) < 20_000, len(text)
+
+
+def test_csv_cells_do_not_start_formulas(hostile_batch: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    out, _ = hostile_batch
+    for name in ("documents", "deadlines", "sections"):
+        for row in read_table(out, name).itertuples(index=False):
+            for cell in row:
+                assert not str(cell).lstrip("\t\r ").startswith(("=", "+", "@")), (name, cell)
+
+
+def test_no_network_during_a_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pipeline and its store never open a connection (DuckDB's extension autoload is off)."""
+    attempts: list[object] = []
+
+    def refuse(self: socket.socket, address: object) -> None:
+        attempts.append(address)
+        raise OSError("network is off in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", lambda *a, **k: refuse(None, a[0]))  # type: ignore[arg-type]
+    from pipeline.cli import main
+
+    db = tmp_path / "sqlite.db"
+    import sqlite3
+
+    sqlite3.connect(db).close()  # a SQLite file at --db: DuckDB would fetch its sqlite extension
+    rc = main([str(SEEDS / "000_0ac1c0e2edb665b1.txt"), "--out", str(tmp_path / "out")])
+    assert rc == 0
+    main([str(SEEDS / "000_0ac1c0e2edb665b1.txt"), "--out", str(tmp_path / "out2"), "--db", str(db)])
+    assert attempts == [], attempts

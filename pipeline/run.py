@@ -15,15 +15,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import pandas as pd
 
 from . import rules, store
 from .paths import readable, short_id
+from .workers import Limits, default_workers, process_all
 from .export import write_tables, write_texts
 from .model import Extraction
-from .process import process_path
 from .tables import TABLES, frames
 
 log = logging.getLogger(__name__)
@@ -125,9 +125,12 @@ def run_batch(
     formats: Iterable[str] = ("csv",),
     rebuild: bool = False,
     progress: bool = False,
+    workers: int | None = None,
+    limits: Limits | None = None,
 ) -> BatchResult:
     """Process new and changed files into the store at `db` (default out/corpus.duckdb), then write every
-    table of the whole corpus into `out` in the chosen formats."""
+    table of the whole corpus into `out` in the chosen formats. Documents run in `workers` processes (default:
+    the machine's cores; 0 = in this process), each within `limits` (workers.Limits)."""
     db = db or out / store.DEFAULT_DB_NAME
     result = BatchResult()
     with store.locked(db):
@@ -135,10 +138,10 @@ def run_batch(
         todo, unchanged = plan(files, corpus["files"])
         result.unchanged = len(unchanged)
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        items = _progress(todo, enabled=progress)
-        for p in items:
-            log.info("processing %s", p.path)
-            ex = process_path(p.path)
+        bar = _progress(len(todo), enabled=progress)
+        n_workers = default_workers() if workers is None else workers
+        extractions = process_all([p.path for p in todo], workers=min(n_workers, len(todo)) if n_workers else 0, limits=limits or Limits(), done=bar)
+        for p, ex in zip(todo, extractions):
             if ex.document.doc_id != p.doc_id or readable(ex.document.source) != ex.document.source:
                 ex = _renamed(ex, p.doc_id)
             result.extractions.append(ex)
@@ -172,12 +175,14 @@ def export_corpus(corpus: dict[str, pd.DataFrame], out: Path, formats: Iterable[
     write_texts({d: t for d, t in zip(texts["doc_id"], texts["text"]) if t}, out, prune=True)
 
 
-def _progress(items: list[Planned], *, enabled: bool) -> Iterable[Planned]:
+def _progress(total: int, *, enabled: bool) -> Callable[[], None]:
+    """A callback that advances a progress bar by one document (a no-op when disabled)."""
     if not enabled:
-        return items
+        return lambda: None
     from tqdm import tqdm
 
-    return tqdm(items, unit="doc", desc="documents", leave=False)
+    bar = tqdm(total=total, unit="doc", desc="documents", leave=False)
+    return lambda: bar.update(1)
 
 
 def _renamed(ex: Extraction, doc_id: str) -> Extraction:

@@ -89,3 +89,39 @@ def test_no_network_during_a_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert rc == 0
     main([str(SEEDS / "000_0ac1c0e2edb665b1.txt"), "--out", str(tmp_path / "out2"), "--db", str(db)])
     assert attempts == [], attempts
+
+
+def test_huge_page_rendered_within_the_pixel_cap() -> None:
+    from pipeline.ingest.ocr import MAX_PIXELS, render_dpi
+
+    assert render_dpi(595, 842) == 150, "an A4 page keeps the OCR resolution"
+    dpi = render_dpi(14400, 14400)
+    assert dpi < 40 and 14400 * 14400 * (dpi / 72) ** 2 <= MAX_PIXELS * 1.001
+
+
+def test_input_over_the_size_limit_is_an_errors_row(tmp_path: Path) -> None:
+    from pipeline.run import run_batch
+    from pipeline.workers import Limits
+
+    big = tmp_path / "in" / "big.txt"
+    big.parent.mkdir()
+    big.write_text("关于某事的通知\n" * 200_000, encoding="utf-8")  # about 3.8 MB
+    (tmp_path / "in" / "good.txt").write_bytes((SEEDS / "000_0ac1c0e2edb665b1.txt").read_bytes())
+    result = run_batch(sorted((tmp_path / "in").iterdir()), tmp_path / "out", workers=1, limits=Limits(input_mb=1))
+    errors = {e.doc_id: e.error for x in result.extractions for e in x.errors}
+    assert "exceeds the input limit of 1 MB" in errors.get("big", ""), errors
+    assert "good" not in errors
+
+
+def test_worker_over_its_memory_limit_is_an_errors_row(tmp_path: Path) -> None:
+    """A document whose processing needs more memory than a worker may have ends as one errors row."""
+    from pipeline.workers import Limits, process_all
+
+    f = tmp_path / "wide.html"
+    rows = "".join(f"<tr>{'<td>单元格内容</td>' * 900}</tr>" for _ in range(300))  # 270,000 cells
+    f.write_text(f"<html><body><p>关于某事的通知</p><table>{rows}</table></body></html>", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_bytes((SEEDS / "000_0ac1c0e2edb665b1.txt").read_bytes())
+    out = list(process_all([f, good], workers=1, limits=Limits(memory_mb=300, seconds=120)))
+    assert out[0].errors and ("limit" in out[0].errors[0].error or "MemoryError" in out[0].errors[0].error), out[0].errors
+    assert not out[1].errors and out[1].document.doc_number == "豫政办〔2020〕5号"

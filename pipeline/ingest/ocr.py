@@ -44,12 +44,25 @@ def engine() -> Any:
     return RapidOCR(use_cls=False, print_verbose=False, rec_batch_num=1)
 
 
+MAX_PIXELS = 40_000_000  # an A0 sheet at 150 dpi; a larger page (a 14400 pt one) is rendered at a lower dpi
+
+
+def render_dpi(width_pt: float, height_pt: float, dpi: int = DPI) -> float:
+    """The dpi to render a page at: `dpi`, lowered so the bitmap stays within MAX_PIXELS."""
+    pixels = width_pt * height_pt * (dpi / 72) ** 2
+    if pixels <= MAX_PIXELS:
+        return float(dpi)
+    return 72 * (MAX_PIXELS / (width_pt * height_pt)) ** 0.5
+
+
 def ocr_page(pdf: Any, index: int, *, dpi: int = DPI) -> PageData:
     """Render page `index` of a pypdfium2 document and read it."""
     page = pdf[index]
     try:
         width, height = page.get_size()
-        bitmap = page.render(scale=dpi / 72)
+        scale = render_dpi(width, height, dpi) / 72
+        dpi = int(scale * 72) or 1
+        bitmap = page.render(scale=scale)
         img = bitmap.to_numpy()[:, :, :3]  # BGR, as RapidOCR and OpenCV expect
     finally:
         page.close()

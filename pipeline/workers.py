@@ -1,0 +1,151 @@
+"""Documents processed in worker processes, each within a time and memory limit.
+
+One hostile file (a PDF of nested forms, a zip bomb, a table spanning two billion columns) must cost one
+errors row, not the batch: every document runs in a worker of a pebble process pool whose data segment is
+capped (RLIMIT_DATA) and whose task is killed at the time limit; a worker that dies is replaced. Files over
+the input size limit are not read at all. `workers=0` runs in this process (no limits; for debugging).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator, Sequence
+
+from .model import DocumentRow, ErrorRow, Extraction
+from .paths import readable
+from .process import process_path
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Per-document limits (README "Limits"). Pass 0 to switch one off."""
+
+    seconds: float = 300.0  # a 100-page scan OCRs in about 3 minutes on one core
+    memory_mb: int = 2048  # data segment of a worker; OCR of an A4 page at 150 dpi peaks near 1 GB
+    input_mb: int = 200  # bytes of one input file
+
+    def __post_init__(self) -> None:
+        for name in ("seconds", "memory_mb", "input_mb"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"Limits.{name} must be >= 0, got {getattr(self, name)}")
+
+
+def default_workers() -> int:
+    """The machine's cores (those this process may run on)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _data_bytes() -> int:
+    """This process's data segment now (VmData), or 0 where /proc is absent."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmData:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _limit_memory(memory_mb: int) -> None:
+    """Worker initializer: cap the data segment (heap and anonymous maps, Linux >= 4.7) at what the worker
+    inherited from the warmed-up parent plus `memory_mb` for the document."""
+    if memory_mb <= 0:
+        return
+    try:
+        import resource
+
+        cap = _data_bytes() + memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_DATA, (cap, cap))
+    except (ImportError, ValueError, OSError) as e:  # no resource module (Windows) or a lower hard limit
+        log.warning("cannot limit worker memory: %s", e)
+
+
+_OUT_OF_MEMORY_EXIT = 70  # a worker that ran out of memory ends itself with this code, to be replaced
+
+
+def _process_in_worker(path: Path) -> Extraction:
+    """process_path in a worker. A document that ran the worker out of memory ends the worker (its heap may
+    stay high), so the pool starts a fresh one and the document is reported over the memory limit."""
+    ex = process_path(path)
+    if any("MemoryError" in e.error for e in ex.errors):
+        os._exit(_OUT_OF_MEMORY_EXIT)
+    return ex
+
+
+def warm_up() -> None:
+    """Load the rules, the jieba dictionary and the spaCy pipeline once, before workers fork from this
+    process, so each worker starts with them (copy-on-write) instead of loading them again."""
+    from . import nlp
+    from .extract.deadlines import find_deadlines
+
+    nlp.pipeline()
+    find_deadlines("2020年5月底前")
+    import lxml.html  # noqa: F401  (the HTML and DOCX readers)
+    import pypdfium2  # noqa: F401
+
+
+def failed(path: Path, stage: str, message: str) -> Extraction:
+    row = DocumentRow(doc_id=path.stem, source=readable(path), format=path.suffix.lower().lstrip("."), pages=None, sha256="", error=message)
+    return Extraction(document=row, errors=[ErrorRow(path.stem, readable(path), stage, message)])
+
+
+def _too_big(path: Path, limits: Limits) -> Extraction | None:
+    if limits.input_mb <= 0:
+        return None
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None  # the reader reports what is wrong with the file
+    if size > limits.input_mb * 1024 * 1024:
+        return failed(path, "ingest", f"{readable(path.name)}: {size / 1024 / 1024:.0f} MB exceeds the input limit of {limits.input_mb} MB; split the file or raise --max-input-mb")
+    return None
+
+
+def process_all(paths: Sequence[Path], *, workers: int, limits: Limits, done: Callable[[], None] = lambda: None) -> Iterator[Extraction]:
+    """Extractions of `paths`, in order, each within `limits`."""
+    if workers <= 0:
+        for p in paths:
+            log.info("processing %s", p)
+            yield _too_big(p, limits) or process_path(p)
+            done()
+        return
+    from pebble import ProcessPool
+    from pebble.common import ProcessExpired
+
+    warm_up()
+    with ProcessPool(max_workers=workers, initializer=_limit_memory, initargs=(limits.memory_mb,)) as pool:
+        futures = []
+        for p in paths:
+            big = _too_big(p, limits)
+            futures.append((p, big, None if big else pool.schedule(_process_in_worker, args=(p,), timeout=limits.seconds or None)))
+        for p, big, fut in futures:
+            if big is not None or fut is None:
+                yield big or failed(p, "ingest", f"{readable(p.name)}: not processed")
+                done()
+                continue
+            name = readable(p.name)
+            log.info("processing %s", p)
+            try:
+                yield fut.result()
+            except FutureTimeout:
+                yield failed(p, "limit", f"{name}: processing exceeds the time limit of {limits.seconds:.0f} s; the file may be damaged or hostile (raise --timeout to allow more)")
+            except MemoryError:
+                yield failed(p, "limit", f"{name}: processing exceeds the memory limit of {limits.memory_mb} MB; the file may be damaged or hostile (raise --max-memory-mb to allow more)")
+            except ProcessExpired as e:
+                if e.exitcode == _OUT_OF_MEMORY_EXIT:
+                    yield failed(p, "limit", f"{name}: processing exceeds the memory limit of {limits.memory_mb} MB; the file may be damaged or hostile (raise --max-memory-mb to allow more)")
+                else:
+                    yield failed(p, "limit", f"{name}: the worker reading it died (exit code {e.exitcode}), most likely over the memory limit of {limits.memory_mb} MB")
+            except Exception as e:  # a bug in a reader: one errors row, the batch goes on
+                log.error("processing %s failed: %s: %s", p, type(e).__name__, e, exc_info=log.isEnabledFor(logging.INFO))
+                yield failed(p, "extract", f"{name}: processing failed ({type(e).__name__}: {e})")
+            done()

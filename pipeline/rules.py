@@ -17,7 +17,23 @@ from typing import Any, Mapping
 import regex
 import yaml
 
-RULES_DIR = Path(os.environ.get("GONGWEN_RULES", Path(__file__).resolve().parent.parent / "rules"))
+def _rules_dir() -> Path:
+    """The rule files: $GONGWEN_RULES, else rules/ beside the package in a checkout, else the installed
+    gongwen_rules package (a wheel)."""
+    if os.environ.get("GONGWEN_RULES"):
+        return Path(os.environ["GONGWEN_RULES"])
+    beside = Path(__file__).resolve().parent.parent / "rules"
+    if (beside / "deadlines.yaml").exists():
+        return beside
+    try:
+        import gongwen_rules
+
+        return Path(gongwen_rules.__file__).resolve().parent
+    except ImportError:
+        return beside  # reading a rule then says which file is missing
+
+
+RULES_DIR = _rules_dir()
 
 
 class RuleError(ValueError):

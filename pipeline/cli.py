@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import contextlib
 import logging
 import sys
@@ -126,12 +127,55 @@ def _logging(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
 
+_OVERVIEW = """usage: run_pipeline.py [run] [INPUT ...] [options]
+       run_pipeline.py {compare,report,evaluate} [options]
+
+Extract structured tables from Chinese government notices (公文).
+
+commands:
+  run        (the default) read notices into the corpus and write its tables to --out
+  compare    cross-document tables: coverage, responsibility, milestones, citations, reuse
+  report     the HTML review report of an output folder
+  evaluate   score an output folder against hand-checked gold files
+
+'run_pipeline.py COMMAND --help' shows a command's options.
+
+exit status: 0 all documents fine; 1 some input became an errors row; 2 usage error, unreadable store or
+output folder; 130 interrupted (Ctrl-C)."""
+
+
+def _did_you_mean(word: str) -> str | None:
+    """A close subcommand for a mistyped first word that names no file ('compar' -> 'compare')."""
+    if not word or word.startswith("-") or Path(word).exists() or "/" in word or "." in word:
+        return None
+    close = difflib.get_close_matches(word, SUBCOMMANDS, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] in (["-h"], ["--help"], ["help"]):
+        print(_OVERVIEW)
+        if argv[0] != "help":
+            print()
+            _run_parser().print_help()
+        return 0
     if argv and argv[0] in SUBCOMMANDS:
         cmd, rest = argv[0], argv[1:]
     else:
+        guess = _did_you_mean(argv[0]) if argv else None
+        if guess is not None:
+            print(f"error: unknown command {argv[0]!r}; did you mean {guess}? ('run_pipeline.py --help' lists the commands)", file=sys.stderr)
+            return 2
         cmd, rest = "run", argv
+    try:
+        return _dispatch(cmd, rest)
+    except KeyboardInterrupt:
+        print("interrupted: the corpus keeps what it held before this run", file=sys.stderr)
+        return 130
+
+
+def _dispatch(cmd: str, rest: list[str]) -> int:
     try:
         if cmd == "run":
             return cmd_run(rest)

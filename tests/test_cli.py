@@ -41,3 +41,18 @@ def test_unsupported_file_named_explicitly_is_an_error(tmp_path: Path) -> None:
     assert proc.returncode == 1
     errors = pd.read_csv(tmp_path / "out" / "errors.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
     assert "unsupported file type .sql" in errors.error[0]
+
+
+def test_help_lists_every_subcommand() -> None:
+    proc = run_cli("--help")
+    assert proc.returncode == 0
+    for cmd in ("run", "compare", "report", "evaluate"):
+        assert f"\n  {cmd} " in proc.stdout, proc.stdout
+    assert "exit status" in proc.stdout and "--workers" in proc.stdout
+
+
+def test_mistyped_command_suggests_the_right_one() -> None:
+    proc = run_cli("compar")
+    assert proc.returncode == 2
+    assert "did you mean compare?" in proc.stderr, proc.stderr
+    assert "Traceback" not in proc.stderr

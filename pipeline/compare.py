@@ -31,6 +31,7 @@ from rapidfuzz import fuzz, process
 from . import rules
 from .docnumber import parse_doc_number
 from .extract.region import infer_region
+from .families import build_families
 from .store import DEFAULT_DB_NAME, StoreError, coerce, read_store, table_names
 
 log = logging.getLogger(__name__)
@@ -88,7 +89,10 @@ def build_comparisons(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFr
     docs = t["documents"][t["documents"]["error"] == ""].reset_index(drop=True)
     citations = citation_table(docs, t["references"])
     reuse, pairs = reuse_tables(citations, t["texts"])
+    fam = build_families(docs, t["references"], t["sections"], t["texts"], t["deadlines"])
     return {
+        "families": fam["families"],
+        "alignment": fam["alignment"],
         "coverage": coverage_table(docs, t["domains"]),
         "responsibility": responsibility_table(docs, t["assignments"]),
         "milestones": milestone_table(docs, t["deadlines"], t["tasks"], t["sections"]),

@@ -197,8 +197,8 @@ def build_document_row(doc: NormDoc, lay: Layout) -> DocumentRow:
         # region is that place; the issuer stays unknown rather than guessed
         head = regex.split(r"关于|印发|转发", row.title)[0]
         titled = infer_region(head)
-        if titled.province:
-            region = titled
+        if titled.province or titled.admin_level == "national":
+            region = titled  # 中华人民共和国…法 is national
     row.region_province, row.region_city, row.region_county, row.admin_level = region.province, region.city, region.county, region.admin_level
     note("validity", _validity(doc, lay, row))
     if not row.valid_from and (meta.get("实施日期") or _export(lay, "valid_from")):

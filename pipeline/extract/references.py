@@ -57,6 +57,8 @@ def _loose(title: str) -> str:
 _ISSUES = regex.compile(r"(?:印发|颁发|发布|公布|出台)[《〈“]?(?P<title>.+?)[》〉”]?的(?:通知|决定|公告|通告|函)$")
 
 
+# a citing clause open before the title ("根据《…》、国务院《…》"): what follows is cited
+_CITED_BEFORE = regex.compile(r"(?:根据|依据|按照|依照|为了?实施|为贯彻|贯彻落实|贯彻)[^。；]*$")
 _CARRIES_OUT = ("贯彻落实", "贯彻", "落实", "执行", "实施", "学习", "宣传", "根据", "依据", "按照", "转发")
 
 
@@ -122,6 +124,8 @@ def extract_references(doc: NormDoc, lay: Layout, *, own_title: str, body_start_
         is_own = _is_own(title, own_title)
         if forwarded and title in forwarded:
             is_own = False
+        if is_own and _CITED_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+            is_own = False  # "根据…、国务院《物业管理条例》" in 潍坊市物业管理条例: the parent it implements
         if is_own and any(d.normalized != own_number for d in find_doc_numbers(text[m.end() : m.end() + 40].split("）")[0])):
             is_own = False  # 《公共租赁住房管理办法》（住房城乡建设部令第11号）: a document of its own number
         if title in aliases or is_own:

@@ -1,0 +1,84 @@
+"""Policy families in ../shared/corpus/families: parents found by citation in the child's title or first
+article, the Shandong chain, an absent parent's siblings, and article alignment checked against the texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import need_shared, run_cli
+from pipeline.families import _direction
+
+pytestmark = [pytest.mark.shared, pytest.mark.slow]
+
+NPC = "parent_cn_npc_deputies_law_2015"
+QIAO = "parent_cn_returned_overseas_chinese_rights_law_2009"
+
+
+@pytest.fixture(scope="module")
+def compared(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pd.DataFrame]:
+    folder = need_shared("corpus", "families")
+    out = tmp_path_factory.mktemp("families")
+    assert run_cli(str(folder), "--out", str(out)).returncode == 0
+    proc = run_cli("compare", "--out", str(out), "--format", "csv")
+    assert proc.returncode == 0, proc.stderr
+    return {n: pd.read_csv(out / "compare" / f"{n}.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig") for n in ("families", "alignment")}
+
+
+def _children(fam: pd.DataFrame, family_id: str) -> set[str]:
+    rows = fam[(fam["family_id"] == family_id) & (fam["role"] == "child")]
+    return {d.split("_")[1] for d in rows["doc_id"]}
+
+
+def test_parents_and_children(compared: dict[str, pd.DataFrame]) -> None:
+    fam = compared["families"]
+    assert _children(fam, NPC) == {"beijing", "chongqing", "shandong", "shanghai", "zhejiang"}
+    assert _children(fam, QIAO) == {"beijing", "chongqing", "henan", "shandong", "shanghai", "zhejiang"}
+    national = fam[fam["family_id"].str.startswith("parent_cn_guowuyuanling379")]
+    assert {d.split("_")[1] for d in national[national["role"] == "child"]["doc_id"]} == {"shandong", "weifang", "heze"}
+    shandong = fam[fam["family_id"] == "child_shandong_2021_property_management_regulation"]
+    assert set(shandong[shandong["role"] == "parent"]["doc_id"]) == {"child_shandong_2021_property_management_regulation"}
+    assert {d.split("_")[1] for d in shandong[shandong["role"] == "child"]["doc_id"]} == {"weifang", "heze"}
+
+
+def test_absent_parent_makes_siblings(compared: dict[str, pd.DataFrame]) -> None:
+    fam = compared["families"]
+    # the State Council's 实施办法 (国务院令第410号) is not in the folder; four children cite it in 第一条
+    sib = fam[fam["family_id"] == "absent:归侨侨眷权益保护法实施办法"]
+    assert set(sib["role"]) == {"sibling"} and len(sib) == 4, sib
+    assert not fam["family_id"].str.contains("修改").any(), "amendment notes in a file's header are no parent"
+
+
+def _row(al: pd.DataFrame, child: str, parent_unit: str, parent: str = NPC) -> pd.Series:
+    rows = al[al["child_doc_id"].str.startswith(child) & (al["parent_doc_id"] == parent) & (al["parent_unit"] == parent_unit)]
+    assert len(rows) == 1, rows
+    return rows.iloc[0]
+
+
+def test_alignment_read_against_the_texts(compared: dict[str, pd.DataFrame]) -> None:
+    al = compared["alignment"]
+    # 山东 第三条 repeats the law's 第三条 (代表享有下列权利) word for word
+    r = _row(al, "child_shandong_2015", "第三条")
+    assert (r["child_unit"], r["relation"]) == ("第三条", "same") and r["child_text"].startswith("代表享有下列权利")
+    # 山东 第五条 says 依照代表法和本办法 where the law says 依照本法: still the same article
+    assert _row(al, "child_shandong_2015", "第五条")["child_unit"] == "第五条"
+    # 菏泽 第三条 rewords 山东 第四条 (遵循业主自治、专业服务与社区管理相结合)
+    r = _row(al, "child_heze", "第四条", parent="child_shandong_2021_property_management_regulation")
+    assert (r["child_unit"], r["relation"]) == ("第三条", "modified"), r
+    added = al[(al["relation"] == "added") & (al["child_unit"] != "")]
+    assert (added["parent_unit"] == "").all() and len(added) > 0
+
+
+@pytest.mark.parametrize(
+    ("parent", "child", "direction"),
+    [(["10", "working_day"], ["5", "working_day"], "stricter"), (["10", "day"], ["15", "day"], "looser"), (["3", "month"], ["3", "month"], "same")],
+    ids=["stricter", "looser", "same"],
+)
+def test_limit_direction(parent: list[str], child: list[str], direction: str) -> None:
+    def lim(v: list[str]) -> list[pd.Series]:
+        return [pd.Series({"text": f"{v[0]}{v[1]}内", "duration_value": v[0], "duration_unit": v[1]})]
+
+    assert _direction(lim(parent), lim(child)) == direction
+    assert _direction(lim(parent), []) == "dropped" and _direction([], lim(child)) == "added"

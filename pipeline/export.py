@@ -5,11 +5,14 @@ Every file is written to a temporary name and moved into place, so a reader neve
 
 from __future__ import annotations
 
+import datetime
+
 import unicodedata
 from pathlib import Path
 from typing import Iterable, Mapping
 
 import pandas as pd
+import regex
 
 FORMATS = ("csv", "xlsx", "parquet")
 XLSX_MAX_CELL = 32767  # Excel's limit on characters in one cell
@@ -90,6 +93,9 @@ def write_parquet(tables: Mapping[str, pd.DataFrame], out: Path) -> list[Path]:
     return written
 
 
+_ISO_DATE = regex.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _display_width(value: str) -> int:
     """Width in Excel character units: a Han character takes two."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in value)
@@ -114,6 +120,8 @@ def write_xlsx(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
+    from .store import DATE_COLUMNS
+
     path.parent.mkdir(parents=True, exist_ok=True)
     wb = Workbook()
     wb.remove(wb.active)
@@ -124,11 +132,17 @@ def write_xlsx(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
             cell.font = Font(bold=True)
         for row in df.itertuples(index=False, name=None):
             ws.append([_cell(v) for v in row])
+        date_cols = {i for i, c in enumerate(df.columns) if c in DATE_COLUMNS}
         for row in ws.iter_rows(min_row=2):
-            for cell in row:
+            for j, cell in enumerate(row):
                 if isinstance(cell.value, str) and cell.value.startswith("="):
                     cell.data_type = TYPE_STRING  # text, not a formula
+                elif j in date_cols and isinstance(cell.value, str) and _ISO_DATE.fullmatch(cell.value):
+                    cell.value = datetime.date.fromisoformat(cell.value)  # a real date Excel sorts and filters
+                    cell.number_format = "yyyy-mm-dd"
         ws.freeze_panes = "A2"
+        if ws.max_row >= 1 and len(df.columns):
+            ws.auto_filter.ref = f"A1:{get_column_letter(len(df.columns))}{max(ws.max_row, 1)}"
         for i, col in enumerate(df.columns, start=1):
             sample = [str(col)] + [str(v) for v in df[col].head(200).tolist() if v is not None]
             width = max((_display_width(s) for s in sample), default=8)

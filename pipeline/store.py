@@ -118,12 +118,35 @@ def write_store(db: Path, corpus: Mapping[str, pd.DataFrame]) -> None:
             con.register("incoming", arrow_table(name, corpus.get(name, coerce(name, None))))
             con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM incoming')
             con.unregister("incoming")
+        _create_views(con)
         con.execute("CHECKPOINT")
     finally:
         con.close()
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())
     os.replace(tmp, db)
+
+
+DATE_COLUMNS = {"signed_date", "issued_date", "valid_from", "valid_until", "published_date", "start", "end", "due_date"}
+
+
+def _create_views(con: duckdb.DuckDBPyConnection) -> None:
+    """Views for plain SQL: `<table>_v` with NULL for an empty value and DATE columns typed, and `refs` for
+    the table named references (a reserved word in SQL)."""
+    for name in table_names():
+        cols = [r[0] for r in con.execute(f'DESCRIBE "{name}"').fetchall()]
+        types = dict(con.execute(f'SELECT column_name, data_type FROM information_schema.columns WHERE table_name = \'{name}\'').fetchall())
+        exprs = []
+        for c in cols:
+            q = f'"{c}"'
+            if c in DATE_COLUMNS:
+                exprs.append(f"TRY_CAST(NULLIF({q}, '') AS DATE) AS {q}")
+            elif types.get(c) == "VARCHAR":
+                exprs.append(f"NULLIF({q}, '') AS {q}")
+            else:
+                exprs.append(q)
+        con.execute(f'CREATE VIEW "{name}_v" AS SELECT {", ".join(exprs)} FROM "{name}"')
+    con.execute('CREATE VIEW refs AS SELECT * FROM "references_v"')
 
 
 @contextlib.contextmanager

@@ -24,6 +24,7 @@ class Layout:
     doc_number: DocNumber | None = None
     doc_number_span: Span | None = None
     title: Span | None = None
+    status: str = ""  # a validity mark the source put on the title (已废止, 失效, 现行有效), without brackets
     recipients: Span | None = None
     signature: list[Span] = field(default_factory=list)
     signed_date: Span | None = None
@@ -82,6 +83,12 @@ def _page_fields(text: str) -> list[tuple[str, int, int]] | None:
         end = nxt.start() if nxt is not None else len(text)
         out.append((key_of[m.group("label")], m.end(), end))
     return out
+
+
+def title_status(title: str) -> str:
+    """The validity mark on a title, without its brackets: '（已废止）关于…的通知' -> '已废止'."""
+    m = rules.element_rules()["title_status"].pattern.search(title)
+    return regex.sub(r"[\s（()）【】\[\]]", "", m.group(0)) if m and m.group(0).strip() else ""
 
 
 def _trim_title(span: Span) -> Span:
@@ -265,6 +272,7 @@ def _header(doc: NormDoc, lay: Layout, texts: list[str]) -> None:
                 lay.issuer_mark = _span(doc, doc.paras[j])
             lay.skip.add(j)
     if lay.title is not None:
+        lay.status = title_status(lay.title.value)
         lay.title = _trim_title(lay.title)
     # 主送机关: the paragraph ending with a colon right after the title
     while i < len(texts) and i in lay.skip:

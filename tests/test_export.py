@@ -3,6 +3,8 @@ rows as the CSV files."""
 
 from __future__ import annotations
 
+import datetime
+
 from pathlib import Path
 
 import duckdb
@@ -31,7 +33,7 @@ def test_xlsx_opens_with_the_chinese_text_intact(tmp_path_factory: pytest.TempPa
     for name in TABLES:
         ws = wb[name]
         assert ws.freeze_panes == "A2", f"{name}: 表头行应冻结"
-        rows = [["" if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)]
+        rows = [["" if v is None else v.date().isoformat() if isinstance(v, datetime.datetime) else str(v) for v in row] for row in ws.iter_rows(values_only=True)]
         assert rows[0] == list(csvs[name].columns)
         assert rows[1:] == _unguarded(csvs[name]).values.tolist(), f"{name}: XLSX 与 CSV 的内容不同"
     docs = wb["documents"]
@@ -96,3 +98,15 @@ def test_csv_cells_never_start_a_formula(tmp_path) -> None:  # type: ignore[no-u
     back = pd.read_csv(tmp_path / "documents.csv", dtype=str, encoding="utf-8-sig")
     assert list(back["title"]) == ["'=HYPERLINK(\"http://x\")", "'+1", "'\t-2", "'@SUM(A1)", "\t关于印发的通知"]
     assert list(back["page"]) == ["1", "2", "3", "4", "5"]
+
+
+def test_xlsx_dates_are_dates_and_sheets_filter(tmp_path_factory: pytest.TempPathFactory) -> None:
+    _, _, out = built(tmp_path_factory)
+    wb = load_workbook(out / "tables.xlsx")
+    docs = wb["documents"]
+    header = [c.value for c in docs[1]]
+    cell = docs.cell(row=2, column=header.index("signed_date") + 1)
+    assert isinstance(cell.value, datetime.datetime) and cell.number_format == "yyyy-mm-dd", (cell.value, cell.number_format)
+    assert docs.auto_filter.ref and docs.auto_filter.ref.startswith("A1:"), docs.auto_filter.ref
+    pages = docs.cell(row=2, column=header.index("pages") + 1).value
+    assert pages is None or isinstance(pages, int)

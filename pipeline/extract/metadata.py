@@ -160,6 +160,7 @@ def build_document_row(doc: NormDoc, lay: Layout) -> DocumentRow:
         row.doc_number, row.doc_number_agency, row.doc_number_year, row.doc_number_serial = num.normalized, num.agency, num.year, num.serial
     if lay.title is not None:
         row.title = lay.title.value
+        row.status = lay.status
         note("title", lay.title)
     else:
         row.title = meta.get("标题", "") or _export(lay, "title")

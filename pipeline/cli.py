@@ -49,6 +49,8 @@ def _run_parser() -> argparse.ArgumentParser:
     ap.add_argument("--format", default="csv", help="comma-separated: csv, xlsx, parquet (default csv)")
     ap.add_argument("--rebuild", action="store_true", help="start the corpus over instead of adding to it")
     ap.add_argument("--workers", type=int, default=None, help="worker processes (default: the machine's cores; 0 = in this process, no limits)")
+    ap.add_argument("--engine", choices=("local", "dask"), default="local", help="local worker processes, or a Dask cluster")
+    ap.add_argument("--scheduler", default=None, help="Dask scheduler address (tcp://host:8786); with --engine dask and none, a local cluster")
     ap.add_argument("--timeout", type=float, default=_LIMITS.seconds, help=f"seconds one document may take (default {_LIMITS.seconds:.0f}; 0 = none)")
     ap.add_argument("--max-memory-mb", type=int, default=_LIMITS.memory_mb, help=f"memory one worker may use (default {_LIMITS.memory_mb}; 0 = none)")
     ap.add_argument("--max-input-mb", type=int, default=_LIMITS.input_mb, help=f"size of one input file (default {_LIMITS.input_mb}; 0 = none)")
@@ -81,7 +83,7 @@ def cmd_run(argv: Sequence[str]) -> int:
     try:
         with _tqdm_logging(show_progress):
             limits = Limits(seconds=args.timeout, memory_mb=args.max_memory_mb, input_mb=args.max_input_mb)
-            result = run_batch(files, args.out, db=args.db, formats=formats, rebuild=args.rebuild, progress=show_progress, workers=args.workers, limits=limits)
+            result = run_batch(files, args.out, db=args.db, formats=formats, rebuild=args.rebuild, progress=show_progress, workers=args.workers, limits=limits, engine=args.engine, scheduler=args.scheduler)
     except StoreError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

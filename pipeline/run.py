@@ -21,7 +21,7 @@ import pandas as pd
 
 from . import rules, store
 from .paths import readable, short_id
-from .workers import Limits, default_workers, process_all
+from .workers import Limits, default_workers, process_all, process_dask
 from .export import write_tables, write_texts
 from .model import Extraction
 from .tables import TABLES, frames
@@ -127,6 +127,8 @@ def run_batch(
     progress: bool = False,
     workers: int | None = None,
     limits: Limits | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> BatchResult:
     """Process new and changed files into the store at `db` (default out/corpus.duckdb), then write every
     table of the whole corpus into `out` in the chosen formats. Documents run in `workers` processes (default:
@@ -140,7 +142,10 @@ def run_batch(
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         bar = _progress(len(todo), enabled=progress)
         n_workers = default_workers() if workers is None else workers
-        extractions = process_all([p.path for p in todo], workers=min(n_workers, len(todo)) if n_workers else 0, limits=limits or Limits(), done=bar)
+        if engine == "dask" and todo:
+            extractions = process_dask([p.path for p in todo], scheduler=scheduler, workers=n_workers or 1, limits=limits or Limits(), done=bar)
+        else:
+            extractions = process_all([p.path for p in todo], workers=min(n_workers, len(todo)) if n_workers else 0, limits=limits or Limits(), done=bar)
         for p, ex in zip(todo, extractions):
             if ex.document.doc_id != p.doc_id or readable(ex.document.source) != ex.document.source:
                 ex = _renamed(ex, p.doc_id)

@@ -110,6 +110,42 @@ def _too_big(path: Path, limits: Limits) -> Extraction | None:
     return None
 
 
+def _dask_one(path: str, input_mb: int) -> Extraction:
+    """One document on a Dask worker (paths travel as text; the worker must see the same file system)."""
+    p = Path(path)
+    return _too_big(p, Limits(input_mb=input_mb)) or process_path(p)
+
+
+def process_dask(paths: Sequence[Path], *, scheduler: str | None, workers: int, limits: Limits, done: Callable[[], None] = lambda: None) -> Iterator[Extraction]:
+    """Extractions of `paths` on a Dask cluster: the scheduler at `scheduler` (tcp://host:8786), or a local
+    cluster of `workers` processes when none is given. Each worker must have the package installed and see
+    the input files at the same paths. A document that fails on its worker is one errors row."""
+    from dask.distributed import Client, LocalCluster
+
+    if not log.isEnabledFor(logging.INFO):
+        logging.getLogger("distributed").setLevel(logging.ERROR)  # its own INFO chatter only with -v
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        futures = client.map(_dask_one, [str(p) for p in paths], input_mb=limits.input_mb, pure=False)
+        for p, fut in zip(paths, futures):
+            log.info("processing %s", p)
+            try:
+                yield fut.result(timeout=limits.seconds or None)
+            except Exception as e:  # a timeout, a lost worker or a reader bug: one errors row, the batch goes on
+                fut.cancel()
+                yield failed(p, "limit" if "Timeout" in type(e).__name__ else "extract", f"{readable(p.name)}: processing on the cluster failed ({type(e).__name__}: {e})")
+            done()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
 def process_all(paths: Sequence[Path], *, workers: int, limits: Limits, done: Callable[[], None] = lambda: None) -> Iterator[Extraction]:
     """Extractions of `paths`, in order, each within `limits`."""
     if workers <= 0:

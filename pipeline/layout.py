@@ -19,7 +19,7 @@ from . import rules
 from .docnumber import parse_doc_number
 from .model import CellSpan, Line, NormDoc, Para, SourceDocument, Table, TableView
 from .structure import looks_like_org
-from .normalize import clean_line, lost_title_openers, is_traditional, to_simplified, visual_width
+from .normalize import clean_line, lost_title_openers, nested_title_marks, is_traditional, to_simplified, visual_width
 
 _TERMINAL = "。！？；：:;!?"
 _CONTINUING_END = "、，,（(“‘《—-"
@@ -242,9 +242,26 @@ def _merged_origin(done: list[tuple[CellSpan, ...]], row: list[CellSpan], i: int
     return None
 
 
+def _nested_marks(group: _Group) -> None:
+    """<…> inside a 《…》 that runs over several lines becomes 〈…〉 (normalize.nested_title_marks per
+    paragraph; one character for one, so each line keeps its length)."""
+    joined = "".join(group.texts)
+    if "<" not in joined and "＜" not in joined:
+        return
+    fixed = nested_title_marks(joined)
+    if fixed == joined:
+        return
+    out, at = [], 0
+    for t in group.texts:
+        out.append(fixed[at : at + len(t)])
+        at += len(t)
+    group.texts = out
+
+
 def _restore_title_openers(group: _Group, before: str) -> None:
     """Put back a 《 the text layer lost (normalize.lost_title_openers), in the line it belongs to. A title
     opened in the paragraph `before` (a title over two paragraphs of a web page) lost nothing."""
+    _nested_marks(group)
     joined = "".join(group.texts)
     if "》" not in joined:
         return

@@ -107,6 +107,8 @@ def _interpret(rule: rules.PatternRule, m: regex.Match[str]) -> TimeExpr | None:
         elif kind in ("by", "target", "date", "validity"):
             y = to_int(m.group("y"))
             end = _period_end(y, _int_group(m, "m"), _int_group(m, "d"), _group(m, "eop"))
+        elif kind == "range" and not _group(m, "y"):
+            pass  # a stated length ("公示期为5个工作日"): a period with a duration and no dates
         elif kind == "range":
             y = to_int(m.group("y"))
             y2 = _int_group(m, "y2") or y

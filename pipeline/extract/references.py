@@ -57,6 +57,7 @@ def _loose(title: str) -> str:
 _ISSUES = regex.compile(r"(?:印发|颁发|发布|公布|出台)[《〈“]?(?P<title>.+?)[》〉”]?的(?:通知|决定|公告|通告|函)$")
 
 
+_TO_BE_MADE = regex.compile(r"(?:起草|研究制定|制定|制订|修订|编制|研究出台|出台)\s*$")
 # a citing clause open before the title ("根据《…》、国务院《…》"): what follows is cited
 _CITED_BEFORE = regex.compile(r"(?:根据|依据|按照|依照|为了?实施|为贯彻|贯彻落实|贯彻)[^。；]*$")
 _CARRIES_OUT = ("贯彻落实", "贯彻", "落实", "执行", "实施", "学习", "宣传", "根据", "依据", "按照", "转发")
@@ -134,6 +135,8 @@ def extract_references(doc: NormDoc, lay: Layout, *, own_title: str, body_start_
             continue  # 省《办法》 used again after "以下简称省《办法》"
         if is_form(title) or any(r.cited_title == title for r in rows.values()):
             continue
+        if _TO_BE_MADE.search(text[max(0, m.start() - 8) : m.start()]):
+            continue  # "研究起草《长征文物保护条例》": a document still to be made, not one this notice cites
         if _OWN_ATTACHMENT.match(text[m.end() : m.end() + 20]) or _in_skipped(doc, lay, m.start()):
             continue
         number = alias = ""

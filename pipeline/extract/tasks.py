@@ -82,8 +82,10 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
     for m in _RESPONSIBLE.finditer(text, start, end):
         if any(t.start <= m.start() < t.end for t in tags):
             continue
-        # "（技工院校内由人力资源社会保障行政部门负责）": the units follow 由
-        units = split_units(m.group("units").rsplit("由", 1)[-1])
+        raw = m.group("units")
+        if "由" in raw.lstrip("由"):
+            continue  # "（技工院校内由人力资源社会保障行政部门负责）": a note on who acts in one setting, not a task's tag
+        units = split_units(raw.lstrip("由"))
         if units and all(_unitish(u) for u in units):
             tags.append(Tag(m.start(), m.end(), units, [], False))
     note = LIST_NOTE.search(text, 0, end)

@@ -21,21 +21,34 @@ log = logging.getLogger("pipeline")
 SUBCOMMANDS = ("run", "evaluate", "compare", "report")
 
 
-def collect_inputs(inputs: Sequence[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+def collect_inputs(inputs: Sequence[Path], *, exclude: Sequence[Path] = ()) -> tuple[list[Path], list[tuple[Path, str]]]:
     """Files named on the command line, and supported files found in folders (recursively).
 
-    Returns (files, skipped) where skipped holds (path, reason) for files in folders that are not notices."""
+    Returns (files, skipped) where skipped holds (path, reason) for entries that are not read: other
+    formats, the output folder inside an input folder, symbolic links leading out of the input folder, and
+    anything that is not a regular file (a FIFO would block the run)."""
     files: list[Path] = []
     skipped: list[tuple[Path, str]] = []
+    excluded = [e.resolve() for e in exclude]
     for inp in inputs:
         if inp.is_dir():
+            root = inp.resolve()
             for p in sorted(inp.rglob("*")):
-                if not p.is_file() or p.name.startswith("."):
+                if p.name.startswith(".") or p.is_dir():
                     continue
-                if is_supported(p):
+                real = p.resolve()
+                if any(real == e or e in real.parents for e in excluded):
+                    continue  # the output folder (or the store) inside an input folder is never input
+                if p.is_symlink() and root not in real.parents:
+                    skipped.append((p, "a symbolic link leading out of the input folder"))
+                elif not p.is_file():
+                    skipped.append((p, "not a regular file (a pipe, socket or device)"))
+                elif is_supported(p):
                     files.append(p)
                 else:
                     skipped.append((p, f"not a notice format ({p.suffix or 'no extension'})"))
+        elif inp.exists() and not inp.is_file():
+            skipped.append((inp, "not a regular file (a pipe, socket or device)"))
         else:
             files.append(inp)  # named explicitly: read it, or say why not in errors
     return files, skipped
@@ -75,7 +88,7 @@ def cmd_run(argv: Sequence[str]) -> int:
     if missing:
         print(f"error: input not found: {', '.join(map(str, missing))}", file=sys.stderr)
         return 2
-    files, skipped = collect_inputs(inputs)
+    files, skipped = collect_inputs(inputs, exclude=[args.out] + ([args.db] if args.db else []))
     for p, reason in skipped:
         log.info("skipped %s: %s", p, reason)
     started = time.perf_counter()
@@ -93,7 +106,14 @@ def cmd_run(argv: Sequence[str]) -> int:
         f"corpus {result.corpus_documents} documents -> {args.out}/: {counts}; "
         f"{result.errors} errors; {time.perf_counter() - started:.1f}s"
     )
+    for p, reason in skipped[:_SKIPPED_LISTED]:
+        print(f"skipped {p}: {reason}", file=sys.stderr)
+    if len(skipped) > _SKIPPED_LISTED:
+        print(f"… and {len(skipped) - _SKIPPED_LISTED} more skipped (-v lists them all)", file=sys.stderr)
     return 1 if result.errors else 0
+
+
+_SKIPPED_LISTED = 20  # skipped entries named after the summary
 
 
 def _tqdm_logging(enabled: bool) -> contextlib.AbstractContextManager[None]:

@@ -107,7 +107,7 @@ def plan(files: Sequence[Path], known: pd.DataFrame) -> tuple[list[Planned], lis
             else:
                 todo.append(Planned(f, doc_id, sha, size, True))
             continue
-        if sha and (sha in known_hashes or sha in seen_hashes):
+        if sha and size > 0 and (sha in known_hashes or sha in seen_hashes):  # two empty files are two errors rows
             log.info("%s: same content as %s, skipped", f, known_hashes.get(sha) or seen_hashes[sha])
             unchanged.append(f)
             continue
@@ -165,7 +165,7 @@ def run_batch(
         merged = store.merge(corpus, new, [p.doc_id for p in todo])
         if todo or rebuild or not db.exists():
             store.write_store(db, merged)
-    export_corpus(merged, out, formats)
+        export_corpus(merged, out, formats)  # inside the lock: a concurrent run cannot interleave its export
     result.documents = len(todo)
     result.errors = len(new["errors"])
     result.corpus_documents = len(merged["documents"])

@@ -125,3 +125,27 @@ def test_worker_over_its_memory_limit_is_an_errors_row(tmp_path: Path) -> None:
     out = list(process_all([f, good], workers=1, limits=Limits(memory_mb=300, seconds=120)))
     assert out[0].errors and ("limit" in out[0].errors[0].error or "MemoryError" in out[0].errors[0].error), out[0].errors
     assert not out[1].errors and out[1].document.doc_number == "豫政办〔2020〕5号"
+
+
+def test_fifo_symlink_out_folder_and_empty_files(tmp_path: Path) -> None:
+    """A FIFO would block the run, a symlink may lead anywhere, --out inside the input folder must not be
+    read back, and two empty files are two errors rows (not one file 'unchanged')."""
+    inp = tmp_path / "in"
+    inp.mkdir()
+    (inp / "good.txt").write_bytes((SEEDS / "000_0ac1c0e2edb665b1.txt").read_bytes())
+    os.mkfifo(inp / "pipe.txt")
+    outside = tmp_path / "secret.txt"
+    outside.write_text("关于某事的通知\n", encoding="utf-8")
+    (inp / "link.txt").symlink_to(outside)
+    (inp / "a.txt").write_bytes(b"")
+    (inp / "b.txt").write_bytes(b"")
+    out = inp / "out"
+    proc = subprocess.run([sys.executable, str(ROOT / "run_pipeline.py"), str(inp), "--out", str(out)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 1, proc.stderr
+    assert "skipped" in proc.stderr and "pipe.txt" in proc.stderr and "link.txt" in proc.stderr, proc.stderr
+    errors = read_table(out, "errors")
+    assert {"a", "b"} <= set(errors["doc_id"]), errors
+    again = subprocess.run([sys.executable, str(ROOT / "run_pipeline.py"), str(inp), "--out", str(out)], capture_output=True, text=True, timeout=300)
+    docs = read_table(out, "documents")
+    assert not any(str(s).startswith(str(out)) for s in docs["source"]), "the output folder is never read as input"
+    assert "Traceback" not in again.stderr

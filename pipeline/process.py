@@ -108,7 +108,21 @@ def process_path(path: Path) -> Extraction:
     return process_source(src)
 
 
+MAX_TEXT_CHARS = 1_000_000  # spaCy's max_length (E088); a notice with its attachments is far shorter
+
+
+def _text_chars(src: SourceDocument) -> int:
+    from .model import Line
+
+    return sum(len(b.text) if isinstance(b, Line) else sum(len(c) for r in b.rows for c in r) for b in src.blocks)
+
+
 def process_source(src: SourceDocument) -> Extraction:
+    chars = _text_chars(src)
+    if chars > MAX_TEXT_CHARS:
+        out = _failed(Path(src.source), "ingest", f"{Path(src.source).name}: {chars:,} characters of text exceeds the limit of {MAX_TEXT_CHARS:,}; split the file")
+        out.document.format, out.document.sha256, out.document.pages = src.format, src.sha256, src.pages
+        return out
     try:
         doc = normalise(src)
         out = extract(doc)

@@ -149,3 +149,21 @@ def test_fifo_symlink_out_folder_and_empty_files(tmp_path: Path) -> None:
     docs = read_table(out, "documents")
     assert not any(str(s).startswith(str(out)) for s in docs["source"]), "the output folder is never read as input"
     assert "Traceback" not in again.stderr
+
+
+def test_text_over_the_limit_and_many_titles(tmp_path: Path) -> None:
+    """A text over MAX_TEXT_CHARS is one errors row at once; a text dense with 《》 and limits stays fast."""
+    import time
+
+    from pipeline.process import MAX_TEXT_CHARS, process_path
+
+    big = tmp_path / "big.txt"
+    big.write_text("关于某事的通知\n" + "各单位要认真落实。" * (MAX_TEXT_CHARS // 9 + 10), encoding="utf-8")
+    out = process_path(big)
+    assert out.errors and "exceeds the limit" in out.errors[0].error, out.errors
+    dense = tmp_path / "dense.txt"
+    dense.write_text("某某市人民政府关于某事的通知\n各单位：\n" + "根据《某某办法》（某府〔2020〕1号），请于2020年5月底前报送。\n" * 4000, encoding="utf-8")
+    start = time.perf_counter()
+    x = process_path(dense)
+    assert not x.errors and len(x.deadlines) >= 3900, len(x.deadlines)
+    assert time.perf_counter() - start < 120, "near-linear on a text of 4,000 citations and limits"

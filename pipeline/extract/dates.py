@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 from dataclasses import dataclass
@@ -136,13 +137,16 @@ def find_time_expressions(text: str) -> Iterator[TimeExpr]:
             te = _interpret(rule, m)
             if te is not None:
                 cands.append((te.begin, -(te.stop - te.begin), order, te))
-    cands.sort(key=lambda c: (-(-c[1]), c[2]))  # longest first, then rule order
-    taken: list[tuple[int, int]] = []
+    cands.sort(key=lambda c: (c[1], c[2]))  # longest first, then rule order
+    starts: list[int] = []  # the chosen spans, disjoint, kept sorted by start: an overlap test is a bisect
+    stops: list[int] = []
     chosen: list[TimeExpr] = []
     for _, _, _, te in cands:
-        if any(te.begin < e and s < te.stop for s, e in taken):
-            continue
-        taken.append((te.begin, te.stop))
+        i = bisect.bisect_left(starts, te.stop)  # chosen spans starting before this one ends
+        if i and stops[i - 1] > te.begin:
+            continue  # the nearest of them reaches into this span
+        starts.insert(i, te.begin)
+        stops.insert(i, te.stop)
         chosen.append(te)
     yield from sorted(chosen, key=lambda t: t.begin)
 

@@ -100,6 +100,11 @@ def cmd_run(argv: Sequence[str]) -> int:
     except StoreError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
+    except OSError as e:  # read-only or full disk, --out naming a file: one line, the trace only with -v
+        log.debug("writing the outputs failed", exc_info=True)
+        where = e.filename or args.out
+        print(f"error: cannot write to {where}: {e.strerror or e}; check that --out is a writable folder with free space", file=sys.stderr)
+        return 2
     counts = ", ".join(f"{name} {n}" for name, n in result.counts.items())
     print(
         f"{result.documents} documents processed, {result.unchanged} unchanged, {len(skipped)} other files skipped; "

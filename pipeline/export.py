@@ -65,10 +65,15 @@ def write_csv(tables: Mapping[str, pd.DataFrame], out: Path) -> list[Path]:
     """UTF-8 with BOM so Excel shows Chinese (SCHEMA.md), RFC 4180 quoting."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
+    staged = []
     for name, df in tables.items():
         path = out / f"{name}.csv"
         tmp = path.with_suffix(".csv.tmp")
         csv_safe(df).to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+        staged.append((tmp, path))
+    # every table written first, then all renamed: an interruption while writing leaves the previous CSVs
+    # whole and consistent with one another
+    for tmp, path in staged:
         tmp.replace(path)
         written.append(path)
     return written

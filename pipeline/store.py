@@ -76,6 +76,8 @@ def read_store(db: Path) -> dict[str, pd.DataFrame]:
     try:
         present = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
         return {name: coerce(name, con.execute(f'SELECT * FROM "{name}"').df() if name in present else None) for name in table_names()}
+    except duckdb.Error as e:  # a truncated or damaged file opens but cannot be read
+        raise StoreError(f"{db}: the corpus database is damaged ({type(e).__name__}: {e}); move it away or run with --rebuild") from e
     finally:
         con.close()
 

@@ -167,3 +167,37 @@ def test_text_over_the_limit_and_many_titles(tmp_path: Path) -> None:
     x = process_path(dense)
     assert not x.errors and len(x.deadlines) >= 3900, len(x.deadlines)
     assert time.perf_counter() - start < 120, "near-linear on a text of 4,000 citations and limits"
+
+
+def test_docx_zip_bomb_is_refused(tmp_path: Path) -> None:
+    import zipfile
+
+    from pipeline.process import process_path
+
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", b"\0" * (210 * 1024 * 1024))
+    assert bomb.stat().st_size < 2 * 1024 * 1024
+    out = process_path(bomb)
+    assert out.errors and "unpack" in out.errors[0].error, out.errors
+
+
+@pytest.mark.parametrize("case", ["out-is-a-file", "read-only-out", "truncated-store"])
+def test_output_problems_are_one_line(tmp_path: Path, case: str) -> None:
+    notice = tmp_path / "n.txt"
+    notice.write_bytes((SEEDS / "000_0ac1c0e2edb665b1.txt").read_bytes())
+    out = tmp_path / "out"
+    if case == "out-is-a-file":
+        out.write_text("not a folder")
+    elif case == "read-only-out":
+        if os.geteuid() == 0:
+            pytest.skip("root writes through read-only permissions")
+        out.mkdir()
+        out.chmod(0o500)
+    else:
+        out.mkdir()
+        (out / "corpus.duckdb").write_bytes(b"DUCK" + os.urandom(3000))
+    proc = subprocess.run([sys.executable, str(ROOT / "run_pipeline.py"), str(notice), "--out", str(out)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 2, (proc.returncode, proc.stderr)
+    assert "Traceback" not in proc.stderr and proc.stderr.startswith("error:"), proc.stderr

@@ -26,6 +26,9 @@ from .tables import join_cell_paragraphs, stitch_runs
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: a .doc, or a password-protected .docx
 
 
+MAX_UNPACKED = 200 * 1024 * 1024  # the parts of a notice's .docx unpack to a few MB, with images tens of MB
+
+
 def _open(data: bytes, name: str):  # type: ignore[no-untyped-def]
     if not data.strip(b"\x00 \r\n\t"):
         raise IngestError(f"{name}: the file is empty; nothing to extract")
@@ -36,6 +39,10 @@ def _open(data: bytes, name: str):  # type: ignore[no-untyped-def]
             stage="ingest",
         )
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            unpacked = sum(i.file_size for i in z.infolist())
+        if unpacked > MAX_UNPACKED:
+            raise IngestError(f"{name}: its parts unpack to {unpacked / 1024 / 1024:,.0f} MB, over the limit of {MAX_UNPACKED // 1024 // 1024} MB (a zip bomb or a document of huge images); it is not read")
         return Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError) as e:
         raise IngestError(f"{name}: not a readable .docx (the zip package is broken: {e}); re-save it from Word/WPS") from e

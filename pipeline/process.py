@@ -100,7 +100,8 @@ def process_path(path: Path) -> Extraction:
     try:
         src = read_document(path)
     except IngestError as e:
-        return _failed(path, e.stage, str(e))
+        message = str(e)
+        return _failed(path, e.stage, message if message.startswith(path.name) else f"{path.name}: {message}")
     except Exception as e:  # a reader bug must not stop the batch; the message names the file and the cause
         # one line; the trace only with -v (a reader bug is reported, the batch goes on)
         log.error("reading %s failed: %s: %s", path, type(e).__name__, e, exc_info=log.isEnabledFor(logging.INFO))

@@ -114,16 +114,20 @@ def write_store(db: Path, corpus: Mapping[str, pd.DataFrame]) -> None:
     tmp = db.with_name(db.name + ".tmp")
     for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
         leftover.unlink(missing_ok=True)  # from a run killed while writing
-    con = duckdb.connect(str(tmp), config=NO_NETWORK)
     try:
-        for name in table_names():
-            con.register("incoming", arrow_table(name, corpus.get(name, coerce(name, None))))
-            con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM incoming')
-            con.unregister("incoming")
-        _create_views(con)
-        con.execute("CHECKPOINT")
-    finally:
-        con.close()
+        con = duckdb.connect(str(tmp), config=NO_NETWORK)
+        try:
+            for name in table_names():
+                con.register("incoming", arrow_table(name, corpus.get(name, coerce(name, None))))
+                con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM incoming')
+                con.unregister("incoming")
+            _create_views(con)
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+    except duckdb.Error as e:  # a full or read-only disk: the old store stays as it was
+        tmp.unlink(missing_ok=True)
+        raise StoreError(f"{db}: cannot write the corpus database ({e}); check the free space and permissions of {db.parent}") from e
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())
     os.replace(tmp, db)

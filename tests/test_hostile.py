@@ -201,3 +201,68 @@ def test_output_problems_are_one_line(tmp_path: Path, case: str) -> None:
     proc = subprocess.run([sys.executable, str(ROOT / "run_pipeline.py"), str(notice), "--out", str(out)], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 2, (proc.returncode, proc.stderr)
     assert "Traceback" not in proc.stderr and proc.stderr.startswith("error:"), proc.stderr
+
+
+def _nested_pdf(depth: int = 12, fan: int = 8) -> bytes:
+    """A small PDF whose form XObjects draw each other `fan` times per level: fan**depth draws."""
+    objs = []
+    objs.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    objs.append(b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+    objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /F%d %d 0 R >> /Font << /T 4 0 R >> >> /Contents 5 0 R >>" % (depth, 6 + depth))
+    objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    page = b"q /F%d Do Q" % depth
+    objs.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(page), page))
+    for k in range(depth + 1):
+        if k == 0:
+            body = b"BT /T 12 Tf 10 10 Td (x) Tj ET"
+            res = b"<< /Font << /T 4 0 R >> >>"
+        else:
+            body = b" ".join([b"q /F%d Do Q" % (k - 1)] * fan)
+            res = b"<< /XObject << /F%d %d 0 R >> /Font << /T 4 0 R >> >>" % (k - 1, 6 + k - 1)
+        objs.append(b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources %s /Length %d >>\nstream\n%s\nendstream" % (res, len(body), body))
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for i, o in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
+def test_nested_form_xobjects_cost_one_errors_row(tmp_path: Path) -> None:
+    """A 4 KB PDF whose forms draw each other 8**12 times: the worker hits its memory or time limit, the
+    file becomes one errors row and the good notice beside it is processed."""
+    inp = tmp_path / "in"
+    inp.mkdir()
+    (inp / "nested.pdf").write_bytes(_nested_pdf())
+    (inp / "good.txt").write_bytes((SEEDS / "000_0ac1c0e2edb665b1.txt").read_bytes())
+    out = tmp_path / "out"
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "run_pipeline.py"), str(inp), "--out", str(out), "--timeout", "60", "--max-memory-mb", "1024"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    errors = read_table(out, "errors").set_index("doc_id")
+    assert "limit" in errors.loc["nested", "error"], errors
+    assert read_table(out, "documents").set_index("doc_id").loc["good", "doc_number"] == "豫政办〔2020〕5号"
+
+
+def test_disk_full_is_one_line(tmp_path: Path) -> None:
+    """--out on a full file system (a 256 KB tmpfs): one line, exit 2, no traceback."""
+    small = tmp_path / "small"
+    small.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(small)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    try:
+        notice = tmp_path / "n.txt"
+        notice.write_bytes((SEEDS / "000_0ac1c0e2edb665b1.txt").read_bytes())
+        proc = subprocess.run([sys.executable, str(ROOT / "run_pipeline.py"), str(notice), "--out", str(small / "out"), "--format", "csv,xlsx"], capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 2, (proc.returncode, proc.stderr)
+        assert proc.stderr.startswith("error:") and "Traceback" not in proc.stderr, proc.stderr
+    finally:
+        subprocess.run(["umount", str(small)], capture_output=True)

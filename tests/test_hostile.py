@@ -266,3 +266,17 @@ def test_disk_full_is_one_line(tmp_path: Path) -> None:
         assert proc.stderr.startswith("error:") and "Traceback" not in proc.stderr, proc.stderr
     finally:
         subprocess.run(["umount", str(small)], capture_output=True)
+
+
+def test_unclosed_table_in_text_keeps_the_notice(tmp_path: Path) -> None:
+    from pipeline.process import process_path
+
+    f = tmp_path / "unclosed.txt"
+    f.write_text(
+        "某某市人民政府关于某事的通知\n各区人民政府：\n现将有关事项通知如下。\n<table><tr><td>序号</td><td>工作任务</td>\n"
+        "一、加强领导\n请于2020年5月底前报送。\n某某市人民政府\n2020年3月1日\n",
+        encoding="utf-8",
+    )
+    x = process_path(f)
+    assert x.document.signed_date == "2020-03-01" and [s.heading for s in x.sections] == ["加强领导"], x.document
+    assert [d.end for d in x.deadlines] == ["2020-05-31"]

@@ -90,6 +90,13 @@ def blocks_from_text(text: str) -> list[Block]:
             while not _TABLE_CLOSE.search(lines[j]) and j + 1 < len(lines):
                 j += 1
                 chunk.append(lines[j])
+            if not _TABLE_CLOSE.search(lines[j]):
+                # an unclosed <table>: it ends with the last line that still holds markup, and the notice
+                # text after it stays text
+                k = i
+                while k + 1 < len(lines) and "<" in lines[k + 1]:
+                    k += 1
+                j, chunk = k, lines[i : k + 1]
             doc = lxml_html.fromstring("\n".join(chunk))
             tables = [doc] if doc.tag == "table" else doc.findall(".//table")
             for t in tables:

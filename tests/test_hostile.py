@@ -280,3 +280,41 @@ def test_unclosed_table_in_text_keeps_the_notice(tmp_path: Path) -> None:
     x = process_path(f)
     assert x.document.signed_date == "2020-03-01" and [s.heading for s in x.sections] == ["加强领导"], x.document
     assert [d.end for d in x.deadlines] == ["2020-05-31"]
+
+
+@pytest.mark.slow
+def test_huge_page_and_wide_word_table_in_one_batch(tmp_path: Path) -> None:
+    """A 14400 pt scanned page is rendered within the pixel cap; a Word cell with gridSpan 3000 is capped;
+    the good notice beside them is processed."""
+    import zipfile
+
+    from docx import Document
+    from PIL import Image
+    from reportlab.pdfgen import canvas
+
+    inp = tmp_path / "in"
+    inp.mkdir()
+    Image.new("RGB", (100, 100), "white").save(tmp_path / "white.png")
+    c = canvas.Canvas(str(inp / "huge.pdf"), pagesize=(14400, 14400))
+    c.drawImage(str(tmp_path / "white.png"), 0, 0, 14400, 14400)
+    c.save()
+    d = Document()
+    d.add_paragraph("某某市人民政府办公室关于印发工作方案的通知")
+    t = d.add_table(rows=2, cols=2)
+    t.cell(0, 0).text, t.cell(0, 1).text, t.cell(1, 0).text = "序号", "工作任务", "1"
+    d.save(str(tmp_path / "plain.docx"))
+    with zipfile.ZipFile(tmp_path / "plain.docx") as zin, zipfile.ZipFile(inp / "wide.docx", "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"<w:tcPr>", b'<w:tcPr><w:gridSpan w:val="3000"/>', 1)
+                assert b'w:val="3000"' in data
+            zout.writestr(item, data)
+    (inp / "good.txt").write_bytes((SEEDS / "000_0ac1c0e2edb665b1.txt").read_bytes())
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, str(ROOT / "run_pipeline.py"), str(inp), "--out", str(out)], capture_output=True, text=True, timeout=600)
+    assert proc.returncode in (0, 1) and "Traceback" not in proc.stderr, proc.stderr
+    docs = read_table(out, "documents").set_index("doc_id")
+    assert docs.loc["good", "doc_number"] == "豫政办〔2020〕5号"
+    assert {"huge", "wide"} <= set(docs.index)
+    assert len((out / "text" / "wide.txt").read_text(encoding="utf-8")) < 5000 if (out / "text" / "wide.txt").exists() else True

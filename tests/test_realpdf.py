@@ -100,3 +100,24 @@ def test_scan_keeps_ocr_confidence(realpdf_out: Path) -> None:
     assert docs.loc["guofa_2025_11_ai_plus_wps", "ocr_confidence"] == "", "no OCR, no score"
     text = (realpdf_out / "text" / "moa_bgt_nongji_butie_opinion_scan.txt").read_text(encoding="utf-8")
     assert "本省—7—" not in text and "实施方案" in text, "a page number level with the last line is furniture"
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "realpdf"
+
+
+def test_gathered_pdf_regression(tmp_path: Path) -> None:
+    """A real PDF gathered beyond ../shared (tests/fixtures/realpdf/MANIFEST.tsv): its title, no errors, and
+    its text against pdftotext."""
+    pdf = FIXTURES / "hongze_2024_xxgk_annual_report.pdf"
+    proc = run_cli(str(pdf), "--out", str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    from conftest import read_table
+
+    doc = read_table(tmp_path, "documents").iloc[0]
+    assert doc["title"] == "淮安市洪泽区人民政府2024年政府信息公开工作年度报告", doc["title"]
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler's pdftotext is absent")
+    ref = _han_digits(subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+    ours = _han_digits((tmp_path / "text" / "hongze_2024_xxgk_annual_report.txt").read_text(encoding="utf-8"))
+    assert sum((Counter(ref) & Counter(ours)).values()) >= 0.98 * len(ref)
+    assert len(ours) - LCSseq.similarity(ref, ours) <= 0.15 * len(ref)

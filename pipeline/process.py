@@ -16,6 +16,7 @@ from .ingest import read_document
 from .layout import normalise
 from .model import DeadlineRow, DocumentRow, ErrorRow, Extraction, IngestError, NormDoc, SectionRow, SourceDocument
 from .evidence import sentence
+from .paths import readable
 from .structure import Layout, analyse
 
 log = logging.getLogger(__name__)
@@ -101,11 +102,11 @@ def process_path(path: Path) -> Extraction:
         src = read_document(path)
     except IngestError as e:
         message = str(e)
-        return _failed(path, e.stage, message if message.startswith(path.name) else f"{path.name}: {message}")
+        return failed(path, e.stage, message if message.startswith(path.name) else f"{path.name}: {message}")
     except Exception as e:  # a reader bug must not stop the batch; the message names the file and the cause
         # one line; the trace only with -v (a reader bug is reported, the batch goes on)
         log.error("reading %s failed: %s: %s", path, type(e).__name__, e, exc_info=log.isEnabledFor(logging.INFO))
-        return _failed(path, "ingest", f"{path.name}: could not be read ({type(e).__name__}: {e})")
+        return failed(path, "ingest", f"{path.name}: could not be read ({type(e).__name__}: {e})")
     return process_source(src)
 
 
@@ -121,7 +122,7 @@ def _text_chars(src: SourceDocument) -> int:
 def process_source(src: SourceDocument) -> Extraction:
     chars = _text_chars(src)
     if chars > MAX_TEXT_CHARS:
-        out = _failed(Path(src.source), "ingest", f"{Path(src.source).name}: {chars:,} characters of text exceeds the limit of {MAX_TEXT_CHARS:,}; split the file")
+        out = failed(Path(src.source), "ingest", f"{Path(src.source).name}: {chars:,} characters of text exceeds the limit of {MAX_TEXT_CHARS:,}; split the file")
         out.document.format, out.document.sha256, out.document.pages = src.format, src.sha256, src.pages
         return out
     try:
@@ -129,7 +130,7 @@ def process_source(src: SourceDocument) -> Extraction:
         out = extract(doc)
     except Exception as e:
         log.error("extracting %s failed: %s: %s", src.source, type(e).__name__, e, exc_info=log.isEnabledFor(logging.INFO))
-        out = _failed(Path(src.source), "extract", f"{Path(src.source).name}: extraction failed ({type(e).__name__}: {e})")
+        out = failed(Path(src.source), "extract", f"{Path(src.source).name}: extraction failed ({type(e).__name__}: {e})")
         out.document.format, out.document.sha256, out.document.pages = src.format, src.sha256, src.pages
         return out
     for w in src.warnings:
@@ -157,6 +158,7 @@ def _no_notice(out: Extraction) -> str:
     )
 
 
-def _failed(path: Path, stage: str, message: str) -> Extraction:
-    row = DocumentRow(doc_id=path.stem, source=str(path), format=path.suffix.lower().lstrip("."), pages=None, sha256="", error=message)
-    return Extraction(document=row, errors=[ErrorRow(path.stem, str(path), stage, message)])
+def failed(path: Path, stage: str, message: str) -> Extraction:
+    """The extraction of a file that could not be processed: an empty document row and one errors row."""
+    row = DocumentRow(doc_id=path.stem, source=readable(path), format=path.suffix.lower().lstrip("."), pages=None, sha256="", error=message)
+    return Extraction(document=row, errors=[ErrorRow(path.stem, readable(path), stage, message)])

@@ -67,11 +67,17 @@ def _free_id(f: Path, taken: set[str]) -> str:
 
 
 def _digest(path: Path) -> tuple[str, int]:
+    """sha256 and size, read in chunks: a file far over the input limit is hashed without being held whole."""
+    h = hashlib.sha256()
+    size = 0
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            while chunk := fh.read(1 << 20):
+                h.update(chunk)
+                size += len(chunk)
     except OSError:
         return "", -1  # process_path reports the unreadable file as an errors row
-    return hashlib.sha256(data).hexdigest(), len(data)
+    return h.hexdigest(), size
 
 
 @lru_cache(maxsize=1)

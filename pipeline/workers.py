@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-from .model import DocumentRow, ErrorRow, Extraction
+from .model import Extraction
 from .paths import readable
-from .process import process_path
+from .process import failed, process_path
 
 log = logging.getLogger(__name__)
 
@@ -91,11 +91,6 @@ def warm_up() -> None:
     find_deadlines("2020年5月底前")
     import lxml.html  # noqa: F401  (the HTML and DOCX readers)
     import pypdfium2  # noqa: F401
-
-
-def failed(path: Path, stage: str, message: str) -> Extraction:
-    row = DocumentRow(doc_id=path.stem, source=readable(path), format=path.suffix.lower().lstrip("."), pages=None, sha256="", error=message)
-    return Extraction(document=row, errors=[ErrorRow(path.stem, readable(path), stage, message)])
 
 
 def _too_big(path: Path, limits: Limits) -> Extraction | None:

@@ -18,7 +18,7 @@ import regex
 from . import rules
 from .docnumber import parse_doc_number
 from .model import CellSpan, Line, NormDoc, Para, SourceDocument, Table, TableView
-from .structure import looks_like_org
+from .orgnames import looks_like_org
 from .normalize import clean_line, lost_title_openers, nested_title_marks, is_traditional, to_simplified, visual_width
 
 _TERMINAL = "。！？；：:;!?"
@@ -103,7 +103,6 @@ _PAREN_LINE = regex.compile(r"^（[^（）]{1,20}）$")
 _SENTENCE_THEN_NOTE = regex.compile(r"[。！？；]（(?:[^（）]|（[^（）]*）)*）$")
 
 
-_TITLE_HEAD = regex.compile(r"关于|印发|转发")
 
 
 def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = "", b_signs: bool = False, in_header: bool = False) -> bool:
@@ -113,7 +112,7 @@ def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = ""
         return False
     if b_signs:
         return False  # the 署名 stands on its own above the date, whatever the line before
-    if in_header and _ends_with_doc_type(a) and _TITLE_HEAD.search(group or a) and not regex.search(r"[。；]", group or a):
+    if in_header and _ends_with_doc_type(a) and rules.words("title_head").search(group or a) and not regex.search(r"[。；]", group or a):
         return False  # the title (§7.3.1) ends here; the 主送机关 follows on its own line
     if _ORDER_HEAD.match(a) and _ORDER_SERIAL.match(b):
         return True  # "广州市人民政府令" over "第179号": the order's number, split over two centred lines

@@ -224,7 +224,6 @@ def repair_brackets(text: str) -> str:
     return "".join(chars)
 
 
-_TITLE_VERB = regex.compile(r"(?:印发|转发|颁发|发布|公布|根据|依据|按照|贯彻落实|贯彻|落实|执行|实施|起草|制定|修订|修改|出台|编制|学习)(?=[^，。；：、《》]*$)")
 _CLAUSE_START = regex.compile(r"[，。；：、》]|^")
 
 
@@ -243,7 +242,7 @@ def lost_title_openers(text: str) -> list[int]:
                 depth -= 1
                 continue
             start = max(m.end() for m in _CLAUSE_START.finditer(text[:i]))
-            verb = _TITLE_VERB.search(text[start:i])
+            verb = rules.words("title_verb").search(text[start:i])
             at = start + verb.end() if verb else start
             if at < i:
                 out.append(at)

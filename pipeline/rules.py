@@ -102,7 +102,13 @@ def _pattern_rules(file: str, section: str, *, extra_keys: set[str] = frozenset(
         seen.add(rid)
         if "pattern" not in raw:
             raise RuleError(f"rules/{file}: rule {rid!r} has no pattern")
-        pat = _compile(file, rid, _expand(raw["pattern"], blocks, file, rid))
+        own_blocks = blocks
+        if "words" in raw:  # a word list: {words} is its alternation, longest word first (rules/words.yaml)
+            words = sorted((str(w) for w in raw["words"] or ()), key=len, reverse=True)
+            if not words:
+                raise RuleError(f"rules/{file}: rule {rid!r} has an empty word list")
+            own_blocks = {**blocks, "words": "|".join(regex.escape(w) for w in words)}
+        pat = _compile(file, rid, _expand(raw["pattern"], own_blocks, file, rid))
         examples = tuple(raw.get("must_match", ()) or ()) + tuple(raw.get("examples", ()) or ())
         out.append(
             PatternRule(
@@ -252,6 +258,17 @@ def ocr_fix_rules() -> tuple[OcrFix, ...]:
 @lru_cache(maxsize=None)
 def element_rules() -> dict[str, PatternRule]:
     return {r.id: r for r in _pattern_rules("elements.yaml", "patterns")}
+
+
+@lru_cache(maxsize=None)
+def word_rules() -> dict[str, PatternRule]:
+    """The shared word lists of rules/words.yaml, by id: word_rules()["org_suffix"].pattern."""
+    return {r.id: r for r in _pattern_rules("words.yaml", "patterns", extra_keys={"words"})}
+
+
+def words(rule_id: str) -> regex.Pattern[str]:
+    """One word-list pattern of rules/words.yaml."""
+    return word_rules()[rule_id].pattern
 
 
 @lru_cache(maxsize=None)

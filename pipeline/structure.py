@@ -10,10 +10,8 @@ import regex
 from . import rules
 from .docnumber import DocNumber, find_doc_numbers, parse_doc_number
 from .model import NormDoc, Para, Section, Span
+from .orgnames import looks_like_org, split_orgs
 
-_ORG_SUFFIX = regex.compile(
-    r"(?:人民政府|政府|办公厅|办公室|委员会|委|厅|局|署|部|院|会|中心|小组|办|处|司|公司|集团|队|站|所|社|联合会|党委|党组|省委|市委|县委)$"
-)
 _PUNCT = regex.compile(r"[。，；：！？、]")
 _TITLE_PUNCT = regex.compile(r"[。，；：！？]")
 
@@ -47,12 +45,7 @@ def _span(doc: NormDoc, p: Para, value: str | None = None, start: int | None = N
     return Span(value if value is not None else doc.text[s:e], s, e, p.page, doc.text[p.start : p.end])
 
 
-def looks_like_org(text: str) -> bool:
-    return 2 <= len(text) <= 40 and not _PUNCT.search(text) and bool(_ORG_SUFFIX.search(text))
-
-
 _FILE_LINK = regex.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)(?:[（(][A-Za-z]+[）)])?\W*(?:附件预览)?$", regex.I)
-_TITLE_HEAD = regex.compile(r"(?:关于|印发|转发)")
 
 
 def _export_furniture(text: str) -> bool:
@@ -144,30 +137,10 @@ def _title_before(doc: NormDoc, lay: Layout, texts: list[str], k_num: int, first
     ):
         j -= 1
     for cand in range(j + 1, k):
-        if _TITLE_HEAD.search("".join(texts[cand:k]) + texts[k][:4]):
+        if rules.words("title_head").search("".join(texts[cand:k]) + texts[k][:4]):
             start = cand
             break
     return start, k
-
-
-_PLACE_HEAD = regex.compile(r"^[\p{Han}]{2,8}?(?:自治区|自治州|省|市|县|区|盟|旗)")
-
-
-def split_orgs(text: str) -> list[tuple[int, int]]:
-    """Offsets of the organisations in a 署名 line that names several side by side (their separating
-    spaces are gone after normalisation): '广州市卫生健康委员会广州市财政局' -> two. An organisation starts
-    where the first one's place name (广州市) repeats right after an organisation's suffix."""
-    m = _PLACE_HEAD.match(text)
-    if not m:
-        return [(0, len(text))]
-    place = m.group(0)
-    cuts = [0]
-    pos = text.find(place, 1)
-    while pos != -1:
-        if _ORG_SUFFIX.search(text[cuts[-1] : pos]):
-            cuts.append(pos)
-        pos = text.find(place, pos + 1)
-    return [(a, b) for a, b in zip(cuts, cuts[1:] + [len(text)])]
 
 
 def _header(doc: NormDoc, lay: Layout, texts: list[str]) -> None:

@@ -23,12 +23,12 @@ def _cases(rule_list: tuple[rules.PatternRule, ...], kind: str) -> list[Any]:
     return out
 
 
-@pytest.mark.parametrize(("rule", "example"), _cases(rules.heading_rules() + rules.not_heading_rules(), "match") + _cases(tuple(rules.element_rules().values()), "match"))
+@pytest.mark.parametrize(("rule", "example"), _cases(rules.heading_rules() + rules.not_heading_rules(), "match") + _cases(tuple(rules.element_rules().values()) + tuple(rules.word_rules().values()), "match"))
 def test_pattern_matches(rule: rules.PatternRule, example: str) -> None:
     assert rule.pattern.search(example), f"{rule.source}:{rule.id} should match {example!r}"
 
 
-@pytest.mark.parametrize(("rule", "example"), _cases(rules.heading_rules() + rules.not_heading_rules(), "nomatch") + _cases(tuple(rules.element_rules().values()), "nomatch"))
+@pytest.mark.parametrize(("rule", "example"), _cases(rules.heading_rules() + rules.not_heading_rules(), "nomatch") + _cases(tuple(rules.element_rules().values()) + tuple(rules.word_rules().values()), "nomatch"))
 def test_pattern_rejects(rule: rules.PatternRule, example: str) -> None:
     assert not rule.pattern.search(example), f"{rule.source}:{rule.id} should not match {example!r}"
 

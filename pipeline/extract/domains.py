@@ -12,7 +12,6 @@ from ..model import DomainRow, NormDoc, Section
 from ..structure import section_at
 
 # a mention directly followed by one of these is part of a unit's name (省生态环境厅, 市扶贫办)
-_ORG_TAIL = regex.compile(r"^(?:厅|局|委|办|部|处|室|署|院|所|站|中心|事务中心|服务中心)")
 
 
 def _inside_book_title(text: str, start: int) -> bool:
@@ -26,7 +25,7 @@ def find_mentions(text: str) -> Iterator[tuple[str, str, str, int, int]]:
         if ent.label_ != "DOMAIN":
             continue
         tax, _, canonical = ent.ent_id_.partition(":")
-        if _ORG_TAIL.match(text[ent.end_char : ent.end_char + 4]) or _inside_book_title(text, ent.start_char):
+        if rules.words("org_tail").match(text[ent.end_char : ent.end_char + 4]) or _inside_book_title(text, ent.start_char):
             continue
         yield tax, canonical, ent.text, ent.start_char, ent.end_char
 

@@ -10,13 +10,13 @@ import regex
 from .. import rules
 from ..docnumber import DocNumber, parse_doc_number
 from ..model import DocumentRow, NormDoc, Span
-from ..structure import Layout, looks_like_org, split_orgs
+from ..orgnames import looks_like_org, split_orgs
+from ..structure import Layout
 from .dates import parse_date, to_int
 from .region import infer_region
 from .topic import classify
 from .units import split_top
 
-_EVENTS = ("印发", "发布", "公布", "颁布", "下发")
 _ISO = regex.compile(r"^\s*((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})")
 
 
@@ -122,7 +122,7 @@ def _validity(doc: NormDoc, lay: Layout, row: DocumentRow) -> Span | None:
             if not m:
                 continue
             frm = m.group("from")
-            start = (row.signed_date or row.issued_date) if frm in _EVENTS else parse_date(frm)
+            start = (row.signed_date or row.issued_date) if rules.words("publishing_event").match(frm) else parse_date(frm)
             row.validity_text = m.group(0)
             row.valid_from = start
             until = m.groupdict().get("until")

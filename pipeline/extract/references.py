@@ -57,11 +57,6 @@ def _loose(title: str) -> str:
 _ISSUES = regex.compile(r"(?:印发|颁发|发布|公布|出台)[《〈“]?(?P<title>.+?)[》〉”]?的(?:通知|决定|公告|通告|函)$")
 
 
-_TO_BE_MADE = regex.compile(r"(?:起草|研究制定|制定|制订|修订|编制|研究出台|出台)\s*$")
-# a citing clause open before the title ("根据《…》、国务院《…》"): what follows is cited
-_CITED_BEFORE = regex.compile(r"(?:根据|依据|按照|依照|为了?实施|为贯彻|贯彻落实|贯彻)[^。；]*$")
-_CARRIES_OUT = ("贯彻落实", "贯彻", "落实", "执行", "实施", "学习", "宣传", "根据", "依据", "按照", "转发")
-
 
 def _is_own(title: str, own_title: str) -> bool:
     """Whether 《title》 is this notice itself or what it issues, not a document it cites. A title named in
@@ -75,7 +70,7 @@ def _is_own(title: str, own_title: str) -> bool:
     if at > 0:
         # named in the own title: cited when the notice carries it out (贯彻落实《…》的实施意见), the notice's
         # own matter otherwise (征求《…（征求意见稿）》意见的函, 印发《…》的通知)
-        return not own[:at].endswith(_CARRIES_OUT)
+        return not rules.words("carries_out").search(own[:at])
     m = _ISSUES.search(own_title)
     if not m:
         return False
@@ -125,7 +120,7 @@ def extract_references(doc: NormDoc, lay: Layout, *, own_title: str, body_start_
         is_own = _is_own(title, own_title)
         if forwarded and title in forwarded:
             is_own = False
-        if is_own and _CITED_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+        if is_own and rules.words("cited_before").search(text[max(0, m.start() - 40) : m.start()]):
             is_own = False  # "根据…、国务院《物业管理条例》" in 潍坊市物业管理条例: the parent it implements
         if is_own and any(d.normalized != own_number for d in find_doc_numbers(text[m.end() : m.end() + 40].split("）")[0])):
             is_own = False  # 《公共租赁住房管理办法》（住房城乡建设部令第11号）: a document of its own number
@@ -135,7 +130,7 @@ def extract_references(doc: NormDoc, lay: Layout, *, own_title: str, body_start_
             continue  # 省《办法》 used again after "以下简称省《办法》"
         if is_form(title) or any(r.cited_title == title for r in rows.values()):
             continue
-        if _TO_BE_MADE.search(text[max(0, m.start() - 8) : m.start()]):
+        if rules.words("to_be_made").search(text[max(0, m.start() - 8) : m.start()]):
             continue  # "研究起草《长征文物保护条例》": a document still to be made, not one this notice cites
         if _OWN_ATTACHMENT.match(text[m.end() : m.end() + 20]) or _in_skipped(doc, lay, m.start()):
             continue

@@ -11,10 +11,8 @@ import regex
 from .. import rules
 
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
-_NATIONAL = regex.compile(r"^(?:国务院|中共中央|中央|全国|国家|最高人民|中华人民共和国)")
 # a ministry (农业农村部, 工业和信息化部办公厅) or a 总局/总署 named without a place is national; 铁岭市委宣传部
 # names its city and is not
-_NATIONAL_BODY = regex.compile(r"^[\p{Han}]{2,10}(?:部|总局|总署)(?:办公厅)?$")
 _SHORT_SUFFIX = regex.compile(r"(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$")
 
 
@@ -67,10 +65,10 @@ def _find_places(text: str) -> list[rules.Place]:
 def infer_region(issuer: str, agency: str = "") -> Region:
     """Region of an issuer. '铁岭市政务公开领导小组' -> Region('辽宁省', '铁岭市', '', 'municipal')"""
     first = issuer.split("；")[0] if issuer else ""
-    if first and _NATIONAL.search(first):
+    if first and rules.words("national_issuer").search(first):
         return Region(admin_level="national")
     places = _find_places(first)
-    if first and not places and _NATIONAL_BODY.search(first):
+    if first and not places and rules.words("national_body").search(first):
         return Region(admin_level="national")
     provinces = {p.name for p in places if p.level == "province"}
     cities = [p for p in places if p.level == "city" and (not provinces or p.province in provinces)]

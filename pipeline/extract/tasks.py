@@ -9,7 +9,8 @@ import regex
 
 from .. import rules
 from ..model import AssignmentRow, NormDoc, Para, Section, TableView, TaskRow
-from ..structure import enclosing, looks_like_org, section_at
+from ..orgnames import looks_like_org
+from ..structure import enclosing, section_at
 from .dates import find_time_expressions
 from .domains import canonical_domain
 from .units import LIST_NOTE, split_top, split_units, unit_groups, unit_type
@@ -23,11 +24,10 @@ _LEAD_CO = regex.compile(rf"[（(](?P<lead>[^（）()：:]{{2,60}}?)牵头[，,�
 # （国家发展改革委、财政部等按职责分工负责）: the units named are all responsible, none is singled out to lead
 _RESPONSIBLE = regex.compile(r"[（(]由?(?P<units>[^（）()：:牵]{2,80}?)等?(?:按职责分工|按照职责分工|按职责|分别|共同)?(?:负责|指导|负责落实|组织实施|督促指导)[）)]")
 # a unit the lexicon does not type is still a unit when its name ends as organisations' names do
-_ORG_END = regex.compile(r"(?:行|会|局|部|委|厅|院|署|办|中心|公司|集团|机构|政府|单位|组织|站|所|队|社|馆|处|科|室)$")
 
 
 def _unitish(u: str) -> bool:
-    return unit_type(u) != "其他" or "部门" in u or looks_like_org(u) or (len(u) <= 20 and bool(_ORG_END.search(u)))
+    return unit_type(u) != "其他" or "部门" in u or looks_like_org(u) or (len(u) <= 20 and bool(rules.words("unit_end").search(u)))
 _DOMAIN_GLUE = regex.compile(r"[、，,和及与等；;。\s]|领域|方面|工作")
 _DUE_KINDS = ("by", "target", "date", "range")
 

@@ -55,15 +55,13 @@ def _inherit_prefix(units: list[str]) -> list[str]:
     return out
 
 
-# the heads of a coordinated list of office kinds: 市政府有关委、办、局 names one collective
-_OFFICE_KIND = regex.compile(r"^(?:委|办|局|厅|部|室|站|所|中心|直属单位|部门|单位)$")
 
 
 def _join_office_kinds(items: list[str]) -> list[str]:
     """'市政府有关委、办、局' split on 、 gives 委 / 办 / 局 pieces: a lone office kind joins the item before it."""
     out: list[str] = []
     for item in items:
-        if out and _OFFICE_KIND.match(item):
+        if out and rules.words("office_kind").match(item):
             out[-1] = f"{out[-1]}、{item}"
         else:
             out.append(item)

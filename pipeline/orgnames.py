@@ -1,0 +1,36 @@
+"""Organisation names, shared by the layout (a 署名 line is not joined to the body) and the structure
+finders (署名, 发文机关标志) and the unit extractor: one place that decides what an organisation's name
+looks like (its end words are rules/words.yaml org_suffix)."""
+
+from __future__ import annotations
+
+import regex
+
+from . import rules
+
+_PUNCT = regex.compile(r"[。，；：！？、]")
+_PLACE_HEAD = regex.compile(r"^[\p{Han}]{2,8}?(?:自治区|自治州|省|市|县|区|盟|旗)")
+MAX_ORG_CHARS = 40  # the longest 署名 line taken for one organisation (GB/T 9704 §7.3.5 prints it on one line)
+
+
+def looks_like_org(text: str) -> bool:
+    """A line that is an organisation's name: short, no punctuation, ends like an organisation."""
+    return 2 <= len(text) <= MAX_ORG_CHARS and not _PUNCT.search(text) and bool(rules.words("org_suffix").search(text))
+
+
+def split_orgs(text: str) -> list[tuple[int, int]]:
+    """Offsets of the organisations in a 署名 line that names several side by side (their separating
+    spaces are gone after normalisation): '广州市卫生健康委员会广州市财政局' -> two. An organisation starts
+    where the first one's place name (广州市) repeats right after an organisation's suffix."""
+    m = _PLACE_HEAD.match(text)
+    if not m:
+        return [(0, len(text))]
+    place = m.group(0)
+    cuts = [0]
+    pos = text.find(place, 1)
+    suffix = rules.words("org_suffix")
+    while pos != -1:
+        if suffix.search(text[cuts[-1] : pos]):
+            cuts.append(pos)
+        pos = text.find(place, pos + 1)
+    return [(a, b) for a, b in zip(cuts, cuts[1:] + [len(text)])]

@@ -2,14 +2,14 @@
 
 ingest/*  -> SourceDocument (raw lines and tables, each with its page)
 layout    -> NormDoc         (the normalised text, paragraphs and tables with offsets)
-structure -> Layout          (GB/T 9704 zones, header elements, heading tree)
+structure -> Structure       (GB/T 9704 role of every paragraph, the elements, the heading tree)
 extract/* -> the row records below, one type per output table (SCHEMA.md)
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping, Union
+from typing import Mapping, NamedTuple, Union
 
 # --------------------------------------------------------------------------- ingestion
 
@@ -138,6 +138,16 @@ class NormDoc:
             if offset >= at:
                 page = pg
         return page
+
+
+class Mention(NamedTuple):
+    """A policy-domain phrase found in the text (rules/domains.yaml), shared by the domain and task extractors."""
+
+    taxonomy: str
+    canonical: str
+    text: str
+    start: int
+    end: int
 
 
 # --------------------------------------------------------------------------- structure

@@ -2,98 +2,42 @@
 
 from __future__ import annotations
 
-import dataclasses
-import json
 import logging
 from pathlib import Path
 
-from .extract.deadlines import find_deadlines
+from .extract.deadline_rows import extract_deadlines, with_due_dates
 from .extract.domains import extract_domains, find_mentions
 from .extract.metadata import build_document_row
 from .extract.references import extract_references
-from .extract.tasks import TaskBuilder
+from .extract.tasks import extract_tasks
 from .ingest import read_document
 from .layout import normalise
-from .model import DeadlineRow, DocumentRow, ErrorRow, Extraction, IngestError, NormDoc, SectionRow, SourceDocument
-from .evidence import sentence
+from .model import DocumentRow, ErrorRow, Extraction, IngestError, NormDoc, SectionRow, SourceDocument
 from .paths import readable
-from .structure import Layout, analyse
+from .structure import analyse
 
 log = logging.getLogger(__name__)
 
 
-def _body_ranges(doc: NormDoc, lay: Layout) -> list[tuple[int, int]]:
-    """Offsets of the body paragraphs (not the 版头, 署名, 成文日期 or 版记)."""
-    ranges: list[tuple[int, int]] = []
-    for k, p in enumerate(doc.paras):
-        if k < lay.body_start or k in lay.skip:
-            continue
-        if ranges and ranges[-1][1] + 1 == p.start:
-            ranges[-1] = (ranges[-1][0], p.end)
-        else:
-            ranges.append((p.start, p.end))
-    return ranges
-
-
-def _book_titles(text: str) -> list[tuple[int, int]]:
-    import regex
-
-    return [(m.start(), m.end()) for m in regex.finditer(r"《[^《》]{1,120}》", text)]
-
-
 def extract(doc: NormDoc) -> Extraction:
-    lay = analyse(doc)
-    row = build_document_row(doc, lay)
-    out = Extraction(document=row, text=doc.text)
-    out.sections = [
+    """Every table's rows for one normalised document: the structure once, then each extractor, a pure
+    function of the document, its structure and what earlier extractors returned."""
+    st = analyse(doc)
+    row, validity = build_document_row(doc, st)
+    sections = [
         SectionRow(doc.doc_id, s.section_id, s.parent_id, s.level, s.label, s.heading, s.page, s.start_char, s.end_char)
-        for s in lay.sections
+        for s in st.sections
     ]
-    body = _body_ranges(doc, lay)
-    body_start_char = body[0][0] if body else 0
-    out.references = extract_references(doc, lay, own_title=row.title, body_start_char=body_start_char, province=row.region_province, city=row.region_city)
-    header_spans = [(doc.paras[k].start, doc.paras[k].end) for k in lay.skip]
+    references = extract_references(doc, st, own_title=row.title, province=row.region_province, city=row.region_city)
     mentions = list(find_mentions(doc.text))  # once per document: domains and domain-only task items share them
-    out.domains = extract_domains(doc, lay.sections, mentions, skip_spans=header_spans)
-    tb = TaskBuilder(doc, mentions)
-    tb.body(lay.sections, body)
-    for t in doc.tables:
-        tb.table(t)
-    out.tasks, out.assignments = tb.tasks, tb.assignments
-    titles = _book_titles(doc.text)
-    # the 有效期 clause is the document's validity (documents.valid_from/valid_until), not a work deadline
-    validity = json.loads(row.evidence or "{}").get("validity")
-    if validity:
-        titles.append((validity[0], validity[1]))
-    base_date = row.signed_date or row.issued_date or None
-    for start, end in body:
-        for dl in find_deadlines(doc.text[start:end], base_date=base_date):
-            s, e = start + dl.start_char, start + dl.end_char
-            if any(a <= s < b for a, b in titles):
-                continue  # a period in a cited title (…行动计划（2023—2025年）) is not a limit of this document
-            task_id = next((t.task_id for t in out.tasks if t.start_char <= s < t.end_char), "")
-            out.deadlines.append(
-                DeadlineRow(
-                    doc.doc_id, dl.text, dl.kind, dl.start, dl.end, dl.frequency, task_id, doc.page_at(s), sentence(doc, s, e), s, e,
-                    dl.duration_value, dl.duration_unit, dl.anchor, dl.inferred,
-                )
-            )
-    if validity and (row.valid_from or row.valid_until):
-        # the document's own term (施行/有效期): a deadlines row of kind validity beside documents.valid_from/until
-        s, e = validity[0], validity[1]
-        out.deadlines.append(DeadlineRow(doc.doc_id, doc.text[s:e], "validity", row.valid_from, row.valid_until, "", "", doc.page_at(s), sentence(doc, s, e), s, e))
-    _link_task_due_dates(out)
-    return out
-
-
-def _link_task_due_dates(out: Extraction) -> None:
-    """A task whose text holds a dated limit gets that date as due_date when it has none of its own."""
-    by_task: dict[str, str] = {}
-    for d in out.deadlines:
-        if d.task_id and d.end and d.kind in ("by", "target", "date", "range", "relative") and d.task_id not in by_task:
-            by_task[d.task_id] = d.end
-    if by_task:
-        out.tasks = [t if t.due_date or t.task_id not in by_task else dataclasses.replace(t, due_date=by_task[t.task_id]) for t in out.tasks]
+    domains = extract_domains(doc, st, mentions)
+    tasks, assignments = extract_tasks(doc, st, mentions)
+    deadlines = extract_deadlines(doc, st, row, validity, tasks)
+    tasks = with_due_dates(tasks, deadlines)
+    return Extraction(
+        document=row, text=doc.text, sections=sections, references=references, domains=domains,
+        tasks=tasks, assignments=assignments, deadlines=deadlines,
+    )
 
 
 def process_path(path: Path) -> Extraction:

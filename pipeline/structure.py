@@ -4,6 +4,8 @@ its heading tree, 附件说明, 署名, 成文日期, 公开属性) and 版记 (
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping, Sequence
 
 import regex
 
@@ -16,13 +18,75 @@ _PUNCT = regex.compile(r"[。，；：！？、]")
 _TITLE_PUNCT = regex.compile(r"[。，；：！？]")
 
 
-@dataclass(slots=True)
-class Layout:
+# The role of each paragraph: GB/T 9704-2012 elements (§7.2 版头, §7.3 主体, §7.4 版记) and what a web page or
+# database export adds around a notice.
+FURNITURE = "页面信息"  # a web page's or export's fields and chrome, a title printed twice
+ISSUER_MARK = "发文机关标志"  # §7.2.3
+HEADER = "版头"  # other lines above the 文号 (份号, 密级, 紧急程度 and unread lines)
+DOC_NUMBER = "发文字号"  # §7.2.4
+TITLE = "标题"  # §7.3.1
+RECIPIENTS = "主送机关"  # §7.3.2
+BODY = "正文"  # §7.3.3
+ATTACHMENT_LIST = "附件说明"  # §7.3.4
+SIGNATURE = "署名"  # §7.3.5
+SIGNED_DATE = "成文日期"  # §7.3.5
+NOTE = "附注"  # §7.3.7 (公开属性)
+ATTACHMENT = "附件"  # §7.3.8: what follows the 署名 and 成文日期
+RECORD = "版记"  # §7.4 (抄送, 印发机关和印发日期)
+BODY_ROLES = frozenset({BODY, ATTACHMENT})
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    """What each paragraph of a normalised document is, and the elements found: built once by analyse(),
+    read by every extractor, changed by none."""
+
+    roles: tuple[str, ...]  # one per doc.paras entry
+    sections: tuple[Section, ...] = ()
     issuer_mark: Span | None = None
     doc_number: DocNumber | None = None
     doc_number_span: Span | None = None
     title: Span | None = None
     status: str = ""  # a validity mark the source put on the title (已废止, 失效, 现行有效), without brackets
+    recipients: Span | None = None
+    signature: tuple[Span, ...] = ()
+    signed_date: Span | None = None
+    publicity: Span | None = None
+    attachments: tuple[Span, ...] = ()
+    cc: Span | None = None
+    printer: Span | None = None
+    issued_date: Span | None = None
+    export_fields: Mapping[str, Span] = field(default_factory=dict)  # "发布日期" -> its value, from an export's header
+
+    def is_body(self, k: int) -> bool:
+        return self.roles[k] in BODY_ROLES
+
+    def body_ranges(self, doc: NormDoc) -> list[tuple[int, int]]:
+        """Offsets of the body paragraphs (正文 and 附件), adjacent ones merged."""
+        ranges: list[tuple[int, int]] = []
+        for k, p in enumerate(doc.paras):
+            if not self.is_body(k):
+                continue
+            if ranges and ranges[-1][1] + 1 == p.start:
+                ranges[-1] = (ranges[-1][0], p.end)
+            else:
+                ranges.append((p.start, p.end))
+        return ranges
+
+    def element_spans(self, doc: NormDoc) -> list[tuple[int, int]]:
+        """Offsets of the paragraphs that are document elements or furniture, not body text."""
+        return [(p.start, p.end) for k, p in enumerate(doc.paras) if not self.is_body(k)]
+
+
+@dataclass(slots=True)
+class _Draft:
+    """The finders' working state while analyse() runs; frozen into a Structure at the end."""
+
+    issuer_mark: Span | None = None
+    doc_number: DocNumber | None = None
+    doc_number_span: Span | None = None
+    title: Span | None = None
+    status: str = ""
     recipients: Span | None = None
     signature: list[Span] = field(default_factory=list)
     signed_date: Span | None = None
@@ -32,11 +96,49 @@ class Layout:
     printer: Span | None = None
     issued_date: Span | None = None
     sections: list[Section] = field(default_factory=list)
-    skip: set[int] = field(default_factory=set)  # indexes of paragraphs that are not body text
-    export_fields: dict[str, Span] = field(default_factory=dict)  # "发布日期" -> its value, from an export's header
+    roles: dict[int, str] = field(default_factory=dict)  # paragraph index -> role, for paragraphs that are not body text
+    export_fields: dict[str, Span] = field(default_factory=dict)
     title_paras: tuple[int, int] | None = None
     header_end: int = 0  # first paragraph after the 文号 (a 令's 成文日期 stands between it and the title)
     body_start: int = 0  # first body paragraph index
+
+    def mark(self, k: int, role: str) -> None:
+        self.roles.setdefault(k, role)
+
+    def mark_range(self, a: int, b: int, role: str) -> None:
+        for k in range(a, b):
+            self.mark(k, role)
+
+    def freeze(self, n_paras: int) -> Structure:
+        signed_at = next((k for k, r in self.roles.items() if r == SIGNED_DATE), None)
+        roles = []
+        for k in range(n_paras):
+            if k in self.roles:
+                roles.append(self.roles[k])
+            elif k < self.body_start:
+                roles.append(HEADER)
+            elif signed_at is not None and self.body_start <= signed_at < k:
+                roles.append(ATTACHMENT)
+            else:
+                roles.append(BODY)
+        return Structure(
+            roles=tuple(roles),
+            sections=tuple(self.sections),
+            issuer_mark=self.issuer_mark,
+            doc_number=self.doc_number,
+            doc_number_span=self.doc_number_span,
+            title=self.title,
+            status=self.status,
+            recipients=self.recipients,
+            signature=tuple(self.signature),
+            signed_date=self.signed_date,
+            publicity=self.publicity,
+            attachments=tuple(self.attachments),
+            cc=self.cc,
+            printer=self.printer,
+            issued_date=self.issued_date,
+            export_fields=MappingProxyType(dict(self.export_fields)),
+        )
 
 
 def _span(doc: NormDoc, p: Para, value: str | None = None, start: int | None = None, end: int | None = None) -> Span:
@@ -112,12 +214,12 @@ def _is_title(text: str) -> bool:
     return any(t.endswith(dt) for dt in rules.doc_types())
 
 
-def _title_before(doc: NormDoc, lay: Layout, texts: list[str], k_num: int, first: int) -> tuple[int, int] | None:
+def _title_before(doc: NormDoc, lay: _Draft, texts: list[str], k_num: int, first: int) -> tuple[int, int] | None:
     """The title printed above the 文号 (web pages and database exports put it there): the nearest title-like
     paragraph before it, joined with a short line above it when the title was broken ("国务院关于印发" /
     "“十四五”国家应急体系规划的通知")."""
     k = k_num - 1
-    while k >= first and (k in lay.skip or _export_furniture(texts[k])):
+    while k >= first and (k in lay.roles or _export_furniture(texts[k])):
         k -= 1
     if k < first or doc.paras[k].kind != "para" or not _is_title(texts[k]):
         return None
@@ -128,7 +230,7 @@ def _title_before(doc: NormDoc, lay: Layout, texts: list[str], k_num: int, first
     while (
         j >= first
         and k - j <= 3
-        and j not in lay.skip
+        and j not in lay.roles
         and doc.paras[j].kind == "para"
         and not _export_furniture(texts[j])
         and len(texts[j]) <= 40
@@ -143,28 +245,28 @@ def _title_before(doc: NormDoc, lay: Layout, texts: list[str], k_num: int, first
     return start, k
 
 
-def _header(doc: NormDoc, lay: Layout, texts: list[str]) -> None:
+def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     el = rules.element_rules()
     n = min(len(texts), 30)
     # 0. what an export or crawler put around the notice, and a title printed twice (北大法宝 exports)
     for k in range(len(texts)):
         if doc.paras[k].kind == "para" and _export_furniture(texts[k]):
-            lay.skip.add(k)
+            lay.mark(k, FURNITURE)
             m = el["export_field"].pattern.match(texts[k])
             if m and m.group("label") and m.group("value"):
                 p = doc.paras[k]
                 lay.export_fields.setdefault(m.group("label"), _span(doc, p, m.group("value"), p.start + m.start("value"), p.start + m.end("value")))
     for k in range(1, n):
         if texts[k] and texts[k] == texts[k - 1] and doc.paras[k].kind == "para":
-            lay.skip.add(k)
+            lay.mark(k, FURNITURE)
     # a web page's metadata block copied above the notice (up to the first sentence or 主送机关): furniture,
     # its 发文字号 stands in for a 文号 line the notice lacks, its 成文日期 for a missing date
     page_number: tuple[int, DocNumber, int] | None = None
     for k in range(n):
-        if doc.paras[k].kind != "para" or "。" in texts[k] or k not in lay.skip and el["recipients"].pattern.match(texts[k]) and _page_fields(texts[k]) is None:
+        if doc.paras[k].kind != "para" or "。" in texts[k] or k not in lay.roles and el["recipients"].pattern.match(texts[k]) and _page_fields(texts[k]) is None:
             break
         for key, a, b in _page_fields(texts[k]) or ():
-            lay.skip.add(k)
+            lay.mark(k, FURNITURE)
             value = texts[k][a:b].strip()
             p = doc.paras[k]
             if key == "发文字号" and page_number is None:
@@ -174,7 +276,7 @@ def _header(doc: NormDoc, lay: Layout, texts: list[str]) -> None:
             elif key in ("成文日期", "标题") and value:
                 lay.export_fields.setdefault(key, _span(doc, p, value, p.start + a, p.start + a + len(value)))
     first = 0
-    while first < n and first in lay.skip:
+    while first < n and first in lay.roles:
         first += 1
     i = first
     # 发文机关标志: "<机关>文件", or an organisation's name alone above the 文号
@@ -182,19 +284,19 @@ def _header(doc: NormDoc, lay: Layout, texts: list[str]) -> None:
         m = el["issuer_mark"].pattern.match(texts[k])
         if m:
             lay.issuer_mark = _span(doc, doc.paras[k], m.group("issuer"), doc.paras[k].start, doc.paras[k].start + len(m.group("issuer")))
-            lay.skip.add(k)
+            lay.mark(k, ISSUER_MARK)
             i = k + 1
             break
     k_num = None
     for k in range(i, n):
-        if k in lay.skip:
+        if k in lay.roles:
             continue
         num = parse_doc_number(texts[k])
         if num is not None and doc.paras[k].kind == "para":
             k_num = k
             lay.doc_number = num
             lay.doc_number_span = _span(doc, doc.paras[k], num.normalized, doc.paras[k].start + num.start, doc.paras[k].start + num.end)
-            lay.skip.add(k)
+            lay.mark(k, DOC_NUMBER)
             i = k + 1
             break
     if k_num is None and page_number is not None:
@@ -205,7 +307,7 @@ def _header(doc: NormDoc, lay: Layout, texts: list[str]) -> None:
     # 标题: right after the 文号 (GB/T 9704 order), else printed above it, else the first title-like line
     title_idx = None
     for k in range(i, min(i + 4, len(texts))):
-        if k in lay.skip:
+        if k in lay.roles:
             continue
         t = texts[k].rstrip("》”")
         if doc.paras[k].kind != "para" or t.endswith("："):
@@ -215,7 +317,7 @@ def _header(doc: NormDoc, lay: Layout, texts: list[str]) -> None:
             break
     if title_idx is not None:
         lay.title = _span(doc, doc.paras[title_idx])
-        lay.skip.add(title_idx)
+        lay.mark(title_idx, TITLE)
         i = title_idx + 1
     elif k_num is not None:
         found = _title_before(doc, lay, texts, k_num, first)
@@ -224,43 +326,43 @@ def _header(doc: NormDoc, lay: Layout, texts: list[str]) -> None:
             p, q = doc.paras[a], doc.paras[b]
             lay.title = Span("".join(texts[a : b + 1]), p.start, q.end, p.page, doc.text[p.start : q.end])
             lay.title_paras = (a, b)
-            lay.skip.update(range(a, b + 1))
+            lay.mark_range(a, b + 1, TITLE)
     else:
         for k in range(first, min(first + 8, len(texts))):
-            if k in lay.skip:
+            if k in lay.roles:
                 continue
             if doc.paras[k].kind != "para" or texts[k][-1:] in "。：:":
                 break
             if _is_title(texts[k]):
                 lay.title = _span(doc, doc.paras[k])
-                lay.skip.add(k)
+                lay.mark(k, TITLE)
                 i = k + 1
                 break
     if k_num is not None and lay.issuer_mark is None:
         # lines above the 文号 that are not the title: the 发文机关标志 (an organisation's name) or furniture
         for j in range(first, k_num):
-            if j in lay.skip:
+            if j in lay.roles:
                 continue
             if looks_like_org(texts[j]):
                 lay.issuer_mark = _span(doc, doc.paras[j])
-            lay.skip.add(j)
+            lay.mark(j, HEADER)
     if lay.title is not None:
         lay.status = title_status(lay.title.value)
         lay.title = _trim_title(lay.title)
     # 主送机关: the paragraph ending with a colon right after the title
-    while i < len(texts) and i in lay.skip:
+    while i < len(texts) and i in lay.roles:
         i += 1
     for k in range(i, min(i + 2, len(texts))):
         m = el["recipients"].pattern.match(texts[k])
         if m and doc.paras[k].kind == "para" and not rules.heading_rules()[0].pattern.match(texts[k]):
             lay.recipients = _span(doc, doc.paras[k], m.group("value"), doc.paras[k].start, doc.paras[k].start + len(m.group("value")))
-            lay.skip.add(k)
+            lay.mark(k, RECIPIENTS)
             i = k + 1
             break
     lay.body_start = i
 
 
-def _closing(doc: NormDoc, lay: Layout, texts: list[str]) -> None:
+def _closing(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     el = rules.element_rules()
     paras = doc.paras
     # 版记 from the end: 印发 line, 抄送 and its continuation lines, 主办/督办 lines
@@ -272,47 +374,47 @@ def _closing(doc: NormDoc, lay: Layout, texts: list[str]) -> None:
             p = paras[k]
             lay.printer = _span(doc, p, m.group("printer"), p.start + m.start("printer"), p.start + m.end("printer"))
             lay.issued_date = _span(doc, p, m.group("date"), p.start + m.start("date"), p.start + m.end("date"))
-            lay.skip.add(k)
+            lay.mark(k, RECORD)
         elif el["office_line"].pattern.match(texts[k]):
-            lay.skip.add(k)
+            lay.mark(k, RECORD)
         m = el["cc"].pattern.match(texts[k])
         if m:
             p = paras[k]
             end_k = k
-            while end_k + 1 < len(texts) and paras[end_k + 1].kind == "para" and end_k + 1 not in lay.skip and not el["printed"].pattern.match(texts[end_k + 1]) and not el["office_line"].pattern.match(texts[end_k + 1]):
+            while end_k + 1 < len(texts) and paras[end_k + 1].kind == "para" and end_k + 1 not in lay.roles and not el["printed"].pattern.match(texts[end_k + 1]) and not el["office_line"].pattern.match(texts[end_k + 1]):
                 end_k += 1
             for j in range(k, end_k + 1):
-                lay.skip.add(j)
+                lay.mark(j, RECORD)
             lay.cc = Span(doc.text[p.start + m.start("value") : paras[end_k].end], p.start + m.start("value"), paras[end_k].end, p.page, doc.text[p.start : paras[end_k].end])
     # 成文日期 and the 署名 above it; 公开属性 below. A 令 prints its date above the title of the rules it
     # promulgates, so the search starts right after the 文号.
     for k in range(min(lay.header_end, lay.body_start) if lay.doc_number is not None else lay.body_start, len(texts)):
-        if paras[k].kind != "para" or k in lay.skip:
+        if paras[k].kind != "para" or k in lay.roles:
             continue
         m = el["signed_date"].pattern.match(texts[k])
         if m:
             lay.signed_date = _span(doc, paras[k], m.group("date"))
-            lay.skip.add(k)
+            lay.mark(k, SIGNED_DATE)
             j = k - 1
             while j >= lay.body_start and len(lay.signature) < 6 and looks_like_org(texts[j]) and paras[j].kind == "para":
                 p = paras[j]
                 pieces = [_span(doc, p, texts[j][a:b], p.start + a, p.start + b) for a, b in split_orgs(texts[j])]
                 lay.signature[0:0] = pieces
-                lay.skip.add(j)
+                lay.mark(j, SIGNATURE)
                 j -= 1
             break
     for k in range(lay.body_start, len(texts)):
         if paras[k].kind == "para" and el["publicity"].pattern.match(texts[k]):
             m = el["publicity"].pattern.match(texts[k])
             lay.publicity = _span(doc, paras[k], m.group("value"), paras[k].start + m.start("value"), paras[k].start + m.end("value"))
-            lay.skip.add(k)
+            lay.mark(k, NOTE)
             break
     # 附件说明: "附件：1.xxx" then numbered lines
     for k in range(lay.body_start, len(texts)):
         m = el["attachments"].pattern.match(texts[k])
         if not m or paras[k].kind != "para":
             continue
-        lay.skip.add(k)
+        lay.mark(k, ATTACHMENT_LIST)
         first = m.group("value")
         p = paras[k]
         if first:
@@ -322,7 +424,7 @@ def _closing(doc: NormDoc, lay: Layout, texts: list[str]) -> None:
         while j < len(texts) and paras[j].kind == "para" and regex.match(r"^\d{1,2}[.．、]", texts[j]) and not _PUNCT.search(texts[j][-1:]) and len(texts[j]) <= 80:
             v = regex.sub(r"^\d{1,2}[.．、]\s*", "", texts[j])
             lay.attachments.append(_span(doc, paras[j], v, paras[j].end - len(v), paras[j].end))
-            lay.skip.add(j)
+            lay.mark(j, ATTACHMENT_LIST)
             j += 1
         break
 
@@ -340,13 +442,13 @@ def _heading_text(text: str, label_end: int) -> str:
 _ARTICLE_STYLE = frozenset({"chapter", "chapter_section", "article"})
 
 
-def _sections(doc: NormDoc, lay: Layout, texts: list[str]) -> None:
+def _sections(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     counters: list[int] = [0, 0, 0, 0, 0]
     stack: list[Section] = []
     found: list[Section] = []
     articles = False  # after the first 第X条 only 章/节/条 are headings (条例 style)
     for k in range(lay.body_start, len(texts)):
-        if k in lay.skip or doc.paras[k].kind != "para":
+        if k in lay.roles or doc.paras[k].kind != "para":
             continue
         if any(r.pattern.match(texts[k]) for r in rules.not_heading_rules()):
             continue  # a table of contents entry ("保障措施……34") names a section, it does not open one
@@ -391,7 +493,7 @@ def _sections(doc: NormDoc, lay: Layout, texts: list[str]) -> None:
         nxt = found[idx + 1].para_index if idx + 1 < len(found) else len(texts)
         end_k = sec.para_index
         for k in range(sec.para_index + 1, nxt):
-            if k in lay.skip or doc.paras[k].kind != "para":
+            if k in lay.roles or doc.paras[k].kind != "para":
                 break
             end_k = k
         out.append(
@@ -400,16 +502,17 @@ def _sections(doc: NormDoc, lay: Layout, texts: list[str]) -> None:
     lay.sections = out
 
 
-def analyse(doc: NormDoc) -> Layout:
+def analyse(doc: NormDoc) -> Structure:
+    """The GB/T 9704 structure of a document: header finders, closing finders, then the heading tree."""
     texts = [doc.text[p.start : p.end] for p in doc.paras]
-    lay = Layout()
+    lay = _Draft()
     _header(doc, lay, texts)
     _closing(doc, lay, texts)
     _sections(doc, lay, texts)
-    return lay
+    return lay.freeze(len(doc.paras))
 
 
-def section_at(sections: list[Section], offset: int) -> Section | None:
+def section_at(sections: Sequence[Section], offset: int) -> Section | None:
     """The innermost section whose text holds the offset."""
     best = None
     for s in sections:
@@ -418,21 +521,10 @@ def section_at(sections: list[Section], offset: int) -> Section | None:
     return best
 
 
-def enclosing(sections: list[Section], offset: int) -> Section | None:
+def enclosing(sections: Sequence[Section], offset: int) -> Section | None:
     """The last heading at or before the offset (the section an offset falls under, for tags in later paras)."""
     best = None
     for s in sections:
         if s.start_char <= offset:
             best = s
     return best
-
-
-def body_numbers(doc: NormDoc, lay: Layout) -> list[tuple[DocNumber, int]]:
-    """Document numbers cited in the body (not the document's own)."""
-    out = []
-    for k, p in enumerate(doc.paras):
-        if k < lay.body_start or k in lay.skip:
-            continue
-        for d in find_doc_numbers(doc.text[p.start : p.end]):
-            out.append((d, p.start))
-    return out

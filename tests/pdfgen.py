@@ -519,7 +519,7 @@ def notice_from_text(text: str) -> list[Element]:
     if lay.cc is not None:
         banji.cc = lay.cc.value.replace("\n", "")
         banji_idx |= {k for k, p in enumerate(paras) if p.start < lay.cc.end and p.end > lay.cc.start}
-    for k in sorted(lay.skip):
+    for k in (k for k in range(len(paras)) if not lay.is_body(k)):
         if k not in role and k not in banji_idx and regex.match(r"^(?:主办|督办|联系人|承办)[：:]", texts[k]):
             banji.office.append(texts[k])
             banji_idx.add(k)

@@ -8,44 +8,42 @@ import regex
 
 from .. import nlp, rules
 from ..evidence import sentence
-from ..model import DomainRow, NormDoc, Section
-from ..structure import section_at
-
-# a mention directly followed by one of these is part of a unit's name (省生态环境厅, 市扶贫办)
-
+from ..model import DomainRow, Mention, NormDoc
+from ..structure import Structure, section_at
 
 def _inside_book_title(text: str, start: int) -> bool:
     opened = text.rfind("《", 0, start)
     return opened != -1 and text.rfind("》", opened, start) == -1 and text.find("》", start) != -1 and text.find("》", start) - opened < 120
 
 
-def find_mentions(text: str) -> Iterator[tuple[str, str, str, int, int]]:
-    """(taxonomy, canonical domain, mention, start, end) for every domain mention in the text."""
+def find_mentions(text: str) -> Iterator[Mention]:
+    """Every domain mention in the text; one directly followed by an office word (rules/words.yaml org_tail)
+    is part of a unit's name (省生态环境厅, 市扶贫办) and no mention."""
     for ent in nlp.pipeline()(text).ents:
         if ent.label_ != "DOMAIN":
             continue
         tax, _, canonical = ent.ent_id_.partition(":")
         if rules.words("org_tail").match(text[ent.end_char : ent.end_char + 4]) or _inside_book_title(text, ent.start_char):
             continue
-        yield tax, canonical, ent.text, ent.start_char, ent.end_char
+        yield Mention(tax, canonical, ent.text, ent.start_char, ent.end_char)
 
 
 def applies(tax: rules.Taxonomy, text: str, distinct: int) -> bool:
     return any(c in text for c in tax.context) or distinct >= tax.min_distinct
 
 
-def extract_domains(
-    doc: NormDoc, sections: list[Section], mentions: list[tuple[str, str, str, int, int]], *, skip_spans: list[tuple[int, int]]
-) -> list[DomainRow]:
-    """Domain rows from the document's mentions (find_mentions over doc.text), outside the skipped zones."""
-    mentions = [m for m in mentions if not any(s <= m[3] < e for s, e in skip_spans)]
+def extract_domains(doc: NormDoc, st: Structure, mentions: list[Mention]) -> list[DomainRow]:
+    """Domain rows from the document's mentions (find_mentions over doc.text), outside the document's
+    elements (a title or 主送机关 names no domain of the notice's work)."""
+    outside = st.element_spans(doc)
+    mentions = [m for m in mentions if not any(s <= m.start < e for s, e in outside)]
     rows: list[DomainRow] = []
     for tax in rules.taxonomies():
-        mine = [m for m in mentions if m[0] == tax.id]
-        if not applies(tax, doc.text, len({m[1] for m in mine})):
+        mine = [m for m in mentions if m.taxonomy == tax.id]
+        if not applies(tax, doc.text, len({m.canonical for m in mine})):
             continue
         for _, canonical, mention, s, e in mine:
-            sec = section_at(sections, s)
+            sec = section_at(st.sections, s)
             rows.append(DomainRow(doc.doc_id, tax.id, canonical, mention, sec.section_id if sec else "", doc.page_at(s), sentence(doc, s, e), s, e))
     return rows
 

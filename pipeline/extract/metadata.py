@@ -11,7 +11,7 @@ from .. import rules
 from ..docnumber import DocNumber, parse_doc_number
 from ..model import DocumentRow, NormDoc, Span
 from ..orgnames import looks_like_org, split_orgs
-from ..structure import Layout
+from ..structure import Structure
 from .dates import parse_date, to_int
 from .region import infer_region
 from .topic import classify
@@ -31,31 +31,31 @@ def doc_type_of(title: str) -> str:
 MAX_LOW_LISTED = 30  # low-confidence OCR lines listed on a document row
 
 
-def _issuer(lay: Layout) -> tuple[str, Span | None]:
-    if len(lay.signature) >= 2:
-        return "；".join(s.value for s in lay.signature), lay.signature[0]
-    if lay.issuer_mark is not None:
-        return lay.issuer_mark.value, lay.issuer_mark
+def _issuer(st: Structure) -> tuple[str, Span | None]:
+    if len(st.signature) >= 2:
+        return "；".join(s.value for s in st.signature), st.signature[0]
+    if st.issuer_mark is not None:
+        return st.issuer_mark.value, st.issuer_mark
     head = ""
-    if lay.title is not None:
+    if st.title is not None:
         # "X关于…的通知", "X印发《…》", "X转发…": the issuer heads the title (§7.3.1)
-        m = regex.match(r"^(?P<org>[\p{Han}（）]{2,40}?)(?:关于|印发|转发)", lay.title.value)
+        m = regex.match(r"^(?P<org>[\p{Han}（）]{2,40}?)(?:关于|印发|转发)", st.title.value)
         if m:
             head = m.group("org")
-    if lay.signature:
-        sig = lay.signature[0]
+    if st.signature:
+        sig = st.signature[0]
         # a 署名 that shortens the title's organisation ("矿产资源保护监督司" under "自然资源部矿产资源保护监督司…")
         if head and head != sig.value and head.endswith(sig.value):
-            return head, lay.title
+            return head, st.title
         # an OCR'd 署名 one character off the title's organisation (办公所 for 办公厅 under a seal): the title's
         # printed line is the cleaner reading
         if head and len(head) == len(sig.value) >= 4 and sum(a != b for a, b in zip(head, sig.value)) == 1 and looks_like_org(head):
-            return head, lay.title
+            return head, st.title
         return sig.value, sig
-    if head and lay.title is not None:
+    if head and st.title is not None:
         # joint issuers at the head of the title ("浙江省人民政府浙江省军区关于…") are each named
-        return "；".join(head[a:b] for a, b in split_orgs(head)), lay.title
-    num, span = lay.doc_number, lay.doc_number_span
+        return "；".join(head[a:b] for a, b in split_orgs(head)), st.title
+    num, span = st.doc_number, st.doc_number_span
     if num is not None and span is not None and num.year is None and num.agency.endswith("令"):
         # an order names its issuer in its number: 湖北省人民政府令第282号 is issued by 湖北省人民政府
         org = num.agency[:-1]
@@ -64,11 +64,11 @@ def _issuer(lay: Layout) -> tuple[str, Span | None]:
     return "", None
 
 
-def _export(lay: Layout, field: str) -> str:
+def _export(st: Structure, field: str) -> str:
     """The value of an export header field that stands in for a document field (rules/elements.yaml)."""
     for label, target in rules.export_labels().items():
-        if target == field and label in lay.export_fields:
-            return lay.export_fields[label].value
+        if target == field and label in st.export_fields:
+            return st.export_fields[label].value
     return ""
 
 
@@ -112,7 +112,7 @@ def split_addressees(text: str) -> list[str]:
     return out
 
 
-def _validity(doc: NormDoc, lay: Layout, row: DocumentRow) -> Span | None:
+def _validity(doc: NormDoc, st: Structure, row: DocumentRow) -> Span | None:
     """有效期 (规范性文件): valid_from/valid_until from the body's clause; an event start (印发之日) takes the
     成文日期 (or 印发日期) because that is the date the clause counts from; nothing is guessed otherwise."""
     for rule in rules.validity_rules():
@@ -135,7 +135,7 @@ def _validity(doc: NormDoc, lay: Layout, row: DocumentRow) -> Span | None:
     return None
 
 
-def build_document_row(doc: NormDoc, lay: Layout) -> DocumentRow:
+def build_document_row(doc: NormDoc, st: Structure) -> tuple[DocumentRow, Span | None]:
     src = doc.source
     meta = src.metadata
     row = DocumentRow(doc_id=src.doc_id, source=src.source, format=src.format, pages=src.pages, sha256=src.sha256, pages_ocr=src.pages_ocr)
@@ -148,50 +148,50 @@ def build_document_row(doc: NormDoc, lay: Layout) -> DocumentRow:
         if span is not None:
             ev[field] = [span.start, span.end, span.page]
 
-    issuer, span = _issuer(lay)
+    issuer, span = _issuer(st)
     row.issuer = issuer or meta.get("发文机关", "")
     note("issuer", span)
-    num: DocNumber | None = lay.doc_number
+    num: DocNumber | None = st.doc_number
     if num is not None:
-        note("doc_number", lay.doc_number_span)
+        note("doc_number", st.doc_number_span)
     else:
-        num = parse_doc_number(meta.get("发文字号", "")) or parse_doc_number(_export(lay, "doc_number"))
+        num = parse_doc_number(meta.get("发文字号", "")) or parse_doc_number(_export(st, "doc_number"))
     if num is not None:
         row.doc_number, row.doc_number_agency, row.doc_number_year, row.doc_number_serial = num.normalized, num.agency, num.year, num.serial
-    if lay.title is not None:
-        row.title = lay.title.value
-        row.status = lay.status
-        note("title", lay.title)
+    if st.title is not None:
+        row.title = st.title.value
+        row.status = st.status
+        note("title", st.title)
     else:
-        row.title = meta.get("标题", "") or _export(lay, "title")
+        row.title = meta.get("标题", "") or _export(st, "title")
     row.doc_type = doc_type_of(row.title)
-    if lay.recipients is not None:
-        row.recipients = "；".join(split_addressees(lay.recipients.value))
-        note("recipients", lay.recipients)
-    if lay.signed_date is not None:
-        row.signed_date = parse_date(lay.signed_date.value)
-        note("signed_date", lay.signed_date)
+    if st.recipients is not None:
+        row.recipients = "；".join(split_addressees(st.recipients.value))
+        note("recipients", st.recipients)
+    if st.signed_date is not None:
+        row.signed_date = parse_date(st.signed_date.value)
+        note("signed_date", st.signed_date)
     elif meta.get("成文日期"):
         row.signed_date = parse_date(meta["成文日期"])
-    elif _export(lay, "signed_date"):
-        row.signed_date = _any_date(_export(lay, "signed_date"))
-    if lay.issued_date is not None:
-        row.issued_date = parse_date(lay.issued_date.value)
-        note("issued_date", lay.issued_date)
-    if lay.printer is not None:
-        row.printer = lay.printer.value
-        note("printer", lay.printer)
-    if lay.cc is not None:
-        row.cc = "；".join(split_addressees(lay.cc.value))
-        note("cc", lay.cc)
-    if lay.publicity is not None:
-        row.publicity = lay.publicity.value
-        note("publicity", lay.publicity)
-    row.attachments = "；".join(a.value for a in lay.attachments)
+    elif _export(st, "signed_date"):
+        row.signed_date = _any_date(_export(st, "signed_date"))
+    if st.issued_date is not None:
+        row.issued_date = parse_date(st.issued_date.value)
+        note("issued_date", st.issued_date)
+    if st.printer is not None:
+        row.printer = st.printer.value
+        note("printer", st.printer)
+    if st.cc is not None:
+        row.cc = "；".join(split_addressees(st.cc.value))
+        note("cc", st.cc)
+    if st.publicity is not None:
+        row.publicity = st.publicity.value
+        note("publicity", st.publicity)
+    row.attachments = "；".join(a.value for a in st.attachments)
     if meta.get("发布日期"):
         row.published_date = _any_date(meta["发布日期"])
-    elif _export(lay, "published_date"):
-        row.published_date = _any_date(_export(lay, "published_date"))
+    elif _export(st, "published_date"):
+        row.published_date = _any_date(_export(st, "published_date"))
     region = infer_region(row.issuer, row.doc_number_agency)
     if not region.admin_level and not row.issuer and row.title:
         # a re-posted 办法 without its wrapper names its place in the title ("广州市临时救助实施细则"): the
@@ -201,13 +201,14 @@ def build_document_row(doc: NormDoc, lay: Layout) -> DocumentRow:
         if titled.province or titled.admin_level == "national":
             region = titled  # 中华人民共和国…法 is national
     row.region_province, row.region_city, row.region_county, row.admin_level = region.province, region.city, region.county, region.admin_level
-    note("validity", _validity(doc, lay, row))
-    if not row.valid_from and (meta.get("实施日期") or _export(lay, "valid_from")):
-        row.valid_from = _any_date(meta.get("实施日期") or _export(lay, "valid_from"))
-    if not row.valid_until and (meta.get("失效日期") or _export(lay, "valid_until")):
-        row.valid_until = _any_date(meta.get("失效日期") or _export(lay, "valid_until"))
-    body = "\n".join(doc.text[p.start : p.end] for k, p in enumerate(doc.paras) if k >= lay.body_start and k not in lay.skip)
+    validity = _validity(doc, st, row)
+    note("validity", validity)
+    if not row.valid_from and (meta.get("实施日期") or _export(st, "valid_from")):
+        row.valid_from = _any_date(meta.get("实施日期") or _export(st, "valid_from"))
+    if not row.valid_until and (meta.get("失效日期") or _export(st, "valid_until")):
+        row.valid_until = _any_date(meta.get("失效日期") or _export(st, "valid_until"))
+    body = "\n".join(doc.text[p.start : p.end] for k, p in enumerate(doc.paras) if st.is_body(k))
     topic = classify(row.title, body)
     row.topic, row.topic_evidence = topic.topic, topic.evidence
     row.evidence = json.dumps(ev, ensure_ascii=False)
-    return row
+    return row, validity

@@ -9,7 +9,7 @@ from .. import rules
 from ..docnumber import find_doc_numbers
 from ..evidence import sentence
 from ..model import NormDoc, ReferenceRow
-from ..structure import Layout
+from ..structure import Structure
 
 _BOOK = regex.compile(r"《(?P<title>[^《》]{2,120})》")
 # the parenthesis after a title: （国办发〔2019〕54号，以下简称《指导意见》）
@@ -79,12 +79,11 @@ def _is_own(title: str, own_title: str) -> bool:
     return issued in (t, _loose(title.removeprefix("关于"))) or (min(len(t), len(issued)) >= 4 and (issued.endswith(t) or t.endswith(issued)))
 
 
-def _in_skipped(doc: NormDoc, lay: Layout, offset: int) -> bool:
+def _outside_body(doc: NormDoc, st: Structure, offset: int) -> bool:
     """True inside a paragraph that is not notice text (an export's file links, the 版记)."""
-    for k in lay.skip:
-        p = doc.paras[k]
+    for k, p in enumerate(doc.paras):
         if p.start <= offset < p.end:
-            return True
+            return not st.is_body(k)
     return False
 
 
@@ -106,9 +105,11 @@ def canonical_number(number: str, *, province: str = "", city: str = "") -> str:
     return f"{place}{level}人民政府令{m.group('rest')}"
 
 
-def extract_references(doc: NormDoc, lay: Layout, *, own_title: str, body_start_char: int, province: str = "", city: str = "") -> list[ReferenceRow]:
+def extract_references(doc: NormDoc, st: Structure, *, own_title: str, province: str = "", city: str = "") -> list[ReferenceRow]:
     text = doc.text
-    own_number = lay.doc_number.normalized if lay.doc_number else ""
+    own_number = st.doc_number.normalized if st.doc_number else ""
+    body = st.body_ranges(doc)
+    body_start_char = body[0][0] if body else 0
     rows: dict[str, ReferenceRow] = {}
     aliases: set[str] = set()
     covered: list[tuple[int, int]] = []
@@ -132,7 +133,7 @@ def extract_references(doc: NormDoc, lay: Layout, *, own_title: str, body_start_
             continue
         if rules.words("to_be_made").search(text[max(0, m.start() - 8) : m.start()]):
             continue  # "研究起草《长征文物保护条例》": a document still to be made, not one this notice cites
-        if _OWN_ATTACHMENT.match(text[m.end() : m.end() + 20]) or _in_skipped(doc, lay, m.start()):
+        if _OWN_ATTACHMENT.match(text[m.end() : m.end() + 20]) or _outside_body(doc, st, m.start()):
             continue
         number = alias = ""
         end = m.end()
@@ -160,7 +161,7 @@ def extract_references(doc: NormDoc, lay: Layout, *, own_title: str, body_start_
         rows[key] = ReferenceRow(doc.doc_id, title, number, alias, doc.page_at(m.start()), sentence(doc, m.start(), end), m.start(), end)
     # numbers cited without a title (按照国办发〔2019〕54号文件要求)
     for k, p in enumerate(doc.paras):
-        if p.start < body_start_char or k in lay.skip:
+        if not st.is_body(k):
             continue
         for d in find_doc_numbers(text[p.start : p.end]):
             s, e = p.start + d.start, p.start + d.end

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import regex
 
 from .. import rules
-from ..model import AssignmentRow, NormDoc, Para, Section, TableView, TaskRow
+from ..model import AssignmentRow, Mention, NormDoc, Para, Section, TableView, TaskRow
 from ..orgnames import looks_like_org
-from ..structure import enclosing, section_at
+from ..structure import Structure, enclosing, section_at
 from .dates import find_time_expressions
 from .domains import canonical_domain
 from .units import LIST_NOTE, split_top, split_units, unit_groups, unit_type
@@ -97,14 +97,11 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
     return sorted(tags, key=lambda t: t.start)
 
 
-Mention = tuple[str, str, str, int, int]  # (taxonomy, canonical, as written, start, end) from domains.find_mentions
-
-
 def _domain_item(text: str, start: int, end: int, mentions: list[Mention]) -> list[str]:
     """The canonical domains when text[start:end] names only domains ('城乡规划领域、征地补偿领域'), else [].
 
     Uses the document's mentions, found once, rather than running the spaCy pipeline again per item."""
-    found = [(s - start, e - start, canon) for _, canon, _, s, e in mentions if start <= s and e <= end]
+    found = [(m.start - start, m.end - start, m.canonical) for m in mentions if start <= m.start and m.end <= end]
     if not found:
         return []
     rest = text[start:end]
@@ -136,7 +133,17 @@ def _para_before(doc: NormDoc, start: int) -> Para | None:
     return prev
 
 
-class TaskBuilder:
+def extract_tasks(doc: NormDoc, st: Structure, mentions: list[Mention]) -> tuple[list[TaskRow], list[AssignmentRow]]:
+    """Task rows (an item and the units its tag names) from the body text, then from the attachment tables;
+    an item that names only policy domains becomes assignments (domain x unit) instead."""
+    builder = _TaskBuilder(doc, mentions)
+    builder.body(list(st.sections), st.body_ranges(doc))
+    for t in doc.tables:
+        builder.table(t)
+    return builder.tasks, builder.assignments
+
+
+class _TaskBuilder:
     def __init__(self, doc: NormDoc, mentions: list[Mention]) -> None:
         self.doc = doc
         self.mentions = mentions

@@ -1,0 +1,52 @@
+"""The deadlines table: every time limit in the body (pipeline.find_deadlines), tied to its task and its
+evidence, plus the document's own term (施行/有效期) as a row of kind validity."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import regex
+
+from ..evidence import sentence
+from ..model import DeadlineRow, DocumentRow, NormDoc, Span, TaskRow
+from ..structure import Structure
+from .deadlines import find_deadlines
+
+_BOOK_TITLE = regex.compile(r"《[^《》]{1,120}》")
+_DUE_KINDS = ("by", "target", "date", "range", "relative")  # kinds whose end is a date a task is due by
+
+
+def extract_deadlines(doc: NormDoc, st: Structure, row: DocumentRow, validity: Span | None, tasks: list[TaskRow]) -> list[DeadlineRow]:
+    """Deadline rows of the body text. Dates inside a cited title (…行动计划（2023—2025年）) and inside the
+    validity clause are not limits of this document's work; relative limits take the signing date as base."""
+    titles = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(doc.text)]
+    if validity is not None:
+        titles.append((validity.start, validity.end))
+    base_date = row.signed_date or row.issued_date or None
+    out: list[DeadlineRow] = []
+    for start, end in st.body_ranges(doc):
+        for dl in find_deadlines(doc.text[start:end], base_date=base_date):
+            s, e = start + dl.start_char, start + dl.end_char
+            if any(a <= s < b for a, b in titles):
+                continue
+            task_id = next((t.task_id for t in tasks if t.start_char <= s < t.end_char), "")
+            out.append(
+                DeadlineRow(
+                    doc.doc_id, dl.text, dl.kind, dl.start, dl.end, dl.frequency, task_id, doc.page_at(s), sentence(doc, s, e), s, e,
+                    dl.duration_value, dl.duration_unit, dl.anchor, dl.inferred,
+                )
+            )
+    if validity is not None and (row.valid_from or row.valid_until):
+        # the document's own term: a deadlines row of kind validity beside documents.valid_from/until
+        s, e = validity.start, validity.end
+        out.append(DeadlineRow(doc.doc_id, doc.text[s:e], "validity", row.valid_from, row.valid_until, "", "", doc.page_at(s), sentence(doc, s, e), s, e))
+    return out
+
+
+def with_due_dates(tasks: list[TaskRow], deadlines: list[DeadlineRow]) -> list[TaskRow]:
+    """A task whose text holds a dated limit gets that date as due_date when it has none of its own."""
+    by_task: dict[str, str] = {}
+    for d in deadlines:
+        if d.task_id and d.end and d.kind in _DUE_KINDS and d.task_id not in by_task:
+            by_task[d.task_id] = d.end
+    return [t if t.due_date or t.task_id not in by_task else dataclasses.replace(t, due_date=by_task[t.task_id]) for t in tasks]

@@ -59,3 +59,25 @@ def test_the_order_is_checked_at_all() -> None:
     """The checker sees a real backward import: layout used to import structure for looks_like_org."""
     assert _stage("pipeline.structure") > _stage("pipeline.layout")
     assert "pipeline.orgnames" in _imports(PKG / "layout.py")
+
+
+def _module_map() -> str:
+    readme = (PKG.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index("## How it works")
+    return readme[start : readme.index("\n## ", start + 1)]
+
+
+def test_readme_module_map_names_every_module() -> None:
+    """The README's module map names every module of the package (by file name), so a newcomer finds each one."""
+    text = _module_map()
+    missing = [str(p.relative_to(PKG)) for p in _MODULES if p.parent.name != "report" and p.name not in text]
+    assert not missing, f"README 'How it works' does not name: {missing}"
+
+
+def test_readme_module_map_names_only_real_modules() -> None:
+    import regex
+
+    named = set(regex.findall(r"pipeline/[\w/]+\.py", _module_map()))
+    assert named, "the module map names no pipeline/ paths"
+    gone = sorted(n for n in named if not (PKG.parent / n).exists())
+    assert not gone, f"README names modules that do not exist: {gone}"

@@ -149,6 +149,57 @@ def cmd_evaluate(argv: Sequence[str]) -> int:
     return 0
 
 
+def cmd_compare(argv: Sequence[str]) -> int:
+    from .compare import build_comparisons, write_comparisons
+    from .export import parse_formats
+    from .store import DEFAULT_DB_NAME, StoreError, load_tables
+
+    ap = argparse.ArgumentParser(prog="run_pipeline.py compare", description="Compare the documents of the corpus.")
+    ap.add_argument("--out", type=Path, default=Path("outputs"), help="the pipeline's output folder (default outputs/)")
+    ap.add_argument("--db", type=Path, default=None, help=f"corpus database (default OUT/{DEFAULT_DB_NAME})")
+    ap.add_argument("--to", type=Path, default=None, help="where to write the comparison tables (default OUT/compare/)")
+    ap.add_argument("--format", default="csv,xlsx", help="comma-separated: csv, xlsx, parquet (default csv,xlsx)")
+    ap.add_argument("-v", "--verbose", action="count", default=0, help="more logging")
+    args = ap.parse_args(argv)
+    _logging(args.verbose)
+    try:
+        formats = parse_formats(args.format)
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    try:
+        tables = load_tables(args.db or args.out)
+    except (FileNotFoundError, StoreError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    if tables["documents"].empty:
+        print(f"error: the corpus in {args.db or args.out} has no documents; run the pipeline first", file=sys.stderr)
+        return 2
+    comp = build_comparisons(tables)
+    dest = args.to or args.out / "compare"
+    write_comparisons(comp, dest, formats)
+    counts = ", ".join(f"{k} {len(v)}" for k, v in comp.items())
+    print(f"compared {len(comp['coverage'])} documents -> {dest}/: {counts}; {time.perf_counter() - started:.1f}s")
+    return 0
+
+
+def cmd_report(argv: Sequence[str]) -> int:
+    from .report import build_report
+    from .store import StoreError
+
+    ap = argparse.ArgumentParser(prog="run_pipeline.py report", description="Write the HTML review report of an output folder.")
+    ap.add_argument("--out", type=Path, default=Path("outputs"), help="the pipeline's output folder; report.html is written there")
+    args = ap.parse_args(argv)
+    try:
+        path = build_report(args.out)
+    except (FileNotFoundError, StoreError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    print(f"report -> {path} ({path.stat().st_size / 1024:.0f} KB)")
+    return 0
+
+
 def _logging(verbose: int) -> None:
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
@@ -209,12 +260,8 @@ def _dispatch(cmd: str, rest: list[str]) -> int:
         if cmd == "evaluate":
             return cmd_evaluate(rest)
         if cmd == "compare":
-            from .compare import cmd_compare
-
             return cmd_compare(rest)
         if cmd == "report":
-            from .report import cmd_report
-
             return cmd_report(rest)
     except SystemExit as e:  # argparse: usage errors exit 2
         return int(e.code) if isinstance(e.code, int) else 2

@@ -1,6 +1,6 @@
 """Cross-document tables over the corpus: how provinces and cities carry out the same national policy.
 
-`build_comparisons(tables)` turns the corpus tables (as `load_corpus_tables` returns them) into:
+`build_comparisons(tables)` turns the corpus tables (as `store.load_tables` returns them) into:
 
 - coverage:       one row per document, one 1/0 column per gov-open-26 pilot domain (rules/domains.yaml order)
 - responsibility: one row per domain, one column per document naming lead units: the lead unit_type(s)
@@ -17,10 +17,7 @@ when they are near-identical (rapidfuzz ratio >= FAMILY_MIN_SCORE): 全面落实
 
 from __future__ import annotations
 
-import argparse
 import logging
-import sys
-import time
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -32,7 +29,7 @@ from . import rules
 from .docnumber import parse_doc_number
 from .extract.region import infer_region
 from .families import build_families
-from .store import DEFAULT_DB_NAME, StoreError, coerce, read_store, table_names
+from .store import DEFAULT_DB_NAME, StoreError, coerce, load_tables, table_names
 
 log = logging.getLogger(__name__)
 
@@ -52,33 +49,6 @@ PAIR_COLUMNS = ["doc_id", "parent_doc_id", "sentence", "parent_sentence", "score
 
 
 # --------------------------------------------------------------------------- loading
-
-
-def load_corpus_tables(source: Path | str) -> dict[str, pd.DataFrame]:
-    """The corpus tables (SCHEMA.md tables plus `files` and `texts`) from a store file or an output folder.
-
-    An output folder is read through its corpus.duckdb; a folder written before the store existed is read
-    from its CSV files and text/ folder."""
-    path = Path(source)
-    if path.is_dir():
-        db = path / DEFAULT_DB_NAME
-        return read_store(db) if db.exists() else _from_csv(path)
-    if path.is_file():
-        return read_store(path)
-    raise FileNotFoundError(f"no corpus at {path}: run the pipeline first (python run_pipeline.py FOLDER --out DIR)")
-
-
-def _from_csv(folder: Path) -> dict[str, pd.DataFrame]:
-    if not (folder / "documents.csv").exists():
-        raise FileNotFoundError(f"no corpus in {folder}: neither {DEFAULT_DB_NAME} nor documents.csv is there")
-    out: dict[str, pd.DataFrame] = {}
-    for name in table_names():
-        csv = folder / f"{name}.csv"
-        df = pd.read_csv(csv, dtype=str, keep_default_na=False, encoding="utf-8-sig") if csv.exists() else None
-        out[name] = coerce(name, df)
-    texts = sorted((folder / "text").glob("*.txt")) if (folder / "text").is_dir() else []
-    out["texts"] = coerce("texts", pd.DataFrame({"doc_id": [p.stem for p in texts], "text": [p.read_text(encoding="utf-8") for p in texts]}))
-    return out
 
 
 # --------------------------------------------------------------------------- the comparison tables
@@ -307,41 +277,14 @@ def reuse_tables(citations: pd.DataFrame, texts: pd.DataFrame) -> tuple[pd.DataF
     return reuse, pair_df
 
 
-# --------------------------------------------------------------------------- command line
+# --------------------------------------------------------------------------- writing
 
 
-def cmd_compare(argv: Sequence[str]) -> int:
-    from .export import parse_formats, write_tables
+def write_comparisons(comp: Mapping[str, pd.DataFrame], dest: Path, formats: Sequence[str]) -> None:
+    """The comparison tables in the chosen formats (one workbook compare.xlsx) and the citation graph as GraphML."""
+    from .export import write_tables
 
-    ap = argparse.ArgumentParser(prog="run_pipeline.py compare", description="Compare the documents of the corpus.")
-    ap.add_argument("--out", type=Path, default=Path("outputs"), help="the pipeline's output folder (default outputs/)")
-    ap.add_argument("--db", type=Path, default=None, help=f"corpus database (default OUT/{DEFAULT_DB_NAME})")
-    ap.add_argument("--to", type=Path, default=None, help="where to write the comparison tables (default OUT/compare/)")
-    ap.add_argument("--format", default="csv,xlsx", help="comma-separated: csv, xlsx, parquet (default csv,xlsx)")
-    ap.add_argument("-v", "--verbose", action="count", default=0, help="more logging")
-    args = ap.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING if not args.verbose else logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    try:
-        formats = parse_formats(args.format)
-    except ValueError as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 2
-    started = time.perf_counter()
-    try:
-        tables = load_corpus_tables(args.db or args.out)
-    except (FileNotFoundError, StoreError) as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 2
-    if tables["documents"].empty:
-        print(f"error: the corpus in {args.db or args.out} has no documents; run the pipeline first", file=sys.stderr)
-        return 2
-    comp = build_comparisons(tables)
-    dest = args.to or args.out / "compare"
     write_tables(comp, dest, formats, workbook="compare")
     import networkx as nx
 
-    graph = citation_graph(comp["citations"], comp["coverage"])
-    nx.write_graphml(graph, dest / "citations.graphml")
-    counts = ", ".join(f"{k} {len(v)}" for k, v in comp.items())
-    print(f"compared {len(comp['coverage'])} documents -> {dest}/: {counts}; {time.perf_counter() - started:.1f}s")
-    return 0
+    nx.write_graphml(citation_graph(comp["citations"], comp["coverage"]), dest / "citations.graphml")

@@ -15,6 +15,8 @@ from typing import Any, Callable, Iterable
 import pandas as pd
 import regex
 
+from .store import as_text, load_tables
+
 DOC_FIELDS = (
     "doc_number", "doc_number_agency", "doc_number_year", "doc_number_serial", "issuer", "title", "doc_type",
     "signed_date", "issued_date", "printer", "region_province", "region_city", "admin_level",
@@ -179,14 +181,8 @@ def score_document(gold: dict[str, Any], tables: dict[str, pd.DataFrame], doc_id
 
 
 def read_tables(out_dir: Path) -> dict[str, pd.DataFrame]:
-    names = ("documents", "references", "sections", "domains", "assignments", "tasks", "deadlines")
-    tables = {}
-    for n in names:
-        path = out_dir / f"{n}.csv"
-        if not path.exists():
-            raise FileNotFoundError(f"{path} is missing: run the pipeline first (python run_pipeline.py INPUT --out {out_dir})")
-        tables[n] = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    return tables
+    """The output tables as text (the gold files hold text)."""
+    return as_text(load_tables(out_dir))
 
 
 @dataclass

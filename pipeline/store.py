@@ -82,6 +82,45 @@ def read_store(db: Path) -> dict[str, pd.DataFrame]:
         con.close()
 
 
+def load_tables(source: Path | str) -> dict[str, pd.DataFrame]:
+    """The one table loader: the corpus tables (SCHEMA.md tables plus `files` and `texts`) from a store file
+    or an output folder, typed as coerce() makes them.
+
+    An output folder is read through its corpus.duckdb; a folder written before the store existed (or copied
+    without it) is read from its CSV files and text/ folder."""
+    path = Path(source)
+    if path.is_dir():
+        db = path / DEFAULT_DB_NAME
+        return read_store(db) if db.exists() else _from_csv(path)
+    if path.is_file():
+        return read_store(path)
+    raise FileNotFoundError(f"no corpus at {path}: run the pipeline first (python run_pipeline.py FOLDER --out DIR)")
+
+
+def _from_csv(folder: Path) -> dict[str, pd.DataFrame]:
+    if not (folder / "documents.csv").exists():
+        raise FileNotFoundError(f"no corpus in {folder}: neither {DEFAULT_DB_NAME} nor documents.csv is there; run the pipeline first (python run_pipeline.py INPUT --out {folder})")
+    out: dict[str, pd.DataFrame] = {}
+    for name in table_names():
+        csv = folder / f"{name}.csv"
+        df = pd.read_csv(csv, dtype=str, keep_default_na=False, encoding="utf-8-sig") if csv.exists() else None
+        out[name] = coerce(name, df)
+    texts = sorted((folder / "text").glob("*.txt")) if (folder / "text").is_dir() else []
+    out["texts"] = coerce("texts", pd.DataFrame({"doc_id": [p.stem for p in texts], "text": [_read_text(p) for p in texts]}))
+    return out
+
+
+def _read_text(path: Path) -> str:
+    # newline="" keeps \r\n as written: offsets count every character of the file
+    with path.open(encoding="utf-8", newline="") as f:
+        return f.read()
+
+
+def as_text(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Every cell as a string, a missing value as "" (what the CSV files hold): for readers that compare text."""
+    return {name: df.astype("string").fillna("").astype(object) for name, df in tables.items()}
+
+
 def merge(corpus: Mapping[str, pd.DataFrame], new: Mapping[str, pd.DataFrame], replaced: Iterable[str]) -> dict[str, pd.DataFrame]:
     """The corpus with every row of the `replaced` doc_ids removed and the `new` rows added."""
     gone = set(replaced)

@@ -11,7 +11,8 @@ import pytest
 
 from conftest import SEEDS, run_cli
 from corpus_helpers import SEED_IDS, built
-from pipeline.compare import build_comparisons, canonical_domains, load_corpus_tables
+from pipeline.compare import build_comparisons, canonical_domains
+from pipeline.store import load_tables as load_corpus_tables
 
 HENAN, TIELING = SEED_IDS
 ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -114,11 +114,15 @@ def test_overlapping_spans_cut_into_pieces() -> None:
 
 
 def test_report_without_texts_still_renders(report_out: Path, tmp_path: Path) -> None:
-    """A document whose text file is gone (a failed ingest) gets a page saying so instead of breaking the report."""
+    """A document whose text is gone (a failed ingest) gets a page saying so instead of breaking the report."""
+    import duckdb
+
     out = tmp_path / "out"
     shutil.copytree(report_out, out)
     victim = _csv(out, "documents")["doc_id"].iloc[0]
     (out / "text" / f"{victim}.txt").unlink()
+    with duckdb.connect(str(out / "corpus.duckdb")) as con:  # the report reads the store, the corpus's truth
+        con.execute("DELETE FROM texts WHERE doc_id = ?", [victim])
     assert main(["report", "--out", str(out)]) == 0
     page = _doc_page(lxml_html.fromstring((out / "report.html").read_text(encoding="utf-8")), victim)
     assert "没有规范化文本" in page.text_content()

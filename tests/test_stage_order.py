@@ -11,7 +11,7 @@ import pytest
 PKG = Path(__file__).resolve().parent.parent / "pipeline"
 
 # shared foundations any stage may use: records, rules, text cleaning, names
-_BASE = {"model", "rules", "paths", "evidence", "nlp", "docnumber", "normalize", "orgnames"}
+_BASE = {"model", "rules", "paths", "evidence", "nlp", "docnumber", "normalize", "orgnames", "colour"}
 _ORDER = ["ingest", "layout", "structure", "extract", "process"]  # everything else is batch/output (last)
 
 

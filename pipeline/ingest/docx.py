@@ -20,6 +20,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from ..colour import is_red_hex
 from ..model import Block, IngestError, Line, SourceDocument, Table
 from .tables import join_cell_paragraphs, stitch_runs
 
@@ -57,13 +58,7 @@ def _open(data: bytes, name: str):  # type: ignore[no-untyped-def]
 
 def _is_red(hex_rgb: str | None) -> bool:
     """Red as 公文 use it for the 版头: FF0000 and the darker/softer reds WPS templates use."""
-    if not hex_rgb or len(hex_rgb) != 6:
-        return False
-    try:
-        r, g, b = (int(hex_rgb[i : i + 2], 16) for i in (0, 2, 4))
-    except ValueError:
-        return False
-    return r >= 0xB0 and g <= 0x60 and b <= 0x60
+    return is_red_hex(hex_rgb)
 
 
 def _run_colour(run_el: etree._Element) -> str | None:

@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from ..colour import SCANNED_INK, SCANNED_TEXT
 from .. import rules
 from .pdfpage import Edge, Frag, PageData
 
@@ -135,8 +136,7 @@ SEAL_ASPECT = (0.6, 1.7)  # a round or oval seal; the red 版头 and its rule ar
 
 def red_mask(img: np.ndarray) -> np.ndarray:
     """Pixels of red ink (seal or 版头), BGR image."""
-    b, g, r = (img[:, :, k].astype(np.int16) for k in range(3))
-    return (r > 120) & (r - np.maximum(g, b) > 40)
+    return SCANNED_INK.pixels(img)
 
 
 def without_seals(img: np.ndarray, *, dpi: int) -> np.ndarray:
@@ -172,7 +172,7 @@ def _red(img: np.ndarray, x0: float, y0: float, x1: float, y1: float) -> bool:
         return False
     b, g, r = crop[:, :, 0], crop[:, :, 1], crop[:, :, 2]
     ink = np.minimum(np.minimum(b, g), r) < INK
-    red = (r > 150) & (g < 120) & (b < 120)
+    red = SCANNED_TEXT.pixels(crop)
     n = int(ink.sum())
     return n > 0 and int((red & ink).sum()) * 2 > n
 

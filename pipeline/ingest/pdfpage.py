@@ -18,6 +18,8 @@ from typing import Any, Sequence
 import pypdfium2 as pdfium
 import pypdfium2.raw as R
 
+from ..colour import PRINTED_RED, is_red_components
+
 
 @dataclass(slots=True)
 class Frag:
@@ -65,14 +67,8 @@ class PageData:
 
 
 def is_red(rgb: Sequence[float]) -> bool:
-    """A red fill or stroke (0-1 components): GB/T 9704 §7.2 red 发文机关标志 and separator line."""
-    if len(rgb) == 4:  # CMYK
-        c, m, y, k = rgb
-        rgb = ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
-    if len(rgb) != 3:
-        return False
-    r, g, b = rgb
-    return r >= 0.55 and g <= 0.4 and b <= 0.4 and r - max(g, b) >= 0.35
+    """A red fill or stroke (0-1 components, RGB or CMYK): the red 发文机关标志 and separator line."""
+    return is_red_components(rgb)
 
 
 def is_bad_char(ch: str) -> bool:
@@ -162,7 +158,7 @@ def _pdfium_chars(tp: pdfium.PdfTextPage, data: PageData) -> None:
         red = False
         if fill_color(raw, i, r, g, b, a):
             rv, gv, bv = r.value, g.value, b.value
-            red = rv >= 140 and gv <= 102 and bv <= 102 and rv - max(gv, bv) >= 90  # is_red() in 0-255
+            red = PRINTED_RED.rgb(rv, gv, bv)
         # FPDFText_GetFontSize is the size set by Tf, before the text matrix: WPS writes Tf 360 under a 0.05
         # matrix, Chrome 16-24 under its own. The size on the page is Tf times the matrix's vertical scale.
         size = font_size(raw, i)

@@ -5,12 +5,9 @@ one page per document with every extracted value highlighted at its offsets, and
 
 from __future__ import annotations
 
-import argparse
 import functools
-import sys
 from importlib import resources
 from pathlib import Path
-from typing import Sequence
 
 import jinja2
 from markupsafe import Markup
@@ -79,16 +76,3 @@ def build_report(out_dir: Path, *, dest: Path | None = None) -> Path:
     tmp.write_text(html, encoding="utf-8")
     tmp.replace(path)
     return path
-
-
-def cmd_report(argv: Sequence[str]) -> int:
-    ap = argparse.ArgumentParser(prog="run_pipeline.py report", description="Write the HTML review report of an output folder.")
-    ap.add_argument("--out", type=Path, default=Path("outputs"), help="the pipeline's output folder; report.html is written there")
-    args = ap.parse_args(argv)
-    try:
-        path = build_report(args.out)
-    except FileNotFoundError as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 2
-    print(f"report -> {path} ({path.stat().st_size / 1024:.0f} KB)")
-    return 0

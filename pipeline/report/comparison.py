@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 from .. import compare, rules
-from ..store import StoreError
+from ..store import StoreError, load_tables
 from .charts import citation_picture, coverage_heatmap, deadline_timeline, doc_labels
 from .data import ReportData
 
@@ -53,7 +53,7 @@ def _lead_rows(data: ReportData, doc_id: str) -> dict[str, str]:
 
 def compare_view(data: ReportData) -> CompareView:
     try:
-        tables = compare.load_corpus_tables(data.out_dir)
+        tables = data.corpus or load_tables(data.out_dir)
         comp = compare.build_comparisons(tables)
         domains = list(compare.canonical_domains())
     except (FileNotFoundError, StoreError, rules.RuleError) as e:

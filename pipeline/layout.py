@@ -70,23 +70,49 @@ def _ends_with_doc_type(text: str) -> bool:
     return any(t.endswith(dt) for dt in rules.doc_types())
 
 
+@dataclass(frozen=True, slots=True)
+class LayoutSettings:
+    """The numbers the layout stage decides by, named (pdfplumber's TableSettings is the model). Widths are
+    visual widths: a Han character counts 2, a Latin letter or digit 1."""
+
+    min_counted_width: float = 10  # shorter lines (headings, page numbers) do not vote for the margin
+    min_lines_for_margin: int = 5  # fewer counted lines: no margin can be estimated
+    margin_tolerance: float = 1.5  # a line within this of the most common width is at the margin
+    min_share_at_margin: float = 0.2  # hard-wrapped text has at least this share of lines at its margin
+    max_margin: float = 60  # a wider common width is one paragraph per line, not a page's text width
+    wider_slack: float = 3  # a line this much wider than the margin is wider than the page's text
+    max_share_wider: float = 0.25  # hard-wrapped text has few lines wider than its margin (titles, table rows)
+    full_line_share: float = 0.85  # digits and Latin letters make full lines a few units shorter than the margin
+    unwrapped_full_width: float = 40  # one paragraph per line: a line this wide that ends mid-sentence goes on
+    max_signature_lines: int = 6  # 署名 lines looked for above a 成文日期 (§7.3.5: several organisations)
+    title_window: int = 20  # paragraphs at the top searched for the 文号 and the title
+    max_title_lines: int = 6  # a title (§7.3.1) over more lines than this is not one
+    max_title_line_width: float = 80  # a wider line is a sentence, not a title line
+    title_tail_window: int = 8  # lines after the title's start where a hand-broken tail (…的 / 通知) may end it
+    max_title_tail_width: float = 8  # a tail line this short ("通知", "实施方案") may end a title
+
+
+SETTINGS = LayoutSettings()
+
+
 class _Width:
     """Estimates whether a text line reaches the right margin."""
 
-    def __init__(self, lines: list[str]) -> None:
-        widths = [visual_width(t) for t in lines if visual_width(t) >= 10]
+    def __init__(self, lines: list[str], cfg: LayoutSettings = SETTINGS) -> None:
+        self.cfg = cfg
+        widths = [visual_width(t) for t in lines if visual_width(t) >= cfg.min_counted_width]
         self.wrapped = False
         self.margin = 0.0
-        if len(widths) >= 5:
+        if len(widths) >= cfg.min_lines_for_margin:
             counts = Counter(round(w) for w in widths)
             mode, _ = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
-            near = sum(1 for w in widths if abs(w - mode) <= 1.5)
+            near = sum(1 for w in widths if abs(w - mode) <= cfg.margin_tolerance)
             # hard-wrapped text has few lines wider than its margin (a title, a table row); one paragraph
             # per line has many, and a common short width there (headings) is no margin
-            wider = sum(1 for w in widths if w > mode + 3)
-            if near / len(widths) >= 0.2 and mode <= 60 and wider / len(widths) <= 0.25:
+            wider = sum(1 for w in widths if w > mode + cfg.wider_slack)
+            if near / len(widths) >= cfg.min_share_at_margin and mode <= cfg.max_margin and wider / len(widths) <= cfg.max_share_wider:
                 self.wrapped = True
-                self.margin = mode * 0.85  # digits and Latin letters make full lines a few units shorter
+                self.margin = mode * cfg.full_line_share
 
     def full(self, text: str) -> bool:
         if self.wrapped:
@@ -94,7 +120,7 @@ class _Width:
         # one paragraph per line: a line continues only when it visibly breaks mid-sentence
         if text and text[-1] in _CONTINUING_END:
             return True
-        return visual_width(text) >= 40 and not _ends_with_doc_type(text)
+        return visual_width(text) >= self.cfg.unwrapped_full_width and not _ends_with_doc_type(text)
 
 
 _ORDER_HEAD = regex.compile(r"^[\p{Han}]{2,20}令$")
@@ -142,7 +168,7 @@ def _signature_lines(cleaned: list[tuple[str, Line] | Table]) -> set[int]:
         if isinstance(c, Table) or not el["signed_date"].pattern.match(c[0]):
             continue
         j = i - 1
-        while j >= 0 and i - j <= 6:
+        while j >= 0 and i - j <= SETTINGS.max_signature_lines:
             above = cleaned[j]
             if isinstance(above, Table) or not looks_like_org(above[0]):
                 break
@@ -165,7 +191,8 @@ def split_joint_signature(text: str) -> list[str]:
 
 def _merge_title(groups: list[_Group]) -> list[_Group]:
     """Join the title's lines (GB/T 9704 §7.3.1) that follow the 文号 (or the 发文机关标志) into one paragraph."""
-    head = [("".join(g.texts)) for g in groups[:20]]
+    cfg = SETTINGS
+    head = [("".join(g.texts)) for g in groups[: cfg.title_window]]
     start = 0
     for i, t in enumerate(head):
         num = parse_doc_number(t)
@@ -181,20 +208,20 @@ def _merge_title(groups: list[_Group]) -> list[_Group]:
     while start < len(head) and export_field.match(head[start]):
         start += 1  # an export's own fields above the notice are not title lines
     end = None
-    for j in range(start, min(start + 6, len(head))):
+    for j in range(start, min(start + cfg.max_title_lines, len(head))):
         t = head[j]
-        if not t or t[-1] in _TERMINAL or t.endswith("：") or visual_width(t) > 80 or _is_standalone(t):
+        if not t or t[-1] in _TERMINAL or t.endswith("：") or visual_width(t) > cfg.max_title_line_width or _is_standalone(t):
             break
         if _ends_with_doc_type(t):
             end = j
             break
     # a title broken by hand may end "…实施方案" / "的" / "通知": short tail lines that end the title again
     k = end + 1 if end is not None else len(head)
-    while k < min(start + 8, len(head)) and 0 < visual_width(head[k]) <= 8 and not _is_standalone(head[k]) and head[k][-1] not in _TERMINAL and not head[k].endswith("："):
+    while k < min(start + cfg.title_tail_window, len(head)) and 0 < visual_width(head[k]) <= cfg.max_title_tail_width and not _is_standalone(head[k]) and head[k][-1] not in _TERMINAL and not head[k].endswith("："):
         tail = k
-        while tail < len(head) and visual_width(head[tail]) <= 8 and not _ends_with_doc_type(head[tail]):
+        while tail < len(head) and visual_width(head[tail]) <= cfg.max_title_tail_width and not _ends_with_doc_type(head[tail]):
             tail += 1
-        if tail >= len(head) or visual_width(head[tail]) > 8 or not _ends_with_doc_type("".join(head[k : tail + 1])):
+        if tail >= len(head) or visual_width(head[tail]) > cfg.max_title_tail_width or not _ends_with_doc_type("".join(head[k : tail + 1])):
             break
         end, k = tail, tail + 1
     if end is None or end == start:

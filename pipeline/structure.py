@@ -141,6 +141,27 @@ class _Draft:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class StructureSettings:
+    """The numbers the element finders decide by, named (counts are paragraphs, lengths characters)."""
+
+    header_window: int = 30  # the 版头 and 标题 are found among the first paragraphs
+    issuer_mark_window: int = 3  # the 发文机关标志 is among the first lines (§7.2.3)
+    title_after_number: int = 4  # the 标题 follows the 文号 within this many paragraphs (§7.3.1)
+    title_search: int = 8  # with no 文号, the first title-like line within this many paragraphs
+    title_above_lines: int = 3  # a title printed above the 文号 may be broken over this many more lines
+    max_title_line: int = 40  # a longer line above a title is no part of it
+    max_title: int = 150  # a longer paragraph is no title
+    recipients_window: int = 2  # the 主送机关 follows the title within this many paragraphs (§7.3.2)
+    record_window: int = 12  # the 版记 is among the last paragraphs (§7.4)
+    max_signatures: int = 6  # organisations in a joint 署名 (§7.3.5.2)
+    max_attachment_line: int = 80  # a longer numbered line after 附件： is body text, not an attachment name
+    max_file_link: int = 200  # a longer line ending ".pdf" is text, not a crawler's file link
+
+
+SETTINGS = StructureSettings()
+
+
 def _span(doc: NormDoc, p: Para, value: str | None = None, start: int | None = None, end: int | None = None) -> Span:
     s = p.start if start is None else start
     e = p.end if end is None else end
@@ -157,7 +178,7 @@ def _export_furniture(text: str) -> bool:
     el = rules.element_rules()
     return bool(
         el["export_field"].pattern.match(text)
-        or (_FILE_LINK.search(text) and len(text) <= 200)
+        or (_FILE_LINK.search(text) and len(text) <= SETTINGS.max_file_link)
         or regex.match(r"^附件[：:]$", text)
         or rules.html_rules().chrome.pattern.fullmatch(text)
     )
@@ -209,7 +230,7 @@ def _is_title(text: str) -> bool:
     text = rules.element_rules()["title_status"].pattern.sub("", text)
     t = text.rstrip("》”）")
     # a 、 joins coordinated items inside a title ("施工震损、噪声污染补偿暂行规定的通知"); other marks end sentences
-    if not t or len(text) > 150 or _TITLE_PUNCT.search(text) and not regex.search(r"《[^》]*[，、：][^》]*》", text):
+    if not t or len(text) > SETTINGS.max_title or _TITLE_PUNCT.search(text) and not regex.search(r"《[^》]*[，、：][^》]*》", text):
         return False
     return any(t.endswith(dt) for dt in rules.doc_types())
 
@@ -229,11 +250,11 @@ def _title_before(doc: NormDoc, lay: _Draft, texts: list[str], k_num: int, first
     j = k - 1
     while (
         j >= first
-        and k - j <= 3
+        and k - j <= SETTINGS.title_above_lines
         and j not in lay.roles
         and doc.paras[j].kind == "para"
         and not _export_furniture(texts[j])
-        and len(texts[j]) <= 40
+        and len(texts[j]) <= SETTINGS.max_title_line
         and not _PUNCT.search(texts[j])
         and not _is_title(texts[j])
     ):
@@ -247,7 +268,7 @@ def _title_before(doc: NormDoc, lay: _Draft, texts: list[str], k_num: int, first
 
 def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     el = rules.element_rules()
-    n = min(len(texts), 30)
+    n = min(len(texts), SETTINGS.header_window)
     # 0. what an export or crawler put around the notice, and a title printed twice (北大法宝 exports)
     for k in range(len(texts)):
         if doc.paras[k].kind == "para" and _export_furniture(texts[k]):
@@ -280,7 +301,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         first += 1
     i = first
     # 发文机关标志: "<机关>文件", or an organisation's name alone above the 文号
-    for k in range(first, min(n, first + 3)):
+    for k in range(first, min(n, first + SETTINGS.issuer_mark_window)):
         m = el["issuer_mark"].pattern.match(texts[k])
         if m:
             lay.issuer_mark = _span(doc, doc.paras[k], m.group("issuer"), doc.paras[k].start, doc.paras[k].start + len(m.group("issuer")))
@@ -306,7 +327,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     lay.header_end = i
     # 标题: right after the 文号 (GB/T 9704 order), else printed above it, else the first title-like line
     title_idx = None
-    for k in range(i, min(i + 4, len(texts))):
+    for k in range(i, min(i + SETTINGS.title_after_number, len(texts))):
         if k in lay.roles:
             continue
         t = texts[k].rstrip("》”")
@@ -328,7 +349,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             lay.title_paras = (a, b)
             lay.mark_range(a, b + 1, TITLE)
     else:
-        for k in range(first, min(first + 8, len(texts))):
+        for k in range(first, min(first + SETTINGS.title_search, len(texts))):
             if k in lay.roles:
                 continue
             if doc.paras[k].kind != "para" or texts[k][-1:] in "。：:":
@@ -352,7 +373,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     # 主送机关: the paragraph ending with a colon right after the title
     while i < len(texts) and i in lay.roles:
         i += 1
-    for k in range(i, min(i + 2, len(texts))):
+    for k in range(i, min(i + SETTINGS.recipients_window, len(texts))):
         m = el["recipients"].pattern.match(texts[k])
         if m and doc.paras[k].kind == "para" and not rules.heading_rules()[0].pattern.match(texts[k]):
             lay.recipients = _span(doc, doc.paras[k], m.group("value"), doc.paras[k].start, doc.paras[k].start + len(m.group("value")))
@@ -366,7 +387,7 @@ def _closing(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     el = rules.element_rules()
     paras = doc.paras
     # 版记 from the end: 印发 line, 抄送 and its continuation lines, 主办/督办 lines
-    for k in range(len(texts) - 1, max(lay.body_start, len(texts) - 12) - 1, -1):
+    for k in range(len(texts) - 1, max(lay.body_start, len(texts) - SETTINGS.record_window) - 1, -1):
         if paras[k].kind != "para":
             continue
         m = el["printed"].pattern.match(texts[k])
@@ -396,7 +417,7 @@ def _closing(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             lay.signed_date = _span(doc, paras[k], m.group("date"))
             lay.mark(k, SIGNED_DATE)
             j = k - 1
-            while j >= lay.body_start and len(lay.signature) < 6 and looks_like_org(texts[j]) and paras[j].kind == "para":
+            while j >= lay.body_start and len(lay.signature) < SETTINGS.max_signatures and looks_like_org(texts[j]) and paras[j].kind == "para":
                 p = paras[j]
                 pieces = [_span(doc, p, texts[j][a:b], p.start + a, p.start + b) for a, b in split_orgs(texts[j])]
                 lay.signature[0:0] = pieces
@@ -421,7 +442,7 @@ def _closing(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             v = regex.sub(r"^\d{1,2}[.．、]\s*", "", first)
             lay.attachments.append(_span(doc, p, v, p.end - len(v), p.end))
         j = k + 1
-        while j < len(texts) and paras[j].kind == "para" and regex.match(r"^\d{1,2}[.．、]", texts[j]) and not _PUNCT.search(texts[j][-1:]) and len(texts[j]) <= 80:
+        while j < len(texts) and paras[j].kind == "para" and regex.match(r"^\d{1,2}[.．、]", texts[j]) and not _PUNCT.search(texts[j][-1:]) and len(texts[j]) <= SETTINGS.max_attachment_line:
             v = regex.sub(r"^\d{1,2}[.．、]\s*", "", texts[j])
             lay.attachments.append(_span(doc, paras[j], v, paras[j].end - len(v), paras[j].end))
             lay.mark(j, ATTACHMENT_LIST)

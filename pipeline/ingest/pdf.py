@@ -41,6 +41,16 @@ WATERMARK_TEXT_SHARE = 0.015  # text boxes covering less than this share of such
 FULL_SLACK = 1.2  # a line ending within this many character sizes of the right margin is full (it wraps on)
 OCR_FULL_SLACK = 2.0
 PAGE_NUMBER_ZONE = 0.75  # a whole-line page number in the lowest quarter of the page is furniture
+# margins and line cues, in character sizes (s) of the line unless said otherwise
+LANDSCAPE = 1.05  # a page this much wider than high is landscape: its own text block
+MARGIN_LINE_CHARS = 8  # lines this long or longer set the margins (headings and page numbers do not)
+MARGIN_PERCENTILES = (0.1, 0.9)  # the text block's left and right edges, robust to a few indented/outdented lines
+LANDSCAPE_TABLE_LINES = 5  # a landscape page with fewer long lines and a table: the table spans the text block
+CENTERED_MIN_GAP = 0.5  # a centred line keeps at least this gap (s) on each side
+CENTERED_BALANCE = 1.0  # and its two gaps differ by less than this (s)
+RIGHT_GAP = 0.5  # a right-aligned line (署名, 成文日期) ends this far (s) inside the right margin or nearer
+INDENT = (1.5, 2.6)  # a paragraph's first line is indented two characters (GB/T 9704 §7.3.3): 1.5-2.6 s
+CENTERED_FULL_SLACK = 3.0  # a centred title line within this many s of the block's width wraps on
 TOP_ZONE, BOTTOM_ZONE = 0.12, 0.86  # where page numbers and running headers sit (share of page height)
 
 Item = Union[PLine, PTable]
@@ -254,20 +264,20 @@ def _geometry(lines: list[PLine], pages: list[_Page]) -> Margins:
     text-layer lines and for OCR lines (whose boxes are measured differently), on portrait and on landscape
     pages (an attachment table on a landscape page has a text block of its own)."""
     margins: Margins = {}
-    wide = {bp.data.number for bp in pages if bp.data.width > bp.data.height * 1.05}
+    wide = {bp.data.number for bp in pages if bp.data.width > bp.data.height * LANDSCAPE}
     for key in ((False, False), (True, False), (False, True), (True, True)):
         group = [ln for ln in lines if _key(ln, wide) == key]
         if not group:
             continue
-        long_lines = [ln for ln in group if len(ln.text) >= 8]
+        long_lines = [ln for ln in group if len(ln.text) >= MARGIN_LINE_CHARS]
         tables = [it for bp in pages if bp.data.number in wide for it in bp.items if isinstance(it, PTable)]
-        if key[1] and len(long_lines) < 5 and tables:
+        if key[1] and len(long_lines) < LANDSCAPE_TABLE_LINES and tables:
             # a landscape page holding a table and a few headings: the table spans the text block
             left, right = min(t.x0 for t in tables), max(t.x1 for t in tables)
         else:
             long_lines = long_lines or group
-            left = _percentile([ln.x0 for ln in long_lines], 0.1)
-            right = _percentile([ln.x1 for ln in long_lines], 0.9)
+            left = _percentile([ln.x0 for ln in long_lines], MARGIN_PERCENTILES[0])
+            right = _percentile([ln.x1 for ln in long_lines], MARGIN_PERCENTILES[1])
         margins[key] = (left, right)
         mid = (left + right) / 2
         for ln in group:
@@ -279,18 +289,18 @@ def _geometry(lines: list[PLine], pages: list[_Page]) -> Margins:
             if key[0]:
                 ln.cues.add("ocr")
             gap_l, gap_r = ln.x0 - left, right - ln.x1
-            if min(gap_l, gap_r) >= 0.5 * s and abs(gap_l - gap_r) < 1.0 * s:
+            if min(gap_l, gap_r) >= CENTERED_MIN_GAP * s and abs(gap_l - gap_r) < CENTERED_BALANCE * s:
                 ln.cues.add("centered")
-            elif ln.x0 > mid and ln.x1 < right - 0.5 * s:
+            elif ln.x0 > mid and ln.x1 < right - RIGHT_GAP * s:
                 ln.cues.add("right")
-            elif left + 1.5 * s <= ln.x0 <= left + 2.6 * s:
+            elif left + INDENT[0] * s <= ln.x0 <= left + INDENT[1] * s:
                 ln.cues.add("indent")
     return margins
 
 
 def _full(ln: PLine, right: float, left: float) -> bool:
     if "centered" in ln.cues:
-        return ln.x1 - ln.x0 >= (right - left) - 3 * ln.size  # a wrapped centred title line
+        return ln.x1 - ln.x0 >= (right - left) - CENTERED_FULL_SLACK * ln.size  # a wrapped centred title line
     if "right" in ln.cues:
         return False
     # an OCR box ends at the last glyph's ink (a full-width ，。 inks only its left half) and scans are skewed
@@ -322,7 +332,7 @@ def _rule_cues(page: PageData, lines: list[PLine], tables: list[PTable]) -> None
 
 def _blocks(pages: list[_Page], margins: Margins) -> list[Block]:
     out: list[Block] = []
-    wide = {bp.data.number for bp in pages if bp.data.width > bp.data.height * 1.05}
+    wide = {bp.data.number for bp in pages if bp.data.width > bp.data.height * LANDSCAPE}
     tables: list[tuple[PTable, Table]] = []  # the table blocks in order, to stitch continuations
     flow = [it for bp in pages for it in bp.items]
     for a, b in zip(flow, flow[1:]):

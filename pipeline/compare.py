@@ -28,6 +28,7 @@ from rapidfuzz import fuzz, process
 from . import rules
 from .docnumber import parse_doc_number
 from .extract.region import infer_region
+from .evidence import split_sentences
 from .families import build_families
 from .store import DEFAULT_DB_NAME, StoreError, coerce, load_tables, table_names
 
@@ -37,7 +38,6 @@ TAXONOMY = "gov-open-26"
 FAMILY_MIN_SCORE = 80.0  # rapidfuzz ratio for two task / heading labels to be one milestone family
 REUSE_MIN_SCORE = 85.0  # rapidfuzz ratio for a sentence to count as reusing a parent sentence near-verbatim
 REUSE_MIN_CHARS = 10  # shorter sentences (headings, 一、总体要求) are not evidence of reuse
-_SENTENCE_END = regex.compile(r"(?<=[。！？；!?])|\n")
 _LABEL = regex.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、]|（\d+）)\s*")
 _TRAIL = "。；;：:，, \t"
 
@@ -244,8 +244,8 @@ def citation_graph(citations: pd.DataFrame, coverage: pd.DataFrame) -> "nx.DiGra
 def sentences(text: str) -> list[str]:
     """Sentences of a normalised text that are long enough to show reuse."""
     out = []
-    for s in _SENTENCE_END.split(text):
-        s = s.strip()
+    for a, b in split_sentences(text):
+        s = text[a:b]
         if len(regex.findall(r"\p{Han}", s)) >= REUSE_MIN_CHARS:
             out.append(s)
     return out

@@ -4,7 +4,29 @@ from __future__ import annotations
 
 from .model import NormDoc
 
-_SENTENCE_END = "。！？；"
+SENTENCE_END = "。！？；!?"  # the one sentence-end set; a line break ends a sentence too (a heading, a table row)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a text, the end mark kept, surrounding white space dropped."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in SENTENCE_END or ch == "\n":
+            end = i + 1 if ch != "\n" else i
+            _add(text, start, end, out)
+            start = i + 1
+    _add(text, start, len(text), out)
+    return out
+
+
+def _add(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end))
 
 
 def sentence_bounds(doc: NormDoc, start: int, end: int | None = None) -> tuple[int, int]:
@@ -16,10 +38,10 @@ def sentence_bounds(doc: NormDoc, start: int, end: int | None = None) -> tuple[i
     if para.kind == "row":
         return para.start, para.end
     s = start
-    while s > para.start and doc.text[s - 1] not in _SENTENCE_END:
+    while s > para.start and doc.text[s - 1] not in SENTENCE_END:
         s -= 1
     e = max(end, start)
-    while e < para.end and doc.text[e] not in _SENTENCE_END:
+    while e < para.end and doc.text[e] not in SENTENCE_END:
         e += 1
     if e < para.end:
         e += 1  # keep the full stop

@@ -28,7 +28,7 @@ from .pdflines import PLine, group_lines
 from .pdfpage import PageData, pdfium_page, plumber_page
 from .pdfopentables import find_open_tables
 from .pdftables import PTable, find_tables
-from .tables import normalise_header
+from .tables import join_continuation
 
 log = logging.getLogger(__name__)
 
@@ -353,7 +353,7 @@ def _blocks(pages: list[_Page], margins: Margins) -> list[Block]:
             table = Table(tuple(tuple(r) for r in it.rows), (it.page,) * len(it.rows), frozenset(it.filled), spans_known=True)
             prev = out[-1] if out else None
             if k == 0 and isinstance(prev, Table) and tables and _continues(tables[-1][0], it, pages[pi - 1] if pi else None):
-                table = _stitch(prev, table)
+                table = join_continuation(prev, table)
                 out[-1] = table
                 tables[-1] = (it, table)
                 continue
@@ -371,67 +371,3 @@ def _continues(prev: PTable, cur: PTable, prev_page: _Page | None) -> bool:
     return all(abs(a - b) <= 3 for a, b in zip(prev.cols, cur.cols))
 
 
-def _stitch(prev: Table, cur: Table) -> Table:
-    """Join a continuation: a repeated header row is dropped; a merged cell cut by the page break (blank at
-    the top of the continuation, in a column whose cells are merged in practice) takes the value above."""
-    rows = [list(r) for r in cur.rows]
-    pages = list(cur.row_pages)
-    filled = set(cur.filled)
-    if rows and prev.rows and normalise_header(rows[0]) == normalise_header(prev.rows[0]):
-        rows, pages = rows[1:], pages[1:]
-        filled = {(r - 1, c) for r, c in filled if r > 0}
-    if rows and len(prev.rows) > 1 and _split_row(prev.rows[-1], rows[0]):
-        # a row broken across the page (Word and WPS let rows break by default): its second part joins the first
-        joined = [_join_cell(a, b) for a, b in zip(prev.rows[-1], rows[0])]
-        prev = Table(prev.rows[:-1] + (tuple(joined),), prev.row_pages, prev.filled, prev.spans_known)
-        rows, pages = rows[1:], pages[1:]
-        filled = {(r - 1, c) for r, c in filled if r > 0}
-    cols = rules.table_columns()
-    header = prev.rows[0] if prev.rows else ()
-    last = prev.rows[-1] if prev.rows else ()
-    for j, h in enumerate(header):
-        if cols.role(h) not in cols.fill_down or j >= len(last) or not last[j].strip():
-            continue
-        i = 0
-        while i < len(rows) and j < len(rows[i]) and not rows[i][j].strip() and (i == 0 or (i, j) in filled):
-            if not any(c.strip() for c in rows[i]):
-                break
-            rows[i][j] = last[j]
-            filled.add((i, j))
-            i += 1
-    offset = len(prev.rows)
-    return Table(
-        rows=prev.rows + tuple(tuple(r) for r in rows),
-        row_pages=prev.row_pages + tuple(pages),
-        filled=frozenset(prev.filled | {(r + offset, c) for r, c in filled}),
-        spans_known=True,
-    )
-
-
-_TERMINAL = regex.compile(r"[。！？；!?;]$")
-_NUMBERED = regex.compile(r"^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)")
-
-
-def _split_row(last: tuple[str, ...], first: list[str]) -> bool:
-    """The continuation's first row is the rest of `last`, cut by the page break: its first (序号) cell is
-    blank, every cell it has text in was cut mid-text in `last` (no 。；！？ at the end) and starts no new
-    numbered item, and at least one cut cell held several lines. A new row under a merged 序号 fails the
-    test because its 具体事项 starts after a finished one."""
-    if len(first) != len(last) or not first or first[0].strip():
-        return False
-    cut = [j for j, c in enumerate(first) if c.strip()]
-    if not cut:
-        return False
-    for j in cut:
-        a, b = last[j].strip(), first[j].strip()
-        if not a or _TERMINAL.search(a) or _NUMBERED.match(b) or a == b:
-            return False
-    return any(len(last[j].strip()) >= 10 for j in cut)
-
-
-def _join_cell(a: str, b: str) -> str:
-    a, b = a.strip(), b.strip()
-    if not a or not b:
-        return a or b
-    sep = " " if regex.search(r"[A-Za-z]$", a) and regex.match(r"^[A-Za-z]", b) else ""
-    return a + sep + b

@@ -8,6 +8,7 @@ from typing import Iterable, Sequence
 import regex
 from lxml import html as lxml_html
 
+from .. import rules
 from ..model import Block, IngestError, Table
 
 _P_SPLIT = regex.compile(r"<p\b[^>]*>(.*?)</p>", regex.S | regex.I)
@@ -137,6 +138,72 @@ def normalise_header(cells: Iterable[str]) -> tuple[str, ...]:
     return tuple(regex.sub(r"\s+", "", c) for c in cells)
 
 
+def join_continuation(prev: Table, cur: Table) -> Table:
+    """Join a continuation: a repeated header row is dropped; a merged cell cut by the page break (blank at
+    the top of the continuation, in a column whose cells are merged in practice) takes the value above."""
+    rows = [list(r) for r in cur.rows]
+    pages = list(cur.row_pages)
+    filled = set(cur.filled)
+    if rows and prev.rows and normalise_header(rows[0]) == normalise_header(prev.rows[0]):
+        rows, pages = rows[1:], pages[1:]
+        filled = {(r - 1, c) for r, c in filled if r > 0}
+    if rows and len(prev.rows) > 1 and _split_row(prev.rows[-1], rows[0]):
+        # a row broken across the page (Word and WPS let rows break by default): its second part joins the first
+        joined = [_join_cell(a, b) for a, b in zip(prev.rows[-1], rows[0])]
+        prev = Table(prev.rows[:-1] + (tuple(joined),), prev.row_pages, prev.filled, prev.spans_known)
+        rows, pages = rows[1:], pages[1:]
+        filled = {(r - 1, c) for r, c in filled if r > 0}
+    cols = rules.table_columns()
+    header = prev.rows[0] if prev.rows else ()
+    last = prev.rows[-1] if prev.rows else ()
+    for j, h in enumerate(header):
+        if cols.role(h) not in cols.fill_down or j >= len(last) or not last[j].strip():
+            continue
+        i = 0
+        while i < len(rows) and j < len(rows[i]) and not rows[i][j].strip() and (i == 0 or (i, j) in filled):
+            if not any(c.strip() for c in rows[i]):
+                break
+            rows[i][j] = last[j]
+            filled.add((i, j))
+            i += 1
+    offset = len(prev.rows)
+    return Table(
+        rows=prev.rows + tuple(tuple(r) for r in rows),
+        row_pages=prev.row_pages + tuple(pages),
+        filled=frozenset(prev.filled | {(r + offset, c) for r, c in filled}),
+        spans_known=prev.spans_known and cur.spans_known,
+    )
+
+
+_TERMINAL = regex.compile(r"[。！？；!?;]$")
+_NUMBERED = regex.compile(r"^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)")
+
+
+def _split_row(last: tuple[str, ...], first: list[str]) -> bool:
+    """The continuation's first row is the rest of `last`, cut by the page break: its first (序号) cell is
+    blank, every cell it has text in was cut mid-text in `last` (no 。；！？ at the end) and starts no new
+    numbered item, and at least one cut cell held several lines. A new row under a merged 序号 fails the
+    test because its 具体事项 starts after a finished one."""
+    if len(first) != len(last) or not first or first[0].strip():
+        return False
+    cut = [j for j, c in enumerate(first) if c.strip()]
+    if not cut:
+        return False
+    for j in cut:
+        a, b = last[j].strip(), first[j].strip()
+        if not a or _TERMINAL.search(a) or _NUMBERED.match(b) or a == b:
+            return False
+    return any(len(last[j].strip()) >= 10 for j in cut)
+
+
+def _join_cell(a: str, b: str) -> str:
+    a, b = a.strip(), b.strip()
+    if not a or not b:
+        return a or b
+    sep = " " if regex.search(r"[A-Za-z]$", a) and regex.match(r"^[A-Za-z]", b) else ""
+    return a + sep + b
+
+
 def stitch(tables: Sequence[Table]) -> list[Table]:
     """Join tables that continue one another: the next starts with the same header row (repeated on the new
     page) or has the same column count and starts without a header while the previous ran to a page end."""
@@ -146,11 +213,7 @@ def stitch(tables: Sequence[Table]) -> list[Table]:
             prev = out[-1]
             same_header = normalise_header(t.rows[0]) == normalise_header(prev.rows[0])
             if same_header:
-                offset = len(prev.rows) - 1
-                rows = prev.rows + t.rows[1:]
-                pages = prev.row_pages + t.row_pages[1:]
-                filled = prev.filled | {(r + offset, c) for r, c in t.filled if r > 0}
-                out[-1] = Table(rows=rows, row_pages=pages, filled=frozenset(filled), spans_known=prev.spans_known and t.spans_known)
+                out[-1] = join_continuation(prev, t)
                 continue
         out.append(t)
     return out

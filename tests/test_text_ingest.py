@@ -129,3 +129,14 @@ def test_title_broken_by_hand_after_a_document_type_word(tmp_path: Path) -> None
     ex = process_path(path)
     assert ex.document.title == "某某市人民政府办公室关于印发某某市安全生产实施方案的通知", ex.document.title
     assert ex.document.doc_type == "通知" and ex.document.recipients.startswith("各县（区）人民政府")
+
+
+def test_markdown_comment_is_no_text() -> None:
+    """A real family export (../shared/corpus/families, Chongqing 2016) marks the end of its info block with
+    <!-- INFO END -->: it must not end up in the text, the evidence or a cited title."""
+    path = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "families" / "npc_deputies_law_implementation" / "child_chongqing_2016_npc_deputies_law_implementation_measures.md"
+    text = path.read_text(encoding="utf-8")
+    assert "<!-- INFO END -->" in text
+    lines = [b.text for b in blocks_from_text(text) if hasattr(b, "text")]
+    assert not any("<!" in ln or "-->" in ln for ln in lines)
+    assert any(ln.startswith("2016年3月31日") for ln in lines), "the line before the comment stays"

@@ -62,6 +62,7 @@ _TABLE_OPEN = regex.compile(r"<table\b", regex.I)
 _TABLE_CLOSE = regex.compile(r"</table>", regex.I)
 _MD_RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _HTML_TAGS = regex.compile(r"</?(?:p|br|span|div|b|strong|font)\b[^>]*>", regex.I)
+_HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.S)  # Markdown exports mark their parts (<!-- INFO END -->)
 
 
 def _md_cells(line: str) -> list[str]:
@@ -73,7 +74,10 @@ def _md_cells(line: str) -> list[str]:
 
 def blocks_from_text(text: str) -> list[Block]:
     """Split decoded text into lines and tables, in reading order."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # a comment is no text; its line breaks stay, so line numbers (and tables around it) keep their places
+    text = _HTML_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    lines = text.split("\n")
     blocks: list[Block] = []
     pending: list[Table] = []  # consecutive tables, stitched when the run ends
 

@@ -67,8 +67,25 @@ def _run_parser() -> argparse.ArgumentParser:
     ap.add_argument("--timeout", type=float, default=_LIMITS.seconds, help=f"seconds one document may take (default {_LIMITS.seconds:.0f}; 0 = none)")
     ap.add_argument("--max-memory-mb", type=int, default=_LIMITS.memory_mb, help=f"memory one worker may use (default {_LIMITS.memory_mb}; 0 = none)")
     ap.add_argument("--max-input-mb", type=int, default=_LIMITS.input_mb, help=f"size of one input file (default {_LIMITS.input_mb}; 0 = none)")
+    ap.add_argument("--rules", type=Path, default=None, help="a folder of rule files to use instead of the shipped rules/ (copy rules/ and edit it)")
     ap.add_argument("-v", "--verbose", action="count", default=0, help="more logging")
     return ap
+
+
+def _use_rules(folder: Path | None) -> str | None:
+    """Choose the rules folder; an error message when it cannot be used."""
+    from . import rules
+
+    if folder is None:
+        return None
+    if not (folder / "elements.yaml").is_file():
+        return f"--rules {folder}: not a rules folder (no elements.yaml); copy rules/ and edit the copy"
+    rules.use(folder)
+    try:
+        rules.element_rules(), rules.doc_types(), rules.deadline_rules(), rules.word_rules()
+    except rules.RuleError as e:
+        return str(e)
+    return None
 
 
 def cmd_run(argv: Sequence[str]) -> int:
@@ -82,6 +99,10 @@ def cmd_run(argv: Sequence[str]) -> int:
         formats = parse_formats(args.format)
     except ValueError as e:
         print(f"error: {e}", file=sys.stderr)
+        return 2
+    problem = _use_rules(args.rules)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
         return 2
     inputs = args.inputs or [Path("corpora")]
     missing = [p for p in inputs if not p.exists()]

@@ -6,7 +6,6 @@ Public API: `parse_doc_number(text)` -> DocNumber | None.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterator
 
 import regex
@@ -25,7 +24,7 @@ class DocNumber:
     end: int
 
 
-@lru_cache(maxsize=1)
+@rules.cached
 def _leading_words() -> tuple[str, ...]:
     data = rules._read_yaml("docnumber.yaml")
     return tuple(sorted(data.get("leading_words", []), key=len, reverse=True))
@@ -53,7 +52,7 @@ def _agency_offset(raw: str) -> int:
 _FULLWIDTH_DIGITS = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, **{ch: " " for ch in "\u200b\u200c\u200d\u2060\ufeff"}})
 
 
-@lru_cache(maxsize=1)
+@rules.cached
 def _agency_cuts() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """rules/docnumber.yaml: words after which a 机关代字 starts when glued to it (a sentence or an issuer's
     full name before the number), and labels that are never a 机关代字."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import warnings
-from functools import lru_cache
 from typing import Iterable
 
 with warnings.catch_warnings():
@@ -43,7 +42,7 @@ def lexicon_words() -> Iterable[str]:
     yield from rules.doc_types()
 
 
-@lru_cache(maxsize=1)
+@rules.cached
 def tokenizer() -> jieba.Tokenizer:
     tok = jieba.Tokenizer()
     tok.initialize()
@@ -65,7 +64,7 @@ class JiebaTokenizer:
         return Doc(self.vocab, words=words, spaces=[False] * len(words))
 
 
-@lru_cache(maxsize=1)
+@rules.cached
 def pipeline() -> Language:
     nlp = spacy.blank("zh")
     nlp.tokenizer = JiebaTokenizer(nlp.vocab, tokenizer())

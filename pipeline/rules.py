@@ -8,20 +8,17 @@ a rule file fails loudly instead of silently matching nothing.
 from __future__ import annotations
 
 import csv
-import os
 from dataclasses import dataclass
-from functools import lru_cache
+import functools
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping, TypeVar
 
 import regex
 import yaml
 
-def _rules_dir() -> Path:
-    """The rule files: $GONGWEN_RULES, else rules/ beside the package in a checkout, else the installed
-    gongwen_rules package (a wheel)."""
-    if os.environ.get("GONGWEN_RULES"):
-        return Path(os.environ["GONGWEN_RULES"])
+def default_folder() -> Path:
+    """The shipped rule files: rules/ beside the package in a checkout, else the installed gongwen_rules
+    package (a wheel)."""
     beside = Path(__file__).resolve().parent.parent / "rules"
     if (beside / "deadlines.yaml").exists():
         return beside
@@ -33,7 +30,55 @@ def _rules_dir() -> Path:
         return beside  # reading a rule then says which file is missing
 
 
-RULES_DIR = _rules_dir()
+T = TypeVar("T")
+
+
+class Rules:
+    """The rule files of one folder, each read, checked and compiled once, on first use. One object is in
+    use at a time (`use()` chooses the folder, `--rules DIR` on the command line); the loaders below and the
+    caches derived from rules elsewhere (`cached`) belong to it, so changing the folder never mixes rules."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder).resolve()
+        self._built: dict[str, Any] = {}
+
+    def get(self, key: str, build: Callable[[], T]) -> T:
+        if key not in self._built:
+            self._built[key] = build()
+        return self._built[key]  # type: ignore[no-any-return]
+
+    def __repr__(self) -> str:
+        return f"Rules({str(self.folder)!r})"
+
+
+_active: Rules | None = None
+
+
+def active() -> Rules:
+    """The rules in use (the shipped folder unless `use()` chose another)."""
+    global _active
+    if _active is None:
+        _active = Rules(default_folder())
+    return _active
+
+
+def use(folder: Path | str | None) -> Rules:
+    """Use the rule files of `folder` (None: the shipped ones) from now on; returns the new rules. A folder
+    must hold every rule file (copy rules/ and edit it)."""
+    global _active
+    _active = Rules(Path(folder) if folder is not None else default_folder())
+    return _active
+
+
+def cached(fn: Callable[[], T]) -> Callable[[], T]:
+    """A loader built once per Rules object: what a rule file gives, or anything derived from rules."""
+    key = f"{fn.__module__}.{fn.__qualname__}"
+
+    @functools.wraps(fn)
+    def wrapper() -> T:
+        return active().get(key, fn)
+
+    return wrapper
 
 
 class RuleError(ValueError):
@@ -52,7 +97,7 @@ class PatternRule:
 
 
 def _read_yaml(name: str) -> dict[str, Any]:
-    path = RULES_DIR / name
+    path = active().folder / name
     try:
         with path.open(encoding="utf-8") as fh:
             data = yaml.safe_load(fh)
@@ -124,28 +169,28 @@ def _pattern_rules(file: str, section: str, *, extra_keys: set[str] = frozenset(
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cached
 def docnumber_rules() -> tuple[PatternRule, ...]:
     return _pattern_rules("docnumber.yaml", "patterns")
 
 
-@lru_cache(maxsize=None)
+@cached
 def heading_rules() -> tuple[PatternRule, ...]:
     return _pattern_rules("headings.yaml", "levels")
 
 
-@lru_cache(maxsize=None)
+@cached
 def not_heading_rules() -> tuple[PatternRule, ...]:
     """Lines shaped like headings that are not: table-of-contents entries."""
     return _pattern_rules("headings.yaml", "not_headings")
 
 
-@lru_cache(maxsize=None)
+@cached
 def deadline_rules() -> tuple[PatternRule, ...]:
     return _pattern_rules("deadlines.yaml", "rules", extra_keys={"not_this_rule"})
 
 
-@lru_cache(maxsize=None)
+@cached
 def deadline_not_this_rule() -> dict[str, tuple[str, ...]]:
     """rules/deadlines.yaml `not_this_rule`: text another rule reads, by the rule that must leave it alone."""
     return {str(r["id"]): tuple(str(x) for x in r.get("not_this_rule", ()) or ()) for r in _read_yaml("deadlines.yaml").get("rules", [])}
@@ -173,7 +218,7 @@ class DeadlineTrap:
         return self.after is None or bool(self.after.search(after))
 
 
-@lru_cache(maxsize=None)
+@cached
 def deadline_traps() -> tuple[DeadlineTrap, ...]:
     out = []
     for raw in _read_yaml("deadlines.yaml").get("traps", []) or []:
@@ -195,12 +240,12 @@ def deadline_traps() -> tuple[DeadlineTrap, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cached
 def frequencies() -> dict[str, str]:
     return dict(_read_yaml("deadlines.yaml").get("frequencies", {}))
 
 
-@lru_cache(maxsize=None)
+@cached
 def page_number_rules() -> tuple[PatternRule, ...]:
     """Page numbers that PDF readers remove as page furniture (rules/pdf.yaml)."""
     return _pattern_rules("pdf.yaml", "page_numbers")
@@ -216,7 +261,7 @@ class OcrFix:
         return self.rule.pattern.sub(self.replace, text)
 
 
-@lru_cache(maxsize=None)
+@cached
 def not_document_suffixes() -> tuple[str, ...]:
     """rules/references.yaml: title endings of forms and certificates, which are no cited documents."""
     data = _read_yaml("references.yaml")
@@ -224,7 +269,7 @@ def not_document_suffixes() -> tuple[str, ...]:
     return tuple(sorted((str(x) for x in data.get("not_document", []) or []), key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cached
 def radical_map() -> dict[str, str]:
     """rules/radicals.yaml: CJK Radicals Supplement code points -> the ordinary character."""
     data = _read_yaml("radicals.yaml")
@@ -236,7 +281,7 @@ def radical_map() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cached
 def ocr_fix_rules() -> tuple[OcrFix, ...]:
     """Corrections of OCR confusions (rules/pdf.yaml `ocr_fixes`); each example pair is checked on load."""
     data = _read_yaml("pdf.yaml")
@@ -255,12 +300,12 @@ def ocr_fix_rules() -> tuple[OcrFix, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cached
 def element_rules() -> dict[str, PatternRule]:
     return {r.id: r for r in _pattern_rules("elements.yaml", "patterns")}
 
 
-@lru_cache(maxsize=None)
+@cached
 def word_rules() -> dict[str, PatternRule]:
     """The shared word lists of rules/words.yaml, by id: word_rules()["org_suffix"].pattern."""
     return {r.id: r for r in _pattern_rules("words.yaml", "patterns", extra_keys={"words"})}
@@ -271,22 +316,22 @@ def words(rule_id: str) -> regex.Pattern[str]:
     return word_rules()[rule_id].pattern
 
 
-@lru_cache(maxsize=None)
+@cached
 def validity_rules() -> tuple[PatternRule, ...]:
     return _pattern_rules("elements.yaml", "validity")
 
 
-@lru_cache(maxsize=None)
+@cached
 def coordinated_heads() -> frozenset[str]:
     return frozenset(str(w) for w in _read_yaml("elements.yaml").get("coordinated_heads", []))
 
 
-@lru_cache(maxsize=None)
+@cached
 def export_labels() -> dict[str, str]:
     return {str(k): str(v) for k, v in (_read_yaml("elements.yaml").get("export_labels") or {}).items()}
 
 
-@lru_cache(maxsize=None)
+@cached
 def doc_types() -> tuple[str, ...]:
     types = _read_yaml("elements.yaml").get("doc_types", [])
     return tuple(sorted((str(t) for t in types), key=len, reverse=True))
@@ -304,7 +349,7 @@ class UnitLexicon:
     examples: tuple[tuple[str, str], ...]
 
 
-@lru_cache(maxsize=None)
+@cached
 def unit_lexicon() -> UnitLexicon:
     data = _read_yaml("units.yaml")
     _check_keys("units.yaml", "<top>", data, {"generic", "departments", "government", "level_prefixes", "keep_together", "examples"})
@@ -335,7 +380,7 @@ class Taxonomy:
     examples: tuple[Mapping[str, Any], ...]
 
 
-@lru_cache(maxsize=None)
+@cached
 def taxonomies() -> tuple[Taxonomy, ...]:
     data = _read_yaml("domains.yaml")
     out = []
@@ -366,9 +411,9 @@ class Place:
     city: str
 
 
-@lru_cache(maxsize=None)
+@cached
 def places() -> tuple[Place, ...]:
-    path = RULES_DIR / "places.tsv"
+    path = active().folder / "places.tsv"
     with path.open(encoding="utf-8") as fh:
         rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
         return tuple(Place(r["adcode"], r["name"], r["level"], r["province"], r["city"]) for r in rows)
@@ -384,7 +429,7 @@ class AgencyPrefixes:
     issuer_examples: tuple[tuple[str, str], ...] = ()  # (issuer, "province/city/county/admin_level")
 
 
-@lru_cache(maxsize=None)
+@cached
 def agency_prefixes() -> AgencyPrefixes:
     data = _read_yaml("agency_prefixes.yaml")
     _check_keys("agency_prefixes.yaml", "<top>", data, {"national", "provinces", "cities", "examples", "place_short_names", "issuer_examples"})
@@ -420,7 +465,7 @@ class TableColumns:
         return ""
 
 
-@lru_cache(maxsize=None)
+@cached
 def table_columns() -> TableColumns:
     data = _read_yaml("tables.yaml")
     _check_keys("tables.yaml", "<top>", data, {"columns", "fill_down", "examples"})
@@ -453,7 +498,7 @@ class Topics:
     fallback: str
 
 
-@lru_cache(maxsize=None)
+@cached
 def topics() -> Topics:
     """gov.cn 主题分类 keyword rules (rules/topics.yaml)."""
     data = _read_yaml("topics.yaml")
@@ -489,7 +534,7 @@ class HtmlRules:
     repost_prefix: PatternRule
 
 
-@lru_cache(maxsize=None)
+@cached
 def html_rules() -> HtmlRules:
     """rules/html.yaml: a web page's metadata labels and the page chrome left inside article containers."""
     data = _read_yaml("html.yaml")

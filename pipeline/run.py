@@ -12,7 +12,6 @@ import dataclasses
 import hashlib
 import logging
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -80,12 +79,12 @@ def _digest(path: Path) -> tuple[str, int]:
     return h.hexdigest(), size
 
 
-@lru_cache(maxsize=1)
+@rules.cached
 def pipeline_version() -> str:
     """A digest of the code and rules that extract: a store built by other code or rules is re-extracted."""
     root = Path(__file__).resolve().parent
     h = hashlib.sha256()
-    for folder in (root, rules.RULES_DIR):
+    for folder in (root, rules.active().folder):
         for p in sorted(folder.rglob("*")):
             if p.is_file() and p.suffix in {".py", ".yaml", ".yml", ".tsv", ".txt", ".json"}:
                 h.update(str(p.relative_to(folder)).encode())

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
+from . import rules
 from .model import Extraction
 from .paths import readable
 from .process import failed, process_path
@@ -53,6 +54,14 @@ def _data_bytes() -> int:
     except OSError:
         pass
     return 0
+
+
+def _start_worker(memory_mb: int, rules_folder: str) -> None:
+    """Worker initializer: the parent's rules folder (a forked worker has it already, a spawned one not),
+    then the memory cap."""
+    if rules.active().folder != Path(rules_folder):
+        rules.use(rules_folder)
+    _limit_memory(memory_mb)
 
 
 def _limit_memory(memory_mb: int) -> None:
@@ -105,8 +114,11 @@ def _too_big(path: Path, limits: Limits) -> Extraction | None:
     return None
 
 
-def _dask_one(path: str, input_mb: int) -> Extraction:
-    """One document on a Dask worker (paths travel as text; the worker must see the same file system)."""
+def _dask_one(path: str, input_mb: int, rules_folder: str) -> Extraction:
+    """One document on a Dask worker (paths travel as text; the worker must see the same file system, the
+    rules folder included)."""
+    if rules.active().folder != Path(rules_folder):
+        rules.use(rules_folder)
     p = Path(path)
     return _too_big(p, Limits(input_mb=input_mb)) or process_path(p)
 
@@ -126,7 +138,7 @@ def process_dask(paths: Sequence[Path], *, scheduler: str | None, workers: int, 
         cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
-        futures = client.map(_dask_one, [str(p) for p in paths], input_mb=limits.input_mb, pure=False)
+        futures = client.map(_dask_one, [str(p) for p in paths], input_mb=limits.input_mb, rules_folder=str(rules.active().folder), pure=False)
         for p, fut in zip(paths, futures):
             log.info("processing %s", p)
             try:
@@ -153,7 +165,7 @@ def process_all(paths: Sequence[Path], *, workers: int, limits: Limits, done: Ca
     from pebble.common import ProcessExpired
 
     warm_up()
-    with ProcessPool(max_workers=workers, initializer=_limit_memory, initargs=(limits.memory_mb,)) as pool:
+    with ProcessPool(max_workers=workers, initializer=_start_worker, initargs=(limits.memory_mb, str(rules.active().folder))) as pool:
         futures = []
         for p in paths:
             big = _too_big(p, limits)

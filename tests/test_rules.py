@@ -118,9 +118,10 @@ def test_unknown_key_is_reported(tmp_path: Any, monkeypatch: pytest.MonkeyPatch)
     """A typo in a rule file fails loudly, naming the file and the rule."""
     bad = tmp_path / "headings.yaml"
     bad.write_text("levels:\n  - id: level1\n    level: 1\n    patern: '^x'\n", encoding="utf-8")
-    monkeypatch.setattr(rules, "RULES_DIR", tmp_path)
+    monkeypatch.setattr(rules, "_active", rules.active())  # the shipped rules come back after the test
+    rules.use(tmp_path)
     with pytest.raises(rules.RuleError, match=r"headings.yaml.*level1.*patern"):
-        rules._pattern_rules("headings.yaml", "levels")
+        rules.heading_rules()
 
 
 @pytest.mark.parametrize(("issuer", "expected"), [pytest.param(i, e, id=f"issuer-{k}") for k, (i, e) in enumerate(rules.agency_prefixes().issuer_examples)])

@@ -30,8 +30,7 @@ def test_wheel_runs_from_another_folder(tmp_path: Path) -> None:
     elsewhere.mkdir()
     (elsewhere / "notice.txt").write_bytes((SEEDS / "000_0ac1c0e2edb665b1.txt").read_bytes())
     env = {**os.environ, "PYTHONPATH": str(site)}
-    env.pop("GONGWEN_RULES", None)
-    code = "import pipeline, pipeline.rules as r, sys; from pipeline.cli import main; print(pipeline.__file__); print(r.RULES_DIR); sys.exit(main(['notice.txt', '--out', 'out']))"
+    code = "import pipeline, pipeline.rules as r, sys; from pipeline.cli import main; print(pipeline.__file__); print(r.active().folder); sys.exit(main(['notice.txt', '--out', 'out']))"
     run = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     where, rules_dir = run.stdout.splitlines()[:2]

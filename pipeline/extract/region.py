@@ -4,7 +4,6 @@ name, then the 机关代字 prefixes (rules/agency_prefixes.yaml: 豫 -> 河南�
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
@@ -24,7 +23,7 @@ class Region:
     admin_level: str = ""
 
 
-@lru_cache(maxsize=1)
+@rules.cached
 def _index() -> dict[str, list[rules.Place]]:
     idx: dict[str, list[rules.Place]] = {}
     for p in rules.places():

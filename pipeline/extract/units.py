@@ -110,10 +110,14 @@ def split_units(text: str) -> list[str]:
     return [u for g in unit_groups(text) for u in g]
 
 
-@lru_cache(maxsize=4096)
 def unit_type(unit: str) -> str:
     """The function of a unit, the same at every level. '市自然资源局' -> '自然资源'"""
-    lex = rules.unit_lexicon()
+    return _unit_type(rules.active(), unit)
+
+
+@lru_cache(maxsize=4096)
+def _unit_type(active: rules.Rules, unit: str) -> str:
+    lex = rules.unit_lexicon()  # of `active`, the key that keeps one cache per rules folder
     if any(k in unit for k in lex.generic):
         return lex.generic_type
     # set aside a leading "<place>政府" so 省政府办公厅 is typed by 办公厅

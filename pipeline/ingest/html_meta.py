@@ -5,7 +5,6 @@ print above the notice (gov.cn 信息公开 table, gz.gov.cn 规范性文件库 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import regex
 from lxml import html as lxml_html
@@ -24,12 +23,12 @@ def squash(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
-@lru_cache(maxsize=1)
+@rules.cached
 def _label_map() -> dict[str, str]:
     return dict(rules.html_rules().labels)
 
 
-@lru_cache(maxsize=1)
+@rules.cached
 def _pair_re() -> regex.Pattern[str]:
     """'索 引 号：000014349/2018-00204' -> label, value; a label's characters may be spaced out."""
     alts = [r"[\s\u3000\u00a0]*".join(regex.escape(ch) for ch in label) for label, _ in rules.html_rules().labels]

@@ -94,6 +94,7 @@ class PatternRule:
     level: int = 0
     must_match: tuple[Any, ...] = ()
     must_not_match: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()  # a word-list rule's words, longest first (rules/words.yaml)
 
 
 def _read_yaml(name: str) -> dict[str, Any]:
@@ -148,6 +149,7 @@ def _pattern_rules(file: str, section: str, *, extra_keys: set[str] = frozenset(
         if "pattern" not in raw:
             raise RuleError(f"rules/{file}: rule {rid!r} has no pattern")
         own_blocks = blocks
+        words: list[str] = []
         if "words" in raw:  # a word list: {words} is its alternation, longest word first (rules/words.yaml)
             words = sorted((str(w) for w in raw["words"] or ()), key=len, reverse=True)
             if not words:
@@ -164,6 +166,7 @@ def _pattern_rules(file: str, section: str, *, extra_keys: set[str] = frozenset(
                 level=int(raw.get("level", 0)),
                 must_match=examples,
                 must_not_match=tuple(raw.get("must_not_match", ()) or ()),
+                words=tuple(words),
             )
         )
     return tuple(out)
@@ -314,6 +317,12 @@ def word_rules() -> dict[str, PatternRule]:
 def words(rule_id: str) -> regex.Pattern[str]:
     """One word-list pattern of rules/words.yaml."""
     return word_rules()[rule_id].pattern
+
+
+def alternation(*rule_ids: str) -> str:
+    """The words of word-list rules as one regex alternation, longest first: to build a bigger pattern."""
+    found = sorted({w for rid in rule_ids for w in word_rules()[rid].words}, key=len, reverse=True)
+    return "|".join(regex.escape(w) for w in found)
 
 
 @cached

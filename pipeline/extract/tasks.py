@@ -16,9 +16,32 @@ from .domains import canonical_domain
 from .units import LIST_NOTE, split_top, split_units, unit_groups, unit_type
 
 _BAL = r"(?:[^（）()]|[（(][^（）()]*[）)])*"
-_TAG = regex.compile(
-    rf"[（(]\s*(?P<label>责任单位|责任部门|牵头单位|牵头部门|责任主体)\s*[：:](?P<units>{_BAL})[）)]"
-)
+
+
+@dataclass(frozen=True, slots=True)
+class _TagPatterns:
+    tag: regex.Pattern[str]  # （责任单位：A、B） / （牵头单位：A；配合单位：B）
+    labelled: regex.Pattern[str]  # one "牵头单位：A" part of a tag's text
+    line: regex.Pattern[str]  # 牵头单位：A on a line of its own, or after a sentence
+    time_line: regex.Pattern[str]  # 完成时限：2024年底前, the rest of a label block
+
+
+@rules.cached
+def _patterns() -> _TagPatterns:
+    """The tag patterns, built from the role labels of rules/words.yaml."""
+    lead_or_resp = rules.alternation("lead_label", "responsible_label")
+    lead_or_co = rules.alternation("lead_label", "co_label")
+    roles = rules.alternation("lead_label", "co_label", "responsible_label")
+    time = rules.alternation("time_label")
+    stop = rf"[；;，,、\s]*(?:{roles}|{time})\s*[：:]"
+    return _TagPatterns(
+        tag=regex.compile(rf"[（(〔【]\s*(?P<label>{lead_or_resp})\s*[：:](?P<units>{_BAL}?)[）)〕】]"),
+        labelled=regex.compile(rf"^(?P<label>{lead_or_co})[：:](?P<units>.*)$"),
+        line=regex.compile(rf"(?:^|(?<=[。；;]))[ \t]*(?P<label>{roles})\s*[：:]\s*(?P<units>(?:(?!{stop})[^。\n）)〕】])*)", regex.M),
+        time_line=regex.compile(rf"[；;，,、\s]*(?:{time})\s*[：:][^\n]*"),
+    )
+
+
 # （省发展改革委牵头，省财政厅等按职责分工负责）
 _LEAD_CO = regex.compile(rf"[（(](?P<lead>[^（）()：:]{{2,60}}?)牵头[，,、；;]?(?P<co>{_BAL}?)(?:按职责分工)?(?:负责|配合|参与)?[）)]")
 # （国家发展改革委、财政部等按职责分工负责）: the units named are all responsible, none is singled out to lead
@@ -39,6 +62,8 @@ class Tag:
     lead: list[str]
     co: list[str]
     explicit_roles: bool
+    line: bool = False  # labelled lines (牵头单位：A), not a bracketed tag
+    limit: tuple[int, int] | None = None  # its labelled time-limit line (完成时限：…), the task's own limit
 
 
 def _parse_tag_units(label_units: str) -> tuple[list[str], list[str], bool]:
@@ -48,10 +73,10 @@ def _parse_tag_units(label_units: str) -> tuple[list[str], list[str], bool]:
     co: list[str] = []
     explicit = False
     for part in parts:
-        m = regex.match(r"^(牵头单位|牵头部门|配合单位|配合部门|参与单位)[：:](.*)$", part)
+        m = _patterns().labelled.match(part)
         if m:
             explicit = True
-            (lead if m.group(1).startswith("牵头") else co).extend(split_units(m.group(2)))
+            (lead if rules.words("lead_label").match(m.group("label")) else co).extend(split_units(m.group("units")))
     if explicit:
         return lead, co, True
     groups = unit_groups(label_units)
@@ -60,11 +85,68 @@ def _parse_tag_units(label_units: str) -> tuple[list[str], list[str], bool]:
     return groups[0], [u for g in groups[1:] for u in g], False
 
 
+_DUTY_TAIL = regex.compile(r"等?(?:按职责分工|按照职责分工|按职责|分别|共同)?(?:负责|落实|实施)?$")
+
+
+def _tag_units(units: str) -> str:
+    """The units of a labelled tag without what follows them: 〔责任单位：A、B按职责分工负责。具体任务均涉及
+    相关市（州）人民政府，不再做分工，下同。〕 -> 'A、B'."""
+    units = units.split("。")[0]
+    return _DUTY_TAIL.sub("", units.strip()).strip()
+
+
+_MARKED_LEAD = regex.compile(r"(?P<unit>[^、，,；;（）()]+?)\s*[（(]\s*牵头\s*[）)]")
+
+
+def _block_units(label: str, units: str) -> tuple[list[str], list[str]]:
+    """(lead, co) of one labelled line. 责任单位：A（牵头），B、C -> A leads, B and C assist."""
+    units = units.strip().rstrip("；;，,、")
+    if rules.words("lead_label").match(label):
+        return split_units(units), []
+    if rules.words("co_label").match(label):
+        return [], split_units(units)
+    marked = [m.group("unit").strip() for m in _MARKED_LEAD.finditer(units)]
+    if marked:
+        rest = [u for u in split_units(_MARKED_LEAD.sub(lambda m: m.group("unit"), units)) if u not in marked]
+        return [u for m in marked for u in split_units(m)], rest
+    lead, co, _ = _parse_tag_units(units)
+    return lead, co
+
+
+def _label_blocks(text: str, start: int, end: int) -> list[Tag]:
+    """Units named on labelled lines under a task (牵头单位：A / 配合单位：B / 完成时限：…), common in the task
+    lists of implementation plans: consecutive labelled lines are one tag; a time-limit line right after
+    them belongs to it, so the task's limit is found inside the task."""
+    pat = _patterns()
+    out: list[Tag] = []
+    for m in pat.line.finditer(text, start, end):
+        lead, co = _block_units(m.group("label"), m.group("units"))
+        if not lead and not co:
+            continue
+        if not all(_unitish(u) for u in lead + co):
+            continue  # 责任单位：按属地原则 is a principle, not a unit
+        prev = out[-1] if out else None
+        if prev is not None and not text[prev.end : m.start()].strip("；;，,、。 \t\n") :
+            prev.lead.extend(u for u in lead if u not in prev.lead)
+            prev.co.extend(u for u in co if u not in prev.co and u not in prev.lead)
+            prev.end = m.end()
+        else:
+            prev = Tag(m.start(), m.end(), lead, co, True, line=True)
+            out.append(prev)
+        after = pat.time_line.match(text, prev.end, end)
+        if after:
+            prev.limit = (after.start(), after.end())
+            prev.end = after.end()
+    return out
+
+
 def find_tags(text: str, start: int, end: int) -> list[Tag]:
     tags: list[Tag] = []
-    for m in _TAG.finditer(text, start, end):
-        units = m.group("units")
-        if m.group("label").startswith("牵头"):
+    for m in _patterns().tag.finditer(text, start, end):
+        if any(t.start <= m.start() < t.end for t in tags):
+            continue
+        units = _tag_units(m.group("units"))
+        if rules.words("lead_label").match(m.group("label")):
             lead, co, explicit = _parse_tag_units(f"牵头单位：{units}")
         else:
             lead, co, explicit = _parse_tag_units(units)
@@ -85,9 +167,11 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
         raw = m.group("units")
         if "由" in raw.lstrip("由"):
             continue  # "（技工院校内由人力资源社会保障行政部门负责）": a note on who acts in one setting, not a task's tag
-        units = split_units(raw.lstrip("由"))
-        if units and all(_unitish(u) for u in units):
-            tags.append(Tag(m.start(), m.end(), units, [], False))
+        named = split_units(raw.lstrip("由"))
+        if named and all(_unitish(u) for u in named):
+            tags.append(Tag(m.start(), m.end(), named, [], False))
+    # labelled lines outside brackets (a bracketed "（牵头单位：A；配合单位：B）" is one tag already)
+    tags.extend(b for b in _label_blocks(text, start, end) if not any(t.start < b.end and b.start < t.end for t in tags))
     note = LIST_NOTE.search(text, 0, end)
     if note is not None:
         # "列第一位者为牵头单位，下同": from the note on, the first unit of a plain list leads, the rest assist
@@ -157,11 +241,13 @@ class _TaskBuilder:
         doc = self.doc
         text = doc.text
         prev_end: dict[str, int] = {}  # where the previous tag of a section ended
+        ends: list[int] = []  # where every tag so far ended
+        by_id = {s.section_id: s for s in sections}
         for r_start, r_end in body_ranges:
             for tag in find_tags(text, r_start, r_end):
                 para = doc.para_at(tag.start)
-                if para is None:
-                    continue
+                if para is None or tag.line and para.kind != "para":
+                    continue  # a labelled cell of a table row is read with its table
                 sec = section_at(sections, tag.start) or enclosing(sections, tag.start)
                 key = sec.section_id if sec else ""
                 if key in prev_end and prev_end[key] >= para.start:
@@ -177,6 +263,12 @@ class _TaskBuilder:
                     before = _para_before(doc, para.start)
                     if before is not None and before.kind == "para" and (sec is None or before.start >= sec.start_char):
                         item_start = before.start
+                    parent = by_id.get(sec.parent_id) if sec is not None and before is not None and before.start == sec.start_char else None
+                    if parent is not None and self._covers_list(parent, sections, ends, tag.start):
+                        # the tag closes a list of sub-items ((1)…(2)… then （责任单位：…）): it names the
+                        # units of their parent item, as the sub-items have no tags of their own
+                        sec, key, item_start = parent, parent.section_id, parent.start_char
+                ends.append(tag.end)
                 item = text[item_start : tag.start]
                 if sec is not None and item_start == sec.start_char:
                     item = item[len(sec.label) :].lstrip("、．.")
@@ -189,13 +281,23 @@ class _TaskBuilder:
                     detail = detail[len(sec.heading) :].lstrip("。！？ ")
                 title = sec.heading if sec is not None else detail[:40]
                 units = tag.lead + tag.co
-                deadline_text, due = _due(text[item_start : tag.end])
+                deadline_text, due = _due(text[slice(*tag.limit)]) if tag.limit else ("", "")
+                if not due:
+                    deadline_text, due = _due(text[item_start : tag.end])
                 self.tasks.append(
                     TaskRow(
-                        doc.doc_id, self._task_id(), key, title, detail, "；".join(units), units[0] if units else "",
+                        doc.doc_id, self._task_id(), key, title, detail, "；".join(units), tag.lead[0] if tag.lead else "",
                         deadline_text, due, "body", doc.page_at(item_start), text[item_start : tag.end], item_start, tag.end,
                     )
                 )
+
+    @staticmethod
+    def _covers_list(parent: Section, sections: list[Section], ends: list[int], at: int) -> bool:
+        """A tag on its own line after sub-items covers their parent when it closes the parent's list (the next
+        heading is no sub-item of it) and no sub-item before it had a tag of its own."""
+        after = next((s for s in sections if s.start_char > at), None)
+        closes = after is None or after.parent_id != parent.section_id
+        return closes and not any(parent.start_char <= e < at for e in ends)
 
     def _assign(self, domains: list[str], lead: list[str], co: list[str], source: str, page: int | None, start: int, end: int) -> None:
         evidence = self.doc.text[start:end]

@@ -36,7 +36,11 @@ LIST_NOTE = regex.compile(r"[，,；;]?\s*(?:列|排)(?:在)?(?:第一位|首位
 
 def _strip_role_label(text: str) -> str:
     text = LIST_NOTE.sub("", text.strip())
-    return regex.sub(r"^(?:责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门)[：:]", "", text.strip())
+    labels = rules.alternation("lead_label", "co_label", "responsible_label")
+    return regex.sub(rf"^(?:{labels})[：:]", "", text.strip())
+
+
+_OWN_PLACE = regex.compile(r"\p{Han}{2,}(?:省|市|县|区|州|盟|旗)")
 
 
 def _inherit_prefix(units: list[str]) -> list[str]:
@@ -49,7 +53,8 @@ def _inherit_prefix(units: list[str]) -> list[str]:
             prev = out[-1]
             # 市场监管总局 starts with a department word, not with the level prefix 市
             prefix = "" if any(prev.startswith(w) for w in dept_words) else next((p for p in lex.level_prefixes if prev.startswith(p)), "")
-            if prefix and any(u.startswith(w) for w in dept_words) and not any(u.startswith(p) for p in lex.level_prefixes):
+            # 人行铁岭市中心支行 names its own place: no prefix to inherit
+            if prefix and any(u.startswith(w) for w in dept_words) and not any(u.startswith(p) for p in lex.level_prefixes) and not _OWN_PLACE.search(u):
                 u = prefix + u
         out.append(u)
     return out

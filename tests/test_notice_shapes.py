@@ -242,3 +242,46 @@ def test_identity_shapes(name: str, tmp_path: Path) -> None:
     d = process_path(f).document
     got = {k: getattr(d, k) for k in want}
     assert got == want, f"{name}: {got}"
+
+
+LABEL_LINES = """甲市人民政府办公室关于印发甲市优化营商环境三年行动方案的通知
+甲政办发〔2024〕12号
+各县（市、区）人民政府，市政府各部门：
+现将《甲市优化营商环境三年行动方案》印发给你们，请认真贯彻执行。
+甲市人民政府办公室
+2024年3月5日
+甲市优化营商环境三年行动方案
+一、重点任务
+（一）深化“一网通办”改革。推进政务服务事项全程网办，全程网办率达到90%以上。
+牵头单位：市政务服务和大数据管理局
+配合单位：市直各部门
+完成时限：2024年12月底
+（二）压减企业开办时间。企业开办时间压减至1个工作日以内。
+责任单位：市市场监管局、市公安局、市税务局
+完成时限：2024年6月底前
+（三）加强信用监管。建立健全信用分级分类监管制度。
+责任单位：市发展改革委（牵头），市市场监管局、人行甲市中心支行
+二、应急预案
+1.完善应急预案体系
+（1）加强应急预案管理，规范应急预案编制、审批、发布、备案和评估工作。
+（2）推进应急预案“精编化”，及时修订完善现有应急预案。
+（责任单位：市应急局、各县（市、区）人民政府）
+2.健全应急管理机制
+（1）推进三级政府应急管理办事机构建设。
+（责任单位：市应急局、市委编办）
+"""
+
+
+def test_labelled_unit_lines_and_tags_after_sub_items(tmp_path: Path) -> None:
+    """Task lists of implementation plans: units on labelled lines under each item (their time-limit line is
+    the task's due date), and a tag that closes a list of sub-items naming the units of the parent item."""
+    tasks = run(tmp_path, LABEL_LINES).tasks
+    got = [(t.title, t.units, t.lead_unit, t.due_date) for t in tasks]
+    assert got == [
+        ("深化“一网通办”改革", "市政务服务和大数据管理局；市直各部门", "市政务服务和大数据管理局", "2024-12-31"),
+        ("压减企业开办时间", "市市场监管局；市公安局；市税务局", "市市场监管局", "2024-06-30"),
+        ("加强信用监管", "市发展改革委；市市场监管局；人行甲市中心支行", "市发展改革委", ""),
+        ("完善应急预案体系", "市应急局；各县（市、区）人民政府", "市应急局", ""),
+        ("健全应急管理机制", "市应急局；市委编办", "市应急局", ""),
+    ], got
+    assert "（2）推进应急预案“精编化”" in tasks[3].detail and "（1）加强应急预案管理" in tasks[3].detail

@@ -13,7 +13,7 @@ from ..orgnames import looks_like_org
 from ..structure import Structure, enclosing, section_at
 from .dates import find_time_expressions
 from .domains import canonical_domain
-from .units import LIST_NOTE, split_top, split_units, unit_groups, unit_type
+from .units import LEAD_FIRST_NOTE, split_top, split_units, unit_groups, unit_type
 
 _BAL = r"(?:[^（）()]|[（(][^（）()]*[）)])*"
 
@@ -37,7 +37,7 @@ def _patterns() -> _TagPatterns:
     return _TagPatterns(
         tag=regex.compile(rf"[（(〔【]\s*(?P<label>{lead_or_resp})\s*[：:](?P<units>{_BAL}?)[）)〕】]"),
         labelled=regex.compile(rf"^(?P<label>{lead_or_co})[：:](?P<units>.*)$"),
-        line=regex.compile(rf"(?:^|(?<=[。；;]))[ \t]*(?P<label>{roles})\s*[：:]\s*(?P<units>(?:(?!{stop})[^。\n）)〕】])*)", regex.M),
+        line=regex.compile(rf"(?:^|(?<=[。；;]))[ \t]*(?P<label>{roles})\s*[：:]\s*(?P<units>(?:(?!{stop})(?:[^。\n（）()〔〕【】]|[（(][^（）()\n]*[）)]))*)", regex.M),
         time_line=regex.compile(rf"[；;，,、\s]*(?:{time})\s*[：:][^\n]*"),
     )
 
@@ -172,7 +172,7 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
             tags.append(Tag(m.start(), m.end(), named, [], False))
     # labelled lines outside brackets (a bracketed "（牵头单位：A；配合单位：B）" is one tag already)
     tags.extend(b for b in _label_blocks(text, start, end) if not any(t.start < b.end and b.start < t.end for t in tags))
-    note = LIST_NOTE.search(text, 0, end)
+    note = LEAD_FIRST_NOTE.search(text, 0, end)
     if note is not None:
         # "列第一位者为牵头单位，下同": from the note on, the first unit of a plain list leads, the rest assist
         for t in tags:

@@ -31,6 +31,7 @@ def split_top(text: str, seps: str) -> list[str]:
 
 
 # "列第一位者为牵头单位，下同": a note on how to read the list, not a unit
+LEAD_FIRST_NOTE = regex.compile(r"(?:列|排)(?:在)?(?:第一位|首位|第一)(?:者|的)?(?:为|是)牵头(?:单位|部门)")
 LIST_NOTE = regex.compile(r"[，,；;]?\s*(?:列|排)(?:在)?(?:第一位|首位|第一)(?:者|的)?(?:为|是)牵头(?:单位|部门)(?:[，,；;]\s*下同)?|[，,；;]\s*下同")
 
 

@@ -31,6 +31,7 @@ ATTACHMENT_LIST = "附件说明"  # §7.3.4
 SIGNATURE = "署名"  # §7.3.5
 SIGNED_DATE = "成文日期"  # §7.3.5
 NOTE = "附注"  # §7.3.7 (公开属性)
+TITLE_NOTE = "题注"  # a law's or regulation's adoption and amendment history under its title
 ATTACHMENT = "附件"  # §7.3.8: what follows the 署名 and 成文日期
 RECORD = "版记"  # §7.4 (抄送, 印发机关和印发日期)
 BODY_ROLES = frozenset({BODY, ATTACHMENT})
@@ -50,6 +51,7 @@ class Structure:
     status: str = ""  # a validity mark the source put on the title (已废止, 失效, 现行有效), without brackets
     recipients: Span | None = None
     signature: tuple[Span, ...] = ()
+    promulgation: tuple[Span, ...] = ()  # the 题注 lines of a law or regulation, in order
     signed_date: Span | None = None
     publicity: Span | None = None
     attachments: tuple[Span, ...] = ()
@@ -89,6 +91,7 @@ class _Draft:
     status: str = ""
     recipients: Span | None = None
     signature: list[Span] = field(default_factory=list)
+    promulgation: list[Span] = field(default_factory=list)
     signed_date: Span | None = None
     publicity: Span | None = None
     attachments: list[Span] = field(default_factory=list)
@@ -131,6 +134,7 @@ class _Draft:
             status=self.status,
             recipients=self.recipients,
             signature=tuple(self.signature),
+            promulgation=tuple(self.promulgation),
             signed_date=self.signed_date,
             publicity=self.publicity,
             attachments=tuple(self.attachments),
@@ -157,6 +161,7 @@ class StructureSettings:
     max_signatures: int = 6  # organisations in a joint 署名 (§7.3.5.2)
     max_attachment_line: int = 80  # a longer numbered line after 附件： is body text, not an attachment name
     max_file_link: int = 200  # a longer line ending ".pdf" is text, not a crawler's file link
+    max_promulgation_lines: int = 12  # 题注 lines of a law (adoption and many amendments)
 
 
 SETTINGS = StructureSettings()
@@ -370,6 +375,8 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     if lay.title is not None:
         lay.status = title_status(lay.title.value)
         lay.title = _trim_title(lay.title)
+    if lay.title is not None:
+        i = _promulgation(doc, lay, texts, i)
     # 主送机关: the paragraph ending with a colon right after the title
     while i < len(texts) and i in lay.roles:
         i += 1
@@ -381,6 +388,36 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             i = k + 1
             break
     lay.body_start = i
+
+
+_EVENT_END = regex.compile(r"(?:通过|修订|修正|批准|公布|发布|施行)[\s　）)]*$")
+
+
+def _promulgation(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
+    """The 题注 right after a law's title: lines starting with a dated event, each with the lines that finish
+    it (a decision's title broken over lines ends with 修正). Returns the first paragraph after it."""
+    line = rules.element_rules()["promulgation"].pattern
+    k = i
+    while k < len(texts) and k in lay.roles:
+        k += 1
+    start = k
+    while k < len(texts) and k - start < SETTINGS.max_promulgation_lines and doc.paras[k].kind == "para" and line.match(texts[k]):
+        lay.mark(k, TITLE_NOTE)
+        lay.promulgation.append(_span(doc, doc.paras[k]))
+        k += 1
+        while (
+            k < len(texts)
+            and not _EVENT_END.search(texts[k - 1])
+            and doc.paras[k].kind == "para"
+            and "。" not in texts[k]
+            and not line.match(texts[k])
+            and not any(r.pattern.match(texts[k]) for r in rules.heading_rules())
+            and len(texts[k]) <= SETTINGS.max_title
+        ):
+            lay.mark(k, TITLE_NOTE)
+            lay.promulgation.append(_span(doc, doc.paras[k]))
+            k += 1
+    return k if k > start else i
 
 
 def _closing(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:

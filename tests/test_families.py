@@ -24,7 +24,33 @@ def compared(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pd.DataFrame
     assert run_cli(str(folder), "--out", str(out)).returncode == 0
     proc = run_cli("compare", "--out", str(out), "--format", "csv")
     assert proc.returncode == 0, proc.stderr
-    return {n: pd.read_csv(out / "compare" / f"{n}.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig") for n in ("families", "alignment")}
+    tables = {n: pd.read_csv(out / "compare" / f"{n}.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig") for n in ("families", "alignment")}
+    for n in ("documents", "deadlines"):
+        tables[n] = pd.read_csv(out / f"{n}.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    return tables
+
+
+@pytest.mark.parametrize(
+    ("doc", "issuer", "signed", "number", "level"),
+    [
+        # facts read from each file's header (the 题注 under the title) and the families MANIFEST
+        ("child_shandong_2021_property_management_regulation", "山东省人民代表大会常务委员会", "2021-12-03", "", "provincial"),
+        ("child_beijing_2014_npc_deputies_law_implementation_measures", "北京市人民代表大会", "2014-01-22", "", "provincial"),
+        ("child_heze_2022_property_management_regulation", "菏泽市人民代表大会常务委员会", "2022-01-21", "", "municipal"),
+        ("parent_cn_guowuyuanling379_2018_property_management", "国务院", "2016-02-06", "国务院令第379号", "national"),
+        ("parent_cn_npc_deputies_law_2015", "全国人民代表大会", "2015-08-29", "", "national"),
+        ("child_shanghai_2015_npc_deputies_law_implementation_measures", "", "", "", "provincial"),  # empty header: nothing invented
+    ],
+)
+def test_law_identity_from_its_title_note(compared: dict[str, pd.DataFrame], doc: str, issuer: str, signed: str, number: str, level: str) -> None:
+    """A law's 题注 (adoption and amendment history) gives its issuer (the first body that adopted it), the
+    date of the text (its last adoption or amendment) and an order's number; its dates are no deadlines."""
+    docs = compared["documents"]
+    row = docs[docs["doc_id"].str.startswith(doc)].iloc[0]
+    assert (row["issuer"], row["signed_date"], row["doc_number"], row["admin_level"]) == (issuer, signed, number, level)
+    dl = compared["deadlines"]
+    mine = dl[dl["doc_id"] == row["doc_id"]]
+    assert not mine["text"].str.contains("会议").any(), mine["text"].tolist()
 
 
 def _children(fam: pd.DataFrame, family_id: str) -> set[str]:

@@ -64,6 +64,32 @@ def _issuer(st: Structure) -> tuple[str, Span | None]:
     return "", None
 
 
+_TERM = regex.compile(r"第[〇零一二三四五六七八九十百]+届")
+
+
+def _promulgation(st: Structure) -> tuple[Span | None, Span | None, DocNumber | None]:
+    """From a law's 题注: (the body that adopted or promulgated it, the date of the last event, an order's
+    number). '1998年3月28日 重庆市第一届人民代表大会常务委员会第八次会议通过' -> 重庆市人民代表大会常务委员会."""
+    if not st.promulgation:
+        return None, None, None
+    event = rules.element_rules()["promulgation_event"].pattern
+    issuer: Span | None = None
+    last: Span | None = None
+    number: DocNumber | None = None
+    for sp in st.promulgation:
+        for m in regex.finditer(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日", sp.value):
+            last = Span(m.group(0), sp.start + m.start(), sp.start + m.end(), sp.page, sp.evidence)
+        m = event.search(sp.value)
+        if issuer is None and m is not None:
+            org = _TERM.sub("", m.group("org"))
+            org = regex.sub(r"^中华人民共和国(?=国务院)", "", org)
+            issuer = Span(org, sp.start + m.start("org"), sp.start + m.end("org"), sp.page, sp.evidence)
+            serial = regex.match(r"令第\s*(\d+)\s*号", sp.value[m.end("org") : m.end()])
+            if serial and number is None:
+                number = parse_doc_number(f"{org}令第{serial.group(1)}号")  # 国务院令第379号
+    return issuer, last, number
+
+
 def _export(st: Structure, field: str) -> str:
     """The value of an export header field that stands in for a document field (rules/elements.yaml)."""
     for label, target in rules.export_labels().items():
@@ -112,6 +138,14 @@ def split_addressees(text: str) -> list[str]:
     return out
 
 
+def _first_publication(st: Structure) -> str:
+    """A law's 公布之日 when its 题注 states it (the first event, 公布 by an order); an adoption or a later
+    amendment is no publication date, so none is given then (a law in force since 1992 was amended in 2015)."""
+    first = st.promulgation[0].value
+    m = regex.match(r"^[（(]?\s*((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)[^，。；]*?公布", first)
+    return parse_date(m.group(1)) if m else ""
+
+
 def _validity(doc: NormDoc, st: Structure, row: DocumentRow) -> Span | None:
     """有效期 (规范性文件): valid_from/valid_until from the body's clause; an event start (印发之日) takes the
     成文日期 (or 印发日期) because that is the date the clause counts from; nothing is guessed otherwise."""
@@ -122,7 +156,12 @@ def _validity(doc: NormDoc, st: Structure, row: DocumentRow) -> Span | None:
             if not m:
                 continue
             frm = m.group("from")
-            start = (row.signed_date or row.issued_date) if rules.words("publishing_event").match(frm) else parse_date(frm)
+            if not rules.words("publishing_event").match(frm):
+                start = parse_date(frm)
+            elif st.promulgation:
+                start = _first_publication(st)
+            else:
+                start = row.signed_date or row.issued_date
             row.validity_text = m.group(0)
             row.valid_from = start
             until = m.groupdict().get("until")
@@ -149,9 +188,12 @@ def build_document_row(doc: NormDoc, st: Structure) -> tuple[DocumentRow, Span |
             ev[field] = [span.start, span.end, span.page]
 
     issuer, span = _issuer(st)
+    enacted_by, enacted_on, order = _promulgation(st)
+    if not issuer and enacted_by is not None:
+        issuer, span = enacted_by.value, enacted_by
     row.issuer = issuer or meta.get("发文机关", "")
     note("issuer", span)
-    num: DocNumber | None = st.doc_number
+    num: DocNumber | None = st.doc_number or order
     if num is not None:
         note("doc_number", st.doc_number_span)
     else:
@@ -171,6 +213,10 @@ def build_document_row(doc: NormDoc, st: Structure) -> tuple[DocumentRow, Span |
     if st.signed_date is not None:
         row.signed_date = parse_date(st.signed_date.value)
         note("signed_date", st.signed_date)
+    elif enacted_on is not None:
+        # a law's text is the one its last adoption or amendment made
+        row.signed_date = parse_date(enacted_on.value)
+        note("signed_date", enacted_on)
     elif meta.get("成文日期"):
         row.signed_date = parse_date(meta["成文日期"])
     elif _export(st, "signed_date"):

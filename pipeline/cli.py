@@ -180,9 +180,13 @@ def cmd_compare(argv: Sequence[str]) -> int:
     ap.add_argument("--db", type=Path, default=None, help=f"corpus database (default OUT/{DEFAULT_DB_NAME})")
     ap.add_argument("--to", type=Path, default=None, help="where to write the comparison tables (default OUT/compare/)")
     ap.add_argument("--format", default="csv,xlsx", help="comma-separated: csv, xlsx, parquet (default csv,xlsx)")
+    ap.add_argument("--family", type=Path, default=None, help="a CSV naming policy families by hand: family_id, doc (doc_id or file name), role (parent/child)")
     ap.add_argument("-v", "--verbose", action="count", default=0, help="more logging")
     args = ap.parse_args(argv)
     _logging(args.verbose)
+    if args.family is not None and not args.family.is_file():
+        print(f"error: --family {args.family}: file not found", file=sys.stderr)
+        return 2
     try:
         formats = parse_formats(args.format)
     except ValueError as e:
@@ -197,7 +201,11 @@ def cmd_compare(argv: Sequence[str]) -> int:
     if tables["documents"].empty:
         print(f"error: the corpus in {args.db or args.out} has no documents; run the pipeline first", file=sys.stderr)
         return 2
-    comp = build_comparisons(tables)
+    try:
+        comp = build_comparisons(tables, family_file=args.family)
+    except ValueError as e:  # a --family file naming unknown documents or lacking columns
+        print(f"error: {e}", file=sys.stderr)
+        return 2
     dest = args.to or args.out / "compare"
     write_comparisons(comp, dest, formats)
     counts = ", ".join(f"{k} {len(v)}" for k, v in comp.items())

@@ -29,7 +29,7 @@ from . import rules
 from .docnumber import parse_doc_number
 from .extract.region import infer_region
 from .evidence import split_sentences
-from .families import build_families
+from .families import build_families, user_links
 from .store import DEFAULT_DB_NAME, StoreError, coerce, load_tables, table_names
 
 log = logging.getLogger(__name__)
@@ -54,12 +54,14 @@ PAIR_COLUMNS = ["doc_id", "parent_doc_id", "sentence", "parent_sentence", "score
 # --------------------------------------------------------------------------- the comparison tables
 
 
-def build_comparisons(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+def build_comparisons(tables: Mapping[str, pd.DataFrame], *, family_file: Path | None = None) -> dict[str, pd.DataFrame]:
+    """All comparison tables; `family_file` names families by hand (families.user_links)."""
     t = {name: coerce(name, tables.get(name)) for name in table_names()}
     docs = t["documents"][t["documents"]["error"] == ""].reset_index(drop=True)
     citations = citation_table(docs, t["references"])
     reuse, pairs = reuse_tables(citations, t["texts"])
-    fam = build_families(docs, t["references"], t["sections"], t["texts"], t["deadlines"])
+    user = user_links(family_file, docs) if family_file is not None else []
+    fam = build_families(docs, t["references"], t["sections"], t["texts"], t["deadlines"], t["tasks"], user=user)
     return {
         "families": fam["families"],
         "alignment": fam["alignment"],

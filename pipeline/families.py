@@ -16,11 +16,17 @@ of a changed duration (10 vs 15 个工作日: stricter).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+from itertools import combinations
+from pathlib import Path
+from typing import Iterable, Mapping
 
 import pandas as pd
 import regex
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
+
+from . import rules
+from .evidence import split_sentences
+from .extract.region import strip_leading_places
 
 SAME = 90.0  # rapidfuzz ratio at which a child article restates the parent's
 MODIFIED = 55.0  # below this no child article carries the parent's
@@ -29,8 +35,16 @@ FAMILY_COLUMNS = ["family_id", "doc_id", "role", "parent_doc_id", "link", "evide
 ALIGNMENT_COLUMNS = [
     "family_id", "parent_doc_id", "child_doc_id", "parent_unit", "child_unit", "relation", "similarity",
     "parent_text", "child_text", "parent_limits", "child_limits", "limit_direction",
-    "parent_start", "parent_end", "child_start", "child_end",
+    "parent_start", "parent_end", "child_start", "child_end", "parent_lead_units", "child_lead_units",
 ]
+LEVEL_RANK = {"national": 0, "provincial": 1, "municipal": 2, "county": 3, "township": 4}
+MIN_SUBJECT = 4  # a shorter shared subject (工作, 管理) links nothing
+REUSE_SHARE = 0.5  # two texts of one level with this share of their sentences in common are siblings
+REUSE_PARENT_SHARE = 0.25  # a lower-level text restating this share of its sentences from a higher one implements it
+# (the real 实施办法 of ../shared/corpus/families restate 29-58 % of their sentences from the law)
+REUSE_SENTENCE = 90.0  # rapidfuzz ratio at which two sentences are one sentence reused
+REUSE_MIN_HAN = 12  # shorter sentences (一、总体要求) are no evidence of reuse
+REUSE_TITLE_OVERLAP = 0.2  # title-bigram overlap below which two texts are not compared for reuse
 _UNIT_DAYS = {"day": 1.0, "working_day": 1.4, "week": 7.0, "month": 30.0, "year": 365.0, "hour": 1 / 24}
 
 
@@ -45,7 +59,7 @@ class Link:
     child: str
     parent: str  # doc_id, or "" when the parent is not in the corpus
     parent_key: str  # the cited title's key (family of an absent parent)
-    how: str  # cites_title / cites_number
+    how: str  # cites_title / cites_number / subject / reuse / user
     evidence: str
 
 
@@ -83,6 +97,126 @@ def _opening(text: str) -> tuple[int, int]:
         return 0, OPENING_CHARS
     end = text.find("\n", m.start() + 1)
     return m.start(), min(end if end != -1 else len(text), m.start() + OPENING_CHARS)
+
+
+def _subject(title: str) -> str:
+    """What a text is about, without its place and its kind: '潍坊市物业管理条例', '山东省物业管理条例' and
+    '物业管理条例' are all 物业管理; '北京市实施《…归侨侨眷权益保护法》办法' is 归侨侨眷权益保护."""
+    t = strip_leading_places(_key(title))
+    t = regex.sub(r"^(?:关于)?(?:印发|转发)?", "", t)
+    t = regex.sub(r"^(?:贯彻落实|贯彻|落实|实施)", "", t).removeprefix("中华人民共和国")
+    types = rules.doc_types()
+    for _ in range(2):  # 实施办法 after a law's name: …保护法办法 -> …保护法 -> …保护
+        for dt in types:
+            if t.endswith(dt) and len(t) > len(dt):
+                t = t[: -len(dt)]
+                break
+    return t.removesuffix("的")
+
+
+def _bigrams(text: str) -> set[str]:
+    t = strip_leading_places(_key(text))
+    return {t[i : i + 2] for i in range(len(t) - 1)}
+
+
+def _rank(level: str) -> int | None:
+    return LEVEL_RANK.get(level or "")
+
+
+def subject_links(docs: pd.DataFrame, linked: set[str]) -> list[Link]:
+    """A text that names no parent but shares its subject with a text of a higher level (the nearest level
+    above it, in its own province or national) implements it: 潍坊市物业管理条例 under 山东省物业管理条例."""
+    rows = list(docs.itertuples(index=False))
+    out: list[Link] = []
+    for child in rows:
+        if child.doc_id in linked or _rank(child.admin_level) is None:
+            continue
+        subj = _subject(child.title)
+        if len(subj) < MIN_SUBJECT:
+            continue
+        best: tuple[int, str] | None = None
+        for cand in rows:
+            r = _rank(cand.admin_level)
+            if cand.doc_id == child.doc_id or r is None or r >= _rank(child.admin_level):  # type: ignore[operator]
+                continue
+            if r > 0 and cand.region_province != child.region_province:
+                continue
+            if _subject(cand.title) != subj:
+                continue
+            if best is None or r > best[0]:
+                best = (r, cand.doc_id)
+        if best is not None:
+            out.append(Link(child.doc_id, best[1], _key(subj), "subject", f"同一主题：{subj}"))
+    return out
+
+
+def _reuse_sentences(text: str) -> list[str]:
+    out = []
+    for a, b in split_sentences(text):
+        s = regex.sub(r"^(?:第[一二三四五六七八九十百零〇\d]+条|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、])\s*", "", text[a:b])
+        if len(regex.findall(r"\p{Han}", s)) >= REUSE_MIN_HAN:
+            out.append(s)
+    return out
+
+
+def reuse_share(text: str, other: str) -> float:
+    """The share of `text`'s sentences that `other` holds near-verbatim."""
+    mine, theirs = _reuse_sentences(text), _reuse_sentences(other)
+    if not mine or not theirs:
+        return 0.0
+    scores = process.cdist(mine, theirs, scorer=fuzz.ratio, workers=1)
+    return float((scores.max(axis=1) >= REUSE_SENTENCE).sum()) / len(mine)
+
+
+def reuse_links(docs: pd.DataFrame, texts: Mapping[str, str], linked: set[str]) -> list[Link]:
+    """Texts that reuse another's wording without naming it. Only pairs whose titles overlap are compared
+    (two 复函 on the same matter share their title's words), so the cost stays near linear in practice. A
+    text of a lower level reuses its parent; two of one level are siblings."""
+    rows = [r for r in docs.itertuples(index=False) if r.doc_id not in linked and texts.get(r.doc_id)]
+    grams = {r.doc_id: _bigrams(r.title) for r in rows}
+    out: list[Link] = []
+    for a, b in combinations(rows, 2):
+        ga, gb = grams[a.doc_id], grams[b.doc_id]
+        if not ga or not gb or len(ga & gb) / len(ga | gb) < REUSE_TITLE_OVERLAP:
+            continue
+        ra, rb = _rank(a.admin_level), _rank(b.admin_level)
+        if ra is not None and rb is not None and ra != rb:
+            parent, child = (a, b) if ra < rb else (b, a)
+            share = reuse_share(texts[child.doc_id], texts[parent.doc_id])
+            if share >= REUSE_PARENT_SHARE:
+                out.append(Link(child.doc_id, parent.doc_id, _key(parent.title), "reuse", f"{share:.0%} 的句子沿用上级文本"))
+            continue
+        share = min(reuse_share(texts[a.doc_id], texts[b.doc_id]), reuse_share(texts[b.doc_id], texts[a.doc_id]))
+        if share >= REUSE_SHARE:
+            key = f"reuse:{min(a.doc_id, b.doc_id)}"
+            for d in (a, b):
+                out.append(Link(d.doc_id, "", key, "reuse", f"{share:.0%} 的句子与同级文本相同"))
+    return out
+
+
+def user_links(path: Path, docs: pd.DataFrame) -> list[Link]:
+    """Families an analyst names (`compare --family FILE`): a CSV with family_id, doc (a doc_id or the input
+    file's name) and role (parent / child). Unknown documents are an error naming them."""
+    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    missing_cols = {"family_id", "doc", "role"} - set(table.columns)
+    if missing_cols:
+        raise ValueError(f"{path}: needs the columns family_id, doc, role (missing {sorted(missing_cols)})")
+    ids = set(docs["doc_id"])
+    by_name = {Path(str(src)).name: d for d, src in zip(docs["doc_id"], docs["source"])}
+    def resolve(doc: str) -> str:
+        if doc in ids:
+            return doc
+        if Path(doc).name in by_name:
+            return by_name[Path(doc).name]
+        raise ValueError(f"{path}: no document {doc!r} in the corpus (give a doc_id or an input file name)")
+    out: list[Link] = []
+    for fam, rows in table.groupby("family_id", sort=True):
+        parents = [resolve(d) for d, role in zip(rows["doc"], rows["role"]) if role.strip() == "parent"]
+        parent = parents[0] if parents else ""
+        for d, role in zip(rows["doc"], rows["role"]):
+            if role.strip() != "parent":
+                out.append(Link(resolve(d), parent, f"user:{fam}", "user", f"由分析人员指定：{fam}"))
+    return out
 
 
 def families_table(links: list[Link], titles: Mapping[str, str]) -> pd.DataFrame:
@@ -165,7 +299,16 @@ def _squash(s: str) -> str:
     return regex.sub(r"[\s，。；：、“”《》（）]", "", s)
 
 
-def alignment_table(links: list[Link], sections: pd.DataFrame, texts: Mapping[str, str], deadlines: pd.DataFrame) -> pd.DataFrame:
+def _leads(tasks: pd.DataFrame, doc_id: str, start: int, end: int) -> str:
+    own = tasks[tasks["doc_id"] == doc_id]
+    if own.empty:
+        return ""
+    pos = own["start_char"].astype(int)
+    leads = [u for u in own[(pos >= start) & (pos < end)]["lead_unit"] if u]
+    return "；".join(dict.fromkeys(leads))
+
+
+def alignment_table(links: list[Link], sections: pd.DataFrame, texts: Mapping[str, str], deadlines: pd.DataFrame, tasks: pd.DataFrame | None = None) -> pd.DataFrame:
     rows: list[dict[str, object]] = []
     for ln in links:
         if not ln.parent:
@@ -201,6 +344,12 @@ def alignment_table(links: list[Link], sections: pd.DataFrame, texts: Mapping[st
         for j, b in enumerate(cu):
             if j not in taken_c:
                 rows.append(_row(fam, ln, None, b, "added", 0.0, [], _limits(deadlines, ln.child, b.start, b.end)))
+    if tasks is not None and len(tasks) and rows:
+        for r in rows:
+            if r["parent_start"] != "":
+                r["parent_lead_units"] = _leads(tasks, str(r["parent_doc_id"]), int(r["parent_start"]), int(r["parent_end"]))  # type: ignore[call-overload]
+            if r["child_start"] != "":
+                r["child_lead_units"] = _leads(tasks, str(r["child_doc_id"]), int(r["child_start"]), int(r["child_end"]))  # type: ignore[call-overload]
     return pd.DataFrame(rows, columns=ALIGNMENT_COLUMNS).astype("string").fillna("")
 
 
@@ -215,8 +364,19 @@ def _row(fam: str, ln: Link, a: Unit | None, b: Unit | None, rel: str, score: fl
     }
 
 
-def build_families(docs: pd.DataFrame, references: pd.DataFrame, sections: pd.DataFrame, texts_df: pd.DataFrame, deadlines: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def build_families(
+    docs: pd.DataFrame, references: pd.DataFrame, sections: pd.DataFrame, texts_df: pd.DataFrame, deadlines: pd.DataFrame,
+    tasks: pd.DataFrame | None = None, *, user: Iterable[Link] = (),
+) -> dict[str, pd.DataFrame]:
+    """Families by the analyst's file first, then by citation, then by shared subject, then by reused wording;
+    a text linked by an earlier way is not linked again by a later one."""
     texts = dict(zip(texts_df["doc_id"], texts_df["text"]))
-    links = family_links(docs, references, texts)
+    links = list(user)
+    named = {ln.child for ln in links}
+    links += [ln for ln in family_links(docs, references, texts) if ln.child not in named]
+    linked = {ln.child for ln in links}
+    links += subject_links(docs, linked)
+    linked = {ln.child for ln in links}
+    links += reuse_links(docs, texts, linked | {ln.parent for ln in links if ln.parent})
     titles = dict(zip(docs["doc_id"], docs["title"]))
-    return {"families": families_table(links, titles), "alignment": alignment_table(links, sections, texts, deadlines)}
+    return {"families": families_table(links, titles), "alignment": alignment_table(links, sections, texts, deadlines, tasks)}

@@ -108,3 +108,65 @@ def test_limit_direction(parent: list[str], child: list[str], direction: str) ->
 
     assert _direction(lim(parent), lim(child)) == direction
     assert _direction(lim(parent), []) == "dropped" and _direction([], lim(child)) == "added"
+
+
+def _family_rows(tmp_path: Path, files: dict[str, str], *extra: str) -> pd.DataFrame:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_cli(str(folder), "--out", str(out)).returncode == 0
+    proc = run_cli("compare", "--out", str(out), "--format", "csv", *extra)
+    assert proc.returncode == 0, proc.stderr
+    return pd.read_csv(out / "compare" / "families.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+
+
+def _real(folder: str, name: str) -> str:
+    return (need_shared("corpus", "families") / folder / name).read_text(encoding="utf-8")
+
+
+def test_child_without_citation_is_linked_by_subject(tmp_path: Path) -> None:
+    """潍坊市物业管理条例 with its 第一条 citing nothing by title (根据有关法律法规) is still the child of
+    山东省物业管理条例: same subject (物业管理), the nearest level above it in its province."""
+    weifang = _real("property_management_chain_shandong", "child_weifang_2022_property_management_regulation.md")
+    cited = "根据《中华人民共和国民法典》《物业管理条例》《山东省物业管理条例》等有关法律法规的规定"
+    assert cited in weifang
+    files = {
+        "weifang.md": weifang.replace(cited, "根据有关法律法规的规定"),
+        "shandong.md": _real("property_management_chain_shandong", "child_shandong_2021_property_management_regulation.md"),
+    }
+    fam = _family_rows(tmp_path, files)
+    child = fam[fam["doc_id"] == "weifang"]
+    assert list(child["role"]) == ["child"] and list(child["parent_doc_id"]) == ["shandong"] and list(child["link"]) == ["subject"], fam
+
+
+def test_child_that_restates_its_parent_is_linked_by_reuse(tmp_path: Path) -> None:
+    """The Shandong 2015 measures restate over half their sentences from the deputies law; renamed and with
+    the citation removed, they are still found as its child, by reused wording."""
+    law = _real("npc_deputies_law_implementation", "parent_cn_npc_deputies_law_2015.md")
+    measures = _real("npc_deputies_law_implementation", "child_shandong_2015_npc_deputies_law_implementation_measures.md")
+    cited = "根据《中华人民共和国全国人民代表大会和地方各级人民代表大会代表法》（以下简称代表法）和其他有关法律的规定"
+    assert cited in measures
+    measures = measures.replace(cited, "根据有关法律的规定").replace(
+        "# 山东省实施《中华人民共和国全国人民代表大会和地方各级人民代表大会代表法》办法", "# 山东省各级人民代表大会代表履职办法"
+    )
+    fam = _family_rows(tmp_path, {"law.md": law, "measures.md": measures})
+    child = fam[fam["doc_id"] == "measures"]
+    assert list(child["parent_doc_id"]) == ["law"] and list(child["link"]) == ["reuse"], fam
+
+
+def test_family_named_by_the_analyst(tmp_path: Path) -> None:
+    """--family FILE: the analyst's grouping wins over what the texts say, and an unknown document is an error."""
+    files = {
+        "heze.md": _real("property_management_chain_shandong", "child_heze_2022_property_management_regulation.md"),
+        "weifang.md": _real("property_management_chain_shandong", "child_weifang_2022_property_management_regulation.md"),
+    }
+    spec = tmp_path / "family.csv"
+    spec.write_text("family_id,doc,role\n物业,heze.md,parent\n物业,weifang,child\n", encoding="utf-8")
+    fam = _family_rows(tmp_path, files, "--family", str(spec))
+    child = fam[(fam["doc_id"] == "weifang") & (fam["link"] == "user")]
+    assert list(child["parent_doc_id"]) == ["heze"], fam
+    spec.write_text("family_id,doc,role\n物业,nowhere.md,parent\n", encoding="utf-8")
+    proc = run_cli("compare", "--out", str(tmp_path / "out"), "--family", str(spec))
+    assert proc.returncode == 2 and "nowhere.md" in proc.stderr, proc.stderr

@@ -39,6 +39,25 @@ def _index() -> dict[str, list[rules.Place]]:
     return idx
 
 
+@rules.cached
+def _full_names() -> tuple[str, ...]:
+    return tuple(sorted({p.name for p in rules.places() if len(p.name) >= 2}, key=len, reverse=True))
+
+
+def strip_leading_places(text: str) -> str:
+    """The text without the place names it starts with: '山东省潍坊市物业管理条例' -> '物业管理条例'. Only
+    full names from the gazetteer (潍坊市, not 潍坊), so a subject such as 自然保护区条例 keeps its words."""
+    names = _full_names()
+    changed = True
+    while changed:
+        changed = False
+        for name in names:
+            if text.startswith(name) and len(text) > len(name):
+                text, changed = text[len(name) :], True
+                break
+    return text
+
+
 def _find_places(text: str) -> list[rules.Place]:
     idx = _index()
     found: list[tuple[int, int, rules.Place]] = []

@@ -121,7 +121,7 @@ def _interpret(rule: rules.PatternRule, m: regex.Match[str]) -> TimeExpr | None:
             if end < start:
                 return None
         elif kind == "recurring":
-            freq = rules.frequencies().get(m.group("freq"), "")
+            freq = rules.frequencies().get(_group(m, "freq") or "", "")  # every N periods: none, its period is the duration
         value, unit = _duration(m)
         anchor = (_group(m, "anchor") or "").lstrip("自从在于")
     except (ValueError, KeyError):

@@ -42,7 +42,7 @@ _LABEL = regex.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三�
 _TRAIL = "。；;：:，, \t"
 
 COVERAGE_HEAD = ["doc_id", "doc_number", "title", "region_province", "region_city", "admin_level"]
-MILESTONE_COLUMNS = ["doc_id", "doc_number", "family", "text", "kind", "start", "end", "frequency", "task_title", "earliest", "latest"]
+MILESTONE_COLUMNS = ["doc_id", "doc_number", "family", "text", "kind", "start", "end", "frequency", "task_title", "earliest", "latest", "policy_family"]
 CITATION_COLUMNS = ["citing_doc_id", "citing_doc_number", "citing_admin_level", "cited_doc_number", "cited_title", "cited_doc_id", "cited_admin_level"]
 REUSE_COLUMNS = ["doc_id", "parent_doc_id", "sentences", "reused", "share"]
 PAIR_COLUMNS = ["doc_id", "parent_doc_id", "sentence", "parent_sentence", "score"]
@@ -67,7 +67,7 @@ def build_comparisons(tables: Mapping[str, pd.DataFrame], *, family_file: Path |
         "alignment": fam["alignment"],
         "coverage": coverage_table(docs, t["domains"]),
         "responsibility": responsibility_table(docs, t["assignments"]),
-        "milestones": milestone_table(docs, t["deadlines"], t["tasks"], t["sections"]),
+        "milestones": milestone_table(docs, t["deadlines"], t["tasks"], t["sections"], fam["families"]),
         "citations": citations,
         "reuse": reuse,
         "reuse_pairs": pairs,
@@ -110,11 +110,13 @@ def responsibility_table(docs: pd.DataFrame, assignments: pd.DataFrame) -> pd.Da
     for dom in domains:
         vals = {d: types.get((dom, d), "") for d in doc_ids}
         named = {v for v in vals.values() if v}
-        rows.append({"domain": dom, **vals, "disagree": len(named) > 1})
+        # no data is no data: with fewer than two documents naming a lead, nothing can disagree or agree
+        n_named = sum(1 for v in vals.values() if v)
+        rows.append({"domain": dom, **vals, "disagree": (len(named) > 1) if n_named >= 2 else pd.NA})
     out = pd.DataFrame(rows, columns=["domain", *doc_ids, "disagree"])
     for c in ["domain", *doc_ids]:
         out[c] = out[c].astype("string")
-    out["disagree"] = out["disagree"].astype("bool")
+    out["disagree"] = out["disagree"].astype("boolean")
     return out
 
 
@@ -148,7 +150,9 @@ def _group_families(labels: Sequence[str]) -> dict[str, str]:
     return out
 
 
-def milestone_table(docs: pd.DataFrame, deadlines: pd.DataFrame, tasks: pd.DataFrame, sections: pd.DataFrame) -> pd.DataFrame:
+def milestone_table(docs: pd.DataFrame, deadlines: pd.DataFrame, tasks: pd.DataFrame, sections: pd.DataFrame, families: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Milestones grouped by what they are the milestone of (task title or heading), only within one policy
+    family (or one document outside any family): "主要目标" of five unrelated plans are five groups."""
     dl = deadlines[deadlines["doc_id"].isin(set(docs["doc_id"]))].copy()
     if dl.empty:
         return pd.DataFrame({c: pd.Series(dtype="string") for c in MILESTONE_COLUMNS})
@@ -159,16 +163,27 @@ def milestone_table(docs: pd.DataFrame, deadlines: pd.DataFrame, tasks: pd.DataF
     headings = sections[sections["level"].fillna(99) <= 2]
     dl["task_title"] = [task_titles.get((d, tid), "") if tid else "" for d, tid in zip(dl["doc_id"], dl["task_id"])]
     labels = [_family_label(r, task_titles, headings) for _, r in dl.iterrows()]
-    fam = _group_families(labels)
-    dl["family"] = [fam[lab] for lab in labels]
+    family_of: dict[str, str] = {}
+    if families is not None and len(families):
+        for f, d in zip(families["family_id"], families["doc_id"]):
+            family_of.setdefault(d, f)
+    scopes = [family_of.get(d, d) for d in dl["doc_id"]]
+    grouped: dict[tuple[str, str], str] = {}
+    for scope in dict.fromkeys(scopes):
+        mine = [lab for lab, sc in zip(labels, scopes) if sc == scope]
+        for lab, name in _group_families(mine).items():
+            grouped[(scope, lab)] = name
+    dl["family"] = [grouped[(sc, lab)] for sc, lab in zip(scopes, labels)]
+    dl["_group"] = [(sc, grouped[(sc, lab)]) for sc, lab in zip(scopes, labels)]
+    dl["policy_family"] = scopes  # the families table's family_id, or the doc_id of a text in none
     dl["doc_number"] = dl["doc_id"].map(dict(zip(docs["doc_id"], docs["doc_number"])))
     first = [s or e for s, e in zip(dl["start"], dl["end"])]
     last = [e or s for s, e in zip(dl["start"], dl["end"])]
     dl["_first"], dl["_last"] = [v or None for v in first], [v or None for v in last]
-    dl["earliest"] = dl.groupby("family")["_first"].transform("min").fillna("")
-    dl["latest"] = dl.groupby("family")["_last"].transform("max").fillna("")
-    fam_order = {f: i for i, f in enumerate(dict.fromkeys(dl["family"]))}
-    dl["_fam_order"] = dl["family"].map(fam_order)
+    dl["earliest"] = dl.groupby("_group")["_first"].transform("min").fillna("")
+    dl["latest"] = dl.groupby("_group")["_last"].transform("max").fillna("")
+    fam_order = {f: i for i, f in enumerate(dict.fromkeys(dl["_group"]))}
+    dl["_fam_order"] = dl["_group"].map(fam_order)
     dl = dl.sort_values(["_fam_order", "_doc_order", "start_char"], kind="stable")
     out = dl[MILESTONE_COLUMNS].reset_index(drop=True)
     return out.astype("string").fillna("")

@@ -98,7 +98,7 @@ def test_both_seeds_cover_all_26_domains(seeds_compared: tuple[Path, dict[str, p
 def test_seeds_agree_on_every_lead_department_except_food_and_drugs(seeds_compared: tuple[Path, dict[str, pd.DataFrame]]) -> None:
     resp = seeds_compared[1]["responsibility"].set_index("domain")
     assert list(resp.columns) == [HENAN, TIELING, "disagree"]
-    assert list(resp.index[resp["disagree"]]) == ["食品药品监管"], "只有食品药品监管领域两份文件的牵头部门不同"
+    assert list(resp.index[resp["disagree"].fillna(False)]) == ["食品药品监管"], "只有食品药品监管领域两份文件的牵头部门不同"
     assert resp.loc["食品药品监管", HENAN] == "市场监管；药品监管"
     assert resp.loc["食品药品监管", TIELING] == "市场监管"
     assert (resp.loc[resp.index != "食品药品监管", HENAN] != "").all(), "河南每个领域都有牵头部门"
@@ -181,3 +181,27 @@ def test_compare_over_seeds_pdfs_and_wild_notices(tmp_path_factory: pytest.TempP
 def test_compare_without_a_corpus_is_a_usage_error(tmp_path: Path) -> None:
     proc = run_cli("compare", "--out", str(tmp_path))
     assert proc.returncode == 2 and "no corpus" in proc.stderr, proc.stderr
+
+
+def test_milestones_group_only_within_a_document_or_family() -> None:
+    """Two unrelated plans that both have a heading 主要目标 get two milestone groups, each with its own
+    earliest/latest; responsibility says nothing (NA) where fewer than two documents name a lead."""
+    from pipeline.compare import milestone_table, responsibility_table
+
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "doc_number": ["甲〔2020〕1号", "乙〔2021〕2号"]})
+    dl = pd.DataFrame({
+        "doc_id": ["a", "b"], "text": ["到2022年", "到2025年"], "kind": ["target", "target"], "start": ["", ""],
+        "end": ["2022-12-31", "2025-12-31"], "frequency": ["", ""], "task_id": ["", ""], "start_char": [30, 30],
+    })
+    sections = pd.DataFrame({"doc_id": ["a", "b"], "level": [1, 1], "heading": ["主要目标", "主要目标"], "start_char": [10, 10]})
+    tasks = pd.DataFrame({"doc_id": pd.Series([], dtype=str), "task_id": pd.Series([], dtype=str), "title": pd.Series([], dtype=str)})
+    out = milestone_table(docs, dl, tasks, sections)
+    assert list(out["family"]) == ["主要目标", "主要目标"]
+    assert list(out["policy_family"]) == ["a", "b"]
+    assert list(out["latest"]) == ["2022-12-31", "2025-12-31"], "each plan's group keeps its own dates"
+    fam = pd.DataFrame({"family_id": ["f", "f"], "doc_id": ["a", "b"]})
+    joint = milestone_table(docs, dl, tasks, sections, fam)
+    assert list(joint["latest"]) == ["2025-12-31", "2025-12-31"], "within one family the two are one milestone"
+    asg = pd.DataFrame({"doc_id": ["a"], "domain": ["就业"], "unit": ["市人社局"], "unit_type": ["人力资源社会保障"], "role": ["lead"]})
+    resp = responsibility_table(docs, asg)
+    assert resp["disagree"].isna().all(), "one document alone neither agrees nor disagrees"

@@ -75,8 +75,8 @@ def compare_view(data: ReportData) -> CompareView:
     view.columns = [(labels.get(d, d), doc_index.get(d, -1)) for d in doc_cols]
     for r in resp.to_dict("records"):
         cells = [MatrixCell(str(r[d] or ""), doc_index.get(d, -1), leads[d].get(r["domain"], "")) for d in doc_cols]
-        view.matrix.append((str(r["domain"]), bool(r["disagree"]), cells))
-    view.disagreements = int(resp["disagree"].sum()) if len(resp) else 0
+        view.matrix.append((str(r["domain"]), r["disagree"] is True, cells))  # NA: fewer than two documents
+    view.disagreements = int(resp["disagree"].fillna(False).sum()) if len(resp) else 0
     view.reuse = comp["reuse"].to_dict("records")
     view.citations = comp["citations"].to_dict("records")
     return view

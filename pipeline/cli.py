@@ -68,21 +68,25 @@ def _run_parser() -> argparse.ArgumentParser:
     ap.add_argument("--max-memory-mb", type=int, default=_LIMITS.memory_mb, help=f"memory one worker may use (default {_LIMITS.memory_mb}; 0 = none)")
     ap.add_argument("--max-input-mb", type=int, default=_LIMITS.input_mb, help=f"size of one input file (default {_LIMITS.input_mb}; 0 = none)")
     ap.add_argument("--rules", type=Path, default=None, help="a folder of rule files to use instead of the shipped rules/ (copy rules/ and edit it)")
+    ap.add_argument("--taxonomy", type=Path, action="append", default=[], help="a codebook (YAML as rules/domains.yaml) applied besides the shipped taxonomies; repeatable")
     ap.add_argument("-v", "--verbose", action="count", default=0, help="more logging")
     return ap
 
 
-def _use_rules(folder: Path | None) -> str | None:
-    """Choose the rules folder; an error message when it cannot be used."""
+def _use_rules(folder: Path | None, codebooks: Sequence[Path] = ()) -> str | None:
+    """Choose the rules folder and codebooks; an error message when they cannot be used."""
     from . import rules
 
-    if folder is None:
+    if folder is None and not codebooks:
         return None
-    if not (folder / "elements.yaml").is_file():
+    if folder is not None and not (folder / "elements.yaml").is_file():
         return f"--rules {folder}: not a rules folder (no elements.yaml); copy rules/ and edit the copy"
-    rules.use(folder)
+    missing = [str(c) for c in codebooks if not c.is_file()]
+    if missing:
+        return f"--taxonomy: file not found: {', '.join(missing)}"
+    rules.use(folder, codebooks)
     try:
-        rules.element_rules(), rules.doc_types(), rules.deadline_rules(), rules.word_rules()
+        rules.element_rules(), rules.doc_types(), rules.deadline_rules(), rules.word_rules(), rules.taxonomies()
     except rules.RuleError as e:
         return str(e)
     return None
@@ -100,7 +104,7 @@ def cmd_run(argv: Sequence[str]) -> int:
     except ValueError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    problem = _use_rules(args.rules)
+    problem = _use_rules(args.rules, args.taxonomy)
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2

@@ -67,6 +67,7 @@ def build_comparisons(tables: Mapping[str, pd.DataFrame], *, family_file: Path |
         "alignment": fam["alignment"],
         "coverage": coverage_table(docs, t["domains"]),
         "responsibility": responsibility_table(docs, t["assignments"]),
+        "codebooks": codebook_table(docs, t["domains"]),
         "milestones": milestone_table(docs, t["deadlines"], t["tasks"], t["sections"], fam["families"]),
         "citations": citations,
         "reuse": reuse,
@@ -96,6 +97,30 @@ def coverage_table(docs: pd.DataFrame, domains: pd.DataFrame) -> pd.DataFrame:
         out[c] = out[c].astype("int64")
     for c in COVERAGE_HEAD:
         out[c] = out[c].astype("string")
+    return out
+
+
+CODEBOOK_COLUMNS = ["doc_id", "doc_number", "taxonomy", "domain", "mentions", "section_ids", "first_evidence"]
+
+
+def codebook_table(docs: pd.DataFrame, domains: pd.DataFrame) -> pd.DataFrame:
+    """Coverage for every codebook (shipped or --taxonomy), long form: one row per document and code it names,
+    with how often and where. A document a codebook does not apply to has no rows: no data, not zeros."""
+    dom = domains[domains["doc_id"].isin(set(docs["doc_id"]))]
+    if dom.empty:
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c == "mentions" else "string") for c in CODEBOOK_COLUMNS})
+    numbers = dict(zip(docs["doc_id"], docs["doc_number"]))
+    rows = []
+    for (doc_id, tax, code), g in dom.groupby(["doc_id", "taxonomy", "domain"], sort=False):
+        rows.append({
+            "doc_id": doc_id, "doc_number": numbers.get(doc_id, ""), "taxonomy": tax, "domain": code, "mentions": len(g),
+            "section_ids": "；".join(dict.fromkeys(s for s in g["section_id"] if s)), "first_evidence": str(g["evidence"].iloc[0]),
+        })
+    out = pd.DataFrame(rows, columns=CODEBOOK_COLUMNS)
+    out["mentions"] = out["mentions"].astype("int64")
+    for c in CODEBOOK_COLUMNS:
+        if c != "mentions":
+            out[c] = out[c].astype("string")
     return out
 
 

@@ -11,7 +11,7 @@ import csv
 from dataclasses import dataclass
 import functools
 from pathlib import Path
-from typing import Any, Callable, Mapping, TypeVar
+from typing import Any, Callable, Mapping, Sequence, TypeVar
 
 import regex
 import yaml
@@ -38,8 +38,9 @@ class Rules:
     use at a time (`use()` chooses the folder, `--rules DIR` on the command line); the loaders below and the
     caches derived from rules elsewhere (`cached`) belong to it, so changing the folder never mixes rules."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, codebooks: tuple[Path, ...] = ()) -> None:
         self.folder = Path(folder).resolve()
+        self.codebooks = tuple(Path(c).resolve() for c in codebooks)  # an analyst's taxonomies (--taxonomy FILE)
         self._built: dict[str, Any] = {}
 
     def get(self, key: str, build: Callable[[], T]) -> T:
@@ -62,11 +63,12 @@ def active() -> Rules:
     return _active
 
 
-def use(folder: Path | str | None) -> Rules:
-    """Use the rule files of `folder` (None: the shipped ones) from now on; returns the new rules. A folder
-    must hold every rule file (copy rules/ and edit it)."""
+def use(folder: Path | str | None, codebooks: Sequence[Path | str] = ()) -> Rules:
+    """Use the rule files of `folder` (None: the shipped ones) and the taxonomies of `codebooks` besides
+    rules/domains.yaml from now on; returns the new rules. A folder must hold every rule file (copy rules/ and
+    edit it); a codebook file has the format of domains.yaml."""
     global _active
-    _active = Rules(Path(folder) if folder is not None else default_folder())
+    _active = Rules(Path(folder) if folder is not None else default_folder(), tuple(Path(c) for c in codebooks))
     return _active
 
 
@@ -97,8 +99,8 @@ class PatternRule:
     words: tuple[str, ...] = ()  # a word-list rule's words, longest first (rules/words.yaml)
 
 
-def _read_yaml(name: str) -> dict[str, Any]:
-    path = active().folder / name
+def _read_yaml(name: str | Path) -> dict[str, Any]:
+    path = name if isinstance(name, Path) else active().folder / name
     try:
         with path.open(encoding="utf-8") as fh:
             data = yaml.safe_load(fh)
@@ -114,7 +116,8 @@ def _read_yaml(name: str) -> dict[str, Any]:
 def _check_keys(file: str, rule_id: str, got: Mapping[str, Any], allowed: set[str]) -> None:
     unknown = set(got) - allowed
     if unknown:
-        raise RuleError(f"rules/{file}: rule {rule_id!r} has unknown key(s) {sorted(unknown)}; allowed: {sorted(allowed)}")
+        where = file if "/" in file else f"rules/{file}"  # a codebook file is named by its own path
+        raise RuleError(f"{where}: rule {rule_id!r} has unknown key(s) {sorted(unknown)}; allowed: {sorted(allowed)}")
 
 
 def _expand(template: str, blocks: Mapping[str, str], file: str, rule_id: str) -> str:
@@ -391,24 +394,39 @@ class Taxonomy:
 
 @cached
 def taxonomies() -> tuple[Taxonomy, ...]:
-    data = _read_yaml("domains.yaml")
+    """The shipped taxonomies (rules/domains.yaml), then the analyst's codebooks (--taxonomy FILE)."""
+    out = list(_taxonomies_of("domains.yaml", _read_yaml("domains.yaml")))
+    for book in active().codebooks:
+        out.extend(_taxonomies_of(str(book), _read_yaml(book)))
+    ids = [t.id for t in out]
+    dup = sorted({i for i in ids if ids.count(i) > 1})
+    if dup:
+        raise RuleError(f"taxonomy id(s) {dup} defined twice (rules/domains.yaml and --taxonomy files must use distinct ids)")
+    return tuple(out)
+
+
+def _taxonomies_of(file: str, data: Mapping[str, Any]) -> list[Taxonomy]:
     out = []
-    for raw in data.get("taxonomies", []):
+    for raw in data.get("taxonomies", []) or []:
         tid = str(raw.get("id", "?"))
-        _check_keys("domains.yaml", tid, raw, {"id", "context", "min_distinct", "domains", "examples"})
-        pairs = [(str(v), str(canon)) for canon, vs in raw["domains"].items() for v in vs]
+        _check_keys(file, tid, raw, {"id", "context", "min_distinct", "domains", "examples"})
+        if not isinstance(raw.get("domains"), dict) or not raw["domains"]:
+            raise RuleError(f"{file}: taxonomy {tid!r} needs a mapping of domains (code: [terms…])")
+        pairs = [(str(v), str(canon)) for canon, vs in raw["domains"].items() for v in (vs or [canon])]
         pairs.sort(key=lambda p: len(p[0]), reverse=True)
         out.append(
             Taxonomy(
                 id=tid,
-                context=tuple(raw.get("context", [])),
+                context=tuple(raw.get("context", []) or []),
                 min_distinct=int(raw.get("min_distinct", 1)),
                 variants=tuple(pairs),
-                canonical=tuple(raw["domains"]),
-                examples=tuple(raw.get("examples", [])),
+                canonical=tuple(str(c) for c in raw["domains"]),
+                examples=tuple(raw.get("examples", []) or []),
             )
         )
-    return tuple(out)
+    if not out:
+        raise RuleError(f"{file}: no taxonomies (expected a 'taxonomies:' list as in rules/domains.yaml)")
+    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,6 +89,9 @@ def pipeline_version() -> str:
             if p.is_file() and p.suffix in {".py", ".yaml", ".yml", ".tsv", ".txt", ".json"}:
                 h.update(str(p.relative_to(folder)).encode())
                 h.update(p.read_bytes())
+    for book in rules.active().codebooks:  # an analyst's codebook changes what is extracted too
+        h.update(book.name.encode())
+        h.update(book.read_bytes())
     return h.hexdigest()[:16]
 
 

@@ -56,11 +56,21 @@ def _data_bytes() -> int:
     return 0
 
 
-def _start_worker(memory_mb: int, rules_folder: str) -> None:
-    """Worker initializer: the parent's rules folder (a forked worker has it already, a spawned one not),
-    then the memory cap."""
-    if rules.active().folder != Path(rules_folder):
-        rules.use(rules_folder)
+def _same_rules(folder: str, codebooks: tuple[str, ...]) -> None:
+    """Use the parent's rules folder and codebooks (a forked worker has them already, a spawned one not)."""
+    now = rules.active()
+    if now.folder != Path(folder) or tuple(map(str, now.codebooks)) != codebooks:
+        rules.use(folder, codebooks)
+
+
+def _rules_args() -> tuple[str, tuple[str, ...]]:
+    now = rules.active()
+    return str(now.folder), tuple(map(str, now.codebooks))
+
+
+def _start_worker(memory_mb: int, rules_folder: str, codebooks: tuple[str, ...] = ()) -> None:
+    """Worker initializer: the parent's rules, then the memory cap."""
+    _same_rules(rules_folder, codebooks)
     _limit_memory(memory_mb)
 
 
@@ -114,11 +124,10 @@ def _too_big(path: Path, limits: Limits) -> Extraction | None:
     return None
 
 
-def _dask_one(path: str, input_mb: int, rules_folder: str) -> Extraction:
+def _dask_one(path: str, input_mb: int, rules_folder: str, codebooks: tuple[str, ...] = ()) -> Extraction:
     """One document on a Dask worker (paths travel as text; the worker must see the same file system, the
-    rules folder included)."""
-    if rules.active().folder != Path(rules_folder):
-        rules.use(rules_folder)
+    rules folder and codebooks included)."""
+    _same_rules(rules_folder, codebooks)
     p = Path(path)
     return _too_big(p, Limits(input_mb=input_mb)) or process_path(p)
 
@@ -138,7 +147,7 @@ def process_dask(paths: Sequence[Path], *, scheduler: str | None, workers: int, 
         cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
-        futures = client.map(_dask_one, [str(p) for p in paths], input_mb=limits.input_mb, rules_folder=str(rules.active().folder), pure=False)
+        futures = client.map(_dask_one, [str(p) for p in paths], input_mb=limits.input_mb, rules_folder=_rules_args()[0], codebooks=_rules_args()[1], pure=False)
         for p, fut in zip(paths, futures):
             log.info("processing %s", p)
             try:
@@ -165,7 +174,7 @@ def process_all(paths: Sequence[Path], *, workers: int, limits: Limits, done: Ca
     from pebble.common import ProcessExpired
 
     warm_up()
-    with ProcessPool(max_workers=workers, initializer=_start_worker, initargs=(limits.memory_mb, str(rules.active().folder))) as pool:
+    with ProcessPool(max_workers=workers, initializer=_start_worker, initargs=(limits.memory_mb, *_rules_args())) as pool:
         futures = []
         for p in paths:
             big = _too_big(p, limits)

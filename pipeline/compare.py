@@ -57,7 +57,8 @@ PAIR_COLUMNS = ["doc_id", "parent_doc_id", "sentence", "parent_sentence", "score
 def build_comparisons(tables: Mapping[str, pd.DataFrame], *, family_file: Path | None = None) -> dict[str, pd.DataFrame]:
     """All comparison tables; `family_file` names families by hand (families.user_links)."""
     t = {name: coerce(name, tables.get(name)) for name in table_names()}
-    docs = t["documents"][t["documents"]["error"] == ""].reset_index(drop=True)
+    # a copy of a document from another source (documents.duplicate_of) is compared once, as its original
+    docs = t["documents"][(t["documents"]["error"] == "") & (t["documents"]["duplicate_of"] == "")].reset_index(drop=True)
     citations = citation_table(docs, t["references"])
     reuse, pairs = reuse_tables(citations, t["texts"])
     user = user_links(family_file, docs) if family_file is not None else []

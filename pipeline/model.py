@@ -218,6 +218,7 @@ class DocumentRow:
     ocr_confidence: str = ""  # mean OCR recognition score (0-1) when pages were OCR'd
     ocr_low_confidence: str = ""  # OCR'd lines read with a low score, to check by eye: "p8 …(0.71)；…"
     status: str = ""  # validity mark the source put on the title: 已废止, 失效, 现行有效 (else empty)
+    duplicate_of: str = ""  # the doc_id of the same document from another source (same 文号 or content), else empty
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ import pandas as pd
 from . import rules, store
 from .paths import readable, short_id
 from .workers import Limits, default_workers, process_all, process_dask
+from .duplicates import mark_duplicates
 from .export import write_tables, write_texts
 from .model import Extraction
 from .tables import TABLES, frames
@@ -171,6 +172,7 @@ def run_batch(
         )
         new["texts"] = pd.DataFrame({"doc_id": [e.document.doc_id for e in result.extractions], "text": [e.text for e in result.extractions]})
         merged = store.merge(corpus, new, [p.doc_id for p in todo])
+        merged["documents"] = mark_duplicates(merged["documents"])
         if todo or rebuild or not db.exists():
             store.write_store(db, merged)
         export_corpus(merged, out, formats)  # inside the lock: a concurrent run cannot interleave its export

@@ -205,3 +205,25 @@ def test_milestones_group_only_within_a_document_or_family() -> None:
     asg = pd.DataFrame({"doc_id": ["a"], "domain": ["就业"], "unit": ["市人社局"], "unit_type": ["人力资源社会保障"], "role": ["lead"]})
     resp = responsibility_table(docs, asg)
     assert resp["disagree"].isna().all(), "one document alone neither agrees nor disagrees"
+
+
+def test_same_document_from_two_sources_is_one(tmp_path: Path) -> None:
+    """The Henan seed as a text export and as a web page (same 文号, same issuer): one document, the other
+    recorded as its copy, and the comparisons count it once."""
+    import html
+
+    seed = SEEDS / "000_0ac1c0e2edb665b1.txt"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_export.txt").write_bytes(seed.read_bytes())
+    lines = seed.read_text(encoding="utf-8").splitlines()
+    page = "<html><head><meta charset='utf-8'><title>转载</title></head><body><div class='content'>" + "".join(f"<p>{html.escape(x)}</p>" for x in lines) + "</div></body></html>"
+    (folder / "b_repost.html").write_text(page, encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_cli(str(folder), "--out", str(out)).returncode in (0, 1)
+    docs = pd.read_csv(out / "documents.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig").set_index("doc_id")
+    assert docs.loc["b_repost", "doc_number"] == docs.loc["a_export", "doc_number"] == "豫政办〔2020〕5号"
+    assert (docs.loc["a_export", "duplicate_of"], docs.loc["b_repost", "duplicate_of"]) == ("", "a_export")
+    assert run_cli("compare", "--out", str(out), "--format", "csv").returncode == 0
+    coverage = pd.read_csv(out / "compare" / "coverage.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert list(coverage["doc_id"]) == ["a_export"]

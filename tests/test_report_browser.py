@@ -166,3 +166,65 @@ def test_pdf_evidence_shows_its_page(browser: object, tmp_path: Path) -> None:
         assert page.errors == [], page.errors
     finally:
         page.page.close()
+
+
+@pytest.fixture(scope="module")
+def family_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Pipeline, compare and report on the real policy families of ../shared/corpus/families."""
+    from conftest import need_shared
+    from pipeline.cli import main
+
+    folder = need_shared("corpus", "families")
+    out = tmp_path_factory.mktemp("families-report") / "out"
+    assert main([str(folder), "--out", str(out)]) == 0
+    assert main(["compare", "--out", str(out), "--format", "csv"]) == 0
+    assert main(["report", "--out", str(out)]) == 0
+    return out
+
+
+def test_family_view_matches_the_alignment(browser: object, family_report: Path) -> None:
+    """The family view shows each child of 山东省物业管理条例 with as many same/modified/added/omitted units as
+    the alignment table holds; a child's name opens its page; the changes list opens."""
+    p = Page(browser, (family_report / "report.html").as_uri() + "#compare")
+    try:
+        align = pd.read_csv(family_report / "compare" / "alignment.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        fam = p.page.locator("section.family[data-family='child_shandong_2021_property_management_regulation']")
+        assert fam.count() == 1, "山东省物业管理条例 heads a family of its own"
+        rows = fam.locator("table.family-table tbody tr")
+        children = sorted(rows.nth(i).get_attribute("data-child") for i in range(rows.count()))
+        assert children == ["child_heze_2022_property_management_regulation", "child_weifang_2022_property_management_regulation"]
+        for i in range(rows.count()):
+            child = rows.nth(i).get_attribute("data-child")
+            mine = align[(align["child_doc_id"] == child) & (align["parent_doc_id"] == "child_shandong_2021_property_management_regulation")]
+            for rel in ("same", "modified", "added", "omitted"):
+                shown = int(rows.nth(i).locator(f"td[data-rel='{rel}']").inner_text())
+                assert shown == int((mine["relation"] == rel).sum()), f"{child} {rel}"
+        weifang = fam.locator("tr[data-child='child_weifang_2022_property_management_regulation'] a")
+        weifang.click()
+        page_id = weifang.get_attribute("href")
+        assert p.page.locator(f"{page_id}.page").is_visible(), "the child's name opens its page"
+        p.page.evaluate("location.hash = '#compare'")
+        details = fam.locator("details.changes").first
+        details.locator("summary").click()
+        assert details.locator("tbody tr").first.is_visible()
+        assert p.errors == [] and p.remote == [], (p.errors, p.remote)
+    finally:
+        p.page.close()
+
+
+def test_report_reflows_at_phone_width(browser: object, report_out: Path, tmp_path: Path) -> None:
+    """At 390 px (a phone) no page scrolls sideways: one column, wide tables and charts scroll inside themselves."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    try:
+        for hash_ in ("#overview", "#doc-0", "#compare"):
+            page.goto((report_out / "report.html").as_uri() + hash_)
+            assert page.locator(f"{hash_}.page").is_visible()
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 390, f"{hash_}: the page is {width} px wide at a 390 px viewport"
+        page.screenshot(path=str(tmp_path / "phone.png"))
+        page.goto((report_out / "report.html").as_uri() + "#doc-0")
+        text_box = page.locator("#doc-0 .textcol").bounding_box()
+        side_box = page.locator("#doc-0 .side").bounding_box()
+        assert text_box and side_box and side_box["y"] >= text_box["y"] + text_box["height"] - 1, "text and tables stack in one column"
+    finally:
+        page.close()

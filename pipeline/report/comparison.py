@@ -25,6 +25,29 @@ class MatrixCell:
 
 
 @dataclass
+class ChildView:
+    doc_id: str
+    label: str
+    doc_page: int
+    link: str  # how it was placed: cites_title, subject, reuse, user…
+    counts: dict[str, int]  # relation -> units (same / modified / added / omitted)
+    limits: dict[str, int]  # limit_direction -> units (stricter / looser / added / dropped / changed)
+    changes: list[dict[str, str]]  # the modified, added and omitted units, first MAX_CHANGES_SHOWN
+
+
+@dataclass
+class FamilyView:
+    family_id: str
+    parent_label: str
+    parent_page: int
+    children: list[ChildView]
+
+
+MAX_CHANGES_SHOWN = 40  # per child on the page; the alignment table has them all
+RELATIONS = ("same", "modified", "added", "omitted")
+
+
+@dataclass
 class CompareView:
     specs: dict[str, str] = field(default_factory=dict)  # chart name -> JSON safe to inline in <script>
     columns: list[tuple[str, int]] = field(default_factory=list)  # (label, doc page index) of the matrix
@@ -33,6 +56,7 @@ class CompareView:
     undated: int = 0
     reuse: list[dict[str, Any]] = field(default_factory=list)
     citations: list[dict[str, Any]] = field(default_factory=list)
+    families: list[FamilyView] = field(default_factory=list)
     problem: str = ""
 
 
@@ -79,4 +103,25 @@ def compare_view(data: ReportData) -> CompareView:
     view.disagreements = int(resp["disagree"].fillna(False).sum()) if len(resp) else 0
     view.reuse = comp["reuse"].to_dict("records")
     view.citations = comp["citations"].to_dict("records")
+    view.families = _families(comp["families"], comp["alignment"], labels, doc_index)
     return view
+
+
+def _families(fam: pd.DataFrame, alignment: pd.DataFrame, labels: dict[str, str], doc_index: dict[str, int]) -> list[FamilyView]:
+    """Each family with its children: how each was placed and how it carried the parent's units over."""
+    out: list[FamilyView] = []
+    for fam_id, members in fam.groupby("family_id", sort=False):
+        parent = next((d for d, r in zip(members["doc_id"], members["role"]) if r == "parent"), "")
+        children: list[ChildView] = []
+        for r in members[members["role"] != "parent"].itertuples(index=False):
+            al = alignment[(alignment["child_doc_id"] == r.doc_id) & (alignment["parent_doc_id"] == parent)] if parent else alignment.iloc[0:0]
+            counts = {rel: int((al["relation"] == rel).sum()) for rel in RELATIONS}
+            limits = {k: int(v) for k, v in al["limit_direction"][al["limit_direction"] != ""].value_counts().items()}
+            changed = al[al["relation"] != "same"].head(MAX_CHANGES_SHOWN)
+            changes = [
+                {k: str(x[k]) for k in ("relation", "parent_unit", "child_unit", "parent_text", "child_text", "parent_limits", "child_limits", "limit_direction")}
+                for x in changed.to_dict("records")
+            ]
+            children.append(ChildView(r.doc_id, labels.get(r.doc_id, r.doc_id), doc_index.get(r.doc_id, -1), r.link, counts, limits, changes))
+        out.append(FamilyView(str(fam_id), labels.get(parent, parent) if parent else "（父文件不在语料中 parent not in the corpus）", doc_index.get(parent, -1), children))
+    return out

@@ -61,6 +61,7 @@ def _run_parser() -> argparse.ArgumentParser:
     ap.add_argument("--db", type=Path, default=None, help="corpus database (default OUT/corpus.duckdb)")
     ap.add_argument("--format", default="csv", help="comma-separated: csv, xlsx, parquet (default csv)")
     ap.add_argument("--rebuild", action="store_true", help="start the corpus over instead of adding to it")
+    ap.add_argument("--headers", choices=("en", "zh"), default="en", help="column headers of the XLSX workbook: en (the contract's names) or zh (发文字号, 成文日期…)")
     ap.add_argument("--workers", type=int, default=None, help="worker processes (default: the machine's cores; 0 = in this process, no limits)")
     ap.add_argument("--engine", choices=("local", "dask"), default="local", help="local worker processes, or a Dask cluster")
     ap.add_argument("--scheduler", default=None, help="Dask scheduler address (tcp://host:8786); with --engine dask and none, a local cluster")
@@ -121,7 +122,7 @@ def cmd_run(argv: Sequence[str]) -> int:
     try:
         with _tqdm_logging(show_progress):
             limits = Limits(seconds=args.timeout, memory_mb=args.max_memory_mb, input_mb=args.max_input_mb)
-            result = run_batch(files, args.out, db=args.db, formats=formats, rebuild=args.rebuild, progress=show_progress, workers=args.workers, limits=limits, engine=args.engine, scheduler=args.scheduler)
+            result = run_batch(files, args.out, db=args.db, formats=formats, rebuild=args.rebuild, progress=show_progress, workers=args.workers, limits=limits, engine=args.engine, scheduler=args.scheduler, headers=args.headers)
     except StoreError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
@@ -184,6 +185,7 @@ def cmd_compare(argv: Sequence[str]) -> int:
     ap.add_argument("--db", type=Path, default=None, help=f"corpus database (default OUT/{DEFAULT_DB_NAME})")
     ap.add_argument("--to", type=Path, default=None, help="where to write the comparison tables (default OUT/compare/)")
     ap.add_argument("--format", default="csv,xlsx", help="comma-separated: csv, xlsx, parquet (default csv,xlsx)")
+    ap.add_argument("--headers", choices=("en", "zh"), default="en", help="column headers of compare.xlsx: en or zh")
     ap.add_argument("--family", type=Path, default=None, help="a CSV naming policy families by hand: family_id, doc (doc_id or file name), role (parent/child)")
     ap.add_argument("-v", "--verbose", action="count", default=0, help="more logging")
     args = ap.parse_args(argv)
@@ -211,7 +213,7 @@ def cmd_compare(argv: Sequence[str]) -> int:
         print(f"error: {e}", file=sys.stderr)
         return 2
     dest = args.to or args.out / "compare"
-    write_comparisons(comp, dest, formats)
+    write_comparisons(comp, dest, formats, docs=tables["documents"], headers=args.headers)
     counts = ", ".join(f"{k} {len(v)}" for k, v in comp.items())
     print(f"compared {len(comp['coverage'])} documents -> {dest}/: {counts}; {time.perf_counter() - started:.1f}s")
     return 0

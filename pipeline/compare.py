@@ -68,6 +68,7 @@ def build_comparisons(tables: Mapping[str, pd.DataFrame], *, family_file: Path |
         "alignment": fam["alignment"],
         "coverage": coverage_table(docs, t["domains"]),
         "responsibility": responsibility_table(docs, t["assignments"]),
+        "responsibility_long": responsibility_long(docs, t["assignments"]),
         "codebooks": codebook_table(docs, t["domains"]),
         "milestones": milestone_table(docs, t["deadlines"], t["tasks"], t["sections"], fam["families"]),
         "citations": citations,
@@ -122,6 +123,44 @@ def codebook_table(docs: pd.DataFrame, domains: pd.DataFrame) -> pd.DataFrame:
     for c in CODEBOOK_COLUMNS:
         if c != "mentions":
             out[c] = out[c].astype("string")
+    return out
+
+
+EXCEL_MAX_COLUMNS = 16384  # a wider responsibility table goes to Excel in long form only
+RESPONSIBILITY_LONG_COLUMNS = ["domain", "doc_id", "doc_number", "lead_unit_types", "lead_units"]
+
+
+def responsibility_long(docs: pd.DataFrame, assignments: pd.DataFrame) -> pd.DataFrame:
+    """The responsibility matrix in long form: one row per domain and document naming a lead, any corpus size."""
+    lead = assignments[(assignments["role"] == "lead") & assignments["doc_id"].isin(set(docs["doc_id"]))]
+    numbers = dict(zip(docs["doc_id"], docs["doc_number"]))
+    rows = [
+        {
+            "domain": dom, "doc_id": doc_id, "doc_number": numbers.get(doc_id, ""),
+            "lead_unit_types": "；".join(sorted({t for t in g["unit_type"] if t})), "lead_units": "；".join(dict.fromkeys(g["unit"])),
+        }
+        for (dom, doc_id), g in lead.groupby(["domain", "doc_id"], sort=True)
+    ]
+    return pd.DataFrame(rows, columns=RESPONSIBILITY_LONG_COLUMNS).astype("string").fillna("")
+
+
+def column_labels(docs: pd.DataFrame) -> dict[str, str]:
+    """doc_id -> the label of its column in exported wide tables: its 文号, else its doc_id (and the doc_id
+    after a 文号 two documents share)."""
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for doc_id, number in zip(docs["doc_id"], docs["doc_number"]):
+        label = number if number and number not in used else doc_id
+        out[doc_id] = label
+        used.add(label)
+    return out
+
+
+def for_export(comp: Mapping[str, pd.DataFrame], docs: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The comparison tables as an analyst reads them: the responsibility matrix headed by 文号."""
+    out = dict(comp)
+    if "responsibility" in out:
+        out["responsibility"] = out["responsibility"].rename(columns=column_labels(docs))
     return out
 
 
@@ -323,11 +362,22 @@ def reuse_tables(citations: pd.DataFrame, texts: pd.DataFrame) -> tuple[pd.DataF
 # --------------------------------------------------------------------------- writing
 
 
-def write_comparisons(comp: Mapping[str, pd.DataFrame], dest: Path, formats: Sequence[str]) -> None:
-    """The comparison tables in the chosen formats (one workbook compare.xlsx) and the citation graph as GraphML."""
+def write_comparisons(comp: Mapping[str, pd.DataFrame], dest: Path, formats: Sequence[str], *, docs: pd.DataFrame | None = None, headers: str = "en") -> None:
+    """The comparison tables in the chosen formats (one workbook compare.xlsx) and the citation graph as GraphML.
+    The responsibility matrix is headed by 文号 (given `docs`); too wide for Excel, the workbook has only its
+    long form (responsibility_long)."""
     from .export import write_tables
 
-    write_tables(comp, dest, formats, workbook="compare")
+    tables = for_export(comp, docs) if docs is not None else dict(comp)
+    wide = tables.get("responsibility")
+    if "xlsx" in formats and wide is not None and len(wide.columns) > EXCEL_MAX_COLUMNS:
+        log.warning("responsibility has %d columns, more than Excel's %d: compare.xlsx holds responsibility_long only", len(wide.columns), EXCEL_MAX_COLUMNS)
+        write_tables({k: v for k, v in tables.items() if k != "responsibility"}, dest, ["xlsx"], workbook="compare", headers=headers)
+        rest = [f for f in formats if f != "xlsx"]
+        if rest:
+            write_tables(tables, dest, rest, workbook="compare", headers=headers)
+    else:
+        write_tables(tables, dest, formats, workbook="compare", headers=headers)
     import networkx as nx
 
     nx.write_graphml(citation_graph(comp["citations"], comp["coverage"]), dest / "citations.graphml")

@@ -28,8 +28,13 @@ def parse_formats(spec: str) -> tuple[str, ...]:
     return got
 
 
-def write_tables(tables: Mapping[str, pd.DataFrame], out: Path, formats: Iterable[str], *, workbook: str) -> list[Path]:
-    """Each table in each format: out/<name>.csv, out/<name>.parquet, and out/<workbook>.xlsx with one sheet each."""
+HEADERS = ("en", "zh")
+
+
+def write_tables(tables: Mapping[str, pd.DataFrame], out: Path, formats: Iterable[str], *, workbook: str, headers: str = "en") -> list[Path]:
+    """Each table in each format: out/<name>.csv, out/<name>.parquet, and out/<workbook>.xlsx with one sheet each.
+    `headers="zh"` heads the workbook's columns in Chinese (rules/headers.yaml); the other formats keep the
+    contract's names."""
     written: list[Path] = []
     fmts = set(formats)
     if "csv" in fmts:
@@ -37,7 +42,7 @@ def write_tables(tables: Mapping[str, pd.DataFrame], out: Path, formats: Iterabl
     if "parquet" in fmts:
         written += write_parquet(tables, out)
     if "xlsx" in fmts:
-        written.append(write_xlsx(tables, out / f"{workbook}.xlsx"))
+        written.append(write_xlsx(tables, out / f"{workbook}.xlsx", headers=headers))
     return written
 
 
@@ -118,7 +123,7 @@ def _cell(value: object) -> object:
     return value
 
 
-def write_xlsx(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
+def write_xlsx(tables: Mapping[str, pd.DataFrame], path: Path, *, headers: str = "en") -> Path:
     """One sheet per table, header row frozen, columns as wide as their content (capped)."""
     from openpyxl import Workbook
     from openpyxl.cell.cell import TYPE_STRING
@@ -127,12 +132,15 @@ def write_xlsx(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
 
     from .store import DATE_COLUMNS
 
+    from . import rules
+
+    labels = rules.header_labels().get(headers, {}) if headers != "en" else {}
     path.parent.mkdir(parents=True, exist_ok=True)
     wb = Workbook()
     wb.remove(wb.active)
     for name, df in tables.items():
         ws = wb.create_sheet(title=name[:31])  # Excel limits sheet names to 31 characters
-        ws.append([str(c) for c in df.columns])
+        ws.append([labels.get(str(c), str(c)) for c in df.columns])
         for cell in ws[1]:
             cell.font = Font(bold=True)
         for row in df.itertuples(index=False, name=None):
@@ -149,7 +157,7 @@ def write_xlsx(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
         if ws.max_row >= 1 and len(df.columns):
             ws.auto_filter.ref = f"A1:{get_column_letter(len(df.columns))}{max(ws.max_row, 1)}"
         for i, col in enumerate(df.columns, start=1):
-            sample = [str(col)] + [str(v) for v in df[col].head(200).tolist() if v is not None]
+            sample = [labels.get(str(col), str(col))] + [str(v) for v in df[col].head(200).tolist() if v is not None]
             width = max((_display_width(s) for s in sample), default=8)
             ws.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 6), _MAX_WIDTH)
     tmp = path.with_name(path.name + ".tmp")

@@ -329,6 +329,13 @@ def alternation(*rule_ids: str) -> str:
 
 
 @cached
+def header_labels() -> dict[str, dict[str, str]]:
+    """Spreadsheet header labels by language (rules/headers.yaml): header_labels()["zh"]["doc_number"] == "发文字号"."""
+    data = _read_yaml("headers.yaml")
+    return {str(lang): {str(k): str(v) for k, v in (names or {}).items()} for lang, names in data.items()}
+
+
+@cached
 def validity_rules() -> tuple[PatternRule, ...]:
     return _pattern_rules("elements.yaml", "validity")
 

@@ -138,6 +138,7 @@ def run_batch(
     limits: Limits | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    headers: str = "en",
 ) -> BatchResult:
     """Process new and changed files into the store at `db` (default out/corpus.duckdb), then write every
     table of the whole corpus into `out` in the chosen formats. Documents run in `workers` processes (default:
@@ -175,7 +176,7 @@ def run_batch(
         merged["documents"] = mark_duplicates(merged["documents"])
         if todo or rebuild or not db.exists():
             store.write_store(db, merged)
-        export_corpus(merged, out, formats)  # inside the lock: a concurrent run cannot interleave its export
+        export_corpus(merged, out, formats, headers=headers)  # inside the lock: a concurrent run cannot interleave its export
     result.documents = len(todo)
     result.errors = len(new["errors"])
     result.corpus_documents = len(merged["documents"])
@@ -183,9 +184,9 @@ def run_batch(
     return result
 
 
-def export_corpus(corpus: dict[str, pd.DataFrame], out: Path, formats: Iterable[str]) -> None:
+def export_corpus(corpus: dict[str, pd.DataFrame], out: Path, formats: Iterable[str], *, headers: str = "en") -> None:
     """The SCHEMA.md tables of the whole corpus, and text/<doc_id>.txt for every document."""
-    write_tables({k: corpus[k] for k in TABLES}, out, formats, workbook="tables")
+    write_tables({k: corpus[k] for k in TABLES}, out, formats, workbook="tables", headers=headers)
     texts = corpus["texts"]
     write_texts({d: t for d, t in zip(texts["doc_id"], texts["text"]) if t}, out, prune=True)
 

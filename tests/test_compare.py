@@ -132,10 +132,14 @@ def test_seed_citations_reach_the_national_and_provincial_level(seeds_compared: 
 
 
 def test_compare_writes_csv_xlsx_and_graphml(seeds_compared: tuple[Path, dict[str, pd.DataFrame]]) -> None:
+    from pipeline.compare import for_export
+
     folder = seeds_compared[0] / "compare"
+    docs = load_corpus_tables(seeds_compared[0])["documents"]
+    exported = for_export(seeds_compared[1], docs)  # the matrix's columns are headed by 文号 in the files
     for name in ("coverage", "responsibility", "milestones", "citations", "reuse", "reuse_pairs"):
         df = pd.read_csv(folder / f"{name}.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
-        assert list(df.columns) == [str(c) for c in seeds_compared[1][name].columns], name
+        assert list(df.columns) == [str(c) for c in exported[name].columns], name
     from openpyxl import load_workbook
 
     assert "responsibility" in load_workbook(folder / "compare.xlsx").sheetnames
@@ -227,3 +231,26 @@ def test_same_document_from_two_sources_is_one(tmp_path: Path) -> None:
     assert run_cli("compare", "--out", str(out), "--format", "csv").returncode == 0
     coverage = pd.read_csv(out / "compare" / "coverage.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
     assert list(coverage["doc_id"]) == ["a_export"]
+
+
+def test_workbook_headers_in_chinese_and_matrix_by_doc_number(seeds_compared: tuple[Path, dict[str, pd.DataFrame]], tmp_path: Path) -> None:
+    """--headers zh heads the workbook in Chinese (CSV keeps the contract's names); the responsibility matrix is
+    headed by 文号; a matrix wider than Excel's 16,384 columns goes to the workbook in long form only."""
+    from openpyxl import load_workbook
+
+    from pipeline.compare import write_comparisons
+
+    out, comp = seeds_compared
+    assert run_cli("compare", "--out", str(out), "--to", str(tmp_path / "zh"), "--headers", "zh").returncode == 0
+    wb = load_workbook(tmp_path / "zh" / "compare.xlsx", read_only=True)
+    head = [c.value for c in next(wb["responsibility"].iter_rows(max_row=1))]
+    assert head == ["领域", "豫政办〔2020〕5号", "铁公开领〔2020〕1号", "不一致"], head
+    long_head = [c.value for c in next(wb["responsibility_long"].iter_rows(max_row=1))]
+    assert long_head[:3] == ["领域", "文件编号", "发文字号"], long_head
+    csv_head = pd.read_csv(tmp_path / "zh" / "responsibility.csv", nrows=0, encoding="utf-8-sig").columns.tolist()
+    assert csv_head[0] == "domain" and "豫政办〔2020〕5号" in csv_head
+    wide = dict(comp)
+    wide["responsibility"] = pd.DataFrame([["就业", *["人社"] * 16400, True]], columns=["domain", *[f"d{i}" for i in range(16400)], "disagree"])
+    write_comparisons(wide, tmp_path / "wide", ["xlsx"])
+    names = load_workbook(tmp_path / "wide" / "compare.xlsx", read_only=True).sheetnames
+    assert "responsibility" not in names and "responsibility_long" in names, names

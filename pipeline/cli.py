@@ -62,6 +62,7 @@ def _run_parser() -> argparse.ArgumentParser:
     ap.add_argument("--format", default="csv", help="comma-separated: csv, xlsx, parquet (default csv)")
     ap.add_argument("--rebuild", action="store_true", help="start the corpus over instead of adding to it")
     ap.add_argument("--headers", choices=("en", "zh"), default="en", help="column headers of the XLSX workbook: en (the contract's names) or zh (发文字号, 成文日期…)")
+    ap.add_argument("--corrections", type=Path, default=None, help="an analyst's corrections to apply (default OUT/corrections.csv, as the report saves them)")
     ap.add_argument("--workers", type=int, default=None, help="worker processes (default: the machine's cores; 0 = in this process, no limits)")
     ap.add_argument("--engine", choices=("local", "dask"), default="local", help="local worker processes, or a Dask cluster")
     ap.add_argument("--scheduler", default=None, help="Dask scheduler address (tcp://host:8786); with --engine dask and none, a local cluster")
@@ -97,6 +98,7 @@ def cmd_run(argv: Sequence[str]) -> int:
     args = _run_parser().parse_args(argv)
     _logging(args.verbose)
     from .export import parse_formats
+    from .corrections import CorrectionError
     from .run import run_batch
     from .store import StoreError
 
@@ -122,8 +124,8 @@ def cmd_run(argv: Sequence[str]) -> int:
     try:
         with _tqdm_logging(show_progress):
             limits = Limits(seconds=args.timeout, memory_mb=args.max_memory_mb, input_mb=args.max_input_mb)
-            result = run_batch(files, args.out, db=args.db, formats=formats, rebuild=args.rebuild, progress=show_progress, workers=args.workers, limits=limits, engine=args.engine, scheduler=args.scheduler, headers=args.headers)
-    except StoreError as e:
+            result = run_batch(files, args.out, db=args.db, formats=formats, rebuild=args.rebuild, progress=show_progress, workers=args.workers, limits=limits, engine=args.engine, scheduler=args.scheduler, headers=args.headers, corrections=args.corrections)
+    except (StoreError, CorrectionError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     except OSError as e:  # read-only or full disk, --out naming a file: one line, the trace only with -v
@@ -137,6 +139,9 @@ def cmd_run(argv: Sequence[str]) -> int:
         f"corpus {result.corpus_documents} documents -> {args.out}/: {counts}; "
         f"{result.errors} errors; {time.perf_counter() - started:.1f}s"
     )
+    fixes = result.corrections
+    if fixes.applied or fixes.kept or fixes.unmatched:
+        print(f"corrections: {fixes.applied} applied, {fixes.kept} already in effect, {fixes.unmatched} matching nothing")
     for p, reason in skipped[:_SKIPPED_LISTED]:
         print(f"skipped {p}: {reason}", file=sys.stderr)
     if len(skipped) > _SKIPPED_LISTED:

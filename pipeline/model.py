@@ -219,6 +219,7 @@ class DocumentRow:
     ocr_low_confidence: str = ""  # OCR'd lines read with a low score, to check by eye: "p8 …(0.71)；…"
     status: str = ""  # validity mark the source put on the title: 已废止, 失效, 现行有效 (else empty)
     duplicate_of: str = ""  # the doc_id of the same document from another source (same 文号 or content), else empty
+    corrected: str = ""  # fields an analyst corrected (corrections.csv): "signed_date:edit；issuer:reject"
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +232,7 @@ class ReferenceRow:
     evidence: str
     start_char: int
     end_char: int
+    corrected: str = ""  # an analyst's correction applied from corrections.csv: accepted, edited, added, or the edited fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +259,7 @@ class DomainRow:
     evidence: str
     start_char: int
     end_char: int
+    corrected: str = ""  # an analyst's correction applied from corrections.csv: accepted, edited, added, or the edited fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +274,7 @@ class AssignmentRow:
     evidence: str
     start_char: int
     end_char: int
+    corrected: str = ""  # an analyst's correction applied from corrections.csv: accepted, edited, added, or the edited fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,6 +293,7 @@ class TaskRow:
     evidence: str
     start_char: int
     end_char: int
+    corrected: str = ""  # an analyst's correction applied from corrections.csv: accepted, edited, added, or the edited fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,6 +313,7 @@ class DeadlineRow:
     duration_unit: str = ""  # day, working_day, week, month, year, hour
     anchor: str = ""  # the event a duration counts from: 印发之日, 收到申请之日
     inferred: bool = False  # start/end computed from the document's date, not written in the text
+    corrected: str = ""  # an analyst's correction applied from corrections.csv: accepted, edited, added, or the edited fields
 
 
 @dataclass(frozen=True, slots=True)

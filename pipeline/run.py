@@ -21,6 +21,7 @@ import pandas as pd
 from . import rules, store
 from .paths import readable, short_id
 from .workers import Limits, default_workers, process_all, process_dask
+from .corrections import FILE_NAME as CORRECTIONS_FILE, Applied, apply_corrections, read_corrections
 from .duplicates import mark_duplicates
 from .export import write_tables, write_texts
 from .model import Extraction
@@ -37,6 +38,7 @@ class BatchResult:
     corpus_documents: int = 0
     counts: dict[str, int] = field(default_factory=dict)  # rows per table in the whole corpus
     extractions: list[Extraction] = field(default_factory=list)
+    corrections: Applied = field(default_factory=Applied)  # what the analyst's corrections.csv did
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +141,7 @@ def run_batch(
     engine: str = "local",
     scheduler: str | None = None,
     headers: str = "en",
+    corrections: Path | None = None,
 ) -> BatchResult:
     """Process new and changed files into the store at `db` (default out/corpus.duckdb), then write every
     table of the whole corpus into `out` in the chosen formats. Documents run in `workers` processes (default:
@@ -174,7 +177,10 @@ def run_batch(
         new["texts"] = pd.DataFrame({"doc_id": [e.document.doc_id for e in result.extractions], "text": [e.text for e in result.extractions]})
         merged = store.merge(corpus, new, [p.doc_id for p in todo])
         merged["documents"] = mark_duplicates(merged["documents"])
-        if todo or rebuild or not db.exists():
+        fixes = read_corrections(corrections or out / CORRECTIONS_FILE)
+        merged, applied = apply_corrections(merged, fixes)
+        result.corrections = applied
+        if todo or rebuild or not db.exists() or applied.applied:
             store.write_store(db, merged)
         export_corpus(merged, out, formats, headers=headers)  # inside the lock: a concurrent run cannot interleave its export
     result.documents = len(todo)

@@ -18,7 +18,7 @@ _LIMITS = Limits()  # the defaults
 
 log = logging.getLogger("pipeline")
 
-SUBCOMMANDS = ("run", "evaluate", "compare", "report")
+SUBCOMMANDS = ("run", "evaluate", "compare", "report", "serve")
 
 
 def collect_inputs(inputs: Sequence[Path], *, exclude: Sequence[Path] = ()) -> tuple[list[Path], list[tuple[Path, str]]]:
@@ -240,13 +240,36 @@ def cmd_report(argv: Sequence[str]) -> int:
     return 0
 
 
+def cmd_serve(argv: Sequence[str]) -> int:
+    from .report.serve import make_server
+
+    ap = argparse.ArgumentParser(prog="run_pipeline.py serve", description="Serve the report on 127.0.0.1 so it saves corrections into OUT/corrections.csv.")
+    ap.add_argument("--out", type=Path, default=Path("outputs"), help="the pipeline's output folder holding report.html")
+    ap.add_argument("--port", type=int, default=8765, help="port on 127.0.0.1 (default 8765)")
+    args = ap.parse_args(argv)
+    if not (args.out / "report.html").is_file():
+        print(f"error: {args.out / 'report.html'} is missing: run 'run_pipeline.py report --out {args.out}' first", file=sys.stderr)
+        return 2
+    try:
+        server = make_server(args.out, args.port)
+    except OSError as e:
+        print(f"error: cannot listen on 127.0.0.1:{args.port}: {e.strerror or e}; choose another --port", file=sys.stderr)
+        return 2
+    print(f"report at http://127.0.0.1:{server.server_port}/report.html — corrections are saved to {args.out / 'corrections.csv'}; Ctrl-C stops")
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
+    return 0
+
+
 def _logging(verbose: int) -> None:
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
 
 _OVERVIEW = """usage: run_pipeline.py [run] [INPUT ...] [options]
-       run_pipeline.py {compare,report,evaluate} [options]
+       run_pipeline.py {compare,report,evaluate,serve} [options]
 
 Extract structured tables from Chinese government notices (公文).
 
@@ -255,6 +278,7 @@ commands:
   compare    cross-document tables: coverage, responsibility, milestones, citations, reuse
   report     the HTML review report of an output folder
   evaluate   score an output folder against hand-checked gold files
+  serve      the report on 127.0.0.1, saving the analyst's corrections into OUT/corrections.csv
 
 'run_pipeline.py COMMAND --help' shows a command's options.
 
@@ -303,6 +327,8 @@ def _dispatch(cmd: str, rest: list[str]) -> int:
             return cmd_compare(rest)
         if cmd == "report":
             return cmd_report(rest)
+        if cmd == "serve":
+            return cmd_serve(rest)
     except SystemExit as e:  # argparse: usage errors exit 2
         return int(e.code) if isinstance(e.code, int) else 2
     return 2

@@ -228,3 +228,87 @@ def test_report_reflows_at_phone_width(browser: object, report_out: Path, tmp_pa
         assert text_box and side_box and side_box["y"] >= text_box["y"] + text_box["height"] - 1, "text and tables stack in one column"
     finally:
         page.close()
+
+
+def _review(page: object) -> None:
+    """Accept an assignment, reject a deadline, edit a task title and add a missed limit on the Henan page."""
+    pg = page  # a playwright page
+    answers = iter(["改写后的任务", "deadlines.text", "2020年3月11日"])
+    pg.on("dialog", lambda d: d.accept(next(answers)))  # type: ignore[attr-defined]
+    pg.evaluate("location.hash = '#doc-0'")  # type: ignore[attr-defined]
+    doc = pg.locator("#doc-0")  # type: ignore[attr-defined]
+    doc.locator("table.assignments tbody tr").first.locator("button[data-fix='accept']").click()
+    doc.locator("table.deadlines tbody tr").first.locator("button[data-fix='reject']").click()
+    doc.locator("table.tasks tbody tr").first.locator("button[data-fix='edit']").click()
+    assert "fix-reject" in (doc.locator("table.deadlines tbody tr").first.get_attribute("class") or "")
+    # select the signing date in the text, then add it as a deadline the pipeline missed
+    pg.evaluate(  # type: ignore[attr-defined]
+        """() => { const pre = document.querySelector('#doc-0 pre.doctext');
+        const w = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT); let n;
+        while ((n = w.nextNode())) { const i = n.nodeValue.indexOf('2020年3月11日');
+          if (i >= 0) { const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + '2020年3月11日'.length);
+            const s = window.getSelection(); s.removeAllRanges(); s.addRange(r); return; } } }"""
+    )
+    doc.locator("button.fix-add").click()
+    assert pg.locator("#fix-count").inner_text() == "4"  # type: ignore[attr-defined]
+
+
+def test_review_in_the_report_corrects_the_next_run(browser: object, tmp_path: Path) -> None:
+    """Accept / reject / edit / add in the report (offline, file://) give a corrections.csv that the next run
+    applies: the rejected deadline is gone, the task title is the edited one, the added limit is a row."""
+    from conftest import SEEDS
+    from pipeline.cli import main
+
+    inp = tmp_path / "in"
+    inp.mkdir()
+    for p in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(p, inp)
+    out = tmp_path / "out"
+    assert main([str(inp), "--out", str(out)]) == 0 and main(["report", "--out", str(out)]) == 0
+    henan = _csv(out, "documents")["doc_id"].iloc[0]
+    before_dl = _csv(out, "deadlines").query("doc_id == @henan")
+    p = Page(browser, (out / "report.html").as_uri())
+    try:
+        _review(p.page)
+        csv_text = p.page.evaluate("window.gongwenCorrections()")
+        assert p.errors == [], p.errors
+    finally:
+        p.page.close()
+    (out / "corrections.csv").write_text(csv_text, encoding="utf-8")
+    fixes = pd.read_csv(out / "corrections.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert list(fixes["action"]) == ["accept", "reject", "edit", "add"]
+    assert main([str(inp), "--out", str(out)]) == 0
+    dl = _csv(out, "deadlines").query("doc_id == @henan")
+    rejected = fixes.iloc[1]
+    assert not ((dl["start_char"] == rejected["start_char"]) & (dl["text"] == rejected["original"])).any()
+    assert list(dl[dl["corrected"] == "added"]["text"]) == ["2020年3月11日"]
+    assert len(dl) == len(before_dl), "one rejected, one added"
+    tasks = _csv(out, "tasks").query("doc_id == @henan")
+    assert "改写后的任务" in set(tasks["title"]) and (tasks["corrected"] == "edited").sum() == 1
+    assert (_csv(out, "assignments")["corrected"] == "accepted").sum() >= 1
+
+
+def test_served_report_saves_corrections(browser: object, report_out: Path, tmp_path: Path) -> None:
+    """`serve`: the report on 127.0.0.1 writes each correction into OUT/corrections.csv at once."""
+    import threading
+
+    from pipeline.report.serve import make_server
+
+    out = tmp_path / "out"
+    shutil.copytree(report_out, out)
+    server = make_server(out, 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        p = Page(browser, f"http://127.0.0.1:{server.server_port}/report.html#doc-0")
+        try:
+            p.page.locator("#doc-0 table.assignments tbody tr").first.locator("button[data-fix='accept']").click()
+            p.page.wait_for_function("document.getElementById('fix-saved').textContent.length > 0")
+            assert p.page.locator("#fix-saved").inner_text() == "已保存 saved"
+        finally:
+            p.page.close()
+        saved = pd.read_csv(out / "corrections.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        assert list(saved["action"]) == ["accept"] and saved["table"].iloc[0] == "assignments"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -32,6 +32,9 @@ ROW_TABLES: dict[str, tuple[str, str, list[tuple[str, str]]]] = {
     "domains": ("dom", "domain", [("domain", "领域 domain"), ("mention", "原文 mention"), ("section_id", "section")]),
 }
 
+# the field a correction of a row names (its value identifies the row among rows with the same evidence)
+MAIN_FIELD: dict[str, str] = {"references": "cited_title", "assignments": "unit", "tasks": "title", "deadlines": "text", "domains": "domain"}
+
 # documents row fields shown in a document's header, with their labels (GB/T 9704-2012 element names)
 DOC_FIELDS: list[tuple[str, str]] = [
     ("doc_number", "发文字号"),
@@ -59,6 +62,9 @@ class RowView:
     start: int | None
     end: int | None
     linked: bool  # its offsets fit the text, so clicking it can show the evidence
+    field: str = ""  # the field a correction names (MAIN_FIELD)
+    original: str = ""  # that field's value
+    corrected: str = ""  # a correction already applied by the pipeline (accepted, edited, added)
 
 
 @dataclass
@@ -78,6 +84,8 @@ class FieldView:
     start: int | None
     end: int | None
     linked: bool
+    field: str = ""  # the documents column
+    corrected: bool = False
 
 
 @dataclass
@@ -131,7 +139,8 @@ def _fields(doc: dict[str, str], length: int) -> tuple[list[FieldView], list[Spa
         page = "" if len(loc) < 3 or loc[2] is None else str(loc[2])
         rid = f"fld-{name}"
         linked = _fits(start, end, length)
-        views.append(FieldView(rid, label, value, page, start, end, linked))
+        corrected = any(p.startswith(f"{name}:") for p in str(doc.get("corrected", "")).split("；"))
+        views.append(FieldView(rid, label, value, page, start, end, linked, name, corrected))
         if linked and start is not None and end is not None:
             spans.append(Span(rid, "docno" if name == "doc_number" else "field", start, end))
     return views, spans
@@ -145,7 +154,8 @@ def _table(name: str, df: pd.DataFrame, length: int) -> tuple[TableView, list[Sp
         rid = f"{prefix}-{i}"
         start, end = to_int(rec.get("start_char", "")), to_int(rec.get("end_char", ""))
         linked = _fits(start, end, length)
-        rows.append(RowView(rid, [str(rec.get(c, "")) for c, _ in cols], str(rec.get("page", "")), start, end, linked))
+        main = MAIN_FIELD[name]
+        rows.append(RowView(rid, [str(rec.get(c, "")) for c, _ in cols], str(rec.get("page", "")), start, end, linked, main, str(rec.get(main, "")), str(rec.get("corrected", ""))))
         if linked and start is not None and end is not None:
             spans.append(Span(rid, kind, start, end))
     return TableView(name, kind, [h for _, h in cols], rows), spans

@@ -113,7 +113,114 @@
     if (row) showEvidence(row);
   }
 
+  // ---- review and correct: every accept / reject / edit / add becomes a row of corrections.csv, kept in
+  // this browser (localStorage) and downloadable; served by `run_pipeline.py serve`, it is saved at once.
+  var FIX_COLUMNS = ["sha256", "doc_id", "table", "field", "start_char", "end_char", "original", "action", "value", "note", "created_at"];
+  var fixes = [];
+  var storeKey = "gongwen-corrections:" + ((document.querySelector(".corrections") || {}).getAttribute ? document.querySelector(".corrections").getAttribute("data-source") : "");
+
+  function csvCell(v) {
+    v = String(v == null ? "" : v);
+    return /[",\n\r]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
+  }
+
+  function fixesCsv() {
+    return "\ufeff" + [FIX_COLUMNS.join(",")].concat(fixes.map(function (f) {
+      return FIX_COLUMNS.map(function (c) { return csvCell(f[c]); }).join(",");
+    })).join("\r\n") + "\r\n";
+  }
+
+  function saveFixes() {
+    try { localStorage.setItem(storeKey, JSON.stringify(fixes)); } catch (e) { /* private mode: the download still works */ }
+    var count = document.getElementById("fix-count");
+    if (count) count.textContent = fixes.length;
+    if (location.protocol === "http:" || location.protocol === "https:") {
+      var saved = document.getElementById("fix-saved");
+      fetch("corrections", { method: "POST", headers: { "Content-Type": "text/csv; charset=utf-8" }, body: fixesCsv() })
+        .then(function (r) { if (saved) saved.textContent = r.ok ? "已保存 saved" : "保存失败 not saved (" + r.status + ")"; })
+        .catch(function (err) { if (saved) saved.textContent = "保存失败 not saved: " + err; });
+    }
+  }
+
+  function addFix(f) {
+    // one correction per value: a later click on the same value replaces the earlier one
+    fixes = fixes.filter(function (g) {
+      return !(g.sha256 === f.sha256 && g.table === f.table && g.field === f.field && g.start_char === f.start_char && g.end_char === f.end_char && g.original === f.original && f.action !== "add");
+    });
+    f.created_at = new Date().toISOString().slice(0, 19);
+    fixes.push(f);
+    saveFixes();
+  }
+
+  function fixValue(btn) {
+    var el = btn.closest("[data-field]");
+    var page = btn.closest(".page");
+    var table = el.getAttribute("data-table") || (el.closest("table[data-table]") || {}).getAttribute("data-table");
+    var action = btn.getAttribute("data-fix");
+    var original = el.getAttribute("data-original") || "";
+    var value = "";
+    if (action === "edit") {
+      value = window.prompt("新值 new value for " + el.getAttribute("data-field"), original);
+      if (value === null) return;
+    }
+    addFix({
+      sha256: page.getAttribute("data-sha"), doc_id: page.getAttribute("data-doc-id"), table: table,
+      field: el.getAttribute("data-field"), start_char: el.getAttribute("data-start") || "", end_char: el.getAttribute("data-end") || "",
+      original: original, action: action, value: value, note: "",
+    });
+    el.classList.remove("fix-accept", "fix-reject", "fix-edit");
+    el.classList.add("fix-" + action);
+  }
+
+  // offsets of the selection inside the document text: the text nodes of <pre class="doctext"> in order
+  function selectionOffsets(pre) {
+    var sel = window.getSelection();
+    if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+    var range = sel.getRangeAt(0);
+    if (!pre.contains(range.startContainer) || !pre.contains(range.endContainer)) return null;
+    var walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT, null);
+    var pos = 0, start = -1, end = -1, node;
+    while ((node = walker.nextNode())) {
+      if (node === range.startContainer) start = pos + range.startOffset;
+      if (node === range.endContainer) { end = pos + range.endOffset; break; }
+      pos += node.nodeValue.length;
+    }
+    return start >= 0 && end > start ? [start, end, sel.toString()] : null;
+  }
+
+  function addMissing(btn) {
+    var page = btn.closest(".page");
+    var pre = page.querySelector("pre.doctext");
+    var got = pre && selectionOffsets(pre);
+    var status = page.querySelector(".status");
+    if (!got) { status.textContent = "先在原文中选中要添加的文字 select the text to add first"; return; }
+    var spec = window.prompt("表.字段 table.field (deadlines.text, tasks.title, assignments.unit, references.cited_title, domains.domain)", "deadlines.text");
+    if (!spec || spec.indexOf(".") < 0) return;
+    var value = window.prompt("值 value", got[2]);
+    if (value === null) return;
+    addFix({
+      sha256: page.getAttribute("data-sha"), doc_id: page.getAttribute("data-doc-id"), table: spec.split(".")[0], field: spec.split(".")[1],
+      start_char: String(got[0]), end_char: String(got[1]), original: "", action: "add", value: value, note: "",
+    });
+    status.textContent = "已添加 added: " + value + " · 字符 chars " + got[0] + "–" + got[1];
+  }
+
+  function download() {
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([fixesCsv()], { type: "text/csv;charset=utf-8" }));
+    a.download = "corrections.csv";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+
+  window.gongwenCorrections = function () { return fixesCsv(); };  // for tests and for copying by hand
+
   document.addEventListener("click", function (e) {
+    var fixBtn = e.target.closest("button[data-fix]");
+    if (fixBtn) { e.preventDefault(); e.stopPropagation(); fixValue(fixBtn); return; }
+    if (e.target.closest("button.fix-add")) { addMissing(e.target.closest("button.fix-add")); return; }
+    if (e.target.closest("#fix-download")) { download(); return; }
     var th = e.target.closest("table.sortable th");
     if (th) { sortBy(th.closest("table"), th); return; }
     var go = e.target.closest("a[data-goto]");
@@ -129,6 +236,9 @@
     var sel = document.getElementById("docselect");
     if (sel) sel.addEventListener("change", function () { if (sel.value) location.hash = sel.value; });
     window.addEventListener("hashchange", showPage);
+    try { fixes = JSON.parse(localStorage.getItem(storeKey) || "[]"); } catch (e) { fixes = []; }
+    var count = document.getElementById("fix-count");
+    if (count) count.textContent = fixes.length;
     showPage();
     drawCharts();
   });

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .ingest import is_supported
-from .workers import Limits
+from .limits import Limits
 
 _LIMITS = Limits()  # the defaults
 

@@ -312,3 +312,36 @@ def test_served_report_saves_corrections(browser: object, report_out: Path, tmp_
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_citation_graph_of_many_documents_stays_readable(browser: object, tmp_path: Path) -> None:
+    """120 city notices citing one national notice: the graph widens to scroll in its box, drops the labels
+    that would overlap (tooltips keep them) and offers a level picker that fades the other levels."""
+    import json
+
+    import networkx as nx
+
+    from pipeline.report import _script_safe, vega_bundle
+    from pipeline.report.charts import citation_picture
+
+    g = nx.DiGraph()
+    g.add_node("gb", doc_number="国办发〔2019〕54号", admin_level="national", in_corpus=False)
+    for i in range(120):
+        g.add_node(f"d{i}", doc_number=f"某政办发〔2020〕{i}号", admin_level="municipal", in_corpus=True)
+        g.add_edge(f"d{i}", "gb")
+    spec = citation_picture(g, {f"d{i}": i for i in range(120)})
+    assert spec is not None and spec["width"] > 760 and not any(layer.get("mark", {}).get("type") == "text" and layer.get("encoding", {}).get("text", {}).get("field") == "label" for layer in spec["layer"])
+    page_html = f"<html><head><meta charset='utf-8'><script>{_script_safe(vega_bundle())}</script></head><body><div id='v'></div><script>vegaEmbed('#v', {json.dumps(spec, ensure_ascii=False)}, {{renderer: 'svg', actions: false}}).then(() => document.body.setAttribute('data-done', '1'));</script></body></html>"
+    path = tmp_path / "graph.html"
+    path.write_text(page_html, encoding="utf-8")
+    p = Page(browser, path.as_uri())
+    try:
+        p.page.wait_for_selector("body[data-done='1']", timeout=20000)
+        select = p.page.locator(".vega-bindings select")
+        assert select.count() == 1, "a level picker is bound to the graph"
+        select.select_option(label="市 municipal")
+        faded = p.page.evaluate("[...document.querySelectorAll('#v svg path')].filter(e => e.getAttribute('opacity') === '0.12').length")
+        assert faded >= 1, "the national node fades when the municipal level is picked"
+        assert p.errors == [] and p.remote == [], (p.errors, p.remote)
+    finally:
+        p.page.close()

@@ -138,6 +138,11 @@ def _edge(a: tuple[float, float], b: tuple[float, float]) -> dict[str, float]:
     }
 
 
+GRAPH_NODE_WIDTH = 28  # px per node of the busiest level
+GRAPH_MAX_WIDTH = 8000  # px; wider graphs scroll inside their box anyway
+GRAPH_LABEL_WIDTH = 90  # px per node below which 文号 labels would overlap: tooltips only
+
+
 def citation_picture(g: nx.DiGraph, doc_index: dict[str, int]) -> dict[str, Any] | None:
     """Nodes placed by admin level; each edge a line from the citing document to the cited one (above it)."""
     if g.number_of_nodes() == 0:
@@ -185,8 +190,21 @@ def citation_picture(g: nx.DiGraph, doc_index: dict[str, int]) -> dict[str, Any]
             tooltip=[alt.Tooltip("label:N", title="文号"), alt.Tooltip("title:N", title="标题"), alt.Tooltip("level:N", title="层级")],
         )
     )
-    text = alt.Chart(nodes).mark_text(dy=22, fontSize=12).encode(x=alt.X("x:Q", scale=xs, axis=noaxis), y=alt.Y("y:Q", scale=ys, axis=noaxis), text="label:N")
+    # many documents: one level at a time can be picked out (the others fade), the chart widens with the
+    # busiest level (scrolling inside its box) and labels give way to tooltips when they would overlap
+    per_level = int(nodes.groupby("y").size().max())
+    width = max(760, min(GRAPH_NODE_WIDTH * per_level, GRAPH_MAX_WIDTH))
+    shown_levels = [LEVEL_NAMES[lv] for i, lv in enumerate(LEVELS) if i in set(nodes["y"].astype(int))]
+    pick = alt.param(
+        name="level_pick", value=None,
+        bind=alt.binding_select(options=[None, *shown_levels], labels=["全部 all", *shown_levels], name="层级 level "),
+    )
+    focus = alt.condition("level_pick == null || datum.level == level_pick", alt.value(1.0), alt.value(0.12))
+    dots = dots.add_params(pick).encode(opacity=focus)
+    layers = [lines, heads, dots]
+    if width / per_level >= GRAPH_LABEL_WIDTH:
+        layers.append(alt.Chart(nodes).mark_text(dy=22, fontSize=12).encode(x=alt.X("x:Q", scale=xs, axis=noaxis), y=alt.Y("y:Q", scale=ys, axis=noaxis), text="label:N", opacity=focus))
     levels = pd.DataFrame([{"y": float(i), "name": LEVEL_NAMES[lv]} for i, lv in enumerate(LEVELS) if i <= depth and i in set(nodes["y"].astype(int))])
-    level_text = alt.Chart(levels).mark_text(align="left", x=2, fontSize=11, color="#6e7781").encode(y=alt.Y("y:Q", scale=ys, axis=noaxis), text="name:N")
-    chart = alt.layer(lines, heads, dots, text, level_text, title="引用关系 Citation graph (arrow: citing → cited)").properties(width=760, height=110 * (depth + 1))
+    layers.append(alt.Chart(levels).mark_text(align="left", x=2, fontSize=11, color="#6e7781").encode(y=alt.Y("y:Q", scale=ys, axis=noaxis), text="name:N"))
+    chart = alt.layer(*layers, title="引用关系 Citation graph (arrow: citing → cited)").properties(width=width, height=110 * (depth + 1))
     return _config(chart)

@@ -30,13 +30,12 @@ class _TagPatterns:
 def _patterns() -> _TagPatterns:
     """The tag patterns, built from the role labels of rules/words.yaml."""
     lead_or_resp = rules.alternation("lead_label", "responsible_label")
-    lead_or_co = rules.alternation("lead_label", "co_label")
     roles = rules.alternation("lead_label", "co_label", "responsible_label")
     time = rules.alternation("time_label")
     stop = rf"[；;，,、\s]*(?:{roles}|{time})\s*[：:]"
     return _TagPatterns(
         tag=regex.compile(rf"[（(〔【]\s*(?P<label>{lead_or_resp})\s*[：:](?P<units>{_BAL}?)[）)〕】]"),
-        labelled=regex.compile(rf"^(?P<label>{lead_or_co})[：:](?P<units>.*)$"),
+        labelled=regex.compile(rf"^(?P<label>{roles})[：:](?P<units>.*)$"),
         line=regex.compile(rf"(?:^|(?<=[。；;]))[ \t]*(?P<label>{roles})\s*[：:]\s*(?P<units>(?:(?!{stop})(?:[^。\n（）()〔〕【】]|[（(][^（）()\n]*[）)]))*)", regex.M),
         time_line=regex.compile(rf"[；;，,、\s]*(?:{time})\s*[：:][^\n]*"),
     )
@@ -45,7 +44,14 @@ def _patterns() -> _TagPatterns:
 # （省发展改革委牵头，省财政厅等按职责分工负责）
 _LEAD_CO = regex.compile(rf"[（(](?P<lead>[^（）()：:]{{2,60}}?)牵头[，,、；;]?(?P<co>{_BAL}?)(?:按职责分工)?(?:负责|配合|参与)?[）)]")
 # （国家发展改革委、财政部等按职责分工负责）: the units named are all responsible, none is singled out to lead
-_RESPONSIBLE = regex.compile(r"[（(]由?(?P<units>[^（）()：:牵]{2,80}?)等?(?:按职责分工|按照职责分工|按职责|分别|共同)?(?:负责|指导|负责落实|组织实施|督促指导)[）)]")
+# （A负责）, （各县（市、区）人民政府负责）, （A、B按职责分工负责，各区政府落实）, （A负责，2024年底前完成）
+_RESPONSIBLE = regex.compile(
+    r"[（(]由?(?P<units>(?:[^（）()：:牵]|[（(][^（）()：:]{1,12}[）)]){2,80}?)等?(?:按职责分工|按照职责分工|按职责|分别|共同)?"
+    r"(?:负责|指导|负责落实|组织实施|督促指导)"
+    r"(?:[，,；;]\s*(?P<co>(?:[^（）()：:，,；;。]|[（(][^（）()：:]{1,12}[）)]){2,40}?)(?:落实|配合|参与|协助|协同))?"
+    r"(?:[，,；;]\s*[^（）()：:]{2,30}?(?:前完成|底前|前|完成|持续推进|长期坚持))?[）)]"
+)
+_ASSISTS = regex.compile(r"(?:配合|参与|协助|协同|落实)$")
 # a unit the lexicon does not type is still a unit when its name ends as organisations' names do
 
 
@@ -72,17 +78,21 @@ def _parse_tag_units(label_units: str) -> tuple[list[str], list[str], bool]:
     lead: list[str] = []
     co: list[str] = []
     explicit = False
-    for part in parts:
-        m = _patterns().labelled.match(part)
-        if m:
-            explicit = True
-            (lead if rules.words("lead_label").match(m.group("label")) else co).extend(split_units(m.group("units")))
+    labelled = [m for m in (_patterns().labelled.match(p) for p in parts) if m]
+    has_lead = any(rules.words("lead_label").match(m.group("label")) for m in labelled)
+    for m in labelled:
+        explicit = True
+        label = m.group("label")
+        # 责任单位 beside a 牵头单位 names the units that carry it out with the lead: co
+        is_lead = bool(rules.words("lead_label").match(label)) or (not has_lead and bool(rules.words("responsible_label").match(label)))
+        (lead if is_lead else co).extend(split_units(_tag_units(m.group("units"))))
     if explicit:
         return lead, co, True
     groups = unit_groups(label_units)
     if not groups:
         return [], [], False
-    return groups[0], [u for g in groups[1:] for u in g], False
+    # "各县区政府，市直有关部门配合": the verb that says they assist is no part of the unit's name
+    return groups[0], [_ASSISTS.sub("", u) or u for g in groups[1:] for u in g], False
 
 
 _DUTY_TAIL = regex.compile(r"等?(?:按职责分工|按照职责分工|按职责|分别|共同)?(?:负责|落实|实施)?$")
@@ -90,8 +100,11 @@ _DUTY_TAIL = regex.compile(r"等?(?:按职责分工|按照职责分工|按职责
 
 def _tag_units(units: str) -> str:
     """The units of a labelled tag without what follows them: 〔责任单位：A、B按职责分工负责。具体任务均涉及
-    相关市（州）人民政府，不再做分工，下同。〕 -> 'A、B'."""
+    相关市（州）人民政府，不再做分工，下同。〕 -> 'A、B'; （责任部门：A；完成时限：2023年12月） -> 'A'."""
     units = units.split("。")[0]
+    time = regex.search(rf"[；;，,、\s]*(?:{rules.alternation('time_label')})\s*[：:]", units)
+    if time:
+        units = units[: time.start()]
     return _DUTY_TAIL.sub("", units.strip()).strip()
 
 
@@ -168,8 +181,9 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
         if "由" in raw.lstrip("由"):
             continue  # "（技工院校内由人力资源社会保障行政部门负责）": a note on who acts in one setting, not a task's tag
         named = split_units(raw.lstrip("由"))
-        if named and all(_unitish(u) for u in named):
-            tags.append(Tag(m.start(), m.end(), named, [], False))
+        assisting = split_units(m.group("co")) if m.group("co") else []
+        if named and all(_unitish(u) for u in named) and all(_unitish(u) for u in assisting):
+            tags.append(Tag(m.start(), m.end(), named, assisting, bool(assisting)))
     # labelled lines outside brackets (a bracketed "（牵头单位：A；配合单位：B）" is one tag already)
     tags.extend(b for b in _label_blocks(text, start, end) if not any(t.start < b.end and b.start < t.end for t in tags))
     note = LEAD_FIRST_NOTE.search(text, 0, end)

@@ -62,6 +62,7 @@ def _run_parser() -> argparse.ArgumentParser:
     ap.add_argument("--format", default="csv", help="comma-separated: csv, xlsx, parquet (default csv)")
     ap.add_argument("--rebuild", action="store_true", help="start the corpus over instead of adding to it")
     ap.add_argument("--headers", choices=("en", "zh"), default="en", help="column headers of the XLSX workbook: en (the contract's names) or zh (发文字号, 成文日期…)")
+    ap.add_argument("--flush-every", type=int, default=None, help="documents between saves into the store during a run (default 200; a crash keeps what was saved)")
     ap.add_argument("--corrections", type=Path, default=None, help="an analyst's corrections to apply (default OUT/corrections.csv, as the report saves them)")
     ap.add_argument("--workers", type=int, default=None, help="worker processes (default: the machine's cores; 0 = in this process, no limits)")
     ap.add_argument("--engine", choices=("local", "dask"), default="local", help="local worker processes, or a Dask cluster")
@@ -124,7 +125,7 @@ def cmd_run(argv: Sequence[str]) -> int:
     try:
         with _tqdm_logging(show_progress):
             limits = Limits(seconds=args.timeout, memory_mb=args.max_memory_mb, input_mb=args.max_input_mb)
-            result = run_batch(files, args.out, db=args.db, formats=formats, rebuild=args.rebuild, progress=show_progress, workers=args.workers, limits=limits, engine=args.engine, scheduler=args.scheduler, headers=args.headers, corrections=args.corrections)
+            result = run_batch(files, args.out, db=args.db, formats=formats, rebuild=args.rebuild, progress=show_progress, workers=args.workers, limits=limits, engine=args.engine, scheduler=args.scheduler, headers=args.headers, corrections=args.corrections, **({"flush_every": args.flush_every} if args.flush_every is not None else {}))
     except (StoreError, CorrectionError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

@@ -41,6 +41,9 @@ class BatchResult:
     corrections: Applied = field(default_factory=Applied)  # what the analyst's corrections.csv did
 
 
+FLUSH_EVERY = 200  # documents between saves into the store during a batch (issue 14: a crash keeps finished work)
+
+
 @dataclass(frozen=True, slots=True)
 class Planned:
     path: Path
@@ -142,6 +145,7 @@ def run_batch(
     scheduler: str | None = None,
     headers: str = "en",
     corrections: Path | None = None,
+    flush_every: int = FLUSH_EVERY,
 ) -> BatchResult:
     """Process new and changed files into the store at `db` (default out/corpus.duckdb), then write every
     table of the whole corpus into `out` in the chosen formats. Documents run in `workers` processes (default:
@@ -159,22 +163,17 @@ def run_batch(
             extractions = process_dask([p.path for p in todo], scheduler=scheduler, workers=n_workers or 1, limits=limits or Limits(), done=bar)
         else:
             extractions = process_all([p.path for p in todo], workers=min(n_workers, len(todo)) if n_workers else 0, limits=limits or Limits(), done=bar)
+        flushed = 0
         for p, ex in zip(todo, extractions):
             if ex.document.doc_id != p.doc_id or readable(ex.document.source) != ex.document.source:
                 ex = _renamed(ex, p.doc_id)
             result.extractions.append(ex)
-        new = frames(result.extractions)
-        new["files"] = pd.DataFrame(
-            {
-                "doc_id": [p.doc_id for p in todo],
-                "source": [readable(p.path.resolve()) for p in todo],
-                "sha256": [p.sha256 for p in todo],
-                "size": [p.size if p.size >= 0 else None for p in todo],
-                "ingested_at": [now] * len(todo),
-                "pipeline_version": [pipeline_version()] * len(todo),
-            }
-        )
-        new["texts"] = pd.DataFrame({"doc_id": [e.document.doc_id for e in result.extractions], "text": [e.text for e in result.extractions]})
+            done = len(result.extractions)
+            if flush_every > 0 and len(todo) > flush_every and done - flushed >= flush_every:
+                # finished work reaches the store now: a crash or Ctrl-C later keeps it
+                store.flush(db, _tables_for(todo[flushed:done], result.extractions[flushed:done], now), [q.doc_id for q in todo[flushed:done]])
+                flushed = done
+        new = _tables_for(todo, result.extractions, now)
         merged = store.merge(corpus, new, [p.doc_id for p in todo])
         merged["documents"] = mark_duplicates(merged["documents"])
         fixes = read_corrections(corrections or out / CORRECTIONS_FILE)
@@ -188,6 +187,23 @@ def run_batch(
     result.corpus_documents = len(merged["documents"])
     result.counts = {k: len(merged[k]) for k in TABLES if k != "errors"}
     return result
+
+
+def _tables_for(planned: Sequence[Planned], extractions: Sequence[Extraction], now: str) -> dict[str, pd.DataFrame]:
+    """The rows of these documents for every table of the store, `files` and `texts` included."""
+    new = frames(extractions)
+    new["files"] = pd.DataFrame(
+        {
+            "doc_id": [p.doc_id for p in planned],
+            "source": [readable(p.path.resolve()) for p in planned],
+            "sha256": [p.sha256 for p in planned],
+            "size": [p.size if p.size >= 0 else None for p in planned],
+            "ingested_at": [now] * len(planned),
+            "pipeline_version": [pipeline_version()] * len(planned),
+        }
+    )
+    new["texts"] = pd.DataFrame({"doc_id": [e.document.doc_id for e in extractions], "text": [e.text for e in extractions]})
+    return new
 
 
 def export_corpus(corpus: dict[str, pd.DataFrame], out: Path, formats: Iterable[str], *, headers: str = "en") -> None:

@@ -172,6 +172,42 @@ def write_store(db: Path, corpus: Mapping[str, pd.DataFrame]) -> None:
     os.replace(tmp, db)
 
 
+def flush(db: Path, new: Mapping[str, pd.DataFrame], replaced: Iterable[str]) -> None:
+    """Save finished documents into the store in place, in one transaction: their old rows go, their new rows
+    come. A batch flushes every few hundred documents, so a crash or Ctrl-C keeps the work done so far (a
+    run started again skips those files). A store of another shape (older columns) is rewritten whole."""
+    ids = list(replaced)
+    if not db.exists():
+        write_store(db, merge(empty_corpus(), new, ids))
+        return
+    try:
+        con = duckdb.connect(str(db), config=NO_NETWORK)
+    except duckdb.Error as e:
+        raise StoreError(f"{db}: cannot open the corpus database ({e}); move it away or run with --rebuild") from e
+    same_shape = True
+    try:
+        for name in table_names():
+            cols = [r[0] for r in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position", [name]).fetchall()]
+            same_shape = same_shape and cols == table_columns(name)
+        if same_shape:
+            con.execute("BEGIN TRANSACTION")
+            for name in table_names():
+                con.execute(f'DELETE FROM "{name}" WHERE doc_id IN (SELECT UNNEST(?::VARCHAR[]))', [ids])
+                con.register("incoming", arrow_table(name, new.get(name, coerce(name, None))))
+                con.execute(f'INSERT INTO "{name}" SELECT * FROM incoming')
+                con.unregister("incoming")
+            con.execute("COMMIT")
+            con.execute("CHECKPOINT")
+    except duckdb.Error as e:  # a full disk: the transaction rolls back and the store keeps what it held
+        with contextlib.suppress(duckdb.Error):
+            con.execute("ROLLBACK")
+        raise StoreError(f"{db}: cannot save finished documents ({e}); check the free space and permissions of {db.parent}") from e
+    finally:
+        con.close()
+    if not same_shape:
+        write_store(db, merge(read_store(db), new, ids))
+
+
 DATE_COLUMNS = {"signed_date", "issued_date", "valid_from", "valid_until", "published_date", "start", "end", "due_date"}
 
 

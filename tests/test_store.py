@@ -185,3 +185,35 @@ def test_a_rendering_with_the_same_name_gets_its_own_doc_id(tmp_path_factory: py
     for doc_id in SEED_IDS:
         txt, pdf = files.loc[str((inp / "seeds" / f"{doc_id}.txt").resolve()), "doc_id"], files.loc[str((inp / "seeds_pdf" / f"{doc_id}.pdf").resolve()), "doc_id"]
         assert (txt, pdf) == (doc_id, f"{doc_id}__seeds_pdf"), "文本保留文件名作为 doc_id，PDF 加上文件夹名"
+
+
+def test_a_crash_keeps_the_documents_finished_before_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 14: a batch saves finished documents into the store as it goes (every `flush_every`); when it dies
+    after two of three documents, the store holds those two and the next run processes only the third."""
+    from pipeline import run, store
+    from pipeline.process import process_path
+
+    inp = tmp_path / "in"
+    inp.mkdir()
+    for name in ("a", "b", "c"):
+        shutil.copy(SEEDS / f"{TIELING}.txt", inp / f"{name}.txt")
+        (inp / f"{name}.txt").write_text((inp / f"{name}.txt").read_text(encoding="utf-8") + f"\n（{name}）\n", encoding="utf-8")
+    files = sorted(inp.glob("*.txt"))
+    out = tmp_path / "out"
+
+    def dies_after_two(paths, **kwargs):  # type: ignore[no-untyped-def]
+        for i, p in enumerate(paths):
+            if i == 2:
+                raise KeyboardInterrupt  # Ctrl-C, or a machine going down
+            yield process_path(p)
+
+    monkeypatch.setattr(run, "process_all", dies_after_two)
+    with pytest.raises(KeyboardInterrupt):
+        run.run_batch(files, out, workers=0, flush_every=1)
+    kept = store.read_store(out / "corpus.duckdb")
+    assert sorted(kept["files"]["doc_id"]) == ["a", "b"] and sorted(kept["documents"]["doc_id"]) == ["a", "b"]
+    assert set(kept["deadlines"]["doc_id"]) == {"a", "b"} and len(kept["texts"]) == 2
+    monkeypatch.undo()
+    again = run.run_batch(files, out, workers=0, flush_every=1)
+    assert (again.documents, again.unchanged) == (1, 2)
+    assert sorted(store.read_store(out / "corpus.duckdb")["documents"]["doc_id"]) == ["a", "b", "c"]

@@ -115,6 +115,7 @@ def test_gathered_pdf_regression(tmp_path: Path) -> None:
 
     doc = read_table(tmp_path, "documents").iloc[0]
     assert doc["title"] == "淮安市洪泽区人民政府2024年政府信息公开工作年度报告", doc["title"]
+    assert (doc["issuer"], doc["region_city"], doc["admin_level"]) == ("淮安市洪泽区人民政府", "淮安市", "county"), doc[["issuer", "region_city", "admin_level"]].tolist()
     if shutil.which("pdftotext") is None:
         pytest.skip("poppler's pdftotext is absent")
     ref = _han_digits(subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)

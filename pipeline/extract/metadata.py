@@ -42,6 +42,11 @@ def _issuer(st: Structure) -> tuple[str, Span | None]:
         m = regex.match(r"^(?P<org>[\p{Han}（）]{2,40}?)(?:关于|印发|转发)", st.title.value)
         if m:
             head = m.group("org")
+        else:
+            # a report titled by its issuer and year: 淮安市洪泽区人民政府2024年政府信息公开工作年度报告
+            m = regex.match(r"^(?P<org>[\p{Han}（）]{4,40}?)(?=(?:19|20)\d{2}年)", st.title.value)
+            if m and looks_like_org(m.group("org")):
+                head = m.group("org")
     if st.signature:
         sig = st.signature[0]
         # a 署名 that shortens the title's organisation ("矿产资源保护监督司" under "自然资源部矿产资源保护监督司…")

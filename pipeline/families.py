@@ -125,28 +125,24 @@ def _rank(level: str) -> int | None:
 
 def subject_links(docs: pd.DataFrame, linked: set[str]) -> list[Link]:
     """A text that names no parent but shares its subject with a text of a higher level (the nearest level
-    above it, in its own province or national) implements it: 潍坊市物业管理条例 under 山东省物业管理条例."""
-    rows = list(docs.itertuples(index=False))
+    above it, in its own province or national) implements it: 潍坊市物业管理条例 under 山东省物业管理条例.
+    Texts are grouped by subject once, so only texts of one subject are compared."""
+    by_subject: dict[str, list[tuple[int, str, str]]] = {}  # subject -> (level rank, doc_id, province)
+    rows = []
+    for r in docs.itertuples(index=False):
+        rank, subj = _rank(r.admin_level), _subject(r.title)
+        if rank is None or len(subj) < MIN_SUBJECT:
+            continue
+        by_subject.setdefault(subj, []).append((rank, r.doc_id, r.region_province))
+        rows.append((rank, r.doc_id, r.region_province, subj))
     out: list[Link] = []
-    for child in rows:
-        if child.doc_id in linked or _rank(child.admin_level) is None:
+    for rank, doc_id, province, subj in rows:
+        if doc_id in linked:
             continue
-        subj = _subject(child.title)
-        if len(subj) < MIN_SUBJECT:
-            continue
-        best: tuple[int, str] | None = None
-        for cand in rows:
-            r = _rank(cand.admin_level)
-            if cand.doc_id == child.doc_id or r is None or r >= _rank(child.admin_level):  # type: ignore[operator]
-                continue
-            if r > 0 and cand.region_province != child.region_province:
-                continue
-            if _subject(cand.title) != subj:
-                continue
-            if best is None or r > best[0]:
-                best = (r, cand.doc_id)
-        if best is not None:
-            out.append(Link(child.doc_id, best[1], _key(subj), "subject", f"同一主题：{subj}"))
+        above = [(r, d) for r, d, prov in by_subject[subj] if r < rank and (r == 0 or prov == province)]
+        if above:
+            parent = max(above)[1]  # the nearest level above
+            out.append(Link(doc_id, parent, _key(subj), "subject", f"同一主题：{subj}"))
     return out
 
 

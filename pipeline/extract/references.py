@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from .. import rules
@@ -79,12 +81,11 @@ def _is_own(title: str, own_title: str) -> bool:
     return issued in (t, _loose(title.removeprefix("关于"))) or (min(len(t), len(issued)) >= 4 and (issued.endswith(t) or t.endswith(issued)))
 
 
-def _outside_body(doc: NormDoc, st: Structure, offset: int) -> bool:
-    """True inside a paragraph that is not notice text (an export's file links, the 版记)."""
-    for k, p in enumerate(doc.paras):
-        if p.start <= offset < p.end:
-            return not st.is_body(k)
-    return False
+def _outside_body(doc: NormDoc, st: Structure, starts: list[int], offset: int) -> bool:
+    """True inside a paragraph that is not notice text (an export's file links, the 版记); `starts` are the
+    paragraphs' start offsets, for a binary search."""
+    k = bisect.bisect_right(starts, offset) - 1
+    return 0 <= k and offset < doc.paras[k].end and not st.is_body(k)
 
 
 _SHORT_ORDER = regex.compile(r"^(?P<place>.*?)(?P<level>省|市|自治区)?(?:人民)?政府令(?P<rest>第\d+号)$")
@@ -110,6 +111,7 @@ def extract_references(doc: NormDoc, st: Structure, *, own_title: str, province:
     own_number = st.doc_number.normalized if st.doc_number else ""
     body = st.body_ranges(doc)
     body_start_char = body[0][0] if body else 0
+    starts = [p.start for p in doc.paras]
     rows: dict[str, ReferenceRow] = {}
     aliases: set[str] = set()
     covered: list[tuple[int, int]] = []
@@ -133,7 +135,7 @@ def extract_references(doc: NormDoc, st: Structure, *, own_title: str, province:
             continue
         if rules.words("to_be_made").search(text[max(0, m.start() - 8) : m.start()]):
             continue  # "研究起草《长征文物保护条例》": a document still to be made, not one this notice cites
-        if _OWN_ATTACHMENT.match(text[m.end() : m.end() + 20]) or _outside_body(doc, st, m.start()):
+        if _OWN_ATTACHMENT.match(text[m.end() : m.end() + 20]) or _outside_body(doc, st, starts, m.start()):
             continue
         number = alias = ""
         end = m.end()

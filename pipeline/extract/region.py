@@ -40,8 +40,12 @@ def _index() -> dict[str, list[rules.Place]]:
 
 
 @rules.cached
-def _full_names() -> tuple[str, ...]:
-    return tuple(sorted({p.name for p in rules.places() if len(p.name) >= 2}, key=len, reverse=True))
+def _full_names() -> dict[str, tuple[str, ...]]:
+    """Gazetteer names by their first character, longest first: a prefix test looks at a handful, not all."""
+    out: dict[str, list[str]] = {}
+    for name in sorted({p.name for p in rules.places() if len(p.name) >= 2}, key=len, reverse=True):
+        out.setdefault(name[0], []).append(name)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def strip_leading_places(text: str) -> str:
@@ -49,9 +53,9 @@ def strip_leading_places(text: str) -> str:
     full names from the gazetteer (潍坊市, not 潍坊), so a subject such as 自然保护区条例 keeps its words."""
     names = _full_names()
     changed = True
-    while changed:
+    while changed and text:
         changed = False
-        for name in names:
+        for name in names.get(text[0], ()):
             if text.startswith(name) and len(text) > len(name):
                 text, changed = text[len(name) :], True
                 break

@@ -24,6 +24,7 @@ class _TagPatterns:
     labelled: regex.Pattern[str]  # one "牵头单位：A" part of a tag's text
     line: regex.Pattern[str]  # 牵头单位：A on a line of its own, or after a sentence
     time_line: regex.Pattern[str]  # 完成时限：2024年底前, the rest of a label block
+    time_label: regex.Pattern[str]  # where a tag's units end at its 完成时限：
 
 
 @rules.cached
@@ -38,6 +39,7 @@ def _patterns() -> _TagPatterns:
         labelled=regex.compile(rf"^(?P<label>{roles})[：:](?P<units>.*)$"),
         line=regex.compile(rf"(?:^|(?<=[。；;]))[ \t]*(?P<label>{roles})\s*[：:]\s*(?P<units>(?:(?!{stop})(?:[^。\n（）()〔〕【】]|[（(][^（）()\n]*[）)]))*)", regex.M),
         time_line=regex.compile(rf"[；;，,、\s]*(?:{time})\s*[：:][^\n]*"),
+        time_label=regex.compile(rf"[；;，,、\s]*(?:{time})\s*[：:]"),
     )
 
 
@@ -102,7 +104,7 @@ def _tag_units(units: str) -> str:
     """The units of a labelled tag without what follows them: 〔责任单位：A、B按职责分工负责。具体任务均涉及
     相关市（州）人民政府，不再做分工，下同。〕 -> 'A、B'; （责任部门：A；完成时限：2023年12月） -> 'A'."""
     units = units.split("。")[0]
-    time = regex.search(rf"[；;，,、\s]*(?:{rules.alternation('time_label')})\s*[：:]", units)
+    time = _patterns().time_label.search(units)
     if time:
         units = units[: time.start()]
     return _DUTY_TAIL.sub("", units.strip()).strip()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import SEEDS
 from pipeline.evidence import sentence_bounds, split_sentences
 from pipeline.ingest import read_document
 from pipeline.layout import normalise
 
-SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 
 
 def test_split_keeps_end_marks_and_drops_space() -> None:

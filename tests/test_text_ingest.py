@@ -134,7 +134,9 @@ def test_title_broken_by_hand_after_a_document_type_word(tmp_path: Path) -> None
 def test_markdown_comment_is_no_text() -> None:
     """A real family export (../shared/corpus/families, Chongqing 2016) marks the end of its info block with
     <!-- INFO END -->: it must not end up in the text, the evidence or a cited title."""
-    path = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "families" / "npc_deputies_law_implementation" / "child_chongqing_2016_npc_deputies_law_implementation_measures.md"
+    from conftest import need_shared
+
+    path = need_shared("corpus", "families", "npc_deputies_law_implementation", "child_chongqing_2016_npc_deputies_law_implementation_measures.md")
     text = path.read_text(encoding="utf-8")
     assert "<!-- INFO END -->" in text
     lines = [b.text for b in blocks_from_text(text) if hasattr(b, "text")]

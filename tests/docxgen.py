@@ -381,23 +381,17 @@ def to_pdf(docs: Sequence[Path], outdir: Path, *, noto: bool = False, timeout: f
     exe = soffice()
     if exe is None:
         raise SofficeUnavailable("soffice not found; run `make system-deps` (installs libreoffice-writer-nogui)")
+    if not docs:
+        raise ValueError("to_pdf needs at least one document: soffice --convert-to with none waits forever")
     outdir.mkdir(parents=True, exist_ok=True)
-    for attempt in range(2):
-        # a fresh profile each attempt: LibreOffice has been seen to hang at start-up now and then on a fresh
-        # machine (first-start of a profile); a second start with a new profile goes through
-        with tempfile.TemporaryDirectory(prefix="lo-profile-") as prof:
-            env = {**os.environ, "HOME": prof}
-            if noto:
-                env["FONTCONFIG_FILE"] = _fontconfig(prof)
-            try:
-                proc = subprocess.run(
-                    [exe, f"-env:UserInstallation=file://{prof}", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(outdir), *map(str, docs)],
-                    capture_output=True, text=True, timeout=timeout / 2, env=env,
-                )
-                break
-            except subprocess.TimeoutExpired:
-                if attempt:
-                    raise
+    with tempfile.TemporaryDirectory(prefix="lo-profile-") as prof:
+        env = {**os.environ, "HOME": prof}
+        if noto:
+            env["FONTCONFIG_FILE"] = _fontconfig(prof)
+        proc = subprocess.run(
+            [exe, f"-env:UserInstallation=file://{prof}", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(outdir), *map(str, docs)],
+            capture_output=True, text=True, timeout=timeout, env=env,
+        )
     out = [outdir / (d.stem + ".pdf") for d in docs]
     missing = [p.name for p in out if not p.exists()]
     if missing:

@@ -48,6 +48,8 @@ def lo_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         docs = [docxgen.write_docx(pdfgen.notice_from_text(s.read_text(encoding="utf-8")), base / name / f"{s.stem}.docx", look) for s in seeds] if seeds else []
         if name == "shape":
             docs.append(docxgen.write_docx(docxgen.written_notice(), base / name / "written.docx", WRITTEN_LOOK))
+        if not docs:
+            continue  # no seeds beside (no ../shared) and no written notice in this look: nothing to convert
         for pdf in docxgen.to_pdf(docs, base / name / "pdf", noto=name == "border"):
             out[pdf.stem if pdf.stem == "written" else f"{name}/{pdf.stem}"] = pdf
     return out

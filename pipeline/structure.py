@@ -260,8 +260,8 @@ def _title_before(doc: NormDoc, lay: _Draft, texts: list[str], k_num: int, first
         and doc.paras[j].kind == "para"
         and not _export_furniture(texts[j])
         and len(texts[j]) <= SETTINGS.max_title_line
-        and not _PUNCT.search(texts[j])
-        and not _is_title(texts[j])
+        and not _TITLE_PUNCT.search(texts[j])  # a 、 joins items inside a title ("国务院关于同意乌鲁木齐、昌吉")
+        and not (_is_title(texts[j]) and texts[j].count("《") <= texts[j].count("》"))  # "…《…药品管理法" goes on
     ):
         j -= 1
     for cand in range(j + 1, k):

@@ -39,16 +39,21 @@ def _issuer(st: Structure) -> tuple[str, Span | None]:
     head = ""
     if st.title is not None:
         # "X关于…的通知", "X印发《…》", "X转发…": the issuer heads the title (§7.3.1)
-        m = regex.match(r"^(?P<org>[\p{Han}（）]{2,40}?)(?:关于|印发|转发)", st.title.value)
-        if m:
-            head = m.group("org")
-        else:
+        m = regex.match(r"^(?P<org>[\p{Han}（）、]{2,40}?)(?:关于|印发|转发)", st.title.value)
+        joint = m is not None and "、" in m.group("org")
+        if m and (not joint or all(looks_like_org(p) and not regex.match("批转|转发|印发", p) for p in m.group("org").split("、"))):
+            head = m.group("org")  # "国务院、中央军委关于…"; not "批转省经贸委、纺织总会关于…"
+        elif not m:
             # a report titled by its issuer and year: 淮安市洪泽区人民政府2024年政府信息公开工作年度报告
             m = regex.match(r"^(?P<org>[\p{Han}（）]{4,40}?)(?=(?:19|20)\d{2}年)", st.title.value)
             if m and looks_like_org(m.group("org")):
                 head = m.group("org")
+    heads = [part[a:b] for part in head.split("、") for a, b in split_orgs(part)] if head else []
     if st.signature:
         sig = st.signature[0]
+        # joint issuers signed on one line ("国务院　中央军委", spaces gone) as the title names them
+        if len(heads) > 1 and "".join(heads) == sig.value:
+            return "；".join(heads), sig
         # a 署名 that shortens the title's organisation ("矿产资源保护监督司" under "自然资源部矿产资源保护监督司…")
         if head and head != sig.value and head.endswith(sig.value):
             return head, st.title
@@ -59,13 +64,16 @@ def _issuer(st: Structure) -> tuple[str, Span | None]:
         return sig.value, sig
     if head and st.title is not None:
         # joint issuers at the head of the title ("浙江省人民政府浙江省军区关于…") are each named
-        return "；".join(head[a:b] for a, b in split_orgs(head)), st.title
+        # ("国务院、中央军委关于…") each named too
+        return "；".join(heads), st.title
     num, span = st.doc_number, st.doc_number_span
     if num is not None and span is not None and num.year is None and num.agency.endswith("令"):
         # an order names its issuer in its number: 湖北省人民政府令第282号 is issued by 湖北省人民政府
-        org = num.agency[:-1]
+        # 中华人民共和国国务院令 is 国务院's (gov.cn and citations name national bodies without the state's name)
+        org = num.agency[:-1].removeprefix("中华人民共和国")
         if looks_like_org(org) and len(org) >= 4:
-            return org, Span(org, span.start, span.start + len(org), span.page, span.evidence)
+            at = span.start + len(num.agency) - 1 - len(org)
+            return org, Span(org, at, at + len(org), span.page, span.evidence)
     return "", None
 
 

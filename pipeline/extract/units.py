@@ -31,8 +31,8 @@ def split_top(text: str, seps: str) -> list[str]:
 
 
 # "列第一位者为牵头单位，下同": a note on how to read the list, not a unit
-LEAD_FIRST_NOTE = regex.compile(r"(?:列|排)(?:在)?(?:第一位|首位|第一)(?:者|的)?(?:为|是)牵头(?:单位|部门)")
-LIST_NOTE = regex.compile(r"[，,；;]?\s*(?:列|排)(?:在)?(?:第一位|首位|第一)(?:者|的)?(?:为|是)牵头(?:单位|部门)(?:[，,；;]\s*下同)?|[，,；;]\s*下同")
+LEAD_FIRST_NOTE = regex.compile(r"(?:列|排)(?:在)?(?:第一位|首位|第一)(?:者|的)?(?:部门|单位)?(?:为|是)牵头(?:单位|部门)")
+LIST_NOTE = regex.compile(r"[，,；;]?\s*(?:列|排)(?:在)?(?:第一位|首位|第一)(?:者|的)?(?:部门|单位)?(?:为|是)牵头(?:单位|部门)(?:[，,；;]\s*下同)?|[，,；;]\s*下同")
 
 
 def _strip_role_label(text: str) -> str:
@@ -61,6 +61,14 @@ def _inherit_prefix(units: list[str]) -> list[str]:
     return out
 
 
+
+
+# "A等和各有关省级人民政府", "A会同有关部门", "A等有关部门和单位": one item of a list naming two units
+_JOINED = regex.compile(r"等?(?:会同)|等?(?:和|及|以及)(?=各|有关|其他|相关)|等(?=各|有关|其他|相关)")
+
+
+def _split_joined(items: list[str]) -> list[str]:
+    return [part for item in items for part in _JOINED.split(item) if part]
 
 
 def _join_office_kinds(items: list[str]) -> list[str]:
@@ -107,7 +115,7 @@ def unit_groups(text: str) -> list[list[str]]:
         if any(k in g for k in lex.keep_together):
             groups.append([g])  # "X及其所属乡（镇）政府、街道办事处" names one unit
             continue
-        items = _join_office_kinds([u for u in split_top(g, "、") if not _PLACEHOLDER.match(u)])
+        items = _join_office_kinds(_split_joined([u for u in split_top(g, "、") if not _PLACEHOLDER.match(u)]))
         groups.append(_inherit_prefix(_join_levels(items)))
     return [g for g in groups if g]
 

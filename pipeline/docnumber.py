@@ -99,6 +99,9 @@ def _build(kind: str, m: regex.Match[str], text: str, floor: int) -> DocNumber |
             return None  # the trimmed 代字 is split by spaces in the text: no clean start to report
         start = at
     agency = agency.replace("(", "（").replace(")", "）")
+    if agency.endswith("令") and len(agency) > 9:
+        # 中华人民共和国国务院令 is cited as 国务院令 (and a ministry's order likewise): one key for both
+        agency = agency.removeprefix("中华人民共和国")
     if not agency or not regex.match(r"[\p{Han}A-Za-z]", agency):
         return None
     year = int(m.group("year")) if "year" in m.groupdict() and m.group("year") else None

@@ -158,7 +158,7 @@ class StructureSettings:
     max_title: int = 150  # a longer paragraph is no title
     recipients_window: int = 2  # the 主送机关 follows the title within this many paragraphs (§7.3.2)
     record_window: int = 12  # the 版记 is among the last paragraphs (§7.4)
-    max_signatures: int = 6  # organisations in a joint 署名 (§7.3.5.2)
+    max_signatures: int = 24  # organisations in a joint 署名 (§7.3.5.2; "十部门关于…" sign one per line)
     max_attachment_line: int = 80  # a longer numbered line after 附件： is body text, not an attachment name
     max_file_link: int = 200  # a longer line ending ".pdf" is text, not a crawler's file link
     max_promulgation_lines: int = 12  # 题注 lines of a law (adoption and many amendments)
@@ -376,6 +376,10 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         lay.status = title_status(lay.title.value)
         lay.title = _trim_title(lay.title)
     if lay.title is not None:
+        i = _promulgation(doc, lay, texts, i)
+    elif i < len(texts) and texts[i][:1] in "（(":
+        # a page that prints the title outside the text (an <h1> the reader took as metadata) starts with the
+        # bracketed 题注 itself: "（2021年7月27日中华人民共和国国务院令第746号公布）"
         i = _promulgation(doc, lay, texts, i)
     # 主送机关: the paragraph ending with a colon right after the title
     while i < len(texts) and i in lay.roles:

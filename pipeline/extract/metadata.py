@@ -43,6 +43,8 @@ def _issuer(st: Structure) -> tuple[str, Span | None]:
         joint = m is not None and "、" in m.group("org")
         if m and (not joint or all(looks_like_org(p) and not regex.match("批转|转发|印发", p) for p in m.group("org").split("、"))):
             head = m.group("org")  # "国务院、中央军委关于…"; not "批转省经贸委、纺织总会关于…"
+            if len(head) <= 3 and not looks_like_org(head):
+                head = ""  # "关于印发…", "上海关于贯彻落实…": no organisation heads the title
         elif not m:
             # a report titled by its issuer and year: 淮安市洪泽区人民政府2024年政府信息公开工作年度报告
             m = regex.match(r"^(?P<org>[\p{Han}（）]{4,40}?)(?=(?:19|20)\d{2}年)", st.title.value)
@@ -131,6 +133,12 @@ def _any_date(text: str) -> str:
     return parse_date(text.strip())
 
 
+def _bare_function(item: str) -> bool:
+    """An item that ends with a department's function (教育, 交通运输) but no organisation's suffix."""
+    types = {t for _, t in rules.unit_lexicon().departments}
+    return any(item.endswith(t) for t in types) and not looks_like_org(item)
+
+
 def split_addressees(text: str) -> list[str]:
     """主送/抄送 list -> addressees. Items that are only an administrative level ("各省、自治区、直辖市人民政府",
     "市政府各委、办、局") share the head of the item they precede, so they stay one addressee."""
@@ -144,6 +152,8 @@ def split_addressees(text: str) -> list[str]:
             pending.append(item)
             if all(p in heads for p in parts if p) and bare:
                 continue  # a level word: wait for the head
+            if _bare_function(item):
+                continue  # "兵团工业和信息化、教育、科技…主管部门": a function shares the head after it
             out.append("、".join(pending))
             pending = []
         if pending:

@@ -2,7 +2,8 @@
 
 Document fields by exact normalised value; recipients, cc, references, sections (levels 1-2), domains, lead
 assignments as (domain, unit_type), deadline end dates, ranges and frequencies as sets; task titles, task
-title + due date, and task units where one name contains the other.
+title + due date, and task units where one name contains the other. Gold lists the tasks that name their
+units, so task rows without units (items beside tagged ones) are not scored.
 """
 
 from __future__ import annotations
@@ -171,6 +172,7 @@ def score_document(gold: dict[str, Any], tables: dict[str, pd.DataFrame], doc_id
         out["deadline_frequency"] = set_score((d["frequency"] for d in gd if d.get("frequency")), (f for f in dl["frequency"] if f))
     if "tasks" in gold:
         tk = _rows(tables, "tasks", doc_id)
+        tk = tk[tk["units"] != ""]  # gold lists the tasks that name units; the rows without units are extra
         gt = gold["tasks"]
         out["task_title"] = set_score((norm(t["title"]) for t in gt), (norm(t) for t in tk["title"]))
         out["task_title_due"] = set_score(

@@ -169,3 +169,13 @@ def test_joint_signature_on_one_line_and_title_after_issuers(tables: dict[str, p
     d = _doc(tables, "sc_joint_yijian")
     assert d["issuer"] == "四川省发展和改革委员会；四川省财政厅；四川省自然资源厅", d["issuer"]
     assert d["title"] == "四川省发展和改革委员会四川省财政厅四川省自然资源厅关于加强省级重大建设项目储备管理的意见", d["title"]
+
+
+def test_an_item_beside_tagged_ones_is_a_task_without_units(tables: dict[str, pd.DataFrame]) -> None:
+    """四、强化督促落实 has no （责任单位：…） tag while the items before it do: it is a task row with no units, so
+    an analyst can list the tasks nobody is named for; the 指导思想-like parts never are."""
+    tk = _rows(tables, "tasks", "sc_chengdu_zhuanfa")
+    bare = tk[tk["units"] == ""]
+    assert list(bare["title"]) == ["强化督促落实"], tk[["title", "units"]].to_dict("records")
+    assert list(tk["task_id"]) == [f"t{i + 1}" for i in range(len(tk))]  # numbered in the order of the text
+    assert list(tk["start_char"].astype(int)) == sorted(tk["start_char"].astype(int))

@@ -3,7 +3,7 @@ attachment tables (序号/工作任务/具体事项/责任单位/完成时限, �
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -240,6 +240,7 @@ def extract_tasks(doc: NormDoc, st: Structure, mentions: list[Mention]) -> tuple
     an item that names only policy domains becomes assignments (domain x unit) instead."""
     builder = _TaskBuilder(doc, mentions)
     builder.body(list(st.sections), st.body_ranges(doc))
+    builder.untagged_siblings(list(st.sections), st.body_ranges(doc))
     for t in doc.tables:
         builder.table(t)
     return builder.tasks, builder.assignments
@@ -308,6 +309,55 @@ class _TaskBuilder:
                         deadline_text, due, "body", doc.page_at(item_start), text[item_start : tag.end], item_start, tag.end,
                     )
                 )
+
+    def untagged_siblings(self, sections: list[Section], body_ranges: list[tuple[int, int]]) -> None:
+        """Items beside tagged ones that name no unit are tasks too, with no units, so an analyst can ask which
+        tasks have nobody responsible: the siblings (same parent, same level) of every tagged item, unless a
+        sub-item of theirs carries a tag or they state aims (rules/words.yaml not_task_heading). Body task
+        rows are then numbered in the order of the text."""
+        tagged = [t for t in self.tasks if t.source == "body"]
+        if not tagged:
+            return
+        text = self.doc.text
+        by_id = {s.section_id: s for s in sections}
+        tagged_ids = {t.section_id for t in tagged}
+        # an item whose tag named domains' units became assignments: it has units
+        starts = [t.start_char for t in tagged] + [a.start_char for a in self.assignments]
+        not_task = rules.words("not_task_heading")
+        added: list[TaskRow] = []
+        for sid in sorted(tagged_ids - {""}):
+            sec = by_id.get(sid)
+            if sec is None:
+                continue
+            for sib in sections:
+                if sib.parent_id != sec.parent_id or sib.level != sec.level or sib.section_id in tagged_ids:
+                    continue
+                if not_task.match(sib.heading) or any(a.section_id == sib.section_id for a in added):
+                    continue
+                range_end = next((e for s, e in body_ranges if s <= sib.start_char < e), None)
+                if range_end is None:
+                    continue
+                end = next((s.start_char for s in sections if s.start_char > sib.start_char and s.level <= sib.level), range_end)
+                end = min(end, range_end)
+                if any(sib.start_char <= x < end for x in starts):
+                    continue  # a sub-item carries a tag: its task stands for it
+                para = self.doc.para_at(sib.start_char)
+                para_end = min(para.end, end) if para is not None else end
+                detail = text[sib.start_char : para_end][len(sib.label) :].lstrip("、．.").replace("\n", "").strip("。；，、 ")
+                if detail.startswith(sib.heading):
+                    detail = detail[len(sib.heading) :].lstrip("。！？ ")
+                deadline_text, due = _due(text[sib.start_char : end])
+                added.append(
+                    TaskRow(
+                        self.doc.doc_id, "", sib.section_id, sib.heading, detail, "", "", deadline_text, due, "body",
+                        self.doc.page_at(sib.start_char), text[sib.start_char : para_end], sib.start_char, para_end,
+                    )
+                )
+        if not added:
+            return
+        body = sorted([t for t in self.tasks if t.source == "body"] + added, key=lambda t: t.start_char)
+        rest = [t for t in self.tasks if t.source != "body"]
+        self.tasks = [replace(t, task_id=f"t{i + 1}") for i, t in enumerate(body + rest)]
 
     @staticmethod
     def _covers_list(parent: Section, sections: list[Section], ends: list[int], at: int) -> bool:

@@ -144,7 +144,8 @@ def parse_doc_number(text: str) -> DocNumber | None:
     """
     if not text:
         return None
-    stripped = text.strip(_WRAPPERS)
+    # zero-width characters a web page leaves inside a number ("豫政\u200b办"): the offsets then count without them
+    stripped = regex.sub(r"[\u200b-\u200f\u2060\ufeff\u00ad]", "", text).strip(_WRAPPERS)
     stripped = regex.sub(r"^(?:发文字号|文号)[：:]\s*", "", stripped).strip(_WRAPPERS)
     for d in find_doc_numbers(stripped):
         if d.start == 0 and stripped[d.end :].strip(_WRAPPERS) in ("", "文件"):

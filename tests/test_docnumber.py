@@ -22,6 +22,11 @@ SHAPES = [
     ("发文字号：国发〔2021〕36号", "国发", 2021, 36, "国发〔2021〕36号"),
     ("国家税务总局公告2018年第31号", "国家税务总局公告", 2018, 31, "国家税务总局公告2018年第31号"),
     ("辽政办发（2020）13号", "辽政办发", 2020, 13, "辽政办发〔2020〕13号"),
+    ("豫政\u200b办〔2020〕5号", "豫政办", 2020, 5, "豫政办〔2020〕5号"),  # a web page's zero-width space
+    ("国家税务总局2018年第12号", "国家税务总局", 2018, 12, "国家税务总局2018年第12号"),
+    ("交通运输部令2016年第62号", "交通运输部令", 2016, 62, "交通运输部令2016年第62号"),
+    ("中华人民共和国国务院令 第707号", "国务院令", None, 707, "国务院令第707号"),  # keyed as cited
+    ("中华人民共和国交通运输部令2016年第62号", "交通运输部令", 2016, 62, "交通运输部令2016年第62号"),
 ]
 
 
@@ -32,8 +37,11 @@ def test_parse_shapes(text: str, agency: str, year: int | None, serial: int, nor
     assert (d.agency, d.year, d.serial, d.normalized) == (agency, year, serial, normalized), f"{text!r} -> {d}"
 
 
-@pytest.mark.parametrize("text", ["2020年5号楼", "第5号", "〔2020〕", "命令第一条", "根据国办发〔2019〕54号精神", "", "None"],
-                         ids=[f"not{i}" for i in range(7)])
+_NOT = ["2020年5号楼", "第5号", "〔2020〕", "命令第一条", "根据国办发〔2019〕54号精神", "", "None",
+        "请各单位认真贯彻落实豫政办〔2020〕5号", "上海市人民政府沪府发〔2024〕2号", "发文字号〔2020〕5号"]
+
+
+@pytest.mark.parametrize("text", _NOT, ids=[f"not{i}" for i in range(len(_NOT))])
 def test_not_a_number(text: str) -> None:
     assert parse_doc_number(text) is None, f"{text!r} 不是(仅是)文号"
 

@@ -77,3 +77,12 @@ def test_national_bodies_typed(unit: str, utype: str) -> None:
 def test_issuer_region(issuer: str, level: str, city: str) -> None:
     r = infer_region(issuer)
     assert (r.admin_level, r.city) == (level, city), r
+
+
+@pytest.mark.parametrize(
+    "issuer,level",
+    [("省委宣传部", "provincial"), ("市委组织部", "municipal"), ("区委统战部", "county"), ("中央宣传部", "national"), ("市场监管总局", "national")],
+)
+def test_a_party_department_named_by_its_level_is_not_national(issuer: str, level: str) -> None:
+    """Any name ending in 部 was once taken for a ministry: 省委宣传部 is a provincial party department."""
+    assert infer_region(issuer).admin_level == level

@@ -117,4 +117,8 @@ def infer_region(issuer: str, agency: str = "") -> Region:
                 found = next((p for p in _index().get(city, []) if p.level == "city"), None)
                 if found is not None:
                     return Region(found.province, found.name, "", "municipal")
+    level = regex.match(r"^(?:(省)(?!略)|(市)(?!场)|([县区旗]))", first)
+    if level:
+        # a body named by its level alone (省委宣传部, 市政府办公室): the level is known, not the place
+        return Region(admin_level="provincial" if level.group(1) else "municipal" if level.group(2) else "county")
     return Region()

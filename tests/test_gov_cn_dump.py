@@ -110,3 +110,19 @@ def test_tag_units_are_names_not_notes(bodies: dict[str, tuple[dict[str, str], E
     assert (first.units, first.lead_unit) == ("税务总局；财政部；海关总署", "税务总局")
     provincial = [t for _, ex in bodies.values() for t in ex.tasks if "等和各有关省级人民政府负责" in t.evidence]
     assert provincial and all(t.units.endswith("；各有关省级人民政府") for t in provincial)
+
+
+def test_no_event_before_the_document_is_a_deadline(bodies: dict[str, tuple[dict[str, str], Extraction]]) -> None:
+    """"自2003年7月下旬以来…" in a 2004 notice, "于2017年印发" in a 2018 one, and the date under a forwarded
+    report (一九九六年一月二十五日 alone on its line) report what happened; none is a limit."""
+    past, signing = [], []
+    for _, ex in bodies.values():
+        year = ex.document.signed_date[:4]
+        for d in ex.deadlines:
+            if d.kind in ("by", "target", "date", "range") and d.end and d.end[:4] < year:
+                past.append((ex.document.doc_id, d.text))
+            if d.evidence.strip() == d.text:
+                signing.append((ex.document.doc_id, d.text))
+    assert not past and not signing, (past, signing)
+    limits = {(d.text, d.end) for _, ex in bodies.values() for d in ex.deadlines}
+    assert ("2019年3月底前", "2019-03-31") in limits and ("2020年12月底前", "2020-12-31") in limits

@@ -7,6 +7,7 @@ import dataclasses
 
 import regex
 
+from .. import rules
 from ..evidence import sentence
 from ..model import DeadlineRow, DocumentRow, NormDoc, Span, TaskRow
 from ..structure import Structure
@@ -14,6 +15,7 @@ from .deadlines import find_deadlines
 
 _BOOK_TITLE = regex.compile(r"《[^《》]{1,120}》")
 _DUE_KINDS = ("by", "target", "date", "range", "relative")  # kinds whose end is a date a task is due by
+_PAST_KINDS = ("by", "target", "date", "range")
 
 
 def extract_deadlines(doc: NormDoc, st: Structure, row: DocumentRow, validity: Span | None, tasks: list[TaskRow]) -> list[DeadlineRow]:
@@ -23,12 +25,18 @@ def extract_deadlines(doc: NormDoc, st: Structure, row: DocumentRow, validity: S
     if validity is not None:
         titles.append((validity.start, validity.end))
     base_date = row.signed_date or row.issued_date or None
+    dated_line = rules.element_rules()["signed_date"].pattern
     out: list[DeadlineRow] = []
     for start, end in st.body_ranges(doc):
         for dl in find_deadlines(doc.text[start:end], base_date=base_date):
             s, e = start + dl.start_char, start + dl.end_char
             if any(a <= s < b for a, b in titles):
                 continue
+            para = doc.para_at(s)
+            if para is not None and dated_line.match(doc.text[para.start : para.end].strip()):
+                continue  # a date alone on its line signs something (a forwarded report, an enclosed plan)
+            if base_date and dl.kind in _PAST_KINDS and dl.end and dl.end[:4] < base_date[:4]:
+                continue  # ended in a year before the document was signed: an event it reports, no limit it sets
             task_id = next((t.task_id for t in tasks if t.start_char <= s < t.end_char), "")
             out.append(
                 DeadlineRow(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -149,12 +150,17 @@ def run_batch(
 ) -> BatchResult:
     """Process new and changed files into the store at `db` (default out/corpus.duckdb), then write every
     table of the whole corpus into `out` in the chosen formats. Documents run in `workers` processes (default:
-    the machine's cores; 0 = in this process), each within `limits` (workers.Limits)."""
+    the machine's cores; 0 = in this process), each within `limits` (workers.Limits).
+
+    The store is the truth and is changed in place (issue 14): the plan reads only its `files` table,
+    finished documents are saved every `flush_every` documents and at the end in one transaction each, and
+    a run that changed nothing (same store, corrections, formats and outputs) writes nothing at all."""
     db = db or out / store.DEFAULT_DB_NAME
     result = BatchResult()
     with store.locked(db):
-        corpus = store.empty_corpus() if rebuild else store.read_store(db)
-        todo, unchanged = plan(files, corpus["files"])
+        # --rebuild keeps the old store until the new corpus is whole, then writes it at once (atomic)
+        known = store.coerce("files", None) if rebuild else store.read_store(db, names=["files"])["files"]
+        todo, unchanged = plan(files, known)
         result.unchanged = len(unchanged)
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         bar = _progress(len(todo), enabled=progress)
@@ -169,24 +175,96 @@ def run_batch(
                 ex = _renamed(ex, p.doc_id)
             result.extractions.append(ex)
             done = len(result.extractions)
-            if flush_every > 0 and len(todo) > flush_every and done - flushed >= flush_every:
+            if flush_every > 0 and done - flushed >= flush_every and not rebuild:
                 # finished work reaches the store now: a crash or Ctrl-C later keeps it
                 store.flush(db, _tables_for(todo[flushed:done], result.extractions[flushed:done], now), [q.doc_id for q in todo[flushed:done]])
                 flushed = done
-        new = _tables_for(todo, result.extractions, now)
-        merged = store.merge(corpus, new, [p.doc_id for p in todo])
-        merged["documents"] = mark_duplicates(merged["documents"])
+        if rebuild:
+            store.write_store(db, store.merge(store.empty_corpus(), _tables_for(todo, result.extractions, now), []))
+        elif flushed < len(todo) or not db.exists():
+            store.flush(db, _tables_for(todo[flushed:], result.extractions[flushed:], now), [q.doc_id for q in todo[flushed:]])
+        result.documents = len(todo)
+        result.errors = sum(len(ex.errors) for ex in result.extractions)
         fixes = read_corrections(corrections or out / CORRECTIONS_FILE)
-        merged, applied = apply_corrections(merged, fixes)
-        result.corrections = applied
-        if todo or rebuild or not db.exists() or applied.applied:
-            store.write_store(db, merged)
-        export_corpus(merged, out, formats, headers=headers)  # inside the lock: a concurrent run cannot interleave its export
-    result.documents = len(todo)
-    result.errors = len(new["errors"])
-    result.corpus_documents = len(merged["documents"])
-    result.counts = {k: len(merged[k]) for k in TABLES if k != "errors"}
+        settings = _export_settings(formats, headers, fixes)
+        # with corrections the full path runs every time, so the run reports what each one did
+        if not todo and not rebuild and fixes.empty and _exported(out, db, settings, formats):
+            counts = store.row_counts(db)  # nothing changed: the outputs already hold this corpus
+        else:
+            merged = _finish(db, fixes, result)
+            _export(merged, out, formats, headers, db, [e.document.doc_id for e in result.extractions], result.extractions)
+            _stamp(out, db, settings)
+            counts = {k: len(v) for k, v in merged.items()}
+    result.corpus_documents = counts["documents"]
+    result.counts = {k: counts[k] for k in TABLES if k != "errors"}
     return result
+
+
+def _finish(db: Path, fixes: pd.DataFrame, result: BatchResult) -> dict[str, pd.DataFrame]:
+    """The corpus tables after duplicates are marked and the analyst's corrections applied; what they change
+    goes back into the store. Texts are read only when corrections need them (an addition's evidence)."""
+    corpus = store.read_store(db, texts_of=None if not fixes.empty else ())
+    docs = mark_duplicates(corpus["documents"])
+    changed = not docs["duplicate_of"].equals(corpus["documents"]["duplicate_of"])
+    corpus["documents"] = docs
+    merged, applied = apply_corrections(corpus, fixes)
+    result.corrections = applied
+    if applied.applied:
+        store.write_store(db, merged)  # corrections are rare and touch any table: the store is rewritten
+    elif changed:
+        store.replace_table(db, "documents", docs)
+    return merged
+
+
+def _export(
+    corpus: dict[str, pd.DataFrame], out: Path, formats: Iterable[str], headers: str, db: Path, new_ids: list[str], extractions: list[Extraction]
+) -> None:
+    """The SCHEMA.md tables of the whole corpus; text/<doc_id>.txt written for the documents of this run (and
+    read from the store for any other whose file is missing), removed for documents no longer in the corpus."""
+    write_tables({k: corpus[k] for k in TABLES}, out, formats, workbook="tables", headers=headers)
+    folder = out / "text"
+    ids = set(corpus["documents"]["doc_id"])
+    on_disk = {p.stem for p in folder.glob("*.txt")} if folder.is_dir() else set()
+    texts = {e.document.doc_id: e.text for e in extractions if e.text}
+    missing = ids - on_disk - set(texts)
+    if missing:
+        stored = store.read_store(db, names=["texts"], texts_of=sorted(missing))["texts"]
+        texts.update({d: t for d, t in zip(stored["doc_id"], stored["text"]) if t})
+    write_texts(texts, out)
+    for stale in on_disk - ids:
+        (folder / f"{stale}.txt").unlink(missing_ok=True)
+
+
+_STAMP = ".export-stamp.json"  # what the outputs in a folder were written from
+
+
+def _export_settings(formats: Iterable[str], headers: str, fixes: pd.DataFrame) -> dict[str, object]:
+    digest = hashlib.sha256(fixes.to_csv(index=False).encode()).hexdigest()[:16] if not fixes.empty else ""
+    return {"formats": sorted(set(formats)), "headers": headers, "corrections": digest, "version": pipeline_version()}
+
+
+def _db_state(db: Path) -> list[int]:
+    st = db.stat()
+    return [st.st_mtime_ns, st.st_size]
+
+
+def _exported(out: Path, db: Path, settings: dict[str, object], formats: Iterable[str]) -> bool:
+    """The outputs in `out` were written from this very store file with these settings, and are all there."""
+    stamp = out / _STAMP
+    if not stamp.exists() or not db.exists():
+        return False
+    try:
+        saved = json.loads(stamp.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    files = [out / f"{name}.csv" for name in TABLES] if "csv" in set(formats) else []
+    files += [out / f"{name}.parquet" for name in TABLES] if "parquet" in set(formats) else []
+    files += [out / "tables.xlsx"] if "xlsx" in set(formats) else []
+    return saved == {"db": _db_state(db), **settings} and all(f.exists() for f in files) and (out / "text").is_dir()
+
+
+def _stamp(out: Path, db: Path, settings: dict[str, object]) -> None:
+    (out / _STAMP).write_text(json.dumps({"db": _db_state(db), **settings}), encoding="utf-8")
 
 
 def _tables_for(planned: Sequence[Planned], extractions: Sequence[Extraction], now: str) -> dict[str, pd.DataFrame]:
@@ -204,13 +282,6 @@ def _tables_for(planned: Sequence[Planned], extractions: Sequence[Extraction], n
     )
     new["texts"] = pd.DataFrame({"doc_id": [e.document.doc_id for e in extractions], "text": [e.text for e in extractions]})
     return new
-
-
-def export_corpus(corpus: dict[str, pd.DataFrame], out: Path, formats: Iterable[str], *, headers: str = "en") -> None:
-    """The SCHEMA.md tables of the whole corpus, and text/<doc_id>.txt for every document."""
-    write_tables({k: corpus[k] for k in TABLES}, out, formats, workbook="tables", headers=headers)
-    texts = corpus["texts"]
-    write_texts({d: t for d, t in zip(texts["doc_id"], texts["text"]) if t}, out, prune=True)
 
 
 def _progress(total: int, *, enabled: bool) -> Callable[[], None]:

@@ -65,19 +65,64 @@ def empty_corpus() -> dict[str, pd.DataFrame]:
     return {name: coerce(name, None) for name in table_names()}
 
 
-def read_store(db: Path) -> dict[str, pd.DataFrame]:
-    """All tables of the store (empty tables when the file does not exist yet)."""
+def read_store(db: Path, *, names: Iterable[str] | None = None, texts_of: Iterable[str] | None = None) -> dict[str, pd.DataFrame]:
+    """Tables of the store (empty tables when the file does not exist yet): all of them, or only `names`.
+    With `texts_of`, the texts table holds only those documents' texts (the bulk of the store is text)."""
+    wanted = tuple(names) if names is not None else table_names()
     if not db.exists():
-        return empty_corpus()
+        return {name: coerce(name, None) for name in wanted}
     try:
         con = duckdb.connect(str(db), read_only=True, config=NO_NETWORK)
     except duckdb.Error as e:
         raise StoreError(f"{db}: cannot open the corpus database ({e}); move it away or run with --rebuild") from e
     try:
         present = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-        return {name: coerce(name, con.execute(f'SELECT * FROM "{name}"').df() if name in present else None) for name in table_names()}
+        out = {}
+        for name in wanted:
+            if name not in present:
+                out[name] = coerce(name, None)
+            elif name == "texts" and texts_of is not None:
+                ids = list(texts_of)
+                out[name] = coerce(name, con.execute('SELECT * FROM "texts" WHERE doc_id IN (SELECT UNNEST(?::VARCHAR[]))', [ids]).df())
+            else:
+                out[name] = coerce(name, con.execute(f'SELECT * FROM "{name}"').df())
+        return out
     except duckdb.Error as e:  # a truncated or damaged file opens but cannot be read
         raise StoreError(f"{db}: the corpus database is damaged ({type(e).__name__}: {e}); move it away or run with --rebuild") from e
+    finally:
+        con.close()
+
+
+def replace_table(db: Path, name: str, df: pd.DataFrame) -> None:
+    """One table's rows replaced in place, in one transaction (documents after duplicates were marked)."""
+    try:
+        con = duckdb.connect(str(db), config=NO_NETWORK)
+    except duckdb.Error as e:
+        raise StoreError(f"{db}: cannot open the corpus database ({e}); move it away or run with --rebuild") from e
+    try:
+        con.execute("BEGIN TRANSACTION")
+        con.execute(f'DELETE FROM "{name}"')
+        con.register("incoming", arrow_table(name, df))
+        con.execute(f'INSERT INTO "{name}" SELECT * FROM incoming')
+        con.unregister("incoming")
+        con.execute("COMMIT")
+        con.execute("CHECKPOINT")
+    except duckdb.Error as e:
+        with contextlib.suppress(duckdb.Error):
+            con.execute("ROLLBACK")
+        raise StoreError(f"{db}: cannot save the {name} table ({e}); check the free space and permissions of {db.parent}") from e
+    finally:
+        con.close()
+
+
+def row_counts(db: Path) -> dict[str, int]:
+    """Rows per table, counted in the database (no table is loaded)."""
+    if not db.exists():
+        return {name: 0 for name in table_names()}
+    con = duckdb.connect(str(db), read_only=True, config=NO_NETWORK)
+    try:
+        present = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        return {name: int(con.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0]) if name in present else 0 for name in table_names()}  # type: ignore[index]
     finally:
         con.close()
 

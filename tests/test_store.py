@@ -145,24 +145,27 @@ def test_a_run_killed_while_processing_leaves_the_previous_corpus(tmp_path: Path
 
 
 def test_a_run_killed_while_writing_leaves_a_whole_corpus(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Killed the moment the new database file appears: the store is the old corpus or the new one, never a mix."""
+    """Killed the moment the store is being written (a changed document is saved in place, in one DuckDB
+    transaction whose write-ahead log appears beside the file; a rebuild writes a new file and moves it): the
+    store is the old corpus or the new one, never a mix."""
     inp, wild, out = private_copy(tmp_path, tmp_path_factory)
     db = out / "corpus.duckdb"
     before = corpus(db)
     seed = inp / "seeds" / f"{TIELING}.txt"
     seed.write_text(seed.read_text(encoding="utf-8").replace("铁公开领〔2020〕1号", "铁公开领〔2020〕9号"), encoding="utf-8")
     tmp = db.with_name(db.name + ".tmp")
+    wal = db.with_name(db.name + ".wal")
     proc = subprocess.Popen([sys.executable, str(ROOT / "run_pipeline.py"), str(inp), str(wild), "--out", str(out)], cwd=ROOT)
     caught = False
     deadline = time.monotonic() + 300
     while proc.poll() is None and time.monotonic() < deadline:
-        if tmp.exists():
+        if tmp.exists() or wal.exists():
             os.kill(proc.pid, signal.SIGKILL)
             caught = True
             break
         time.sleep(0.0005)
     proc.wait(timeout=30)
-    assert caught, "the run ended before its new database file was seen; nothing was tested"
+    assert caught, "the run ended before it was seen writing the store; nothing was tested"
     after = corpus(db)  # opens: the file in place is a complete database
     number = after["documents"].set_index("doc_id").loc[TIELING, "doc_number"]
     if number == "铁公开领〔2020〕1号":
@@ -217,3 +220,37 @@ def test_a_crash_keeps_the_documents_finished_before_it(tmp_path: Path, monkeypa
     again = run.run_batch(files, out, workers=0, flush_every=1)
     assert (again.documents, again.unchanged) == (1, 2)
     assert sorted(store.read_store(out / "corpus.duckdb")["documents"]["doc_id"]) == ["a", "b", "c"]
+
+
+def test_a_run_that_changes_nothing_writes_nothing(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Issue 14: with every file unchanged the store and every output keep their bytes and times; removing an
+    output makes the next run write the outputs again."""
+    inp, wild, out = private_copy(tmp_path, tmp_path_factory)
+    first = run_cli(str(inp), str(wild), "--out", str(out))  # writes the stamp of what the outputs hold
+    assert first.returncode in (0, 1), first.stderr
+    watched = [out / "corpus.duckdb", out / "documents.csv", out / "tasks.csv", *sorted((out / "text").glob("*.txt"))[:3]]
+    before = {p: p.stat().st_mtime_ns for p in watched}
+    again = run_cli(str(inp), str(wild), "--out", str(out))
+    assert "0 documents processed" in again.stdout, again.stdout
+    assert {p: p.stat().st_mtime_ns for p in watched} == before
+    (out / "tasks.csv").unlink()
+    third = run_cli(str(inp), str(wild), "--out", str(out))
+    assert (out / "tasks.csv").exists(), third.stdout + third.stderr
+    assert f": documents {len(pd.read_csv(out / 'documents.csv', encoding='utf-8-sig'))}, references" in third.stdout, third.stdout
+
+
+def test_one_changed_file_is_saved_in_place(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A changed notice replaces its own rows inside the database file (no new file is written and moved), its
+    text file is rewritten, the other documents' text files are left alone."""
+    inp, wild, out = private_copy(tmp_path, tmp_path_factory)
+    db = out / "corpus.duckdb"
+    inode = db.stat().st_ino
+    texts = {p: p.stat().st_mtime_ns for p in (out / "text").glob("*.txt") if p.stem != TIELING}
+    seed = inp / "seeds" / f"{TIELING}.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("铁公开领〔2020〕1号", "铁公开领〔2020〕7号"), encoding="utf-8")
+    proc = run_cli(str(inp), str(wild), "--out", str(out))
+    assert proc.stdout.startswith("1 documents processed"), proc.stdout
+    assert db.stat().st_ino == inode
+    assert read_store(db)["documents"].set_index("doc_id").loc[TIELING, "doc_number"] == "铁公开领〔2020〕7号"
+    assert "铁公开领〔2020〕7号" in (out / "text" / f"{TIELING}.txt").read_text(encoding="utf-8")
+    assert {p: p.stat().st_mtime_ns for p in texts} == texts

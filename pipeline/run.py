@@ -177,7 +177,12 @@ def run_batch(
             done = len(result.extractions)
             if flush_every > 0 and done - flushed >= flush_every and not rebuild:
                 # finished work reaches the store now: a crash or Ctrl-C later keeps it
-                store.flush(db, _tables_for(todo[flushed:done], result.extractions[flushed:done], now), [q.doc_id for q in todo[flushed:done]])
+                chunk = result.extractions[flushed:done]
+                store.flush(db, _tables_for(todo[flushed:done], chunk, now), [q.doc_id for q in todo[flushed:done]])
+                write_texts({e.document.doc_id: e.text for e in chunk if e.text}, out)
+                # saved and exported: keep only each document's row and errors, so memory does not grow
+                # with the batch (issue 14)
+                result.extractions[flushed:done] = [Extraction(document=e.document, errors=e.errors) for e in chunk]
                 flushed = done
         if rebuild:
             store.write_store(db, store.merge(store.empty_corpus(), _tables_for(todo, result.extractions, now), []))
@@ -190,9 +195,20 @@ def run_batch(
         # with corrections the full path runs every time, so the run reports what each one did
         if not todo and not rebuild and fixes.empty and _exported(out, db, settings, formats):
             counts = store.row_counts(db)  # nothing changed: the outputs already hold this corpus
+        elif fixes.empty and set(formats) == {"csv"}:
+            # the common case streams: only the documents table is read (duplicates), DuckDB writes the CSVs
+            docs = store.read_store(db, names=["documents"])["documents"]
+            marked = mark_duplicates(docs)
+            if not marked["duplicate_of"].equals(docs["duplicate_of"]):
+                store.replace_table(db, "documents", marked)
+            store.export_csv(db, out, TABLES)
+            _export_texts(out, db, set(marked["doc_id"]), result.extractions)
+            _stamp(out, db, settings)
+            counts = store.row_counts(db)
         else:
             merged = _finish(db, fixes, result)
-            _export(merged, out, formats, headers, db, [e.document.doc_id for e in result.extractions], result.extractions)
+            write_tables({k: merged[k] for k in TABLES}, out, formats, workbook="tables", headers=headers)
+            _export_texts(out, db, set(merged["documents"]["doc_id"]), result.extractions)
             _stamp(out, db, settings)
             counts = {k: len(v) for k, v in merged.items()}
     result.corpus_documents = counts["documents"]
@@ -216,14 +232,10 @@ def _finish(db: Path, fixes: pd.DataFrame, result: BatchResult) -> dict[str, pd.
     return merged
 
 
-def _export(
-    corpus: dict[str, pd.DataFrame], out: Path, formats: Iterable[str], headers: str, db: Path, new_ids: list[str], extractions: list[Extraction]
-) -> None:
-    """The SCHEMA.md tables of the whole corpus; text/<doc_id>.txt written for the documents of this run (and
-    read from the store for any other whose file is missing), removed for documents no longer in the corpus."""
-    write_tables({k: corpus[k] for k in TABLES}, out, formats, workbook="tables", headers=headers)
+def _export_texts(out: Path, db: Path, ids: set[str], extractions: list[Extraction]) -> None:
+    """text/<doc_id>.txt written for the documents of this run (and read from the store for any other whose
+    file is missing), removed for documents no longer in the corpus."""
     folder = out / "text"
-    ids = set(corpus["documents"]["doc_id"])
     on_disk = {p.stem for p in folder.glob("*.txt")} if folder.is_dir() else set()
     texts = {e.document.doc_id: e.text for e in extractions if e.text}
     missing = ids - on_disk - set(texts)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import shutil
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
@@ -113,6 +114,41 @@ def replace_table(db: Path, name: str, df: pd.DataFrame) -> None:
         raise StoreError(f"{db}: cannot save the {name} table ({e}); check the free space and permissions of {db.parent}") from e
     finally:
         con.close()
+
+
+_BOM = "\ufeff".encode()
+_COPY_OPTIONS = "(HEADER, DELIMITER ',', QUOTE '\"', ESCAPE '\"', NEW_LINE '\r\n')"
+
+
+def export_csv(db: Path, out: Path, names: Iterable[str]) -> list[Path]:
+    """Tables written straight from the database as export.write_csv writes them (UTF-8 with BOM, RFC 4180,
+    CRLF, an empty cell for an empty value, a formula-like text cell behind an apostrophe), without loading
+    them into memory: DuckDB streams each table to a file, which is then renamed over the old one."""
+    out.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(db), read_only=True, config=NO_NETWORK)
+    staged = []
+    try:
+        for name in names:
+            exprs = []
+            for c in table_columns(name):
+                q = f'"{c}"'
+                if c in _INT_COLUMNS or c in _STORE_INTS:
+                    exprs.append(q)
+                else:  # OWASP CSV injection, as export.csv_safe
+                    exprs.append(f"CASE WHEN regexp_matches({q}, '^[\\t\\r ]*[=+\\-@]') THEN '''' || {q} ELSE NULLIF({q}, '') END AS {q}")
+            body = out / f"{name}.csv.body"
+            con.execute(f"COPY (SELECT {', '.join(exprs)} FROM \"{name}\") TO '{body}' {_COPY_OPTIONS}")
+            tmp = out / f"{name}.csv.tmp"
+            with open(tmp, "wb") as dst, open(body, "rb") as src:
+                dst.write(_BOM)
+                shutil.copyfileobj(src, dst, 1 << 20)
+            body.unlink()
+            staged.append((tmp, out / f"{name}.csv"))
+    finally:
+        con.close()
+    for tmp, path in staged:  # all written, then all renamed (as write_csv)
+        tmp.replace(path)
+    return [path for _, path in staged]
 
 
 def row_counts(db: Path) -> dict[str, int]:

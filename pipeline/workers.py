@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import logging
 import os
+from collections import deque
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from . import rules
 from .limits import Limits
@@ -161,11 +162,13 @@ def process_all(paths: Sequence[Path], *, workers: int, limits: Limits, done: Ca
 
     warm_up()
     with ProcessPool(max_workers=workers, initializer=_start_worker, initargs=(limits.memory_mb, *_rules_args())) as pool:
-        futures = []
+        futures: deque[tuple[Path, Extraction | None, Any]] = deque()
         for p in paths:
             big = _too_big(p, limits)
             futures.append((p, big, None if big else pool.schedule(_process_in_worker, args=(p,), timeout=limits.seconds or None)))
-        for p, big, fut in futures:
+        while futures:
+            # taken off the queue as it is consumed: a result handed on is not kept alive here (issue 14)
+            p, big, fut = futures.popleft()
             if big is not None or fut is None:
                 yield big or failed(p, "ingest", f"{readable(p.name)}: not processed")
                 done()

@@ -254,3 +254,26 @@ def test_one_changed_file_is_saved_in_place(tmp_path: Path, tmp_path_factory: py
     assert read_store(db)["documents"].set_index("doc_id").loc[TIELING, "doc_number"] == "铁公开领〔2020〕7号"
     assert "铁公开领〔2020〕7号" in (out / "text" / f"{TIELING}.txt").read_text(encoding="utf-8")
     assert {p: p.stat().st_mtime_ns for p in texts} == texts
+
+
+def test_csv_streamed_from_the_store_equals_the_pandas_export(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """store.export_csv (DuckDB COPY, the default run's export) writes the same bytes as export.write_csv: BOM,
+    CRLF, quoting, empty cells, integers, and formula-like text behind an apostrophe."""
+    from pipeline.export import write_csv
+    from pipeline.store import export_csv, write_store
+    from pipeline.tables import TABLES
+
+    _, _, out = built(tmp_path_factory)
+    tables = read_store(out / "corpus.duckdb")
+    docs = tables["documents"].copy()
+    docs.loc[0, "title"] = "=1+1"
+    docs.loc[1, "title"] = "\t-2，“引号”,逗号\n换行"
+    tables["documents"] = docs
+    db = tmp_path / "c.duckdb"
+    write_store(db, tables)
+    a, b = tmp_path / "a", tmp_path / "b"
+    export_csv(db, a, TABLES)
+    write_csv({k: read_store(db)[k] for k in TABLES}, b)
+    for name in TABLES:
+        assert (a / f"{name}.csv").read_bytes() == (b / f"{name}.csv").read_bytes(), name
+    assert "'=1+1" in (a / "documents.csv").read_text(encoding="utf-8-sig")

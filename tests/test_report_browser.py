@@ -345,3 +345,28 @@ def test_citation_graph_of_many_documents_stays_readable(browser: object, tmp_pa
         assert p.errors == [] and p.remote == [], (p.errors, p.remote)
     finally:
         p.page.close()
+
+
+def test_a_paged_report_opens_each_document_from_its_own_file(browser: object, report_out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large corpus's report (thresholds lowered to the seeds): choosing a document opens its file, which
+    shows that document's page with its evidence highlighting, and its overview link leads back."""
+    from pipeline import report as rep
+
+    out = tmp_path / "out"
+    shutil.copytree(report_out, out)
+    monkeypatch.setattr(rep, "PAGED_FROM", 2)
+    rep.build_report(out)
+    p = Page(browser, (out / "report.html").as_uri())
+    try:
+        p.page.select_option("#docselect", "doc-1")
+        p.page.wait_for_url("**/report_docs/doc-1.html")
+        assert p.page.locator("#doc-1.page").is_visible()
+        row = p.page.locator("#doc-1 tr[data-target]").first
+        row.click()
+        assert p.page.locator("#doc-1 .hl.active").count() >= 1
+        p.page.click("header a[href='../report.html#overview']")
+        p.page.wait_for_url("**/report.html#overview")
+        assert p.page.locator("#overview.page").is_visible()
+        assert not p.errors and not p.remote, (p.errors, p.remote)
+    finally:
+        p.page.close()

@@ -6,6 +6,7 @@ one page per document with every extracted value highlighted at its offsets, and
 from __future__ import annotations
 
 import functools
+import shutil
 from importlib import resources
 from pathlib import Path
 
@@ -47,31 +48,66 @@ def vega_bundle() -> str:
     return str(vlc.javascript_bundle(vl_version=version))  # type: ignore[call-arg]
 
 
-def render(data: ReportData, *, compare: CompareView | None = None, vega_js: str = "") -> str:
-    env = jinja2.Environment(
+PAGED_FROM = 200  # documents from which each document's page is a file of its own (issue 14: a report that opens fast)
+DOCS_DIR = "report_docs"
+
+
+@functools.lru_cache(maxsize=1)
+def _env() -> jinja2.Environment:
+    return jinja2.Environment(
         loader=jinja2.PackageLoader(__package__, "templates"),
         autoescape=True,  # every value from the tables is escaped; only our own markup is marked safe
         undefined=jinja2.StrictUndefined,
     )
-    docs = [doc_view(data, i, doc) for i, doc in enumerate(data.tables["documents"].to_dict("records"))]
-    return env.get_template("report.html.j2").render(
-        overview=overview_rows(data),
-        docs=docs,
-        table_titles=TABLE_TITLES,
-        source_dir=str(data.out_dir),
-        css=Markup(_static("report.css")),
-        js=_script_safe(_static("report.js")),
-        compare=compare,
-        vega_js=_script_safe(vega_js) if vega_js else "",
+
+
+def _page(**kw: object) -> str:
+    return _env().get_template("report.html.j2").render(
+        table_titles=TABLE_TITLES, css=Markup(_static("report.css")), js=_script_safe(_static("report.js")), **kw
+    )
+
+
+def render(data: ReportData, *, compare: CompareView | None = None, vega_js: str = "", paged: bool = False) -> str:
+    """The report page: the overview, the comparisons and, unless `paged`, every document's page inline."""
+    records = data.tables["documents"].to_dict("records")
+    docs = [] if paged else [doc_view(data, i, doc) for i, doc in enumerate(records)]
+    return _page(
+        overview=overview_rows(data), docs=docs, source_dir=str(data.out_dir), compare=compare,
+        vega_js=_script_safe(vega_js) if vega_js else "", home="", default_page="",
+        doc_base=f"{DOCS_DIR}/" if paged else "", doc_href=(lambda i: f"{DOCS_DIR}/doc-{i}.html") if paged else (lambda i: f"#doc-{i}"),
+    )
+
+
+def render_doc(data: ReportData, index: int, doc: dict[str, object]) -> str:
+    """One document's page as a file of its own (a large corpus), linking back to the report."""
+    return _page(
+        overview=[], docs=[doc_view(data, index, doc)], source_dir=str(data.out_dir), compare=None, vega_js="",
+        home="../report.html", default_page=f"doc-{index}", doc_base="", doc_href=lambda i: f"doc-{i}.html",
     )
 
 
 def build_report(out_dir: Path, *, dest: Path | None = None) -> Path:
-    """Read the output folder's tables and write the report next to them (or to `dest`)."""
+    """Read the output folder's tables and write the report next to them (or to `dest`). From PAGED_FROM
+    documents on, each document's page is its own file in report_docs/ and the report links to them."""
     data = read_output(out_dir)
     comp = compare_view(data)
-    html = render(data, compare=comp, vega_js=vega_bundle() if comp.specs else "")
     path = dest or out_dir / "report.html"
+    records = data.tables["documents"].to_dict("records")
+    paged = len(records) >= PAGED_FROM
+    folder = path.parent / DOCS_DIR
+    if paged:
+        folder.mkdir(parents=True, exist_ok=True)
+        keep = set()
+        for i, doc in enumerate(records):
+            page = folder / f"doc-{i}.html"
+            page.write_text(render_doc(data, i, doc), encoding="utf-8")
+            keep.add(page.name)
+        for old in folder.glob("doc-*.html"):
+            if old.name not in keep:
+                old.unlink()
+    elif folder.is_dir():
+        shutil.rmtree(folder)  # a smaller corpus now: every page is inline again
+    html = render(data, compare=comp, vega_js=vega_bundle() if comp.specs else "", paged=paged)
     tmp = path.with_suffix(".html.tmp")
     tmp.write_text(html, encoding="utf-8")
     tmp.replace(path)

@@ -62,6 +62,54 @@ def coverage_heatmap(coverage: pd.DataFrame, domains: list[str], doc_index: dict
     return _config(chart)
 
 
+def coverage_by_region(coverage: pd.DataFrame, domains: list[str]) -> dict[str, Any]:
+    """A large corpus: one cell per province (or level, for documents of no province) and pilot domain, the
+    share of its documents that name the domain. The chart grows with the places, not the documents."""
+    df = coverage.copy()
+    df["group"] = [p or LEVEL_NAMES.get(a, a) for p, a in zip(df["region_province"], df["admin_level"])]
+    rows = []
+    for group, part in df.groupby("group", sort=True):
+        for dom in domains:
+            named = int(part[dom].astype(int).sum())
+            rows.append({"group": group, "domain": dom, "share": named / len(part), "named": named, "docs": len(part)})
+    chart = (
+        alt.Chart(pd.DataFrame(rows), title="领域覆盖 Coverage: share of each place's documents naming a domain")
+        .mark_rect(stroke="white", strokeWidth=1)
+        .encode(
+            x=alt.X("domain:N", sort=domains, title="领域 domain", axis=alt.Axis(labelAngle=-60)),
+            y=alt.Y("group:N", title=None),
+            color=alt.Color("share:Q", scale=alt.Scale(domain=[0, 1], range=["#e8eaed", "#2f7d4f"]), legend=alt.Legend(title="提及比例 share", format="%")),
+            tooltip=[alt.Tooltip("group:N", title="地区"), alt.Tooltip("domain:N", title="领域"), alt.Tooltip("named:Q", title="提及文件数"),
+                     alt.Tooltip("docs:Q", title="文件数"), alt.Tooltip("share:Q", title="比例", format=".0%")],
+        )
+        .properties(width=max(len(domains) * 30, 300), height=max(24 * df["group"].nunique(), 40))
+    )
+    return _config(chart)
+
+
+def deadline_histogram(milestones: pd.DataFrame) -> tuple[dict[str, Any] | None, int]:
+    """A large corpus: dated limits counted per month and kind (one lane per document would be thousands)."""
+    firsts = [(r["end"] or r["start"])[:7] for r in milestones.to_dict("records") if r["end"] or r["start"]]
+    undated = len(milestones) - len(firsts)
+    if not firsts:
+        return None, undated
+    kinds = [r["kind"] for r in milestones.to_dict("records") if r["end"] or r["start"]]
+    df = pd.DataFrame({"month": firsts, "kind": kinds}).value_counts().reset_index(name="count")
+    df["month"] = df["month"] + "-01"
+    chart = (
+        alt.Chart(df, title="时限 Deadlines per month (all documents)")
+        .mark_bar()
+        .encode(
+            x=alt.X("month:T", timeUnit="yearmonth", title="月份 month"),
+            y=alt.Y("count:Q", title="时限数 limits"),
+            color=alt.Color("kind:N", title="类型 kind"),
+            tooltip=[alt.Tooltip("month:T", timeUnit="yearmonth", title="月份"), alt.Tooltip("kind:N", title="类型"), alt.Tooltip("count:Q", title="数量")],
+        )
+        .properties(width=760, height=220)
+    )
+    return _config(chart), undated
+
+
 def deadline_timeline(milestones: pd.DataFrame, labels: dict[str, str], doc_index: dict[str, int]) -> tuple[dict[str, Any] | None, int]:
     """One lane per document: ranges as bars, dated limits as points. Returns (spec, undated rows left out)."""
     rows = []

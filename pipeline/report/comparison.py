@@ -11,7 +11,7 @@ import pandas as pd
 
 from .. import compare, rules
 from ..store import StoreError, load_tables
-from .charts import citation_picture, coverage_heatmap, deadline_timeline, doc_labels
+from .charts import citation_picture, coverage_by_region, coverage_heatmap, deadline_histogram, deadline_timeline, doc_labels
 from .data import ReportData
 
 log = logging.getLogger(__name__)
@@ -43,6 +43,9 @@ class FamilyView:
     children: list[ChildView]
 
 
+CHART_MAX_DOCS = 150  # per-document charts up to this many documents, aggregated charts beyond
+GRAPH_MAX_NODES = 150  # the citation picture shows the most connected documents beyond this
+MATRIX_MAX_DOCS = 200  # responsibility matrix columns on the page (the compare table has them all)
 MAX_CHANGES_SHOWN = 40  # per child on the page; the alignment table has them all
 RELATIONS = ("same", "modified", "added", "omitted")
 
@@ -58,6 +61,7 @@ class CompareView:
     citations: list[dict[str, Any]] = field(default_factory=list)
     families: list[FamilyView] = field(default_factory=list)
     problem: str = ""
+    matrix_cut: int = 0  # documents in the corpus when the matrix shows only the first MATRIX_MAX_DOCS
 
 
 def script_json(obj: Any) -> str:
@@ -86,15 +90,29 @@ def compare_view(data: ReportData) -> CompareView:
     doc_index = {d: i for i, d in enumerate(data.tables["documents"]["doc_id"])}
     labels = doc_labels(comp["coverage"])
     view = CompareView()
-    view.specs["coverage"] = script_json(coverage_heatmap(comp["coverage"], domains, doc_index))
-    timeline, view.undated = deadline_timeline(comp["milestones"], labels, doc_index)
+    # per-document charts up to CHART_MAX_DOCS documents; beyond, charts aggregate (issue 14: a report that scales)
+    large = len(comp["coverage"]) > CHART_MAX_DOCS
+    if large:
+        view.specs["coverage"] = script_json(coverage_by_region(comp["coverage"], domains))
+        timeline, view.undated = deadline_histogram(comp["milestones"])
+    else:
+        view.specs["coverage"] = script_json(coverage_heatmap(comp["coverage"], domains, doc_index))
+        timeline, view.undated = deadline_timeline(comp["milestones"], labels, doc_index)
     if timeline is not None:
         view.specs["timeline"] = script_json(timeline)
-    graph = citation_picture(compare.citation_graph(comp["citations"], comp["coverage"]), doc_index)
+    g = compare.citation_graph(comp["citations"], comp["coverage"])
+    if g.number_of_nodes() > GRAPH_MAX_NODES:
+        # the most connected documents: a picture of thousands of nodes shows nothing and stalls the browser
+        top = sorted(g.nodes, key=lambda n: (-g.degree(n), str(n)))[:GRAPH_MAX_NODES]
+        g = g.subgraph(top).copy()
+    graph = citation_picture(g, doc_index)
     if graph is not None:
         view.specs["citations"] = script_json(graph)
     resp: pd.DataFrame = comp["responsibility"]
     doc_cols = [c for c in resp.columns if c not in ("domain", "disagree")]
+    if len(doc_cols) > MATRIX_MAX_DOCS:
+        view.matrix_cut = len(doc_cols)
+        doc_cols = doc_cols[:MATRIX_MAX_DOCS]
     leads = {d: _lead_rows(data, d) for d in doc_cols}
     view.columns = [(labels.get(d, d), doc_index.get(d, -1)) for d in doc_cols]
     for r in resp.to_dict("records"):

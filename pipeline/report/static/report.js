@@ -5,9 +5,12 @@
   var currentPage = null;
 
   function showPage() {
-    var id = (location.hash || "#overview").slice(1);
+    var fallback = document.body.getAttribute("data-default") || "overview";
+    var id = (location.hash || "#" + fallback).slice(1);
     var page = document.getElementById(id);
-    if (!page || !page.classList.contains("page")) { id = "overview"; page = document.getElementById(id); }
+    var base = document.body.getAttribute("data-doc-base");
+    if (!page && base && /^doc-\d+$/.test(id)) { location.href = base + id + ".html"; return; }  // a large corpus: one file per document
+    if (!page || !page.classList.contains("page")) { id = fallback; page = document.getElementById(id); }
     document.querySelectorAll(".page").forEach(function (p) { p.classList.toggle("shown", p === page); });
     document.querySelectorAll("header.top a[href^='#']").forEach(function (a) {
       a.classList.toggle("current", a.getAttribute("href") === "#" + id);

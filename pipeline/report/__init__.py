@@ -78,7 +78,7 @@ def render(data: ReportData, *, compare: CompareView | None = None, vega_js: str
     )
 
 
-def render_doc(data: ReportData, index: int, doc: dict[str, object]) -> str:
+def render_doc(data: ReportData, index: int, doc: dict[str, str]) -> str:
     """One document's page as a file of its own (a large corpus), linking back to the report."""
     return _page(
         overview=[], docs=[doc_view(data, index, doc)], source_dir=str(data.out_dir), compare=None, vega_js="",

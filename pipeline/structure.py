@@ -15,6 +15,7 @@ from .model import NormDoc, Para, Section, Span
 from .orgnames import looks_like_org, split_orgs
 
 _PUNCT = regex.compile(r"[。，；：！？、]")
+_SITE_OWNER = regex.compile(r"^(?:主办|承办|协办)(?:单位)?[：:]|^联系我们|^(?:联系电话|地址)[：:]")
 _TITLE_PUNCT = regex.compile(r"[。，；：！？]")
 
 
@@ -158,6 +159,7 @@ class StructureSettings:
     max_title: int = 150  # a longer paragraph is no title
     recipients_window: int = 2  # the 主送机关 follows the title within this many paragraphs (§7.3.2)
     record_window: int = 12  # the 版记 is among the last paragraphs (§7.4)
+    footer_reach: int = 3  # lines around a site-footer marker (网站标识码, ICP备案号) that may be its 主办单位/联系我们
     max_signatures: int = 24  # organisations in a joint 署名 (§7.3.5.2; "十部门关于…" sign one per line)
     max_attachment_line: int = 80  # a longer numbered line after 附件： is body text, not an attachment name
     max_file_link: int = 200  # a longer line ending ".pdf" is text, not a crawler's file link
@@ -282,6 +284,12 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             if m and m.group("label") and m.group("value"):
                 p = doc.paras[k]
                 lay.export_fields.setdefault(m.group("label"), _span(doc, p, m.group("value"), p.start + m.start("value"), p.start + m.end("value")))
+    footer = [k for k in range(len(texts)) if el["site_footer"].pattern.search(texts[k]) and len(texts[k]) <= SETTINGS.max_title]
+    for k in footer:
+        # the site's footer block: its marker lines and the 主办单位/联系我们 lines beside them
+        for j in range(max(0, k - SETTINGS.footer_reach), min(len(texts), k + SETTINGS.footer_reach + 1)):
+            if j == k or _SITE_OWNER.match(texts[j]):
+                lay.mark(j, FURNITURE)
     for k in range(1, n):
         if texts[k] and texts[k] == texts[k - 1] and doc.paras[k].kind == "para":
             lay.mark(k, FURNITURE)

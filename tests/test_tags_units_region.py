@@ -86,3 +86,22 @@ def test_issuer_region(issuer: str, level: str, city: str) -> None:
 def test_a_party_department_named_by_its_level_is_not_national(issuer: str, level: str) -> None:
     """Any name ending in 部 was once taken for a ministry: 省委宣传部 is a provincial party department."""
     assert infer_region(issuer).admin_level == level
+
+
+def test_a_site_footer_names_no_unit_and_makes_no_task() -> None:
+    """A crawled gz.gov.cn page ends with the site's footer (联系我们 / 主办单位：广州市人民政府办公厅 /
+    网站标识码 / ICP备案号): 主办单位 there is the site's owner, not a task's lead label."""
+    import hashlib
+
+    from pipeline.ingest.text import blocks_from_text
+    from pipeline.model import SourceDocument
+    from pipeline.process import process_source
+
+    body = (
+        "关于做好生育津贴发放工作的通知\n各区医保局：\n一、做好政策衔接\n（一）完善经办流程。（责任单位：市医保局）\n"
+        "（二）加强宣传解读。\n二、办理流程\n1.扫码打开穗好办APP。\n2.搜索“生育津贴”。\n"
+        "联系我们：020-12345\n主办单位：广州市人民政府办公厅\n网站标识码：4401000004\nICP备案号：粤ICP备2022092331号-1\n"
+    )
+    src = SourceDocument(doc_id="footer", source="footer.txt", format="text", sha256=hashlib.sha256(body.encode()).hexdigest(), blocks=tuple(blocks_from_text(body)))
+    ex = process_source(src)
+    assert {t.title: t.units for t in ex.tasks} == {"完善经办流程": "市医保局", "加强宣传解读": ""}

@@ -314,6 +314,35 @@ def test_served_report_saves_corrections(browser: object, report_out: Path, tmp_
         server.server_close()
 
 
+def test_a_served_paged_report_saves_corrections_from_a_document_file(browser: object, report_out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A paged report's document page (report_docs/doc-1.html) under `serve` saves into OUT/corrections.csv."""
+    import threading
+
+    from pipeline import report as rep
+    from pipeline.report.serve import make_server
+
+    out = tmp_path / "out"
+    shutil.copytree(report_out, out)
+    monkeypatch.setattr(rep, "PAGED_FROM", 2)
+    rep.build_report(out)
+    server = make_server(out, 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        p = Page(browser, f"http://127.0.0.1:{server.server_port}/report_docs/doc-1.html")
+        try:
+            p.page.locator("#doc-1 table.assignments tbody tr").first.locator("button[data-fix='reject']").click()
+            p.page.wait_for_function("document.getElementById('fix-saved').textContent.length > 0")
+            assert p.page.locator("#fix-saved").inner_text() == "已保存 saved"
+        finally:
+            p.page.close()
+        saved = pd.read_csv(out / "corrections.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        assert list(saved["action"]) == ["reject"]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def test_citation_graph_of_many_documents_stays_readable(browser: object, tmp_path: Path) -> None:
     """120 city notices citing one national notice: the graph widens to scroll in its box, drops the labels
     that would overlap (tooltips keep them) and offers a level picker that fades the other levels."""

@@ -139,7 +139,8 @@
     if (count) count.textContent = fixes.length;
     if (location.protocol === "http:" || location.protocol === "https:") {
       var saved = document.getElementById("fix-saved");
-      fetch("corrections", { method: "POST", headers: { "Content-Type": "text/csv; charset=utf-8" }, body: fixesCsv() })
+      // a document page of a paged report sits one folder down (report_docs/): the server's route is at the top
+      fetch((document.body.getAttribute("data-root") || "") + "corrections", { method: "POST", headers: { "Content-Type": "text/csv; charset=utf-8" }, body: fixesCsv() })
         .then(function (r) { if (saved) saved.textContent = r.ok ? "已保存 saved" : "保存失败 not saved (" + r.status + ")"; })
         .catch(function (err) { if (saved) saved.textContent = "保存失败 not saved: " + err; });
     }

@@ -147,3 +147,13 @@ def test_the_title_index_finds_every_overlapping_pair() -> None:
     candidates = {(a.doc_id, b.doc_id) for a, b in families._overlapping_titles(rows, grams)}
     assert full and full <= candidates
     assert len(candidates) < len(rows) * (len(rows) - 1) // 2
+
+
+def test_places_sharing_one_head_are_one_addressee(bodies: dict[str, tuple[dict[str, str], Extraction]]) -> None:
+    """国办发〔1996〕25号 is addressed to "北京市、天津市、…、甘肃省人民政府，沈阳、北京、…、广州军区": the
+    governments of those provinces and those military regions, two addressees, not thirty place names."""
+    doc = next(ex.document for row, ex in bodies.values() if row["release_number"] == "国办发〔1996〕25号")
+    recipients = doc.recipients.split("；")
+    assert len(recipients) == 2, recipients
+    assert recipients[0].startswith("北京市、天津市、") and recipients[0].endswith("甘肃省人民政府")
+    assert recipients[1] == "沈阳、北京、兰州、济南、南京、广州军区"

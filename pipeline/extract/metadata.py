@@ -13,7 +13,7 @@ from ..model import DocumentRow, NormDoc, Span
 from ..orgnames import looks_like_org, split_orgs
 from ..structure import Structure
 from .dates import parse_date, to_int
-from .region import infer_region
+from .region import infer_region, is_place_name
 from .topic import classify
 from .units import split_top
 
@@ -154,9 +154,13 @@ def split_addressees(text: str) -> list[str]:
                 continue  # a level word: wait for the head
             if _bare_function(item):
                 continue  # "兵团工业和信息化、教育、科技…主管部门": a function shares the head after it
+            if is_place_name(item):
+                continue  # "北京市、天津市、…、甘肃省人民政府", "沈阳、北京、…、广州军区": places share the head
             out.append("、".join(pending))
             pending = []
-        if pending:
+        if pending and all(is_place_name(p) for p in pending):
+            out.extend(pending)  # places with no head after them are addressees each ("郑州市、开封市：")
+        elif pending:
             out.append("、".join(pending))
     return out
 

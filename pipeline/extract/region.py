@@ -62,6 +62,11 @@ def strip_leading_places(text: str) -> str:
     return text
 
 
+def is_place_name(text: str) -> bool:
+    """A place's name alone, full or short (北京市, 沈阳, 广西壮族自治区), as the gazetteer knows it."""
+    return text in _index()
+
+
 def _find_places(text: str) -> list[rules.Place]:
     idx = _index()
     found: list[tuple[int, int, rules.Place]] = []

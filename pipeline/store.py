@@ -19,7 +19,13 @@ import duckdb
 
 # DuckDB installs and loads extensions on demand from the network (a SQLite file at --db asks for the sqlite
 # extension): nothing may be fetched at run time
-NO_NETWORK: dict[str, str | bool | int | float | list[str]] = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+NO_NETWORK: dict[str, str | bool | int | float | list[str]] = {
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    # DuckDB may take most of the machine's memory for its buffers; the store's work (a batch's rows in,
+    # a table streamed out) spills to disk instead (issue 14: bounded memory at any corpus size)
+    "memory_limit": "512MB",
+}
 import pandas as pd
 import pyarrow as pa
 

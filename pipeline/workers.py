@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import itertools
 from collections import deque
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
@@ -149,6 +150,9 @@ def process_dask(paths: Sequence[Path], *, scheduler: str | None, workers: int, 
             cluster.close()
 
 
+IN_FLIGHT_PER_WORKER = 8  # documents scheduled ahead per worker process
+
+
 def process_all(paths: Sequence[Path], *, workers: int, limits: Limits, done: Callable[[], None] = lambda: None) -> Iterator[Extraction]:
     """Extractions of `paths`, in order, each within `limits`."""
     if workers <= 0:
@@ -163,12 +167,20 @@ def process_all(paths: Sequence[Path], *, workers: int, limits: Limits, done: Ca
     warm_up()
     with ProcessPool(max_workers=workers, initializer=_start_worker, initargs=(limits.memory_mb, *_rules_args())) as pool:
         futures: deque[tuple[Path, Extraction | None, Any]] = deque()
-        for p in paths:
-            big = _too_big(p, limits)
-            futures.append((p, big, None if big else pool.schedule(_process_in_worker, args=(p,), timeout=limits.seconds or None)))
+        pending = iter(paths)
+
+        def schedule(n: int) -> None:
+            for p in itertools.islice(pending, n):
+                big = _too_big(p, limits)
+                futures.append((p, big, None if big else pool.schedule(_process_in_worker, args=(p,), timeout=limits.seconds or None)))
+
+        # a window of documents in flight, not the whole batch: results wait for the consumer (the store's
+        # flush) in a bounded queue, so memory does not grow with the corpus (issue 14)
+        schedule(workers * IN_FLIGHT_PER_WORKER)
         while futures:
-            # taken off the queue as it is consumed: a result handed on is not kept alive here (issue 14)
+            # taken off the queue as it is consumed: a result handed on is not kept alive here
             p, big, fut = futures.popleft()
+            schedule(1)
             if big is not None or fut is None:
                 yield big or failed(p, "ingest", f"{readable(p.name)}: not processed")
                 done()

@@ -15,6 +15,8 @@ from .model import NormDoc, Para, Section, Span
 from .orgnames import looks_like_org, split_orgs
 
 _PUNCT = regex.compile(r"[。，；：！？、]")
+_ORDER_HEAD = regex.compile(r"^\p{Han}{2,30}令$")
+_ORDER_NUMBER = regex.compile(r"^(?:(?:19|20)\d{2}\s*年\s*)?第\s*\d+\s*号$")
 _SITE_OWNER = regex.compile(r"^(?:主办|承办|协办)(?:单位)?[：:]|^联系我们|^(?:联系电话|地址)[：:]")
 _TITLE_PUNCT = regex.compile(r"[。，；：！？]")
 
@@ -326,6 +328,17 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         if k in lay.roles:
             continue
         num = parse_doc_number(texts[k])
+        if num is None and k + 1 < n and _ORDER_HEAD.match(texts[k]) and _ORDER_NUMBER.match(texts[k + 1]):
+            # a 令 printed as its 发文机关标志 over its number (§10.2: "中华人民共和国商务部令" / "2018年第2号")
+            num = parse_doc_number(texts[k] + texts[k + 1])
+            if num is not None and doc.paras[k].kind == "para":
+                k_num = k + 1
+                lay.doc_number = num
+                p, q = doc.paras[k], doc.paras[k + 1]
+                lay.doc_number_span = Span(num.normalized, p.start, q.end, p.page, doc.text[p.start : q.end])
+                lay.mark_range(k, k + 2, DOC_NUMBER)
+                i = k + 2
+                break
         if num is not None and doc.paras[k].kind == "para":
             k_num = k
             lay.doc_number = num

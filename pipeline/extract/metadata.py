@@ -59,6 +59,10 @@ def _issuer(st: Structure) -> tuple[str, Span | None]:
         # a 署名 that shortens the title's organisation ("矿产资源保护监督司" under "自然资源部矿产资源保护监督司…")
         if head and head != sig.value and head.endswith(sig.value):
             return head, st.title
+        # a 署名 that abbreviates the title's organisation ("省府办公厅" under "广东省人民政府办公厅…"): its
+        # characters in order, the same last two; the title's full name is the one to key on
+        if head and len(sig.value) < len(head) and sig.value[-2:] == head[-2:] and _subsequence(sig.value, head) and looks_like_org(head):
+            return head, st.title
         # an OCR'd 署名 one character off the title's organisation (办公所 for 办公厅 under a seal): the title's
         # printed line is the cleaner reading
         if head and len(head) == len(sig.value) >= 4 and sum(a != b for a, b in zip(head, sig.value)) == 1 and looks_like_org(head):
@@ -69,14 +73,19 @@ def _issuer(st: Structure) -> tuple[str, Span | None]:
         # ("国务院、中央军委关于…") each named too
         return "；".join(heads), st.title
     num, span = st.doc_number, st.doc_number_span
-    if num is not None and span is not None and num.year is None and num.agency.endswith("令"):
+    if num is not None and span is not None and num.agency.endswith("令"):
         # an order names its issuer in its number: 湖北省人民政府令第282号 is issued by 湖北省人民政府
         # 中华人民共和国国务院令 is 国务院's (gov.cn and citations name national bodies without the state's name)
         org = num.agency[:-1].removeprefix("中华人民共和国")
-        if looks_like_org(org) and len(org) >= 4:
-            at = span.start + len(num.agency) - 1 - len(org)
-            return org, Span(org, at, at + len(org), span.page, span.evidence)
+        at = span.evidence.find(org)
+        if looks_like_org(org) and len(org) >= 3 and at != -1:
+            return org, Span(org, span.start + at, span.start + at + len(org), span.page, span.evidence)
     return "", None
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
 
 
 _TERM = regex.compile(r"第[〇零一二三四五六七八九十百]+届")

@@ -17,9 +17,11 @@ when they are near-identical (rapidfuzz ratio >= FAMILY_MIN_SCORE): 全面落实
 
 from __future__ import annotations
 
+import bisect
+import functools
 import logging
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 import pandas as pd
 import regex
@@ -112,12 +114,17 @@ def codebook_table(docs: pd.DataFrame, domains: pd.DataFrame) -> pd.DataFrame:
     if dom.empty:
         return pd.DataFrame({c: pd.Series(dtype="int64" if c == "mentions" else "string") for c in CODEBOOK_COLUMNS})
     numbers = dict(zip(docs["doc_id"], docs["doc_number"]))
-    rows = []
-    for (doc_id, tax, code), g in dom.groupby(["doc_id", "taxonomy", "domain"], sort=False):
-        rows.append({
-            "doc_id": doc_id, "doc_number": numbers.get(doc_id, ""), "taxonomy": tax, "domain": code, "mentions": len(g),
-            "section_ids": "；".join(dict.fromkeys(s for s in g["section_id"] if s)), "first_evidence": str(g["evidence"].iloc[0]),
-        })
+    # one pass over the mentions (grouping in pandas costs a frame per group: issue 14, linear compare)
+    acc: dict[tuple[str, str, str], list[Any]] = {}
+    for doc_id, tax, code, sec, ev in zip(dom["doc_id"], dom["taxonomy"], dom["domain"], dom["section_id"], dom["evidence"]):
+        entry = acc.setdefault((doc_id, tax, code), [0, {}, str(ev)])
+        entry[0] += 1
+        if sec:
+            entry[1][sec] = None
+    rows = [
+        {"doc_id": d, "doc_number": numbers.get(d, ""), "taxonomy": tax, "domain": code, "mentions": n, "section_ids": "；".join(secs), "first_evidence": ev}
+        for (d, tax, code), (n, secs, ev) in acc.items()
+    ]
     out = pd.DataFrame(rows, columns=CODEBOOK_COLUMNS)
     out["mentions"] = out["mentions"].astype("int64")
     for c in CODEBOOK_COLUMNS:
@@ -134,12 +141,15 @@ def responsibility_long(docs: pd.DataFrame, assignments: pd.DataFrame) -> pd.Dat
     """The responsibility matrix in long form: one row per domain and document naming a lead, any corpus size."""
     lead = assignments[(assignments["role"] == "lead") & assignments["doc_id"].isin(set(docs["doc_id"]))]
     numbers = dict(zip(docs["doc_id"], docs["doc_number"]))
+    acc: dict[tuple[str, str], tuple[set[str], dict[str, None]]] = {}
+    for dom, doc_id, utype, unit in zip(lead["domain"], lead["doc_id"], lead["unit_type"], lead["unit"]):
+        types, units = acc.setdefault((dom, doc_id), (set(), {}))
+        if utype:
+            types.add(utype)
+        units[unit] = None
     rows = [
-        {
-            "domain": dom, "doc_id": doc_id, "doc_number": numbers.get(doc_id, ""),
-            "lead_unit_types": "；".join(sorted({t for t in g["unit_type"] if t})), "lead_units": "；".join(dict.fromkeys(g["unit"])),
-        }
-        for (dom, doc_id), g in lead.groupby(["domain", "doc_id"], sort=True)
+        {"domain": dom, "doc_id": doc_id, "doc_number": numbers.get(doc_id, ""), "lead_unit_types": "；".join(sorted(types)), "lead_units": "；".join(units)}
+        for (dom, doc_id), (types, units) in sorted(acc.items())
     ]
     return pd.DataFrame(rows, columns=RESPONSIBILITY_LONG_COLUMNS).astype("string").fillna("")
 
@@ -167,8 +177,12 @@ def for_export(comp: Mapping[str, pd.DataFrame], docs: pd.DataFrame) -> dict[str
 def responsibility_table(docs: pd.DataFrame, assignments: pd.DataFrame) -> pd.DataFrame:
     """Columns: the documents that name a lead unit for some domain, in corpus order."""
     lead = assignments[(assignments["role"] == "lead") & (assignments["unit_type"] != "")]
-    types = lead.groupby(["domain", "doc_id"])["unit_type"].agg(lambda s: "；".join(sorted(set(s)))).to_dict()
-    doc_ids = [d for d in docs["doc_id"] if d in set(lead["doc_id"])]
+    found: dict[tuple[str, str], set[str]] = {}
+    for dom, doc_id, utype in zip(lead["domain"], lead["doc_id"], lead["unit_type"]):
+        found.setdefault((dom, doc_id), set()).add(utype)
+    types = {k: "；".join(sorted(v)) for k, v in found.items()}
+    with_lead = set(lead["doc_id"])
+    doc_ids = [d for d in docs["doc_id"] if d in with_lead]
     canon = list(canonical_domains())
     domains = canon + sorted(set(lead["domain"]) - set(canon) - {""})
     rows = []
@@ -189,16 +203,29 @@ def _label(text: str) -> str:
     return _LABEL.sub("", regex.sub(r"\s+", "", text)).strip(_TRAIL)
 
 
-def _family_label(dl: pd.Series, task_titles: Mapping[tuple[str, str], str], headings: pd.DataFrame) -> str:
-    title = task_titles.get((dl["doc_id"], dl["task_id"]), "") if dl["task_id"] else ""
+def _family_label(doc_id: str, task_id: str, start_char: Any, end: str, start: str, text: str,
+                  task_titles: Mapping[tuple[str, str], str], headings: Mapping[str, tuple[list[int], list[str]]]) -> str:
+    title = task_titles.get((doc_id, task_id), "") if task_id else ""
     if title:
         return _label(title)
-    if pd.notna(dl["start_char"]):
-        before = headings[(headings["doc_id"] == dl["doc_id"]) & (headings["start_char"] <= dl["start_char"])]
-        if len(before):
-            return _label(str(before.sort_values("start_char").iloc[-1]["heading"]))
-    date = dl["end"] or dl["start"]
-    return f"{date[:4]}年" if date else _label(dl["text"])
+    if pd.notna(start_char) and doc_id in headings:
+        starts, texts = headings[doc_id]
+        i = bisect.bisect_right(starts, int(start_char))
+        if i:
+            return _label(texts[i - 1])
+    date = end or start
+    return f"{date[:4]}年" if date else _label(text)
+
+
+def _headings_by_doc(headings: pd.DataFrame) -> dict[str, tuple[list[int], list[str]]]:
+    """doc_id -> (start offsets, headings) in text order: the heading above an offset by bisection."""
+    out: dict[str, tuple[list[int], list[str]]] = {}
+    h = headings.dropna(subset=["start_char"]).sort_values(["doc_id", "start_char"], kind="stable")
+    for doc_id, start, heading in zip(h["doc_id"], h["start_char"], h["heading"]):
+        starts, texts = out.setdefault(doc_id, ([], []))
+        starts.append(int(start))
+        texts.append(str(heading))
+    return out
 
 
 def _group_families(labels: Sequence[str]) -> dict[str, str]:
@@ -225,17 +252,22 @@ def milestone_table(docs: pd.DataFrame, deadlines: pd.DataFrame, tasks: pd.DataF
     dl["_doc_order"] = dl["doc_id"].map(order)
     dl = dl.sort_values(["_doc_order", "start_char"], kind="stable")
     task_titles = {(r.doc_id, r.task_id): r.title for r in tasks.itertuples(index=False)}
-    headings = sections[sections["level"].fillna(99) <= 2]
+    headings = _headings_by_doc(sections[sections["level"].fillna(99) <= 2])
     dl["task_title"] = [task_titles.get((d, tid), "") if tid else "" for d, tid in zip(dl["doc_id"], dl["task_id"])]
-    labels = [_family_label(r, task_titles, headings) for _, r in dl.iterrows()]
+    labels = [
+        _family_label(d, tid, sc, e, st, tx, task_titles, headings)
+        for d, tid, sc, e, st, tx in zip(dl["doc_id"], dl["task_id"], dl["start_char"], dl["end"], dl["start"], dl["text"])
+    ]
     family_of: dict[str, str] = {}
     if families is not None and len(families):
         for f, d in zip(families["family_id"], families["doc_id"]):
             family_of.setdefault(d, f)
     scopes = [family_of.get(d, d) for d in dl["doc_id"]]
     grouped: dict[tuple[str, str], str] = {}
-    for scope in dict.fromkeys(scopes):
-        mine = [lab for lab, sc in zip(labels, scopes) if sc == scope]
+    by_scope: dict[str, list[str]] = {}
+    for lab, sc in zip(labels, scopes):
+        by_scope.setdefault(sc, []).append(lab)
+    for scope, mine in by_scope.items():
         for lab, name in _group_families(mine).items():
             grouped[(scope, lab)] = name
     dl["family"] = [grouped[(sc, lab)] for sc, lab in zip(scopes, labels)]
@@ -263,6 +295,7 @@ def _squash(text: str) -> str:
     return regex.sub(r"[\s《》]", "", text)
 
 
+@functools.lru_cache(maxsize=65536)  # a corpus cites the same documents again and again
 def _cited_level(number: str, title: str) -> str:
     d = parse_doc_number(number) if number else None
     if d is not None:

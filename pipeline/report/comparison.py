@@ -128,11 +128,13 @@ def compare_view(data: ReportData) -> CompareView:
 def _families(fam: pd.DataFrame, alignment: pd.DataFrame, labels: dict[str, str], doc_index: dict[str, int]) -> list[FamilyView]:
     """Each family with its children: how each was placed and how it carried the parent's units over."""
     out: list[FamilyView] = []
+    pairs = alignment.groupby(["child_doc_id", "parent_doc_id"], sort=False).indices if len(alignment) else {}
     for fam_id, members in fam.groupby("family_id", sort=False):
         parent = next((d for d, r in zip(members["doc_id"], members["role"]) if r == "parent"), "")
         children: list[ChildView] = []
         for r in members[members["role"] != "parent"].itertuples(index=False):
-            al = alignment[(alignment["child_doc_id"] == r.doc_id) & (alignment["parent_doc_id"] == parent)] if parent else alignment.iloc[0:0]
+            at = pairs.get((r.doc_id, parent)) if parent else None
+            al = alignment.iloc[at] if at is not None else alignment.iloc[0:0]
             counts = {rel: int((al["relation"] == rel).sum()) for rel in RELATIONS}
             limits = {k: int(v) for k, v in al["limit_direction"][al["limit_direction"] != ""].value_counts().items()}
             changed = al[al["relation"] != "same"].head(MAX_CHANGES_SHOWN)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -19,11 +20,18 @@ class ReportData:
     tables: dict[str, pd.DataFrame]
     texts: dict[str, str] = field(default_factory=dict)
     corpus: dict[str, pd.DataFrame] = field(default_factory=dict)  # the typed tables, for the comparisons
+    _positions: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
 
     def rows(self, table: str, doc_id: str) -> pd.DataFrame:
-        """The rows of one table that belong to one document, in file order."""
+        """The rows of one table that belong to one document, in file order (positions indexed once per
+        table: a scan per document would make the report quadratic in the corpus)."""
         df = self.tables[table]
-        return df[df["doc_id"] == doc_id] if "doc_id" in df.columns else df.iloc[0:0]
+        if "doc_id" not in df.columns:
+            return df.iloc[0:0]
+        if table not in self._positions:
+            self._positions[table] = df.groupby("doc_id", sort=False).indices
+        at = self._positions[table].get(doc_id)
+        return df.iloc[at] if at is not None else df.iloc[0:0]
 
 
 def read_output(out_dir: Path) -> ReportData:

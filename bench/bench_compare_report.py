@@ -37,13 +37,32 @@ def corpus(folder: Path, n: int) -> None:
         (folder / f"doc{i:05d}.txt").write_text(text, encoding="utf-8")
 
 
+def _open_seconds(path: Path) -> str:
+    """Seconds until Debian's headless Chromium shows the report's overview ("-" without Playwright/Chromium)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return "-"
+    if not Path("/usr/bin/chromium").exists():
+        return "-"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        start = time.perf_counter()
+        page.goto(path.as_uri(), wait_until="load")
+        page.wait_for_selector("#overview.page.shown")
+        seconds = time.perf_counter() - start
+        browser.close()
+    return f"{seconds:.1f} s"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="500,1000,2000")
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
-    print(f"{'documents':>9} {'ingest s':>9} {'compare s':>10} {'ms/doc':>7} {'report s':>9} {'ms/doc':>7} {'report.html MB':>15} {'doc pages MB':>13}")
+    print(f"{'documents':>9} {'ingest s':>9} {'compare s':>10} {'ms/doc':>7} {'report s':>9} {'ms/doc':>7} {'report.html MB':>15} {'doc pages MB':>13} opens in Chromium")
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             folder, out = Path(tmp) / "in", Path(tmp) / "out"
@@ -57,7 +76,8 @@ def main() -> int:
             path = build_report(out)
             t3 = time.perf_counter()
             pages = sum(p.stat().st_size for p in (out / "report_docs").glob("*.html"))
-            print(f"{n:>9} {t1 - t0:>9.1f} {t2 - t1:>10.1f} {1000 * (t2 - t1) / n:>7.1f} {t3 - t2:>9.1f} {1000 * (t3 - t2) / n:>7.1f} {path.stat().st_size / 1e6:>15.1f} {pages / 1e6:>13.1f}")
+            opened = _open_seconds(path)
+            print(f"{n:>9} {t1 - t0:>9.1f} {t2 - t1:>10.1f} {1000 * (t2 - t1) / n:>7.1f} {t3 - t2:>9.1f} {1000 * (t3 - t2) / n:>7.1f} {path.stat().st_size / 1e6:>15.1f} {pages / 1e6:>13.1f} {opened}")
     return 0
 
 

@@ -9,6 +9,7 @@ are tokenised when they are added.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import warnings
 from typing import Iterable
@@ -16,6 +17,7 @@ from typing import Iterable
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # jieba imports pkg_resources, which warns on import
     import jieba
+import regex
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -79,3 +81,27 @@ def pipeline() -> Language:
 
 def segment(text: str) -> list[str]:
     return [w for w in tokenizer().cut(text, HMM=False) if w.strip()]
+
+
+# jieba splits a text into runs of these characters and segments each run alone (jieba.re_han_default)
+_BLOCK = regex.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+")
+
+
+def blocks_with(text: str, phrases: Iterable[str]) -> list[tuple[int, int]]:
+    """The (start, end) of each of jieba's blocks of `text` that contains one of the phrases, in text order."""
+    hits: list[int] = []
+    for phrase in phrases:
+        at = text.find(phrase)
+        while at != -1:
+            hits.append(at)
+            at = text.find(phrase, at + 1)
+    if not hits:
+        return []
+    spans = [(m.start(), m.end()) for m in _BLOCK.finditer(text)]
+    starts = [a for a, _ in spans]
+    found: dict[int, tuple[int, int]] = {}
+    for at in hits:
+        i = bisect.bisect_right(starts, at) - 1
+        if i >= 0 and spans[i][0] <= at < spans[i][1]:
+            found[i] = spans[i]
+    return [found[i] for i in sorted(found)]

@@ -399,3 +399,31 @@ def test_a_paged_report_opens_each_document_from_its_own_file(browser: object, r
         assert not p.errors and not p.remote, (p.errors, p.remote)
     finally:
         p.page.close()
+
+
+def test_a_large_overview_builds_its_remaining_rows_in_the_page(browser: object, report_out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the first rows a paged report's overview comes as data: the page builds the rows (same cells,
+    links to each document's file) and the document picker's options, and the filter finds them."""
+    from pipeline import report as rep
+
+    out = tmp_path / "out"
+    shutil.copytree(report_out, out)
+    monkeypatch.setattr(rep, "PAGED_FROM", 2)
+    monkeypatch.setattr(rep, "OVERVIEW_INLINE", 1)
+    rep.build_report(out)
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert html.count("<tr data-doc-id=") == 1 and 'id="overview-rest"' in html
+    p = Page(browser, (out / "report.html").as_uri())
+    try:
+        p.page.wait_for_selector("#docs-table[data-complete='1']")
+        rows = p.page.locator("#docs-table tbody tr")
+        assert rows.count() == 2
+        second = rows.nth(1)
+        assert second.locator("a").first.get_attribute("href") == "report_docs/doc-1.html"
+        assert second.locator("td").count() == 14 and second.locator("td.date").count() == 2
+        assert p.page.locator("#docselect option[value='doc-1']").count() == 1
+        p.page.fill("input.filter[data-table='docs-table']", "铁公开领")
+        assert p.page.locator("#docs-table tbody tr:not([hidden])").count() == 1
+        assert not p.errors, p.errors
+    finally:
+        p.page.close()

@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from .comparison import CompareView, compare_view
+from .comparison import CompareView, compare_view, script_json
 from .data import ReportData, read_output
 from .views import doc_view, overview_rows
 
@@ -48,6 +48,7 @@ def vega_bundle() -> str:
     return str(vlc.javascript_bundle(vl_version=version))  # type: ignore[call-arg]
 
 
+OVERVIEW_INLINE = 300  # overview rows written as HTML in a paged report; the rest are built by the page
 PAGED_FROM = 200  # documents from which each document's page is a file of its own (issue 14: a report that opens fast)
 DOCS_DIR = "report_docs"
 
@@ -71,8 +72,19 @@ def render(data: ReportData, *, compare: CompareView | None = None, vega_js: str
     """The report page: the overview, the comparisons and, unless `paged`, every document's page inline."""
     records = data.tables["documents"].to_dict("records")
     docs = [] if paged else [doc_view(data, i, doc) for i, doc in enumerate(records)]
+    overview = overview_rows(data)
+    # a large corpus: the first rows as HTML, the others as data the page turns into rows after it shows
+    inline = OVERVIEW_INLINE if paged else len(overview)
+    rest = [
+        [f"{DOCS_DIR}/doc-{r['index']}.html", r["doc"]["doc_number"] or "（无文号）", r["doc"]["issuer"], r["doc"]["title"] or r["doc"]["doc_id"],
+         r["doc"]["signed_date"], r["doc"]["issued_date"], r["region"], r["doc"]["admin_level"], r["doc"]["topic"],
+         r["counts"]["references"], r["n_domains"], r["counts"]["assignments"], r["counts"]["tasks"], r["counts"]["deadlines"], r["errors"],
+         r["doc"]["doc_id"], f"doc-{r['index']}", f"{r['doc']['doc_number'] or r['doc']['doc_id']} {r['doc']['title'][:30]}"]
+        for r in overview[inline:]
+    ]
     return _page(
-        overview=overview_rows(data), docs=docs, source_dir=str(data.out_dir), compare=compare,
+        overview=overview, overview_inline=inline, overview_rest=script_json(rest) if rest else "",
+        docs=docs, source_dir=str(data.out_dir), compare=compare,
         vega_js=_script_safe(vega_js) if vega_js else "", home="", default_page="",
         doc_base=f"{DOCS_DIR}/" if paged else "", doc_href=(lambda i: f"{DOCS_DIR}/doc-{i}.html") if paged else (lambda i: f"#doc-{i}"),
     )
@@ -81,7 +93,7 @@ def render(data: ReportData, *, compare: CompareView | None = None, vega_js: str
 def render_doc(data: ReportData, index: int, doc: dict[str, str]) -> str:
     """One document's page as a file of its own (a large corpus), linking back to the report."""
     return _page(
-        overview=[], docs=[doc_view(data, index, doc)], source_dir=str(data.out_dir), compare=None, vega_js="",
+        overview=[], overview_inline=0, overview_rest="", docs=[doc_view(data, index, doc)], source_dir=str(data.out_dir), compare=None, vega_js="",
         home="../report.html", default_page=f"doc-{index}", doc_base="", doc_href=lambda i: f"doc-{i}.html",
     )
 

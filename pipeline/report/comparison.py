@@ -45,6 +45,7 @@ class FamilyView:
 
 CHART_MAX_DOCS = 150  # per-document charts up to this many documents, aggregated charts beyond
 GRAPH_MAX_NODES = 150  # the citation picture shows the most connected documents beyond this
+LIST_MAX_ROWS = 500  # citation and reuse rows listed on the page (the compare tables have them all)
 MATRIX_MAX_DOCS = 200  # responsibility matrix columns on the page (the compare table has them all)
 MAX_CHANGES_SHOWN = 40  # per child on the page; the alignment table has them all
 RELATIONS = ("same", "modified", "added", "omitted")
@@ -61,6 +62,8 @@ class CompareView:
     citations: list[dict[str, Any]] = field(default_factory=list)
     families: list[FamilyView] = field(default_factory=list)
     problem: str = ""
+    reuse_total: int = 0
+    citations_total: int = 0
     matrix_cut: int = 0  # documents in the corpus when the matrix shows only the first MATRIX_MAX_DOCS
 
 
@@ -119,8 +122,9 @@ def compare_view(data: ReportData) -> CompareView:
         cells = [MatrixCell(str(r[d] or ""), doc_index.get(d, -1), leads[d].get(r["domain"], "")) for d in doc_cols]
         view.matrix.append((str(r["domain"]), r["disagree"] is True, cells))  # NA: fewer than two documents
     view.disagreements = int(resp["disagree"].fillna(False).sum()) if len(resp) else 0
-    view.reuse = comp["reuse"].to_dict("records")
-    view.citations = comp["citations"].to_dict("records")
+    view.reuse_total, view.citations_total = len(comp["reuse"]), len(comp["citations"])
+    view.reuse = comp["reuse"].head(LIST_MAX_ROWS).to_dict("records")
+    view.citations = comp["citations"].head(LIST_MAX_ROWS).to_dict("records")
     view.families = _families(comp["families"], comp["alignment"], labels, doc_index)
     return view
 

@@ -236,6 +236,46 @@
   document.addEventListener("input", function (e) {
     if (e.target.matches("input.filter")) filter(e.target);
   });
+  // A large corpus's overview: the rows past the first few hundred come as data and are added in chunks
+  // after the page shows, so it opens fast; a filter typed meanwhile is applied again at the end.
+  var OVERVIEW_CELLS = ["", "", "", "date", "date", "", "", "", "num", "num", "num", "num", "num", "num"];  // classes, as in the template
+  function appendOverview() {
+    var data = document.getElementById("overview-rest");
+    var table = document.getElementById("docs-table");
+    if (!data || !table) return;
+    var rows = JSON.parse(data.textContent);
+    var body = table.tBodies[0];
+    var sel = document.getElementById("docselect");
+    var at = 0;
+    function link(href, text) { var a = document.createElement("a"); a.href = href; a.textContent = text; return a; }
+    function chunk() {
+      var frag = document.createDocumentFragment();
+      var opts = document.createDocumentFragment();
+      for (var n = 0; n < 1000 && at < rows.length; n++, at++) {
+        var r = rows[at];
+        var tr = document.createElement("tr");
+        tr.setAttribute("data-doc-id", r[15]);
+        var cells = [link(r[0], r[1]), r[2], link(r[0], r[3]), r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[13], r[14]];
+        cells.forEach(function (c, i) {
+          var td = document.createElement("td");
+          var cls = OVERVIEW_CELLS[i] + (i === 13 && r[14] ? " err" : "");
+          if (cls.trim()) td.className = cls.trim();
+          if (typeof c === "object") td.appendChild(c); else td.textContent = String(c);
+          tr.appendChild(td);
+        });
+        frag.appendChild(tr);
+        if (sel) { var o = document.createElement("option"); o.value = r[16]; o.textContent = r[17]; opts.appendChild(o); }
+      }
+      body.appendChild(frag);
+      if (sel) sel.appendChild(opts);
+      if (at < rows.length) { setTimeout(chunk, 0); return; }
+      var input = document.querySelector("input.filter[data-table='docs-table']");
+      if (input && input.value) filter(input);
+      table.setAttribute("data-complete", "1");
+    }
+    setTimeout(chunk, 0);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     var sel = document.getElementById("docselect");
     if (sel) sel.addEventListener("change", function () { if (sel.value) location.hash = sel.value; });
@@ -245,5 +285,6 @@
     if (count) count.textContent = fixes.length;
     showPage();
     drawCharts();
+    appendOverview();
   });
 })();

@@ -87,7 +87,11 @@
 
   // Charts: Vega-Lite specs inlined as JSON, drawn as SVG by the inlined vega-embed; clicking a mark that
   // belongs to a document opens that document's page.
+  var chartsDrawn = false;
   function drawCharts() {
+    // drawn the first time the comparisons are shown: a report opens without laying out charts it hides
+    if (chartsDrawn) return;
+    chartsDrawn = true;
     document.querySelectorAll(".vega[data-spec]").forEach(function (el) {
       if (typeof window.vegaEmbed !== "function") {
         el.textContent = "图表脚本缺失 chart library missing from this report";
@@ -283,8 +287,8 @@
     try { fixes = JSON.parse(localStorage.getItem(storeKey) || "[]"); } catch (e) { fixes = []; }
     var count = document.getElementById("fix-count");
     if (count) count.textContent = fixes.length;
+    document.addEventListener("report:page", function (e) { if (e.detail === "compare") drawCharts(); });
     showPage();
-    drawCharts();
     appendOverview();
   });
 })();

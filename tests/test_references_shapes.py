@@ -55,3 +55,22 @@ def test_forms_and_shared_words(tmp_path: Path) -> None:
     x = process_path(f)
     got = sorted((r.cited_title, r.cited_doc_number) for r in x.references)
     assert got == [("公共租赁住房管理办法", "住房城乡建设部令第11号"), ("广东省城镇住房保障办法", "广东省人民政府令第181号")], got
+
+
+def test_a_document_type_alone_in_book_marks_is_a_short_name_not_a_citation() -> None:
+    """"落实《若干措施》要求" after the full title was named: 《若干措施》 (likewise 《条例》, 《方案》) is the short
+    name of a document cited in full elsewhere, not one more cited document."""
+    import hashlib
+
+    from pipeline.ingest.text import blocks_from_text
+    from pipeline.model import SourceDocument
+    from pipeline.process import process_source
+
+    body = (
+        "关于落实前沿技术若干措施的通知\n各区人民政府：\n"
+        "为贯彻《关于加快推动前沿技术创新与未来产业培育的若干措施》，现就有关事项通知如下。\n"
+        "一、各区要落实《若干措施》要求，依照《条例》做好信息公开。\n"
+    )
+    src = SourceDocument(doc_id="short", source="short.txt", format="text", sha256=hashlib.sha256(body.encode()).hexdigest(), blocks=tuple(blocks_from_text(body)))
+    titles = [r.cited_title for r in process_source(src).references]
+    assert titles == ["关于加快推动前沿技术创新与未来产业培育的若干措施"], titles

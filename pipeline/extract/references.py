@@ -129,6 +129,8 @@ def extract_references(doc: NormDoc, st: Structure, *, own_title: str, province:
             is_own = False  # 《公共租赁住房管理办法》（住房城乡建设部令第11号）: a document of its own number
         if title in aliases or is_own:
             continue  # an alias used again, or the document this notice itself issues
+        if title.removeprefix("本") in rules.doc_types():
+            continue  # 《若干措施》, 《意见》: a short name for a document named in full elsewhere, no citation
         if any(t == title and text[max(0, m.start() - len(pre)) : m.start()] == pre for pre, t in alias_books):
             continue  # 省《办法》 used again after "以下简称省《办法》"
         if is_form(title) or any(r.cited_title == title for r in rows.values()):

@@ -166,14 +166,10 @@ def write_xlsx(tables: Mapping[str, pd.DataFrame], path: Path, *, headers: str =
     return path
 
 
-def write_texts(texts: Mapping[str, str], out: Path, *, prune: bool = False) -> None:
-    """text/<doc_id>.txt for each document; with `prune`, texts of documents no longer in the corpus go."""
+def write_texts(texts: Mapping[str, str], out: Path) -> None:
+    """text/<doc_id>.txt for each document (an unchanged file is not written again)."""
     folder = out / "text"
     folder.mkdir(parents=True, exist_ok=True)
-    if prune:
-        for old in folder.glob("*.txt"):
-            if old.stem not in texts:
-                old.unlink()
     for doc_id, text in texts.items():
         path = folder / f"{doc_id}.txt"
         if path.exists() and path.read_text(encoding="utf-8") == text:

@@ -17,7 +17,6 @@ from typing import Iterable
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # jieba imports pkg_resources, which warns on import
     import jieba
-import regex
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -83,8 +82,6 @@ def segment(text: str) -> list[str]:
     return [w for w in tokenizer().cut(text, HMM=False) if w.strip()]
 
 
-# jieba splits a text into runs of these characters and segments each run alone (jieba.re_han_default)
-_BLOCK = regex.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+")
 
 
 def blocks_with(text: str, phrases: Iterable[str]) -> list[tuple[int, int]]:
@@ -97,7 +94,8 @@ def blocks_with(text: str, phrases: Iterable[str]) -> list[tuple[int, int]]:
             at = text.find(phrase, at + 1)
     if not hits:
         return []
-    spans = [(m.start(), m.end()) for m in _BLOCK.finditer(text)]
+    # jieba splits a text into runs of these characters and segments each run alone
+    spans = [(m.start(), m.end()) for m in jieba.re_han_default.finditer(text)]
     starts = [a for a, _ in spans]
     found: dict[int, tuple[int, int]] = {}
     for at in hits:

@@ -197,10 +197,7 @@ def run_batch(
             counts = store.row_counts(db)  # nothing changed: the outputs already hold this corpus
         elif fixes.empty and set(formats) == {"csv"}:
             # the common case streams: only the documents table is read (duplicates), DuckDB writes the CSVs
-            docs = store.read_store(db, names=["documents"])["documents"]
-            marked = mark_duplicates(docs)
-            if not marked["duplicate_of"].equals(docs["duplicate_of"]):
-                store.replace_table(db, "documents", marked)
+            marked = _marked_documents(db, store.read_store(db, names=["documents"])["documents"])
             store.export_csv(db, out, TABLES)
             _export_texts(out, db, set(marked["doc_id"]), result.extractions)
             _stamp(out, db, settings)
@@ -220,16 +217,20 @@ def _finish(db: Path, fixes: pd.DataFrame, result: BatchResult) -> dict[str, pd.
     """The corpus tables after duplicates are marked and the analyst's corrections applied; what they change
     goes back into the store. Texts are read only when corrections need them (an addition's evidence)."""
     corpus = store.read_store(db, texts_of=None if not fixes.empty else ())
-    docs = mark_duplicates(corpus["documents"])
-    changed = not docs["duplicate_of"].equals(corpus["documents"]["duplicate_of"])
-    corpus["documents"] = docs
+    corpus["documents"] = _marked_documents(db, corpus["documents"])
     merged, applied = apply_corrections(corpus, fixes)
     result.corrections = applied
     if applied.applied:
         store.write_store(db, merged)  # corrections are rare and touch any table: the store is rewritten
-    elif changed:
-        store.replace_table(db, "documents", docs)
     return merged
+
+
+def _marked_documents(db: Path, docs: pd.DataFrame) -> pd.DataFrame:
+    """The documents with duplicates marked; the store's documents table updated when a mark changed."""
+    marked = mark_duplicates(docs)
+    if not marked["duplicate_of"].equals(docs["duplicate_of"]):
+        store.replace_table(db, "documents", marked)
+    return marked
 
 
 def _export_texts(out: Path, db: Path, ids: set[str], extractions: list[Extraction]) -> None:

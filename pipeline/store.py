@@ -100,26 +100,38 @@ def read_store(db: Path, *, names: Iterable[str] | None = None, texts_of: Iterab
         con.close()
 
 
-def replace_table(db: Path, name: str, df: pd.DataFrame) -> None:
-    """One table's rows replaced in place, in one transaction (documents after duplicates were marked)."""
+@contextlib.contextmanager
+def _transaction(db: Path, what: str) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection inside one transaction, committed and checkpointed at the end; on a DuckDB error (a full
+    disk) it rolls back, the store keeps what it held, and the error names `what` could not be saved."""
     try:
         con = duckdb.connect(str(db), config=NO_NETWORK)
     except duckdb.Error as e:
         raise StoreError(f"{db}: cannot open the corpus database ({e}); move it away or run with --rebuild") from e
     try:
         con.execute("BEGIN TRANSACTION")
-        con.execute(f'DELETE FROM "{name}"')
-        con.register("incoming", arrow_table(name, df))
-        con.execute(f'INSERT INTO "{name}" SELECT * FROM incoming')
-        con.unregister("incoming")
+        yield con
         con.execute("COMMIT")
         con.execute("CHECKPOINT")
     except duckdb.Error as e:
         with contextlib.suppress(duckdb.Error):
             con.execute("ROLLBACK")
-        raise StoreError(f"{db}: cannot save the {name} table ({e}); check the free space and permissions of {db.parent}") from e
+        raise StoreError(f"{db}: cannot save {what} ({e}); check the free space and permissions of {db.parent}") from e
     finally:
         con.close()
+
+
+def _insert(con: duckdb.DuckDBPyConnection, name: str, df: pd.DataFrame) -> None:
+    con.register("incoming", arrow_table(name, df))
+    con.execute(f'INSERT INTO "{name}" SELECT * FROM incoming')
+    con.unregister("incoming")
+
+
+def replace_table(db: Path, name: str, df: pd.DataFrame) -> None:
+    """One table's rows replaced in place, in one transaction (documents after duplicates were marked)."""
+    with _transaction(db, f"the {name} table") as con:
+        con.execute(f'DELETE FROM "{name}"')
+        _insert(con, name, df)
 
 
 _BOM = "\ufeff".encode()
@@ -267,30 +279,16 @@ def flush(db: Path, new: Mapping[str, pd.DataFrame], replaced: Iterable[str]) ->
     if not db.exists():
         write_store(db, merge(empty_corpus(), new, ids))
         return
-    try:
-        con = duckdb.connect(str(db), config=NO_NETWORK)
-    except duckdb.Error as e:
-        raise StoreError(f"{db}: cannot open the corpus database ({e}); move it away or run with --rebuild") from e
-    same_shape = True
-    try:
-        for name in table_names():
-            cols = [r[0] for r in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position", [name]).fetchall()]
-            same_shape = same_shape and cols == table_columns(name)
+    with _transaction(db, "finished documents") as con:
+        shapes = {
+            name: [r[0] for r in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position", [name]).fetchall()]
+            for name in table_names()
+        }
+        same_shape = all(cols == table_columns(name) for name, cols in shapes.items())
         if same_shape:
-            con.execute("BEGIN TRANSACTION")
             for name in table_names():
                 con.execute(f'DELETE FROM "{name}" WHERE doc_id IN (SELECT UNNEST(?::VARCHAR[]))', [ids])
-                con.register("incoming", arrow_table(name, new.get(name, coerce(name, None))))
-                con.execute(f'INSERT INTO "{name}" SELECT * FROM incoming')
-                con.unregister("incoming")
-            con.execute("COMMIT")
-            con.execute("CHECKPOINT")
-    except duckdb.Error as e:  # a full disk: the transaction rolls back and the store keeps what it held
-        with contextlib.suppress(duckdb.Error):
-            con.execute("ROLLBACK")
-        raise StoreError(f"{db}: cannot save finished documents ({e}); check the free space and permissions of {db.parent}") from e
-    finally:
-        con.close()
+                _insert(con, name, new.get(name, coerce(name, None)))
     if not same_shape:
         write_store(db, merge(read_store(db), new, ids))
 

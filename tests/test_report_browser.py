@@ -288,59 +288,46 @@ def test_review_in_the_report_corrects_the_next_run(browser: object, tmp_path: P
     assert (_csv(out, "assignments")["corrected"] == "accepted").sum() >= 1
 
 
-def test_served_report_saves_corrections(browser: object, report_out: Path, tmp_path: Path) -> None:
-    """`serve`: the report on 127.0.0.1 writes each correction into OUT/corrections.csv at once."""
+def _save_one_correction_served(browser: object, out: Path, path: str, page_id: str, action: str) -> pd.DataFrame:
+    """Serve `out`, open `path`, click `action` on the first assignment of `page_id`: the saved corrections."""
     import threading
 
     from pipeline.report.serve import make_server
 
-    out = tmp_path / "out"
-    shutil.copytree(report_out, out)
     server = make_server(out, 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        p = Page(browser, f"http://127.0.0.1:{server.server_port}/report.html#doc-0")
+        p = Page(browser, f"http://127.0.0.1:{server.server_port}/{path}")
         try:
-            p.page.locator("#doc-0 table.assignments tbody tr").first.locator("button[data-fix='accept']").click()
+            p.page.locator(f"#{page_id} table.assignments tbody tr").first.locator(f"button[data-fix='{action}']").click()
             p.page.wait_for_function("document.getElementById('fix-saved').textContent.length > 0")
             assert p.page.locator("#fix-saved").inner_text() == "已保存 saved"
         finally:
             p.page.close()
-        saved = pd.read_csv(out / "corrections.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
-        assert list(saved["action"]) == ["accept"] and saved["table"].iloc[0] == "assignments"
+        return pd.read_csv(out / "corrections.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
     finally:
         server.shutdown()
         server.server_close()
 
 
+def test_served_report_saves_corrections(browser: object, report_out: Path, tmp_path: Path) -> None:
+    """`serve`: the report on 127.0.0.1 writes each correction into OUT/corrections.csv at once."""
+    out = tmp_path / "out"
+    shutil.copytree(report_out, out)
+    saved = _save_one_correction_served(browser, out, "report.html#doc-0", "doc-0", "accept")
+    assert list(saved["action"]) == ["accept"] and saved["table"].iloc[0] == "assignments"
+
+
 def test_a_served_paged_report_saves_corrections_from_a_document_file(browser: object, report_out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A paged report's document page (report_docs/doc-1.html) under `serve` saves into OUT/corrections.csv."""
-    import threading
-
     from pipeline import report as rep
-    from pipeline.report.serve import make_server
 
     out = tmp_path / "out"
     shutil.copytree(report_out, out)
     monkeypatch.setattr(rep, "PAGED_FROM", 2)
     rep.build_report(out)
-    server = make_server(out, 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        p = Page(browser, f"http://127.0.0.1:{server.server_port}/report_docs/doc-1.html")
-        try:
-            p.page.locator("#doc-1 table.assignments tbody tr").first.locator("button[data-fix='reject']").click()
-            p.page.wait_for_function("document.getElementById('fix-saved').textContent.length > 0")
-            assert p.page.locator("#fix-saved").inner_text() == "已保存 saved"
-        finally:
-            p.page.close()
-        saved = pd.read_csv(out / "corrections.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
-        assert list(saved["action"]) == ["reject"]
-    finally:
-        server.shutdown()
-        server.server_close()
+    saved = _save_one_correction_served(browser, out, "report_docs/doc-1.html", "doc-1", "reject")
+    assert list(saved["action"]) == ["reject"]
 
 
 def test_citation_graph_of_many_documents_stays_readable(browser: object, tmp_path: Path) -> None:

@@ -142,10 +142,14 @@ def _any_date(text: str) -> str:
     return parse_date(text.strip())
 
 
+@rules.cached
+def _functions() -> tuple[str, ...]:
+    return tuple({t for _, t in rules.unit_lexicon().departments})
+
+
 def _bare_function(item: str) -> bool:
     """An item that ends with a department's function (教育, 交通运输) but no organisation's suffix."""
-    types = {t for _, t in rules.unit_lexicon().departments}
-    return any(item.endswith(t) for t in types) and not looks_like_org(item)
+    return item.endswith(_functions()) and not looks_like_org(item)
 
 
 def split_addressees(text: str) -> list[str]:

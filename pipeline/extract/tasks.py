@@ -13,7 +13,7 @@ from ..orgnames import looks_like_org
 from ..structure import Structure, enclosing, section_at
 from .dates import find_time_expressions
 from .domains import canonical_domain
-from .units import LEAD_FIRST_NOTE, split_top, split_units, unit_groups, unit_type
+from .units import LEAD_FIRST, LEAD_FIRST_NOTE, split_top, split_units, unit_groups, unit_type
 
 _BAL = r"(?:[^（）()]|[（(][^（）()]*[）)])*"
 
@@ -53,7 +53,7 @@ _RESPONSIBLE = regex.compile(
     r"(?:负责|指导|负责落实|组织实施|督促指导)"
     r"(?:[，,；;]\s*(?P<co>(?:[^（）()：:，,；;。]|[（(][^（）()：:]{1,12}[）)]){2,40}?)(?:落实|配合|参与|协助|协同))?"
     r"(?:[，,；;]\s*[^（）()：:]{2,30}?(?:前完成|底前|前|完成|持续推进|长期坚持))?"
-    r"(?:[，,；;。]\s*(?:列|排)(?:在)?(?:第一位|首位|第一)(?:者|的)?(?:部门|单位)?(?:为|是)牵头(?:单位|部门)(?:[，,；;]\s*下同)?)?[）)]"
+    rf"(?:[，,；;。]\s*{LEAD_FIRST}(?:[，,；;]\s*下同)?)?[）)]"
 )
 _ASSISTS = regex.compile(r"(?:配合|参与|协助|协同|落实)$")
 # a unit the lexicon does not type is still a unit when its name ends as organisations' names do

@@ -31,8 +31,9 @@ def split_top(text: str, seps: str) -> list[str]:
 
 
 # "列第一位者为牵头单位，下同": a note on how to read the list, not a unit
-LEAD_FIRST_NOTE = regex.compile(r"(?:列|排)(?:在)?(?:第一位|首位|第一)(?:者|的)?(?:部门|单位)?(?:为|是)牵头(?:单位|部门)")
-LIST_NOTE = regex.compile(r"[，,；;]?\s*(?:列|排)(?:在)?(?:第一位|首位|第一)(?:者|的)?(?:部门|单位)?(?:为|是)牵头(?:单位|部门)(?:[，,；;]\s*下同)?|[，,；;]\s*下同")
+LEAD_FIRST = r"(?:列|排)(?:在)?(?:第一位|首位|第一)(?:者|的)?(?:部门|单位)?(?:为|是)牵头(?:单位|部门)"  # also in tags' patterns
+LEAD_FIRST_NOTE = regex.compile(LEAD_FIRST)
+LIST_NOTE = regex.compile(rf"[，,；;]?\s*{LEAD_FIRST}(?:[，,；;]\s*下同)?|[，,；;]\s*下同")
 
 
 def _strip_role_label(text: str) -> str:

@@ -49,6 +49,7 @@ def _agency_offset(raw: str) -> int:
 
 # Full-width digits (web pages, OCR) map one-to-one onto ASCII and zero-width characters onto spaces, so
 # offsets stay valid and "豫政办\u200b〔2020〕5号" reads like "豫政办 〔2020〕5号".
+_FULLWIDTH_OR_INVISIBLE = regex.compile("[\uff10-\uff19\u200b\u200c\u200d\u2060\ufeff]")
 _FULLWIDTH_DIGITS = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, **{ch: " " for ch in "\u200b\u200c\u200d\u2060\ufeff"}})
 
 
@@ -91,7 +92,7 @@ def _build(kind: str, m: regex.Match[str], text: str, floor: int) -> DocNumber |
     lo = max(a0, floor)
     raw = text[lo:a1]
     start = lo + _agency_offset(raw)
-    written = regex.sub(r"\s+", "", text[start:a1].translate(_FULLWIDTH_DIGITS))
+    written = _SPACES.sub("", text[start:a1].translate(_FULLWIDTH_DIGITS))
     agency = _trim_agency(written, kind)
     if agency and agency != written:
         at = text.find(agency, start, a1)
@@ -102,7 +103,7 @@ def _build(kind: str, m: regex.Match[str], text: str, floor: int) -> DocNumber |
     if agency.endswith("令") and len(agency) > 9:
         # 中华人民共和国国务院令 is cited as 国务院令 (and a ministry's order likewise): one key for both
         agency = agency.removeprefix("中华人民共和国")
-    if not agency or not regex.match(r"[\p{Han}A-Za-z]", agency):
+    if not agency or not _WORD_START.match(agency):
         return None
     year = int(m.group("year")) if "year" in m.groupdict() and m.group("year") else None
     serial = int(m.group("serial"))
@@ -114,10 +115,11 @@ def find_doc_numbers(text: str) -> Iterator[DocNumber]:
 
     A match whose 机关代字 swallowed the tail of the previous number ("国发〔2019〕1号和国办发〔2019〕2号")
     is rebuilt from the end of that number on."""
-    scan = text.translate(_FULLWIDTH_DIGITS)
+    scan = text.translate(_FULLWIDTH_DIGITS) if _FULLWIDTH_OR_INVISIBLE.search(text) else text
     matches: list[tuple[str, regex.Match[str]]] = []
     for rule in rules.docnumber_rules():
-        matches.extend((rule.kind, m) for m in rule.pattern.finditer(scan))
+        if rule.may_match(scan):
+            matches.extend((rule.kind, m) for m in rule.pattern.finditer(scan))
     candidates = [(k, m, d) for k, m in matches if (d := _build(k, m, text, 0)) is not None]
     candidates.sort(key=lambda c: (c[2].start, -(c[2].end - c[2].start)))
     last_end = -1
@@ -133,6 +135,10 @@ def find_doc_numbers(text: str) -> Iterator[DocNumber]:
         yield d
 
 
+_SPACES = regex.compile(r"\s+")
+_WORD_START = regex.compile(r"[\p{Han}A-Za-z]")
+_ZERO_WIDTH = regex.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
+_NUMBER_LABEL = regex.compile(r"^(?:发文字号|文号)[：:]\s*")
 _WRAPPERS = "（）()[]［］【】〔〕“”\"' 　\t\n，,。；;：:\u200b\u200c\u200d\u2060\ufeff"
 
 
@@ -145,8 +151,8 @@ def parse_doc_number(text: str) -> DocNumber | None:
     if not text:
         return None
     # zero-width characters a web page leaves inside a number ("豫政\u200b办"): the offsets then count without them
-    stripped = regex.sub(r"[\u200b-\u200f\u2060\ufeff\u00ad]", "", text).strip(_WRAPPERS)
-    stripped = regex.sub(r"^(?:发文字号|文号)[：:]\s*", "", stripped).strip(_WRAPPERS)
+    stripped = _ZERO_WIDTH.sub("", text).strip(_WRAPPERS)
+    stripped = _NUMBER_LABEL.sub("", stripped).strip(_WRAPPERS)
     for d in find_doc_numbers(stripped):
         if d.start == 0 and stripped[d.end :].strip(_WRAPPERS) in ("", "文件"):
             return d

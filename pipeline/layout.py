@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -21,6 +22,8 @@ from .model import CellSpan, Line, NormDoc, Para, SourceDocument, Table, TableVi
 from .orgnames import looks_like_org
 from .normalize import clean_line, lost_title_openers, nested_title_marks, is_traditional, to_simplified, visual_width
 
+_SENTENCE_END = regex.compile(r"[。；]")
+_FULL_STOP = regex.compile(r"[。！？]")
 _TERMINAL = "。！？；：:;!?"
 _CONTINUING_END = "、，,（(“‘《—-"
 _LABEL_START = regex.compile(r"^(?:[-•·]\s*)?(?:附件|抄送|主办|督办|印发|联系人|（此件|此件)")
@@ -46,6 +49,11 @@ class _Group:
 
 
 def _is_heading_start(text: str) -> bool:
+    return _heading_start(rules.active(), text)
+
+
+@lru_cache(maxsize=4096)  # each line is asked about as the line after and again as the line before
+def _heading_start(_rules: rules.Rules, text: str) -> bool:
     if any(r.pattern.match(text) for r in rules.not_heading_rules()):
         return False
     return any(r.pattern.match(text) for r in rules.heading_rules())
@@ -53,13 +61,18 @@ def _is_heading_start(text: str) -> bool:
 
 def _is_standalone(text: str) -> bool:
     """Lines that are a whole element on their own: 文号, 成文日期, 发文机关标志, 公开属性."""
+    return _standalone(rules.active(), text)
+
+
+@lru_cache(maxsize=4096)  # keyed by the rules in use too: `rules.use()` changes the answers
+def _standalone(_rules: rules.Rules, text: str) -> bool:
     el = rules.element_rules()
     if el["signed_date"].pattern.match(text) or el["issuer_mark"].pattern.match(text) or el["publicity"].pattern.match(text):
         return True
     if el["export_field"].pattern.match(text):
         return True  # an export's "原文链接：…" line is never part of a paragraph
     html = rules.html_rules()
-    if html.chrome.pattern.fullmatch(text) or any(text.startswith(a) and text[len(a) : len(a) + 1] in ("：", ":") for a, _ in html.labels):
+    if html.chrome.pattern.fullmatch(text) or html.label_colon.match(text):
         return True  # a web page's chrome ("字号：大中小") or metadata line ("文号：…") copied with the notice
     num = parse_doc_number(text)
     return num is not None and len(num.text) >= len(text) - 2
@@ -100,7 +113,7 @@ class _Width:
 
     def __init__(self, lines: list[str], cfg: LayoutSettings = SETTINGS) -> None:
         self.cfg = cfg
-        widths = [visual_width(t) for t in lines if visual_width(t) >= cfg.min_counted_width]
+        widths = [w for w in map(visual_width, lines) if w >= cfg.min_counted_width]
         self.wrapped = False
         self.margin = 0.0
         if len(widths) >= cfg.min_lines_for_margin:
@@ -138,7 +151,7 @@ def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = ""
         return False
     if b_signs:
         return False  # the 署名 stands on its own above the date, whatever the line before
-    if in_header and _ends_with_doc_type(a) and rules.words("title_head").search(group or a) and not regex.search(r"[。；]", group or a):
+    if in_header and _ends_with_doc_type(a) and rules.words("title_head").search(group or a) and not _SENTENCE_END.search(group or a):
         return False  # the title (§7.3.1) ends here; the 主送机关 follows on its own line
     if _ORDER_HEAD.match(a) and _ORDER_SERIAL.match(b):
         return True  # "广州市人民政府令" over "第179号": the order's number, split over two centred lines
@@ -333,14 +346,14 @@ def normalise(doc: SourceDocument) -> NormDoc:
         text, line = c
         prev = items[-1] if items else None
         if isinstance(prev, _Group) and _should_join(
-            prev.texts[-1], prev.last, text, width, group="".join(prev.texts), b_signs=idx in signs, in_header=in_header
+            prev.texts[-1], prev.last, text, width, group="".join(prev.texts) if in_header else "", b_signs=idx in signs, in_header=in_header
         ):
             prev.texts.append(text)
             prev.pages.append(line.page)
             prev.last = line
         else:
             items.append(_Group(texts=[text], page=line.page, last=line, pages=[line.page]))
-        if in_header and (regex.search(r"[。！？]", text) or text.endswith(("：", ":"))):
+        if in_header and (_FULL_STOP.search(text) or text.endswith(("：", ":"))):
             in_header = False
     # title lines joined (only among the leading paragraphs, before any table)
     lead: list[_Group] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from .extract.deadline_rows import extract_deadlines, with_due_dates
@@ -86,14 +87,17 @@ def process_source(src: SourceDocument) -> Extraction:
     return out
 
 
+_HAN = re.compile("[\u4e00-\u9fff]")
 _MIN_NOTICE_HAN = 80  # fewer Han characters than a one-sentence notice
 
 
 def _no_notice(out: Extraction) -> str:
     """Why a readable file holds no notice (a map or figure attachment, a cover page), or ''."""
     d = out.document
-    han = sum(1 for ch in out.text if "\u4e00" <= ch <= "\u9fff")
-    if d.doc_number or d.title or out.sections or han >= _MIN_NOTICE_HAN:
+    if d.doc_number or d.title or out.sections:
+        return ""
+    han = len(_HAN.findall(out.text))
+    if han >= _MIN_NOTICE_HAN:
         return ""
     first = out.text.strip().splitlines()[0][:60] if out.text.strip() else ""
     return (

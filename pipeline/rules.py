@@ -97,6 +97,11 @@ class PatternRule:
     must_match: tuple[Any, ...] = ()
     must_not_match: tuple[str, ...] = ()
     words: tuple[str, ...] = ()  # a word-list rule's words, longest first (rules/words.yaml)
+    requires: str = ""  # characters of which every match holds one: a text with none is not searched
+
+    def may_match(self, text: str) -> bool:
+        """False when the text lacks every `requires` character, so the (slow) pattern need not run."""
+        return not self.requires or any(ch in text for ch in self.requires)
 
 
 def _read_yaml(name: str | Path) -> dict[str, Any]:
@@ -141,7 +146,7 @@ def _pattern_rules(file: str, section: str, *, extra_keys: set[str] = frozenset(
     data = _read_yaml(file)
     blocks = data.get("blocks", {}) or {}
     out: list[PatternRule] = []
-    allowed = {"id", "pattern", "must_match", "must_not_match", "examples", "kind", "level"} | set(extra_keys)
+    allowed = {"id", "pattern", "must_match", "must_not_match", "examples", "kind", "level", "requires"} | set(extra_keys)
     seen: set[str] = set()
     for raw in data.get(section, []) or []:
         rid = str(raw.get("id", "?"))
@@ -160,6 +165,11 @@ def _pattern_rules(file: str, section: str, *, extra_keys: set[str] = frozenset(
             own_blocks = {**blocks, "words": "|".join(regex.escape(w) for w in words)}
         pat = _compile(file, rid, _expand(raw["pattern"], own_blocks, file, rid))
         examples = tuple(raw.get("must_match", ()) or ()) + tuple(raw.get("examples", ()) or ())
+        requires = str(raw.get("requires", "") or "")
+        for ex in examples if requires else ():
+            text = str(ex.get("text", "") if isinstance(ex, dict) else ex)
+            if not any(ch in text for ch in requires):
+                raise RuleError(f"rules/{file}: rule {rid!r} requires one of {requires!r}, but its example {text!r} has none")
         out.append(
             PatternRule(
                 id=rid,
@@ -170,6 +180,7 @@ def _pattern_rules(file: str, section: str, *, extra_keys: set[str] = frozenset(
                 must_match=examples,
                 must_not_match=tuple(raw.get("must_not_match", ()) or ()),
                 words=tuple(words),
+                requires=requires,
             )
         )
     return tuple(out)
@@ -566,6 +577,9 @@ class HtmlRules:
     meta_tags: tuple[tuple[str, str], ...]  # (<meta name>, metadata key)
     chrome: PatternRule
     repost_prefix: PatternRule
+    label_colon: regex.Pattern[str]  # a label right before its colon: "文号：", "发布机构:"
+    field: regex.Pattern[str]  # a label, its colon and the spaces around: where each field of a line starts
+
 
 
 @cached
@@ -575,6 +589,7 @@ def html_rules() -> HtmlRules:
     _check_keys("html.yaml", "<top>", data, {"metadata_labels", "date_keys", "meta_tags", "patterns"})
     labels = [(regex.sub(r"\s+", "", str(a)), str(key)) for key, aliases in data["metadata_labels"].items() for a in aliases]
     labels.sort(key=lambda p: len(p[0]), reverse=True)
+    alt = "|".join(regex.escape(a) for a, _ in labels)
     keys = set(data["metadata_labels"])
     for name in list(data.get("date_keys", [])) + list((data.get("meta_tags") or {}).values()):
         if name not in keys:
@@ -589,4 +604,6 @@ def html_rules() -> HtmlRules:
         meta_tags=tuple((str(k), str(v)) for k, v in (data.get("meta_tags") or {}).items()),
         chrome=pats["page_chrome"],
         repost_prefix=pats["repost_prefix"],
+        label_colon=regex.compile("(?:" + alt + ")[：:]"),
+        field=regex.compile("(?P<label>" + alt + r")\s*[：:]\s*"),
     )

@@ -188,7 +188,7 @@ def _export_furniture(text: str) -> bool:
     return bool(
         el["export_field"].pattern.match(text)
         or (_FILE_LINK.search(text) and len(text) <= SETTINGS.max_file_link)
-        or regex.match(r"^附件[：:]$", text)
+        or _EMPTY_ATTACHMENT_FIELD.match(text)
         or rules.html_rules().chrome.pattern.fullmatch(text)
     )
 
@@ -198,8 +198,7 @@ def _page_fields(text: str) -> list[tuple[str, int, int]] | None:
     "发布机构：省政府办公厅成文日期：2004-02-02"): its (metadata key, value start, value end), or None when
     the line does not start with a label of rules/html.yaml."""
     labels = rules.html_rules().labels
-    alt = "|".join(regex.escape(a) for a, _ in labels)
-    found = list(regex.finditer(rf"(?P<label>{alt})\s*[：:]\s*", text))
+    found = list(rules.html_rules().field.finditer(text))
     if not found or found[0].start() != 0:
         return None
     key_of = dict(labels)
@@ -208,6 +207,9 @@ def _page_fields(text: str) -> list[tuple[str, int, int]] | None:
         end = nxt.start() if nxt is not None else len(text)
         out.append((key_of[m.group("label")], m.end(), end))
     return out
+
+
+_EMPTY_ATTACHMENT_FIELD = regex.compile(r"^附件[：:]$")
 
 
 def title_status(title: str) -> str:

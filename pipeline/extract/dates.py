@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -12,6 +13,7 @@ import cn2an
 import regex
 
 from .. import rules
+from ..rules import PatternRule
 
 _DIGIT = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 
@@ -90,11 +92,14 @@ def _int_group(m: regex.Match[str], name: str) -> int | None:
     return to_int(value) if value else None
 
 
+_DECIMAL = regex.compile(r"\d+\.\d+")
+
+
 def _duration(m: regex.Match[str]) -> tuple[str, str]:
     n, unit = _group(m, "n"), _group(m, "unit")
     if not n or not unit:
         return "", ""
-    value = "0.5" if n == "半" else str(to_int(n)) if not regex.fullmatch(r"\d+\.\d+", n) else n
+    value = "0.5" if n == "半" else str(to_int(n)) if not _DECIMAL.fullmatch(n) else n
     return value, UNITS.get(unit, "")
 
 
@@ -129,11 +134,33 @@ def _interpret(rule: rules.PatternRule, m: regex.Match[str]) -> TimeExpr | None:
     return TimeExpr(m.group(0), kind, start, end, freq, m.start(), m.end(), rule.id, value, unit, anchor)
 
 
+def _matches(rule: PatternRule, text: str) -> Iterator[regex.Match[str]]:
+    """The rule's matches; a rule with `requires` characters is run only on the lines holding one of them
+    (its slow pattern would otherwise be tried at every position of a long body; no limit spans two lines)."""
+    if not rule.requires:
+        yield from rule.pattern.finditer(text)
+        return
+    line_end = -1
+    for hit in _required(rule.requires).finditer(text):
+        if hit.start() < line_end:
+            continue  # this line was searched already
+        line_start = text.rfind("\n", 0, hit.start()) + 1
+        line_end = text.find("\n", hit.start())
+        if line_end == -1:
+            line_end = len(text)
+        yield from rule.pattern.finditer(text, line_start, line_end)
+
+
+@functools.lru_cache(maxsize=64)
+def _required(chars: str) -> regex.Pattern[str]:
+    return regex.compile("[" + regex.escape(chars) + "]")
+
+
 def find_time_expressions(text: str) -> Iterator[TimeExpr]:
     """Every time limit in the text; overlapping matches resolve to the longest, then the earlier rule."""
     cands: list[tuple[int, int, int, TimeExpr]] = []
     for order, rule in enumerate(rules.deadline_rules()):
-        for m in rule.pattern.finditer(text):
+        for m in _matches(rule, text):
             te = _interpret(rule, m)
             if te is not None:
                 cands.append((te.begin, -(te.stop - te.begin), order, te))

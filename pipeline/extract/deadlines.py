@@ -83,6 +83,11 @@ _MONTH_WORD = regex.compile(r"(?P<mw>本月|当月|下个?月)")
 _NEXT = ("明", "次", "下")
 
 
+_YEAR_END = regex.compile(r"(?P<eop>底|末)")
+_DAY = regex.compile(r"(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号]")
+_TEN_DAYS = regex.compile(r"上旬|中旬|下旬")
+
+
 def _relative_period(te: TimeExpr, base: dt.date) -> str:
     """The end of a limit in a year or month named from the base date ('明年6月底前', '本月底前'), or ''."""
     rest = te.text
@@ -96,15 +101,15 @@ def _relative_period(te: TimeExpr, base: dt.date) -> str:
             if md:
                 d = md.group("d")
                 return _period_end(year, int(md.group("m")), int(d) if d else None, md.group("eop"))
-            yp = _YEAR_PART.search(tail) or regex.search(r"(?P<eop>底|末)", tail)
+            yp = _YEAR_PART.search(tail) or _YEAR_END.search(tail)
             return _period_end(year, None, None, yp.group("eop") if yp else None)
         if mw:
             y, m = base.year, base.month
             if mw.group("mw").startswith("下"):
                 y, m = (y + 1, 1) if m == 12 else (y, m + 1)
             tail = rest[mw.end() :]
-            dm = regex.search(r"(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号]", tail)
-            eop = regex.search(r"上旬|中旬|下旬", tail)
+            dm = _DAY.search(tail)
+            eop = _TEN_DAYS.search(tail)
             return _period_end(y, m, int(dm.group("d")) if dm else None, eop.group(0) if eop else None)
     except ValueError:
         return ""

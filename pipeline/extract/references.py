@@ -26,6 +26,10 @@ def is_form(title: str) -> bool:
     return title.endswith(rules.not_document_suffixes())
 
 
+_BOOK_TITLE = regex.compile(r"《([^《》]+)》")
+_TITLE_MARKS = regex.compile(r"[《》“”\"‘’]")
+
+
 def _alias(inner: str) -> tuple[str, tuple[str, str] | None]:
     """The alias as text without 《》/quotes, and (prefix, title) when it is written with a book title
     ("省《办法》" -> ("省办法", ("省", "办法"))) so its later uses are recognised."""
@@ -33,8 +37,8 @@ def _alias(inner: str) -> tuple[str, tuple[str, str] | None]:
     if not am:
         return "", None
     raw = am.group("alias").strip()
-    book = regex.search(r"《([^《》]+)》", raw)
-    clean = regex.sub(r"[《》“”\"‘’]", "", raw)
+    book = _BOOK_TITLE.search(raw)
+    clean = _TITLE_MARKS.sub("", raw)
     return clean, ((raw[: book.start()], book.group(1)) if book else None)
 
 
@@ -50,9 +54,12 @@ def _forwarded(own_title: str) -> str:
 _DASHES = str.maketrans({"-": "—", "–": "—", "－": "—", "―": "—", "~": "—", "～": "—"})
 
 
+_TITLE_NOISE = regex.compile(r"[\s“”\"《》〈〉]")
+
+
 def _loose(title: str) -> str:
     """A title for comparison: dashes unified, spaces and quotes dropped ('2024-2026年' = '2024—2026年')."""
-    return regex.sub(r"[\s“”\"《》〈〉]", "", title.translate(_DASHES))
+    return _TITLE_NOISE.sub("", title.translate(_DASHES))
 
 
 # what a notice itself issues: "关于印发《X》的通知" issues X

@@ -40,6 +40,12 @@ def _index() -> dict[str, list[rules.Place]]:
 
 
 @rules.cached
+def _name_lengths() -> tuple[int, int]:
+    lengths = [len(name) for name in _index()]
+    return min(lengths), max(lengths)
+
+
+@rules.cached
 def _full_names() -> dict[str, tuple[str, ...]]:
     """Gazetteer names by their first character, longest first: a prefix test looks at a handful, not all."""
     out: dict[str, list[str]] = {}
@@ -69,12 +75,14 @@ def is_place_name(text: str) -> bool:
 
 def _find_places(text: str) -> list[rules.Place]:
     idx = _index()
-    found: list[tuple[int, int, rules.Place]] = []
-    for name, places in idx.items():
-        pos = text.find(name)
-        if pos != -1:
-            for p in places:
-                found.append((pos, len(name), p))
+    shortest, longest = _name_lengths()
+    first_at: dict[str, int] = {}  # each name's first occurrence, as text.find gives it
+    for i in range(len(text)):  # the text's substrings, not the gazetteer's thousands of names
+        for ln in range(shortest, min(longest, len(text) - i) + 1):
+            name = text[i : i + ln]
+            if name in idx and name not in first_at:
+                first_at[name] = i
+    found = [(pos, len(name), p) for name, pos in first_at.items() for p in idx[name]]
     # keep the longest name at each position, and drop names inside a longer one
     found.sort(key=lambda f: (f[0], -f[1]))
     out: list[rules.Place] = []

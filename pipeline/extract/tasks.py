@@ -173,7 +173,7 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
         if any(t.start <= m.start() < t.end for t in tags):
             continue
         lead = split_units(m.group("lead"))
-        co = split_units(regex.sub(r"等$", "", m.group("co").strip())) if m.group("co") else []
+        co = split_units(m.group("co").strip().removesuffix("等")) if m.group("co") else []
         # the lead must be a unit: a typed department, a collective (有关部门) or an organisation's name
         # (街安监站, 县大数据中心), not a phrase that happens to precede 牵头
         if lead and all(_unitish(u) for u in lead):
@@ -199,6 +199,9 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
     return sorted(tags, key=lambda t: t.start)
 
 
+_ITEM_NUMBER = regex.compile(r"^\s*\d{1,2}[.．、]|^（\d{1,2}）")
+
+
 def _domain_item(text: str, start: int, end: int, mentions: list[Mention]) -> list[str]:
     """The canonical domains when text[start:end] names only domains ('城乡规划领域、征地补偿领域'), else [].
 
@@ -209,7 +212,7 @@ def _domain_item(text: str, start: int, end: int, mentions: list[Mention]) -> li
     rest = text[start:end]
     for s, e, _ in sorted(found, reverse=True):
         rest = rest[:s] + rest[e:]
-    rest = regex.sub(r"^\s*\d{1,2}[.．、]|^（\d{1,2}）", "", rest)
+    rest = _ITEM_NUMBER.sub("", rest)
     if _DOMAIN_GLUE.sub("", rest):
         return []
     seen: list[str] = []

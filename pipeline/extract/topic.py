@@ -18,14 +18,14 @@ class Topic:
 def _hits(words: tuple[str, ...], text: str) -> dict[str, int]:
     """Occurrences of each keyword; a keyword inside a longer keyword's hit is not counted again."""
     counts: dict[str, int] = {}
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where a counted hit lies: the overlap test is a slice, not a scan of hits
     for w in sorted(words, key=len, reverse=True):
         start = 0
         while (pos := text.find(w, start)) != -1:
             end = pos + len(w)
-            if not any(a < end and pos < b for a, b in taken):
+            if not any(taken[pos:end]):
                 counts[w] = counts.get(w, 0) + 1
-                taken.append((pos, end))
+                taken[pos:end] = b"\x01" * (end - pos)
             start = pos + 1
     return counts
 

@@ -38,8 +38,12 @@ LIST_NOTE = regex.compile(rf"[，,；;]?\s*{LEAD_FIRST}(?:[，,；;]\s*下同)?|
 
 def _strip_role_label(text: str) -> str:
     text = LIST_NOTE.sub("", text.strip())
-    labels = rules.alternation("lead_label", "co_label", "responsible_label")
-    return regex.sub(rf"^(?:{labels})[：:]", "", text.strip())
+    return _role_label().sub("", text.strip())
+
+
+@rules.cached
+def _role_label() -> regex.Pattern[str]:
+    return regex.compile(rf"^(?:{rules.alternation('lead_label', 'co_label', 'responsible_label')})[：:]")
 
 
 _OWN_PLACE = regex.compile(r"\p{Han}{2,}(?:省|市|县|区|州|盟|旗)")
@@ -91,7 +95,7 @@ def _join_levels(items: list[str]) -> list[str]:
     pending: list[str] = []
     for item in items:
         pending.append(item)
-        bare = regex.sub(r"^各", "", item)
+        bare = item.removeprefix("各")
         if bare in heads:
             continue
         out.append("、".join(pending))
@@ -130,6 +134,9 @@ def unit_type(unit: str) -> str:
     return _unit_type(rules.active(), unit)
 
 
+_GOVERNMENT_HEAD = regex.compile(r"^.{0,12}?(?:人民政府|政府)(?=.)(?!办$)")
+
+
 @lru_cache(maxsize=4096)
 def _unit_type(active: rules.Rules, unit: str) -> str:
     lex = rules.unit_lexicon()  # of `active`, the key that keeps one cache per rules folder
@@ -137,7 +144,7 @@ def _unit_type(active: rules.Rules, unit: str) -> str:
         return lex.generic_type
     # set aside a leading "<place>政府" so 省政府办公厅 is typed by 办公厅
     # ("县政府办" is the government's office itself: 政府办 is kept whole)
-    m = regex.match(r"^.{0,12}?(?:人民政府|政府)(?=.)(?!办$)", unit)
+    m = _GOVERNMENT_HEAD.match(unit)
     rest = unit[m.end() :] if m else unit
     best: tuple[int, int, str] | None = None
     for word, utype in lex.departments:

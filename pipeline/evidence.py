@@ -37,14 +37,12 @@ def sentence_bounds(doc: NormDoc, start: int, end: int | None = None) -> tuple[i
         return start, end
     if para.kind == "row":
         return para.start, para.end
-    s = start
-    while s > para.start and doc.text[s - 1] not in SENTENCE_END:
-        s -= 1
-    e = max(end, start)
-    while e < para.end and doc.text[e] not in SENTENCE_END:
-        e += 1
-    if e < para.end:
-        e += 1  # keep the full stop
+    text = doc.text
+    # after the last sentence end before `start` (str.rfind per mark: a scan in C, not a loop per character)
+    s = max(para.start, *(text.rfind(mark, para.start, start) + 1 for mark in SENTENCE_END))
+    e0 = max(end, start)
+    ends = [at for mark in SENTENCE_END if (at := text.find(mark, e0, para.end)) != -1]
+    e = min(ends) + 1 if ends else para.end  # the full stop kept
     return s, max(e, end)
 
 

@@ -22,10 +22,13 @@ _CJK_CONTEXT = r"[\p{Han}\u3000-\u303F\uFF00-\uFFEF“”‘’《》〔〕—�
 
 _ZERO_WIDTH = regex.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 _ODD_SPACES = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
+_INVISIBLE_OR_ODD = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
 
 
 def strip_invisible(text: str) -> str:
     """Drop zero-width characters and the BOM; odd spaces become plain spaces. 'a\u200bb' -> 'ab'"""
+    if not _INVISIBLE_OR_ODD.search(text):
+        return text
     return _ODD_SPACES.sub(" ", _ZERO_WIDTH.sub("", text))
 
 
@@ -60,6 +63,7 @@ _LONE_OPEN = regex.compile(rf"\s*\((?=\s*{_CJK_CONTEXT})")
 _LONE_CLOSE = regex.compile(rf"(?<={_CJK_CONTEXT})\s*\)")
 
 
+_ANY_HALF_PUNCT = re.compile("[,:;?!]")
 _HALF_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 _HALF_PUNCT_RE = regex.compile(rf"(?<={_CJK_CONTEXT}|[）)])\s*([,:;?!])|([,:;?!])\s*(?={_CJK_CONTEXT})")
 
@@ -73,6 +77,8 @@ def fullwidth_punctuation(text: str) -> str:
         mark = m.group(1) or m.group(2)
         return _HALF_PUNCT[mark]
 
+    if not _ANY_HALF_PUNCT.search(text):
+        return text
     return _HALF_PUNCT_RE.sub(sub, text)
 
 
@@ -101,6 +107,8 @@ _DOCNUM_BRACKETS = regex.compile(
 
 def docnumber_brackets(text: str) -> str:
     """Year brackets of document numbers become 〔〕. '国办发[2019]54号' -> '国办发〔2019〕54号'"""
+    if "号" not in text:
+        return text  # the pattern looks ahead to the number's 号
     return _DOCNUM_BRACKETS.sub(lambda m: f"〔{m.group(1)}〕", text)
 
 
@@ -118,6 +126,8 @@ def drop_pinyin_glosses(text: str) -> str:
     def sub(m: regex.Match[str]) -> str:
         return "" if _TONE_MARK.search(m.group(0)) else m.group(0)
 
+    if "(" not in text and "（" not in text:
+        return text
     return _PINYIN_GLOSS.sub(sub, text)
 
 
@@ -157,12 +167,15 @@ _MD_EMPHASIS = regex.compile(r"\*\*|__")
 _MD_HEADING = regex.compile(r"^\s*#{1,6}\s*")
 _MD_RULE = regex.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _MD_BULLET = regex.compile(r"^\s*[-*+]\s+(?=\S)")
+_MD_MARK = re.compile(r"[#*_\[\-+]")  # every pattern above needs one of these
 
 
 def markdown_markup(text: str) -> str:
     """Markdown exports of notices (crawler dumps) carry markup that is not part of the notice:
     '**一、总体要求**' -> '一、总体要求', '# 标题' -> '标题', '[名称.pdf](/x.pdf)' -> '名称.pdf', '---' -> ''.
     A bullet '- ' is dropped only before markup, so a dash that is text stays."""
+    if not _MD_MARK.search(text):
+        return text
     if _MD_RULE.match(text):
         return ""
     if _MD_BULLET.match(text) and ("**" in text or "[" in text):
@@ -198,6 +211,8 @@ def chinese_year_zeros(text: str) -> str:
         y = m.group(0)
         return y.translate(_ZERO_LETTERS) if sum(ch in "一二三四五六七八九" for ch in y) >= 1 else y
 
+    if "年" not in text:
+        return text
     return _CN_YEAR_LOOSE.sub(fix, text)
 
 
@@ -281,6 +296,8 @@ _NESTED_TITLE = regex.compile(r"《[^《》\n]*[<＜][^《》<>＜＞\n]+[>＞][
 def nested_title_marks(text: str) -> str:
     """Angle brackets standing for the inner title marks of a nested title become 〈〉 (GB/T 15834 §4.15).
     '《关于印发<实施意见>的通知》' -> '《关于印发〈实施意见〉的通知》'"""
+    if "<" not in text and "＜" not in text:
+        return text
     return _NESTED_TITLE.sub(lambda m: m.group(0).translate(_ANGLE), text)
 
 

@@ -140,6 +140,10 @@ def _matches(rule: PatternRule, text: str) -> Iterator[regex.Match[str]]:
     if not rule.requires:
         yield from rule.pattern.finditer(text)
         return
+    if "\n" not in text:  # a sentence or a table cell
+        if rule.may_match(text):
+            yield from rule.pattern.finditer(text)
+        return
     line_end = -1
     for hit in _required(rule.requires).finditer(text):
         if hit.start() < line_end:

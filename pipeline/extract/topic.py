@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .. import rules
 
@@ -15,30 +16,54 @@ class Topic:
     evidence: str  # "标题：应急体系；正文：安全生产×8、应急管理×8"
 
 
-def _hits(words: tuple[str, ...], text: str) -> dict[str, int]:
-    """Occurrences of each keyword; a keyword inside a longer keyword's hit is not counted again."""
+@rules.cached
+def _automaton() -> Any:
+    """One Aho-Corasick automaton of every class's keywords: a text is read once for all of them."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for cls in rules.topics().classes:
+        for w in cls.keywords:
+            auto.add_word(w, w)
+    auto.make_automaton()
+    return auto
+
+
+def _occurrences(text: str) -> dict[str, list[int]]:
+    """Start of every occurrence of every keyword (overlapping ones too), in text order."""
+    out: dict[str, list[int]] = {}
+    if not text or not len(_automaton()):
+        return out
+    for end, w in _automaton().iter(text):
+        out.setdefault(w, []).append(end - len(w) + 1)
+    return out
+
+
+def _hits(words: tuple[str, ...], text: str, found: dict[str, list[int]] | None = None) -> dict[str, int]:
+    """Occurrences of each keyword; a keyword inside a longer keyword's hit is not counted again. `found` is
+    _occurrences(text), shared by the classes."""
+    found = _occurrences(text) if found is None else found
     counts: dict[str, int] = {}
     taken = bytearray(len(text))  # 1 where a counted hit lies: the overlap test is a slice, not a scan of hits
     for w in sorted(words, key=len, reverse=True):
-        start = 0
-        while (pos := text.find(w, start)) != -1:
+        for pos in found.get(w, ()):
             end = pos + len(w)
             if not any(taken[pos:end]):
                 counts[w] = counts.get(w, 0) + 1
                 taken[pos:end] = b"\x01" * (end - pos)
-            start = pos + 1
     return counts
 
 
 def classify(title: str, body: str) -> Topic:
     cfg = rules.topics()
+    in_title_found, in_body_found = _occurrences(title), _occurrences(body)
     best: tuple[int, int, int] | None = None
     best_topic = Topic(cfg.fallback, 0, "")
     for order, cls in enumerate(cfg.classes):
         if not cls.keywords:
             continue
-        in_title = _hits(cls.keywords, title)
-        in_body = {w: min(c, cfg.body_cap) for w, c in _hits(cls.keywords, body).items()}
+        in_title = _hits(cls.keywords, title, in_title_found)
+        in_body = {w: min(c, cfg.body_cap) for w, c in _hits(cls.keywords, body, in_body_found).items()}
         title_score = cfg.title_weight * sum(in_title.values())
         score = title_score + sum(in_body.values())
         if score < cfg.min_score:

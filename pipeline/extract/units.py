@@ -49,18 +49,24 @@ def _role_label() -> regex.Pattern[str]:
 _OWN_PLACE = regex.compile(r"\p{Han}{2,}(?:省|市|县|区|州|盟|旗)")
 
 
+@rules.cached
+def _department_words() -> tuple[str, ...]:
+    return tuple(sorted({w for w, _ in rules.unit_lexicon().departments}, key=len, reverse=True))
+
+
 def _inherit_prefix(units: list[str]) -> list[str]:
     """A bare department after a prefixed one takes its level prefix: 省市场监管局、药监局 -> 省药监局."""
     lex = rules.unit_lexicon()
-    dept_words = sorted({w for w, _ in lex.departments}, key=len, reverse=True)
+    dept_words = _department_words()
+    levels = tuple(lex.level_prefixes)
     out: list[str] = []
     for u in units:
         if out:
             prev = out[-1]
             # 市场监管总局 starts with a department word, not with the level prefix 市
-            prefix = "" if any(prev.startswith(w) for w in dept_words) else next((p for p in lex.level_prefixes if prev.startswith(p)), "")
+            prefix = "" if prev.startswith(dept_words) else next((p for p in levels if prev.startswith(p)), "")
             # 人行铁岭市中心支行 names its own place: no prefix to inherit
-            if prefix and any(u.startswith(w) for w in dept_words) and not any(u.startswith(p) for p in lex.level_prefixes) and not _OWN_PLACE.search(u):
+            if prefix and u.startswith(dept_words) and not u.startswith(levels) and not _OWN_PLACE.search(u):
                 u = prefix + u
         out.append(u)
     return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 import json
 import logging
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from .corrections import FILE_NAME as CORRECTIONS_FILE, Applied, apply_correctio
 from .duplicates import mark_duplicates
 from .export import write_tables, write_texts
 from .model import Extraction
-from .tables import TABLES, frames
+from .tables import TABLES, arrow_tables
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ class BatchResult:
     corrections: Applied = field(default_factory=Applied)  # what the analyst's corrections.csv did
 
 
-FLUSH_EVERY = 200  # documents between saves into the store during a batch (issue 14: a crash keeps finished work)
+FLUSH_EVERY = 500  # documents between saves into the store during a batch (issue 14: a crash keeps finished work)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +64,8 @@ def unique_ids(files: Sequence[Path]) -> dict[Path, str]:
 def _free_id(f: Path, taken: set[str]) -> str:
     """The file's stem, or when another source has it, the stem with the parent folder, then the suffix, then a number."""
     stem, parent = short_id(f.stem), short_id(readable(f.parent.name))[:20]
-    candidates = [stem, f"{stem}__{parent}", f"{stem}__{readable(f.suffix.lstrip('.'))[:10]}"]
-    candidates += [f"{stem}__{n}" for n in range(2, 10_000)]
+    # lazily: most files take their stem, and building 10,000 names per file cost ms per file (issue 14)
+    candidates = itertools.chain((stem, f"{stem}__{parent}", f"{stem}__{readable(f.suffix.lstrip('.'))[:10]}"), (f"{stem}__{n}" for n in range(2, 10_000)))
     for c in candidates:
         if c not in taken and not c.endswith("__"):
             taken.add(c)
@@ -185,7 +186,7 @@ def run_batch(
                 result.extractions[flushed:done] = [Extraction(document=e.document, errors=e.errors) for e in chunk]
                 flushed = done
         if rebuild:
-            store.write_store(db, store.merge(store.empty_corpus(), _tables_for(todo, result.extractions, now), []))
+            store.write_store(db, _tables_for(todo, result.extractions, now))
         elif flushed < len(todo) or not db.exists():
             store.flush(db, _tables_for(todo[flushed:], result.extractions[flushed:], now), [q.doc_id for q in todo[flushed:]])
         result.documents = len(todo)
@@ -280,9 +281,10 @@ def _stamp(out: Path, db: Path, settings: dict[str, object]) -> None:
     (out / _STAMP).write_text(json.dumps({"db": _db_state(db), **settings}), encoding="utf-8")
 
 
-def _tables_for(planned: Sequence[Planned], extractions: Sequence[Extraction], now: str) -> dict[str, pd.DataFrame]:
-    """The rows of these documents for every table of the store, `files` and `texts` included."""
-    new = frames(extractions)
+def _tables_for(planned: Sequence[Planned], extractions: Sequence[Extraction], now: str) -> dict[str, store.Frame]:
+    """The rows of these documents for every table of the store, `files` and `texts` included, as Arrow
+    tables (no pandas on the way from the workers to the store)."""
+    new: dict[str, store.Frame] = dict(arrow_tables(extractions))
     new["files"] = pd.DataFrame(
         {
             "doc_id": [p.doc_id for p in planned],

@@ -13,7 +13,7 @@ import fcntl
 import os
 import shutil
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping
+from typing import Iterable, Iterator, Mapping, TypeAlias
 
 import duckdb
 
@@ -25,6 +25,9 @@ NO_NETWORK: dict[str, str | bool | int | float | list[str]] = {
     # DuckDB may take most of the machine's memory for its buffers; the store's work (a batch's rows in,
     # a table streamed out) spills to disk instead (issue 14: bounded memory at any corpus size)
     "memory_limit": "512MB",
+    # the store's work is small beside the documents' and runs while the worker processes use every core:
+    # DuckDB's own thread pool would only contend with them
+    "threads": 1,
 }
 import pandas as pd
 import pyarrow as pa
@@ -53,10 +56,15 @@ def table_columns(name: str) -> list[str]:
     return list(STORE_TABLES[name]) if name in STORE_TABLES else columns(name)
 
 
-def coerce(name: str, df: pd.DataFrame | None) -> pd.DataFrame:
+Frame: TypeAlias = "pd.DataFrame | pa.Table"  # a table's rows: pandas for the analyst's paths, Arrow for a batch's saves
+
+
+def coerce(name: str, df: Frame | None) -> pd.DataFrame:
     """The table with exactly its columns and dtypes (nullable Int64 / string); missing columns are added empty
     so a store written before a column was added still reads."""
     cols = table_columns(name)
+    if isinstance(df, pa.Table):
+        df = df.to_pandas()
     df = pd.DataFrame(columns=cols) if df is None else df.reindex(columns=cols)
     out = pd.DataFrame(index=range(len(df)))
     for c in cols:
@@ -121,7 +129,7 @@ def _transaction(db: Path, what: str) -> Iterator[duckdb.DuckDBPyConnection]:
         con.close()
 
 
-def _insert(con: duckdb.DuckDBPyConnection, name: str, df: pd.DataFrame) -> None:
+def _insert(con: duckdb.DuckDBPyConnection, name: str, df: Frame) -> None:
     con.register("incoming", arrow_table(name, df))
     con.execute(f'INSERT INTO "{name}" SELECT * FROM incoming')
     con.unregister("incoming")
@@ -220,11 +228,14 @@ def as_text(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     return {name: df.astype("string").fillna("").astype(object) for name, df in tables.items()}
 
 
-def merge(corpus: Mapping[str, pd.DataFrame], new: Mapping[str, pd.DataFrame], replaced: Iterable[str]) -> dict[str, pd.DataFrame]:
+def merge(corpus: Mapping[str, pd.DataFrame], new: Mapping[str, Frame], replaced: Iterable[str]) -> dict[str, pd.DataFrame]:
     """The corpus with every row of the `replaced` doc_ids removed and the `new` rows added."""
     gone = set(replaced)
     out: dict[str, pd.DataFrame] = {}
     for name in table_names():
+        if corpus.get(name) is None or not len(corpus[name]):
+            out[name] = coerce(name, new.get(name))  # a first ingest: nothing to remove, nothing to join
+            continue
         old = coerce(name, corpus.get(name))
         old = old[~old["doc_id"].isin(gone)]
         add = coerce(name, new.get(name))
@@ -235,18 +246,21 @@ def merge(corpus: Mapping[str, pd.DataFrame], new: Mapping[str, pd.DataFrame], r
 
 def _arrow(name: str, df: pd.DataFrame) -> pa.Table:
     fields = [pa.field(c, pa.int64() if df[c].dtype == "Int64" else pa.string()) for c in df.columns]
-    arrays = [
-        pa.array(df[c].astype("object").where(df[c].notna(), None).tolist(), type=f.type) for c, f in zip(df.columns, fields)
-    ]
+    # straight from the pandas arrays (nullable Int64 -> int64 with nulls, string -> string): no Python lists
+    arrays = [pa.array(df[c], type=f.type, from_pandas=True) for c, f in zip(df.columns, fields)]
     return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
 
 
-def arrow_table(name: str, df: pd.DataFrame) -> pa.Table:
+def arrow_table(name: str, df: Frame) -> pa.Table:
     """The table as Arrow with explicit types (int64 / string), the same for Parquet and DuckDB."""
+    if isinstance(df, pa.Table):
+        if df.column_names != table_columns(name):
+            raise ValueError(f"{name}: columns {df.column_names} are not {table_columns(name)}")
+        return df  # built with the store's types (tables.arrow_rows)
     return _arrow(name, coerce(name, df) if name in table_names() else df)
 
 
-def write_store(db: Path, corpus: Mapping[str, pd.DataFrame]) -> None:
+def write_store(db: Path, corpus: Mapping[str, Frame]) -> None:
     """Write the whole corpus to a new database file, then move it over the old one (atomic on POSIX)."""
     db.parent.mkdir(parents=True, exist_ok=True)
     tmp = db.with_name(db.name + ".tmp")
@@ -271,13 +285,13 @@ def write_store(db: Path, corpus: Mapping[str, pd.DataFrame]) -> None:
     os.replace(tmp, db)
 
 
-def flush(db: Path, new: Mapping[str, pd.DataFrame], replaced: Iterable[str]) -> None:
+def flush(db: Path, new: Mapping[str, Frame], replaced: Iterable[str]) -> None:
     """Save finished documents into the store in place, in one transaction: their old rows go, their new rows
     come. A batch flushes every few hundred documents, so a crash or Ctrl-C keeps the work done so far (a
     run started again skips those files). A store of another shape (older columns) is rewritten whole."""
     ids = list(replaced)
     if not db.exists():
-        write_store(db, merge(empty_corpus(), new, ids))
+        write_store(db, new)  # the first save: these rows are the corpus
         return
     with _transaction(db, "finished documents") as con:
         shapes = {

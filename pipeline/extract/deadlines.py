@@ -141,6 +141,17 @@ def _infer(te: TimeExpr, base: dt.date) -> tuple[str, str]:
     return "", ""
 
 
+_SENTENCE_END = regex.compile(r"[。；;！？\n]")
+_EVERY_YEAR = regex.compile(r"每年|每一年|逐年")
+
+
+def _every_year(text: str, at: int) -> bool:
+    """The sentence before `at` says the work recurs every year ("2020年起，每年2月底前…，3月底前…"): a
+    yearless limit in it falls every year, so no single year is inferred for it."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 200), at)), default=max(0, at - 200))
+    return bool(_EVERY_YEAR.search(text, start, at))
+
+
 def find_deadlines(text: str, *, base_date: dt.date | str | None = None) -> list[Deadline]:
     """Every time limit in `text`, with character offsets into it.
 
@@ -160,7 +171,7 @@ def find_deadlines(text: str, *, base_date: dt.date | str | None = None) -> list
         if te.kind == "range" and te.end and isinstance(base, dt.date) and te.end < base.isoformat() and not _is_cell(text, te.begin, te.stop):
             continue  # a period told in a sentence and over before the document was signed is history, not a limit
         start, end, inferred = te.start, te.end, False
-        if base is not None and isinstance(base, dt.date):
+        if base is not None and isinstance(base, dt.date) and not _every_year(text, te.begin):
             s2, e2 = _infer(te, base)
             if e2:
                 start, end, inferred = start or s2, e2, True

@@ -18,6 +18,15 @@ _DUE_KINDS = ("by", "target", "date", "range", "relative")  # kinds whose end is
 _PAST_KINDS = ("by", "target", "date", "range")
 
 
+_YEAR_CELL = regex.compile(r"\s*(?:19|20)\d{2}\s*年?(?:度)?\s*")
+_MIN_YEAR_LABELS = 3
+
+
+def _year_labels(row: str) -> bool:
+    """A table row holding several cells that are only a year: the column labels of yearly figures."""
+    return sum(1 for cell in row.split("\t") if _YEAR_CELL.fullmatch(cell)) >= _MIN_YEAR_LABELS
+
+
 def extract_deadlines(doc: NormDoc, st: Structure, row: DocumentRow, validity: Span | None, tasks: list[TaskRow]) -> list[DeadlineRow]:
     """Deadline rows of the body text. Dates inside a cited title (…行动计划（2023—2025年）) and inside the
     validity clause are not limits of this document's work; relative limits take the signing date as base."""
@@ -35,6 +44,8 @@ def extract_deadlines(doc: NormDoc, st: Structure, row: DocumentRow, validity: S
             para = doc.para_at(s)
             if para is not None and dated_line.match(doc.text[para.start : para.end].strip()):
                 continue  # a date alone on its line signs something (a forwarded report, an enclosed plan)
+            if para is not None and para.kind == "row" and dl.rule == "limit_cell" and _year_labels(doc.text[para.start : para.end]):
+                continue  # "1996年	1997年	1998年": a row of year columns labels figures, it sets no limit
             if base_date and dl.kind in _PAST_KINDS and dl.end and dl.end[:4] < base_date[:4]:
                 continue  # ended in a year before the document was signed: an event it reports, no limit it sets
             task_id = next((t.task_id for t in tasks if t.start_char <= s < t.end_char), "")

@@ -129,23 +129,35 @@ def compare_view(data: ReportData) -> CompareView:
     return view
 
 
+_CHANGE_FIELDS = ("relation", "parent_unit", "child_unit", "parent_text", "child_text", "parent_limits", "child_limits", "limit_direction")
+
+
 def _families(fam: pd.DataFrame, alignment: pd.DataFrame, labels: dict[str, str], doc_index: dict[str, int]) -> list[FamilyView]:
-    """Each family with its children: how each was placed and how it carried the parent's units over."""
+    """Each family with its children: how each was placed and how it carried the parent's units over. The
+    alignment is grouped once for all children (a pandas filter per child grew with the corpus, issue 14)."""
+    key = ["child_doc_id", "parent_doc_id"]
+    relation_counts: dict[tuple[str, str], dict[str, int]] = {}
+    limit_counts: dict[tuple[str, str], dict[str, int]] = {}
+    changes_of: dict[tuple[str, str], list[dict[str, str]]] = {}
+    if len(alignment):
+        for (child, parent, rel), n in alignment.groupby([*key, "relation"], sort=False).size().items():
+            relation_counts.setdefault((child, parent), {})[rel] = int(n)
+        limited = alignment[alignment["limit_direction"] != ""]
+        for (child, parent, direction), n in limited.groupby([*key, "limit_direction"], sort=False).size().sort_values(ascending=False, kind="stable").items():
+            limit_counts.setdefault((child, parent), {})[direction] = int(n)
+        changed = alignment[alignment["relation"] != "same"].groupby(key, sort=False).head(MAX_CHANGES_SHOWN)
+        for x in changed.to_dict("records"):
+            changes_of.setdefault((x["child_doc_id"], x["parent_doc_id"]), []).append({k: str(x[k]) for k in _CHANGE_FIELDS})
     out: list[FamilyView] = []
-    pairs = alignment.groupby(["child_doc_id", "parent_doc_id"], sort=False).indices if len(alignment) else {}
     for fam_id, members in fam.groupby("family_id", sort=False):
         parent = next((d for d, r in zip(members["doc_id"], members["role"]) if r == "parent"), "")
         children: list[ChildView] = []
         for r in members[members["role"] != "parent"].itertuples(index=False):
-            at = pairs.get((r.doc_id, parent)) if parent else None
-            al = alignment.iloc[at] if at is not None else alignment.iloc[0:0]
-            counts = {rel: int((al["relation"] == rel).sum()) for rel in RELATIONS}
-            limits = {k: int(v) for k, v in al["limit_direction"][al["limit_direction"] != ""].value_counts().items()}
-            changed = al[al["relation"] != "same"].head(MAX_CHANGES_SHOWN)
-            changes = [
-                {k: str(x[k]) for k in ("relation", "parent_unit", "child_unit", "parent_text", "child_text", "parent_limits", "child_limits", "limit_direction")}
-                for x in changed.to_dict("records")
-            ]
+            pair = (r.doc_id, parent)
+            found = relation_counts.get(pair, {}) if parent else {}
+            counts = {rel: found.get(rel, 0) for rel in RELATIONS}
+            limits = dict(limit_counts.get(pair, {})) if parent else {}
+            changes = list(changes_of.get(pair, [])) if parent else []
             children.append(ChildView(r.doc_id, labels.get(r.doc_id, r.doc_id), doc_index.get(r.doc_id, -1), r.link, counts, limits, changes))
         out.append(FamilyView(str(fam_id), labels.get(parent, parent) if parent else "（父文件不在语料中 parent not in the corpus）", doc_index.get(parent, -1), children))
     return out

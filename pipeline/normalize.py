@@ -39,7 +39,6 @@ def fullwidth_parentheses(text: str) -> str:
     """Half-width parentheses around Chinese text or numbers become full-width. '各县 (市)' -> '各县 （市）'
 
     Parentheses holding Latin words are left alone ('(cid:12)', '(PDF)')."""
-
     if "(" not in text and ")" not in text:
         return text
 

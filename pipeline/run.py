@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 import pandas as pd
+import pyarrow as pa
 
 from . import rules, store
 from .paths import readable, short_id
@@ -285,17 +286,17 @@ def _tables_for(planned: Sequence[Planned], extractions: Sequence[Extraction], n
     """The rows of these documents for every table of the store, `files` and `texts` included, as Arrow
     tables (no pandas on the way from the workers to the store)."""
     new: dict[str, store.Frame] = dict(arrow_tables(extractions))
-    new["files"] = pd.DataFrame(
+    new["files"] = pa.table(
         {
-            "doc_id": [p.doc_id for p in planned],
-            "source": [readable(p.path.resolve()) for p in planned],
-            "sha256": [p.sha256 for p in planned],
-            "size": [p.size if p.size >= 0 else None for p in planned],
-            "ingested_at": [now] * len(planned),
-            "pipeline_version": [pipeline_version()] * len(planned),
+            "doc_id": pa.array([p.doc_id for p in planned], pa.string()),
+            "source": pa.array([readable(p.path.resolve()) for p in planned], pa.string()),
+            "sha256": pa.array([p.sha256 for p in planned], pa.string()),
+            "size": pa.array([p.size if p.size >= 0 else None for p in planned], pa.int64()),
+            "ingested_at": pa.array([now] * len(planned), pa.string()),
+            "pipeline_version": pa.array([pipeline_version()] * len(planned), pa.string()),
         }
     )
-    new["texts"] = pd.DataFrame({"doc_id": [e.document.doc_id for e in extractions], "text": [e.text for e in extractions]})
+    new["texts"] = pa.table({"doc_id": pa.array([e.document.doc_id for e in extractions], pa.string()), "text": pa.array([e.text or "" for e in extractions], pa.string())})
     return new
 
 

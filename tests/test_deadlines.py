@@ -60,3 +60,13 @@ def test_trap_examples_hold_no_limit(trap: rules.DeadlineTrap, example: str) -> 
 @pytest.mark.parametrize(("trap", "example"), _trap_cases("must_not_match"))
 def test_trap_leaves_real_limits(trap: rules.DeadlineTrap, example: str) -> None:
     assert find_deadlines(example), f"{trap.id}: {example!r} holds a limit the trap must not remove"
+
+
+def test_a_yearless_limit_takes_the_year_written_earlier_in_its_sentence() -> None:
+    """"2022年6月底前完成试点，12月底前全面完成" in a notice signed in 2021: the second limit is the end of 2022
+    (the sentence's year, flagged inferred), not of 2021; a new sentence falls back to the signing year."""
+    found = find_deadlines("2022年6月底前完成试点，12月底前全面完成；明年3月底前总结。下半年起，12月底前报送。", base_date="2021-03-01")
+    got = [(d.text, d.end, d.inferred) for d in found]
+    assert got[:2] == [("2022年6月底前", "2022-06-30", False), ("12月底前", "2022-12-31", True)], got
+    assert ("明年3月底前", "2022-03-31", True) in got, "今年/明年 count from the document's date"
+    assert got[-1] == ("12月底前", "2021-12-31", True), "another sentence: the signing year"

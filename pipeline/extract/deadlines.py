@@ -142,6 +142,14 @@ def _infer(te: TimeExpr, base: dt.date) -> tuple[str, str]:
 
 
 _SENTENCE_END = regex.compile(r"[。；;！？\n]")
+_FULL_STOP = regex.compile(r"[。！？\n]")
+_DATED_KINDS = ("by", "target", "range", "date")
+_NAMED_FROM_BASE = ("year_word_by", "month_word_by")  # 今年, 明年, 本月: counted from the document's date
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding `at` starts (after the last 。！？ or line break; a ； does not end it)."""
+    return max((m.end() for m in _FULL_STOP.finditer(text, max(0, at - 300), at)), default=max(0, at - 300))
 _EVERY_YEAR = regex.compile(r"每年|每一年|逐年")
 
 
@@ -163,6 +171,7 @@ def find_deadlines(text: str, *, base_date: dt.date | str | None = None) -> list
     """
     base = dt.date.fromisoformat(base_date) if isinstance(base_date, str) and base_date else base_date or None
     out: list[Deadline] = []
+    said_year: tuple[int, int] | None = None  # (sentence start, year) of the last limit that wrote its year
     for te in find_time_expressions(text):
         if te.kind == "date" and not _is_cell(text, te.begin, te.stop):
             continue  # a date told in a sentence (会议通过, 印发, 发生) is an event, not a limit
@@ -171,7 +180,16 @@ def find_deadlines(text: str, *, base_date: dt.date | str | None = None) -> list
         if te.kind == "range" and te.end and isinstance(base, dt.date) and te.end < base.isoformat() and not _is_cell(text, te.begin, te.stop):
             continue  # a period told in a sentence and over before the document was signed is history, not a limit
         start, end, inferred = te.start, te.end, False
-        if base is not None and isinstance(base, dt.date) and not _every_year(text, te.begin):
+        sentence = _sentence_start(text, te.begin)
+        if te.end and te.kind in _DATED_KINDS:
+            said_year = (sentence, int(te.end[:4]))
+        recurs = _every_year(text, te.begin)
+        if te.kind == "by" and not te.end and te.rule not in _NAMED_FROM_BASE and said_year and said_year[0] == sentence and not recurs:
+            # "2022年6月底前完成…，12月底前全面完成": the year written earlier in the sentence, not the signing year
+            s2, e2 = _infer(te, dt.date(said_year[1], 1, 1))
+            if e2:
+                start, end, inferred = start or s2, e2, True
+        elif base is not None and isinstance(base, dt.date) and not recurs:
             s2, e2 = _infer(te, base)
             if e2:
                 start, end, inferred = start or s2, e2, True

@@ -204,7 +204,14 @@ def not_heading_rules() -> tuple[PatternRule, ...]:
 
 @cached
 def deadline_rules() -> tuple[PatternRule, ...]:
-    return _pattern_rules("deadlines.yaml", "rules", extra_keys={"not_this_rule"})
+    return _pattern_rules("deadlines.yaml", "rules", extra_keys={"not_this_rule", "needs_year_in_sentence"})
+
+
+@cached
+def deadline_rules_needing_a_year() -> frozenset[str]:
+    """rules/deadlines.yaml `needs_year_in_sentence: true`: rules whose matches count only where a limit
+    earlier in the same sentence wrote its year (a bare "第二季度" elsewhere is too often a report)."""
+    return frozenset(str(r["id"]) for r in _read_yaml("deadlines.yaml").get("rules", []) if r.get("needs_year_in_sentence"))
 
 
 @cached

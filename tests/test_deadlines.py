@@ -70,3 +70,13 @@ def test_a_yearless_limit_takes_the_year_written_earlier_in_its_sentence() -> No
     assert got[:2] == [("2022年6月底前", "2022-06-30", False), ("12月底前", "2022-12-31", True)], got
     assert ("明年3月底前", "2022-03-31", True) in got, "今年/明年 count from the document's date"
     assert got[-1] == ("12月底前", "2021-12-31", True), "another sentence: the signing year"
+
+
+def test_a_part_of_the_year_counts_only_after_a_year_in_its_sentence() -> None:
+    """"2021年第一季度完成摸底排查，第二季度完成整改": 第二季度 is the second quarter of 2021; alone ("第三季度末前完成
+    核查" in a report signed in November) it may tell of the past, so it is no limit; before a figure it is a
+    statistics window."""
+    got = [(d.text, d.end, d.inferred) for d in find_deadlines("2021年第一季度完成摸底排查，第二季度完成整改。", base_date="2021-01-10")]
+    assert got == [("2021年第一季度", "2021-03-31", False), ("第二季度", "2021-06-30", True)], got
+    assert not find_deadlines("市大数据局要按季度开展抽查，第三季度末前完成全市政务新媒体备案信息核查。", base_date="2021-11-05")[1:]
+    assert not find_deadlines("上半年，全市生产总值增长5%。", base_date="2021-08-01")

@@ -183,6 +183,8 @@ def find_deadlines(text: str, *, base_date: dt.date | str | None = None) -> list
         sentence = _sentence_start(text, te.begin)
         if te.end and te.kind in _DATED_KINDS:
             said_year = (sentence, int(te.end[:4]))
+        if te.rule in rules.deadline_rules_needing_a_year() and not (said_year and said_year[0] == sentence):
+            continue  # a bare "第二季度完成" with no year written before it in the sentence
         recurs = _every_year(text, te.begin)
         if te.kind == "by" and not te.end and te.rule not in _NAMED_FROM_BASE and said_year and said_year[0] == sentence and not recurs:
             # "2022年6月底前完成…，12月底前全面完成": the year written earlier in the sentence, not the signing year

@@ -207,3 +207,19 @@ def test_a_large_corpus_gets_a_page_per_document_and_aggregated_charts(report_ou
     monkeypatch.setattr(rep, "PAGED_FROM", 200)
     rep.build_report(out)
     assert not (out / "report_docs").exists()
+
+
+def test_a_family_lists_at_most_its_cap_of_children_and_counts_them_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A national text implemented by thousands of local ones: the page lists the first FAMILY_MAX_CHILDREN
+    children and says how many there are (the compare tables have them all); the report at 20,000 documents
+    was mostly this section before the cap."""
+    from pipeline.report import comparison
+
+    monkeypatch.setattr(comparison, "FAMILY_MAX_CHILDREN", 2)
+    fam = pd.DataFrame(
+        [{"family_id": "f1", "doc_id": "p", "role": "parent", "parent_doc_id": "", "link": "", "evidence": ""}]
+        + [{"family_id": "f1", "doc_id": f"c{i}", "role": "child", "parent_doc_id": "p", "link": "cites", "evidence": ""} for i in range(3)]
+    )
+    alignment = pd.DataFrame(columns=["child_doc_id", "parent_doc_id", "relation", "limit_direction"])
+    (view,) = comparison._families(fam, alignment, {}, {})
+    assert [c.doc_id for c in view.children] == ["c0", "c1"] and view.children_total == 3

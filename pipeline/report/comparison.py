@@ -41,12 +41,14 @@ class FamilyView:
     parent_label: str
     parent_page: int
     children: list[ChildView]
+    children_total: int = 0  # children in the family when the page lists only the first FAMILY_MAX_CHILDREN
 
 
 CHART_MAX_DOCS = 150  # per-document charts up to this many documents, aggregated charts beyond
 GRAPH_MAX_NODES = 150  # the citation picture shows the most connected documents beyond this
 LIST_MAX_ROWS = 500  # citation and reuse rows listed on the page (the compare tables have them all)
 MATRIX_MAX_DOCS = 200  # responsibility matrix columns on the page (the compare table has them all)
+FAMILY_MAX_CHILDREN = 500  # children listed per family on the page (the compare families/alignment tables have them all)
 MAX_CHANGES_SHOWN = 40  # per child on the page; the alignment table has them all
 RELATIONS = ("same", "modified", "added", "omitted")
 
@@ -152,12 +154,13 @@ def _families(fam: pd.DataFrame, alignment: pd.DataFrame, labels: dict[str, str]
     for fam_id, members in fam.groupby("family_id", sort=False):
         parent = next((d for d, r in zip(members["doc_id"], members["role"]) if r == "parent"), "")
         children: list[ChildView] = []
-        for r in members[members["role"] != "parent"].itertuples(index=False):
+        listed = members[members["role"] != "parent"]
+        for r in listed.head(FAMILY_MAX_CHILDREN).itertuples(index=False):
             pair = (r.doc_id, parent)
             found = relation_counts.get(pair, {}) if parent else {}
             counts = {rel: found.get(rel, 0) for rel in RELATIONS}
             limits = dict(limit_counts.get(pair, {})) if parent else {}
             changes = list(changes_of.get(pair, [])) if parent else []
             children.append(ChildView(r.doc_id, labels.get(r.doc_id, r.doc_id), doc_index.get(r.doc_id, -1), r.link, counts, limits, changes))
-        out.append(FamilyView(str(fam_id), labels.get(parent, parent) if parent else "（父文件不在语料中 parent not in the corpus）", doc_index.get(parent, -1), children))
+        out.append(FamilyView(str(fam_id), labels.get(parent, parent) if parent else "（父文件不在语料中 parent not in the corpus）", doc_index.get(parent, -1), children, len(listed)))
     return out

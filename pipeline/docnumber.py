@@ -11,6 +11,7 @@ from typing import Iterator
 import regex
 
 from . import rules
+from .normalize import ZERO_WIDTH
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +50,8 @@ def _agency_offset(raw: str) -> int:
 
 # Full-width digits (web pages, OCR) map one-to-one onto ASCII and zero-width characters onto spaces, so
 # offsets stay valid and "豫政办\u200b〔2020〕5号" reads like "豫政办 〔2020〕5号".
-_FULLWIDTH_OR_INVISIBLE = regex.compile("[\uff10-\uff19\u200b\u200c\u200d\u2060\ufeff]")
 _FULLWIDTH_DIGITS = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, **{ch: " " for ch in "\u200b\u200c\u200d\u2060\ufeff"}})
+_FULLWIDTH_OR_INVISIBLE = regex.compile("[" + "".join(map(chr, _FULLWIDTH_DIGITS)) + "]")  # what the table changes
 
 
 @rules.cached
@@ -137,7 +138,6 @@ def find_doc_numbers(text: str) -> Iterator[DocNumber]:
 
 _SPACES = regex.compile(r"\s+")
 _WORD_START = regex.compile(r"[\p{Han}A-Za-z]")
-_ZERO_WIDTH = regex.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 _NUMBER_LABEL = regex.compile(r"^(?:发文字号|文号)[：:]\s*")
 _WRAPPERS = "（）()[]［］【】〔〕“”\"' 　\t\n，,。；;：:\u200b\u200c\u200d\u2060\ufeff"
 
@@ -151,7 +151,7 @@ def parse_doc_number(text: str) -> DocNumber | None:
     if not text:
         return None
     # zero-width characters a web page leaves inside a number ("豫政\u200b办"): the offsets then count without them
-    stripped = _ZERO_WIDTH.sub("", text).strip(_WRAPPERS)
+    stripped = ZERO_WIDTH.sub("", text).strip(_WRAPPERS)
     stripped = _NUMBER_LABEL.sub("", stripped).strip(_WRAPPERS)
     for d in find_doc_numbers(stripped):
         if d.start == 0 and stripped[d.end :].strip(_WRAPPERS) in ("", "文件"):

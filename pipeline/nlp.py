@@ -61,8 +61,13 @@ class JiebaTokenizer:
         self.tok = tok
 
     def __call__(self, text: str) -> Doc:
-        words = [w for w in self.tok.cut(text, HMM=False) if w]
+        words = _cut(self.tok, text)
         return Doc(self.vocab, words=words, spaces=[False] * len(words))
+
+
+def _cut(tok: jieba.Tokenizer, text: str) -> list[str]:
+    """jieba's words of the text, as the spaCy tokenizer takes them (no HMM: lexicon words stay whole)."""
+    return [w for w in tok.cut(text, HMM=False) if w]
 
 
 @rules.cached
@@ -93,11 +98,10 @@ def ruler_entities(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, 
     starts: list[int] = []
     for a, b in blocks:
         pos = a
-        for w in tok.cut(text[a:b], HMM=False):
-            if w:
-                words.append(w)
-                starts.append(pos)
-                pos += len(w)
+        for w in _cut(tok, text[a:b]):
+            words.append(w)
+            starts.append(pos)
+            pos += len(w)
         words.append(_BLOCK_BREAK)
         starts.append(b)
     doc = Doc(nlp.vocab, words=words, spaces=[False] * len(words))
@@ -108,8 +112,6 @@ def ruler_entities(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, 
 
 def segment(text: str) -> list[str]:
     return [w for w in tokenizer().cut(text, HMM=False) if w.strip()]
-
-
 
 
 def blocks_with(text: str, phrases: Iterable[str]) -> list[tuple[int, int]]:

@@ -20,7 +20,7 @@ HAN = r"\p{Han}"
 # characters that count as "Chinese context" around a space or a half-width punctuation mark
 _CJK_CONTEXT = r"[\p{Han}\u3000-\u303F\uFF00-\uFFEF“”‘’《》〔〕—…·]"
 
-_ZERO_WIDTH = regex.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
+ZERO_WIDTH = regex.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")  # also read by docnumber (a number with one inside)
 _ODD_SPACES = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
 _INVISIBLE_OR_ODD = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
 
@@ -29,7 +29,7 @@ def strip_invisible(text: str) -> str:
     """Drop zero-width characters and the BOM; odd spaces become plain spaces. 'a\u200bb' -> 'ab'"""
     if not _INVISIBLE_OR_ODD.search(text):
         return text
-    return _ODD_SPACES.sub(" ", _ZERO_WIDTH.sub("", text))
+    return _ODD_SPACES.sub(" ", ZERO_WIDTH.sub("", text))
 
 
 _PAREN = regex.compile(r"\(([^()]{0,40})\)")

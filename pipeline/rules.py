@@ -587,8 +587,6 @@ class HtmlRules:
     label_colon: regex.Pattern[str]  # a label right before its colon: "文号：", "发布机构:"
     field: regex.Pattern[str]  # a label, its colon and the spaces around: where each field of a line starts
 
-
-
 @cached
 def html_rules() -> HtmlRules:
     """rules/html.yaml: a web page's metadata labels and the page chrome left inside article containers."""

@@ -25,10 +25,10 @@ NO_NETWORK: dict[str, str | bool | int | float | list[str]] = {
     # DuckDB may take most of the machine's memory for its buffers; the store's work (a batch's rows in,
     # a table streamed out) spills to disk instead (issue 14: bounded memory at any corpus size)
     "memory_limit": "512MB",
-    # the store's work is small beside the documents' and runs while the worker processes use every core:
-    # DuckDB's own thread pool would only contend with them
-    "threads": 1,
 }
+# a batch saves its rows while the worker processes use every core: the save is small beside the documents'
+# work, and DuckDB's own thread pool would only contend with them (reads and exports keep every thread)
+SAVING = {**NO_NETWORK, "threads": 1}
 import pandas as pd
 import pyarrow as pa
 
@@ -113,7 +113,7 @@ def _transaction(db: Path, what: str) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection inside one transaction, committed and checkpointed at the end; on a DuckDB error (a full
     disk) it rolls back, the store keeps what it held, and the error names `what` could not be saved."""
     try:
-        con = duckdb.connect(str(db), config=NO_NETWORK)
+        con = duckdb.connect(str(db), config=SAVING)
     except duckdb.Error as e:
         raise StoreError(f"{db}: cannot open the corpus database ({e}); move it away or run with --rebuild") from e
     try:
@@ -267,7 +267,7 @@ def write_store(db: Path, corpus: Mapping[str, Frame]) -> None:
     for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
         leftover.unlink(missing_ok=True)  # from a run killed while writing
     try:
-        con = duckdb.connect(str(tmp), config=NO_NETWORK)
+        con = duckdb.connect(str(tmp), config=SAVING)
         try:
             for name in table_names():
                 con.register("incoming", arrow_table(name, corpus.get(name, coerce(name, None))))

@@ -141,23 +141,24 @@ def _infer(te: TimeExpr, base: dt.date) -> tuple[str, str]:
     return "", ""
 
 
-_SENTENCE_END = regex.compile(r"[。；;！？\n]")
+_CLAUSE_END = regex.compile(r"[。；;！？\n]")
 _FULL_STOP = regex.compile(r"[。！？\n]")
+_REACH = 300  # characters looked back for the start of a sentence
 _DATED_KINDS = ("by", "target", "range", "date")
 _NAMED_FROM_BASE = ("year_word_by", "month_word_by")  # 今年, 明年, 本月: counted from the document's date
-
-
-def _sentence_start(text: str, at: int) -> int:
-    """Where the sentence holding `at` starts (after the last 。！？ or line break; a ； does not end it)."""
-    return max((m.end() for m in _FULL_STOP.finditer(text, max(0, at - 300), at)), default=max(0, at - 300))
 _EVERY_YEAR = regex.compile(r"每年|每一年|逐年")
 
 
+def _start_before(ends: regex.Pattern[str], text: str, at: int) -> int:
+    """Where the sentence (or clause, by `ends`) holding `at` starts: after the last end mark before it."""
+    floor = max(0, at - _REACH)
+    return max((m.end() for m in ends.finditer(text, floor, at)), default=floor)
+
+
 def _every_year(text: str, at: int) -> bool:
-    """The sentence before `at` says the work recurs every year ("2020年起，每年2月底前…，3月底前…"): a
+    """The clause before `at` says the work recurs every year ("2020年起，每年2月底前…，3月底前…"): a
     yearless limit in it falls every year, so no single year is inferred for it."""
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 200), at)), default=max(0, at - 200))
-    return bool(_EVERY_YEAR.search(text, start, at))
+    return bool(_EVERY_YEAR.search(text, _start_before(_CLAUSE_END, text, at), at))
 
 
 def find_deadlines(text: str, *, base_date: dt.date | str | None = None) -> list[Deadline]:
@@ -180,7 +181,7 @@ def find_deadlines(text: str, *, base_date: dt.date | str | None = None) -> list
         if te.kind == "range" and te.end and isinstance(base, dt.date) and te.end < base.isoformat() and not _is_cell(text, te.begin, te.stop):
             continue  # a period told in a sentence and over before the document was signed is history, not a limit
         start, end, inferred = te.start, te.end, False
-        sentence = _sentence_start(text, te.begin)
+        sentence = _start_before(_FULL_STOP, text, te.begin)  # a ； does not end the sentence here
         if te.end and te.kind in _DATED_KINDS:
             said_year = (sentence, int(te.end[:4]))
         if te.rule in rules.deadline_rules_needing_a_year() and not (said_year and said_year[0] == sentence):

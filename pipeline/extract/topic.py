@@ -39,10 +39,9 @@ def _occurrences(text: str) -> dict[str, list[int]]:
     return out
 
 
-def _hits(words: tuple[str, ...], text: str, found: dict[str, list[int]] | None = None) -> dict[str, int]:
+def _hits(words: tuple[str, ...], text: str, found: dict[str, list[int]]) -> dict[str, int]:
     """Occurrences of each keyword; a keyword inside a longer keyword's hit is not counted again. `found` is
     _occurrences(text), shared by the classes."""
-    found = _occurrences(text) if found is None else found
     counts: dict[str, int] = {}
     taken = bytearray(len(text))  # 1 where a counted hit lies: the overlap test is a slice, not a scan of hits
     for w in sorted(words, key=len, reverse=True):

@@ -223,3 +223,23 @@ def test_a_family_lists_at_most_its_cap_of_children_and_counts_them_all(monkeypa
     alignment = pd.DataFrame(columns=["child_doc_id", "parent_doc_id", "relation", "limit_direction"])
     (view,) = comparison._families(fam, alignment, {}, {})
     assert [c.doc_id for c in view.children] == ["c0", "c1"] and view.children_total == 3
+
+
+def test_the_citation_graph_cut_keeps_the_graph_order_and_the_busiest_documents() -> None:
+    """The report draws at most GRAPH_MAX_NODES documents. The cut keeps them in the graph's own order, so
+    the report is the same bytes from run to run (a subgraph copy listed them in a set's hash order)."""
+    import networkx as nx
+
+    from pipeline.report.comparison import most_connected
+
+    g = nx.DiGraph()
+    names = [f"豫政办〔2020〕{i}号" for i in range(400)]
+    g.add_nodes_from((n, {"doc_number": n}) for n in names)
+    for i in range(1, 400):
+        g.add_edge(names[i], names[i % 7])  # seven documents are cited by everyone
+    kept = most_connected(g, 100)
+    assert len(kept) == 100
+    assert list(kept.nodes) == [n for n in names if n in kept], "原图顺序"
+    assert all(names[k] in kept for k in range(7)), "被引最多的文件须保留"
+    assert all(kept.has_edge(u, v) for u, v in g.edges if u in kept and v in kept)
+    assert kept.nodes[names[0]]["doc_number"] == names[0]

@@ -7,6 +7,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+import networkx as nx
 import pandas as pd
 
 from .. import compare, rules
@@ -84,6 +85,16 @@ def _lead_rows(data: ReportData, doc_id: str) -> dict[str, str]:
     return out
 
 
+def most_connected(g: nx.DiGraph, n: int) -> nx.DiGraph:
+    """The n nodes of most edges and the edges between them, in g's own order. Not g.subgraph(...).copy():
+    that lists nodes in a set's hash order, and the report changed from run to run."""
+    top = set(sorted(g.nodes, key=lambda v: (-g.degree(v), str(v)))[:n])
+    kept = type(g)()
+    kept.add_nodes_from((v, a) for v, a in g.nodes(data=True) if v in top)
+    kept.add_edges_from((u, v) for u, v in g.edges if u in top and v in top)
+    return kept
+
+
 def compare_view(data: ReportData) -> CompareView:
     try:
         tables = data.corpus or load_tables(data.out_dir)
@@ -108,8 +119,7 @@ def compare_view(data: ReportData) -> CompareView:
     g = compare.citation_graph(comp["citations"], comp["coverage"])
     if g.number_of_nodes() > GRAPH_MAX_NODES:
         # the most connected documents: a picture of thousands of nodes shows nothing and stalls the browser
-        top = sorted(g.nodes, key=lambda n: (-g.degree(n), str(n)))[:GRAPH_MAX_NODES]
-        g = g.subgraph(top).copy()
+        g = most_connected(g, GRAPH_MAX_NODES)
     graph = citation_picture(g, doc_index)
     if graph is not None:
         view.specs["citations"] = script_json(graph)

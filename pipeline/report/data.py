@@ -14,6 +14,12 @@ from ..store import as_text, load_tables
 TABLE_NAMES = ("documents", "references", "sections", "domains", "assignments", "tasks", "deadlines", "errors")
 
 
+# Tables the report shows whole as text (one row per document or per error); the others stay typed, one
+# copy, and a document's rows become text when its page is written (issue 14: a second, all-text copy of
+# every table was half of the report's memory).
+WHOLE_AS_TEXT = ("documents", "errors")
+
+
 @dataclass
 class ReportData:
     out_dir: Path
@@ -23,23 +29,24 @@ class ReportData:
     _positions: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
 
     def rows(self, table: str, doc_id: str) -> pd.DataFrame:
-        """The rows of one table that belong to one document, in file order (positions indexed once per
-        table: a scan per document would make the report quadratic in the corpus)."""
+        """The rows of one table that belong to one document, in file order, every cell a string (empty =
+        ""). Positions are indexed once per table: a scan per document would make the report quadratic."""
         df = self.tables[table]
         if "doc_id" not in df.columns:
             return df.iloc[0:0]
         if table not in self._positions:
             self._positions[table] = df.groupby("doc_id", sort=False).indices
         at = self._positions[table].get(doc_id)
-        return df.iloc[at] if at is not None else df.iloc[0:0]
+        part = df.iloc[at] if at is not None else df.iloc[0:0]
+        return part if table in WHOLE_AS_TEXT else as_text({table: part})[table]
 
 
 def read_output(out_dir: Path) -> ReportData:
-    """All tables as strings (empty cell = ""), and the normalised texts the offsets point into, from the
-    output folder's store (its CSV files when the store is absent)."""
+    """The tables (documents and errors as strings, empty cell = "") and the normalised texts the offsets
+    point into, from the output folder's store (its CSV files when the store is absent)."""
     corpus = load_tables(out_dir)
-    tables = as_text({name: corpus[name] for name in TABLE_NAMES})
     texts = dict(zip(corpus["texts"]["doc_id"].tolist(), corpus["texts"]["text"].tolist()))
+    tables = {name: corpus[name] for name in TABLE_NAMES} | as_text({name: corpus[name] for name in WHOLE_AS_TEXT})
     return ReportData(out_dir=out_dir, tables=tables, texts=texts, corpus=corpus)
 
 

@@ -46,6 +46,8 @@ def extract_deadlines(doc: NormDoc, st: Structure, row: DocumentRow, validity: S
                 continue  # a date alone on its line signs something (a forwarded report, an enclosed plan)
             if para is not None and para.kind == "row" and dl.rule == "limit_cell" and _year_labels(doc.text[para.start : para.end]):
                 continue  # "1996年	1997年	1998年": a row of year columns labels figures, it sets no limit
+            if dl.kind == "validity" and validity is not None and (dl.start or dl.end) and (dl.start, dl.end) == (row.valid_from, row.valid_until):
+                continue  # the document's own term said again (公布令 and last article): its one validity row follows
             if base_date and dl.kind in _PAST_KINDS and dl.end and dl.end[:4] < base_date[:4]:
                 continue  # ended in a year before the document was signed: an event it reports, no limit it sets
             task_id = next((t.task_id for t in tasks if t.start_char <= s < t.end_char), "")

@@ -54,6 +54,17 @@ def _trapped(te: TimeExpr, text: str) -> bool:
     return any(trap.applies(te.kind, before, after, te.text) for trap in rules.deadline_traps())
 
 
+def term_end(start: str, value: str, unit: str) -> str:
+    """The last day of a term of `value` `unit`s from ISO `start` (有效期5年 from 2024-01-01 -> 2028-12-31), or ''."""
+    if not start or not value:
+        return ""
+    try:
+        end = add_duration(dt.date.fromisoformat(start), float(value), unit)
+    except ValueError:
+        return ""
+    return (end - dt.timedelta(days=1)).isoformat() if end is not None and unit in ("month", "year") else ""
+
+
 def add_duration(base: dt.date, value: float, unit: str) -> dt.date | None:
     """The date `value` `unit`s after `base`; working days skip Saturdays and Sundays (no holiday calendar)."""
     n = int(value)
@@ -120,7 +131,7 @@ def _infer(te: TimeExpr, base: dt.date) -> tuple[str, str]:
     """(start, end) inferred from the base date, or ('', '') when the text gives nothing to infer from."""
     if te.rule in ("year_word_by", "month_word_by"):
         return "", _relative_period(te, base)
-    if te.kind == "by" and not te.end:
+    if te.kind in ("by", "target") and not te.end:
         md = _MONTH_DAY.search(te.text)
         if md:
             m, d = int(md.group("m")), md.group("d")
@@ -134,6 +145,8 @@ def _infer(te: TimeExpr, base: dt.date) -> tuple[str, str]:
         yp = _YEAR_PART.search(te.text)
         if yp:
             return "", _period_end(base.year, None, None, yp.group("eop"))
+    if te.kind == "validity" and not te.start and te.anchor and _OWN_DATE_ANCHOR.search(te.anchor):
+        return base.isoformat(), te.end or term_end(base.isoformat(), te.duration_value, te.duration_unit)  # 自印发之日起施行
     if te.kind == "relative" and te.anchor and _OWN_DATE_ANCHOR.search(te.anchor) and te.duration_value:
         end_date = add_duration(base, float(te.duration_value), te.duration_unit)
         if end_date is not None:
@@ -181,6 +194,8 @@ def find_deadlines(text: str, *, base_date: dt.date | str | None = None) -> list
         if te.kind == "range" and te.end and isinstance(base, dt.date) and te.end < base.isoformat() and not _is_cell(text, te.begin, te.stop):
             continue  # a period told in a sentence and over before the document was signed is history, not a limit
         start, end, inferred = te.start, te.end, False
+        if te.kind == "validity" and start and not end:
+            end = term_end(start, te.duration_value, te.duration_unit)  # 自2024年1月1日起施行，有效期5年
         sentence = _start_before(_FULL_STOP, text, te.begin)  # a ； does not end the sentence here
         if te.end and te.kind in _DATED_KINDS:
             said_year = (sentence, int(te.end[:4]))

@@ -105,18 +105,19 @@ def pipeline_version() -> str:
 
 
 def plan(files: Sequence[Path], known: pd.DataFrame) -> tuple[list[Planned], list[Path]]:
-    """Which files to process (with their doc_id) and which are unchanged. `known` is the store's files table."""
+    """Which files to process (with their doc_id) and which are unchanged. `known` is the store's files table.
+    A file with the content of a stored document is a copy and is skipped, whatever version of the code read
+    that document (a copy skipped on the first run must stay skipped when new rules reread the corpus)."""
     version = pipeline_version()
-    current = known[known["pipeline_version"] == version]
     by_source = {s: (d, h) for d, s, h in zip(known["doc_id"], known["source"], known["sha256"] + "|" + known["pipeline_version"])}
-    known_hashes = {h: d for d, h in zip(current["doc_id"], current["sha256"]) if h}
+    digests = [(f, *_digest(f), readable(f.resolve())) for f in files]
+    edited = {by_source[src][0] for _, sha, _, src in digests if src in by_source and not by_source[src][1].startswith(f"{sha}|")}
+    known_hashes = {h: d for d, h in zip(known["doc_id"], known["sha256"]) if h and d not in edited}
     taken = set(known["doc_id"])
     todo: list[Planned] = []
     unchanged: list[Path] = []
     seen_hashes: dict[str, Path] = {}
-    for f in files:
-        sha, size = _digest(f)
-        source = readable(f.resolve())
+    for f, sha, size, source in digests:
         if source in by_source:
             doc_id, old = by_source[source]
             if sha and f"{sha}|{version}" == old:

@@ -204,7 +204,7 @@ def not_heading_rules() -> tuple[PatternRule, ...]:
 
 @cached
 def deadline_rules() -> tuple[PatternRule, ...]:
-    return _pattern_rules("deadlines.yaml", "rules", extra_keys={"not_this_rule", "needs_year_in_sentence", "past_is_history"})
+    return _pattern_rules("deadlines.yaml", "rules", extra_keys={"not_this_rule", "needs_year_in_sentence"})
 
 
 @cached
@@ -212,13 +212,6 @@ def deadline_rules_needing_a_year() -> frozenset[str]:
     """rules/deadlines.yaml `needs_year_in_sentence: true`: rules whose matches count only where a limit
     earlier in the same sentence wrote its year (a bare "第二季度" elsewhere is too often a report)."""
     return frozenset(str(r["id"]) for r in _read_yaml("deadlines.yaml").get("rules", []) if r.get("needs_year_in_sentence"))
-
-
-@cached
-def deadline_rules_past_is_history() -> frozenset[str]:
-    """rules/deadlines.yaml `past_is_history: true`: rules whose match, when it ends before the year of the
-    document's date, tells what was done then ("2020年建成…" in a 2021 plan), not a limit."""
-    return frozenset(str(r["id"]) for r in _read_yaml("deadlines.yaml").get("rules", []) if r.get("past_is_history"))
 
 
 @cached

@@ -15,9 +15,6 @@ from .deadlines import find_deadlines
 
 _BOOK_TITLE = regex.compile(r"《[^《》]{1,120}》")
 _DUE_KINDS = ("by", "target", "date", "range", "relative")  # kinds whose end is a date a task is due by
-_PAST_KINDS = ("by", "target", "date", "range")
-
-
 _YEAR_CELL = regex.compile(r"\s*(?:19|20)\d{2}\s*年?(?:度)?\s*")
 _MIN_YEAR_LABELS = 3
 
@@ -48,8 +45,6 @@ def extract_deadlines(doc: NormDoc, st: Structure, row: DocumentRow, validity: S
                 continue  # "1996年	1997年	1998年": a row of year columns labels figures, it sets no limit
             if dl.kind == "validity" and validity is not None and (dl.start or dl.end) and (dl.start, dl.end) == (row.valid_from, row.valid_until):
                 continue  # the document's own term said again (公布令 and last article): its one validity row follows
-            if base_date and dl.kind in _PAST_KINDS and dl.end and dl.end[:4] < base_date[:4]:
-                continue  # ended in a year before the document was signed: an event it reports, no limit it sets
             task_id = next((t.task_id for t in tasks if t.start_char <= s < t.end_char), "")
             out.append(
                 DeadlineRow(

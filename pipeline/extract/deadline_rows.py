@@ -14,6 +14,7 @@ from ..structure import Structure
 from .deadlines import find_deadlines
 
 _BOOK_TITLE = regex.compile(r"《[^《》]{1,120}》")
+_DATED_KINDS = ("by", "target", "date", "range")
 _DUE_KINDS = ("by", "target", "date", "range", "relative")  # kinds whose end is a date a task is due by
 _YEAR_CELL = regex.compile(r"\s*(?:19|20)\d{2}\s*年?(?:度)?\s*")
 _MIN_YEAR_LABELS = 3
@@ -45,6 +46,8 @@ def extract_deadlines(doc: NormDoc, st: Structure, row: DocumentRow, validity: S
                 continue  # "1996年	1997年	1998年": a row of year columns labels figures, it sets no limit
             if dl.kind == "validity" and validity is not None and (dl.start or dl.end) and (dl.start, dl.end) == (row.valid_from, row.valid_until):
                 continue  # the document's own term said again (公布令 and last article): its one validity row follows
+            if base_date and dl.kind in _DATED_KINDS and dl.end and dl.end[:4] < base_date[:4]:
+                continue  # a cell too: a 完成时限 of a year before the document's is a report of work done
             task_id = next((t.task_id for t in tasks if t.start_char <= s < t.end_char), "")
             out.append(
                 DeadlineRow(

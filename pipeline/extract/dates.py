@@ -108,7 +108,9 @@ def _interpret(rule: rules.PatternRule, m: regex.Match[str]) -> TimeExpr | None:
     start = end = freq = ""
     value = unit = anchor = ""
     try:
-        if kind in ("by", "target", "date", "validity") and not _group(m, "y"):
+        if _group(m, "fyp"):  # the n-th five-year plan (十四五): from the 3rd (1966-1970) on, five years each
+            end = _iso(1966 + 5 * (to_int(m.group("fyp")) - 3) + 4, 12, 31)
+        elif kind in ("by", "target", "date", "validity") and not _group(m, "y"):
             pass  # month and day without a year ("4月28日前"): the limit is kept, no date is guessed here
         elif kind in ("by", "target", "date", "validity"):
             y = to_int(m.group("y"))

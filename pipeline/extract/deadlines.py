@@ -211,8 +211,8 @@ def find_deadlines(text: str, *, base_date: dt.date | str | None = None) -> list
                 start, end, inferred = start or s2, e2, True
         elif base is not None and isinstance(base, dt.date) and not recurs:
             s2, e2 = _infer(te, base)
-            if e2:
-                start, end, inferred = start or s2, e2, True
+            if e2 or s2:  # 自发布之日起施行 with no term: a start only
+                start, end, inferred = start or s2, end or e2, True
         out.append(
             Deadline(
                 te.text, te.kind, start, end, te.frequency, te.duration_value, te.duration_unit, te.anchor,

@@ -148,7 +148,7 @@ def test_requires_skips_only_texts_without_the_characters() -> None:
     for path in sorted((Path(__file__).resolve().parents[1] / "corpora").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         for rule in rules.deadline_rules():
-            full = [m.span() for m in rule.pattern.finditer(text) if "\n" not in m.group(0)]
+            full = [m.span() for m in rule.pattern.finditer(text) if m.group(0).count("\n") <= 1]  # a limit may break once
             assert [m.span() for m in _matches(rule, text)] == full, (path.name, rule.id)
 
 

@@ -140,7 +140,7 @@ def _interpret(rule: rules.PatternRule, m: regex.Match[str]) -> TimeExpr | None:
 
 def _matches(rule: PatternRule, text: str) -> Iterator[regex.Match[str]]:
     """The rule's matches; a rule with `requires` characters is run only on the lines holding one of them
-    (its slow pattern would otherwise be tried at every position of a long body; no limit spans two lines)."""
+    (its slow pattern would otherwise be tried at every position of a long body), and on the line after it."""
     if not rule.requires:
         yield from rule.pattern.finditer(text)
         return
@@ -156,7 +156,13 @@ def _matches(rule: PatternRule, text: str) -> Iterator[regex.Match[str]]:
         line_end = text.find("\n", hit.start())
         if line_end == -1:
             line_end = len(text)
-        yield from rule.pattern.finditer(text, line_start, line_end)
+        # a match starts on this line and may end on the next: a limit broken after its cue ("截止日期为\n2010年
+        # 2月22日"); one starting on the next line is that line's own (it holds a required character too)
+        reach = text.find("\n", line_end + 1) if line_end < len(text) else -1
+        for m in rule.pattern.finditer(text, line_start, reach if reach != -1 else len(text)):
+            if m.start() >= line_end:
+                break
+            yield m
 
 
 @functools.lru_cache(maxsize=64)

@@ -77,9 +77,8 @@ def script_json(obj: Any) -> str:
 
 def _lead_rows(data: ReportData, doc_id: str) -> dict[str, str]:
     """domain -> row id of the first lead assignment for it (the row the matrix cell links to)."""
-    rows = data.rows("assignments", doc_id).reset_index(drop=True)
     out: dict[str, str] = {}
-    for i, r in enumerate(rows.to_dict("records")):
+    for i, r in enumerate(data.records("assignments", doc_id)):
         if r.get("role") == "lead":
             out.setdefault(r.get("domain", ""), f"asg-{i}")
     return out

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 
 from ..store import as_text, load_tables
 
@@ -20,6 +21,13 @@ TABLE_NAMES = ("documents", "references", "sections", "domains", "assignments", 
 WHOLE_AS_TEXT = ("documents", "errors")
 
 
+def _text(value: object) -> str:
+    """A cell as the CSV files hold it: a missing value is "", a number its digits."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return ""
+    return value if isinstance(value, str) else str(value)
+
+
 @dataclass
 class ReportData:
     out_dir: Path
@@ -27,18 +35,23 @@ class ReportData:
     texts: dict[str, str] = field(default_factory=dict)
     corpus: dict[str, pd.DataFrame] = field(default_factory=dict)  # the typed tables, for the comparisons
     _positions: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
+    _arrow: dict[str, pa.Table] = field(default_factory=dict, repr=False)
 
-    def rows(self, table: str, doc_id: str) -> pd.DataFrame:
+    def records(self, table: str, doc_id: str) -> list[dict[str, str]]:
         """The rows of one table that belong to one document, in file order, every cell a string (empty =
-        ""). Positions are indexed once per table: a scan per document would make the report quadratic."""
+        ""). Positions are indexed once per table (a scan per document would make the report quadratic);
+        the rows are taken from an Arrow view of the table (its string columns are Arrow already), so only
+        this document's cells become Python strings."""
         df = self.tables[table]
         if "doc_id" not in df.columns:
-            return df.iloc[0:0]
+            return []
         if table not in self._positions:
             self._positions[table] = df.groupby("doc_id", sort=False).indices
+            self._arrow[table] = pa.Table.from_pandas(df, preserve_index=False)
         at = self._positions[table].get(doc_id)
-        part = df.iloc[at] if at is not None else df.iloc[0:0]
-        return part if table in WHOLE_AS_TEXT else as_text({table: part})[table]
+        if at is None:
+            return []
+        return [{c: _text(v) for c, v in row.items()} for row in self._arrow[table].take(at).to_pylist()]
 
 
 def read_output(out_dir: Path) -> ReportData:

@@ -146,11 +146,11 @@ def _fields(doc: dict[str, str], length: int) -> tuple[list[FieldView], list[Spa
     return views, spans
 
 
-def _table(name: str, df: pd.DataFrame, length: int) -> tuple[TableView, list[Span]]:
+def _table(name: str, records: list[dict[str, str]], length: int) -> tuple[TableView, list[Span]]:
     prefix, kind, cols = ROW_TABLES[name]
     rows: list[RowView] = []
     spans: list[Span] = []
-    for i, rec in enumerate(df.to_dict("records")):
+    for i, rec in enumerate(records):
         rid = f"{prefix}-{i}"
         start, end = to_int(rec.get("start_char", "")), to_int(rec.get("end_char", ""))
         linked = _fits(start, end, length)
@@ -161,11 +161,11 @@ def _table(name: str, df: pd.DataFrame, length: int) -> tuple[TableView, list[Sp
     return TableView(name, kind, [h for _, h in cols], rows), spans
 
 
-def _sections(df: pd.DataFrame, length: int) -> tuple[list[SectionNode], list[Span]]:
+def _sections(records: list[dict[str, str]], length: int) -> tuple[list[SectionNode], list[Span]]:
     nodes: dict[str, SectionNode] = {}
     roots: list[SectionNode] = []
     spans: list[Span] = []
-    for i, rec in enumerate(df.to_dict("records")):
+    for i, rec in enumerate(records):
         start, end = to_int(rec.get("start_char", "")), to_int(rec.get("end_char", ""))
         if end is None and start is not None:
             end = start + 1  # older outputs have only start_char: mark the heading's first character
@@ -187,12 +187,12 @@ def doc_view(data: ReportData, index: int, doc: dict[str, str]) -> DocView:
     fields, spans = _fields(doc, length)
     tables: list[TableView] = []
     for name in ROW_TABLES:
-        view, s = _table(name, data.rows(name, doc_id), length)
+        view, s = _table(name, data.records(name, doc_id), length)
         tables.append(view)
         spans += s
-    sections, s = _sections(data.rows("sections", doc_id), length)
+    sections, s = _sections(data.records("sections", doc_id), length)
     spans += s
-    errors = data.rows("errors", doc_id).to_dict("records")
+    errors = data.records("errors", doc_id)
     spans = valid_spans(spans, length)
     return DocView(
         index=index,

@@ -285,3 +285,13 @@ def test_labelled_unit_lines_and_tags_after_sub_items(tmp_path: Path) -> None:
         ("健全应急管理机制", "市应急局；市委编办", "市应急局", ""),
     ], got
     assert "（2）推进应急预案“精编化”" in tasks[3].detail and "（1）加强应急预案管理" in tasks[3].detail
+
+
+def test_office_kinds_after_a_qualifier_stay_one_addressee() -> None:
+    """"市政府有关委、办、局" (Kunming's 主送) is one collective, like "市政府各委、办、局"; places before one
+    head stay one addressee too."""
+    from pipeline.extract.metadata import split_addressees
+
+    got = split_addressees("五华区、盘龙区、官渡区、西山区人民政府，市政府有关委、办、局，三个开发（度假）区管委会")
+    assert got == ["五华区、盘龙区、官渡区、西山区人民政府", "市政府有关委、办、局", "三个开发（度假）区管委会"], got
+    assert split_addressees("各区人民政府，市政府各委、办、局") == ["各区人民政府", "市政府各委、办、局"]

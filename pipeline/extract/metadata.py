@@ -160,7 +160,7 @@ def split_addressees(text: str) -> list[str]:
     for group in split_top(text, "，,；;。"):
         pending: list[str] = []
         for item in split_top(group, "、"):
-            bare = regex.sub(r"^(?:各|.{1,8}?各)", "", item)
+            bare = regex.sub(r"^(?:各|有关|.{1,8}?(?:各|有关|所属))", "", item)  # 市政府各委 / 市政府有关委: the level word
             parts = regex.split(r"及|和|与", bare)
             pending.append(item)
             if all(p in heads for p in parts if p) and bare:

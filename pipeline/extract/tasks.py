@@ -301,7 +301,8 @@ class _TaskBuilder:
                 detail = item.replace("\n", "").strip("。；，、 ")
                 if sec is not None and detail.startswith(sec.heading):
                     detail = detail[len(sec.heading) :].lstrip("。！？ ")
-                title = sec.heading if sec is not None else detail[:40]
+                counted = rules.words("inline_item").match(detail)
+                title = counted.group("title") if counted else sec.heading if sec is not None else detail[:40]
                 units = tag.lead + tag.co
                 deadline_text, due = _due(text[slice(*tag.limit)]) if tag.limit else ("", "")
                 if not due:

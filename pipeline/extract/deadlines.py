@@ -193,8 +193,8 @@ def find_deadlines(text: str, *, base_date: dt.date | str | None = None) -> list
             continue
         if te.kind == "range" and te.end and isinstance(base, dt.date) and te.end < base.isoformat() and not _is_cell(text, te.begin, te.stop):
             continue  # a period told in a sentence and over before the document was signed is history, not a limit
-        if te.kind in _DATED_KINDS and te.end and isinstance(base, dt.date) and te.end[:4] < str(base.year) and not _is_cell(text, te.begin, te.stop):
-            continue  # told in a sentence, ended in a year before the document's date ("2020年建成…" in a 2021 plan): an event it reports
+        if te.kind in _DATED_KINDS and te.end and isinstance(base, dt.date) and te.end < base.isoformat() and not _is_cell(text, te.begin, te.stop):
+            continue  # told in a sentence and over before the document's date ("2020年建成…" in a 2021 plan, "于2017年8月完成督察反馈" in a December report): what was done
         start, end, inferred = te.start, te.end, False
         if te.kind == "validity" and start and not end:
             end = term_end(start, te.duration_value, te.duration_unit)  # 自2024年1月1日起施行，有效期5年

@@ -295,3 +295,12 @@ def test_office_kinds_after_a_qualifier_stay_one_addressee() -> None:
     got = split_addressees("五华区、盘龙区、官渡区、西山区人民政府，市政府有关委、办、局，三个开发（度假）区管委会")
     assert got == ["五华区、盘龙区、官渡区、西山区人民政府", "市政府有关委、办、局", "三个开发（度假）区管委会"], got
     assert split_addressees("各区人民政府，市政府各委、办、局") == ["各区人民政府", "市政府各委、办、局"]
+
+
+def test_compound_and_bracketed_levels_share_their_head() -> None:
+    """"各市州、县市区人民政府" (Hunan) and "各县（市）、区人民政府" (Nantong) each name the governments of several
+    levels: one addressee, as "各省、自治区、直辖市人民政府" is."""
+    from pipeline.extract.metadata import split_addressees
+
+    assert split_addressees("各市州、县市区人民政府，省政府各厅委、各直属机构")[0] == "各市州、县市区人民政府"
+    assert split_addressees("各县（市）、区人民政府，市有关部门和单位")[0] == "各县（市）、区人民政府"

@@ -152,6 +152,9 @@ def _bare_function(item: str) -> bool:
     return item.endswith(_functions()) and not looks_like_org(item)
 
 
+_PARENS = regex.compile(r"[（(][^（）()]*[）)]")
+
+
 def split_addressees(text: str) -> list[str]:
     """主送/抄送 list -> addressees. Items that are only an administrative level ("各省、自治区、直辖市人民政府",
     "市政府各委、办、局") share the head of the item they precede, so they stay one addressee."""
@@ -161,7 +164,7 @@ def split_addressees(text: str) -> list[str]:
         pending: list[str] = []
         for item in split_top(group, "、"):
             bare = regex.sub(r"^(?:各|有关|.{1,8}?(?:各|有关|所属))", "", item)  # 市政府各委 / 市政府有关委: the level word
-            parts = regex.split(r"及|和|与", bare)
+            parts = regex.split(r"及|和|与", _PARENS.sub("", bare))  # 各县（市）、区人民政府: 县（市） is a level word
             pending.append(item)
             if all(p in heads for p in parts if p) and bare:
                 continue  # a level word: wait for the head

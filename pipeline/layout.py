@@ -72,8 +72,8 @@ def _standalone(_rules: rules.Rules, text: str) -> bool:
     if el["export_field"].pattern.match(text):
         return True  # an export's "原文链接：…" line is never part of a paragraph
     html = rules.html_rules()
-    if html.chrome.pattern.fullmatch(text) or html.label_colon.match(text):
-        return True  # a web page's chrome ("字号：大中小") or metadata line ("文号：…") copied with the notice
+    if html.chrome.pattern.fullmatch(text) or html.field.match(text):
+        return True  # a web page's chrome ("字号：大中小") or metadata line ("文号：…", "发文字号 …") copied with the notice
     num = parse_doc_number(text)
     return num is not None and len(num.text) >= len(text) - 2
 

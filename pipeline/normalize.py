@@ -84,6 +84,26 @@ def fullwidth_punctuation(text: str) -> str:
 _SPACE_RUN = regex.compile(r"\s+")
 
 
+@lru_cache(maxsize=8)
+def _spaced_labels(labels: tuple[str, ...]) -> regex.Pattern[str]:
+    alts = "|".join(regex.escape(label) for label in sorted(labels, key=len, reverse=True))
+    return regex.compile(rf"(?:^|(?<=\s))(?P<label>{alts})[ \t\u3000\u00a0]+(?=\S)")
+
+
+def colon_spaced_labels(text: str) -> str:
+    """A web page's metadata table copied as text puts labels and values side by side with spaces
+    ("发文字号 武自然资规〔2022〕35号 主题分类 城乡建设"); once the spaces between Han characters go, labels and
+    values would run together. A line that starts with such a label and holds two gets a colon after each
+    (the "label：value" form structure reads, rules/html.yaml metadata_labels)."""
+    if " " not in text and "\u3000" not in text and "\u00a0" not in text:
+        return text
+    pattern = _spaced_labels(tuple(label for label, _ in rules.html_rules().labels))
+    hits = list(pattern.finditer(text.lstrip()))
+    if len(hits) < 2 or hits[0].start() != 0:
+        return text
+    return pattern.sub(lambda m: m.group("label") + "：", text.lstrip())
+
+
 def remove_cjk_spaces(text: str) -> str:
     """Remove spaces inside Chinese text; keep one between two Latin words. '到 2020 年底' -> '到2020年底'"""
 
@@ -311,6 +331,7 @@ LINE_CLEANERS: tuple[Callable[[str], str], ...] = (
     drop_pinyin_glosses,
     fullwidth_parentheses,
     fullwidth_punctuation,
+    colon_spaced_labels,
     remove_cjk_spaces,
     docnumber_brackets,
     chinese_year_zeros,

@@ -584,7 +584,6 @@ class HtmlRules:
     meta_tags: tuple[tuple[str, str], ...]  # (<meta name>, metadata key)
     chrome: PatternRule
     repost_prefix: PatternRule
-    label_colon: regex.Pattern[str]  # a label right before its colon: "文号：", "发布机构:"
     field: regex.Pattern[str]  # a label, its colon and the spaces around: where each field of a line starts
 
 @cached
@@ -609,6 +608,5 @@ def html_rules() -> HtmlRules:
         meta_tags=tuple((str(k), str(v)) for k, v in (data.get("meta_tags") or {}).items()),
         chrome=pats["page_chrome"],
         repost_prefix=pats["repost_prefix"],
-        label_colon=regex.compile("(?:" + alt + ")[：:]"),
         field=regex.compile("(?P<label>" + alt + r")\s*[：:]\s*"),
     )

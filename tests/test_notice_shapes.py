@@ -304,3 +304,27 @@ def test_compound_and_bracketed_levels_share_their_head() -> None:
 
     assert split_addressees("各市州、县市区人民政府，省政府各厅委、各直属机构")[0] == "各市州、县市区人民政府"
     assert split_addressees("各县（市）、区人民政府，市有关部门和单位")[0] == "各县（市）、区人民政府"
+
+
+PAGE_TABLE_AS_TEXT = """政府信息公开
+发文字号 甲自然资规〔2022〕35号 主题分类 城乡建设
+发文单位 甲市自然资源和规划局 效力状态 有效
+发文日期 2022-06-25 发布日期 2022-06-27
+甲市自然资源和规划局关于印发强化要素保障助力稳增长实施方案的通知
+各区（分）局、局属事业单位、机关各处室：
+现将《强化要素保障助力稳增长实施方案》印发给你们，请认真贯彻落实。
+"""
+
+
+def test_a_web_page_metadata_table_copied_as_text(tmp_path: Path) -> None:
+    """A page's metadata table copied as text puts labels and values side by side with spaces; the labels
+    are read as fields (not glued to the title above the notice), with offsets into the text."""
+    out = run(tmp_path, PAGE_TABLE_AS_TEXT)
+    d = out.document
+    assert d.doc_number == "甲自然资规〔2022〕35号", d.doc_number
+    assert d.issuer == "甲市自然资源和规划局", d.issuer
+    assert d.title == "甲市自然资源和规划局关于印发强化要素保障助力稳增长实施方案的通知", d.title
+    assert d.signed_date == "2022-06-25", d.signed_date
+    assert d.recipients == "各区（分）局；局属事业单位；机关各处室", d.recipients
+    s, e, _ = __import__("json").loads(d.evidence)["doc_number"]
+    assert out.text[s:e] == "甲自然资规〔2022〕35号"

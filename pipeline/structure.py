@@ -209,6 +209,7 @@ def _page_fields(text: str) -> list[tuple[str, int, int]] | None:
     return out
 
 
+_CELL_EDGE = frozenset("|｜ \t")  # the bars and spaces around a cell of a table copied as text
 _EMPTY_ATTACHMENT_FIELD = regex.compile(r"^附件[：:]$")
 
 
@@ -305,6 +306,11 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             break
         for key, a, b in _page_fields(texts[k]) or ():
             lay.mark(k, FURNITURE)
+            # a value between the bars of a table copied as text ("名 称: | 市人民政府办公室关于…的通知 |")
+            while a < b and texts[k][a] in _CELL_EDGE:
+                a += 1
+            while b > a and texts[k][b - 1] in _CELL_EDGE:
+                b -= 1
             value = texts[k][a:b].strip()
             p = doc.paras[k]
             if key == "发文字号" and page_number is None:

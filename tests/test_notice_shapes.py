@@ -328,3 +328,21 @@ def test_a_web_page_metadata_table_copied_as_text(tmp_path: Path) -> None:
     assert d.recipients == "各区（分）局；局属事业单位；机关各处室", d.recipients
     s, e, _ = __import__("json").loads(d.evidence)["doc_number"]
     assert out.text[s:e] == "甲自然资规〔2022〕35号"
+
+
+PIPE_TABLE_AS_TEXT = """索 引 号: | 000014349/2023-00001 | 信息分类: | |
+发布机构: | 生成日期: | 2022-12-02 08:54:33 | |
+文 号: | 乙府办发〔2022〕10号 | 是否有效: | |
+名 称: | 市人民政府办公室关于印发乙市新型基础设施建设三年行动方案的通知 |
+各市、特区、区人民政府，市人民政府各部门：
+经市人民政府同意，现将《乙市新型基础设施建设三年行动方案》印发给你们，请认真抓好贯彻落实。
+"""
+
+
+def test_a_metadata_table_copied_with_its_bars(tmp_path: Path) -> None:
+    """The same block copied with the table's bars: the title is the cell's value, not its bars, and
+    levels sharing one head (各市、特区、区人民政府) stay one addressee."""
+    d = run(tmp_path, PIPE_TABLE_AS_TEXT).document
+    assert d.doc_number == "乙府办发〔2022〕10号", d.doc_number
+    assert d.title == "市人民政府办公室关于印发乙市新型基础设施建设三年行动方案的通知", d.title
+    assert d.recipients == "各市、特区、区人民政府；市人民政府各部门", d.recipients

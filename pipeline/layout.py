@@ -202,6 +202,28 @@ def split_joint_signature(text: str) -> list[str]:
     return [text]
 
 
+_CELL_BARS = regex.compile(r"[|｜\s]+$")
+_BARS_ONLY = regex.compile(r"^[|｜\s]+$")
+
+
+def split_title_number(text: str) -> list[str]:
+    """A list or table page copied as text puts a notice's 标题 and its 文号 on one line ("关于印发…方案的通知
+    常政发〔2023〕1号 |"): two lines, so the 文号 is read as one (§7.2) and the title as the title. The title
+    ends at its document type (a 机关代字 alone would take "通知常政发")."""
+    body = _CELL_BARS.sub("", text)
+    if len(body) < 12 or not body.endswith("号") or "〔" not in body:
+        return [text]
+    for doc_type in rules.doc_types():
+        at = body.rfind(doc_type, 0, body.rfind("〔"))
+        if at < 6:
+            continue
+        title, rest = body[: at + len(doc_type)], body[at + len(doc_type) :]
+        num = parse_doc_number(rest)
+        if num is not None and num.text == rest:
+            return [title, rest]
+    return [text]
+
+
 def _merge_title(groups: list[_Group]) -> list[_Group]:
     """Join the title's lines (GB/T 9704 §7.3.1) that follow the 文号 (or the 发文机关标志) into one paragraph."""
     cfg = SETTINGS
@@ -332,9 +354,9 @@ def normalise(doc: SourceDocument) -> NormDoc:
             cleaned.append(b)
             continue
         for part in split_joint_signature(b.text):
-            t = clean(part)
-            if t:
-                cleaned.append((t, b))
+            for t in split_title_number(clean(part)):
+                if t and not _BARS_ONLY.match(t):  # the bars of a table copied as text ("|||||") hold nothing
+                    cleaned.append((t, b))
     width = _Width([c[0] for c in cleaned if isinstance(c, tuple)])
     signs = _signature_lines(cleaned)
     items: list[_Group | Table] = []

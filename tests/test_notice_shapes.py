@@ -346,3 +346,19 @@ def test_a_metadata_table_copied_with_its_bars(tmp_path: Path) -> None:
     assert d.doc_number == "乙府办发〔2022〕10号", d.doc_number
     assert d.title == "市人民政府办公室关于印发乙市新型基础设施建设三年行动方案的通知", d.title
     assert d.recipients == "各市、特区、区人民政府；市人民政府各部门", d.recipients
+
+
+TITLE_AND_NUMBER_ON_ONE_LINE = """|
+|||||||||
+关于印发2023年《政府工作报告》重点任务分解落实方案的通知 丙政发〔2023〕1号 |
+|||||||||
+各辖市、区人民政府，市各委办局：
+现将2023年《政府工作报告》重点任务分解落实方案印发给你们，请认真贯彻落实。
+"""
+
+
+def test_title_and_number_on_one_line_of_a_list_page(tmp_path: Path) -> None:
+    """A list page copied as text: the title and its 文号 share a line between rows of bars."""
+    d = run(tmp_path, TITLE_AND_NUMBER_ON_ONE_LINE).document
+    assert d.doc_number == "丙政发〔2023〕1号", d.doc_number
+    assert d.title == "关于印发2023年《政府工作报告》重点任务分解落实方案的通知", d.title

@@ -224,6 +224,25 @@ def split_title_number(text: str) -> list[str]:
     return [text]
 
 
+_BODY_OPENER = regex.compile(r"^(?:现将|现就|现对|根据|依据|按照|为了?|经|近日|近期|今年以来|当前)")
+
+
+def split_recipients_body(text: str) -> list[str]:
+    """A crawl that lost the line breaks puts the 主送机关 and the body's first sentence on one line ("各辖市、区
+    人民政府，市各委办局： 现将…印发给你们"): two lines, when what precedes the first colon reads as addressees
+    (rules/elements.yaml recipients, §7.3.2) and what follows opens a body sentence."""
+    at = min((i for i in (text.find("："), text.find(":")) if i != -1), default=-1)
+    if at < 4 or at > 200:
+        return [text]
+    head, rest = text[: at + 1], text[at + 1 :].lstrip()
+    if len(rest) < 8 or not _BODY_OPENER.match(rest) or not rules.element_rules()["recipients"].pattern.match(head):
+        return [text]
+    last = regex.split(r"[，,、；;]", head[:-1])[-1]
+    if not (head.startswith(("各", "有关")) or looks_like_org(last)):
+        return [text]  # "注意：根据…": a label, not addressees
+    return [head, rest]
+
+
 def _merge_title(groups: list[_Group]) -> list[_Group]:
     """Join the title's lines (GB/T 9704 §7.3.1) that follow the 文号 (or the 发文机关标志) into one paragraph."""
     cfg = SETTINGS
@@ -356,7 +375,7 @@ def normalise(doc: SourceDocument) -> NormDoc:
         for part in split_joint_signature(b.text):
             for t in split_title_number(clean(part)):
                 if t and not _BARS_ONLY.match(t):  # the bars of a table copied as text ("|||||") hold nothing
-                    cleaned.append((t, b))
+                    cleaned.extend((u, b) for u in split_recipients_body(t))
     width = _Width([c[0] for c in cleaned if isinstance(c, tuple)])
     signs = _signature_lines(cleaned)
     items: list[_Group | Table] = []

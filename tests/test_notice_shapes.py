@@ -362,3 +362,11 @@ def test_title_and_number_on_one_line_of_a_list_page(tmp_path: Path) -> None:
     d = run(tmp_path, TITLE_AND_NUMBER_ON_ONE_LINE).document
     assert d.doc_number == "丙政发〔2023〕1号", d.doc_number
     assert d.title == "关于印发2023年《政府工作报告》重点任务分解落实方案的通知", d.title
+
+
+def test_addressees_and_the_first_sentence_on_one_line(tmp_path: Path) -> None:
+    """A crawl that lost its line breaks: the 主送机关 and the body's first sentence share a line."""
+    text = TITLE_AND_NUMBER_ON_ONE_LINE.replace("市各委办局：\n现将", "市各委办局： 现将")
+    d = run(tmp_path, text).document
+    assert d.recipients == "各辖市、区人民政府；市各委办局", d.recipients
+    assert d.doc_number == "丙政发〔2023〕1号", d.doc_number

@@ -97,11 +97,13 @@ class PatternRule:
     must_match: tuple[Any, ...] = ()
     must_not_match: tuple[str, ...] = ()
     words: tuple[str, ...] = ()  # a word-list rule's words, longest first (rules/words.yaml)
-    requires: str = ""  # characters of which every match holds one: a text with none is not searched
+    # strings of which every match holds one (a YAML string: its characters; a list: those words): a text
+    # with none is not searched
+    requires: tuple[str, ...] = ()
 
     def may_match(self, text: str) -> bool:
-        """False when the text lacks every `requires` character, so the (slow) pattern need not run."""
-        return not self.requires or any(ch in text for ch in self.requires)
+        """False when the text lacks every `requires` string, so the (slow) pattern need not run."""
+        return not self.requires or any(r in text for r in self.requires)
 
 
 def _read_yaml(name: str | Path) -> dict[str, Any]:
@@ -165,11 +167,13 @@ def _pattern_rules(file: str, section: str, *, extra_keys: set[str] = frozenset(
             own_blocks = {**blocks, "words": "|".join(regex.escape(w) for w in words)}
         pat = _compile(file, rid, _expand(raw["pattern"], own_blocks, file, rid))
         examples = tuple(raw.get("must_match", ()) or ()) + tuple(raw.get("examples", ()) or ())
-        requires = str(raw.get("requires", "") or "")
+        spec = raw.get("requires", "") or ""
+        requires = tuple(str(w) for w in spec) if isinstance(spec, list) else tuple(str(spec))
+        shown = "".join(requires) if all(len(r) == 1 for r in requires) else "、".join(requires)
         for ex in examples if requires else ():
             text = str(ex.get("text", "") if isinstance(ex, dict) else ex)
-            if not any(ch in text for ch in requires):
-                raise RuleError(f"rules/{file}: rule {rid!r} requires one of {requires!r}, but its example {text!r} has none")
+            if not any(r in text for r in requires):
+                raise RuleError(f"rules/{file}: rule {rid!r} requires one of {shown!r}, but its example {text!r} has none")
         out.append(
             PatternRule(
                 id=rid,

@@ -140,7 +140,7 @@ def test_requires_is_checked_against_the_examples(tmp_path: Any, monkeypatch: py
 
 def test_requires_skips_only_texts_without_the_characters() -> None:
     relative = next(r for r in rules.deadline_rules() if r.id == "relative")
-    assert relative.requires == "内"
+    assert relative.requires == ("内",)
     assert relative.may_match("自印发之日起30日内完成") and not relative.may_match("自印发之日起施行")
     # the shortcut loses nothing: on a real notice every rule finds the same matches with and without it
     from pipeline.extract.dates import _matches

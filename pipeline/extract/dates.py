@@ -168,8 +168,8 @@ def _matches(rule: PatternRule, text: str) -> Iterator[regex.Match[str]]:
 
 
 @functools.lru_cache(maxsize=64)
-def _required(chars: str) -> regex.Pattern[str]:
-    return regex.compile("[" + regex.escape(chars) + "]")
+def _required(strings: tuple[str, ...]) -> regex.Pattern[str]:
+    return regex.compile("|".join(regex.escape(r) for r in sorted(strings, key=len, reverse=True)))
 
 
 def find_time_expressions(text: str) -> Iterator[TimeExpr]:

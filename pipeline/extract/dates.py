@@ -115,8 +115,6 @@ def _interpret(rule: rules.PatternRule, m: regex.Match[str]) -> TimeExpr | None:
         elif kind in ("by", "target", "date", "validity"):
             y = to_int(m.group("y"))
             end = _period_end(y, _int_group(m, "m"), _int_group(m, "d"), _group(m, "eop"))
-        if kind == "validity" and _group(m, "fy"):  # 自2023年5月1日起施行: the day it takes effect
-            start = _iso(to_int(m.group("fy")), to_int(m.group("fm")), to_int(m.group("fd")))
         elif kind == "range" and not _group(m, "y"):
             pass  # a stated length ("公示期为5个工作日"): a period with a duration and no dates
         elif kind == "range":
@@ -133,6 +131,8 @@ def _interpret(rule: rules.PatternRule, m: regex.Match[str]) -> TimeExpr | None:
                 return None
         elif kind == "recurring":
             freq = rules.frequencies().get(_group(m, "freq") or "", "")  # every N periods: none, its period is the duration
+        if kind == "validity" and _group(m, "fy"):  # 自2023年5月1日起施行: the day it takes effect
+            start = _iso(to_int(m.group("fy")), to_int(m.group("fm")), to_int(m.group("fd")))
         value, unit = _duration(m)
         anchor = (_group(m, "anchor") or "").lstrip("自从在于")
     except (ValueError, KeyError):

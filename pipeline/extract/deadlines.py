@@ -191,10 +191,8 @@ def find_deadlines(text: str, *, base_date: dt.date | str | None = None) -> list
             continue  # a date told in a sentence (会议通过, 印发, 发生) is an event, not a limit
         if _trapped(te, text):
             continue
-        if te.kind == "range" and te.end and isinstance(base, dt.date) and te.end < base.isoformat() and not _is_cell(text, te.begin, te.stop):
-            continue  # a period told in a sentence and over before the document was signed is history, not a limit
         if te.kind in _DATED_KINDS and te.end and isinstance(base, dt.date) and te.end < base.isoformat() and not _is_cell(text, te.begin, te.stop):
-            continue  # told in a sentence and over before the document's date ("2020年建成…" in a 2021 plan, "于2017年8月完成督察反馈" in a December report): what was done
+            continue  # told in a sentence and over before the document's date ("2020年建成…" in a 2021 plan): history
         start, end, inferred = te.start, te.end, False
         if te.kind == "validity" and start and not end:
             end = term_end(start, te.duration_value, te.duration_unit)  # 自2024年1月1日起施行，有效期5年

@@ -6,8 +6,6 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-import pandas as pd
-
 from .data import ReportData, to_int
 from .highlight import Span, highlight, valid_spans
 

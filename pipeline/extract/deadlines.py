@@ -145,6 +145,8 @@ def _infer(te: TimeExpr, base: dt.date) -> tuple[str, str]:
         yp = _YEAR_PART.search(te.text)
         if yp:
             return "", _period_end(base.year, None, None, yp.group("eop"))
+    if te.kind == "range" and not te.end and te.rule == "range_no_year":
+        return _yearless_range(te.text, base)
     if te.kind == "validity" and not te.start and te.anchor and _OWN_DATE_ANCHOR.search(te.anchor):
         return base.isoformat(), te.end or term_end(base.isoformat(), te.duration_value, te.duration_unit)  # 自印发之日起施行
     if te.kind == "relative" and te.anchor and _OWN_DATE_ANCHOR.search(te.anchor) and te.duration_value:
@@ -152,6 +154,24 @@ def _infer(te: TimeExpr, base: dt.date) -> tuple[str, str]:
         if end_date is not None:
             return base.isoformat(), end_date.isoformat()
     return "", ""
+
+
+_MONTH_DAYS = regex.compile(r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?P<d>3[01]|[12]\d|0?[1-9])\D+?(?:(?P<m2>1[0-2]|0?[1-9])\s*月\s*)?(?P<d2>3[01]|[12]\d|0?[1-9])\s*[日号]")
+
+
+def _yearless_range(text: str, base: dt.date) -> tuple[str, str]:
+    """"8月12日至9月13日" in the year of the document's date (the next year for a second part before the first)."""
+    m = _MONTH_DAYS.search(text)
+    if m is None:
+        return "", ""
+    m1, d1 = int(m.group("m")), int(m.group("d"))
+    m2, d2 = int(m.group("m2") or m1), int(m.group("d2"))
+    try:
+        start = dt.date(base.year, m1, d1)
+        end = dt.date(base.year + (1 if (m2, d2) < (m1, d1) else 0), m2, d2)
+    except ValueError:
+        return "", ""
+    return start.isoformat(), end.isoformat()
 
 
 _CLAUSE_END = regex.compile(r"[。；;！？\n]")
@@ -209,6 +229,8 @@ def find_deadlines(text: str, *, base_date: dt.date | str | None = None) -> list
                 start, end, inferred = start or s2, e2, True
         elif base is not None and isinstance(base, dt.date) and not recurs:
             s2, e2 = _infer(te, base)
+            if te.rule == "range_no_year" and e2 and e2 < base.isoformat() and not _is_cell(text, te.begin, te.stop):
+                continue  # "8月11日至18日，…连续发生3起事故" in an August report: over before the document, history
             if e2 or s2:  # 自发布之日起施行 with no term: a start only
                 start, end, inferred = start or s2, end or e2, True
         out.append(

@@ -129,7 +129,7 @@ def _relative_period(te: TimeExpr, base: dt.date) -> str:
 
 def _infer(te: TimeExpr, base: dt.date) -> tuple[str, str]:
     """(start, end) inferred from the base date, or ('', '') when the text gives nothing to infer from."""
-    if te.rule in ("year_word_by", "month_word_by"):
+    if te.rule in _NAMED_FROM_BASE:
         return "", _relative_period(te, base)
     if te.kind in ("by", "target") and not te.end:
         md = _MONTH_DAY.search(te.text)
@@ -178,7 +178,7 @@ _CLAUSE_END = regex.compile(r"[。；;！？\n]")
 _FULL_STOP = regex.compile(r"[。！？\n]")
 _REACH = 300  # characters looked back for the start of a sentence
 _DATED_KINDS = ("by", "target", "range", "date")
-_NAMED_FROM_BASE = ("year_word_by", "month_word_by")  # 今年, 明年, 本月: counted from the document's date
+_NAMED_FROM_BASE = ("year_word_by", "year_word_target", "month_word_by")  # 今年, 明年, 本月: counted from the document's date
 _EVERY_YEAR = regex.compile(r"每年|每一年|逐年")
 
 

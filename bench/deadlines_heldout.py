@@ -89,16 +89,16 @@ def score_passage(p: dict) -> tuple[int, int, int, list[str]]:
     return sum((got & want).values()), false, missed, notes
 
 
-def _prf(t: Counter) -> str:
+def _prf(t: Counter[str]) -> str:
     p = t["found"] / (t["found"] + t["false"]) if t["found"] + t["false"] else 1.0
     r = t["found"] / t["expected"] if t["expected"] else 1.0
     return f"{t['expected']} limits, {t['found']} found, {t['false']} false, {t['missed']} missed: precision {p:.2f}, recall {r:.2f}"
 
 
-def jionlp_total(python: str, passages: list[dict]) -> Counter:
+def jionlp_total(python: str, passages: list[dict]) -> Counter[str]:
     proc = subprocess.run([python, "-c", _JIO_SCRIPT], input=json.dumps(passages, ensure_ascii=False, default=str), capture_output=True, text=True, check=True)
     results = json.loads(proc.stdout.split("@@RESULT@@", 1)[1])
-    total: Counter = Counter()
+    total: Counter[str] = Counter()
     for p, found in zip(passages, results):
         f, fa, mi = score_ends(p, _jio_ends(p["text"], found))
         total.update(expected=len(p.get("ends") or []), found=f, false=fa, missed=mi)
@@ -110,10 +110,10 @@ def main() -> None:
     ap.add_argument("--jionlp-python", help="python of a venv where jionlp is installed")
     args = ap.parse_args()
     data = yaml.safe_load(HELDOUT.read_text(encoding="utf-8"))
-    total_first = Counter()
-    total_now = Counter()
+    total_first: Counter[str] = Counter()
+    total_now: Counter[str] = Counter()
     for batch in data["batches"]:
-        now = Counter()
+        now: Counter[str] = Counter()
         for p in batch["passages"]:
             f, fa, mi, notes = score_passage(p)
             now.update(expected=len(p.get("ends") or []), found=f, false=fa, missed=mi)

@@ -17,6 +17,7 @@ from functools import lru_cache
 import regex
 
 from . import rules
+from .rules import cached
 from .docnumber import parse_doc_number
 from .model import CellSpan, Line, NormDoc, Para, SourceDocument, Table, TableView
 from .orgnames import looks_like_org
@@ -224,6 +225,47 @@ def split_title_number(text: str) -> list[str]:
     return [text]
 
 
+_BULLET = regex.compile(r"^[•●▪◦・]\s*")
+_LABEL_COLON = regex.compile(r"\s*[：:]\s*$")
+_LABEL_REACH = 80  # a page's metadata block is among the first lines
+
+
+def _label_only(text: str) -> str | None:
+    """The metadata label a line holds alone ("• 发文字号:", "文号"), without its bullet and colon, or None."""
+    bare = _LABEL_COLON.sub("", _BULLET.sub("", text))
+    return bare if bare in _metadata_labels() else None
+
+
+@cached
+def _metadata_labels() -> frozenset[str]:
+    return frozenset(label for label, _ in rules.html_rules().labels)
+
+
+def join_label_values(cleaned: list[tuple[str, Line] | Table]) -> list[tuple[str, Line] | Table]:
+    """A page's metadata block copied as text may put each label on its own line and its value on the next
+    ("文号" / "十经普办文〔2023〕9号", "• 发文日期:" / "2024年04月06日 16:40"): one "label：value" line each,
+    the form structure reads (rules/html.yaml metadata_labels). A label with no value left ("主题分类:" over
+    "来源:") stays a field of its own. Only among the first lines, before the notice's first sentence."""
+    out: list[tuple[str, Line] | Table] = []
+    i = 0
+    while i < len(cleaned):
+        c = cleaned[i]
+        if i >= _LABEL_REACH or not isinstance(c, tuple) or _FULL_STOP.search(c[0]):
+            out.extend(cleaned[i:])
+            break
+        label = _label_only(c[0])
+        nxt = cleaned[i + 1] if i + 1 < len(cleaned) else None
+        if label is None:
+            out.append(c)
+        elif isinstance(nxt, tuple) and _label_only(nxt[0]) is None and not rules.html_rules().field.match(nxt[0]):
+            out.append((f"{label}：{nxt[0]}", c[1]))
+            i += 1
+        else:
+            out.append((f"{label}：", c[1]))
+        i += 1
+    return out
+
+
 _BODY_OPENER = regex.compile(r"^(?:现将|现就|现对|根据|依据|按照|为了?|经|近日|近期|今年以来|当前)")
 
 
@@ -376,6 +418,7 @@ def normalise(doc: SourceDocument) -> NormDoc:
             for t in split_title_number(clean(part)):
                 if t and not _BARS_ONLY.match(t):  # the bars of a table copied as text ("|||||") hold nothing
                     cleaned.extend((u, b) for u in split_recipients_body(t))
+    cleaned = join_label_values(cleaned)
     width = _Width([c[0] for c in cleaned if isinstance(c, tuple)])
     signs = _signature_lines(cleaned)
     items: list[_Group | Table] = []

@@ -220,8 +220,8 @@ def title_status(title: str) -> str:
 
 
 def _trim_title(span: Span) -> Span:
-    """The 标题 without a validity mark a site adds ("（已废止）", "[有效]") and without the 《》 a mirror site
-    wraps the whole title in."""
+    """The 标题 without a validity mark a site adds ("（已废止）", "[有效]"), without the 《》 a mirror site
+    wraps the whole title in and without the column tag a site puts before it ("【保基本民生】")."""
     v, s, e = span.value, span.start, span.end
     repost = rules.html_rules().repost_prefix.pattern.match(v)
     if repost and repost.end() < len(v):
@@ -234,7 +234,13 @@ def _trim_title(span: Span) -> Span:
             v, e = v[: m.start()], e - (len(v) - m.start())
     if len(v) > 2 and v.startswith("《") and v.endswith("》") and "《" not in v[1:-1]:
         v, s, e = v[1:-1], s + 1, e - 1
+    tag = _COLUMN_TAG.match(v)
+    if tag and _is_title(v[tag.end() :]):
+        v, s = v[tag.end() :], s + tag.end()  # "【预警信息】南召县…的通知": the site's column, not the title
     return Span(v, s, e, span.page, span.evidence)
+
+
+_COLUMN_TAG = regex.compile(r"^[【\[][^【】\[\]]{1,10}[】\]]\s*")
 
 
 def _is_title(text: str) -> bool:
@@ -317,7 +323,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
                 num0 = next(iter(find_doc_numbers(texts[k][a:b])), None)
                 if num0 is not None:
                     page_number = (k, num0, a)
-            elif key in ("成文日期", "标题") and value:
+            elif key in ("成文日期", "标题", "实施日期", "失效日期") and value:
                 lay.export_fields.setdefault(key, _span(doc, p, value, p.start + a, p.start + a + len(value)))
     first = 0
     while first < n and first in lay.roles:

@@ -370,3 +370,118 @@ def test_addressees_and_the_first_sentence_on_one_line(tmp_path: Path) -> None:
     d = run(tmp_path, text).document
     assert d.recipients == "各辖市、区人民政府；市各委办局", d.recipients
     assert d.doc_number == "丙政发〔2023〕1号", d.doc_number
+
+
+LABELS_OVER_VALUES = """甲市人民政府第五次全国经济普查领导小组办公室关于印发《甲市经济普查实施办法》的通知
+
+索引号
+011080691/2023-70749
+主题分类
+统计
+发文日期
+2023年09月03日 16:25:00
+发布机构
+甲市人民政府第五次全国经济普查领导小组办公室
+文号
+甲经普办文〔2023〕9号
+
+各县（市、区）人民政府经济普查领导小组办公室：
+
+现将《甲市经济普查实施办法》印发给你们，请结合实际，认真贯彻落实。
+
+甲市人民政府第五次全国经济普查领导小组办公室
+2023年8月30日
+"""
+
+
+def test_a_metadata_block_with_each_label_over_its_value(tmp_path: Path) -> None:
+    # a page copied as text: "文号" on one line, "甲经普办文〔2023〕9号" on the next; the title above the block
+    d = run(tmp_path, LABELS_OVER_VALUES).document
+    assert d.title == "甲市人民政府第五次全国经济普查领导小组办公室关于印发《甲市经济普查实施办法》的通知", d.title
+    assert (d.doc_number, d.signed_date) == ("甲经普办文〔2023〕9号", "2023-08-30"), d
+    assert d.recipients == "各县（市、区）人民政府经济普查领导小组办公室", d.recipients
+
+
+BULLETED_FIELDS = """返回顶部
+
+乙县人民政府工作规则
+
+  • 索引号:
+
+    6107280000/2024-001005
+  • 主题分类:
+
+  • 来源:
+
+  • 发文字号:
+
+    乙政发〔2024〕7号
+  • 发文日期:
+
+    2024年04月06日 16:40
+  • 有效性:
+
+乙县人民政府工作规则
+
+第一章总则
+
+一、根据《中华人民共和国地方各级人民代表大会和地方各级人民政府组织法》，结合本县实际，制定本规则。
+"""
+
+
+def test_bulleted_fields_with_values_below(tmp_path: Path) -> None:
+    d = run(tmp_path, BULLETED_FIELDS).document
+    assert (d.title, d.doc_number, d.signed_date) == ("乙县人民政府工作规则", "乙政发〔2024〕7号", "2024-04-06"), d
+    assert d.recipients == "", "a field label is no addressee"
+
+
+FIELDS_SIDE_BY_SIDE = """首页 > 丙县人民政府办公室信息公开 > 信息浏览
+索引号: 003129766/201901-00336 组配分类: 规范性文件发布
+信息分类: 通知   发布机构: 丙县人民政府办公室
+生成日期: 2019-01-23 文号:
+发文日期: 2019-01-23 生效时间: 2019-01-23
+废止时间: 2020-01-23 名称: 丙县人民政府关于印发《丙县人民政府工作规则》的通知
+信息来源: 关键词:
+浏览次数: 590 内容概述:
+
+丙县人民政府关于印发《丙县人民政府工作规则》的通知
+
+各乡、镇人民政府，县政府各部门、各直属机构：
+
+  《丙县人民政府工作规则》已经2019年1月4日县政府第三次全体会议通过，现予印发，请遵照执行。
+
+丙县人民政府
+2019年1月17日
+"""
+
+
+def test_a_breadcrumb_and_fields_side_by_side(tmp_path: Path) -> None:
+    # the page's 生效时间/废止时间 give the term when the text states none
+    d = run(tmp_path, FIELDS_SIDE_BY_SIDE).document
+    assert d.title == "丙县人民政府关于印发《丙县人民政府工作规则》的通知", d.title
+    assert d.recipients == "各乡、镇人民政府；县政府各部门；各直属机构", d.recipients
+    assert (d.issuer, d.signed_date) == ("丙县人民政府", "2019-01-17"), d
+    assert (d.valid_from, d.valid_until) == ("2019-01-23", "2020-01-23"), d
+
+
+COLUMN_TAG = """首页 > 政务公开 > 重点领域公开 > 水利
+
+【预警信息】丁县防汛抗旱指挥部 关于终止防汛Ⅳ级应急响应的通知
+
+发布日期：2024-07-04 信息来源：
+
+  各乡镇防汛抗旱指挥部、县防指各成员单位：
+
+  7月3日至4日影响我县的强降雨过程已结束。经县防汛抗旱指挥部会商研究，决定于7月4日16时终止我县防汛Ⅳ级应急响应。
+
+   2024年7月4日
+
+扫一扫在手机打开当前页
+"""
+
+
+def test_a_column_tag_before_the_title(tmp_path: Path) -> None:
+    d = run(tmp_path, COLUMN_TAG).document
+    assert d.title == "丁县防汛抗旱指挥部关于终止防汛Ⅳ级应急响应的通知", d.title
+    assert d.issuer == "丁县防汛抗旱指挥部", d.issuer
+    assert d.recipients == "各乡镇防汛抗旱指挥部；县防指各成员单位", d.recipients

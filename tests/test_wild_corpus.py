@@ -48,7 +48,9 @@ def test_haikou_announcement_without_number(wild: dict[str, Extraction]) -> None
     assert refs(x) == {("中华人民共和国行政复议法", ""), ("中华人民共和国行政诉讼法", "")}, refs(x)
     got = deadlines(x)
     assert ("2020年3月1日－2020年3月31日", "range", "2020-03-01", "2020-03-31", "") in got, got
-    assert ("六十日内", "relative", "", "", "") in got and ("六个月内", "relative", "", "", "") in got, got
+    # the spans count from the end of the notice period, named with them (its date is not given: no end)
+    assert ("自公告期限届满之日起六十日内", "relative", "", "", "") in got and ("自公告期限届满之日起六个月内", "relative", "", "", "") in got, got
+    assert {t.anchor for t in x.deadlines if t.kind == "relative"} == {"公告期限届满之日"}, x.deadlines
     assert d.topic == "农业、林业、水利", (d.topic, d.topic_evidence)
 
 

@@ -266,6 +266,19 @@ def join_label_values(cleaned: list[tuple[str, Line] | Table]) -> list[tuple[str
     return out
 
 
+_DATE_THEN_NUMBER = regex.compile(r"^(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)\s*(?P<number>\S.*号)$")
+
+
+def split_date_number(text: str) -> list[str]:
+    """A law database prints the 成文日期 and the 文号 on one line under the title ("2006年10月26日 财建〔2006〕
+    689号"): two lines, so each is read as the element it is (§7.2.4, §7.3.5)."""
+    m = _DATE_THEN_NUMBER.match(text) if text.endswith("号") else None
+    if m is None:
+        return [text]
+    num = parse_doc_number(m.group("number"))
+    return [m.group("date"), m.group("number")] if num is not None and num.text == m.group("number") else [text]
+
+
 _BODY_OPENER = regex.compile(r"^(?:现将|现就|现对|根据|依据|按照|为了?|经|近日|近期|今年以来|当前)")
 
 
@@ -415,7 +428,7 @@ def normalise(doc: SourceDocument) -> NormDoc:
             cleaned.append(b)
             continue
         for part in split_joint_signature(b.text):
-            for t in split_title_number(clean(part)):
+            for t in (u for v in split_title_number(clean(part)) for u in split_date_number(v)):
                 if t and not _BARS_ONLY.match(t):  # the bars of a table copied as text ("|||||") hold nothing
                     cleaned.extend((u, b) for u in split_recipients_body(t))
     cleaned = join_label_values(cleaned)

@@ -106,6 +106,7 @@ class _Draft:
     export_fields: dict[str, Span] = field(default_factory=dict)
     title_paras: tuple[int, int] | None = None
     header_end: int = 0  # first paragraph after the 文号 (a 令's 成文日期 stands between it and the title)
+    header_date: tuple[int, Span] | None = None  # a date line above the 文号 (law databases print the 成文日期 there)
     body_start: int = 0  # first body paragraph index
 
     def mark(self, k: int, role: str) -> None:
@@ -199,8 +200,8 @@ def _page_fields(text: str) -> list[tuple[str, int, int]] | None:
     the line does not start with a label of rules/html.yaml."""
     labels = rules.html_rules().labels
     found = list(rules.html_rules().field.finditer(text))
-    if not found or found[0].start() != 0:
-        return None
+    if not found or text[: found[0].start()].strip() not in _FIELD_BULLETS:
+        return None  # a field starts the line, after a list bullet at most ("- 索引号：…", "• 发文字号：…")
     key_of = dict(labels)
     out = []
     for m, nxt in zip(found, found[1:] + [None]):
@@ -209,6 +210,7 @@ def _page_fields(text: str) -> list[tuple[str, int, int]] | None:
     return out
 
 
+_FIELD_BULLETS = frozenset(("", "-", "•", "·", "●", "▪"))
 _CELL_EDGE = frozenset("|｜ \t")  # the bars and spaces around a cell of a table copied as text
 _EMPTY_ATTACHMENT_FIELD = regex.compile(r"^附件[：:]$")
 
@@ -258,8 +260,9 @@ def _title_before(doc: NormDoc, lay: _Draft, texts: list[str], k_num: int, first
     paragraph before it, joined with a short line above it when the title was broken ("国务院关于印发" /
     "“十四五”国家应急体系规划的通知")."""
     k = k_num - 1
-    while k >= first and (k in lay.roles or _export_furniture(texts[k])):
-        k -= 1
+    dated = rules.element_rules()["signed_date"].pattern
+    while k >= first and (k in lay.roles or _export_furniture(texts[k]) or dated.fullmatch(texts[k])):
+        k -= 1  # a date line between the title and the 文号 ("2006年10月26日" / "财建〔2006〕689号") is no title
     if k < first or doc.paras[k].kind != "para" or not _is_title(texts[k]):
         return None
     # a title broken over up to four lines: extend upwards over short lines without punctuation, as far as
@@ -278,7 +281,9 @@ def _title_before(doc: NormDoc, lay: _Draft, texts: list[str], k_num: int, first
     ):
         j -= 1
     for cand in range(j + 1, k):
-        if rules.words("title_head").search("".join(texts[cand:k]) + texts[k][:4]):
+        # the head in the lines above or where they meet the last ("广东省人民政府" / "关于印发…"); a line that
+        # opens with its own organisation ("戊部关于…") is whole, the name above it is the page's
+        if rules.words("title_head").search("".join(texts[cand:k]) + texts[k][:2]):
             start = cand
             break
     return start, k
@@ -301,9 +306,15 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         for j in range(max(0, k - SETTINGS.footer_reach), min(len(texts), k + SETTINGS.footer_reach + 1)):
             if j == k or _SITE_OWNER.match(texts[j]):
                 lay.mark(j, FURNITURE)
-    for k in range(1, n):
-        if texts[k] and texts[k] == texts[k - 1] and doc.paras[k].kind == "para":
-            lay.mark(k, FURNITURE)
+    seen: dict[str, int] = {}
+    for k in range(n):
+        # a line printed twice in a row, or a title printed again (as the page's heading and over the notice):
+        # the earlier print is the page's, the later one the notice's. A 署名 repeating the 发文机关标志 is no
+        # repeat of this kind.
+        earlier = seen.get(texts[k])
+        if earlier is not None and doc.paras[k].kind == "para" and (earlier == k - 1 or _is_title(texts[k])):
+            lay.mark(earlier, FURNITURE)
+        seen[texts[k]] = k
     # a web page's metadata block copied above the notice (up to the first sentence or 主送机关): furniture,
     # its 发文字号 stands in for a 文号 line the notice lacks, its 成文日期 for a missing date
     page_number: tuple[int, DocNumber, int] | None = None
@@ -323,7 +334,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
                 num0 = next(iter(find_doc_numbers(texts[k][a:b])), None)
                 if num0 is not None:
                     page_number = (k, num0, a)
-            elif key in ("成文日期", "标题", "实施日期", "失效日期") and value:
+            elif key in ("成文日期", "标题", "实施日期", "失效日期", "发文机关") and value:
                 lay.export_fields.setdefault(key, _span(doc, p, value, p.start + a, p.start + a + len(value)))
     first = 0
     while first < n and first in lay.roles:
@@ -389,10 +400,12 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             lay.title_paras = (a, b)
             lay.mark_range(a, b + 1, TITLE)
     else:
-        for k in range(first, min(first + SETTINGS.title_search, len(texts))):
+        looked = 0
+        for k in range(first, len(texts)):
             if k in lay.roles:
-                continue
-            if doc.paras[k].kind != "para" or texts[k][-1:] in "。：:":
+                continue  # furniture between the lines (a page's metadata block) does not count
+            looked += 1
+            if looked > SETTINGS.title_search or doc.paras[k].kind != "para" or texts[k][-1:] in "。：:":
                 break
             if _is_title(texts[k]):
                 lay.title = _span(doc, doc.paras[k])
@@ -406,6 +419,9 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
                 continue
             if looks_like_org(texts[j]):
                 lay.issuer_mark = _span(doc, doc.paras[j])
+            m = el["signed_date"].pattern.fullmatch(texts[j])
+            if m:
+                lay.header_date = (j, _span(doc, doc.paras[j], m.group("date")))
             lay.mark(j, HEADER)
     if lay.title is not None:
         lay.status = title_status(lay.title.value)
@@ -500,6 +516,10 @@ def _closing(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
                 lay.mark(j, SIGNATURE)
                 j -= 1
             break
+    if lay.signed_date is None and lay.header_date is not None:
+        # no date closes the notice: the one a law database printed with the 文号 is its 成文日期
+        k, lay.signed_date = lay.header_date
+        lay.roles[k] = SIGNED_DATE
     for k in range(lay.body_start, len(texts)):
         if paras[k].kind == "para" and el["publicity"].pattern.match(texts[k]):
             m = el["publicity"].pattern.match(texts[k])

@@ -485,3 +485,51 @@ def test_a_column_tag_before_the_title(tmp_path: Path) -> None:
     assert d.title == "丁县防汛抗旱指挥部关于终止防汛Ⅳ级应急响应的通知", d.title
     assert d.issuer == "丁县防汛抗旱指挥部", d.issuer
     assert d.recipients == "各乡镇防汛抗旱指挥部；县防指各成员单位", d.recipients
+
+
+LAW_DATABASE = """戊部关于印发《戊项目前期工作经费管理暂行办法》的通知
+
+戊部
+
+戊部关于印发《戊项目前期工作经费管理暂行办法》的通知
+
+2006年10月26日 戊建〔2006〕689号
+
+各省、自治区、直辖市、计划单列市财政厅（局），新疆生产建设兵团财务局：
+为进一步加强和规范项目前期工作经费管理，我部制定了《戊项目前期工作经费管理暂行办法》，现印发你们，请遵照执行。
+附件：戊项目前期工作经费管理暂行办法
+"""
+
+
+def test_a_law_database_prints_date_and_number_on_one_line(tmp_path: Path) -> None:
+    # the title printed as the page's heading and again over the notice; the date beside the 文号 signs it
+    d = run(tmp_path, LAW_DATABASE).document
+    assert d.title == "戊部关于印发《戊项目前期工作经费管理暂行办法》的通知", d.title
+    assert (d.doc_number, d.signed_date, d.issuer) == ("戊建〔2006〕689号", "2006-10-26", "戊部"), d
+
+
+ACCESSIBILITY_AND_DASHED_FIELDS = """• 无障碍|
+  • 长辈版
+己县上庄镇人民政府
+您现在所在的位置: 网站首页> 政府信息公开首页 > 上庄镇> 应急管理
+- 索 引 号:SM04101-1100-2018-00010
+- 备注/文号:己政办〔2018〕21号
+- 发布机构:己县上庄镇人民政府
+- 公文生成日期:2018-03-16
+关于印发己县防汛应急预案的通知
+作者：sc_zfb      发布时间：2018-03-20 16:03      来源：      选择阅读字号：[ ]      阅读次数：
+
+关于印发己县防汛应急预案的通知
+
+各村民委员会，镇直各单位：
+
+《己县防汛应急预案》已修订，现印发给你们，请结合实际，认真贯彻实施。
+"""
+
+
+def test_page_fields_name_the_number_date_and_issuer_the_text_lacks(tmp_path: Path) -> None:
+    d = run(tmp_path, ACCESSIBILITY_AND_DASHED_FIELDS).document
+    assert d.title == "关于印发己县防汛应急预案的通知", d.title
+    assert (d.doc_number, d.signed_date) == ("己政办〔2018〕21号", "2018-03-16"), d
+    assert d.issuer == "己县上庄镇人民政府", "the page's 发布机构 when the notice names no issuer"
+    assert d.recipients == "各村民委员会；镇直各单位", "the author/font line is page chrome, not addressees"

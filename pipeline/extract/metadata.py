@@ -122,6 +122,15 @@ def _export(st: Structure, field: str) -> str:
     return ""
 
 
+_WEBSITE = regex.compile(r"(?:网站|网|门户|平台)$")
+
+
+def _page_issuer(st: Structure) -> str:
+    """The 发文机关 field of a page's metadata block copied with the notice, when it names an organisation."""
+    value = _export(st, "issuer")
+    return value if looks_like_org(value) and not _WEBSITE.search(value) else ""
+
+
 def _add_years(iso: str, years: int) -> str:
     d = dt.date.fromisoformat(iso)
     try:
@@ -234,7 +243,7 @@ def build_document_row(doc: NormDoc, st: Structure) -> tuple[DocumentRow, Span |
     enacted_by, enacted_on, order = _promulgation(st)
     if not issuer and enacted_by is not None:
         issuer, span = enacted_by.value, enacted_by
-    row.issuer = issuer or meta.get("发文机关", "")
+    row.issuer = issuer or meta.get("发文机关", "") or _page_issuer(st)
     note("issuer", span)
     num: DocNumber | None = st.doc_number or order
     if num is not None:

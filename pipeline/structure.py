@@ -442,7 +442,27 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             lay.mark(k, RECIPIENTS)
             i = k + 1
             break
+    else:
+        if lay.title is not None and i + 1 < len(texts) and _colonless_recipients(texts[i]) and doc.paras[i].kind == "para" and _FULL_STOP.search(texts[i + 1]):
+            lay.recipients = _span(doc, doc.paras[i])
+            lay.mark(i, RECIPIENTS)
+            i += 1
     lay.body_start = i
+
+
+_FULL_STOP = regex.compile(r"[。！？]")
+_ADDRESSEE_END = regex.compile(r"(?:部门|单位|机构|企业|学校|医院|乡镇|街道|管委会|办事处)$")
+
+
+def _colonless_recipients(text: str) -> bool:
+    """A 主送机关 printed without its colon (rules/elements.yaml recipients_colonless): each item ends like an
+    organisation or a group of them ("区级各部门")."""
+    m = rules.element_rules()["recipients_colonless"].pattern.match(text)
+    if m is None:
+        return False
+    items = [t for t in regex.split(r"[，,、]", m.group("value")) if t]
+    org_end = rules.words("org_suffix")
+    return len(items) >= 2 and all(org_end.search(t) or _ADDRESSEE_END.search(t) for t in items)
 
 
 _EVENT_END = regex.compile(r"(?:通过|修订|修正|批准|公布|发布|施行)[\s　）)]*$")

@@ -533,3 +533,23 @@ def test_page_fields_name_the_number_date_and_issuer_the_text_lacks(tmp_path: Pa
     assert (d.doc_number, d.signed_date) == ("己政办〔2018〕21号", "2018-03-16"), d
     assert d.issuer == "己县上庄镇人民政府", "the page's 发布机构 when the notice names no issuer"
     assert d.recipients == "各村民委员会；镇直各单位", "the author/font line is page chrome, not addressees"
+
+
+COLONLESS_ADDRESSEES = """庚市庚区人民政府办公室关于印发庚区城市精细化管理实施细则的通知
+
+庚区府办发〔2020〕26号
+
+各街道办事处，区级各部门，庚新区管委会
+
+《庚区城市精细化管理实施细则》已经区政府常务会审议通过，现印发你们，请认真遵照执行。
+
+庚市庚区人民政府办公室
+
+2020年10月28日
+"""
+
+
+def test_addressees_copied_without_their_colon(tmp_path: Path) -> None:
+    d = run(tmp_path, COLONLESS_ADDRESSEES).document
+    assert d.recipients == "各街道办事处；区级各部门；庚新区管委会", d.recipients
+    assert (d.doc_number, d.signed_date) == ("庚区府办发〔2020〕26号", "2020-10-28"), d

@@ -204,7 +204,7 @@ def split_joint_signature(text: str) -> list[str]:
 
 
 _CELL_BARS = regex.compile(r"[|｜\s]+$")
-_BARS_ONLY = regex.compile(r"^[|｜\s]+$")
+_BARS_ONLY = regex.compile(r"^(?=.*[|｜])[|｜\s:：\-—]+$")  # "|||", a Markdown table's "---|---|"
 
 
 def split_title_number(text: str) -> list[str]:
@@ -429,7 +429,7 @@ def normalise(doc: SourceDocument) -> NormDoc:
             continue
         for part in split_joint_signature(b.text):
             for t in (u for v in split_title_number(clean(part)) for u in split_date_number(v)):
-                if t and not _BARS_ONLY.match(t):  # the bars of a table copied as text ("|||||") hold nothing
+                if t and not _BARS_ONLY.match(t):  # the bars of a table copied as text ("|||||", "---|---|") hold nothing
                     cleaned.extend((u, b) for u in split_recipients_body(t))
     cleaned = join_label_values(cleaned)
     width = _Width([c[0] for c in cleaned if isinstance(c, tuple)])

@@ -248,6 +248,8 @@ _COLUMN_TAG = regex.compile(r"^[【\[][^【】\[\]]{1,10}[】\]]\s*")
 def _is_title(text: str) -> bool:
     """A 标题 (§7.3.1): ends with a document type, no sentence punctuation inside, not a sentence."""
     text = rules.element_rules()["title_status"].pattern.sub("", text)
+    if text.startswith("特此"):
+        return False  # "特此公告", "特此通知": the closing formula, not a title
     t = text.rstrip("》”）")
     # a 、 joins coordinated items inside a title ("施工震损、噪声污染补偿暂行规定的通知"); other marks end sentences
     if not t or len(text) > SETTINGS.max_title or _TITLE_PUNCT.search(text) and not regex.search(r"《[^》]*[，、：][^》]*》", text):
@@ -382,9 +384,10 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         if k in lay.roles:
             continue
         t = texts[k].rstrip("》”")
-        if doc.paras[k].kind != "para" or t.endswith("："):
-            break
-        if any(t.endswith(dt) for dt in rules.doc_types()) and not _PUNCT.search(texts[k][-1:]) or _is_title(texts[k]):
+        if doc.paras[k].kind != "para" or t.endswith("：") or k_num is None and _FULL_STOP.search(texts[k]):
+            break  # the 主送机关, or with no 文号 the body's first sentence: no title below them (a 令's
+            # promulgating sentence stands between its number and the title of what it promulgates)
+        if any(t.endswith(dt) for dt in rules.doc_types()) and not _PUNCT.search(texts[k][-1:]) and not t.startswith("特此") or _is_title(texts[k]):
             title_idx = k
             break
     if title_idx is not None:

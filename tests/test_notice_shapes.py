@@ -553,3 +553,38 @@ def test_addressees_copied_without_their_colon(tmp_path: Path) -> None:
     d = run(tmp_path, COLONLESS_ADDRESSEES).document
     assert d.recipients == "各街道办事处；区级各部门；庚新区管委会", d.recipients
     assert (d.doc_number, d.signed_date) == ("庚区府办发〔2020〕26号", "2020-10-28"), d
+
+
+CLOSING_FORMULA_ONLY = """为组织开展好这次评议工作，市人大常委会特向社会公告，征求人民群众对两个部门工作的建议、批评和意见。
+有关建议、批评和意见，请于9月10日前通过电话或书面形式向市人大常委会工作评议小组反映。
+特此公告
+辛市人民代表大会常务委员会
+2012年8月16日
+"""
+
+
+def test_a_closing_formula_is_no_title(tmp_path: Path) -> None:
+    x = run(tmp_path, CLOSING_FORMULA_ONLY)
+    d = x.document
+    assert d.title == "", "特此公告 closes the notice; the page printed its title elsewhere"
+    assert (d.issuer, d.signed_date) == ("辛市人民代表大会常务委员会", "2012-08-16"), d
+    assert [(t.text, t.end, t.inferred) for t in x.deadlines] == [("9月10日前", "2012-09-10", True)]
+
+
+MARKDOWN_FIELDS = """关于上报第三季度专项治理工作督查情况通报的整改报告
+索引号: | GS5183/2020-771 | 部门: | 壬镇 |
+---|---|---|---|
+栏目: | 部门文件 | 来源: | 壬镇 |
+作者: | 日期: | 2020-10-20 |
+县专项治理办公室:
+针对10月9日市专项治理办公室督查出的问题，镇党委、政府高度重视，立即组织安排整改。
+特此报告。
+壬镇人民政府
+2020年10月15日
+"""
+
+
+def test_a_metadata_table_exported_as_markdown(tmp_path: Path) -> None:
+    d = run(tmp_path, MARKDOWN_FIELDS).document
+    assert d.title == "关于上报第三季度专项治理工作督查情况通报的整改报告", d.title
+    assert (d.recipients, d.issuer, d.signed_date) == ("县专项治理办公室", "壬镇人民政府", "2020-10-15"), d

@@ -276,3 +276,30 @@ def test_html_rules_examples() -> None:
     assert label_key("文　号:") == "发文字号"
     assert label_key("发布机构：") == "发文机关"
     assert label_key("文号：穗府办规〔2021〕7号") == ""
+
+
+METADATA_ONLY = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><script src="jquery.min.js"></script></head>
+<body><div class="main"><div class="JD_detail"><div class="JD_key02">
+<table class="JD_table_key02">
+ <tbody id="theader">
+  <tr><td>报送单位：</td><td>市财政局</td><td>主题分类：</td><td><span id="span_publisher"></span></td></tr>
+  <tr><td>发文字号：</td><td>某财采〔2019〕1号</td><td>成文日期：</td><td>2019-01-04</td></tr>
+  <tr><td>标　　题：</td><td colspan="3"><span id="span_docTitle">
+    某某市财政局关于做好政府采购定向支持中小企业有关工作的通知
+  </span></td></tr>
+ </tbody>
+</table></div>
+<div id="mainContent"></div>
+</div></div></body></html>
+"""
+
+
+def test_a_page_holding_only_its_metadata_block_says_so(tmp_path: Path) -> None:
+    # the site fills the notice in by JavaScript; a saved copy holds the block around an empty container
+    path = tmp_path / "meta_only.html"
+    path.write_text(METADATA_ONLY, encoding="utf-8")
+    with pytest.raises(IngestError) as err:
+        read_document(path)
+    message = str(err.value)
+    assert "only its metadata block" in message and "某财采〔2019〕1号" in message and "JavaScript" in message, message

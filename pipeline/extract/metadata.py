@@ -31,25 +31,27 @@ def doc_type_of(title: str) -> str:
 MAX_LOW_LISTED = 30  # low-confidence OCR lines listed on a document row
 
 
+def title_head(title: str) -> str:
+    """The organisation heading a title, or '': "X关于…的通知", "X印发《…》", "X转发…" (§7.3.1), a report titled
+    by its issuer and year ("淮安市洪泽区人民政府2024年政府信息公开工作年度报告")."""
+    m = regex.match(r"^(?P<org>[\p{Han}（）、]{2,40}?)(?:关于|印发|转发)", title)
+    joint = m is not None and "、" in m.group("org")
+    if m and (not joint or all(looks_like_org(p) and not regex.match("批转|转发|印发", p) for p in m.group("org").split("、"))):
+        head = m.group("org")  # "国务院、中央军委关于…"; not "批转省经贸委、纺织总会关于…"
+        return "" if len(head) <= 3 and not looks_like_org(head) else head  # "关于印发…", "上海关于贯彻落实…"
+    if not m:
+        m = regex.match(r"^(?P<org>[\p{Han}（）]{4,40}?)(?=(?:19|20)\d{2}年)", title)
+        if m and looks_like_org(m.group("org")):
+            return m.group("org")
+    return ""
+
+
 def _issuer(st: Structure) -> tuple[str, Span | None]:
     if len(st.signature) >= 2:
         return "；".join(s.value for s in st.signature), st.signature[0]
     if st.issuer_mark is not None:
         return st.issuer_mark.value, st.issuer_mark
-    head = ""
-    if st.title is not None:
-        # "X关于…的通知", "X印发《…》", "X转发…": the issuer heads the title (§7.3.1)
-        m = regex.match(r"^(?P<org>[\p{Han}（）、]{2,40}?)(?:关于|印发|转发)", st.title.value)
-        joint = m is not None and "、" in m.group("org")
-        if m and (not joint or all(looks_like_org(p) and not regex.match("批转|转发|印发", p) for p in m.group("org").split("、"))):
-            head = m.group("org")  # "国务院、中央军委关于…"; not "批转省经贸委、纺织总会关于…"
-            if len(head) <= 3 and not looks_like_org(head):
-                head = ""  # "关于印发…", "上海关于贯彻落实…": no organisation heads the title
-        elif not m:
-            # a report titled by its issuer and year: 淮安市洪泽区人民政府2024年政府信息公开工作年度报告
-            m = regex.match(r"^(?P<org>[\p{Han}（）]{4,40}?)(?=(?:19|20)\d{2}年)", st.title.value)
-            if m and looks_like_org(m.group("org")):
-                head = m.group("org")
+    head = title_head(st.title.value) if st.title is not None else ""
     heads = [part[a:b] for part in head.split("、") for a, b in split_orgs(part)] if head else []
     if st.signature:
         sig = st.signature[0]
@@ -243,7 +245,8 @@ def build_document_row(doc: NormDoc, st: Structure) -> tuple[DocumentRow, Span |
     enacted_by, enacted_on, order = _promulgation(st)
     if not issuer and enacted_by is not None:
         issuer, span = enacted_by.value, enacted_by
-    row.issuer = issuer or meta.get("发文机关", "") or _page_issuer(st)
+    # with no issuer in the text: the head of the page's own title (天津市财政局关于…), else its 发文机关 field
+    row.issuer = issuer or title_head(meta.get("标题", "") or _export(st, "title")).replace("、", "；") or meta.get("发文机关", "") or _page_issuer(st)
     note("issuer", span)
     num: DocNumber | None = st.doc_number or order
     if num is not None:

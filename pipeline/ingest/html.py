@@ -261,7 +261,15 @@ def read_html(path: Path, *, doc_id: str, sha256: str, data: bytes) -> SourceDoc
     _strip_page(root)
     meta: PageMetadata = page_metadata(root, head)
     container = content_root(root, text)
-    blocks = content_blocks(container, meta.containers)
+    inside_meta = any(box is container or container in box.iterdescendants() for box in meta.containers)
+    blocks = [] if inside_meta else content_blocks(container, meta.containers)
+    if inside_meta and meta.values:
+        # the page's own metadata block is all it holds: the notice is filled in by JavaScript after loading
+        named = "，".join(f"{k}：{meta.values[k]}" for k in ("标题", "发文字号") if meta.values.get(k))
+        raise IngestError(
+            f"{path.name}: the page holds only its metadata block ({named or '标题/文号'}), not the notice's text "
+            "(the site fills it in by JavaScript); save the page after it has loaded, or the notice's PDF/text"
+        )
     if not _has_text(blocks):
         raise IngestError(
             f"{path.name}: the page holds no notice text (an empty page, a listing, or one filled in by "

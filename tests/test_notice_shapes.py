@@ -588,3 +588,22 @@ def test_a_metadata_table_exported_as_markdown(tmp_path: Path) -> None:
     d = run(tmp_path, MARKDOWN_FIELDS).document
     assert d.title == "关于上报第三季度专项治理工作督查情况通报的整改报告", d.title
     assert (d.recipients, d.issuer, d.signed_date) == ("县专项治理办公室", "壬镇人民政府", "2020-10-15"), d
+
+
+TAGGED_ITEMS = """癸区稳增长促发展若干政策措施
+为认真贯彻落实稳增长各项决策部署，结合本区实际，特制定如下政策措施。
+一、提高投资项目审批效率
+1.精简项目审批手续。加快建立“中介超市”，5月底前实现我区中介超市上线运行。（区政务服务局牵头，区发改局、区审改办、区级相关部门配合）
+2.提高环评审批效率。环评报告书14个工作日内、环评报告表7个工作日内完成审批。（区环保局牵头，区水务局配合）
+癸区人民政府
+2016年4月20日
+"""
+
+
+def test_a_yearless_limit_in_a_tagged_item_dates_the_task(tmp_path: Path) -> None:
+    tasks = run(tmp_path, TAGGED_ITEMS).tasks
+    first, second = tasks
+    assert (first.lead_unit, first.units) == ("区政务服务局", "区政务服务局；区发改局；区审改办；区级相关部门"), first
+    # the limit names no year: the document's year, and the limit's words stand as the task's deadline text
+    assert (first.deadline_text, first.due_date) == ("5月底前", "2016-05-31"), first
+    assert (second.lead_unit, second.due_date) == ("区环保局", ""), "working days from no dated event give no date"

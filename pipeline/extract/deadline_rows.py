@@ -63,9 +63,17 @@ def extract_deadlines(doc: NormDoc, st: Structure, row: DocumentRow, validity: S
 
 
 def with_due_dates(tasks: list[TaskRow], deadlines: list[DeadlineRow]) -> list[TaskRow]:
-    """A task whose text holds a dated limit gets that date as due_date when it has none of its own."""
-    by_task: dict[str, str] = {}
+    """A task whose text holds a dated limit gets that date as due_date when it has none of its own, and the
+    limit's words as deadline_text when it has none ("5月底前", its year taken from the document's date)."""
+    by_task: dict[str, DeadlineRow] = {}
     for d in deadlines:
         if d.task_id and d.end and d.kind in _DUE_KINDS and d.task_id not in by_task:
-            by_task[d.task_id] = d.end
-    return [t if t.due_date or t.task_id not in by_task else dataclasses.replace(t, due_date=by_task[t.task_id]) for t in tasks]
+            by_task[d.task_id] = d
+    out = []
+    for t in tasks:
+        d = by_task.get(t.task_id)
+        if t.due_date or d is None:
+            out.append(t)
+        else:
+            out.append(dataclasses.replace(t, due_date=d.end, deadline_text=t.deadline_text or d.text))
+    return out

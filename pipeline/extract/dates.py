@@ -119,7 +119,7 @@ def _interpret(rule: rules.PatternRule, m: regex.Match[str]) -> TimeExpr | None:
             pass  # a stated length ("公示期为5个工作日"): a period with a duration and no dates
         elif kind == "range":
             y = to_int(m.group("y"))
-            y2 = _int_group(m, "y2") or y
+            y2 = _int_group(m, "y2") or (y + 1 if _group(m, "ny") else y)  # "至次年5月31日": the year after
             m1, d1, m2, d2 = (_int_group(m, g) for g in ("m", "d", "m2", "d2"))
             if m2 is None and d2 is not None:
                 m2 = m1  # "2019年4月12-19日": the second part names only the day

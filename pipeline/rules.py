@@ -269,6 +269,23 @@ def deadline_traps() -> tuple[DeadlineTrap, ...]:
 
 
 @cached
+def festivals() -> dict[str, tuple[str, str]]:
+    """rules/deadlines.yaml `festivals` (name -> (calendar, value)) with `festival_names` standing for them."""
+    data = _read_yaml("deadlines.yaml")
+    out: dict[str, tuple[str, str]] = {}
+    for name, spec in (data.get("festivals") or {}).items():
+        (calendar, value), = dict(spec).items()
+        if calendar not in ("solar", "lunar", "term"):
+            raise RuleError(f"rules/deadlines.yaml: festival {name!r}: calendar {calendar!r} is not solar, lunar or term")
+        out[str(name)] = (str(calendar), str(value))
+    for alias, name in (data.get("festival_names") or {}).items():
+        if name not in out:
+            raise RuleError(f"rules/deadlines.yaml: festival_names {alias!r} stands for {name!r}, which festivals lacks")
+        out[str(alias)] = out[str(name)]
+    return out
+
+
+@cached
 def frequencies() -> dict[str, str]:
     return dict(_read_yaml("deadlines.yaml").get("frequencies", {}))
 

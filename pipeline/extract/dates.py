@@ -13,6 +13,7 @@ import cn2an
 import regex
 
 from .. import rules
+from .festivals import day_before_festival
 from ..rules import PatternRule
 
 _DIGIT = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
@@ -108,7 +109,11 @@ def _interpret(rule: rules.PatternRule, m: regex.Match[str]) -> TimeExpr | None:
     start = end = freq = ""
     value = unit = anchor = ""
     try:
-        if _group(m, "fyp"):  # the n-th five-year plan (十四五): from the 3rd (1966-1970) on, five years each
+        if _group(m, "fest"):  # before a festival: the day before it, in the year written (else left to infer)
+            if _group(m, "y"):
+                day = day_before_festival(m.group("fest"), to_int(m.group("y")))
+                end = day.isoformat() if day is not None else ""
+        elif _group(m, "fyp"):  # the n-th five-year plan (十四五): from the 3rd (1966-1970) on, five years each
             end = _iso(1966 + 5 * (to_int(m.group("fyp")) - 3) + 4, 12, 31)
         elif kind in ("by", "target", "date", "validity") and not _group(m, "y"):
             pass  # month and day without a year ("4月28日前"): the limit is kept, no date is guessed here

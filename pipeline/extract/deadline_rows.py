@@ -71,9 +71,9 @@ def with_due_dates(tasks: list[TaskRow], deadlines: list[DeadlineRow]) -> list[T
             by_task[d.task_id] = d
     out = []
     for t in tasks:
-        d = by_task.get(t.task_id)
-        if t.due_date or d is None:
+        limit = by_task.get(t.task_id)
+        if t.due_date or limit is None:
             out.append(t)
         else:
-            out.append(dataclasses.replace(t, due_date=d.end, deadline_text=t.deadline_text or d.text))
+            out.append(dataclasses.replace(t, due_date=limit.end, deadline_text=t.deadline_text or limit.text))
     return out

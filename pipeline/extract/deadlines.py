@@ -17,6 +17,7 @@ import regex
 
 from .. import rules
 from .dates import TimeExpr, _period_end, find_time_expressions
+from .festivals import next_day_before
 
 # events whose date is the document's own (印发/发布/公布/签发 = the signing or issuing date)
 _OWN_DATE_ANCHOR = regex.compile(r"^(?:(?:本\p{Han}{0,6}?)?(?:印发|发布|公布|签发|下达)|今后|未来)")  # 今后五年: from the document's date
@@ -131,6 +132,12 @@ def _infer(te: TimeExpr, base: dt.date) -> tuple[str, str]:
     """(start, end) inferred from the base date, or ('', '') when the text gives nothing to infer from."""
     if te.rule in _NAMED_FROM_BASE:
         return "", _relative_period(te, base)
+    if te.rule == "festival_by" and not te.end:
+        # "春节前" with no year: before the next such festival after the document's date
+        names = [n for n in rules.festivals() if n in te.text]
+        last = max(names, key=lambda n: (te.text.rfind(n), len(n))) if names else ""
+        day = next_day_before(last, base) if last else None
+        return "", day.isoformat() if day is not None else ""
     if te.kind in ("by", "target") and not te.end:
         md = _MONTH_DAY.search(te.text)
         if md:

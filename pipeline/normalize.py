@@ -104,6 +104,26 @@ def colon_spaced_labels(text: str) -> str:
     return pattern.sub(lambda m: m.group("label") + "：", text.lstrip())
 
 
+@lru_cache(maxsize=8)
+def _bracketed_labels(labels: tuple[str, ...]) -> regex.Pattern[str]:
+    alts = "|".join(regex.escape(label) for label in sorted(labels, key=len, reverse=True))
+    return regex.compile(rf"[\[【]\s*(?P<label>{alts})\s*[\]】]\s*[|｜]?\s*")
+
+
+def bracketed_labels(text: str) -> str:
+    """A page's metadata table copied with its labels in brackets ("[ 发文字号 ] | 城发改委发〔2025〕4号 |"): each
+    label gets its colon (the "label：value" form structure reads, rules/html.yaml metadata_labels)."""
+    stripped = text.lstrip()
+    if not stripped.startswith(("[", "【")):
+        return text
+    pattern = _bracketed_labels(tuple(regex.sub(r"\s+", "", label) for label, _ in rules.html_rules().labels))
+    hits = list(pattern.finditer(regex.sub(r"(?<=[\[【])\s+|\s+(?=[\]】])", "", stripped)))
+    if not hits or hits[0].start() != 0:
+        return text
+    squeezed = regex.sub(r"(?<=[\[【])\s+|\s+(?=[\]】])", "", stripped)
+    return pattern.sub(lambda m: m.group("label") + "：", squeezed)
+
+
 def remove_cjk_spaces(text: str) -> str:
     """Remove spaces inside Chinese text; keep one between two Latin words. '到 2020 年底' -> '到2020年底'"""
 
@@ -332,6 +352,7 @@ LINE_CLEANERS: tuple[Callable[[str], str], ...] = (
     fullwidth_parentheses,
     fullwidth_punctuation,
     colon_spaced_labels,
+    bracketed_labels,
     remove_cjk_spaces,
     docnumber_brackets,
     chinese_year_zeros,

@@ -336,7 +336,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
                 num0 = next(iter(find_doc_numbers(texts[k][a:b])), None)
                 if num0 is not None:
                     page_number = (k, num0, a)
-            elif key in ("成文日期", "标题", "实施日期", "失效日期", "发文机关") and value:
+            elif key in ("成文日期", "标题", "实施日期", "失效日期", "发文机关", "发布日期") and value:
                 lay.export_fields.setdefault(key, _span(doc, p, value, p.start + a, p.start + a + len(value)))
     first = 0
     while first < n and first in lay.roles:

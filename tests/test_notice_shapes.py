@@ -607,3 +607,21 @@ def test_a_yearless_limit_in_a_tagged_item_dates_the_task(tmp_path: Path) -> Non
     # the limit names no year: the document's year, and the limit's words stand as the task's deadline text
     assert (first.deadline_text, first.due_date) == ("5月底前", "2016-05-31"), first
     assert (second.lead_unit, second.due_date) == ("区环保局", ""), "working days from no dated event give no date"
+
+
+BRACKETED_LABELS = """[ 索引号 ] | 11500229759293419E/2025-00009 | [ 发文字号 ] | 子发改委发〔2025〕4号 |
+[ 主题分类 ] | 国民经济发展规划、计划 | [ 体裁分类 ] | 规划计划 |
+[ 发布机构 ] | 子县发展和改革委员会 | ||
+[ 成文日期 ] | 2025-02-17 | [ 发布日期 ] | 2025-02-21 |
+子县发展和改革委员会关于印发《子县2024年国民经济和社会发展计划执行情况与2025年计划草案报告》的通知
+各乡镇人民政府、街道办事处，县政府各部门，有关单位：
+现将县人民代表大会审议通过的《子县2024年国民经济和社会发展计划执行情况与2025年计划草案报告》印发给你们，请认真抓好学习贯彻。
+"""
+
+
+def test_a_metadata_table_with_bracketed_labels(tmp_path: Path) -> None:
+    # no 文号 line, no 署名 or date closes the text: the page's fields stand in
+    d = run(tmp_path, BRACKETED_LABELS).document
+    assert d.title.startswith("子县发展和改革委员会关于印发《子县2024年"), d.title
+    assert (d.doc_number, d.signed_date, d.published_date) == ("子发改委发〔2025〕4号", "2025-02-17", "2025-02-21"), d
+    assert d.issuer == "子县发展和改革委员会", d.issuer

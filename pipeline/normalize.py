@@ -116,12 +116,9 @@ def bracketed_labels(text: str) -> str:
     stripped = text.lstrip()
     if not stripped.startswith(("[", "【")):
         return text
-    pattern = _bracketed_labels(tuple(regex.sub(r"\s+", "", label) for label, _ in rules.html_rules().labels))
-    hits = list(pattern.finditer(regex.sub(r"(?<=[\[【])\s+|\s+(?=[\]】])", "", stripped)))
-    if not hits or hits[0].start() != 0:
-        return text
-    squeezed = regex.sub(r"(?<=[\[【])\s+|\s+(?=[\]】])", "", stripped)
-    return pattern.sub(lambda m: m.group("label") + "：", squeezed)
+    pattern = _bracketed_labels(tuple(label for label, _ in rules.html_rules().labels))  # labels hold no spaces
+    first = pattern.match(stripped)
+    return pattern.sub(lambda m: m.group("label") + "：", stripped) if first is not None else text
 
 
 def remove_cjk_spaces(text: str) -> str:

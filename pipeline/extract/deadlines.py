@@ -152,8 +152,8 @@ def _infer(te: TimeExpr, base: dt.date) -> tuple[str, str]:
         yp = _YEAR_PART.search(te.text)
         if yp:
             return "", _period_end(base.year, None, None, yp.group("eop"))
-    if te.kind == "range" and not te.end and te.rule in ("range_no_year", "begins_and_ends"):
-        return _yearless_range(te.text, base)
+    if te.kind == "range" and not te.end:
+        return _yearless_range(te.text, base)  # a range that wrote no year ("8月12日至9月13日"); a bare length has none
     if te.kind == "validity" and not te.start and te.anchor and _OWN_DATE_ANCHOR.search(te.anchor):
         return base.isoformat(), te.end or term_end(base.isoformat(), te.duration_value, te.duration_unit)  # 自印发之日起施行
     if te.kind == "relative" and te.anchor and _OWN_DATE_ANCHOR.search(te.anchor) and te.duration_value:
@@ -236,7 +236,7 @@ def find_deadlines(text: str, *, base_date: dt.date | str | None = None) -> list
                 start, end, inferred = start or s2, e2, True
         elif base is not None and isinstance(base, dt.date) and not recurs:
             s2, e2 = _infer(te, base)
-            if te.rule in ("range_no_year", "begins_and_ends") and e2 and e2 < base.isoformat() and not _is_cell(text, te.begin, te.stop):
+            if te.kind == "range" and not te.end and e2 and e2 < base.isoformat() and not _is_cell(text, te.begin, te.stop):
                 continue  # "8月11日至18日，…连续发生3起事故" in an August report: over before the document, history
             if e2 or s2:  # 自发布之日起施行 with no term: a start only
                 start, end, inferred = start or s2, end or e2, True

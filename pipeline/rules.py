@@ -120,6 +120,11 @@ def _read_yaml(name: str | Path) -> dict[str, Any]:
     return data
 
 
+def read_rule_file(name: str) -> dict[str, Any]:
+    """A rule file of the active rules folder, read as YAML (a mapping at the top level)."""
+    return _read_yaml(name)
+
+
 def _check_keys(file: str, rule_id: str, got: Mapping[str, Any], allowed: set[str]) -> None:
     unknown = set(got) - allowed
     if unknown:
@@ -208,7 +213,7 @@ def not_heading_rules() -> tuple[PatternRule, ...]:
 
 @cached
 def deadline_rules() -> tuple[PatternRule, ...]:
-    return _pattern_rules("deadlines.yaml", "rules", extra_keys={"not_this_rule", "needs_year_in_sentence"})
+    return _pattern_rules("deadlines.yaml", "rules", extra_keys={"not_this_rule", "needs_year_in_sentence", "from_base"})
 
 
 @cached
@@ -216,6 +221,13 @@ def deadline_rules_needing_a_year() -> frozenset[str]:
     """rules/deadlines.yaml `needs_year_in_sentence: true`: rules whose matches count only where a limit
     earlier in the same sentence wrote its year (a bare "第二季度" elsewhere is too often a report)."""
     return frozenset(str(r["id"]) for r in _read_yaml("deadlines.yaml").get("rules", []) if r.get("needs_year_in_sentence"))
+
+
+@cached
+def deadline_rules_from_base() -> frozenset[str]:
+    """rules/deadlines.yaml `from_base: true`: rules whose limits are named from the document's date (今年年底前,
+    下月10日前, 本周五前) and are read by pipeline.parse_time with that date as its base."""
+    return frozenset(str(r["id"]) for r in _read_yaml("deadlines.yaml").get("rules", []) if r.get("from_base"))
 
 
 @cached

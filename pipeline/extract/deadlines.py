@@ -18,6 +18,7 @@ import regex
 from .. import rules
 from .dates import TimeExpr, _period_end, find_time_expressions
 from .festivals import next_day_before
+from .timeparse import parse_time
 
 # events whose date is the document's own (印发/发布/公布/签发 = the signing or issuing date)
 _OWN_DATE_ANCHOR = regex.compile(r"^(?:(?:本\p{Han}{0,6}?)?(?:印发|发布|公布|签发|下达)|今后|未来)")  # 今后五年: from the document's date
@@ -90,48 +91,19 @@ def add_duration(base: dt.date, value: float, unit: str) -> dt.date | None:
     return None
 
 
-_YEAR_WORD = regex.compile(r"(?P<yw>今年|本年度?|当年|明年|次年|下一?年度?)")
-_MONTH_WORD = regex.compile(r"(?P<mw>本月|当月|下个?月)")
-_NEXT = ("明", "次", "下")
+_LIMIT_TAIL = regex.compile(r"\s*(?:(?:或|及)?\s*(?:以|之)?\s*前|\s*内)$")
 
 
-_YEAR_END = regex.compile(r"(?P<eop>底|末)")
-_DAY = regex.compile(r"(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号]")
-_TEN_DAYS = regex.compile(r"上旬|中旬|下旬")
-
-
-def _relative_period(te: TimeExpr, base: dt.date) -> str:
-    """The end of a limit in a year or month named from the base date ('明年6月底前', '本月底前'), or ''."""
-    rest = te.text
-    yw = _YEAR_WORD.match(rest)
-    mw = _MONTH_WORD.match(rest)
-    try:
-        if yw:
-            year = base.year + (1 if yw.group("yw").startswith(_NEXT) else 0)
-            tail = rest[yw.end() :]
-            md = _MONTH_DAY.search(tail)
-            if md:
-                d = md.group("d")
-                return _period_end(year, int(md.group("m")), int(d) if d else None, md.group("eop"))
-            yp = _YEAR_PART.search(tail) or _YEAR_END.search(tail)
-            return _period_end(year, None, None, yp.group("eop") if yp else None)
-        if mw:
-            y, m = base.year, base.month
-            if mw.group("mw").startswith("下"):
-                y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-            tail = rest[mw.end() :]
-            dm = _DAY.search(tail)
-            eop = _TEN_DAYS.search(tail)
-            return _period_end(y, m, int(dm.group("d")) if dm else None, eop.group(0) if eop else None)
-    except ValueError:
-        return ""
-    return ""
+def _from_base(te: TimeExpr, base: dt.date) -> str:
+    """The end of a limit named from the document's date ('明年6月底前', '本月底前', '本周五前'), or ''."""
+    span = parse_time(_LIMIT_TAIL.sub("", te.text), base_date=base)
+    return span.end if span is not None else ""
 
 
 def _infer(te: TimeExpr, base: dt.date) -> tuple[str, str]:
     """(start, end) inferred from the base date, or ('', '') when the text gives nothing to infer from."""
-    if te.rule in _NAMED_FROM_BASE:
-        return "", _relative_period(te, base)
+    if te.rule in rules.deadline_rules_from_base():
+        return "", _from_base(te, base)
     if te.rule == "festival_by" and not te.end:
         # "春节前" with no year: before the next such festival after the document's date
         names = [n for n in rules.festivals() if n in te.text]
@@ -185,7 +157,6 @@ _CLAUSE_END = regex.compile(r"[。；;！？\n]")
 _FULL_STOP = regex.compile(r"[。！？\n]")
 _REACH = 300  # characters looked back for the start of a sentence
 _DATED_KINDS = ("by", "target", "range", "date")
-_NAMED_FROM_BASE = ("year_word_by", "year_word_target", "month_word_by")  # 今年, 明年, 本月: counted from the document's date
 _EVERY_YEAR = regex.compile(r"每年|每一年|逐年")
 
 
@@ -229,7 +200,7 @@ def find_deadlines(text: str, *, base_date: dt.date | str | None = None) -> list
         if te.rule in rules.deadline_rules_needing_a_year() and not (said_year and said_year[0] == sentence):
             continue  # a bare "第二季度完成" with no year written before it in the sentence
         recurs = _every_year(text, te.begin)
-        if te.kind == "by" and not te.end and te.rule not in _NAMED_FROM_BASE and said_year and said_year[0] == sentence and not recurs:
+        if te.kind == "by" and not te.end and te.rule not in rules.deadline_rules_from_base() and said_year and said_year[0] == sentence and not recurs:
             # "2022年6月底前完成…，12月底前全面完成": the year written earlier in the sentence, not the signing year
             s2, e2 = _infer(te, dt.date(said_year[1], 1, 1))
             if e2:

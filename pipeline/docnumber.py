@@ -158,3 +158,11 @@ def parse_doc_number(text: str) -> DocNumber | None:
             return d
         return None
     return None
+
+
+def number_line(text: str) -> DocNumber | None:
+    """The 发文字号 a line holds by itself (up to two stray characters), or before the 签发人 an upward
+    document prints on the same line (GB/T 9704 §7.2.4: "丙政〔2024〕3号    签发人：王某"); else None."""
+    head = text.split("签发人", 1)[0] if "签发人" in text else text
+    num = parse_doc_number(head)
+    return num if num is not None and len(num.text) >= len(head.rstrip()) - 2 else None

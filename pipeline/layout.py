@@ -18,7 +18,7 @@ import regex
 
 from . import rules
 from .rules import cached
-from .docnumber import parse_doc_number
+from .docnumber import number_line, parse_doc_number
 from .model import CellSpan, Line, NormDoc, Para, SourceDocument, Table, TableView
 from .orgnames import looks_like_org
 from .normalize import clean_line, lost_title_openers, nested_title_marks, is_traditional, to_simplified, visual_width
@@ -75,8 +75,7 @@ def _standalone(_rules: rules.Rules, text: str) -> bool:
     html = rules.html_rules()
     if html.chrome.pattern.fullmatch(text) or html.field.match(text):
         return True  # a web page's chrome ("字号：大中小") or metadata line ("文号：…", "发文字号 …") copied with the notice
-    num = parse_doc_number(text)
-    return num is not None and len(num.text) >= len(text) - 2
+    return number_line(text) is not None
 
 
 def _ends_with_doc_type(text: str) -> bool:
@@ -304,8 +303,7 @@ def _merge_title(groups: list[_Group]) -> list[_Group]:
     head = [("".join(g.texts)) for g in groups[: cfg.title_window]]
     start = 0
     for i, t in enumerate(head):
-        num = parse_doc_number(t)
-        if num is not None and len(num.text) >= len(t) - 2:
+        if number_line(t) is not None:
             start = i + 1
             break
     else:

@@ -10,7 +10,7 @@ from typing import Mapping, Sequence
 import regex
 
 from . import rules
-from .docnumber import DocNumber, find_doc_numbers, parse_doc_number
+from .docnumber import DocNumber, find_doc_numbers, number_line, parse_doc_number
 from .model import NormDoc, Para, Section, Span
 from .orgnames import looks_like_org, split_orgs
 
@@ -291,6 +291,38 @@ def _title_before(doc: NormDoc, lay: _Draft, texts: list[str], k_num: int, first
     return start, k
 
 
+# the first lines of a 主送机关 list broken before its colon: organisations separated by 、 or ，, no sentence
+_RECIPIENTS_HEAD = regex.compile(r"[^。：:；;！？]{2,80}?[、，,][^。：:；;！？]*")
+_TITLE_BREAK = regex.compile(r"(?:的|和|与|及|暨|关于|对|、)$")
+
+
+def _title_lines(doc: NormDoc, lay: _Draft, texts: list[str], k: int, first: int) -> tuple[int, int]:
+    """The paragraphs of a title that a blank line broke where it cannot end ("…检查情况的" / "整改通知"):
+    from the title-like paragraph `k`, up over lines ending so and down while it ends so."""
+    def part(j: int) -> bool:
+        return first <= j < len(texts) and j not in lay.roles and doc.paras[j].kind == "para" and len(texts[j]) <= SETTINGS.max_title_line and not _TITLE_PUNCT.search(texts[j])
+
+    a = b = k
+    while part(a - 1) and _TITLE_BREAK.search(texts[a - 1]):
+        a -= 1
+    while _TITLE_BREAK.search(texts[b]) and part(b + 1):
+        b += 1
+    return a, b
+
+
+def _set_title(doc: NormDoc, lay: _Draft, texts: list[str], k: int, first: int) -> int:
+    """Mark the title found at paragraph `k` (with the lines a blank line broke off it); the next index."""
+    a, b = _title_lines(doc, lay, texts, k, first)
+    if a == b:
+        lay.title = _span(doc, doc.paras[k])
+    else:
+        p, q = doc.paras[a], doc.paras[b]
+        lay.title = Span("".join(texts[a : b + 1]), p.start, q.end, p.page, doc.text[p.start : q.end])
+        lay.title_paras = (a, b)
+    lay.mark_range(a, b + 1, TITLE)
+    return b + 1
+
+
 def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     el = rules.element_rules()
     n = min(len(texts), SETTINGS.header_window)
@@ -355,6 +387,8 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         if k in lay.roles:
             continue
         num = parse_doc_number(texts[k])
+        if num is None and "签发人" in texts[k]:
+            num = number_line(texts[k])  # an upward document's 文号 beside its 签发人 (GB/T 9704 §7.2.4)
         if num is None and k + 1 < n and _ORDER_HEAD.match(texts[k]) and _ORDER_NUMBER.match(texts[k + 1]):
             # a 令 printed as its 发文机关标志 over its number (§10.2: "中华人民共和国商务部令" / "2018年第2号")
             num = parse_doc_number(texts[k] + texts[k + 1])
@@ -391,9 +425,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             title_idx = k
             break
     if title_idx is not None:
-        lay.title = _span(doc, doc.paras[title_idx])
-        lay.mark(title_idx, TITLE)
-        i = title_idx + 1
+        i = _set_title(doc, lay, texts, title_idx, first)
     elif k_num is not None:
         found = _title_before(doc, lay, texts, k_num, first)
         if found is not None:
@@ -411,9 +443,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             if looked > SETTINGS.title_search or doc.paras[k].kind != "para" or texts[k][-1:] in "。：:":
                 break
             if _is_title(texts[k]):
-                lay.title = _span(doc, doc.paras[k])
-                lay.mark(k, TITLE)
-                i = k + 1
+                i = _set_title(doc, lay, texts, k, first)
                 break
     if k_num is not None and lay.issuer_mark is None:
         # lines above the 文号 that are not the title: the 发文机关标志 (an organisation's name) or furniture
@@ -441,8 +471,13 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     for k in range(i, min(i + SETTINGS.recipients_window, len(texts))):
         m = el["recipients"].pattern.match(texts[k])
         if m and doc.paras[k].kind == "para" and not rules.heading_rules()[0].pattern.match(texts[k]):
-            lay.recipients = _span(doc, doc.paras[k], m.group("value"), doc.paras[k].start, doc.paras[k].start + len(m.group("value")))
-            lay.mark(k, RECIPIENTS)
+            a = k
+            while a - 1 >= i and a - 1 not in lay.roles and _RECIPIENTS_HEAD.fullmatch(texts[a - 1]) and doc.paras[a - 1].kind == "para":
+                a -= 1  # the list began on lines the source broke ("各县、区人民政府，…、苏州" / "宿迁工业园区，…：")
+            p = doc.paras[a]
+            end = doc.paras[k].start + len(m.group("value"))
+            lay.recipients = Span(doc.text[p.start : end].replace("\n", ""), p.start, end, p.page, doc.text[p.start : doc.paras[k].end])
+            lay.mark_range(a, k + 1, RECIPIENTS)
             i = k + 1
             break
     else:
@@ -559,14 +594,24 @@ def _closing(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         p = paras[k]
         if first:
             v = regex.sub(r"^\d{1,2}[.．、]\s*", "", first)
-            lay.attachments.append(_span(doc, p, v, p.end - len(v), p.end))
+            lay.attachments.append(_attachment(doc, p, v))
         j = k + 1
         while j < len(texts) and paras[j].kind == "para" and regex.match(r"^\d{1,2}[.．、]", texts[j]) and not _PUNCT.search(texts[j][-1:]) and len(texts[j]) <= SETTINGS.max_attachment_line:
             v = regex.sub(r"^\d{1,2}[.．、]\s*", "", texts[j])
-            lay.attachments.append(_span(doc, paras[j], v, paras[j].end - len(v), paras[j].end))
+            lay.attachments.append(_attachment(doc, paras[j], v))
             lay.mark(j, ATTACHMENT_LIST)
             j += 1
         break
+
+
+_FILE_SUFFIX = regex.compile(r"\.(?:docx?|xlsx?|wps|et|pdf|ofd|zip|rar)$", regex.IGNORECASE)
+
+
+def _attachment(doc: NormDoc, p: Para, name: str) -> Span:
+    """One attachment named at the end of paragraph `p`; a page's file name loses its extension (….docx)."""
+    span = _span(doc, p, name, p.end - len(name), p.end)
+    bare = _FILE_SUFFIX.sub("", name)
+    return span if bare == name or not bare else Span(bare, span.start, span.end - (len(name) - len(bare)), span.page, span.evidence)
 
 
 def _heading_text(text: str, label_end: int) -> str:

@@ -625,3 +625,81 @@ def test_a_metadata_table_with_bracketed_labels(tmp_path: Path) -> None:
     assert d.title.startswith("子县发展和改革委员会关于印发《子县2024年"), d.title
     assert (d.doc_number, d.signed_date, d.published_date) == ("子发改委发〔2025〕4号", "2025-02-17", "2025-02-21"), d
     assert d.issuer == "子县发展和改革委员会", d.issuer
+
+
+UPWARD_SLIP = """丙市丁区人民政府督查通知单
+
+丙丁政督字〔2024〕3 号    签发人：王某
+
+
+丙市丁区人民政府督查室
+
+关于对城区道路保洁工作检查情况的
+
+整改通知
+
+
+甲街道办事处、乙街道办事处、
+  区住建局、区执法局：
+
+  6月3日，区政府主要领导对城区道路保洁工作进行检查，共梳理出3条问题，请各单位立即整改，并于6月10日前将整改情况报区政府督查室。
+
+                                             丙市丁区人民政府督查室
+
+                                              2024年6月4日
+"""
+
+
+def test_a_number_beside_its_signer_a_title_broken_by_a_blank_line_and_a_wrapped_addressee_list(tmp_path: Path) -> None:
+    """GB/T 9704 §7.2.4: an upward document prints its 文号 on the line of its 签发人; a title a blank line
+    broke after 的 is one title; an addressee list broken before its colon is one list; an office (…督查室)
+    signs."""
+    x = run(tmp_path, UPWARD_SLIP)
+    d = x.document
+    assert d.doc_number == "丙丁政督字〔2024〕3号", d.doc_number
+    # the office's name over "关于…" opens the title (发文机关 + 事由 + 文种, GB/T 9704 §7.3.1)
+    assert d.title == "丙市丁区人民政府督查室关于对城区道路保洁工作检查情况的整改通知", d.title
+    assert d.recipients == "甲街道办事处；乙街道办事处；区住建局；区执法局", d.recipients
+    assert (d.issuer, d.signed_date) == ("丙市丁区人民政府督查室", "2024-06-04"), d
+    assert [(t.text, t.end) for t in x.deadlines] == [("6月10日前", "2024-06-10")]
+
+
+BROKEN_TITLE_PAGE = """首页 > 信息公开 > 通知公告
+
+发布时间：2024-06-05 来源：区政府督查室
+
+关于对城区道路保洁工作检查情况的
+
+整改通知
+
+甲街道办事处、乙街道办事处：
+
+  6月3日，区政府主要领导对城区道路保洁工作进行检查，共梳理出3条问题，请各单位立即整改，并于6月10日前将整改情况报区政府督查室。
+
+丙市丁区人民政府督查室
+
+2024年6月4日
+"""
+
+
+def test_a_title_broken_by_a_blank_line_on_a_page_copy(tmp_path: Path) -> None:
+    """A title cannot end in 的: the line after the blank line finishes it (the page kept no 文号)."""
+    d = run(tmp_path, BROKEN_TITLE_PAGE).document
+    assert d.title == "关于对城区道路保洁工作检查情况的整改通知", d.title
+    assert d.recipients == "甲街道办事处；乙街道办事处", d.recipients
+
+
+ATTACHED_FILES = """各镇人民政府，县政府各有关部门：
+为做好我县创建国家卫生城市工作，现对创卫工作任务再次进行细化分解，量化考核，并进一步明晰各责任单位工作任务。
+附：1、创建国家卫生城市目标任务分解和分值责任细则.docx
+2、县各单位创城主要工作任务.docx
+丁县人民政府办公室
+2016年9月8日
+"""
+
+
+def test_attachments_listed_as_files_after_a_bare_fu(tmp_path: Path) -> None:
+    """附： stands for 附件：, and a page's file names lose their extensions."""
+    d = run(tmp_path, ATTACHED_FILES).document
+    assert d.attachments == "创建国家卫生城市目标任务分解和分值责任细则；县各单位创城主要工作任务", d.attachments
+    assert (d.issuer, d.signed_date) == ("丁县人民政府办公室", "2016-09-08"), d

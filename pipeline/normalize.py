@@ -221,6 +221,18 @@ def markdown_markup(text: str) -> str:
     return _MD_EMPHASIS.sub("", text)
 
 
+_EMPTY_CELLS = re.compile(r"^([^|｜]*[^|｜\s])\s*(?:[|｜]\s*)+$|^\s*(?:[|｜]\s*)+$")
+
+
+def empty_cell_edges(text: str) -> str:
+    """The bars of empty table cells a page left after a line of text, or alone on a line: page layout, not
+    text. '…先进个人的决定 | |' -> '…先进个人的决定', '|' -> ''. A row of cells ('| 序号 | 任务 |') is kept."""
+    if "|" not in text and "｜" not in text or text.lstrip()[:1] in "|｜" and text.strip(" |｜"):
+        return text
+    m = _EMPTY_CELLS.match(text)
+    return text if m is None else m.group(1) or ""
+
+
 _ENCLOSED = re.compile("[\u3220-\u3229]")
 _ENCLOSED_IDEOGRAPHS = str.maketrans({chr(0x3220 + i): f"（{n}）" for i, n in enumerate("一二三四五六七八九十")})
 
@@ -342,6 +354,7 @@ _ANGLE = str.maketrans({"<": "〈", "＜": "〈", ">": "〉", "＞": "〉"})
 
 LINE_CLEANERS: tuple[Callable[[str], str], ...] = (
     markdown_markup,
+    empty_cell_edges,
     radicals_to_characters,
     enclosed_numbers,
     strip_invisible,

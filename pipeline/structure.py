@@ -485,11 +485,26 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             lay.recipients = _span(doc, doc.paras[i])
             lay.mark(i, RECIPIENTS)
             i += 1
+        elif lay.title is not None and i < len(texts) and doc.paras[i].kind == "para" and (head := _recipients_run_in(texts[i])):
+            # a page that lost the break after the 主送机关: "各县（市、区）人民政府，市政府各部门：今年5月，…" —
+            # the addressees are read, the paragraph stays body text
+            p = doc.paras[i]
+            lay.recipients = _span(doc, p, head, p.start, p.start + len(head))
     lay.body_start = i
 
 
 _FULL_STOP = regex.compile(r"[。！？]")
 _ADDRESSEE_END = regex.compile(r"(?:部门|单位|机构|企业|学校|医院|乡镇|街道|管委会|办事处)$")
+
+
+def _recipients_run_in(text: str) -> str:
+    """The 主送机关 at the head of a body paragraph ("各县（市、区）人民政府，市政府各部门：今年5月…"), or ''."""
+    head, colon, rest = text.partition("：")
+    if not colon or not rest or not head.startswith("各") or len(head) > 120 or _FULL_STOP.search(head):
+        return ""
+    items = [t for t in regex.split(r"[，,、]", head) if t]
+    org_end = rules.words("org_suffix")
+    return head if len(items) >= 2 and (org_end.search(items[-1]) or _ADDRESSEE_END.search(items[-1])) else ""
 
 
 def _colonless_recipients(text: str) -> bool:

@@ -703,3 +703,48 @@ def test_attachments_listed_as_files_after_a_bare_fu(tmp_path: Path) -> None:
     d = run(tmp_path, ATTACHED_FILES).document
     assert d.attachments == "创建国家卫生城市目标任务分解和分值责任细则；县各单位创城主要工作任务", d.attachments
     assert (d.issuer, d.signed_date) == ("丁县人民政府办公室", "2016-09-08"), d
+
+
+SITE_COPY = """戊区人民政府 The People's Government of Wu District
+
+政府信息公开
+
+关于戊河沿岸环境整治工作的通报
+
+来源:戊区人民政府办公室 时间:2023-12-27
+
+  5月10日，区政府督查室对戊河沿岸环境整治工作进行了检查，现将有关情况通报如下。各相关部门要于5月31日前完成整改。
+"""
+
+REPOST = """己市人民政府关于大气污染防治审计发现问题整改情况的函
+，日前，己市人民政府发布关于大气污染防治审计发现问题整改情况的函，详情如下：
+己市人民政府关于大气污染防治审计发现问题整改情况的函
+自治区审计厅：
+根据审计报告要求，我市高度重视，立即组织相关单位推进问题整改。现将整改情况函告如下：
+"""
+
+BYLINE_AND_CELLS = """庚区人民政府 2019-12-13 16:36 来源: 区河湖管理中心
+关于庚区河道整治任务整改情况的公示 | |
+各乡镇人民政府，区直各单位：现对整改完成情况进行公示。公示时间：2019年12月13日至2019年12月19日。
+|
+庚区河湖管理中心
+2019年12月13日
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "recipients"),
+    [
+        (SITE_COPY, "关于戊河沿岸环境整治工作的通报", ""),
+        (REPOST, "己市人民政府关于大气污染防治审计发现问题整改情况的函", "自治区审计厅"),
+        (BYLINE_AND_CELLS, "关于庚区河道整治任务整改情况的公示", "各乡镇人民政府；区直各单位"),
+    ],
+    ids=["site-name-in-english-and-column", "reposting-lead", "byline-empty-cells-run-in-addressees"],
+)
+def test_page_copies_around_the_notice(tmp_path: Path, text: str, title: str, recipients: str) -> None:
+    """What a site prints around a notice (its name with the English one, a column's name, a byline, a
+    reposting lead, the bars of empty cells) is no part of the title; addressees run into the first paragraph
+    are read."""
+    d = run(tmp_path, text).document
+    assert d.title == title, d.title
+    assert d.recipients == recipients, d.recipients

@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline import parse_time  # noqa: E402
+from pipeline import find_deadlines, parse_time  # noqa: E402
 
 PEERS = ROOT / "tests" / "fixtures" / "peer_time"  # the Duckling and Recognizers-Text suites, kept as published
 RECOGNIZERS = [PEERS / "recognizers_zh_DateParser.json", PEERS / "recognizers_zh_DatePeriodParser.json"]
@@ -174,6 +174,27 @@ def score(cases: list[Case], got: list[tuple[str, str] | None]) -> tuple[int, li
     return right, misses
 
 
+_NOT_A_POINT = ("前", "后", "以来", "内", "起", "至", "到", "~", "-", "，", ",", "之间")
+
+
+def in_a_slot(cases: list[Case]) -> tuple[int, int, list[str]]:
+    """find_deadlines on each expression set in a limit's slot ("请各单位于{X}前报送材料。"): the cases whose
+    expected last day parse_time reads and that lie ahead of the base date (a past one is history in a
+    notice), points only (no spans or counts in the slot). Right when a limit ends on that day."""
+    right, total, misses = 0, 0, []
+    for text, base, _first, last in cases:
+        span = parse_time(text, base_date=base)
+        if span is None or span.end != last or not last or last < base or any(w in text for w in _NOT_A_POINT):
+            continue
+        total += 1
+        found = find_deadlines(f"请各单位于{text}前报送材料。", base_date=base)
+        if any(d.end == last for d in found):
+            right += 1
+        else:
+            misses.append(f"  请各单位于{text}前报送材料。 (base {base}): want {last}, got {[(d.text, d.end) for d in found]}")
+    return right, total, misses
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--jionlp-tests", type=Path, help="JioNLP's test/test_time_parser.py")
@@ -193,6 +214,10 @@ def main() -> int:
         if args.jionlp_python:
             line += f", JioNLP parse_time {score(cases, jionlp(cases, args.jionlp_python))[0]}"
         print(line)
+        if args.misses:
+            print("\n".join(misses))
+        right, total, misses = in_a_slot(cases)
+        print(f"  the same expressions as limits (请各单位于X前报送材料。): find_deadlines {right} of {total}")
         if args.misses:
             print("\n".join(misses))
     if args.recognizers_specs:

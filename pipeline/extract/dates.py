@@ -109,7 +109,11 @@ def _interpret(rule: rules.PatternRule, m: regex.Match[str]) -> TimeExpr | None:
     start = end = freq = ""
     value = unit = anchor = ""
     try:
-        if _group(m, "fest"):  # before a festival: the day before it, in the year written (else left to infer)
+        if _group(m, "slot") is not None:  # any time expression in a limit's slot ("于下月九号前"): parse_time reads it
+            end = _slot_end(m.group("slot"))
+            if end is None:
+                return None  # "于会议召开前", "在此之前": no time in the slot
+        elif _group(m, "fest"):  # before a festival: the day before it, in the year written (else left to infer)
             if _group(m, "y"):
                 day = day_before_festival(m.group("fest"), to_int(m.group("y")))
                 end = day.isoformat() if day is not None else ""
@@ -143,6 +147,21 @@ def _interpret(rule: rules.PatternRule, m: regex.Match[str]) -> TimeExpr | None:
     except (ValueError, KeyError):
         return None  # 2月30日 and the like: not a date, so nothing is invented
     return TimeExpr(m.group(0), kind, start, end, freq, m.start(), m.end(), rule.id, value, unit, anchor)
+
+
+_ANY_BASE = dt.date(2000, 1, 15)  # only to ask whether a slot holds a time at all; never an output
+
+
+def _slot_end(slot: str) -> str | None:
+    """The end of the time expression in a limit's slot when it names its own date ('2024.3.7'), '' when it
+    is read from the document's date ('下月九号', filled in by find_deadlines), None when it is no time."""
+    from .timeparse import parse_time  # the normaliser is built on this module's numerals
+
+    span = parse_time(slot)
+    if span is not None and span.end:
+        return span.end
+    read = parse_time(slot, base_date=_ANY_BASE)
+    return "" if read is not None and read.end else None
 
 
 def _matches(rule: PatternRule, text: str) -> Iterator[regex.Match[str]]:

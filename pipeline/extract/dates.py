@@ -110,9 +110,12 @@ def _interpret(rule: rules.PatternRule, m: regex.Match[str]) -> TimeExpr | None:
     value = unit = anchor = ""
     try:
         if _group(m, "slot") is not None:  # any time expression in a limit's slot ("于下月九号前"): parse_time reads it
-            end = _slot_end(m.group("slot"))
-            if end is None:
+            found = _slot(m.group("slot"))
+            if found is None:
                 return None  # "于会议召开前", "在此之前": no time in the slot
+            skip, end = found  # "各单位本周五前": the time is the slot's end, "本周五"
+            begin = m.start("slot") + skip
+            return TimeExpr(m.string[begin : m.end()], kind, "", end, "", begin, m.end(), rule.id)
         elif _group(m, "fest"):  # before a festival: the day before it, in the year written (else left to infer)
             if _group(m, "y"):
                 day = day_before_festival(m.group("fest"), to_int(m.group("y")))
@@ -152,16 +155,39 @@ def _interpret(rule: rules.PatternRule, m: regex.Match[str]) -> TimeExpr | None:
 _ANY_BASE = dt.date(2000, 1, 15)  # only to ask whether a slot holds a time at all; never an output
 
 
-def _slot_end(slot: str) -> str | None:
-    """The end of the time expression in a limit's slot when it names its own date ('2024.3.7'), '' when it
-    is read from the document's date ('下月九号', filled in by find_deadlines), None when it is no time."""
+_SLOT_LEADS = "于在从自至到"
+_DAY_ONLY = regex.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号天]")
+
+
+def _time_of_day_only(text: str) -> bool:
+    from .timeparse import is_time_of_day
+
+    return is_time_of_day(text)
+
+
+def _slot(slot: str) -> tuple[int, str] | None:
+    """The longest time expression ending a limit's slot: (where it starts in the slot, its end date when it
+    names its own ('2024.3.7'), or '' when it is read from the document's date ('下月九号', filled in by
+    find_deadlines)); None when the slot ends in no time."""
     from .timeparse import parse_time  # the normaliser is built on this module's numerals
 
-    span = parse_time(slot)
-    if span is not None and span.end:
-        return span.end
-    read = parse_time(slot, base_date=_ANY_BASE)
-    return "" if read is not None and read.end else None
+    for skip in range(len(slot)):
+        tail = slot[skip:]
+        if tail[0] in _SLOT_LEADS:
+            continue  # parse_time reads past "于"; the limit's text starts at its time
+        if tail[0] == "当" or _time_of_day_only(tail):
+            return None  # 当日17时前: the day of an event the notice names; 17时前: a clock with no day
+        if "每" in slot[:skip]:
+            return None  # 每年1月31日前: the day of every year, which the recurring rule reads
+        if skip and _DAY_ONLY.fullmatch(tail):
+            return None  # 会议召开十五日前: fifteen days before an event, not the 15th
+        span = parse_time(tail)
+        if span is not None and span.end:
+            return skip, span.end
+        read = parse_time(tail, base_date=_ANY_BASE)
+        if read is not None and read.end:
+            return skip, ""
+    return None
 
 
 def _matches(rule: PatternRule, text: str) -> Iterator[regex.Match[str]]:

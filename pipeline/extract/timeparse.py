@@ -82,7 +82,7 @@ _CN_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _MONTH = r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九]|正|冬|腊)"
 _WEEKDAY = r"(?:星期|礼拜|周)(?P<wd>[一二三四五六日天1-7])"
 # parts of a day and clock times: read to their day ("9日上午", "2018-11-29 18:59", "明天下午3点")
-_DAYTIME = r"凌晨|黎明|清晨|早上|早晨|上午|中午|午后|下午|傍晚|晚上|晚间|夜里|夜间|前半夜|后半夜|半夜|午夜|白天|晚|早"
+_DAYTIME = r"下班|上班|凌晨|黎明|清晨|早上|早晨|上午|中午|午后|下午|傍晚|晚上|晚间|夜里|夜间|前半夜|后半夜|半夜|午夜|白天|晚|早"
 
 
 @rules.cached
@@ -119,6 +119,12 @@ def _grammar() -> dict[str, regex.Pattern[str]]:
                    r"(?P<post>以?内|之内|以来|之?后|以后|之前|以前|前|起)?"),
         "ordinal": c(r"第(?P<n>" + _N + r")(?P<u>天|年)(?P<post>起)?"),
     }
+
+
+def is_time_of_day(text: str) -> bool:
+    """A part of a day or a clock time and nothing else ("17时", "下午三点", "中午12：00")."""
+    text = text.translate(_HALF_WIDTH).strip()
+    return bool(text) and not text.startswith(("周", "星期", "礼拜")) and _grammar()["daytime"].fullmatch(text) is not None
 
 
 def _int(text: str) -> int:

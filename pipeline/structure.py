@@ -642,18 +642,62 @@ def _heading_text(text: str, label_end: int) -> str:
 _ARTICLE_STYLE = frozenset({"chapter", "chapter_section", "article"})
 
 
+_DECIMAL_STYLE = ("decimal1", "decimal2", "decimal3")
+_CONTENTS_MARK = regex.compile(r"^目\s*录$")
+_SPACES = regex.compile(r"\s+")
+
+
+def _contents(doc: NormDoc, lay: _Draft, texts: list[str]) -> set[int]:
+    """Paragraphs of a table of contents without page numbers: a run of at least four short lines (three of
+    them headings, or a 目录 line before them) with no sentence among them, whose headings come again after
+    it where the text begins ("1 总则 / 1.1 编制目的 / … / 1 总 则 / 1.1 编制目的 / 建立…")."""
+    def short(k: int) -> bool:
+        return k not in lay.roles and doc.paras[k].kind == "para" and len(texts[k]) <= SETTINGS.max_title_line and not _TITLE_PUNCT.search(texts[k])
+
+    def heading(k: int) -> bool:
+        return any(r.pattern.match(texts[k]) for r in rules.heading_rules())
+
+    out: set[int] = set()
+    k = lay.body_start
+    while k < len(texts):
+        if not short(k):
+            k += 1
+            continue
+        run = [k]
+        seen = {_SPACES.sub("", texts[k])}
+        # the run ends where a line comes again: the text begins there with its first heading
+        while run[-1] + 1 < len(texts) and short(run[-1] + 1) and _SPACES.sub("", texts[run[-1] + 1]) not in seen:
+            run.append(run[-1] + 1)
+            seen.add(_SPACES.sub("", texts[run[-1]]))
+        k = run[-1] + 1
+        heads = [j for j in run if heading(j)]
+        if len(run) < 4 or len(heads) < 3 and not _CONTENTS_MARK.match(texts[run[0]]):
+            continue
+        later = {_SPACES.sub("", texts[j]) for j in range(k, len(texts))}
+        if any(_SPACES.sub("", texts[j]) in later for j in heads):
+            out.update(run)
+    return out
+
+
 def _sections(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     counters: list[int] = [0, 0, 0, 0, 0]
     stack: list[Section] = []
     found: list[Section] = []
     articles = False  # after the first 第X条 only 章/节/条 are headings (条例 style)
+    contents = _contents(doc, lay, texts)
+    decimal_top = next((r for r in rules.heading_rules() if r.id == "decimal1"), None)
+    # the decimal scheme (1 总则 / 1.1 / 1.1.1) only where its top level is printed: a "1.1" under a "1." of a
+    # list is an item of that list, not a level-2 heading
+    decimal = decimal_top is not None and any(
+        decimal_top.pattern.match(texts[k]) for k in range(lay.body_start, len(texts)) if k not in contents and doc.paras[k].kind == "para"
+    )
     for k in range(lay.body_start, len(texts)):
-        if k in lay.roles or doc.paras[k].kind != "para":
+        if k in lay.roles or doc.paras[k].kind != "para" or k in contents:
             continue
         if any(r.pattern.match(texts[k]) for r in rules.not_heading_rules()):
             continue  # a table of contents entry ("保障措施……34") names a section, it does not open one
         for rule in rules.heading_rules():
-            if articles and rule.id not in _ARTICLE_STYLE:
+            if articles and rule.id not in _ARTICLE_STYLE or not decimal and rule.id in _DECIMAL_STYLE:
                 continue
             m = rule.pattern.match(texts[k])
             if not m:

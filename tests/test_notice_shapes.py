@@ -748,3 +748,43 @@ def test_page_copies_around_the_notice(tmp_path: Path, text: str, title: str, re
     d = run(tmp_path, text).document
     assert d.title == title, d.title
     assert d.recipients == recipients, d.recipients
+
+
+CONTINGENCY_PLAN = """辛县森林火灾事故应急预案
+目 录
+1 总则
+1.1 编制目的
+1.2 编制依据
+2 组织指挥体系
+2.1 应急指挥机构
+1 总 则
+1.1 编制目的
+建立反应灵敏、运转高效的森林火灾处置体系，提高保障生态安全和人民生命财产安全的能力。
+1.2 编制依据
+依据《中华人民共和国森林法》《森林防火条例》制定本预案。
+2 组织指挥体系
+2.1 应急指挥机构
+县政府设立县森林防火指挥部，负责全县森林火灾扑救工作。
+2.1.1 指挥部组成
+（1）总指挥由分管副县长担任。
+（2）副总指挥由县应急管理局局长担任。
+"""
+
+
+def test_a_contents_list_and_decimal_headings(tmp_path: Path) -> None:
+    """A 应急预案 numbers its headings 1 / 1.1 / 1.1.1 and prints them first as a contents list without page
+    numbers: the list opens no sections, the headings nest by their numbers."""
+    x = run(tmp_path, CONTINGENCY_PLAN)
+    got = [(s.label, s.level, s.heading, s.parent_id) for s in x.sections]
+    assert [g[:3] for g in got] == [
+        ("1", 1, "总则"), ("1.1", 2, "编制目的"), ("1.2", 2, "编制依据"), ("2", 1, "组织指挥体系"),
+        ("2.1", 2, "应急指挥机构"), ("2.1.1", 3, "指挥部组成"), ("（1）", 4, "总指挥由分管副县长担任"), ("（2）", 4, "副总指挥由县应急管理局局长担任"),
+    ], got
+    assert got[5][3] == x.sections[4].section_id and got[6][3] == x.sections[5].section_id, "each heading under the one its number extends"
+
+
+def test_a_numbered_list_under_an_item_is_no_decimal_scheme(tmp_path: Path) -> None:
+    """Without a printed top level ("1 总则"), "1.1" under an item "1." stays part of that item's list."""
+    text = "壬市农机购置补贴实施方案\n各县（市、区）农业农村局：\n现将补贴范围通知如下。\n一、补贴范围\n1.耕整地机械\n1.1 耕地机械\n1.1.2 旋耕机\n2.种植施肥机械\n"
+    x = run(tmp_path, text)
+    assert [(s.label, s.level) for s in x.sections] == [("一", 1), ("1.", 3), ("2.", 3)], [(s.label, s.level, s.heading) for s in x.sections]

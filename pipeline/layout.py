@@ -240,6 +240,9 @@ def _metadata_labels() -> frozenset[str]:
     return frozenset(label for label, _ in rules.html_rules().labels)
 
 
+_ENDS_WITH_COLON = regex.compile(r"[：:]\s*$")
+
+
 def join_label_values(cleaned: list[tuple[str, Line] | Table]) -> list[tuple[str, Line] | Table]:
     """A page's metadata block copied as text may put each label on its own line and its value on the next
     ("文号" / "十经普办文〔2023〕9号", "• 发文日期:" / "2024年04月06日 16:40"): one "label：value" line each,
@@ -256,7 +259,8 @@ def join_label_values(cleaned: list[tuple[str, Line] | Table]) -> list[tuple[str
         nxt = cleaned[i + 1] if i + 1 < len(cleaned) else None
         if label is None:
             out.append(c)
-        elif isinstance(nxt, tuple) and _label_only(nxt[0]) is None and not rules.html_rules().field.match(nxt[0]):
+        elif isinstance(nxt, tuple) and _label_only(nxt[0]) is None and not rules.html_rules().field.match(nxt[0]) and not _ENDS_WITH_COLON.search(nxt[0]):
+            # a line ending in a colon is no value: the 主送机关 after an empty "浏览量："
             out.append((f"{label}：{nxt[0]}", c[1]))
             i += 1
         else:

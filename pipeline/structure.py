@@ -310,8 +310,31 @@ def _title_lines(doc: NormDoc, lay: _Draft, texts: list[str], k: int, first: int
     return a, b
 
 
+_TITLE_NUMBER = regex.compile(r"^(?P<title>.+?)\s*[（(](?P<number>[^（）()]{4,40})[)）]$")
+
+
+def _title_and_number(text: str) -> tuple[int, DocNumber, int] | None:
+    """A title a web page printed with its 文号 in brackets ("…实施意见》的通知（岳办发〔2017〕2号）"): the
+    title's length, the number and where the number starts; None for any other line."""
+    m = _TITLE_NUMBER.match(text)
+    if m is None or not _is_title(m.group("title")):
+        return None
+    num = parse_doc_number(m.group("number"))
+    return (len(m.group("title")), num, m.start("number")) if num is not None else None
+
+
 def _set_title(doc: NormDoc, lay: _Draft, texts: list[str], k: int, first: int) -> int:
     """Mark the title found at paragraph `k` (with the lines a blank line broke off it); the next index."""
+    both = _title_and_number(texts[k])
+    if both is not None:
+        length, num, at = both
+        p = doc.paras[k]
+        lay.title = _span(doc, p, texts[k][:length], p.start, p.start + length)
+        if lay.doc_number is None:
+            lay.doc_number = num
+            lay.doc_number_span = _span(doc, p, num.normalized, p.start + at + num.start, p.start + at + num.end)
+        lay.mark(k, TITLE)
+        return k + 1
     a, b = _title_lines(doc, lay, texts, k, first)
     if a == b:
         lay.title = _span(doc, doc.paras[k])
@@ -421,7 +444,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         if doc.paras[k].kind != "para" or t.endswith("：") or k_num is None and _FULL_STOP.search(texts[k]):
             break  # the 主送机关, or with no 文号 the body's first sentence: no title below them (a 令's
             # promulgating sentence stands between its number and the title of what it promulgates)
-        if any(t.endswith(dt) for dt in rules.doc_types()) and not _PUNCT.search(texts[k][-1:]) and not t.startswith("特此") or _is_title(texts[k]):
+        if any(t.endswith(dt) for dt in rules.doc_types()) and not _PUNCT.search(texts[k][-1:]) and not t.startswith("特此") or _is_title(texts[k]) or _title_and_number(texts[k]):
             title_idx = k
             break
     if title_idx is not None:
@@ -442,7 +465,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             looked += 1
             if looked > SETTINGS.title_search or doc.paras[k].kind != "para" or texts[k][-1:] in "。：:":
                 break
-            if _is_title(texts[k]):
+            if _is_title(texts[k]) or _title_and_number(texts[k]):
                 i = _set_title(doc, lay, texts, k, first)
                 break
     if k_num is not None and lay.issuer_mark is None:

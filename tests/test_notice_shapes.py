@@ -788,3 +788,34 @@ def test_a_numbered_list_under_an_item_is_no_decimal_scheme(tmp_path: Path) -> N
     text = "壬市农机购置补贴实施方案\n各县（市、区）农业农村局：\n现将补贴范围通知如下。\n一、补贴范围\n1.耕整地机械\n1.1 耕地机械\n1.1.2 旋耕机\n2.种植施肥机械\n"
     x = run(tmp_path, text)
     assert [(s.label, s.level) for s in x.sections] == [("一", 1), ("1.", 3), ("2.", 3)], [(s.label, s.level, s.heading) for s in x.sections]
+
+
+TITLE_WITH_NUMBER = """归档时间:2018-11-21
+当前位置: 首页 > 政务公开 > 政策法规
+
+中共癸市委办公室癸市人民政府办公室印发《关于全面推进政务公开工作的实施意见》的通知(癸办发〔2017〕2号)
+
+来源:癸市政府门户网 日期:2017-01-12 17:08 字号:【
+视力保护色:
+浏览量:
+
+各县市区委、人民政府,癸市经济技术开发区,市直各单位,中央、省驻癸单位:
+
+《关于全面推进政务公开工作的实施意见》已经市委、市人民政府同意,现印发给你们,请结合实际认真贯彻执行。
+
+中共癸市委办公室
+
+癸市人民政府办公室
+
+2017年1月10日
+"""
+
+
+def test_a_title_printed_with_its_number_in_brackets(tmp_path: Path) -> None:
+    """A page prints the 文号 in brackets after the title; its empty fields (视力保护色:, 浏览量:) take nothing
+    from the next line; addressees that share a head stay one (各县市区委、人民政府; 中央、省驻癸单位)."""
+    d = run(tmp_path, TITLE_WITH_NUMBER).document
+    assert d.title == "中共癸市委办公室癸市人民政府办公室印发《关于全面推进政务公开工作的实施意见》的通知", d.title
+    assert d.doc_number == "癸办发〔2017〕2号", d.doc_number
+    assert d.recipients == "各县市区委、人民政府；癸市经济技术开发区；市直各单位；中央、省驻癸单位", d.recipients
+    assert (d.issuer, d.signed_date) == ("中共癸市委办公室；癸市人民政府办公室", "2017-01-10"), d

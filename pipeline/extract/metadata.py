@@ -164,6 +164,8 @@ def _bare_function(item: str) -> bool:
 
 
 _PARENS = regex.compile(r"[（(][^（）()]*[）)]")
+_BARE_KIND = regex.compile(r"(?:人民政府|政府|党委|人大常委会|政协)")
+_LEVEL_WORD = regex.compile(r"(?:中央|国家|省|市|县|区|乡|镇|军队|部队)")
 
 
 def split_addressees(text: str) -> list[str]:
@@ -173,7 +175,14 @@ def split_addressees(text: str) -> list[str]:
     out: list[str] = []
     for group in split_top(text, "，,；;。"):
         pending: list[str] = []
+        in_group = 0  # addressees this group has given so far
         for item in split_top(group, "、"):
+            if _BARE_KIND.fullmatch(item) and in_group and not pending:
+                out[-1] += "、" + item  # "各县市区委、人民政府": the same places' governments, one addressee
+                continue
+            if _LEVEL_WORD.fullmatch(item):
+                pending.append(item)  # "中央、省驻岳单位": a level word before the addressee it qualifies
+                continue
             bare = regex.sub(r"^(?:各|有关|.{1,8}?(?:各|有关|所属))", "", item)  # 市政府各委 / 市政府有关委: the level word
             parts = regex.split(r"及|和|与", _PARENS.sub("", bare))  # 各县（市）、区人民政府: 县（市） is a level word
             pending.append(item)
@@ -184,6 +193,7 @@ def split_addressees(text: str) -> list[str]:
             if is_place_name(item):
                 continue  # "北京市、天津市、…、甘肃省人民政府", "沈阳、北京、…、广州军区": places share the head
             out.append("、".join(pending))
+            in_group += 1
             pending = []
         if pending and all(is_place_name(p) for p in pending):
             out.extend(pending)  # places with no head after them are addressees each ("郑州市、开封市：")

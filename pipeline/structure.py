@@ -305,8 +305,8 @@ def _title_lines(doc: NormDoc, lay: _Draft, texts: list[str], k: int, first: int
     a = b = k
     while part(a - 1) and _TITLE_BREAK.search(texts[a - 1]):
         a -= 1
-    while _TITLE_BREAK.search(texts[b]) and part(b + 1):
-        b += 1
+    while part(b + 1) and (_TITLE_BREAK.search(texts[b]) or texts[b].endswith("》") and _is_title(texts[b + 1]) and not texts[b + 1].startswith("《")):
+        b += 1  # "关于印发2022年《政府工作报告》" / "重点任务责任落实分工的通知": the book title is not the end
     return a, b
 
 

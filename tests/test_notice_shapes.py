@@ -819,3 +819,10 @@ def test_a_title_printed_with_its_number_in_brackets(tmp_path: Path) -> None:
     assert d.doc_number == "癸办发〔2017〕2号", d.doc_number
     assert d.recipients == "各县市区委、人民政府；癸市经济技术开发区；市直各单位；中央、省驻癸单位", d.recipients
     assert (d.issuer, d.signed_date) == ("中共癸市委办公室；癸市人民政府办公室", "2017-01-10"), d
+
+
+def test_a_title_whose_line_ends_in_a_book_title(tmp_path: Path) -> None:
+    """A title line ending in 》 ("关于印发2022年《政府工作报告》") goes on when the next line finishes it."""
+    text = "子旗人民政府办公室\n关于印发2022年《政府工作报告》\n重点任务责任落实分工的通知\n各苏木乡镇人民政府，旗政府各部门：\n经旗人民政府同意，现将分工印发给你们，请认真贯彻落实。\n2022年2月21日\n"
+    d = run(tmp_path, text).document
+    assert d.title == "子旗人民政府办公室关于印发2022年《政府工作报告》重点任务责任落实分工的通知", d.title

@@ -153,30 +153,22 @@ def _interpret(rule: rules.PatternRule, m: regex.Match[str]) -> TimeExpr | None:
 
 
 _ANY_BASE = dt.date(2000, 1, 15)  # only to ask whether a slot holds a time at all; never an output
-
-
 _SLOT_LEADS = "于在从自至到"
 _COUNT = regex.compile(r"(?:内|以来|以后|之后|后)$|^(?:后|近|过去|未来|今后|最近|再过|过)")
 _DAY_ONLY = regex.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号天]")
-
-
-def _time_of_day_only(text: str) -> bool:
-    from .timeparse import is_time_of_day
-
-    return is_time_of_day(text)
 
 
 def _slot(slot: str) -> tuple[int, str] | None:
     """The longest time expression ending a limit's slot: (where it starts in the slot, its end date when it
     names its own ('2024.3.7'), or '' when it is read from the document's date ('下月九号', filled in by
     find_deadlines)); None when the slot ends in no time."""
-    from .timeparse import parse_time  # the normaliser is built on this module's numerals
+    from .timeparse import is_time_of_day, parse_time  # the normaliser is built on this module's numerals
 
     for skip in range(len(slot)):
         tail = slot[skip:]
         if tail[0] in _SLOT_LEADS:
             continue  # parse_time reads past "于"; the limit's text starts at its time
-        if tail[0] == "当" or _time_of_day_only(tail):
+        if tail[0] == "当" or is_time_of_day(tail):
             return None  # 当日17时前: the day of an event the notice names; 17时前: a clock with no day
         if "每" in slot[:skip]:
             return None  # 每年1月31日前: the day of every year, which the recurring rule reads

@@ -684,6 +684,9 @@ def _iso(d: dt.date | None) -> str:
     return d.isoformat() if d else ""
 
 
+MAX_EXPRESSION = 200  # characters
+
+
 _READERS: tuple[Callable[[str, dt.date | None], _Span | None], ...] = (_point, _both, _list, _range, _open)
 
 
@@ -693,6 +696,8 @@ def parse_time(text: str, *, base_date: dt.date | str | None = None) -> TimeSpan
     >>> parse_time("明年6月底", base_date="2021-06-14")
     TimeSpan(text='明年6月底', start='2022-06-25', end='2022-06-30', grain='day', relative=True)
     """
+    if len(text) > MAX_EXPRESSION:
+        return None  # a time expression is a phrase; a longer text is no one expression (and would cost much)
     base = dt.date.fromisoformat(base_date) if isinstance(base_date, str) else base_date
     s = _clean(text)
     for read in _READERS:

@@ -391,7 +391,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
                 num0 = next(iter(find_doc_numbers(texts[k][a:b])), None)
                 if num0 is not None:
                     page_number = (k, num0, a)
-            elif key in ("成文日期", "标题", "实施日期", "失效日期", "发文机关", "发布日期") and value:
+            elif key in ("成文日期", "标题", "实施日期", "失效日期", "发文机关", "发布日期", "有效性") and value:
                 lay.export_fields.setdefault(key, _span(doc, p, value, p.start + a, p.start + a + len(value)))
     first = 0
     while first < n and first in lay.roles:
@@ -482,6 +482,10 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     if lay.title is not None:
         lay.status = title_status(lay.title.value)
         lay.title = _trim_title(lay.title)
+    field = lay.export_fields.get("有效性")
+    if not lay.status and field is not None:
+        value = field.value.strip("".join(_CELL_EDGE))
+        lay.status = title_status(f"（{value}）")  # the page's 有效性 field: 失效, 有效
     if lay.title is not None:
         i = _promulgation(doc, lay, texts, i)
     elif i < len(texts) and texts[i][:1] in "（(":

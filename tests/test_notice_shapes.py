@@ -826,3 +826,21 @@ def test_a_title_whose_line_ends_in_a_book_title(tmp_path: Path) -> None:
     text = "子旗人民政府办公室\n关于印发2022年《政府工作报告》\n重点任务责任落实分工的通知\n各苏木乡镇人民政府，旗政府各部门：\n经旗人民政府同意，现将分工印发给你们，请认真贯彻落实。\n2022年2月21日\n"
     d = run(tmp_path, text).document
     assert d.title == "子旗人民政府办公室关于印发2022年《政府工作报告》重点任务责任落实分工的通知", d.title
+
+
+BARRED_METADATA = """索引号: | 11341602003166647K/202004-00328 | 信息分类: | 规范性文件 |
+发布机构: | 丑区政府(办公室) | 主题分类: | 综合政务 / 通知 |
+成文日期: | 发布日期: | 2020-04-09 08:44 | |
+发文字号: | 无 | 有 效 性: | 失效 |
+标 题: | 丑区人民政府办公室关于印发2020年政府工作报告重点工作任务分解表的通知 | ||
+各乡镇人民政府、街道办事处,区政府各部门:
+现将《丑区2020年度政府工作报告重点工作任务分解表》印发给你们,请按照要求,结合实际认真抓好落实。
+"""
+
+
+def test_a_barred_metadata_block_gives_title_status_and_date(tmp_path: Path) -> None:
+    """A page's metadata table copied with its bars, two fields a line: its 标题, 发布日期 and 有效性 are read,
+    an empty 成文日期 and a 文号 of 无 give nothing."""
+    d = run(tmp_path, BARRED_METADATA).document
+    assert d.title == "丑区人民政府办公室关于印发2020年政府工作报告重点工作任务分解表的通知", d.title
+    assert (d.status, d.published_date, d.doc_number, d.signed_date) == ("失效", "2020-04-09", "", ""), d

@@ -11,7 +11,7 @@ from .. import rules
 from ..docnumber import DocNumber, parse_doc_number
 from ..model import DocumentRow, NormDoc, Span
 from ..orgnames import looks_like_org, split_orgs
-from ..structure import Structure
+from ..structure import Structure, title_status
 from .dates import parse_date, to_int
 from .region import infer_region, is_place_name
 from .topic import classify
@@ -267,10 +267,11 @@ def build_document_row(doc: NormDoc, st: Structure) -> tuple[DocumentRow, Span |
         row.doc_number, row.doc_number_agency, row.doc_number_year, row.doc_number_serial = num.normalized, num.agency, num.year, num.serial
     if st.title is not None:
         row.title = st.title.value
-        row.status = st.status
         note("title", st.title)
     else:
         row.title = meta.get("标题", "") or _export(st, "title")
+    # a mark on the title, else the page's 有效性 field (a copied block, or an HTML page's metadata)
+    row.status = st.status or title_status(f"（{meta.get('有效性', '').strip()}）")
     row.doc_type = doc_type_of(row.title)
     if st.recipients is not None:
         row.recipients = "；".join(split_addressees(st.recipients.value))

@@ -641,5 +641,6 @@ def html_rules() -> HtmlRules:
         meta_tags=tuple((str(k), str(v)) for k, v in (data.get("meta_tags") or {}).items()),
         chrome=pats["page_chrome"],
         repost_prefix=pats["repost_prefix"],
-        field=regex.compile("(?P<label>" + alt + r")\s*[：:]\s*"),
+        # "文号：…", or a table copied with its bars and no colons ("文号 | 鹿山政〔2020〕72号 |")
+        field=regex.compile("(?P<label>" + alt + r")\s*(?:[：:]|(?=[|｜]))\s*"),
     )

@@ -521,7 +521,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
 
 
 _FULL_STOP = regex.compile(r"[。！？]")
-_ADDRESSEE_END = regex.compile(r"(?:部门|单位|机构|企业|学校|医院|乡镇|街道|管委会|办事处)$")
+_ADDRESSEE_END = regex.compile(r"(?:部门|单位|机构|企业|学校|医院|乡镇|街道|管委会|办事处|村|社区|居委会|村委会|站所)$")
 
 
 def _recipients_run_in(text: str) -> str:

@@ -844,3 +844,14 @@ def test_a_barred_metadata_block_gives_title_status_and_date(tmp_path: Path) -> 
     d = run(tmp_path, BARRED_METADATA).document
     assert d.title == "丑区人民政府办公室关于印发2020年政府工作报告重点工作任务分解表的通知", d.title
     assert (d.status, d.published_date, d.doc_number, d.signed_date) == ("失效", "2020-04-09", "", ""), d
+
+
+def test_a_metadata_table_copied_with_bars_and_no_colons(tmp_path: Path) -> None:
+    """"文号 | 鹿山政〔2020〕72号 |": a page's table copied with its bars and without colons is read as fields;
+    addressees ending in 村 or 站所 run into the first paragraph are read."""
+    text = (
+        "索引号 | 001008003001086/2020-42401 | ||\n组配分类 | 部门文件 | 发布机构 | 寅镇 |\n生成日期 | 2020-10-22 | 公开方式 | 主动公开 |\n"
+        "文号 | 寅山政〔2020〕72号 |\n各科室,各站所,各村: 为提高政府处置突发公共事件的能力,经研究,制定《寅镇突发公共事件总体应急预案》,现印发给你们,请认真执行。\n"
+    )
+    d = run(tmp_path, text).document
+    assert (d.doc_number, d.published_date, d.recipients) == ("寅山政〔2020〕72号", "2020-10-22", "各科室；各站所；各村"), d

@@ -15,7 +15,7 @@ from .model import NormDoc, Para, Section, Span
 from .orgnames import looks_like_org, split_orgs
 
 _PUNCT = regex.compile(r"[。，；：！？、]")
-_ORDER_HEAD = regex.compile(r"^\p{Han}{2,30}令$")
+_ORDER_HEAD = regex.compile(r"^\p{Han}{2,30}(?:令|常务委员会公告|常委会公告)$")  # its number on the next line
 _ORDER_NUMBER = regex.compile(r"^(?:(?:19|20)\d{2}\s*年\s*)?第\s*\d+\s*号$")
 _SITE_OWNER = regex.compile(r"^(?:主办|承办|协办)(?:单位)?[：:]|^联系我们|^(?:联系电话|地址)[：:]")
 _TITLE_PUNCT = regex.compile(r"[。，；：！？]")
@@ -263,8 +263,9 @@ def _title_before(doc: NormDoc, lay: _Draft, texts: list[str], k_num: int, first
     "“十四五”国家应急体系规划的通知")."""
     k = k_num - 1
     dated = rules.element_rules()["signed_date"].pattern
-    while k >= first and (k in lay.roles or _export_furniture(texts[k]) or dated.fullmatch(texts[k])):
-        k -= 1  # a date line between the title and the 文号 ("2006年10月26日" / "财建〔2006〕689号") is no title
+    while k >= first and (k in lay.roles or _export_furniture(texts[k]) or dated.fullmatch(texts[k]) or texts[k][:1] in "（(" and _EVENT_END.search(texts[k])):
+        k -= 1  # a date line between the title and the 文号 ("2006年10月26日" / "财建〔2006〕689号") is no title,
+        # nor a law's 题注 ("（2009年7月22日…常务委员会第十次会议通过）" over its 公告 and number)
     if k < first or doc.paras[k].kind != "para" or not _is_title(texts[k]):
         return None
     # a title broken over up to four lines: extend upwards over short lines without punctuation, as far as

@@ -855,3 +855,38 @@ def test_a_metadata_table_copied_with_bars_and_no_colons(tmp_path: Path) -> None
     )
     d = run(tmp_path, text).document
     assert (d.doc_number, d.published_date, d.recipients) == ("寅山政〔2020〕72号", "2020-10-22", "各科室；各站所；各村"), d
+
+
+STANDING_COMMITTEE = """卯省村务公开条例
+
+卯省人大常委会
+
+
+卯省村务公开条例
+
+(2009年7月22日卯省第十一届人民代表大会常务委员会第十次会议通过)
+
+
+卯省第十一届人民代表大会常务委员会公告
+
+  第28号
+
+
+  《卯省村务公开条例》已由卯省第十一届人民代表大会常务委员会第十次会议于2009年7月22日通过,现予公布,自2009年11月1日起施行。
+
+卯省人民代表大会常务委员会
+2009年7月22日
+
+第一章 总 则
+
+  第一条 为了规范村务公开,完善村民自治,根据《中华人民共和国村民委员会组织法》,结合本省实际,制定本条例。
+"""
+
+
+def test_a_standing_committee_announcement_promulgating_a_regulation(tmp_path: Path) -> None:
+    """A people's congress standing committee numbers its 公告 within its term (第28号 on the line under it);
+    the regulation's title stands above its 题注, and the regulation does not cite itself."""
+    x = run(tmp_path, STANDING_COMMITTEE)
+    d = x.document
+    assert (d.doc_number, d.title, d.valid_from) == ("卯省第十一届人民代表大会常务委员会公告第28号", "卯省村务公开条例", "2009-11-01"), d
+    assert [r.cited_title for r in x.references] == ["中华人民共和国村民委员会组织法"], x.references

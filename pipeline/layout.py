@@ -334,6 +334,8 @@ def _merge_title(groups: list[_Group]) -> list[_Group]:
             tail += 1
         if tail >= len(head) or visual_width(head[tail]) > cfg.max_title_tail_width or not _ends_with_doc_type("".join(head[k : tail + 1])):
             break
+        if head[tail] in head[start:k]:
+            break  # the title printed again (a law database prints it over its 题注): no tail of the first
         end, k = tail, tail + 1
     if end is None or end == start:
         return groups

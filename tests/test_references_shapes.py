@@ -74,3 +74,17 @@ def test_a_document_type_alone_in_book_marks_is_a_short_name_not_a_citation() ->
     src = SourceDocument(doc_id="short", source="short.txt", format="text", sha256=hashlib.sha256(body.encode()).hexdigest(), blocks=tuple(blocks_from_text(body)))
     titles = [r.cited_title for r in process_source(src).references]
     assert titles == ["关于加快推动前沿技术创新与未来产业培育的若干措施"], titles
+
+
+def test_the_short_name_of_what_the_notice_issues_is_no_citation(tmp_path: Path) -> None:
+    """"制定了《辰县…抽查工作计划》（以下简称《年度工作计划》）。现印发给你们": the plan is what the notice issues,
+    so neither it nor its short name is a document it cites."""
+    text = (
+        "关于印发辰县市场监管领域2024年度部门联合抽查工作计划的通知\n联办字〔2024〕2号\n各成员单位：\n"
+        "根据《安徽省市场监管领域部门联合抽查实施办法》，我办牵头制定了《辰县市场监管领域2024年度部门联合抽查工作计划》"
+        "（以下简称《年度工作计划》）。现印发给你们，请按照《年度工作计划》抓好组织实施。\n"
+    )
+    path = tmp_path / "notice.txt"
+    path.write_text(text, encoding="utf-8")
+    refs = process_path(path).references
+    assert [r.cited_title for r in refs] == ["安徽省市场监管领域部门联合抽查实施办法"], refs

@@ -134,6 +134,10 @@ def extract_references(doc: NormDoc, st: Structure, *, own_title: str, province:
             is_own = False  # "根据…、国务院《物业管理条例》" in 潍坊市物业管理条例: the parent it implements
         if is_own and any(d.normalized != own_number for d in find_doc_numbers(text[m.end() : m.end() + 40].split("）")[0])):
             is_own = False  # 《公共租赁住房管理办法》（住房城乡建设部令第11号）: a document of its own number
+        if is_own and (own_after := _AFTER.match(text[m.end() : m.end() + 200])):
+            own_alias, _ = _alias(own_after.group("inner"))
+            if own_alias:
+                aliases.add(own_alias)  # "制定了《…工作计划》（以下简称《年度工作计划》）": its short name is no citation
         if title in aliases or is_own:
             continue  # an alias used again, or the document this notice itself issues
         if title.removeprefix("本") in rules.doc_types():

@@ -245,12 +245,15 @@ def _trim_title(span: Span) -> Span:
 _COLUMN_TAG = regex.compile(r"^[【\[][^【】\[\]]{1,10}[】\]]\s*")
 
 
+_PART_MARK = regex.compile(r"[（(][一二三四五六七八九十\d]{1,3}[)）]$")
+
+
 def _is_title(text: str) -> bool:
     """A 标题 (§7.3.1): ends with a document type, no sentence punctuation inside, not a sentence."""
     text = rules.element_rules()["title_status"].pattern.sub("", text)
     if text.startswith("特此") or _page_fields(text) is not None:
         return False  # "特此公告": the closing formula; "标题：…的通知": a field of the page's metadata block
-    t = text.rstrip("》”）")
+    t = _PART_MARK.sub("", text).rstrip("》”）")  # "…分工方案（一）": a part of a title in several
     # a 、 joins coordinated items inside a title ("施工震损、噪声污染补偿暂行规定的通知"); other marks end sentences
     if not t or len(text) > SETTINGS.max_title or _TITLE_PUNCT.search(text) and not regex.search(r"《[^》]*[，、：][^》]*》", text):
         return False

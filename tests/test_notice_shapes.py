@@ -890,3 +890,30 @@ def test_a_standing_committee_announcement_promulgating_a_regulation(tmp_path: P
     d = x.document
     assert (d.doc_number, d.title, d.valid_from) == ("卯省第十一届人民代表大会常务委员会公告第28号", "卯省村务公开条例", "2009-11-01"), d
     assert [r.cited_title for r in x.references] == ["中华人民共和国村民委员会组织法"], x.references
+
+
+def test_an_html_body_pasted_as_one_line(tmp_path: Path) -> None:
+    """A text export holding the page's HTML body on one line ("<p>各市…：</p><p>现将…</p>"): each <p> is a
+    paragraph, so the 署名 and 成文日期 after the body are read."""
+    text = (
+        "发文机关:巳省人民政府\n文号 :巳政发〔2018〕13号\n"
+        '<p>各市、县人民政府,省人民政府各委、办、厅、局:</p><p> 现将《巳省城乡居民增收实施方案》印发给你们,请认真组织实施。</p>'
+        '<p style="text-align: right;"> 巳省人民政府</p><p style="text-align: right;"> 2018年3月27日</p><p><br/></p>'
+        "<p><strong> 一、指导思想</strong></p><p> 到2020年,城镇就业规模逐步扩大。</p>\n"
+    )
+    d = run(tmp_path, text).document
+    assert (d.doc_number, d.issuer, d.signed_date) == ("巳政发〔2018〕13号", "巳省人民政府", "2018-03-27"), d
+    assert d.recipients == "各市、县人民政府；省人民政府各委、办、厅、局", d.recipients
+
+
+def test_units_in_hexagonal_brackets_and_a_title_in_parts(tmp_path: Path) -> None:
+    """"〔省发展改革委、省数据局（省营商局）等按职责分工负责〕": a unit list whose units carry brackets is put in
+    〔〕; "…分工方案（一）" is a title, part one of several."""
+    text = (
+        "2025年省《政府工作报告》重点工作分工方案（一）\n"
+        "为确保省《政府工作报告》各项重点工作落地见效，现制定分工方案如下。\n"
+        "一、加快推进300个省级重大项目建设。〔省发展改革委、省数据局（省营商局）、省交通运输厅等按职责分工负责〕\n"
+    )
+    x = run(tmp_path, text)
+    assert (x.document.title, x.document.doc_type) == ("2025年省《政府工作报告》重点工作分工方案（一）", "方案"), x.document
+    assert [t.units for t in x.tasks] == ["省发展改革委；省数据局（省营商局）；省交通运输厅"], x.tasks

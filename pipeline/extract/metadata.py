@@ -21,7 +21,7 @@ _ISO = regex.compile(r"^\s*((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})")
 
 
 def doc_type_of(title: str) -> str:
-    t = title.rstrip("》”）")
+    t = regex.sub(r"[（(][一二三四五六七八九十\d]{1,3}[)）]$", "", title).rstrip("》”）")  # 分工方案（一）: a 方案
     for dt_ in rules.doc_types():
         if t.endswith(dt_):
             return dt_

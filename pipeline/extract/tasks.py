@@ -45,15 +45,16 @@ def _patterns() -> _TagPatterns:
 
 # （省发展改革委牵头，省财政厅等按职责分工负责）
 # the lead is one clause: "（A、B负责，排在第一位的部门为牵头部门，下同）" is a note, not a lead
-_LEAD_CO = regex.compile(rf"[（(](?P<lead>[^（）()：:，,；;。]{{2,60}}?)牵头[，,、；;]?(?P<co>{_BAL}?)(?:按职责分工)?(?:负责|配合|参与)?[）)]")
+_LEAD_CO = regex.compile(rf"[（(〔](?P<lead>[^（）()〔〕：:，,；;。]{{2,60}}?)牵头[，,、；;]?(?P<co>{_BAL}?)(?:按职责分工)?(?:负责|配合|参与)?[）)〕]")
 # （国家发展改革委、财政部等按职责分工负责）: the units named are all responsible, none is singled out to lead
 # （A负责）, （各县（市、区）人民政府负责）, （A、B按职责分工负责，各区政府落实）, （A负责，2024年底前完成）
 _RESPONSIBLE = regex.compile(
-    r"[（(]由?(?P<units>(?:[^（）()：:牵]|[（(][^（）()：:]{1,12}[）)]){2,80}?)等?(?:按职责分工|按照职责分工|按职责|分别|共同)?"
+    # a list of units may be bracketed 〔…〕 when its units carry (…) ("〔省发展改革委、省数据局（省营商局）等按职责分工负责〕")
+    r"[（(〔]由?(?P<units>(?:[^（）()〔〕：:牵]|[（(][^（）()：:]{1,12}[）)]){2,80}?)等?(?:按职责分工|按照职责分工|按职责|分别|共同)?"
     r"(?:负责|指导|负责落实|组织实施|督促指导)"
     r"(?:[，,；;]\s*(?P<co>(?:[^（）()：:，,；;。]|[（(][^（）()：:]{1,12}[）)]){2,40}?)(?:落实|配合|参与|协助|协同))?"
     r"(?:[，,；;]\s*[^（）()：:]{2,30}?(?:前完成|底前|前|完成|持续推进|长期坚持))?"
-    rf"(?:[，,；;。]\s*{LEAD_FIRST}(?:[，,；;]\s*下同)?)?[）)]"
+    rf"(?:[，,；;。]\s*{LEAD_FIRST}(?:[，,；;]\s*下同)?)?[）)〕]"
 )
 _ASSISTS = regex.compile(r"(?:配合|参与|协助|协同|落实)$")
 # a unit the lexicon does not type is still a unit when its name ends as organisations' names do

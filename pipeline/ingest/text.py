@@ -62,6 +62,7 @@ _TABLE_OPEN = regex.compile(r"<table\b", regex.I)
 _TABLE_CLOSE = regex.compile(r"</table>", regex.I)
 _MD_RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _HTML_TAGS = regex.compile(r"</?(?:p|br|span|div|b|strong|font)\b[^>]*>", regex.I)
+_HTML_BLOCK = regex.compile(r"</p\s*>|<br\s*/?>|</div\s*>|<p\b[^>]*>|<div\b[^>]*>", regex.I)  # where a paragraph ends
 _HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.S)  # Markdown exports mark their parts (<!-- INFO END -->)
 
 
@@ -136,7 +137,11 @@ def blocks_from_text(text: str) -> list[Block]:
             i += 1
             continue  # blank lines between tables keep the run open; a text line closes it
         flush()
-        blocks.append(Line(_HTML_TAGS.sub("", line)))
+        if _HTML_BLOCK.search(line):
+            # an HTML body pasted as one line ("<p>各市…：</p><p>现将…</p>"): each paragraph its own line
+            blocks.extend(Line(piece) for piece in (_HTML_TAGS.sub("", part) for part in _HTML_BLOCK.split(line)) if piece.strip())
+        else:
+            blocks.append(Line(_HTML_TAGS.sub("", line)))
         i += 1
     flush()
     return blocks

@@ -135,6 +135,8 @@ def _interpret(rule: rules.PatternRule, m: regex.Match[str]) -> TimeExpr | None:
             m1, d1, m2, d2 = (_int_group(m, g) for g in ("m", "d", "m2", "d2"))
             if m2 is None and d2 is not None:
                 m2 = m1  # "2019年4月12-19日": the second part names only the day
+            if _group(m, "sameday") is not None:
+                y2, m2, d2 = y, m1, d1  # "2017年12月6日8:30—10:30": hours of one day
             if d1 is None and _group(m, "sx"):
                 d1 = {"上旬": 1, "中旬": 11, "下旬": 21}[m.group("sx")]  # 9月下旬至…: from the 21st
             start = _iso(y, m1 or 1, d1 or 1)

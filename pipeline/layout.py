@@ -285,6 +285,24 @@ def split_date_number(text: str) -> list[str]:
 _BODY_OPENER = regex.compile(r"^(?:现将|现就|现对|根据|依据|按照|为了?|经|近日|近期|今年以来|当前)")
 
 
+_CLOSING_RUN_ON = regex.compile(r"(?<=特此(?:通告|公告|通知|函告|函复|批复|报告|说明)[。！!]?)\s+(?=\S)")
+_ORG_THEN_DATE = regex.compile(
+    r"^(?P<org>[\p{Han}（）()]{2,40})\s+(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九OＯ]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)\s*$"
+)
+
+
+def split_closing(text: str) -> list[str]:
+    """A page that lost its line breaks runs the closing formula, the 署名 and the 成文日期 on ("…遵守本通告。
+    特此通告 汕尾市公安局交通警察支队 2023年1月20日"): each on its own line (§7.3.5), where spaces part them."""
+    parts = _CLOSING_RUN_ON.split(text, maxsplit=1)
+    if len(parts) == 1:
+        return [text]
+    m = _ORG_THEN_DATE.match(parts[1].strip())
+    if m is not None and (looks_like_org(m.group("org")) or looks_like_org(to_simplified(m.group("org")))):  # 支隊
+        return [parts[0], m.group("org"), m.group("date")]
+    return parts
+
+
 def split_recipients_body(text: str) -> list[str]:
     """A crawl that lost the line breaks puts the 主送机关 and the body's first sentence on one line ("各辖市、区
     人民政府，市各委办局： 现将…印发给你们"): two lines, when what precedes the first colon reads as addressees
@@ -431,7 +449,7 @@ def normalise(doc: SourceDocument) -> NormDoc:
         if isinstance(b, Table):
             cleaned.append(b)
             continue
-        for part in split_joint_signature(b.text):
+        for part in (q for p in split_closing(b.text) for q in split_joint_signature(p)):
             for t in (u for v in split_title_number(clean(part)) for u in split_date_number(v)):
                 if t and not _BARS_ONLY.match(t):  # the bars of a table copied as text ("|||||", "---|---|") hold nothing
                     cleaned.extend((u, b) for u in split_recipients_body(t))

@@ -917,3 +917,16 @@ def test_units_in_hexagonal_brackets_and_a_title_in_parts(tmp_path: Path) -> Non
     x = run(tmp_path, text)
     assert (x.document.title, x.document.doc_type) == ("2025年省《政府工作报告》重点工作分工方案（一）", "方案"), x.document
     assert [t.units for t in x.tasks] == ["省发展改革委；省数据局（省营商局）；省交通运输厅"], x.tasks
+
+
+def test_a_closing_formula_signature_and_date_run_on(tmp_path: Path) -> None:
+    """A page that lost its line breaks runs 特此通告, the 署名 and the 成文日期 on after the body: each is read."""
+    text = (
+        "关于对午市体育馆周边道路实施临时交通管制的通告\n"
+        "午市将举办新春文艺晚会,我支队决定对体育馆周边道路实施临时交通管制。现通告如下:\n"
+        "一、临时交通管制时间 2023年1月20日 17:00-22:30 二、交通管制路段 体育支路。 "
+        "敬请广大市民自觉遵守本通告。 特此通告 午市公安局交通警察支队 2023年1月20日\n"
+    )
+    x = run(tmp_path, text)
+    assert (x.document.issuer, x.document.signed_date) == ("午市公安局交通警察支队", "2023-01-20"), x.document
+    assert [(d.text, d.kind, d.start, d.end) for d in x.deadlines] == [("2023年1月20日17:00-22:30", "range", "2023-01-20", "2023-01-20")], x.deadlines

@@ -248,12 +248,17 @@ _COLUMN_TAG = regex.compile(r"^[【\[][^【】\[\]]{1,10}[】\]]\s*")
 _PART_MARK = regex.compile(r"[（(][一二三四五六七八九十\d]{1,3}[)）]$")
 
 
+def without_part_mark(title: str) -> str:
+    """A title without the part number of a title in several: '…分工方案（一）' -> '…分工方案'."""
+    return _PART_MARK.sub("", title)
+
+
 def _is_title(text: str) -> bool:
     """A 标题 (§7.3.1): ends with a document type, no sentence punctuation inside, not a sentence."""
     text = rules.element_rules()["title_status"].pattern.sub("", text)
     if text.startswith("特此") or _page_fields(text) is not None:
         return False  # "特此公告": the closing formula; "标题：…的通知": a field of the page's metadata block
-    t = _PART_MARK.sub("", text).rstrip("》”）")  # "…分工方案（一）": a part of a title in several
+    t = without_part_mark(text).rstrip("》”）")  # "…分工方案（一）": a part of a title in several
     # a 、 joins coordinated items inside a title ("施工震损、噪声污染补偿暂行规定的通知"); other marks end sentences
     if not t or len(text) > SETTINGS.max_title or _TITLE_PUNCT.search(text) and not regex.search(r"《[^》]*[，、：][^》]*》", text):
         return False

@@ -11,7 +11,7 @@ from .. import rules
 from ..docnumber import DocNumber, parse_doc_number
 from ..model import DocumentRow, NormDoc, Span
 from ..orgnames import looks_like_org, split_orgs
-from ..structure import Structure, title_status
+from ..structure import Structure, title_status, without_part_mark
 from .dates import parse_date, to_int
 from .region import infer_region, is_place_name
 from .topic import classify
@@ -21,7 +21,7 @@ _ISO = regex.compile(r"^\s*((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})")
 
 
 def doc_type_of(title: str) -> str:
-    t = regex.sub(r"[（(][一二三四五六七八九十\d]{1,3}[)）]$", "", title).rstrip("》”）")  # 分工方案（一）: a 方案
+    t = without_part_mark(title).rstrip("》”）")  # 分工方案（一）: a 方案
     for dt_ in rules.doc_types():
         if t.endswith(dt_):
             return dt_

@@ -27,6 +27,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -195,6 +196,17 @@ def in_a_slot(cases: list[Case]) -> tuple[int, int, list[str]]:
     return right, total, misses
 
 
+def _report(name: str, n: int, judge: Callable[[list[tuple[str, str] | None]], tuple[int, list[str]]], cases: list[Case], args: argparse.Namespace) -> None:
+    """One suite's line: parse_time's score, JioNLP's beside it when its python is given, and the misses."""
+    right, misses = judge(ours(cases))
+    line = f"{name}: {n} cases; parse_time {right}"
+    if args.jionlp_python:
+        line += f", JioNLP parse_time {judge(jionlp(cases, args.jionlp_python))[0]}"
+    print(line)
+    if args.misses:
+        print("\n".join(misses))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--jionlp-tests", type=Path, help="JioNLP's test/test_time_parser.py")
@@ -209,27 +221,15 @@ def main() -> int:
     if args.duckling_corpus:
         suites.append(("Duckling ZH corpus (day/week/month/year grains)", duckling_cases(args.duckling_corpus.read_text(encoding="utf-8"))))
     for name, cases in suites:
-        right, misses = score(cases, ours(cases))
-        line = f"{name}: {len(cases)} cases; parse_time {right}"
-        if args.jionlp_python:
-            line += f", JioNLP parse_time {score(cases, jionlp(cases, args.jionlp_python))[0]}"
-        print(line)
-        if args.misses:
-            print("\n".join(misses))
+        _report(name, len(cases), lambda got, cases=cases: score(cases, got), cases, args)
         right, total, misses = in_a_slot(cases)
         print(f"  the same expressions as limits (请各单位于X前报送材料。): find_deadlines {right} of {total}")
         if args.misses:
             print("\n".join(misses))
     if args.recognizers_specs:
         ms = recognizers_cases(args.recognizers_specs)
-        as_cases = [(t, b, "", "") for t, b, _ in ms]
-        right, misses = score_any(ms, ours(as_cases))
-        line = f"Microsoft Recognizers-Text Chinese date and date-period specs: {len(ms)} cases; parse_time {right}"
-        if args.jionlp_python:
-            line += f", JioNLP parse_time {score_any(ms, jionlp(as_cases, args.jionlp_python))[0]}"
-        print(line)
-        if args.misses:
-            print("\n".join(misses))
+        name = "Microsoft Recognizers-Text Chinese date and date-period specs"
+        _report(name, len(ms), lambda got: score_any(ms, got), [(t, b, "", "") for t, b, _ in ms], args)
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from pathlib import Path
@@ -104,6 +105,19 @@ def _no_notice(out: Extraction) -> str:
         f"{Path(d.source).name}: holds no notice, only {han} Chinese characters ({first!r}); it may be an "
         "attachment such as a map or figure: process it together with the notice it belongs to"
     )
+
+
+def named(ex: Extraction, doc_id: str) -> Extraction:
+    """The extraction under the doc_id the batch gave its file (a clash of file names adds the folder's name)
+    and with a printable source; unchanged when both are so already."""
+    if ex.document.doc_id == doc_id and readable(ex.document.source) == ex.document.source:
+        return ex
+    ex.document.doc_id = doc_id
+    ex.document.source = readable(ex.document.source)
+    for name in ("references", "sections", "domains", "assignments", "tasks", "deadlines", "errors"):
+        setattr(ex, name, [dataclasses.replace(r, doc_id=doc_id) for r in getattr(ex, name)])
+    ex.errors = [dataclasses.replace(e, source=readable(e.source), error=readable(e.error)) for e in ex.errors]
+    return ex
 
 
 def failed(path: Path, stage: str, message: str) -> Extraction:

@@ -8,7 +8,6 @@ already in the store under another path is a duplicate and skipped. Files no lon
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import itertools
 import json
@@ -28,6 +27,7 @@ from .corrections import FILE_NAME as CORRECTIONS_FILE, Applied, apply_correctio
 from .duplicates import mark_duplicates
 from .export import write_tables, write_texts
 from .model import Extraction
+from .process import named
 from .tables import TABLES, arrow_tables
 
 log = logging.getLogger(__name__)
@@ -171,11 +171,10 @@ def run_batch(
         if engine == "dask" and todo:
             extractions = process_dask([p.path for p in todo], scheduler=scheduler, workers=n_workers or 1, limits=limits or Limits(), done=bar)
         else:
-            extractions = process_all([p.path for p in todo], workers=min(n_workers, len(todo)) if n_workers else 0, limits=limits or Limits(), done=bar)
+            extractions = process_all([p.path for p in todo], ids=[p.doc_id for p in todo], workers=min(n_workers, len(todo)) if n_workers else 0, limits=limits or Limits(), done=bar)
         flushed = 0
         for p, ex in zip(todo, extractions):
-            if ex.document.doc_id != p.doc_id or readable(ex.document.source) != ex.document.source:
-                ex = _renamed(ex, p.doc_id)
+            ex = named(ex, p.doc_id)  # a pool's workers named it already
             result.extractions.append(ex)
             done = len(result.extractions)
             if flush_every > 0 and done - flushed >= flush_every and not rebuild:
@@ -309,12 +308,3 @@ def _progress(total: int, *, enabled: bool) -> Callable[[], None]:
 
     bar = tqdm(total=total, unit="doc", desc="documents", leave=False)
     return lambda: bar.update(1)
-
-
-def _renamed(ex: Extraction, doc_id: str) -> Extraction:
-    ex.document.doc_id = doc_id
-    ex.document.source = readable(ex.document.source)
-    for name in ("references", "sections", "domains", "assignments", "tasks", "deadlines", "errors"):
-        setattr(ex, name, [dataclasses.replace(r, doc_id=doc_id) for r in getattr(ex, name)])
-    ex.errors = [dataclasses.replace(e, source=readable(e.source), error=readable(e.error)) for e in ex.errors]
-    return ex

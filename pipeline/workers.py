@@ -20,7 +20,8 @@ from . import rules
 from .limits import Limits
 from .model import Extraction
 from .paths import readable
-from .process import failed, process_path
+from .process import failed, named, process_path
+from .tables import pack_rows
 
 log = logging.getLogger(__name__)
 
@@ -79,13 +80,14 @@ def _limit_memory(memory_mb: int) -> None:
 _OUT_OF_MEMORY_EXIT = 70  # a worker that ran out of memory ends itself with this code, to be replaced
 
 
-def _process_in_worker(path: Path) -> Extraction:
+def _process_in_worker(path: Path, doc_id: str | None = None) -> Extraction:
     """process_path in a worker. A document that ran the worker out of memory ends the worker (its heap may
-    stay high), so the pool starts a fresh one and the document is reported over the memory limit."""
+    stay high), so the pool starts a fresh one and the document is reported over the memory limit. Given
+    its doc_id, the worker names the rows and packs them as Arrow (the parent only stacks them)."""
     ex = process_path(path)
     if any("MemoryError" in e.error for e in ex.errors):
         os._exit(_OUT_OF_MEMORY_EXIT)
-    return ex
+    return ex if doc_id is None else pack_rows(named(ex, doc_id))
 
 
 def warm_up() -> None:
@@ -153,8 +155,9 @@ def process_dask(paths: Sequence[Path], *, scheduler: str | None, workers: int, 
 IN_FLIGHT_PER_WORKER = 8  # documents scheduled ahead per worker process
 
 
-def process_all(paths: Sequence[Path], *, workers: int, limits: Limits, done: Callable[[], None] = lambda: None) -> Iterator[Extraction]:
-    """Extractions of `paths`, in order, each within `limits`."""
+def process_all(paths: Sequence[Path], *, workers: int, limits: Limits, ids: Sequence[str] | None = None, done: Callable[[], None] = lambda: None) -> Iterator[Extraction]:
+    """Extractions of `paths`, in order, each within `limits`. With `ids` (a doc_id per path) a pool's
+    extractions come named and packed (tables.pack_rows): the rows are built where the document was read."""
     if workers <= 0:
         for p in paths:
             log.info("processing %s", p)
@@ -167,12 +170,12 @@ def process_all(paths: Sequence[Path], *, workers: int, limits: Limits, done: Ca
     warm_up()
     with ProcessPool(max_workers=workers, initializer=_start_worker, initargs=(limits.memory_mb, *_rules_args())) as pool:
         futures: deque[tuple[Path, Extraction | None, Any]] = deque()
-        pending = iter(paths)
+        pending = zip(paths, ids if ids is not None else itertools.repeat(None))
 
         def schedule(n: int) -> None:
-            for p in itertools.islice(pending, n):
+            for p, doc_id in itertools.islice(pending, n):
                 big = _too_big(p, limits)
-                futures.append((p, big, None if big else pool.schedule(_process_in_worker, args=(p,), timeout=limits.seconds or None)))
+                futures.append((p, big, None if big else pool.schedule(_process_in_worker, args=(p, doc_id), timeout=limits.seconds or None)))
 
         # a window of documents in flight, not the whole batch: results wait for the consumer (the store's
         # flush) in a bounded queue, so memory does not grow with the corpus (issue 14)

@@ -676,6 +676,9 @@ def _heading_text(text: str, label_end: int) -> str:
 
 
 _ARTICLE_STYLE = frozenset({"chapter", "chapter_section", "article"})
+# how deep a heading nests: its level, except that a 章 holds its 节 and both hold the 一、/（一）… scheme
+# (a 规划 or 工作规则: 第一章 总则 / 一、… ); the level written to the table stays the scheme's (SCHEMA.md)
+_RANK = {"chapter": 0.0, "chapter_section": 0.5}
 
 
 _DECIMAL_STYLE = ("decimal1", "decimal2", "decimal3")
@@ -716,8 +719,8 @@ def _contents(doc: NormDoc, lay: _Draft, texts: list[str]) -> set[int]:
 
 
 def _sections(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
-    counters: list[int] = [0, 0, 0, 0, 0]
-    stack: list[Section] = []
+    children: dict[str, int] = {}  # headings so far under each parent ("" = the top)
+    stack: list[tuple[float, Section]] = []
     found: list[Section] = []
     articles = False  # after the first 第X条 only 章/节/条 are headings (条例 style)
     contents = _contents(doc, lay, texts)
@@ -745,17 +748,17 @@ def _sections(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             heading = _heading_text(texts[k], m.end())
             if not heading:
                 break
-            while stack and stack[-1].level >= level:
+            rank = _RANK.get(rule.id, float(level))
+            while stack and stack[-1][0] >= rank:
                 stack.pop()
-            counters[level] += 1
-            for deeper in range(level + 1, len(counters)):
-                counters[deeper] = 0
-            parent = stack[-1] if stack else None
-            sid = f"{parent.section_id}.{counters[level]}" if parent else f"s{counters[level]}"
+            parent = stack[-1][1] if stack else None
+            pid = parent.section_id if parent else ""
+            children[pid] = children.get(pid, 0) + 1
+            sid = f"{pid}.{children[pid]}" if parent else f"s{children[pid]}"
             p = doc.paras[k]
             sec = Section(
                 section_id=sid,
-                parent_id=parent.section_id if parent else "",
+                parent_id=pid,
                 level=level,
                 label=label.rstrip("、．.") if level == 1 else label,
                 heading=heading,
@@ -764,7 +767,7 @@ def _sections(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
                 end_char=p.end,
                 para_index=k,
             )
-            stack.append(sec)
+            stack.append((rank, sec))
             found.append(sec)
             break
     # a section's text runs to the next heading (or the end of the body paragraphs before a table)

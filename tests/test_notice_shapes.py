@@ -930,3 +930,51 @@ def test_a_closing_formula_signature_and_date_run_on(tmp_path: Path) -> None:
     x = run(tmp_path, text)
     assert (x.document.issuer, x.document.signed_date) == ("午市公安局交通警察支队", "2023-01-20"), x.document
     assert [(d.text, d.kind, d.start, d.end) for d in x.deadlines] == [("2023年1月20日17:00-22:30", "range", "2023-01-20", "2023-01-20")], x.deadlines
+
+
+RULES_IN_CHAPTERS = """甲县人民政府工作规则
+第一章　总则
+一、根据有关法律法规，结合本县实际，制定本规则。
+二、县政府工作的指导思想是坚持依法行政。
+第二章　组成人员和政府职能
+三、县政府由县长、副县长组成。
+（一）县长主持县政府全面工作。
+（二）副县长协助县长工作。
+四、县政府实行县长负责制。
+第三章　附则
+第一节　一般规定
+五、本规则自印发之日起施行。
+"""
+
+
+def test_chapters_hold_the_numbered_headings_under_them(tmp_path: Path) -> None:
+    """A 工作规则 or a 规划 numbers its paragraphs 一、二、 inside 第X章 (and 第X节): they are children of their
+    chapter, each section_id is unique, and the level stays the scheme's (SCHEMA.md: 1 = 一、)."""
+    x = run(tmp_path, RULES_IN_CHAPTERS)
+    got = [(s.section_id, s.parent_id, s.level, s.label) for s in x.sections]
+    assert got == [
+        ("s1", "", 1, "第一章"), ("s1.1", "s1", 1, "一"), ("s1.2", "s1", 1, "二"),
+        ("s2", "", 1, "第二章"), ("s2.1", "s2", 1, "三"), ("s2.1.1", "s2.1", 2, "（一）"), ("s2.1.2", "s2.1", 2, "（二）"), ("s2.2", "s2", 1, "四"),
+        ("s3", "", 1, "第三章"), ("s3.1", "s3", 2, "第一节"), ("s3.1.1", "s3.1", 1, "五"),
+    ], got
+
+
+ARTICLES_THEN_SECTIONS = """甲市物业管理条例
+第一章　总则
+第一条　为了规范物业管理活动，制定本条例。
+第二章　业主
+第二条　业主享有下列权利。
+第三条　业主履行下列义务。
+第一节　业主委员会
+第四条　业主委员会是业主大会的执行机构。
+"""
+
+
+def test_articles_before_the_first_section_of_a_chapter_keep_unique_ids(tmp_path: Path) -> None:
+    """第二条 and 第三条 stand under 第二章 before its 第一节: the 节 is the chapter's third child (s2.3), not a
+    second s2.1."""
+    x = run(tmp_path, ARTICLES_THEN_SECTIONS)
+    ids = [s.section_id for s in x.sections]
+    assert len(ids) == len(set(ids)), ids
+    got = {s.label: (s.section_id, s.parent_id) for s in x.sections}
+    assert got["第一节"] == ("s2.3", "s2") and got["第四条"] == ("s2.3.1", "s2.3"), got

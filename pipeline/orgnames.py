@@ -18,11 +18,15 @@ def looks_like_org(text: str) -> bool:
     return 2 <= len(text) <= MAX_ORG_CHARS and not _PUNCT.search(text) and bool(rules.words("org_suffix").search(text))
 
 
+_PARTY_PREFIXES = ("中共", "共青团", "中国共产党")
+
+
 def split_orgs(text: str) -> list[tuple[int, int]]:
     """Offsets of the organisations in a 署名 line that names several side by side (their separating
     spaces are gone after normalisation): '广州市卫生健康委员会广州市财政局' -> two. An organisation starts
     where the first one's place name (广州市) repeats right after an organisation's suffix."""
-    m = _PLACE_HEAD.match(text)
+    lead = next((len(p) for p in _PARTY_PREFIXES if text.startswith(p)), 0)
+    m = _PLACE_HEAD.match(text[lead:])
     if not m:
         return [(0, len(text))]
     place = m.group(0)
@@ -30,7 +34,9 @@ def split_orgs(text: str) -> list[tuple[int, int]]:
     pos = text.find(place, 1)
     suffix = rules.words("org_suffix")
     while pos != -1:
-        if suffix.search(text[cuts[-1] : pos]):
-            cuts.append(pos)
+        # a party body names its place after 中共/共青团: '…发展和改革委员会中共成都市委社会工作部' cuts before 中共
+        start = next((pos - len(p) for p in _PARTY_PREFIXES if text.endswith(p, 0, pos) and pos - len(p) > cuts[-1]), pos)
+        if suffix.search(text[cuts[-1] : start]):
+            cuts.append(start)
         pos = text.find(place, pos + 1)
     return [(a, b) for a, b in zip(cuts, cuts[1:] + [len(text)])]

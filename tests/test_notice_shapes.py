@@ -978,3 +978,38 @@ def test_articles_before_the_first_section_of_a_chapter_keep_unique_ids(tmp_path
     assert len(ids) == len(set(ids)), ids
     got = {s.label: (s.section_id, s.parent_id) for s in x.sections}
     assert got["第一节"] == ("s2.3", "s2") and got["第四条"] == ("s2.3.1", "s2.3"), got
+
+
+JOINT_TITLE_WITH_PARTY_BODY = """甲乙市发展和改革委员会 中共甲乙市委社会工作部 甲乙市规划和自然资源局 甲乙市住房和城乡建设局 关于印发甲乙市城市社区嵌入式服务设施建设工程实施方案的通知
+
+各区(市)县政府(管委会),市级有关部门:
+
+经市领导同意,现将《甲乙市城市社区嵌入式服务设施建设工程实施方案》印发给你们,请结合实际认真贯彻落实。
+
+一、主要目标
+
+到2025年底前,全市首批100个示范社区全面建成。
+"""
+
+
+def test_four_joint_issuers_at_the_head_of_a_title_one_a_party_body(tmp_path: Path) -> None:
+    """A page copy without 署名: the issuers are the head of the title, four of them (over forty characters),
+    one a party body whose place follows 中共."""
+    d = run(tmp_path, JOINT_TITLE_WITH_PARTY_BODY).document
+    assert d.issuer == "甲乙市发展和改革委员会；中共甲乙市委社会工作部；甲乙市规划和自然资源局；甲乙市住房和城乡建设局", d.issuer
+
+
+ISSUED_WITHOUT_TITLE = """各县(区)人民政府,市政府各部门:
+《2023年甲乙市政务公开工作要点》已经市政府同意,现印发给你们,请结合实际认真贯彻落实。
+《甲乙市人民政府常务会议议事规则》已经2024年11月13日召开的市人民政府第93次常务会议通过,现予印发。
+甲乙市人民政府办公室
+2023年8月7日
+为贯彻《中华人民共和国政府信息公开条例》,现印发《甲乙市依申请公开办理规程》,请遵照执行。
+"""
+
+
+def test_what_a_notice_issues_is_no_citation_when_its_title_is_missing(tmp_path: Path) -> None:
+    """A page that starts at the addressees: the documents the body issues (现印发给你们, 现予印发) are its
+    attachments; the law named before 现印发《…》 is cited."""
+    x = run(tmp_path, ISSUED_WITHOUT_TITLE)
+    assert [r.cited_title for r in x.references] == ["中华人民共和国政府信息公开条例"], x.references

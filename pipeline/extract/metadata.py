@@ -34,7 +34,7 @@ MAX_LOW_LISTED = 30  # low-confidence OCR lines listed on a document row
 def title_head(title: str) -> str:
     """The organisation heading a title, or '': "X关于…的通知", "X印发《…》", "X转发…" (§7.3.1), a report titled
     by its issuer and year ("淮安市洪泽区人民政府2024年政府信息公开工作年度报告")."""
-    m = regex.match(r"^(?P<org>[\p{Han}（）、]{2,40}?)(?:关于|印发|转发)", title)
+    m = regex.match(r"^(?P<org>[\p{Han}（）、]{2,120}?)(?:关于|印发|转发)", title)
     joint = m is not None and "、" in m.group("org")
     if m and (not joint or all(looks_like_org(p) and not regex.match("批转|转发|印发", p) for p in m.group("org").split("、"))):
         head = m.group("org")  # "国务院、中央军委关于…"; not "批转省经贸委、纺织总会关于…"

@@ -100,10 +100,14 @@ class PatternRule:
     # strings of which every match holds one (a YAML string: its characters; a list: those words): a text
     # with none is not searched
     requires: tuple[str, ...] = ()
+    # a second such list, of which the text must hold one too: "于/在" and a verb of submission, a date's
+    # "20"/"19" beside the common 时/点 (issue 14: the time-limit rules were a third of the per-core time)
+    requires_also: tuple[str, ...] = ()
 
     def may_match(self, text: str) -> bool:
-        """False when the text lacks every `requires` string, so the (slow) pattern need not run."""
-        return not self.requires or any(r in text for r in self.requires)
+        """False when the text lacks every `requires` string (or every `requires_also` string), so the (slow)
+        pattern need not run."""
+        return (not self.requires or any(r in text for r in self.requires)) and (not self.requires_also or any(r in text for r in self.requires_also))
 
 
 def _read_yaml(name: str | Path) -> dict[str, Any]:
@@ -153,7 +157,7 @@ def _pattern_rules(file: str, section: str, *, extra_keys: set[str] = frozenset(
     data = _read_yaml(file)
     blocks = data.get("blocks", {}) or {}
     out: list[PatternRule] = []
-    allowed = {"id", "pattern", "must_match", "must_not_match", "examples", "kind", "level", "requires"} | set(extra_keys)
+    allowed = {"id", "pattern", "must_match", "must_not_match", "examples", "kind", "level", "requires", "requires_also"} | set(extra_keys)
     seen: set[str] = set()
     for raw in data.get(section, []) or []:
         rid = str(raw.get("id", "?"))
@@ -172,13 +176,15 @@ def _pattern_rules(file: str, section: str, *, extra_keys: set[str] = frozenset(
             own_blocks = {**blocks, "words": "|".join(regex.escape(w) for w in words)}
         pat = _compile(file, rid, _expand(raw["pattern"], own_blocks, file, rid))
         examples = tuple(raw.get("must_match", ()) or ()) + tuple(raw.get("examples", ()) or ())
-        spec = raw.get("requires", "") or ""
-        requires = tuple(str(w) for w in spec) if isinstance(spec, list) else tuple(str(spec))
-        shown = "".join(requires) if all(len(r) == 1 for r in requires) else "、".join(requires)
-        for ex in examples if requires else ():
-            text = str(ex.get("text", "") if isinstance(ex, dict) else ex)
-            if not any(r in text for r in requires):
-                raise RuleError(f"rules/{file}: rule {rid!r} requires one of {shown!r}, but its example {text!r} has none")
+        requires, requires_also = _strings(raw.get("requires")), _strings(raw.get("requires_also"))
+        if requires_also and not requires:
+            raise RuleError(f"rules/{file}: rule {rid!r} has requires_also without requires")
+        for needed in (requires, requires_also):
+            shown = "".join(needed) if all(len(r) == 1 for r in needed) else "、".join(needed)
+            for ex in examples if needed else ():
+                text = str(ex.get("text", "") if isinstance(ex, dict) else ex)
+                if not any(r in text for r in needed):
+                    raise RuleError(f"rules/{file}: rule {rid!r} requires one of {shown!r}, but its example {text!r} has none")
         out.append(
             PatternRule(
                 id=rid,
@@ -190,9 +196,17 @@ def _pattern_rules(file: str, section: str, *, extra_keys: set[str] = frozenset(
                 must_not_match=tuple(raw.get("must_not_match", ()) or ()),
                 words=tuple(words),
                 requires=requires,
+                requires_also=requires_also,
             )
         )
     return tuple(out)
+
+
+def _strings(spec: Any) -> tuple[str, ...]:
+    """A `requires` value: a YAML string is its characters, a list its words."""
+    if not spec:
+        return ()
+    return tuple(str(w) for w in spec) if isinstance(spec, list) else tuple(str(spec))
 
 
 @cached

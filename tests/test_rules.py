@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 import regex
 
+from conftest import SHARED
 from pipeline import rules
 from pipeline.docnumber import parse_doc_number
 from pipeline.extract.dates import find_time_expressions
@@ -138,14 +139,30 @@ def test_requires_is_checked_against_the_examples(tmp_path: Any, monkeypatch: py
         rules.docnumber_rules()
 
 
+def test_requires_also_is_checked_against_the_examples(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = tmp_path / "docnumber.yaml"
+    bad.write_text("patterns:\n  - id: n\n    kind: bracketed\n    requires: 〔\n    requires_also: 号\n    pattern: '(?P<agency>\\p{Han}+)〔(?P<year>\\d{4})〕(?P<serial>\\d+)'\n    must_match: ['豫政〔2020〕5']\n", encoding="utf-8")
+    monkeypatch.setattr(rules, "_active", rules.active())
+    rules.use(tmp_path)
+    with pytest.raises(rules.RuleError, match=r"docnumber.yaml.*'n' requires one of '号'.*豫政〔2020〕5"):
+        rules.docnumber_rules()
+
+
 def test_requires_skips_only_texts_without_the_characters() -> None:
     relative = next(r for r in rules.deadline_rules() if r.id == "relative")
-    assert relative.requires == ("内",)
-    assert relative.may_match("自印发之日起30日内完成") and not relative.may_match("自印发之日起施行")
-    # the shortcut loses nothing: on a real notice every rule finds the same matches with and without it
+    assert "日内" in relative.requires and "之内" in relative.requires
+    assert relative.may_match("自印发之日起30日内完成") and not relative.may_match("自印发之日起施行") and not relative.may_match("内容如下")
+    slot_at = next(r for r in rules.deadline_rules() if r.id == "slot_at")
+    assert slot_at.requires_also and slot_at.may_match("请于6月底报送") and not slot_at.may_match("在全市范围内开展")
+    date = next(r for r in rules.deadline_rules() if r.id == "date")
+    assert date.may_match("2020年3月1日") and date.may_match("一九九八年三月一日") and not date.may_match("每年三月一日")
+    # the shortcut loses nothing: on real notices every rule finds the same matches with and without it
     from pipeline.extract.dates import _matches
 
-    for path in sorted((Path(__file__).resolve().parents[1] / "corpora").glob("*.txt")):
+    wild = SHARED / "corpus" / "wild"
+    real = sorted((Path(__file__).resolve().parents[1] / "corpora").glob("*.txt"))
+    real += sorted(p for p in wild.rglob("*") if p.suffix in (".txt", ".md") and p.name != "MANIFEST.tsv")[:40] if wild.is_dir() else []
+    for path in real:
         text = path.read_text(encoding="utf-8")
         for rule in rules.deadline_rules():
             full = [m.span() for m in rule.pattern.finditer(text) if m.group(0).count("\n") <= 1]  # a limit may break once

@@ -197,6 +197,7 @@ def _matches(rule: PatternRule, text: str) -> Iterator[regex.Match[str]]:
         if rule.may_match(text):
             yield from rule.pattern.finditer(text)
         return
+    also = _required(rule.requires_also) if rule.requires_also else None
     line_end = -1
     for hit in _required(rule.requires).finditer(text):
         if hit.start() < line_end:
@@ -208,13 +209,16 @@ def _matches(rule: PatternRule, text: str) -> Iterator[regex.Match[str]]:
         # a match starts on this line and may end on the next: a limit broken after its cue ("截止日期为\n2010年
         # 2月22日"); one starting on the next line is that line's own (it holds a required character too)
         reach = text.find("\n", line_end + 1) if line_end < len(text) else -1
-        for m in rule.pattern.finditer(text, line_start, reach if reach != -1 else len(text)):
+        stop = reach if reach != -1 else len(text)
+        if also is not None and also.search(text, line_start, stop) is None:
+            continue
+        for m in rule.pattern.finditer(text, line_start, stop):
             if m.start() >= line_end:
                 break
             yield m
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=128)
 def _required(strings: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile("|".join(regex.escape(r) for r in sorted(strings, key=len, reverse=True)))
 

@@ -178,12 +178,12 @@ def _slot(slot: str) -> tuple[int, str] | None:
             return None  # 会议召开十五日前: fifteen days before an event, not the 15th
         if _COUNT.search(tail):
             continue  # "后2小时内", "近三个月": a count of time, which the duration rules read
-        span = parse_time(tail)
-        if span is not None and span.end:
-            return skip, span.end
+        # with a base first: what reads without one reads with one too, so a tail that fails here is done
         read = parse_time(tail, base_date=_ANY_BASE)
-        if read is not None and read.end:
-            return skip, ""
+        if read is None or not read.end:
+            continue
+        span = parse_time(tail)
+        return skip, span.end if span is not None and span.end else ""
     return None
 
 

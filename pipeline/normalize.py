@@ -97,11 +97,19 @@ def colon_spaced_labels(text: str) -> str:
     (the "label：value" form structure reads, rules/html.yaml metadata_labels)."""
     if " " not in text and "\u3000" not in text and "\u00a0" not in text:
         return text
-    pattern = _spaced_labels(tuple(label for label, _ in rules.html_rules().labels))
-    hits = list(pattern.finditer(text.lstrip()))
-    if len(hits) < 2 or hits[0].start() != 0:
+    pattern = _page_labels()
+    line = text.lstrip()
+    if not pattern.match(line):
+        return text  # most lines: no label at the start, and the line is not searched further
+    hits = list(pattern.finditer(line))
+    if len(hits) < 2:
         return text
-    return pattern.sub(lambda m: m.group("label") + "：", text.lstrip())
+    return pattern.sub(lambda m: m.group("label") + "：", line)
+
+
+@rules.cached
+def _page_labels() -> regex.Pattern[str]:
+    return _spaced_labels(tuple(label for label, _ in rules.html_rules().labels))
 
 
 @lru_cache(maxsize=8)

@@ -730,17 +730,18 @@ def _sections(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     decimal = decimal_top is not None and any(
         decimal_top.pattern.match(texts[k]) for k in range(lay.body_start, len(texts)) if k not in contents and doc.paras[k].kind == "para"
     )
+    heading_rules, not_heading_rules = rules.heading_rules(), rules.not_heading_rules()
     for k in range(lay.body_start, len(texts)):
         if k in lay.roles or doc.paras[k].kind != "para" or k in contents:
             continue
-        if any(r.pattern.match(texts[k]) for r in rules.not_heading_rules()):
-            continue  # a table of contents entry ("保障措施……34") names a section, it does not open one
-        for rule in rules.heading_rules():
+        for rule in heading_rules:
             if articles and rule.id not in _ARTICLE_STYLE or not decimal and rule.id in _DECIMAL_STYLE:
                 continue
             m = rule.pattern.match(texts[k])
             if not m:
                 continue
+            if any(r.pattern.match(texts[k]) for r in not_heading_rules):
+                break  # a table of contents entry ("保障措施……34") names a section, it does not open one
             if rule.id == "article":
                 articles = True
             level = rule.level

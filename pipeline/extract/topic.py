@@ -43,8 +43,11 @@ def _hits(words: tuple[str, ...], text: str, found: dict[str, list[int]]) -> dic
     """Occurrences of each keyword; a keyword inside a longer keyword's hit is not counted again. `found` is
     _occurrences(text), shared by the classes."""
     counts: dict[str, int] = {}
+    present = [w for w in words if w in found]
+    if not present:
+        return counts  # most classes: none of their words in this text
     taken = bytearray(len(text))  # 1 where a counted hit lies: the overlap test is a slice, not a scan of hits
-    for w in sorted(words, key=len, reverse=True):
+    for w in sorted(present, key=len, reverse=True):
         for pos in found.get(w, ()):
             end = pos + len(w)
             if not any(taken[pos:end]):

@@ -198,14 +198,14 @@ def _matches(rule: PatternRule, text: str) -> Iterator[regex.Match[str]]:
             yield from rule.pattern.finditer(text)
         return
     also = _required(rule.requires_also) if rule.requires_also else None
-    line_end = -1
-    for hit in _required(rule.requires).finditer(text):
-        if hit.start() < line_end:
-            continue  # this line was searched already
+    required = _required(rule.requires)
+    pos = 0
+    while (hit := required.search(text, pos)) is not None:
         line_start = text.rfind("\n", 0, hit.start()) + 1
         line_end = text.find("\n", hit.start())
         if line_end == -1:
             line_end = len(text)
+        pos = line_end + 1  # the next search starts on the next line: one search per line, not one step per hit
         # a match starts on this line and may end on the next: a limit broken after its cue ("截止日期为\n2010年
         # 2月22日"); one starting on the next line is that line's own (it holds a required character too)
         reach = text.find("\n", line_end + 1) if line_end < len(text) else -1

@@ -55,6 +55,14 @@ class _Words:
     approximate: tuple[str, ...]
 
 
+
+# inline patterns compiled once (the slot rules read many tails per notice)
+_FOUR_DIGIT_YEAR = regex.compile(r"(?:19|20)\d{2}")
+_YEAR_COUNT = regex.compile(r"(?:1[5-9]|20)\d\d")  # "2020年" read as a count of years is a year
+_UNTIL_NOW = regex.compile(r"(?:至今|到现在|到目前|至现在)$")
+_DAY_OR_MONTH_END = regex.compile(r"[月日号]份?$")
+_THIS_AND_NEXT = regex.compile(r"今明两(年|天)")
+
 def _alt(words: Any) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -249,7 +257,7 @@ def _numeric_date(s: str, base: dt.date | None) -> _Span | None:
     if m and base is not None and "." not in s:
         d = dt.date(base.year, int(m["m"]), int(m["d"]))
         return _Span(d, d, "day", True)
-    if regex.fullmatch(r"(?:19|20)\d{2}", s):
+    if _FOUR_DIGIT_YEAR.fullmatch(s):
         return _Span(dt.date(int(s), 1, 1), dt.date(int(s), 12, 31), "year")
     return None
 
@@ -507,7 +515,7 @@ def _count(r: _Reader) -> _Span | None:
     if m is None or not r.done:
         return None
     unit = _words().units[m["u"]]
-    if unit == "year" and regex.fullmatch(r"(?:1[5-9]|20)\d\d", m["n"]) and "多" not in (m["more"], m["half"]):
+    if unit == "year" and _YEAR_COUNT.fullmatch(m["n"]) and "多" not in (m["more"], m["half"]):
         return None  # 2016年以前: a year, not 2016 years
     b = r.need_base()
     n = _number(m["n"]) + (0.5 if "半" in (m["half"], m["more"]) else 0)
@@ -584,7 +592,7 @@ def _range(text: str, base: dt.date | None) -> _Span | None:
         if a and b and a.start and b.start and b.start > a.start:
             return _Span(a.start, b.start - dt.timedelta(days=1), a.grain, a.relative or b.relative)
     if text.endswith(("至今", "到现在", "到目前", "至现在")) and base is not None:
-        head = _strip(regex.sub(r"(?:至今|到现在|到目前|至现在)$", "", text).removesuffix("起"))
+        head = _strip(_UNTIL_NOW.sub("", text).removesuffix("起"))
         first = _point(head, base)
         return _Span(first.start, base, first.grain, True) if first and first.start else None
     if _ALL_NUMBERS.fullmatch(text):
@@ -592,7 +600,7 @@ def _range(text: str, base: dt.date | None) -> _Span | None:
     for c in _CONNECTOR.finditer(text):
         left, right = _strip(text[: c.start()]).removesuffix("起"), text[c.end() :].removesuffix("止")
         a = _point(left, base)
-        if a is None and left[-1:].isdigit() and (unit := regex.search(r"[月日号]份?$", right)):
+        if a is None and left[-1:].isdigit() and (unit := _DAY_OR_MONTH_END.search(right)):
             a = _point(left + unit.group(0), base)  # "2018年1-9月份": the first part takes the unit of the second
         if a is None or a.start is None:
             continue
@@ -642,7 +650,7 @@ def _open(text: str, base: dt.date | None) -> _Span | None:
 
 def _both(text: str, base: dt.date | None) -> _Span | None:
     """今明两年, 今明两天: this one and the next."""
-    m = regex.fullmatch(r"今明两(年|天)", text)
+    m = _THIS_AND_NEXT.fullmatch(text)
     if m is None or base is None:
         return None
     if m[1] == "年":

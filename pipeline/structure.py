@@ -504,6 +504,12 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     # 主送机关: the paragraph ending with a colon right after the title
     while i < len(texts) and i in lay.roles:
         i += 1
+    if lay.issuer_mark is None and lay.title is not None and i < len(texts) and doc.paras[i].kind == "para" and _org_list(texts[i]):
+        # a law database prints the issuers on their own line under the title ("财政部、司法部"), as a
+        # 发文机关标志 would stand above it (§7.2.3)
+        lay.issuer_mark = _span(doc, doc.paras[i])
+        lay.mark(i, ISSUER_MARK)
+        i += 1
     for k in range(i, min(i + SETTINGS.recipients_window, len(texts))):
         m = el["recipients"].pattern.match(texts[k])
         if m and doc.paras[k].kind == "para" and not rules.heading_rules()[0].pattern.match(texts[k]):
@@ -530,6 +536,13 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
 
 
 _FULL_STOP = regex.compile(r"[。！？]")
+MAX_JOINT_ISSUERS = 8
+
+
+def _org_list(text: str) -> bool:
+    """An organisation's name, or a few joined by 、 ("财政部、司法部"), and nothing else on the line."""
+    parts = text.split("、")
+    return len(parts) <= MAX_JOINT_ISSUERS and "各" not in text and not text.startswith("有关") and all(looks_like_org(p) for p in parts)
 _ADDRESSEE_END = regex.compile(r"(?:部门|单位|机构|企业|学校|医院|乡镇|街道|管委会|办事处|村|社区|居委会|村委会|站所)$")
 
 

@@ -1013,3 +1013,53 @@ def test_what_a_notice_issues_is_no_citation_when_its_title_is_missing(tmp_path:
     attachments; the law named before 现印发《…》 is cited."""
     x = run(tmp_path, ISSUED_WITHOUT_TITLE)
     assert [r.cited_title for r in x.references] == ["中华人民共和国政府信息公开条例"], x.references
+
+
+LAW_DATABASE_JOINT = """您的位置: 首页 » 资料网 » 法律法规 »
+
+关于返还某项基金问题的通知
+
+时间:2024-07-09 06:45:11 来源: 资料网 作者:资料网 阅读:9824
+下载地址: 点击此处下载
+
+关于返还某项基金问题的通知
+
+甲市财政局、甲市司法局
+
+
+关于返还某项基金问题的通知
+甲市财政局、甲市司法局
+
+
+
+一、返还数额按实际交纳数的70%计算。
+二、返还的年限为1990年至1992年。
+"""
+
+
+def test_joint_issuers_on_a_line_under_the_title(tmp_path: Path) -> None:
+    """A law database prints the issuers under the title, joined by 、, with no 文号 and no 署名."""
+    d = run(tmp_path, LAW_DATABASE_JOINT).document
+    assert (d.title, d.issuer) == ("关于返还某项基金问题的通知", "甲市财政局；甲市司法局"), (d.title, d.issuer)
+
+
+DECISION_AMENDING = """甲乙市人民政府关于修改《甲乙市行政规范性文件管理规定》的决定
+
+甲乙市人民政府令第5号
+
+《甲乙市人民政府关于修改〈甲乙市行政规范性文件管理规定〉的决定》已经市政府常务会议讨论通过，现予公布，自2006年1月1日起施行。
+
+二○○五年十一月二十九日
+
+甲乙市人民政府关于修改《甲乙市行政规范性文件管理规定》的决定
+
+甲乙市人民政府决定对《甲乙市行政规范性文件管理规定》作如下修改：
+
+一、第二条修改为：本规定所称行政规范性文件，是指政府及其职能部门制定并公开发布的文件。
+"""
+
+
+def test_the_first_sentence_of_a_decision_is_no_addressee(tmp_path: Path) -> None:
+    """"…决定对《…》作如下修改：" ends with a colon after the title, but names a document: body, not 主送机关."""
+    d = run(tmp_path, DECISION_AMENDING).document
+    assert d.recipients == "" and d.doc_number == "甲乙市人民政府令第5号", (d.recipients, d.doc_number)

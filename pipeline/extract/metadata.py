@@ -50,7 +50,7 @@ def _issuer(st: Structure) -> tuple[str, Span | None]:
     if len(st.signature) >= 2:
         return "；".join(s.value for s in st.signature), st.signature[0]
     if st.issuer_mark is not None:
-        return st.issuer_mark.value, st.issuer_mark
+        return st.issuer_mark.value.replace("、", "；"), st.issuer_mark  # joint issuers on one line: 财政部、司法部
     head = title_head(st.title.value) if st.title is not None else ""
     heads = [part[a:b] for part in head.split("、") for a, b in split_orgs(part)] if head else []
     if st.signature:

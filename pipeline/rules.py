@@ -101,7 +101,7 @@ class PatternRule:
     # with none is not searched
     requires: tuple[str, ...] = ()
     # a second such list, of which the text must hold one too: "于/在" and a verb of submission, a date's
-    # "20"/"19" beside the common 时/点 (issue 14: the time-limit rules were a third of the per-core time)
+    # "20"/"19" beside the common 时/点 (issue 14: the time-limit rules were half of the per-core time)
     requires_also: tuple[str, ...] = ()
 
     def may_match(self, text: str) -> bool:

@@ -543,6 +543,8 @@ def _org_list(text: str) -> bool:
     """An organisation's name, or a few joined by 、 ("财政部、司法部"), and nothing else on the line."""
     parts = text.split("、")
     return len(parts) <= MAX_JOINT_ISSUERS and "各" not in text and not text.startswith("有关") and all(looks_like_org(p) for p in parts)
+
+
 _ADDRESSEE_END = regex.compile(r"(?:部门|单位|机构|企业|学校|医院|乡镇|街道|管委会|办事处|村|社区|居委会|村委会|站所)$")
 
 
@@ -710,6 +712,7 @@ def _contents(doc: NormDoc, lay: _Draft, texts: list[str]) -> set[int]:
         return any(r.pattern.match(texts[k]) for r in rules.heading_rules())
 
     out: set[int] = set()
+    last = {_SPACES.sub("", t): j for j, t in enumerate(texts)}  # where each line is printed last
     k = lay.body_start
     while k < len(texts):
         if not short(k):
@@ -725,8 +728,7 @@ def _contents(doc: NormDoc, lay: _Draft, texts: list[str]) -> set[int]:
         heads = [j for j in run if heading(j)]
         if len(run) < 4 or len(heads) < 3 and not _CONTENTS_MARK.match(texts[run[0]]):
             continue
-        later = {_SPACES.sub("", texts[j]) for j in range(k, len(texts))}
-        if any(_SPACES.sub("", texts[j]) in later for j in heads):
+        if any(last[_SPACES.sub("", texts[j])] >= k for j in heads):  # a heading printed again after the run
             out.update(run)
     return out
 

@@ -128,20 +128,12 @@ def test_unknown_key_is_reported(tmp_path: Any, monkeypatch: pytest.MonkeyPatch)
         rules.heading_rules()
 
 
-def test_requires_is_checked_against_the_examples(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A rule's `requires` characters let a text without them skip its pattern; an example lacking them would
-    be a match the shortcut loses, so the rule file is refused."""
+@pytest.mark.parametrize("keys", ["requires: 号", "requires: 〔\n    requires_also: 号"], ids=["requires", "requires_also"])
+def test_requires_is_checked_against_the_examples(keys: str, tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rule's `requires` (and `requires_also`) strings let a text without them skip its pattern; an example
+    lacking them would be a match the shortcut loses, so the rule file is refused."""
     bad = tmp_path / "docnumber.yaml"
-    bad.write_text("patterns:\n  - id: n\n    kind: bracketed\n    requires: 号\n    pattern: '(?P<agency>\\p{Han}+)〔(?P<year>\\d{4})〕(?P<serial>\\d+)'\n    must_match: ['豫政〔2020〕5']\n", encoding="utf-8")
-    monkeypatch.setattr(rules, "_active", rules.active())
-    rules.use(tmp_path)
-    with pytest.raises(rules.RuleError, match=r"docnumber.yaml.*'n' requires one of '号'.*豫政〔2020〕5"):
-        rules.docnumber_rules()
-
-
-def test_requires_also_is_checked_against_the_examples(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    bad = tmp_path / "docnumber.yaml"
-    bad.write_text("patterns:\n  - id: n\n    kind: bracketed\n    requires: 〔\n    requires_also: 号\n    pattern: '(?P<agency>\\p{Han}+)〔(?P<year>\\d{4})〕(?P<serial>\\d+)'\n    must_match: ['豫政〔2020〕5']\n", encoding="utf-8")
+    bad.write_text(f"patterns:\n  - id: n\n    kind: bracketed\n    {keys}\n    pattern: '(?P<agency>\\p{{Han}}+)〔(?P<year>\\d{{4}})〕(?P<serial>\\d+)'\n    must_match: ['豫政〔2020〕5']\n", encoding="utf-8")
     monkeypatch.setattr(rules, "_active", rules.active())
     rules.use(tmp_path)
     with pytest.raises(rules.RuleError, match=r"docnumber.yaml.*'n' requires one of '号'.*豫政〔2020〕5"):

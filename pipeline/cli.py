@@ -182,9 +182,9 @@ def cmd_evaluate(argv: Sequence[str]) -> int:
 
 
 def cmd_compare(argv: Sequence[str]) -> int:
-    from .compare import build_comparisons, write_comparisons
+    from .compare import build_comparisons, load_corpus, write_comparisons
     from .export import parse_formats
-    from .store import DEFAULT_DB_NAME, StoreError, load_tables
+    from .store import DEFAULT_DB_NAME, StoreError
 
     ap = argparse.ArgumentParser(prog="run_pipeline.py compare", description="Compare the documents of the corpus.")
     ap.add_argument("--out", type=Path, default=Path("outputs"), help="the pipeline's output folder (default outputs/)")
@@ -206,7 +206,7 @@ def cmd_compare(argv: Sequence[str]) -> int:
         return 2
     started = time.perf_counter()
     try:
-        tables = load_tables(args.db or args.out)
+        tables = load_corpus(args.db or args.out)
     except (FileNotFoundError, StoreError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

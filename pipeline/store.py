@@ -59,12 +59,16 @@ def table_columns(name: str) -> list[str]:
 Frame: TypeAlias = "pd.DataFrame | pa.Table"  # a table's rows: pandas for the analyst's paths, Arrow for a batch's saves
 
 
+_STRINGS = {pa.string(): pd.StringDtype(), pa.large_string(): pd.StringDtype()}
+
+
 def coerce(name: str, df: Frame | None) -> pd.DataFrame:
     """The table with exactly its columns and dtypes (nullable Int64 / string); missing columns are added empty
     so a store written before a column was added still reads."""
     cols = table_columns(name)
     if isinstance(df, pa.Table):
-        df = df.to_pandas()
+        # strings straight to the string dtype: its columns then share the Arrow buffers, no second copy
+        df = df.to_pandas(types_mapper=_STRINGS.get)
     df = pd.DataFrame(columns=cols) if df is None else df.reindex(columns=cols)
     out = pd.DataFrame(index=range(len(df)))
     for c in cols:
@@ -80,9 +84,13 @@ def empty_corpus() -> dict[str, pd.DataFrame]:
     return {name: coerce(name, None) for name in table_names()}
 
 
-def read_store(db: Path, *, names: Iterable[str] | None = None, texts_of: Iterable[str] | None = None) -> dict[str, pd.DataFrame]:
+def read_store(
+    db: Path, *, names: Iterable[str] | None = None, texts_of: Iterable[str] | None = None, select: Mapping[str, str] | None = None
+) -> dict[str, pd.DataFrame]:
     """Tables of the store (empty tables when the file does not exist yet): all of them, or only `names`.
-    With `texts_of`, the texts table holds only those documents' texts (the bulk of the store is text)."""
+    With `texts_of`, the texts table holds only those documents' texts (the bulk of the store is text).
+    `select` maps a table to the SQL select list a reader needs (its rows stay in store order); the columns
+    it leaves out come back empty: a reader that never looks at the evidence cells need not hold them."""
     wanted = tuple(names) if names is not None else table_names()
     if not db.exists():
         return {name: coerce(name, None) for name in wanted}
@@ -100,7 +108,9 @@ def read_store(db: Path, *, names: Iterable[str] | None = None, texts_of: Iterab
                 ids = list(texts_of)
                 out[name] = coerce(name, con.execute('SELECT * FROM "texts" WHERE doc_id IN (SELECT UNNEST(?::VARCHAR[]))', [ids]).df())
             else:
-                out[name] = coerce(name, con.execute(f'SELECT * FROM "{name}"').df())
+                # through Arrow, not .df(): the conversion left about a third more memory held (issue 14)
+                query = f'SELECT {select[name]} FROM "{name}" ORDER BY rowid' if select and name in select else f'SELECT * FROM "{name}"'
+                out[name] = coerce(name, con.sql(query).to_arrow_table())
         return out
     except duckdb.Error as e:  # a truncated or damaged file opens but cannot be read
         raise StoreError(f"{db}: the corpus database is damaged ({type(e).__name__}: {e}); move it away or run with --rebuild") from e
@@ -189,18 +199,19 @@ def row_counts(db: Path) -> dict[str, int]:
         con.close()
 
 
-def load_tables(source: Path | str) -> dict[str, pd.DataFrame]:
+def load_tables(source: Path | str, *, select: Mapping[str, str] | None = None) -> dict[str, pd.DataFrame]:
     """The one table loader: the corpus tables (SCHEMA.md tables plus `files` and `texts`) from a store file
-    or an output folder, typed as coerce() makes them.
+    or an output folder, typed as coerce() makes them. `select`: see read_store (a store only; CSV files are
+    read whole).
 
     An output folder is read through its corpus.duckdb; a folder written before the store existed (or copied
     without it) is read from its CSV files and text/ folder."""
     path = Path(source)
     if path.is_dir():
         db = path / DEFAULT_DB_NAME
-        return read_store(db) if db.exists() else _from_csv(path)
+        return read_store(db, select=select) if db.exists() else _from_csv(path)
     if path.is_file():
-        return read_store(path)
+        return read_store(path, select=select)
     raise FileNotFoundError(f"no corpus at {path}: run the pipeline first (python run_pipeline.py FOLDER --out DIR)")
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import SEEDS, run_cli
 from corpus_helpers import SEED_IDS, built
-from pipeline.compare import build_comparisons, canonical_domains
+from pipeline.compare import build_comparisons, canonical_domains, load_corpus
 from pipeline.store import load_tables as load_corpus_tables
 
 HENAN, TIELING = SEED_IDS
@@ -166,6 +166,23 @@ def test_a_child_citing_a_parent_in_the_corpus_is_resolved_and_its_reuse_measure
     assert not pairs.sentence.str.contains("每季度").any(), "自己的句子不算复用"
     g = nx.read_graphml(parent_child / "compare" / "citations.graphml")
     assert g.has_edge("sjz_child", "hebei_parent")
+
+
+def test_compare_reads_only_what_it_uses_and_gives_the_same_tables(seeds_compared: tuple[Path, dict[str, pd.DataFrame]], parent_child: Path) -> None:
+    """`compare` loads the store without the evidence cells it never shows (issue 14: memory at scale); the
+    comparisons are the same as from the whole tables, the codebook's first evidence included."""
+    for out in (seeds_compared[0], parent_child):
+        whole, lean = load_corpus_tables(out), load_corpus(out)
+        assert set(lean["assignments"].evidence) <= {""} and set(lean["deadlines"].evidence) == {""} and lean["errors"].empty
+        dom = lean["domains"]
+        firsts = ~dom.duplicated(["doc_id", "taxonomy", "domain"])
+        assert (dom.evidence[firsts] != "").all() and (dom.evidence[~firsts] == "").all()
+        assert list(dom.doc_id + dom.domain) == list(whole["domains"].doc_id + whole["domains"].domain), "rows stay in store order"
+        a, b = build_comparisons(whole), build_comparisons(lean)
+        assert a.keys() == b.keys()
+        for name in a:
+            pd.testing.assert_frame_equal(a[name], b[name], obj=name)
+    assert len(build_comparisons(load_corpus(seeds_compared[0]))["codebooks"]) > 0
 
 
 @pytest.mark.shared

@@ -711,6 +711,13 @@ def _contents(doc: NormDoc, lay: _Draft, texts: list[str]) -> set[int]:
     def heading(k: int) -> bool:
         return any(r.pattern.match(texts[k]) for r in rules.heading_rules())
 
+    def name(k: int) -> str:
+        """The line without its heading label ("1 总则" -> "总则")."""
+        for r in rules.heading_rules():
+            if m := r.pattern.match(texts[k]):
+                return _SPACES.sub("", _heading_text(texts[k], m.end()))
+        return _SPACES.sub("", texts[k])
+
     out: set[int] = set()
     last = {_SPACES.sub("", t): j for j, t in enumerate(texts)}  # where each line is printed last
     k = lay.body_start
@@ -724,6 +731,10 @@ def _contents(doc: NormDoc, lay: _Draft, texts: list[str]) -> set[int]:
         while run[-1] + 1 < len(texts) and short(run[-1] + 1) and _SPACES.sub("", texts[run[-1] + 1]) not in seen:
             run.append(run[-1] + 1)
             seen.add(_SPACES.sub("", texts[run[-1]]))
+        # a contents list that prints its chapters without their numbers ("总则" / … / "1 总则" / "1.1 …"): the
+        # numbered heading that closes the run names an entry already in it, so the text begins there
+        while len(run) > 1 and name(run[-1]) in {name(j) for j in run[:-1]}:
+            run.pop()
         k = run[-1] + 1
         heads = [j for j in run if heading(j)]
         if len(run) < 4 or len(heads) < 3 and not _CONTENTS_MARK.match(texts[run[0]]):

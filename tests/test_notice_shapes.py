@@ -1063,3 +1063,72 @@ def test_the_first_sentence_of_a_decision_is_no_addressee(tmp_path: Path) -> Non
     """"…决定对《…》作如下修改：" ends with a colon after the title, but names a document: body, not 主送机关."""
     d = run(tmp_path, DECISION_AMENDING).document
     assert d.recipients == "" and d.doc_number == "甲乙市人民政府令第5号", (d.recipients, d.doc_number)
+
+
+PLAN_WITH_BARE_CONTENTS = """丙县人民政府办公室关于印发丙县突发环境事件应急预案（试行）的通知
+丙政办发〔2017〕46号
+各乡镇人民政府，县级有关部门：
+经县人民政府同意，现将《丙县突发环境事件应急预案（试行）》印发给你们，请认真贯彻执行，原2007年印发的《丙县突发环境事件应急预案》同时废止。
+丙县人民政府办公室
+2017年6月23日
+丙县突发环境事件应急预案（试行）
+总则
+1.1 编制目的
+1.2 编制依据
+组织体系及职责
+2.1 指挥机构
+2.2 办事机构
+1 总则
+1.1 编制目的
+建立健全突发环境事件应急机制，提高政府应对突发环境事件的能力。
+1.2 编制依据
+依据有关法律法规制定本预案。
+2 组织体系及职责
+2.1 指挥机构
+县人民政府成立突发环境事件应急指挥部，由分管副县长任指挥长。
+2.2 办事机构
+指挥部办公室设在县生态环境分局。
+"""
+
+
+def test_a_contents_list_without_chapter_numbers_leaves_the_first_chapter_a_heading(tmp_path: Path) -> None:
+    """The contents list names its chapters bare ("总则") and the text numbers them ("1 总则"): the run of
+    short lines ends before "1 总则", which opens the text, so 1.1 and 1.2 sit under it."""
+    x = run(tmp_path, PLAN_WITH_BARE_CONTENTS)
+    got = [(s.section_id, s.label, s.heading) for s in x.sections]
+    assert got == [
+        ("s1", "1", "总则"),
+        ("s1.1", "1.1", "编制目的"),
+        ("s1.2", "1.2", "编制依据"),
+        ("s2", "2", "组织体系及职责"),
+        ("s2.1", "2.1", "指挥机构"),
+        ("s2.2", "2.2", "办事机构"),
+    ], got
+
+
+def test_the_earlier_text_a_notice_repeals_is_cited(tmp_path: Path) -> None:
+    """原2007年印发的《丙县突发环境事件应急预案》同时废止: the plan's older version, named like the plan the
+    notice issues but for its （试行）, is a document the notice cites; the issued plan is not."""
+    x = run(tmp_path, PLAN_WITH_BARE_CONTENTS)
+    assert [r.cited_title for r in x.references] == ["丙县突发环境事件应急预案"], x.references
+    assert "同时废止" in x.references[0].evidence
+
+
+REPOSTED_WITH_CHROME = """返 回
+所在位置: 丁网 > 热点专题
+丁市人民政府办公厅关于印发2020年政府工作报告重点工作责任分解的通知
+发布时间:2020-05-29 14:36:23
+各区、县(市)人民政府,市政府各部门、各直属单位:
+《2020年政府工作报告重点工作责任分解》已经市政府同意,现印发给你们,请结合以下要求认真贯彻执行。
+一、各级各部门要提高站位,强化责任,不折不扣落实重点工作任务。
+二、责任分解中,列第一位的责任单位为牵头单位或汇总单位。
+丁市人民政府办公厅
+2020年5月20日
+来源:   作者:   编辑:王五
+"""
+
+
+def test_a_back_button_and_a_breadcrumb_named_so_are_no_part_of_the_title(tmp_path: Path) -> None:
+    d = run(tmp_path, REPOSTED_WITH_CHROME).document
+    assert d.title == "丁市人民政府办公厅关于印发2020年政府工作报告重点工作责任分解的通知", d.title
+    assert (d.issuer, d.signed_date, d.published_date) == ("丁市人民政府办公厅", "2020-05-20", "2020-05-29"), d

@@ -132,6 +132,8 @@ def extract_references(doc: NormDoc, st: Structure, *, own_title: str, province:
             is_own = False
         elif not is_own and (rules.words("issued_here").match(text[m.end() : m.end() + 80]) or rules.words("issuing_before").search(text[max(0, m.start() - 12) : m.start()])):
             is_own = True  # "《X》已经市政府同意，现印发给你们", "现印发《X》": what this notice issues, named in its body
+        if is_own and rules.words("repealed_after").match(text[m.end() : m.end() + 40]):
+            is_own = False  # "原2007年印发的《X》同时废止": the older text the issued one replaces
         if is_own and rules.words("cited_before").search(text[max(0, m.start() - 40) : m.start()]):
             is_own = False  # "根据…、国务院《物业管理条例》" in 潍坊市物业管理条例: the parent it implements
         if is_own and any(d.normalized != own_number for d in find_doc_numbers(text[m.end() : m.end() + 40].split("）")[0])):

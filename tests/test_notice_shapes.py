@@ -1132,3 +1132,31 @@ def test_a_back_button_and_a_breadcrumb_named_so_are_no_part_of_the_title(tmp_pa
     d = run(tmp_path, REPOSTED_WITH_CHROME).document
     assert d.title == "丁市人民政府办公厅关于印发2020年政府工作报告重点工作责任分解的通知", d.title
     assert (d.issuer, d.signed_date, d.published_date) == ("丁市人民政府办公厅", "2020-05-20", "2020-05-29"), d
+
+
+DUTY_BREAKDOWN = """戊市政府工作报告重点工作责任分解（2023年）
+一、全市经济社会发展主要预期目标
+1.生产总值增长6%以上。
+责任单位：市发改委
+4.固定资产投资增长10%。
+责任单位：市发改委、市经信局、市财政局（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）
+6.城乡居民收入增速保持全省领先。
+责任单位：市人力社保局、市农业农村局分别牵头
+二、重点抓好六方面工作
+（一）全力以赴拼经济稳增长促发展。
+10.实施招商引资“百千”行动，每年招引亿元以上制造业项目100个。
+责任单位：市双招双引办、市发改委，各县（市、区）政府
+"""
+
+
+def test_a_duty_breakdown_with_unit_lines_under_each_item(tmp_path: Path) -> None:
+    """责任单位 lines under numbered items: the bracketed note on how to read the list and 分别牵头 are no part of
+    a unit's name; the line under the single item of （一） is that item's, not （一）'s."""
+    tasks = run(tmp_path, DUTY_BREAKDOWN).tasks
+    got = [(t.title, t.units, t.lead_unit) for t in tasks]
+    assert got == [
+        ("生产总值增长6%以上", "市发改委", "市发改委"),
+        ("固定资产投资增长10%", "市发改委；市经信局；市财政局", "市发改委"),
+        ("城乡居民收入增速保持全省领先", "市人力社保局；市农业农村局", "市人力社保局"),
+        ("实施招商引资“百千”行动，每年招引亿元以上制造业项目100个", "市双招双引办；市发改委；各县（市、区）政府", "市双招双引办"),
+    ], got

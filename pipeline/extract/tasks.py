@@ -265,6 +265,7 @@ class _TaskBuilder:
         text = doc.text
         prev_end: dict[str, int] = {}  # where the previous tag of a section ended
         ends: list[int] = []  # where every tag so far ended
+        own_levels: set[int] = set()  # levels of the items tags so far named units of directly
         by_id = {s.section_id: s for s in sections}
         for r_start, r_end in body_ranges:
             for tag in find_tags(text, r_start, r_end):
@@ -287,10 +288,12 @@ class _TaskBuilder:
                     if before is not None and before.kind == "para" and (sec is None or before.start >= sec.start_char):
                         item_start = before.start
                     parent = by_id.get(sec.parent_id) if sec is not None and before is not None and before.start == sec.start_char else None
-                    if parent is not None and self._covers_list(parent, sections, ends, tag.start):
+                    if parent is not None and self._covers_list(parent, sections, ends, tag.start, sec is not None and sec.level in own_levels):
                         # the tag closes a list of sub-items ((1)…(2)… then （责任单位：…）): it names the
                         # units of their parent item, as the sub-items have no tags of their own
                         sec, key, item_start = parent, parent.section_id, parent.start_char
+                if sec is not None:
+                    own_levels.add(sec.level)
                 ends.append(tag.end)
                 item = text[item_start : tag.start]
                 if sec is not None and item_start == sec.start_char:
@@ -365,12 +368,15 @@ class _TaskBuilder:
         self.tasks = [replace(t, task_id=f"t{i + 1}") for i, t in enumerate(body + rest)]
 
     @staticmethod
-    def _covers_list(parent: Section, sections: list[Section], ends: list[int], at: int) -> bool:
+    def _covers_list(parent: Section, sections: list[Section], ends: list[int], at: int, items_have_tags: bool) -> bool:
         """A tag on its own line after sub-items covers their parent when it closes the parent's list (the next
-        heading is no sub-item of it) and no sub-item before it had a tag of its own."""
+        heading is no sub-item of it) and no sub-item before it had a tag of its own. Under a single sub-item
+        of a level whose items carried their own tags earlier in the document, the tag is that item's
+        ("1. …" / "责任单位：…" before, then "（一）…" / "10. 实施…" / "责任单位：…")."""
         after = next((s for s in sections if s.start_char > at), None)
         closes = after is None or after.parent_id != parent.section_id
-        return closes and not any(parent.start_char <= e < at for e in ends)
+        items = sum(1 for s in sections if s.parent_id == parent.section_id and s.start_char < at)
+        return closes and (items >= 2 or not items_have_tags) and not any(parent.start_char <= e < at for e in ends)
 
     def _assign(self, domains: list[str], lead: list[str], co: list[str], source: str, page: int | None, start: int, end: int) -> None:
         evidence = self.doc.text[start:end]

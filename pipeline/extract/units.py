@@ -31,13 +31,16 @@ def split_top(text: str, seps: str) -> list[str]:
 
 
 # "列第一位者为牵头单位，下同": a note on how to read the list, not a unit
-LEAD_FIRST = r"(?:列|排)(?:在)?(?:第一位|首位|第一)(?:者|的)?(?:部门|单位)?(?:为|是)牵头(?:单位|部门)"  # also in tags' patterns
+LEAD_FIRST = r"(?:列|排)(?:在)?(?:第一位|首位|第一)(?:者|的)?(?:部门|单位)?(?:为|是)牵头(?:或汇总)?(?:单位|部门)"  # also in tags' patterns
 LEAD_FIRST_NOTE = regex.compile(LEAD_FIRST)
-LIST_NOTE = regex.compile(rf"[，,；;]?\s*{LEAD_FIRST}(?:[，,；;]\s*下同)?|[，,；;]\s*下同")
+# the note may be bracketed after the last unit: "A、B（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）"
+LIST_NOTE = regex.compile(rf"[（(][^（）()]{{0,30}}?{LEAD_FIRST}[^（）()]{{0,10}}[）)]|[，,；;]?\s*{LEAD_FIRST}(?:[，,；;]\s*下同)?|[，,；;]\s*下同")
+# "A、B分别牵头": each of the units leads its own part; the words are no part of the last unit's name
+_EACH_LEADS = regex.compile(r"(?:分别|各自)(?:牵头|负责)$")
 
 
 def _strip_role_label(text: str) -> str:
-    text = LIST_NOTE.sub("", text.strip())
+    text = _EACH_LEADS.sub("", LIST_NOTE.sub("", text.strip()))
     return _role_label().sub("", text.strip())
 
 

@@ -21,7 +21,7 @@ from .rules import cached
 from .docnumber import number_line, parse_doc_number
 from .model import CellSpan, Line, NormDoc, Para, SourceDocument, Table, TableView
 from .orgnames import looks_like_org
-from .normalize import clean_line, lost_title_openers, nested_title_marks, is_traditional, to_simplified, visual_width
+from .normalize import clean_line, is_traditional, lost_title_openers, nested_title_marks, taiwan_phrased, to_mainland, to_simplified, visual_width
 
 _SENTENCE_END = regex.compile(r"[。；]")
 _FULL_STOP = regex.compile(r"[。！？]")
@@ -437,11 +437,14 @@ def _restore_title_openers(group: _Group, before: str) -> None:
 def normalise(doc: SourceDocument) -> NormDoc:
     """Build the normalised text of a document."""
     raw_text = "\n".join(b.text for b in doc.blocks if isinstance(b, Line))
-    simplify = is_traditional(raw_text + "".join(c for b in doc.blocks if isinstance(b, Table) for r in b.rows for c in r))
+    all_text = raw_text + "".join(c for b in doc.blocks if isinstance(b, Table) for r in b.rows for c in r)
+    simplify = is_traditional(all_text)
+    # a page converted with Taiwan phrasing gets its mainland words back (最佳化 -> 优化), not only its characters
+    convert = (to_mainland if taiwan_phrased(all_text) else to_simplified) if simplify else None
 
     def clean(s: str) -> str:
         s = clean_line(s)
-        return to_simplified(s) if simplify else s
+        return convert(s) if convert is not None else s
 
     # 1. lines -> paragraph groups, tables kept in place
     cleaned: list[tuple[str, Line] | Table] = []

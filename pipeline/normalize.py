@@ -206,6 +206,26 @@ def to_simplified(text: str) -> str:
     return _opencc()(text)
 
 
+def taiwan_phrased(text: str) -> bool:
+    """True when a traditional text uses the words of a Taiwan-phrased conversion twice (rules/taiwan.yaml):
+    it was converted from a mainland text with Taiwan phrasing, and to_mainland undoes that."""
+    found = _taiwan_words().finditer(text)
+    return next(found, None) is not None and next(found, None) is not None
+
+
+def to_mainland(text: str) -> str:
+    """A Taiwan-phrased traditional text in mainland words and simplified characters: the words of
+    rules/taiwan.yaml first (they may change the length, so only for whole lines before any offset is taken),
+    then OpenCC t2s. '最佳化營商環境' -> '优化营商环境'"""
+    words = rules.taiwan_words()
+    return to_simplified(_taiwan_words().sub(lambda m: words[m.group(0)], text))
+
+
+@rules.cached
+def _taiwan_words() -> regex.Pattern[str]:
+    return regex.compile("|".join(regex.escape(w) for w in sorted(rules.taiwan_words(), key=len, reverse=True)))
+
+
 _MD_LINK = regex.compile(r"!?\[([^\[\]]*)\]\s*[(（]\s*([^()（）\s]*)\s*[)）]")
 _MD_EMPHASIS = regex.compile(r"\*\*|__")
 _MD_HEADING = regex.compile(r"^\s*#{1,6}\s*")

@@ -394,6 +394,22 @@ def alternation(*rule_ids: str) -> str:
 
 
 @cached
+def taiwan_words() -> dict[str, str]:
+    """rules/taiwan.yaml: Taiwan-phrased words (as a page converted with s2twp prints them) -> the mainland word."""
+    data = _read_yaml("taiwan.yaml")
+    words = data.get("words")
+    if not isinstance(words, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in words.items()):
+        raise RuleError("rules/taiwan.yaml: 'words' must map each Taiwan-phrased word to its mainland word")
+    return dict(words)
+
+
+@cached
+def taiwan_examples() -> list[tuple[str, str]]:
+    """rules/taiwan.yaml examples: (as printed, as normalised)."""
+    return [(str(a), str(b)) for a, b in _read_yaml("taiwan.yaml").get("examples", [])]
+
+
+@cached
 def header_labels() -> dict[str, dict[str, str]]:
     """Spreadsheet header labels by language (rules/headers.yaml): header_labels()["zh"]["doc_number"] == "发文字号"."""
     data = _read_yaml("headers.yaml")

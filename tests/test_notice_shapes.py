@@ -1160,3 +1160,32 @@ def test_a_duty_breakdown_with_unit_lines_under_each_item(tmp_path: Path) -> Non
         ("城乡居民收入增速保持全省领先", "市人力社保局；市农业农村局", "市人力社保局"),
         ("实施招商引资“百千”行动，每年招引亿元以上制造业项目100个", "市双招双引办；市发改委；各县（市、区）政府", "市双招双引办"),
     ], got
+
+
+TAIWAN_PHRASED = """己市人民政府關於印發己市規範性檔案管理規定的通知
+己政〔2011〕53號
+各縣(市、區)人民政府,市人民政府各部門:
+現將《己市規範性檔案管理規定》印發給你們,請認真遵照執行。
+己市人民政府
+二○一一年七月二十八日
+第一條 為了使規範性檔案的制定科學化、制度化,根據《行政法規制定程式條例》,推進“網際網路+政務服務”,最佳化營商環境,制定本規定。
+"""
+
+CHARACTER_CONVERTED = """己市人民政府關於加強人事檔案管理的通知
+己政〔2011〕54號
+各縣(市、區)人民政府:
+請各地加強人事檔案管理,推進“互聯網+政務服務”,優化營商環境。
+己市人民政府
+二○一一年七月二十九日
+"""
+
+
+def test_a_page_converted_with_taiwan_phrasing_gets_its_mainland_words_back(tmp_path: Path) -> None:
+    """A wiki mirror's copy converted with Taiwan phrasing (文件 -> 檔案, 程序 -> 程式, 互联网 -> 網際網路, 优化 ->
+    最佳化) reads as the mainland notice; a page converted character by character keeps its 档案."""
+    x = run(tmp_path, TAIWAN_PHRASED, "tw")
+    assert x.document.title == "己市人民政府关于印发己市规范性文件管理规定的通知", x.document.title
+    assert [r.cited_title for r in x.references] == ["行政法规制定程序条例"], x.references
+    assert "推进“互联网+政务服务”，优化营商环境" in x.text
+    y = run(tmp_path, CHARACTER_CONVERTED, "chars")
+    assert y.document.title == "己市人民政府关于加强人事档案管理的通知", y.document.title

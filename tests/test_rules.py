@@ -184,3 +184,10 @@ def test_reference_form_examples(title: str, document: bool) -> None:
     from pipeline.extract.references import is_form
 
     assert is_form(title) is (not document), f"《{title}》 document={document}"
+
+
+@pytest.mark.parametrize(("printed", "normalised"), rules.taiwan_examples())
+def test_taiwan_phrasing_examples(printed: str, normalised: str) -> None:
+    from pipeline.normalize import to_mainland
+
+    assert to_mainland(printed) == normalised

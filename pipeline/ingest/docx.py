@@ -3,7 +3,8 @@
 Each paragraph is one Line (full=False: a Word paragraph is whole, layout must not glue it to the next); a
 line break inside a paragraph (<w:br/>) starts a new Line. Tables are expanded to a full grid: a cell
 spanning columns (<w:gridSpan>) or continued down (<w:vMerge/>) is copied into every slot it covers, and the
-copies are recorded in Table.filled. A paragraph set mostly in red gets the cue "red" (GB/T 9704-2012 §7.2.3:
+copies are recorded in Table.filled. Word's automatic list numbers ("一、", a 序号 column) are put back before
+the text (docx_numbering.py). A paragraph set mostly in red gets the cue "red" (GB/T 9704-2012 §7.2.3:
 the 发文机关标志 is printed in red); a centred one gets "centered".
 """
 
@@ -22,6 +23,7 @@ from lxml import etree
 
 from ..colour import is_red_hex
 from ..model import Block, IngestError, Line, SourceDocument, Table
+from .docx_numbering import Numbering
 from .tables import join_cell_paragraphs, stitch_runs
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: a .doc, or a password-protected .docx
@@ -99,16 +101,24 @@ def _paragraph_cues(p: Paragraph) -> frozenset[str]:
     return frozenset(cues)
 
 
-def _paragraph_lines(p: Paragraph) -> list[Line]:
+def _paragraph_lines(p: Paragraph, numbering: Numbering) -> list[Line]:
     cues = _paragraph_cues(p)
-    return [Line(part.strip(), page=None, full=False, cues=cues) for part in p.text.split("\n") if part.strip()]
+    label, sep = numbering.label(p._p)  # Word's automatic "一、" is no part of the paragraph's text
+    parts = [part.strip() for part in p.text.split("\n") if part.strip()]
+    if label:
+        parts = [label + sep + parts[0], *parts[1:]] if parts else [label]
+    return [Line(part, page=None, full=False, cues=cues) for part in parts]
 
 
 # --------------------------------------------------------------------------- tables
 
 
-def _cell_text(tc: etree._Element) -> str:
-    paras = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p"))]
+def _cell_text(tc: etree._Element, numbering: Numbering) -> str:
+    paras = []
+    for p in tc.iter(qn("w:p")):
+        label, sep = numbering.label(p)  # a 序号 column numbered by Word holds its numbers only so
+        text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+        paras.append(label + sep + text if label and text.strip() else label or text)
     return join_cell_paragraphs(paras)
 
 
@@ -124,7 +134,7 @@ def _int_attr(el: etree._Element | None, default: int) -> int:
 MAX_GRID_SPAN = 63  # Word tables have at most 63 columns; a larger gridSpan is damage or an attack
 
 
-def table_grid(tbl: etree._Element) -> tuple[list[list[str]], set[tuple[int, int]]]:
+def table_grid(tbl: etree._Element, numbering: Numbering) -> tuple[list[list[str]], set[tuple[int, int]]]:
     """Expand a <w:tbl> into a full grid. gridSpan copies a cell rightwards, vMerge="continue" takes the cell
     above (ECMA-376 §17.4.85); the returned set holds the (row, column) slots that are such copies."""
     rows: list[list[str]] = []
@@ -146,7 +156,7 @@ def table_grid(tbl: etree._Element) -> tuple[list[list[str]], set[tuple[int, int
                     row.append(above[c + k] if c + k < len(above) else "")
                     filled.add((r, c + k))
                 continue
-            text = _cell_text(tc)
+            text = _cell_text(tc, numbering)
             for k in range(span):
                 row.append(text)
                 if k:
@@ -169,8 +179,8 @@ def _cells(tr: etree._Element) -> Iterator[etree._Element]:
                 yield from _cells(content)
 
 
-def _table_block(tbl: etree._Element) -> list[Block]:
-    rows, filled = table_grid(tbl)
+def _table_block(tbl: etree._Element, numbering: Numbering) -> list[Block]:
+    rows, filled = table_grid(tbl, numbering)
     keep = [i for i, r in enumerate(rows) if any(c.strip() for c in r)]
     if not keep:
         return []
@@ -184,22 +194,22 @@ def _table_block(tbl: etree._Element) -> list[Block]:
 # --------------------------------------------------------------------------- document order
 
 
-def _body_blocks(container: etree._Element, parent) -> Iterator[Block]:  # type: ignore[no-untyped-def]
+def _body_blocks(container: etree._Element, parent, numbering: Numbering) -> Iterator[Block]:  # type: ignore[no-untyped-def]
     for child in container.iterchildren():
         if child.tag == qn("w:p"):
-            yield from _paragraph_lines(Paragraph(child, parent))
+            yield from _paragraph_lines(Paragraph(child, parent), numbering)
         elif child.tag == qn("w:tbl"):
-            yield from _table_block(child)
+            yield from _table_block(child, numbering)
         elif child.tag in (qn("w:sdt"), qn("w:customXml")):
             content = child.find(qn("w:sdtContent")) if child.tag == qn("w:sdt") else child
             if content is not None:
-                yield from _body_blocks(content, parent)
+                yield from _body_blocks(content, parent, numbering)
 
 
 def read_docx(path: Path, *, doc_id: str, sha256: str, data: bytes) -> SourceDocument:
     document = _open(data, path.name)
     body = document.element.body
-    blocks = stitch_runs(list(_body_blocks(body, document._body)))
+    blocks = stitch_runs(list(_body_blocks(body, document._body, Numbering(document))))
     if not any(isinstance(b, Table) or (isinstance(b, Line) and b.text) for b in blocks):
         raise IngestError(f"{path.name}: the document holds no text (only images or empty paragraphs?); if it is a scan, save it as PDF")
     return SourceDocument(doc_id=doc_id, source=str(path), format="docx", sha256=sha256, blocks=tuple(blocks))

@@ -67,8 +67,10 @@ def coerce(name: str, df: Frame | None) -> pd.DataFrame:
     so a store written before a column was added still reads."""
     cols = table_columns(name)
     if isinstance(df, pa.Table):
-        # strings straight to the string dtype: its columns then share the Arrow buffers, no second copy
-        df = df.to_pandas(types_mapper=_STRINGS.get)
+        # strings straight to the string dtype: its columns then share the Arrow buffers, no second copy; one
+        # chunk per column, as DuckDB may hand a large table over in several (a take across chunks concatenates
+        # them first, on every call)
+        df = df.combine_chunks().to_pandas(types_mapper=_STRINGS.get)
     df = pd.DataFrame(columns=cols) if df is None else df.reindex(columns=cols)
     out = pd.DataFrame(index=range(len(df)))
     for c in cols:

@@ -47,7 +47,8 @@ class ReportData:
             return []
         if table not in self._positions:
             self._positions[table] = df.groupby("doc_id", sort=False).indices
-            self._arrow[table] = pa.Table.from_pandas(df, preserve_index=False)
+            # one chunk per column: pyarrow's take over several chunks joins them on every call (quadratic)
+            self._arrow[table] = pa.Table.from_pandas(df, preserve_index=False).combine_chunks()
         at = self._positions[table].get(doc_id)
         if at is None:
             return []

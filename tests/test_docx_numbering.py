@@ -80,3 +80,31 @@ def test_headings_and_a_serial_column_numbered_by_word(tmp_path: Path) -> None:
 )
 def test_number_formats(n: int, fmt: str, want: str) -> None:
     assert format_number(n, fmt) == want
+
+
+def test_a_style_that_numbers_its_paragraphs_and_a_list_started_afresh(tmp_path: Path) -> None:
+    """A heading style carrying numPr (w:basedOn followed) numbers every paragraph set in it; a second w:num
+    of the same list with a startOverride counts from its start again (ECMA-376 §17.9.8)."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    doc = Document()
+    root = doc.part.numbering_part.element
+    root.find(qn("w:num")).addprevious(parse_xml(_abstract(93, [("chineseCounting", "%1、"), ("decimal", "%2.")])))
+    root.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="93"><w:abstractNumId w:val="93"/></w:num>'))
+    root.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="94"><w:abstractNumId w:val="93"/><w:lvlOverride w:ilvl="1"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+    base = doc.styles.add_style("NumberedBase", WD_STYLE_TYPE.PARAGRAPH)
+    base.element.get_or_add_pPr().append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="93"/></w:numPr>'))
+    heading = doc.styles.add_style("TaskHeading", WD_STYLE_TYPE.PARAGRAPH)
+    heading.base_style = base
+    doc.add_paragraph("辛县2024年工作要点")
+    doc.add_paragraph("为做好2024年各项工作，制定本要点。")
+    doc.add_paragraph("重点任务", style="TaskHeading")
+    _numbered(doc.add_paragraph("完善制度"), 93, 1)
+    _numbered(doc.add_paragraph("加强培训"), 93, 1)
+    doc.add_paragraph("保障措施", style="TaskHeading")
+    _numbered(doc.add_paragraph("加强领导"), 94, 1)
+    out = tmp_path / "styled.docx"
+    doc.save(str(out))
+    x = process_path(out)
+    lines = x.text.splitlines()
+    assert lines[2:] == ["一、重点任务", "1.完善制度", "2.加强培训", "二、保障措施", "1.加强领导"], lines

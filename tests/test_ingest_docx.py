@@ -155,3 +155,35 @@ def test_docx_without_text_is_an_error(tmp_path: Path) -> None:
     Document().save(str(path))
     with pytest.raises(IngestError, match="no text"):
         read_document(path)
+
+
+def test_text_in_content_controls_insertions_smart_tags_and_fields_is_read(tmp_path: Path) -> None:
+    """OA templates wrap the 文号, title and date in content controls (<w:sdt>); a file sent with its changes
+    tracked holds inserted words in <w:ins> and keeps deleted ones in <w:del>; older files tag dates with
+    <w:smartTag>; a simple field (<w:fldSimple>) shows its result. python-docx's Paragraph.text sees none of
+    these but the runs directly in the paragraph."""
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from pipeline.process import process_path
+
+    def para(xml: str) -> None:
+        doc.element.body.insert(len(doc.element.body) - 1, parse_xml(f'<w:p {nsdecls("w")}>{xml}</w:p>'))
+
+    doc = Document()
+    para('<w:sdt><w:sdtPr><w:alias w:val="标题"/></w:sdtPr><w:sdtContent><w:r><w:t>壬市人民政府关于加强安全生产工作的通知</w:t></w:r></w:sdtContent></w:sdt>')
+    para('<w:r><w:t>壬政发〔</w:t></w:r><w:sdt><w:sdtContent><w:r><w:t>2024</w:t></w:r></w:sdtContent></w:sdt><w:r><w:t>〕9号</w:t></w:r>')
+    para('<w:r><w:t>各县（市、区）人民政府：</w:t></w:r>')
+    para('<w:r><w:t>请各地于</w:t></w:r><w:del w:id="1" w:author="a"><w:r><w:delText>2024年5月底前</w:delText></w:r></w:del>'
+         '<w:ins w:id="2" w:author="a"><w:r><w:t>2024年6月底前</w:t></w:r></w:ins><w:r><w:t>完成隐患排查。</w:t></w:r>')
+    para('<w:r><w:t>壬市人民政府</w:t></w:r>')
+    para('<w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="chsdate"><w:r><w:t>2024年3月1日</w:t></w:r></w:smartTag>')
+    para('<w:fldSimple w:instr=" DOCPROPERTY 印发 "><w:r><w:t>壬市人民政府办公室2024年3月1日印发</w:t></w:r></w:fldSimple>')
+    path = tmp_path / "controls.docx"
+    doc.save(str(path))
+    x = process_path(path)
+    d = x.document
+    assert (d.title, d.doc_number, d.signed_date) == ("壬市人民政府关于加强安全生产工作的通知", "壬政发〔2024〕9号", "2024-03-01"), d
+    assert "请各地于2024年6月底前完成隐患排查" in x.text and "5月底前" not in x.text
+    assert [(t.text, t.end) for t in x.deadlines] == [("2024年6月底前", "2024-06-30")], x.deadlines

@@ -101,10 +101,43 @@ def _paragraph_cues(p: Paragraph) -> frozenset[str]:
     return frozenset(cues)
 
 
+# what a paragraph's text does not include: its properties (a w:tab there is a tab stop), deleted text, the
+# paragraphs of a text box anchored in it, field codes
+_NOT_TEXT = frozenset(qn(t) for t in ("w:pPr", "w:rPr", "w:del", "w:moveFrom", "w:txbxContent", "w:instrText", "w:delInstrText"))
+_TEXT, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
+
+
+def paragraph_text(p: etree._Element) -> str:
+    """The text of a <w:p> as Word shows it. python-docx's Paragraph.text reads only the runs directly in the
+    paragraph (and hyperlinks), so it drops text inside content controls (<w:sdt>, which OA templates put
+    around the 文号, title and date), tracked insertions (<w:ins>), smart tags (<w:smartTag>, on dates and
+    places in older files) and simple fields (<w:fldSimple>)."""
+    out: list[str] = []
+
+    def walk(el: etree._Element) -> None:
+        for child in el:
+            tag = child.tag
+            if tag in _NOT_TEXT:
+                continue
+            if tag == _TEXT:
+                out.append(child.text or "")
+            elif tag == _TAB:
+                out.append("\t")
+            elif tag == _BR:
+                out.append("" if child.get(qn("w:type")) in ("page", "column") else "\n")
+            elif tag == _CR:
+                out.append("\n")
+            else:
+                walk(child)
+
+    walk(p)
+    return "".join(out)
+
+
 def _paragraph_lines(p: Paragraph, numbering: Numbering) -> list[Line]:
     cues = _paragraph_cues(p)
     label, sep = numbering.label(p._p)  # Word's automatic "一、" is no part of the paragraph's text
-    parts = [part.strip() for part in p.text.split("\n") if part.strip()]
+    parts = [part.strip() for part in paragraph_text(p._p).split("\n") if part.strip()]
     if label:
         parts = [label + sep + parts[0], *parts[1:]] if parts else [label]
     return [Line(part, page=None, full=False, cues=cues) for part in parts]
@@ -117,7 +150,7 @@ def _cell_text(tc: etree._Element, numbering: Numbering) -> str:
     paras = []
     for p in tc.iter(qn("w:p")):
         label, sep = numbering.label(p)  # a 序号 column numbered by Word holds its numbers only so
-        text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+        text = paragraph_text(p)
         paras.append(label + sep + text if label and text.strip() else label or text)
     return join_cell_paragraphs(paras)
 

@@ -7,6 +7,7 @@ import logging
 import re
 from pathlib import Path
 
+from . import rules
 from .extract.deadline_rows import extract_deadlines, with_due_dates
 from .extract.domains import extract_domains, find_mentions
 from .extract.metadata import build_document_row
@@ -85,6 +86,8 @@ def process_source(src: SourceDocument) -> Extraction:
     if reason:
         out.document.error = reason
         out.errors.append(ErrorRow(src.doc_id, src.source, "extract", reason))
+    elif elsewhere := _text_elsewhere(out):
+        out.errors.append(ErrorRow(src.doc_id, src.source, "extract", elsewhere))  # the row's metadata stands
     return out
 
 
@@ -104,6 +107,22 @@ def _no_notice(out: Extraction) -> str:
     return (
         f"{Path(d.source).name}: holds no notice, only {han} Chinese characters ({first!r}); it may be an "
         "attachment such as a map or figure: process it together with the notice it belongs to"
+    )
+
+
+def _text_elsewhere(out: Extraction) -> str:
+    """Why a page that names a notice holds none of its text, or '': besides its title it has less than a
+    sentence and a link to a file (附件：….pdf), so the notice is in that file."""
+    title = out.document.title
+    rest = out.text.replace(title, "", 1) if title else out.text
+    if not title or len(_HAN.findall(rest)) >= _MIN_NOTICE_HAN:
+        return ""
+    linked = rules.words("attached_file").search(rest)
+    if linked is None:
+        return ""
+    return (
+        f"{Path(out.document.source).name}: the page names the notice ({title}) but holds its text only as the "
+        f"linked file {linked.group(0).lstrip('附件下载：: ')!r}; download that file and process it with the page"
     )
 
 

@@ -1189,3 +1189,21 @@ def test_a_page_converted_with_taiwan_phrasing_gets_its_mainland_words_back(tmp_
     assert "推进“互联网+政务服务”，优化营商环境" in x.text
     y = run(tmp_path, CHARACTER_CONVERTED, "chars")
     assert y.document.title == "己市人民政府关于加强人事档案管理的通知", y.document.title
+
+
+LINK_ONLY_PAGE = """<html><head><meta charset="utf-8"><title>关于印发《癸市2024年政务公开工作要点》的通知</title></head>
+<body><div class="article"><h1>关于印发《癸市2024年政务公开工作要点》的通知</h1>
+<div class="info">发布时间：2024-04-02 来源：市政府办公室</div>
+<div class="content"><p>附件：<a href="/files/2024/gzyd.pdf">关于印发《癸市2024年政务公开工作要点》的通知.pdf</a></p></div>
+</div></body></html>"""
+
+
+def test_a_page_that_only_links_its_notice_says_so(tmp_path: Path) -> None:
+    """A page with the notice's title and, for its text, only a link to a PDF: the document row keeps what the
+    page says (title, date) and an errors row tells the analyst the text is in the linked file."""
+    path = tmp_path / "linkonly.html"
+    path.write_text(LINK_ONLY_PAGE, encoding="utf-8")
+    x = process_path(path)
+    assert (x.document.title, x.document.error) == ("关于印发《癸市2024年政务公开工作要点》的通知", ""), x.document
+    assert len(x.errors) == 1 and "关于印发《癸市2024年政务公开工作要点》的通知.pdf" in x.errors[0].error, x.errors
+    assert not run(tmp_path, REPOSTED_WITH_CHROME).errors, "a page with its text is not flagged"

@@ -122,7 +122,7 @@ def _text_elsewhere(out: Extraction) -> str:
         return ""
     return (
         f"{Path(out.document.source).name}: the page names the notice ({title}) but holds its text only as the "
-        f"linked file {linked.group(0).lstrip('附件下载：: ')!r}; download that file and process it with the page"
+        f"linked file {linked.group(0)!r}; download that file and process it with the page"
     )
 
 

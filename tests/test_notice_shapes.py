@@ -1207,3 +1207,25 @@ def test_a_page_that_only_links_its_notice_says_so(tmp_path: Path) -> None:
     assert (x.document.title, x.document.error) == ("关于印发《癸市2024年政务公开工作要点》的通知", ""), x.document
     assert len(x.errors) == 1 and "关于印发《癸市2024年政务公开工作要点》的通知.pdf" in x.errors[0].error, x.errors
     assert not run(tmp_path, REPOSTED_WITH_CHROME).errors, "a page with its text is not flagged"
+
+
+OTHER_TABLE_HEADERS = """子市发展和改革委员会关于印发2024年营商环境改革任务清单的通知
+子发改〔2024〕21号
+委机关各处室：
+现将《2024年营商环境改革任务清单》印发给你们，请认真抓好落实。
+子市发展和改革委员会
+2024年2月20日
+序号\t改革任务\t具体任务\t牵头处室\t协同单位\t完成期限
+1\t优化企业开办服务\t推行企业开办一网通办\t体改处\t市市场监管局、市税务局\t2024年6月底前
+2\t提升项目审批效率\t推行并联审批\t投资处\t市住房城乡建设局\t2024年9月底前
+"""
+
+
+def test_task_table_headers_of_other_offices(tmp_path: Path) -> None:
+    """改革任务 / 具体任务 / 牵头处室 / 协同单位 / 完成期限 are a task table's title, detail, lead, co and limit."""
+    tasks = run(tmp_path, OTHER_TABLE_HEADERS).tasks
+    got = [(t.title, t.detail, t.units, t.lead_unit, t.due_date) for t in tasks]
+    assert got == [
+        ("优化企业开办服务", "推行企业开办一网通办", "体改处；市市场监管局；市税务局", "体改处", "2024-06-30"),
+        ("提升项目审批效率", "推行并联审批", "投资处；市住房城乡建设局", "投资处", "2024-09-30"),
+    ], got

@@ -187,3 +187,32 @@ def test_text_in_content_controls_insertions_smart_tags_and_fields_is_read(tmp_p
     assert (d.title, d.doc_number, d.signed_date) == ("壬市人民政府关于加强安全生产工作的通知", "壬政发〔2024〕9号", "2024-03-01"), d
     assert "请各地于2024年6月底前完成隐患排查" in x.text and "5月底前" not in x.text
     assert [(t.text, t.end) for t in x.deadlines] == [("2024年6月底前", "2024-06-30")], x.deadlines
+
+
+def test_a_text_box_is_read_once_after_its_paragraph(tmp_path: Path) -> None:
+    """A 版头 set in a text box (a DrawingML shape with its VML fallback, as Word and WPS write it) is read
+    once, after the paragraph it is anchored in."""
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    from pipeline.process import process_path
+
+    ns = (
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml"'
+    )
+    box = '<w:txbxContent><w:p><w:r><w:t>丑市人民政府文件</w:t></w:r></w:p></w:txbxContent>'
+    anchored = (
+        f'<w:p {ns}><w:r><mc:AlternateContent><mc:Choice Requires="wps"><wps:txbx>{box}</wps:txbx></mc:Choice>'
+        f'<mc:Fallback><v:shape><v:textbox>{box}</v:textbox></v:shape></mc:Fallback></mc:AlternateContent></w:r></w:p>'
+    )
+    doc = Document()
+    doc.element.body.insert(0, parse_xml(anchored))
+    for text in ["丑政发〔2024〕3号", "丑市人民政府关于做好春季防火工作的通知", "各县（市、区）人民政府：", "请各地于2024年4月底前完成排查。", "丑市人民政府", "2024年3月1日"]:
+        doc.add_paragraph(text)
+    path = tmp_path / "textbox.docx"
+    doc.save(str(path))
+    x = process_path(path)
+    assert x.text.count("丑市人民政府文件") == 1 and x.text.startswith("丑市人民政府文件"), x.text[:80]
+    assert (x.document.doc_number, x.document.issuer) == ("丑政发〔2024〕3号", "丑市人民政府"), x.document

@@ -105,6 +105,7 @@ def _paragraph_cues(p: Paragraph) -> frozenset[str]:
 # paragraphs of a text box anchored in it, field codes
 _NOT_TEXT = frozenset(qn(t) for t in ("w:pPr", "w:rPr", "w:del", "w:moveFrom", "w:txbxContent", "w:instrText", "w:delInstrText"))
 _TEXT, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 def paragraph_text(p: etree._Element) -> str:
@@ -149,6 +150,8 @@ def _paragraph_lines(p: Paragraph, numbering: Numbering) -> list[Line]:
 def _cell_text(tc: etree._Element, numbering: Numbering) -> str:
     paras = []
     for p in tc.iter(qn("w:p")):
+        if any(a.tag == _MC_FALLBACK for a in p.iterancestors()):
+            continue  # the VML copy of a text box in the cell, read once from its DrawingML shape
         label, sep = numbering.label(p)  # a 序号 column numbered by Word holds its numbers only so
         text = paragraph_text(p)
         paras.append(label + sep + text if label and text.strip() else label or text)
@@ -227,10 +230,20 @@ def _table_block(tbl: etree._Element, numbering: Numbering) -> list[Block]:
 # --------------------------------------------------------------------------- document order
 
 
+def _text_boxes(p: etree._Element) -> Iterator[etree._Element]:
+    """The <w:txbxContent> of the text boxes anchored in a paragraph, each once: a box is written twice, as a
+    DrawingML shape (mc:Choice) and a VML fallback (mc:Fallback), and only the first is read."""
+    for box in p.iter(qn("w:txbxContent")):
+        if not any(a.tag == _MC_FALLBACK for a in box.iterancestors()):
+            yield box
+
+
 def _body_blocks(container: etree._Element, parent, numbering: Numbering) -> Iterator[Block]:  # type: ignore[no-untyped-def]
     for child in container.iterchildren():
         if child.tag == qn("w:p"):
             yield from _paragraph_lines(Paragraph(child, parent), numbering)
+            for box in _text_boxes(child):  # a 版头 or a note set in a text box: its lines after the anchor's
+                yield from _body_blocks(box, parent, numbering)
         elif child.tag == qn("w:tbl"):
             yield from _table_block(child, numbering)
         elif child.tag in (qn("w:sdt"), qn("w:customXml")):

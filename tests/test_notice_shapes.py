@@ -1229,3 +1229,29 @@ def test_task_table_headers_of_other_offices(tmp_path: Path) -> None:
         ("优化企业开办服务", "推行企业开办一网通办", "体改处；市市场监管局；市税务局", "体改处", "2024-06-30"),
         ("提升项目审批效率", "推行并联审批", "投资处；市住房城乡建设局", "投资处", "2024-09-30"),
     ], got
+
+
+SENTENCE_TAGS = """丑市人民政府办公室关于印发丑市优化营商环境若干措施的通知
+丑政办发〔2024〕6号
+各县（市、区）人民政府，市政府各部门：
+现将《丑市优化营商环境若干措施》印发给你们，请认真贯彻执行。
+丑市人民政府办公室
+2024年1月8日
+一、提升政务服务效能
+（一）推行企业开办一网通办。2024年6月底前实现企业开办全程网办。由市市场监管局牵头，市税务局、市公安局配合。
+（二）压减工程建设项目审批时间。推行并联审批和区域评估。市住房城乡建设局牵头负责。
+（三）加强政策宣传。各地要通过多种渠道宣传政策，由各县（市、区）人民政府负责。
+"""
+
+
+def test_units_named_in_a_closing_sentence_of_an_item(tmp_path: Path) -> None:
+    """An item that names its units in a sentence of their own, without brackets (由A牵头，B、C配合。 / A牵头负责。),
+    is a task with those units; a sentence of prose that names a unit (各地要…，由…负责) is read no further
+    than before."""
+    tasks = run(tmp_path, SENTENCE_TAGS).tasks
+    got = [(t.title, t.units, t.lead_unit, t.due_date) for t in tasks]
+    assert got == [
+        ("推行企业开办一网通办", "市市场监管局；市税务局；市公安局", "市市场监管局", "2024-06-30"),
+        ("压减工程建设项目审批时间", "市住房城乡建设局", "市住房城乡建设局", ""),
+        ("加强政策宣传", "", "", ""),
+    ], got

@@ -57,6 +57,13 @@ _RESPONSIBLE = regex.compile(
     rf"(?:[，,；;。]\s*{LEAD_FIRST}(?:[，,；;]\s*下同)?)?[）)〕]"
 )
 _ASSISTS = regex.compile(r"(?:配合|参与|协助|协同|落实)$")
+# the same said as a sentence of its own closing an item's paragraph, no brackets: "…。由市发展改革委牵头，
+# 市财政局、市自然资源局配合。" / "…。市司法局牵头负责。" (units only: a clause with anything else is prose)
+_SENTENCE_LEAD_CO = regex.compile(
+    r"(?:^|(?<=[。；]))[ \t]*由?(?P<lead>[^。；，,（）()：:\n]{2,60}?)牵头(?:负责)?"
+    r"(?:[，,]\s*(?P<co>[^。；（）()：:\n]{2,80}?)(?:等(?:部门|单位))?(?:按职责分工)?(?:配合|参与|协助|协同|负责落实|负责|落实))?[。；]?[ \t]*$",
+    regex.M,
+)
 # a unit the lexicon does not type is still a unit when its name ends as organisations' names do
 
 
@@ -178,6 +185,13 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
         # the lead must be a unit: a typed department, a collective (有关部门) or an organisation's name
         # (街安监站, 县大数据中心), not a phrase that happens to precede 牵头
         if lead and all(_unitish(u) for u in lead):
+            tags.append(Tag(m.start(), m.end(), lead, co, True))
+    for m in _SENTENCE_LEAD_CO.finditer(text, start, end):
+        if any(t.start <= m.start() < t.end for t in tags):
+            continue
+        lead = split_units(m.group("lead"))
+        co = split_units(m.group("co")) if m.group("co") else []
+        if lead and all(_unitish(u) for u in lead) and all(_unitish(u) for u in co):
             tags.append(Tag(m.start(), m.end(), lead, co, True))
     for m in _RESPONSIBLE.finditer(text, start, end):
         if any(t.start <= m.start() < t.end for t in tags):

@@ -314,8 +314,8 @@ def split_recipients_body(text: str) -> list[str]:
     if len(rest) < 8 or not _BODY_OPENER.match(rest) or not rules.element_rules()["recipients"].pattern.match(head):
         return [text]
     last = regex.split(r"[，,、；;]", head[:-1])[-1]
-    if not (head.startswith(("各", "有关")) or looks_like_org(last)):
-        return [text]  # "注意：根据…": a label, not addressees
+    if not (head.startswith(("各", "有关")) or looks_like_org(last) or last.endswith(tuple(rules.unit_lexicon().generic))):
+        return [text]  # "注意：根据…": a label, not addressees ("市直有关部门：" is addressees: a collective)
     return [head, rest]
 
 

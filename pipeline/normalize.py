@@ -144,13 +144,15 @@ def remove_cjk_spaces(text: str) -> str:
     return _SPACE_RUN.sub(sub, text).strip()
 
 
+# „2009‟ and ﹝2009﹞: what some PDF fonts' 〔〕 turn into when their text is copied ("湘政办发„2009‟24号")
 _DOCNUM_BRACKETS = regex.compile(
-    r"(?<=[\p{Han}A-Za-z）)])\s*[\[［(（【〔]\s*((?:19|20)\d{2})\s*[\]］)）】〕]\s*(?=第?\s*\d{1,5}\s*号)"
+    r"(?<=[\p{Han}A-Za-z）)])\s*[\[［(（【〔„﹝〖]\s*((?:19|20)\d{2})\s*[\]］)）】〕‟﹞〗]\s*(?=第?\s*\d{1,5}\s*号)"
 )
 
 
 def docnumber_brackets(text: str) -> str:
-    """Year brackets of document numbers become 〔〕. '国办发[2019]54号' -> '国办发〔2019〕54号'"""
+    """Year brackets of document numbers become 〔〕. '国办发[2019]54号' -> '国办发〔2019〕54号',
+    '国办发„2009‟3号' -> '国办发〔2009〕3号'"""
     if "号" not in text:
         return text  # the pattern looks ahead to the number's 号
     return _DOCNUM_BRACKETS.sub(lambda m: f"〔{m.group(1)}〕", text)

@@ -1255,3 +1255,22 @@ def test_units_named_in_a_closing_sentence_of_an_item(tmp_path: Path) -> None:
         ("压减工程建设项目审批时间", "市住房城乡建设局", "市住房城乡建设局", ""),
         ("加强政策宣传", "", "", ""),
     ], got
+
+
+PDF_GLYPH_BRACKETS = """寅省人民政府办公厅文件
+寅政办发„2009‟24号
+寅省人民政府办公厅关于加强高校毕业生就业工作的通知
+省直有关部门：根据《国务院办公厅关于加强普通高等学校毕业生就业工作的通知》（国办发„2009‟3号）精神，现就有关问题通知如下：
+一、充分认识做好高校毕业生就业工作的重要性。
+寅省人民政府办公厅
+二〇〇九年二月二十日
+"""
+
+
+def test_doc_number_brackets_a_pdf_font_turned_into_quotes_and_collective_addressees_on_the_body_line(tmp_path: Path) -> None:
+    """Text copied from some PDFs has „‟ where the font drew 〔〕 (湘政办发„2009‟24号); addressees named as a
+    collective (省直有关部门：) run into the body's first sentence are split off as the 主送机关."""
+    x = run(tmp_path, PDF_GLYPH_BRACKETS)
+    d = x.document
+    assert (d.doc_number, d.title, d.recipients) == ("寅政办发〔2009〕24号", "寅省人民政府办公厅关于加强高校毕业生就业工作的通知", "省直有关部门"), d
+    assert [(r.cited_title, r.cited_doc_number) for r in x.references] == [("国务院办公厅关于加强普通高等学校毕业生就业工作的通知", "国办发〔2009〕3号")]

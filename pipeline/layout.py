@@ -20,7 +20,7 @@ from . import rules
 from .rules import cached
 from .docnumber import number_line, parse_doc_number
 from .model import CellSpan, Line, NormDoc, Para, SourceDocument, Table, TableView
-from .orgnames import looks_like_org
+from .orgnames import addressees, looks_like_org
 from .normalize import clean_line, is_traditional, lost_title_openers, nested_title_marks, taiwan_phrased, to_mainland, to_simplified, visual_width
 
 _SENTENCE_END = regex.compile(r"[。；]")
@@ -311,11 +311,8 @@ def split_recipients_body(text: str) -> list[str]:
     if at < 4 or at > 200:
         return [text]
     head, rest = text[: at + 1], text[at + 1 :].lstrip()
-    if len(rest) < 8 or not _BODY_OPENER.match(rest) or not rules.element_rules()["recipients"].pattern.match(head):
-        return [text]
-    last = regex.split(r"[，,、；;]", head[:-1])[-1]
-    if not (head.startswith(("各", "有关")) or looks_like_org(last) or last.endswith(tuple(rules.unit_lexicon().generic))):
-        return [text]  # "注意：根据…": a label, not addressees ("市直有关部门：" is addressees: a collective)
+    if len(rest) < 8 or not _BODY_OPENER.match(rest) or not addressees(head):
+        return [text]  # "注意：根据…": a label, not addressees
     return [head, rest]
 
 

@@ -40,3 +40,12 @@ def split_orgs(text: str) -> list[tuple[int, int]]:
             cuts.append(start)
         pos = text.find(place, pos + 1)
     return [(a, b) for a, b in zip(cuts, cuts[1:] + [len(text)])]
+
+
+def addressees(head: str) -> bool:
+    """Whether a line ending in its colon names addressees (GB/T 9704 §7.3.2: 各…, an organisation's name, a
+    collective such as 市直有关部门), not a label ("注意：", a page's "主题：", "征集状态：")."""
+    if not rules.element_rules()["recipients"].pattern.match(head):
+        return False
+    last = regex.split(r"[，,、；;]", head.rstrip("：:"))[-1]
+    return head.startswith(("各", "有关")) or looks_like_org(last) or last.endswith(tuple(rules.unit_lexicon().generic))

@@ -12,7 +12,7 @@ import regex
 from . import rules
 from .docnumber import DocNumber, find_doc_numbers, number_line, parse_doc_number
 from .model import NormDoc, Para, Section, Span
-from .orgnames import looks_like_org, split_orgs
+from .orgnames import addressees, looks_like_org, split_orgs
 
 _PUNCT = regex.compile(r"[。，；：！？、]")
 _ORDER_HEAD = regex.compile(r"^\p{Han}{2,30}(?:令|常务委员会公告|常委会公告)$")  # its number on the next line
@@ -471,6 +471,8 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         for k in range(first, len(texts)):
             if k in lay.roles:
                 continue  # furniture between the lines (a page's metadata block) does not count
+            if _FIELD_LABEL.match(texts[k]) and not addressees(texts[k]):
+                continue  # a page field's label on its own line ("主题：", "时限："), its value on the next
             looked += 1
             if looked > SETTINGS.title_search or doc.paras[k].kind != "para" or texts[k][-1:] in "。：:":
                 break
@@ -698,6 +700,7 @@ _RANK = {"chapter": 0.0, "chapter_section": 0.5}
 
 _DECIMAL_STYLE = ("decimal1", "decimal2", "decimal3")
 _CONTENTS_MARK = regex.compile(r"^目\s*录$")
+_FIELD_LABEL = regex.compile(r"^\p{Han}{1,6}[：:]$")  # a page field's label alone on a line
 _SPACES = regex.compile(r"\s+")
 
 

@@ -1274,3 +1274,29 @@ def test_doc_number_brackets_a_pdf_font_turned_into_quotes_and_collective_addres
     d = x.document
     assert (d.doc_number, d.title, d.recipients) == ("寅政办发〔2009〕24号", "寅省人民政府办公厅关于加强高校毕业生就业工作的通知", "省直有关部门"), d
     assert [(r.cited_title, r.cited_doc_number) for r in x.references] == [("国务院办公厅关于加强普通高等学校毕业生就业工作的通知", "国办发〔2009〕3号")]
+
+
+CONSULTATION_PAGE = """今天是:2025年12月06日
+巳市水利局
+征集调查
+主题:
+巳市人民政府防汛抗旱指挥部办公室关于征求《巳市防汛应急预案(征求意见稿)》修改意见的函
+时限:
+截止:2019-06-18
+征集状态:
+已结束 查看征集结果
+结果反馈日期:
+巳市人民政府防汛抗旱指挥部办公室关于征求《巳市防汛应急预案(征求意见稿)》修改意见的函
+市直有关部门: 为切实做好防汛减灾工作，市防汛办修订完善形成了《巳市防汛应急预案(征求意见稿)》。请各单位于6月18日前将修改意见反馈至市防汛办。
+"""
+
+
+def test_page_field_labels_above_a_notice_do_not_end_the_title_search(tmp_path: Path) -> None:
+    """A consultation page prints its fields as labels on their own lines (主题：/时限：/征集状态：) above the
+    notice: they are no 主送机关, so the title below them is found, and the addressees run into the body's
+    first sentence (市直有关部门：为切实…) are split off."""
+    x = run(tmp_path, CONSULTATION_PAGE)
+    d = x.document
+    assert d.title == "巳市人民政府防汛抗旱指挥部办公室关于征求《巳市防汛应急预案（征求意见稿）》修改意见的函", d.title
+    assert (d.issuer, d.recipients, d.doc_type) == ("巳市人民政府防汛抗旱指挥部办公室", "市直有关部门", "函"), d
+    assert not x.references, "the draft the letter asks comments on is its own matter"

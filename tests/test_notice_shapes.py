@@ -1300,3 +1300,23 @@ def test_page_field_labels_above_a_notice_do_not_end_the_title_search(tmp_path: 
     assert d.title == "巳市人民政府防汛抗旱指挥部办公室关于征求《巳市防汛应急预案（征求意见稿）》修改意见的函", d.title
     assert (d.issuer, d.recipients, d.doc_type) == ("巳市人民政府防汛抗旱指挥部办公室", "市直有关部门", "函"), d
     assert not x.references, "the draft the letter asks comments on is its own matter"
+
+
+COPIED_FROM_PDF = """午市人民政府办公室关于印发午市城市更新行动方案的通知
+午政办发〔2023〕7号
+各县（市、区）人民政府，市政府各部门：
+经市政府同意，现将《午市城市更新行动方案》印发给你们，请认真贯彻落实。
+午市人民政府办公室
+2023年3月15日
+— 1 —
+午市城市更新行动方案
+为推进城市更新，制定本方案。
+"""
+
+
+def test_a_pdf_page_number_copied_with_the_text_runs_into_no_line(tmp_path: Path) -> None:
+    """"— 1 —" (GB/T 9704 §7.5) copied from a PDF ends with a dash, which would otherwise carry it into the
+    next line: it stays a line of its own, and the plan's title after it stays whole."""
+    x = run(tmp_path, COPIED_FROM_PDF)
+    lines = x.text.splitlines()
+    assert "午市城市更新行动方案" in lines and not any(l.startswith("—1—") and len(l) > 3 for l in lines), lines

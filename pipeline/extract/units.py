@@ -12,14 +12,15 @@ _SEPARATORS = "，,、；;"
 
 
 def split_top(text: str, seps: str) -> list[str]:
-    """Split on separators outside parentheses. '各县（市、区）政府，市财政局' -> ['各县（市、区）政府', '市财政局']"""
+    """Split on separators outside parentheses. '各县（市、区）政府，市财政局' -> ['各县（市、区）政府', '市财政局'];
+    inside （） a nested pair is written 〔〕 (GB/T 9704 style): '各县〔市、区〕人民政府' is one unit too."""
     parts: list[str] = []
     depth = 0
     cur: list[str] = []
     for ch in text:
-        if ch in "（(":
+        if ch in "（(〔":
             depth += 1
-        elif ch in "）)":
+        elif ch in "）)〕":
             depth = max(0, depth - 1)
         if ch in seps and depth == 0:
             parts.append("".join(cur))
@@ -154,7 +155,8 @@ def _unit_type(active: rules.Rules, unit: str) -> str:
     # set aside a leading "<place>政府" so 省政府办公厅 is typed by 办公厅
     # ("县政府办" is the government's office itself: 政府办 is kept whole)
     m = _GOVERNMENT_HEAD.match(unit)
-    rest = unit[m.end() :] if m else unit
+    # 人民政府 holds 民政: "市人民政府" and "各县（市、区）人民政府" are governments, not civil-affairs bureaus
+    rest = (unit[m.end() :] if m else unit).replace("人民政府", "政府")
     best: tuple[int, int, str] | None = None
     for word, utype in lex.departments:
         pos = rest.find(word)

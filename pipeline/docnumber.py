@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
+import cn2an
 import regex
 
 from . import rules
@@ -107,7 +108,9 @@ def _build(kind: str, m: regex.Match[str], text: str, floor: int) -> DocNumber |
     if not agency or not _WORD_START.match(agency):
         return None
     year = int(m.group("year")) if "year" in m.groupdict() and m.group("year") else None
-    serial = int(m.group("serial"))
+    written_serial = m.group("serial")
+    # an order's number may be written in Chinese numerals (中华人民共和国主席令第三十一号)
+    serial = int(written_serial) if written_serial.isdigit() else int(cn2an.cn2an(written_serial, "smart"))
     return DocNumber(agency, year, serial, _normalized(kind, agency, year, serial), text[start : m.end()], start, m.end())
 
 

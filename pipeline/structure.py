@@ -481,10 +481,13 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
                 break
     if k_num is not None and lay.issuer_mark is None:
         # lines above the 文号 that are not the title: the 发文机关标志 (an organisation's name) or furniture
+        title_above = lay.title_paras[0] if lay.title is not None and lay.title_paras and lay.title_paras[0] < k_num else None
         for j in range(first, k_num):
             if j in lay.roles:
                 continue
-            if looks_like_org(texts[j]):
+            if looks_like_org(texts[j]) and (title_above is None or j > title_above):
+                # an organisation above a title that is itself above the 文号 is the page's banner (a county
+                # site's name over the notice it shows), not the 发文机关标志, which stands right over the 文号
                 lay.issuer_mark = _span(doc, doc.paras[j])
             m = el["signed_date"].pattern.fullmatch(texts[j])
             if m:

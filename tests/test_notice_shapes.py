@@ -1320,3 +1320,24 @@ def test_a_pdf_page_number_copied_with_the_text_runs_into_no_line(tmp_path: Path
     x = run(tmp_path, COPIED_FROM_PDF)
     lines = x.text.splitlines()
     assert "午市城市更新行动方案" in lines and not any(l.startswith("—1—") and len(l) > 3 for l in lines), lines
+
+
+LOST_BRACKET_PAGE = """酉县人民政府
+首页 >> 公开信息内容
+酉县人民政府办公室关于印发酉县突发环境事件应急预案（试行）的通知
+索引号:11532323015172622Y-/2018-1220012 公文目录:应急管理 发文日期:2017年06月28日
+酉政办发〔201746
+各乡镇人民政府，县级有关部门：
+经县人民政府同意，现将《酉县突发环境事件应急预案（试行）》印发给你们，请认真贯彻执行。
+酉县人民政府办公室
+2017年6月23日
+"""
+
+
+def test_a_doc_number_that_lost_its_closing_bracket_and_a_site_banner_above_the_title(tmp_path: Path) -> None:
+    """A page that lost the 〕 and 号 of its 文号 (酉政办发〔201746: the year has four digits, the rest is the
+    serial) still has its 文号 read from that line; the site's name above the title printed over the 文号 is
+    the page's banner, not the 发文机关标志."""
+    d = run(tmp_path, LOST_BRACKET_PAGE).document
+    assert (d.doc_number, d.doc_number_year, d.doc_number_serial) == ("酉政办发〔2017〕46号", 2017, 46), d
+    assert (d.issuer, d.recipients) == ("酉县人民政府办公室", "各乡镇人民政府；县级有关部门"), d

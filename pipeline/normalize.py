@@ -209,18 +209,19 @@ def to_simplified(text: str) -> str:
 
 
 def taiwan_phrased(text: str) -> bool:
-    """True when a traditional text uses the words of a Taiwan-phrased conversion twice (rules/taiwan.yaml):
-    it was converted from a mainland text with Taiwan phrasing, and to_mainland undoes that."""
-    found = _taiwan_words().finditer(text)
+    """True when a traditional text uses the words of a Taiwan-phrased conversion twice (rules/taiwan.yaml,
+    looked up after t2s): it was converted from a mainland text with Taiwan phrasing, and to_mainland undoes
+    that."""
+    found = _taiwan_words().finditer(to_simplified(text))
     return next(found, None) is not None and next(found, None) is not None
 
 
 def to_mainland(text: str) -> str:
-    """A Taiwan-phrased traditional text in mainland words and simplified characters: the words of
-    rules/taiwan.yaml first (they may change the length, so only for whole lines before any offset is taken),
-    then OpenCC t2s. '最佳化營商環境' -> '优化营商环境'"""
+    """A Taiwan-phrased traditional text in simplified characters (OpenCC t2s) and mainland words (those of
+    rules/taiwan.yaml; they may change the length, so only for whole lines before any offset is taken).
+    '最佳化營商環境' -> '优化营商环境'"""
     words = rules.taiwan_words()
-    return to_simplified(_taiwan_words().sub(lambda m: words[m.group(0)], text))
+    return _taiwan_words().sub(lambda m: words[m.group(0)], to_simplified(text))
 
 
 @rules.cached

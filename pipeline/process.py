@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 import re
 from pathlib import Path
@@ -115,7 +116,8 @@ def _text_elsewhere(out: Extraction) -> str:
     sentence and a link to a file (附件：….pdf), so the notice is in that file."""
     title = out.document.title
     rest = out.text.replace(title, "", 1) if title else out.text
-    if not title or len(_HAN.findall(rest)) >= _MIN_NOTICE_HAN:
+    # stop counting at the threshold: a notice passes it in its first lines, so its whole text is not counted
+    if not title or sum(1 for _ in itertools.islice(_HAN.finditer(rest), _MIN_NOTICE_HAN)) >= _MIN_NOTICE_HAN:
         return ""
     linked = rules.words("attached_file").search(rest)
     if linked is None:

@@ -6,8 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.model import Extraction
+from pipeline.model import Extraction, TaskRow
 from pipeline.process import process_path
+
+
+def task_rows(tasks: list[TaskRow]) -> list[tuple[str, str, str, str]]:
+    """The tasks as an analyst checks them: title, units, lead unit, due date."""
+    return [(t.title, t.units, t.lead_unit, t.due_date) for t in tasks]
 
 
 def run(tmp_path: Path, text: str, name: str = "notice") -> Extraction:
@@ -276,7 +281,7 @@ def test_labelled_unit_lines_and_tags_after_sub_items(tmp_path: Path) -> None:
     """Task lists of implementation plans: units on labelled lines under each item (their time-limit line is
     the task's due date), and a tag that closes a list of sub-items naming the units of the parent item."""
     tasks = run(tmp_path, LABEL_LINES).tasks
-    got = [(t.title, t.units, t.lead_unit, t.due_date) for t in tasks]
+    got = task_rows(tasks)
     assert got == [
         ("深化“一网通办”改革", "市政务服务和大数据管理局；市直各部门", "市政务服务和大数据管理局", "2024-12-31"),
         ("压减企业开办时间", "市市场监管局；市公安局；市税务局", "市市场监管局", "2024-06-30"),
@@ -1249,7 +1254,7 @@ def test_units_named_in_a_closing_sentence_of_an_item(tmp_path: Path) -> None:
     is a task with those units; a sentence of prose that names a unit (各地要…，由…负责) is read no further
     than before."""
     tasks = run(tmp_path, SENTENCE_TAGS).tasks
-    got = [(t.title, t.units, t.lead_unit, t.due_date) for t in tasks]
+    got = task_rows(tasks)
     assert got == [
         ("推行企业开办一网通办", "市市场监管局；市税务局；市公安局", "市市场监管局", "2024-06-30"),
         ("压减工程建设项目审批时间", "市住房城乡建设局", "市住房城乡建设局", ""),

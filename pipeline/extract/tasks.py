@@ -177,22 +177,18 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
             lead, co, explicit = _parse_tag_units(units)
         if lead or co:
             tags.append(Tag(m.start(), m.end(), lead, co, explicit))
-    for m in _LEAD_CO.finditer(text, start, end):
-        if any(t.start <= m.start() < t.end for t in tags):
-            continue
-        lead = split_units(m.group("lead"))
-        co = split_units(m.group("co").strip().removesuffix("等")) if m.group("co") else []
-        # the lead must be a unit: a typed department, a collective (有关部门) or an organisation's name
-        # (街安监站, 县大数据中心), not a phrase that happens to precede 牵头
-        if lead and all(_unitish(u) for u in lead):
-            tags.append(Tag(m.start(), m.end(), lead, co, True))
-    for m in _SENTENCE_LEAD_CO.finditer(text, start, end):
-        if any(t.start <= m.start() < t.end for t in tags):
-            continue
-        lead = split_units(m.group("lead"))
-        co = split_units(m.group("co")) if m.group("co") else []
-        if lead and all(_unitish(u) for u in lead) and all(_unitish(u) for u in co):
-            tags.append(Tag(m.start(), m.end(), lead, co, True))
+    # "（A牵头，B配合）" in brackets, or the same said as a sentence of units alone closing an item, where the
+    # assisting units must be units too (outside brackets anything else is prose)
+    for pattern, co_checked in ((_LEAD_CO, False), (_SENTENCE_LEAD_CO, True)):
+        for m in pattern.finditer(text, start, end):
+            if any(t.start <= m.start() < t.end for t in tags):
+                continue
+            lead = split_units(m.group("lead"))
+            co = split_units(m.group("co").strip().removesuffix("等")) if m.group("co") else []
+            # the lead must be a unit: a typed department, a collective (有关部门) or an organisation's name
+            # (街安监站, 县大数据中心), not a phrase that happens to precede 牵头
+            if lead and all(_unitish(u) for u in lead) and (not co_checked or all(_unitish(u) for u in co)):
+                tags.append(Tag(m.start(), m.end(), lead, co, True))
     for m in _RESPONSIBLE.finditer(text, start, end):
         if any(t.start <= m.start() < t.end for t in tags):
             continue

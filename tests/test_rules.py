@@ -161,6 +161,20 @@ def test_requires_skips_only_texts_without_the_characters() -> None:
             assert [m.span() for m in _matches(rule, text)] == full, (path.name, rule.id)
 
 
+def test_one_pass_over_the_required_strings_picks_the_rules_each_rule_would() -> None:
+    """find_time_expressions reads a text once for every rule's `requires` strings (one automaton): the rules
+    it keeps are exactly those whose own may_match holds, on every example of every rule and on real lines."""
+    from pipeline.extract.dates import _candidate_rules
+
+    texts = [str(x["text"] if isinstance(x, dict) else x) for r in rules.deadline_rules() for x in (*r.must_match, *r.must_not_match)]
+    texts += [line for p in sorted((Path(__file__).resolve().parents[1] / "corpora").glob("*.txt")) for line in p.read_text(encoding="utf-8").splitlines()]
+    assert len(texts) > 300
+    for text in texts:
+        expected = [r.id for r in rules.deadline_rules() if r.may_match(text)]
+        assert [r.id for _, r in _candidate_rules(text)] == expected, text
+    assert list(_candidate_rules("")) == [(k, r) for k, r in enumerate(rules.deadline_rules()) if r.may_match("")]
+
+
 @pytest.mark.parametrize(("issuer", "expected"), [pytest.param(i, e, id=f"issuer-{k}") for k, (i, e) in enumerate(rules.agency_prefixes().issuer_examples)])
 def test_issuer_region_examples(issuer: str, expected: str) -> None:
     r = infer_region(issuer)

@@ -7,7 +7,7 @@ import calendar
 import datetime as dt
 import functools
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Any, Iterator
 
 import cn2an
 import regex
@@ -230,11 +230,39 @@ def _required(strings: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile("|".join(regex.escape(r) for r in sorted(strings, key=len, reverse=True)))
 
 
+@rules.cached
+def _required_strings() -> tuple[Any, tuple[tuple[frozenset[str], frozenset[str]], ...]]:
+    """One Aho-Corasick automaton of every time-limit rule's `requires` and `requires_also` strings, and each
+    rule's two sets: a text is read once for all sixty rules instead of once per rule and string (a table
+    cell is asked for its limits, and most cells hold none)."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    sets = []
+    for rule in rules.deadline_rules():
+        sets.append((frozenset(rule.requires), frozenset(rule.requires_also)))
+        for r in (*rule.requires, *rule.requires_also):
+            auto.add_word(r, r)
+    auto.make_automaton()
+    return auto, tuple(sets)
+
+
+def _candidate_rules(text: str) -> Iterator[tuple[int, PatternRule]]:
+    """The rules (with their order) whose `requires` strings the text holds: what PatternRule.may_match asks
+    of each rule, asked of the text once."""
+    auto, sets = _required_strings()
+    present = {w for _, w in auto.iter(text)} if text and len(auto) else set()
+    for order, (rule, (req, also)) in enumerate(zip(rules.deadline_rules(), sets)):
+        if (not req or not present.isdisjoint(req)) and (not also or not present.isdisjoint(also)):
+            yield order, rule
+
+
 def find_time_expressions(text: str) -> Iterator[TimeExpr]:
     """Every time limit in the text; overlapping matches resolve to the longest, then the earlier rule."""
     cands: list[tuple[int, int, int, TimeExpr]] = []
-    for order, rule in enumerate(rules.deadline_rules()):
-        for m in _matches(rule, text):
+    single_line = "\n" not in text
+    for order, rule in _candidate_rules(text):
+        for m in rule.pattern.finditer(text) if single_line else _matches(rule, text):
             te = _interpret(rule, m)
             if te is not None:
                 cands.append((te.begin, -(te.stop - te.begin), order, te))

@@ -21,7 +21,7 @@ from .rules import cached
 from .docnumber import number_line, parse_doc_number
 from .model import CellSpan, Line, NormDoc, Para, SourceDocument, Table, TableView
 from .orgnames import addressees, looks_like_org
-from .normalize import clean_line, is_traditional, lost_title_openers, nested_title_marks, taiwan_phrased, to_mainland, to_simplified, visual_width
+from .normalize import clean_line, has_lost_spaces, is_traditional, lost_spaces, lost_title_openers, nested_title_marks, taiwan_phrased, to_mainland, to_simplified, visual_width
 
 _SENTENCE_END = regex.compile(r"[。；]")
 _FULL_STOP = regex.compile(r"[。！？]")
@@ -439,8 +439,10 @@ def normalise(doc: SourceDocument) -> NormDoc:
     # a page converted with Taiwan phrasing gets its mainland words back (最佳化 -> 优化), not only its characters
     convert = (to_mainland if taiwan_phrased(all_text) else to_simplified) if simplify else None
 
+    lost = has_lost_spaces(all_text)
+
     def clean(s: str) -> str:
-        s = clean_line(s)
+        s = clean_line(lost_spaces(s) if lost else s)
         return convert(s) if convert is not None else s
 
     # 1. lines -> paragraph groups, tables kept in place

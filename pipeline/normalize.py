@@ -32,6 +32,27 @@ def strip_invisible(text: str) -> str:
     return _ODD_SPACES.sub(" ", ZERO_WIDTH.sub("", text))
 
 
+# A page saved in an encoding that lacks a character (GBK has no U+00A0 or some of the spaces Word puts in
+# "第一章　总　则") shows "?" for it, often in runs after a 署名 ("甘肃省人民政府????????"). A run of "?" beside
+# Han text is never a question mark, so a text holding one lost its spaces; its other "?" beside Han text are
+# lost spaces too ("第一条?第十四届").
+_LOST_SPACE_RUN = re.compile(r"(?:(?<=[\u4e00-\u9fff])|^)\?{2,}|\?{2,}(?=[\u4e00-\u9fff]|$)", re.MULTILINE)
+_LOST_SPACE = regex.compile(rf"\?+(?={_CJK_CONTEXT}|$)|(?<={_CJK_CONTEXT})\?+")
+
+
+def has_lost_spaces(text: str) -> bool:
+    """True when the text shows runs of "?" beside Han characters: spaces an encoding could not hold."""
+    return "??" in text and _LOST_SPACE_RUN.search(text) is not None
+
+
+def lost_spaces(text: str) -> str:
+    """'?' beside Han text becomes a space (for a text has_lost_spaces found). '第一章?总?则' -> '第一章 总 则',
+    '甘肃省人民政府????' -> '甘肃省人民政府 '; '?id=3' in a link is left alone."""
+    if "?" not in text:
+        return text
+    return _LOST_SPACE.sub(" ", text)
+
+
 _PAREN = regex.compile(r"\(([^()]{0,40})\)")
 
 

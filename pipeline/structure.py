@@ -253,6 +253,12 @@ def without_part_mark(title: str) -> str:
     return _PART_MARK.sub("", title)
 
 
+def _titled_sentence(text: str) -> bool:
+    """A title written as a sentence, its only full stop at its end: an encyclopedia page's first line names
+    the notice so ("河北省人民政府办公厅关于同意…的复函。")."""
+    return text.endswith("。") and text.count("。") == 1 and _is_title(text[:-1])
+
+
 def _is_title(text: str) -> bool:
     """A 标题 (§7.3.1): ends with a document type, no sentence punctuation inside, not a sentence."""
     text = rules.element_rules()["title_status"].pattern.sub("", text)
@@ -385,8 +391,10 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     # its 发文字号 stands in for a 文号 line the notice lacks, its 成文日期 for a missing date
     page_number: tuple[int, DocNumber, int] | None = None
     for k in range(n):
-        if doc.paras[k].kind != "para" or "。" in texts[k] or k not in lay.roles and el["recipients"].pattern.match(texts[k]) and _page_fields(texts[k]) is None:
+        if doc.paras[k].kind != "para" or k not in lay.roles and el["recipients"].pattern.match(texts[k]) and _page_fields(texts[k]) is None:
             break
+        if "。" in texts[k] and not (k == 0 and _titled_sentence(texts[k])):
+            break  # the body's first sentence; a wiki's first line, its title with a full stop, is not one
         for key, a, b in _page_fields(texts[k]) or ():
             lay.mark(k, FURNITURE)
             # a value between the bars of a table copied as text ("名 称: | 市人民政府办公室关于…的通知 |")
@@ -474,9 +482,10 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             if _FIELD_LABEL.match(texts[k]) and not addressees(texts[k]):
                 continue  # a page field's label on its own line ("主题：", "时限："), its value on the next
             looked += 1
-            if looked > SETTINGS.title_search or doc.paras[k].kind != "para" or texts[k][-1:] in "。：:":
+            titled = looked == 1 and _titled_sentence(texts[k])
+            if looked > SETTINGS.title_search or doc.paras[k].kind != "para" or texts[k][-1:] in "。：:" and not titled:
                 break
-            if _is_title(texts[k]) or _title_and_number(texts[k]):
+            if titled or _is_title(texts[k]) or _title_and_number(texts[k]):
                 i = _set_title(doc, lay, texts, k, first)
                 break
     if k_num is not None and lay.issuer_mark is None:
@@ -493,6 +502,8 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             if m:
                 lay.header_date = (j, _span(doc, doc.paras[j], m.group("date")))
             lay.mark(j, HEADER)
+    if lay.title is not None and lay.title.value.endswith("。"):
+        lay.title = Span(lay.title.value[:-1], lay.title.start, lay.title.end - 1, lay.title.page, lay.title.evidence)
     if lay.title is not None:
         lay.status = title_status(lay.title.value)
         lay.title = _trim_title(lay.title)
@@ -515,7 +526,8 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         lay.issuer_mark = _span(doc, doc.paras[i])
         lay.mark(i, ISSUER_MARK)
         i += 1
-    for k in range(i, min(i + SETTINGS.recipients_window, len(texts))):
+    window = [k for k in range(i, min(i + SETTINGS.recipients_window + SETTINGS.header_window, len(texts))) if k not in lay.roles]
+    for k in window[: SETTINGS.recipients_window]:  # a page's furniture between title and 主送机关 does not count
         m = el["recipients"].pattern.match(texts[k])
         if m and doc.paras[k].kind == "para" and not rules.heading_rules()[0].pattern.match(texts[k]):
             a = k

@@ -1346,3 +1346,65 @@ def test_a_doc_number_that_lost_its_closing_bracket_and_a_site_banner_above_the_
     d = run(tmp_path, LOST_BRACKET_PAGE).document
     assert (d.doc_number, d.doc_number_year, d.doc_number_serial) == ("酉政办发〔2017〕46号", 2017, 46), d
     assert (d.issuer, d.recipients) == ("酉县人民政府办公室", "各乡镇人民政府；县级有关部门"), d
+
+
+ENCYCLOPEDIA_PAGE = """丙省人民政府办公厅关于同意丁市等3县（市、区）为省级园林城市的复函。
+基本介绍
+- 中文名:丙省人民政府办公厅关于同意丁市等3县（市、区）为省级园林城市的复函
+- 颁布时间:2022年1月11日
+- 发布单位:丙省人民政府
+- 发文字号:丙政办字〔2022〕2号
+复函全文,
+复函全文
+丁市、戊市、己市人民政府：
+经省政府研究，同意丁市、戊县、己市庚区为省级园林城市。请继续指导上述地区做好园林城市建设工作。
+"""
+
+
+def test_an_encyclopedia_page_names_the_notice_in_a_sentence_and_an_infobox(tmp_path: Path) -> None:
+    """An encyclopedia mirror writes the title as its first sentence (with a full stop), the 文号 and dates in
+    an infobox of bulleted fields (中文名, 颁布时间, 发布单位) and section headings (基本介绍, 复函全文) between the
+    title and the 主送机关: the notice's elements are all read, the headings are no part of them."""
+    d = run(tmp_path, ENCYCLOPEDIA_PAGE).document
+    assert d.title == "丙省人民政府办公厅关于同意丁市等3县（市、区）为省级园林城市的复函", d.title
+    assert (d.doc_number, d.issuer, d.doc_type) == ("丙政办字〔2022〕2号", "丙省人民政府办公厅", "函"), d
+    assert d.recipients == "丁市、戊市、己市人民政府", d.recipients
+    assert (d.published_date, d.signed_date) == ("2022-01-11", ""), d
+
+
+LOST_SPACES = """甲政发〔2023〕8号
+各市、自治州人民政府，省政府各部门：
+《甲省人民政府工作规则》已经2023年1月19日省政府常务会议审议通过，现印发给你们，请遵照执行。
+甲省人民政府????????
+2023年1月19日????????
+（此件公开发布）
+甲省人民政府工作规则
+第一章?总?则
+第一条?为了规范省政府工作，制定本规则。
+第二条?本规则自印发之日起施行。
+"""
+
+
+def test_spaces_an_encoding_lost_as_question_marks(tmp_path: Path) -> None:
+    """A page saved in an encoding without the full-width space shows "?" for it, in runs after the 署名 and
+    the date: the 署名 and 成文日期 are read, and "第一章?总?则" is the chapter 总则, not a question."""
+    x = run(tmp_path, LOST_SPACES)
+    d = x.document
+    assert (d.issuer, d.signed_date, d.publicity) == ("甲省人民政府", "2023-01-19", "此件公开发布"), d
+    assert [(s.label, s.heading) for s in x.sections][:2] == [("第一章", "总则"), ("第一条", "为了规范省政府工作，制定本规则")], x.sections
+    assert "?" not in x.text and "？" not in x.text
+
+
+def test_a_real_question_mark_stays_where_no_run_shows_lost_spaces(tmp_path: Path) -> None:
+    text = LOST_SPACES.replace("????????", "").replace("?", "").replace("为了规范省政府工作", "政府工作如何规范?为了规范省政府工作")
+    x = run(tmp_path, text)
+    assert "政府工作如何规范？" in x.text
+
+
+def test_short_names_before_a_shared_head_are_one_addressee(tmp_path: Path) -> None:
+    """"城北、城南街道办事处": two places the gazetteer lacks share the head 街道办事处 (one addressee, as
+    "唐山、廊坊市人民政府" is); a county's own items stay apart."""
+    from pipeline.extract.metadata import split_addressees
+
+    assert split_addressees("各镇人民政府，城北、城南街道办事处，县政府各部门") == ["各镇人民政府", "城北、城南街道办事处", "县政府各部门"]
+    assert split_addressees("县委办、县政府办，县直各单位") == ["县委办", "县政府办", "县直各单位"]

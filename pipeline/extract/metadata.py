@@ -163,6 +163,11 @@ def _bare_function(item: str) -> bool:
     return item.endswith(_functions()) and not looks_like_org(item)
 
 
+def _bare_name(item: str) -> bool:
+    """A short name with no organisation in it ("城北"), written before the item whose head it shares."""
+    return len(item) <= 3 and not item.startswith(("各", "有关")) and not looks_like_org(item) and not rules.words("org_suffix").search(item)
+
+
 _PARENS = regex.compile(r"[（(][^（）()]*[）)]")
 _BARE_KIND = regex.compile(r"(?:人民政府|政府|党委|人大常委会|政协)")
 _LEVEL_WORD = regex.compile(r"(?:中央|国家|省|市|县|区|乡|镇|军队|部队)")
@@ -190,8 +195,10 @@ def split_addressees(text: str) -> list[str]:
                 continue  # a level word: wait for the head
             if _bare_function(item):
                 continue  # "兵团工业和信息化、教育、科技…主管部门": a function shares the head after it
-            if is_place_name(item):
-                continue  # "北京市、天津市、…、甘肃省人民政府", "沈阳、北京、…、广州军区": places share the head
+            if is_place_name(item) or _bare_name(item):
+                # "北京市、天津市、…、甘肃省人民政府", "沈阳、北京、…、广州军区": places share the head; so do
+                # short names of places the gazetteer lacks ("城北、城南街道办事处")
+                continue
             out.append("、".join(pending))
             in_group += 1
             pending = []

@@ -149,7 +149,7 @@ def test_requires_skips_only_texts_without_the_characters() -> None:
     date = next(r for r in rules.deadline_rules() if r.id == "date")
     assert date.may_match("2020年3月1日") and date.may_match("一九九八年三月一日") and not date.may_match("每年三月一日")
     # the shortcut loses nothing: on real notices every rule finds the same matches with and without it
-    from pipeline.extract.dates import _matches
+    from pipeline.extract.dates import _RequiredHits, _candidate_rules, _indexed_matches, _matches
 
     wild = SHARED / "corpus" / "wild"
     real = sorted((Path(__file__).resolve().parents[1] / "corpora").glob("*.txt"))
@@ -159,6 +159,11 @@ def test_requires_skips_only_texts_without_the_characters() -> None:
         for rule in rules.deadline_rules():
             full = [m.span() for m in rule.pattern.finditer(text) if m.group(0).count("\n") <= 1]  # a limit may break once
             assert [m.span() for m in _matches(rule, text)] == full, (path.name, rule.id)
+        # and the lines read once for every rule (find_time_expressions) give the rules the same matches
+        hits = _RequiredHits.of(text)
+        for _, rule, req, also in _candidate_rules(text, hits.present()):
+            if req:
+                assert [m.span() for m in _indexed_matches(rule, req, also, text, hits)] == [m.span() for m in _matches(rule, text)], (path.name, rule.id)
 
 
 def test_one_pass_over_the_required_strings_picks_the_rules_each_rule_would() -> None:
@@ -171,8 +176,8 @@ def test_one_pass_over_the_required_strings_picks_the_rules_each_rule_would() ->
     assert len(texts) > 300
     for text in texts:
         expected = [r.id for r in rules.deadline_rules() if r.may_match(text)]
-        assert [r.id for _, r in _candidate_rules(text)] == expected, text
-    assert list(_candidate_rules("")) == [(k, r) for k, r in enumerate(rules.deadline_rules()) if r.may_match("")]
+        assert [c[1].id for c in _candidate_rules(text)] == expected, text
+    assert [(k, r) for k, r, _, _ in _candidate_rules("")] == [(k, r) for k, r in enumerate(rules.deadline_rules()) if r.may_match("")]
 
 
 @pytest.mark.parametrize(("issuer", "expected"), [pytest.param(i, e, id=f"issuer-{k}") for k, (i, e) in enumerate(rules.agency_prefixes().issuer_examples)])

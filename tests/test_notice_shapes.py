@@ -1415,14 +1415,20 @@ POLICY_DESK_FIELDS = """索引号: | 11341602003166647K/202004-00328 | 信息分
 发文字号: | 无 | 有 效 性: | 失效 |
 标 题: | 甲市乙区人民政府办公室关于印发2020年政府工作报告重点工作任务分解表的通知 | ||
 政策咨询机关: | 政策咨询电话: |
+索引号: | 11341602003166647K/202004-00328 | ||
+发布机构: | 乙区政府(办公室) | ||
+发布日期: | 2020-04-09 | ||
+标 题: | 甲市乙区人民政府办公室关于印发2020年政府工作报告重点工作任务分解表的通知 | ||
+政策咨询机关: | |||
+政策咨询电话: |
 各乡镇人民政府、街道办事处,区政府各部门、各直属机构:
 经区政府研究同意，现将《乙区2020年度政府工作报告重点工作任务分解表》印发给你们，请认真抓好落实。
 """
 
 
 def test_a_policy_desk_field_is_page_furniture_not_the_addressees(tmp_path: Path) -> None:
-    """"政策咨询机关：| 政策咨询电话：|" (a page's fields for policy questions) ends in an organisation word but
-    names no addressee: the 主送机关 is the line under it."""
+    """"政策咨询机关：| 政策咨询电话：|" (a page's fields for policy questions, its metadata block printed twice)
+    ends in an organisation word but names no addressee: the 主送机关 is the line under the block."""
     d = run(tmp_path, POLICY_DESK_FIELDS).document
     assert d.recipients == "各乡镇人民政府；街道办事处；区政府各部门；各直属机构", d.recipients
     assert (d.title, d.status) == ("甲市乙区人民政府办公室关于印发2020年政府工作报告重点工作任务分解表的通知", "失效"), d

@@ -1,0 +1,63 @@
+"""The line cleaners (pipeline/normalize.py): clean_line skips the cleaners a line holds no trigger character
+of, and must give what running every cleaner gives."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import regex
+
+from pipeline import normalize as N
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def _real_lines() -> list[str]:
+    paths = sorted((ROOT / "corpora").glob("*.txt"))
+    wild = SHARED / "corpus" / "wild"
+    if wild.is_dir():
+        paths += sorted(p for p in wild.rglob("*") if p.suffix in (".txt", ".md", ".html") and p.name != "MANIFEST.tsv")[:60]
+    return [line for p in paths for line in p.read_text(encoding="utf-8", errors="replace").splitlines()]
+
+
+def _alphabet() -> str:
+    triggers = "".join(sorted(set("".join(N._TRIGGERS.values()))))
+    return triggers + "中文年号第条政府办发〔〕（）《》“”：，。、aZ1209 \t-—·"
+
+
+def test_clean_line_equals_every_cleaner_run_in_order() -> None:
+    lines = _real_lines()
+    assert len(lines) > 300
+    rng = random.Random(7)
+    alphabet = _alphabet()
+    lines += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(30000)]
+    lines += ["国办发 [2019]  54号", "二ＯＯ七年二月六日", "一）加强领导", "新鄉(xiāng)市", "㈠总体要求", "**一、总体要求**", "发文字号 武自然资规〔2022〕35号 主题分类 城乡建设"]
+    bad = [x for x in lines if N.clean_line(x) != N.clean_line_each(x)]
+    assert not bad, bad[:5]
+
+
+def test_a_cleaner_changes_no_line_without_its_trigger_characters() -> None:
+    """The table of trigger characters is what lets clean_line skip a cleaner: a line built from anything but
+    a cleaner's triggers comes back from that cleaner unchanged."""
+    rng = random.Random(11)
+    alphabet = _alphabet()
+    for cleaner in N.LINE_CLEANERS:
+        triggers = set(N._TRIGGERS[cleaner])
+        pool = [c for c in alphabet if c not in triggers]
+        for _ in range(4000):
+            line = "".join(rng.choice(pool) for _ in range(rng.randint(0, 14)))
+            assert cleaner(line) == line, (cleaner.__name__, line)
+
+
+def test_whitespace_triggers_are_every_space_the_regex_module_knows() -> None:
+    spaces = {chr(c) for c in range(0x10000) if regex.match(r"\s", chr(c))}
+    assert spaces <= set(N._TRIGGERS[N.remove_cjk_spaces])
+
+
+def test_spaces_go_inside_chinese_and_one_stays_between_latin_words() -> None:
+    assert N.remove_cjk_spaces("到 2020 年底") == "到2020年底"
+    assert N.remove_cjk_spaces("Windows  \t XP 系统") == "Windows XP系统"
+    assert N.remove_cjk_spaces("  各县（市、区）  人民政府 ") == "各县（市、区）人民政府"
+    assert N.remove_cjk_spaces("PDF 文件 a\u3000b") == "PDF文件a b"

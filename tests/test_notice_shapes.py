@@ -1432,3 +1432,37 @@ def test_a_policy_desk_field_is_page_furniture_not_the_addressees(tmp_path: Path
     d = run(tmp_path, POLICY_DESK_FIELDS).document
     assert d.recipients == "各乡镇人民政府；街道办事处；区政府各部门；各直属机构", d.recipients
     assert (d.title, d.status) == ("甲市乙区人民政府办公室关于印发2020年政府工作报告重点工作任务分解表的通知", "失效"), d
+
+
+LAW_DATABASE_PAGE = """广东规范性文件 > 正文阅览
+转第
+下载
+保留字段信息
+页面宽度(px):
+
+页面宽度范围为200至2000
+
+丙市人民政府关于印发《丙市人民政府工作规则》的通知(2019修订)
+
+丙市人民政府关于印发《丙市人民政府工作规则》的通知
+
+各县(市、区)人民政府,市政府各部门、各直属机构:
+  新修订的《丙市人民政府工作规则》已经七届第44次市政府常务会议审议通过。现印发给你们,自印发之日起施行,请认真贯彻执行。
+丙市人民政府
+  2019年11月29日
+
+丙市人民政府工作规则(2019年11月修订)
+
+  一、根据《中华人民共和国宪法》,参照《广东省人民政府工作规则》,制定本规则。
+"""
+
+
+def test_a_law_database_reading_page(tmp_path: Path) -> None:
+    """A law database's page (北大法宝) prints its reading controls above the notice ("页面宽度(px):" ends with a
+    colon like a field) and the title with its revision mark: the title and 主送机关 are read, and what the
+    notice issues ("…审议通过。现印发给你们") is no citation."""
+    x = run(tmp_path, LAW_DATABASE_PAGE)
+    d = x.document
+    assert d.title == "丙市人民政府关于印发《丙市人民政府工作规则》的通知", d.title
+    assert (d.issuer, d.recipients, d.signed_date) == ("丙市人民政府", "各县（市、区）人民政府；市政府各部门；各直属机构", "2019-11-29"), d
+    assert [r.cited_title for r in x.references] == ["中华人民共和国宪法", "广东省人民政府工作规则"], x.references

@@ -7,7 +7,8 @@ parent absent from the corpus still makes its children siblings. A text may be a
 the parent in another (山东省物业管理条例 under 国务院《物业管理条例》, over 潍坊/菏泽).
 
 Alignment pairs the parent's units (第X条 articles, else its headings) with the child's by text similarity
-(rapidfuzz ratio on the article text without its label): same (>= SAME), modified (>= MODIFIED), omitted
+(on the article text without its label: the better of rapidfuzz's whole-text ratio and the shorter article's
+best match inside the longer, see _similarity): same (whole texts >= SAME), modified (>= MODIFIED), omitted
 (no child unit close enough) and added (a child unit no parent unit took). Each row carries both texts, both
 offsets, the time limits found in each (dates and durations, from the deadlines table) and the direction
 of a changed duration (10 vs 15 个工作日: stricter).
@@ -30,14 +31,15 @@ from . import rules
 from .evidence import split_sentences
 from .extract.region import strip_leading_places
 
-SAME = 90.0  # rapidfuzz ratio at which a child article restates the parent's
-MODIFIED = 55.0  # below this no child article carries the parent's
+SAME = 90.0  # rapidfuzz ratio of the whole articles at which a child article restates the parent's
+MODIFIED = 50.0  # pairing score below which no child article carries the parent's
+PARTIAL_MIN_CHARS = 15  # a shorter article is matched inside a longer one only from this length
 OPENING_CHARS = 400  # the opening clause that names what a text implements lies in its first characters
 FAMILY_COLUMNS = ["family_id", "doc_id", "role", "parent_doc_id", "link", "evidence"]
 ALIGNMENT_COLUMNS = [
     "family_id", "parent_doc_id", "child_doc_id", "parent_unit", "child_unit", "relation", "similarity",
     "parent_text", "child_text", "parent_limits", "child_limits", "limit_direction",
-    "parent_start", "parent_end", "child_start", "child_end", "parent_lead_units", "child_lead_units",
+    "parent_start", "parent_end", "child_start", "child_end", "parent_lead_units", "child_lead_units", "whole_similarity",
 ]
 LEVEL_RANK = {"national": 0, "provincial": 1, "municipal": 2, "county": 3, "township": 4}
 MIN_SUBJECT = 4  # a shorter shared subject (工作, 管理) links nothing
@@ -334,28 +336,30 @@ def alignment_table(links: list[Link], sections: pd.DataFrame, texts: Mapping[st
         pu, cu = units(ln.parent, sections, ptext), units(ln.child, sections, ctext)
         if not pu or not cu:
             continue
-        scores = sorted(
-            ((fuzz.ratio(_squash(a.text), _squash(b.text)), i, j) for i, a in enumerate(pu) for j, b in enumerate(cu)),
-            reverse=True,
-        )
-        taken_p: dict[int, tuple[float, int]] = {}
-        taken_c: set[int] = set()
-        for score, i, j in scores:
+        psq, csq = [_squash(a.text) for a in pu], [_squash(b.text) for b in cu]
+        scores = sorted(((*_similarity(x, y), i, j) for i, x in enumerate(psq) for j, y in enumerate(csq)), reverse=True)
+        taken_p: dict[int, tuple[float, float, int]] = {}
+        taken_c: dict[int, list[int]] = {}
+        for score, whole, i, j in scores:
             if score < MODIFIED:
                 break
-            if i in taken_p or j in taken_c:
+            if i in taken_p:
                 continue
-            taken_p[i] = (score, j)
-            taken_c.add(j)
+            # a child article may carry several of the parent's, those shorter than it and at most one other (北京
+            # 第二条 restates 代表法 第二条 and holds 第六条, "代表受原选区选民或者原选举单位的监督", whole)
+            if j in taken_c and len(psq[i]) >= len(csq[j]) and any(len(psq[k]) >= len(csq[j]) for k in taken_c[j]):
+                continue
+            taken_p[i] = (score, whole, j)
+            taken_c.setdefault(j, []).append(i)
         fam = ln.parent
         for i, a in enumerate(pu):
             plim = _limits(deadlines, ln.parent, a.start, a.end)
             if i in taken_p:
-                score, j = taken_p[i]
+                score, whole, j = taken_p[i]
                 b = cu[j]
                 clim = _limits(deadlines, ln.child, b.start, b.end)
-                rel = "same" if score >= SAME else "modified"
-                rows.append(_row(fam, ln, a, b, rel, score, plim, clim))
+                rel = "same" if whole >= SAME else "modified"
+                rows.append(_row(fam, ln, a, b, rel, score, plim, clim, whole))
             else:
                 rows.append(_row(fam, ln, a, None, "omitted", 0.0, plim, []))
         for j, b in enumerate(cu):
@@ -370,11 +374,27 @@ def alignment_table(links: list[Link], sections: pd.DataFrame, texts: Mapping[st
     return pd.DataFrame(rows, columns=ALIGNMENT_COLUMNS).astype("string").fillna("")
 
 
-def _row(fam: str, ln: Link, a: Unit | None, b: Unit | None, rel: str, score: float, plim: list[pd.Series], clim: list[pd.Series]) -> dict[str, object]:
+def _similarity(a: str, b: str) -> tuple[float, float]:
+    """(pairing score, whole-text ratio) of two articles (squashed). A local article often carries the
+    national one inside a longer text of its own (优化营商环境条例 第十六条 in 山东 第二十一条, with more duties
+    added): the whole-text ratio is low (42) though the parent's article is all there, so the pairing score is
+    the better of the whole-text ratio and the shorter article's best match inside the longer (rapidfuzz
+    partial_ratio, 68); `same` still needs the whole texts alike."""
+    whole = fuzz.ratio(a, b)
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < PARTIAL_MIN_CHARS:
+        return whole, whole
+    # the mean with the whole-text ratio: a short article's phrases common to the whole law (本级人民代表大会常务
+    # 委员会) find a fair match inside many long articles, which the whole-text ratio does not reward
+    return max(whole, (fuzz.partial_ratio(short, long_) + whole) / 2), whole
+
+
+def _row(fam: str, ln: Link, a: Unit | None, b: Unit | None, rel: str, score: float, plim: list[pd.Series], clim: list[pd.Series], whole: float | None = None) -> dict[str, object]:
     return {
         "family_id": fam, "parent_doc_id": ln.parent, "child_doc_id": ln.child,
         "parent_unit": a.label if a else "", "child_unit": b.label if b else "", "relation": rel,
-        "similarity": f"{score / 100:.2f}", "parent_text": a.text if a else "", "child_text": b.text if b else "",
+        "similarity": f"{score / 100:.2f}", "whole_similarity": f"{whole / 100:.2f}" if whole is not None else "",
+        "parent_text": a.text if a else "", "child_text": b.text if b else "",
         "parent_limits": _limit_text(plim), "child_limits": _limit_text(clim), "limit_direction": _direction(plim, clim),
         "parent_start": a.start if a else "", "parent_end": a.end if a else "",
         "child_start": b.start if b else "", "child_end": b.end if b else "",

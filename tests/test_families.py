@@ -95,6 +95,13 @@ def test_alignment_read_against_the_texts(compared: dict[str, pd.DataFrame]) -> 
     assert (r["child_unit"], r["relation"]) == ("第三条", "modified"), r
     added = al[(al["relation"] == "added") & (al["child_unit"] != "")]
     assert (added["parent_unit"] == "").all() and len(added) > 0
+    # 北京 第二条 restates the law's 第二条 and holds its 第六条 (代表受原选区选民或者原选举单位的监督) whole
+    assert [_row(al, "child_beijing_2014", u)["child_unit"] for u in ("第二条", "第六条")] == ["第二条", "第二条"]
+    # 山东 第三十四条 carries the law's 第三十三条 and adds to it (按正常出勤对待…): modified, though the whole
+    # texts' ratio is only 0.51; 山东 第三十五条 adds a sentence on who manages the money to 第三十五条
+    r = _row(al, "child_shandong_2015", "第三十三条")
+    assert (r["child_unit"], r["relation"], float(r["whole_similarity"]) < 0.55) == ("第三十四条", "modified", True), r
+    assert (_row(al, "child_shandong_2015", "第三十五条")["child_unit"], _row(al, "child_shandong_2015", "第三十五条")["relation"]) == ("第三十五条", "modified")
 
 
 @pytest.mark.parametrize(

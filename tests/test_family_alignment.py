@@ -1,0 +1,66 @@
+"""Article alignment of a policy family on texts written here: a local article that carries the national one
+inside a longer text of its own is paired with it, and one local article may carry two national ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from conftest import run_cli
+from pipeline.families import MODIFIED, SAME, _similarity
+
+PARENT = """# 甲事务管理条例
+
+<!-- INFO END -->
+
+第一条 为了规范甲事务管理，保障相关主体的合法权益，制定本条例。
+
+第二条 国家建立甲事务信用评价制度，推动评价结果在行政管理和公共服务中的应用，依法保护信用主体的合法权益。
+
+第三条 有关部门应当公开甲事务办理的服务标准、资费标准和办理时限，不得收取不合理费用。
+
+第四条 甲事务主体应当接受有关部门和社会公众的监督。
+
+第五条 本条例自2020年1月1日起施行。
+"""
+
+CHILD = """# 乙省甲事务管理条例
+
+<!-- INFO END -->
+
+第一条 为了规范本省甲事务管理，根据《甲事务管理条例》，结合本省实际，制定本条例。
+
+第二条 县级以上人民政府应当建立甲事务信用评价制度，推动评价结果在行政管理和公共服务中的应用，依法保护信用主体的合法权益；对评价结果良好的主体，可以在项目申报、资金安排、评优评先中给予支持，对评价结果较差的主体，依法加强检查频次；评价标准和程序由省人民政府有关部门制定，并定期向社会公布评价情况，接受社会监督。
+
+第三条 本省甲事务主体在全省统一的服务平台办理有关事项。供水、供电等单位应当公开甲事务办理的服务标准、资费标准和办理时限，不得收取不合理费用。甲事务主体应当接受有关部门和社会公众的监督。
+
+第四条 省人民政府设立甲事务发展专项资金，用于支持甲事务基础设施建设。
+
+第五条 本条例自2021年3月1日起施行。
+"""
+
+
+def test_similarity_pairs_an_article_carried_inside_a_longer_one() -> None:
+    parent = "国家建立甲事务信用评价制度推动评价结果在行政管理和公共服务中的应用依法保护信用主体的合法权益"
+    child = "县级以上人民政府应当建立甲事务信用评价制度推动评价结果在行政管理和公共服务中的应用依法保护信用主体的合法权益对评价结果良好的主体可以在项目申报资金安排评优评先中给予支持对评价结果较差的主体依法加强检查频次评价标准和程序由省人民政府有关部门制定并定期向社会公布评价情况接受社会监督"
+    score, whole = _similarity(parent, child)
+    assert whole < MODIFIED <= score < SAME, (score, whole)  # the whole-text ratio alone would drop the pair
+    assert _similarity("本条例自2020年1月1日起施行", "本条例自2020年1月1日起施行") == (100.0, 100.0)
+
+
+def test_alignment_of_a_written_family(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "parent.md").write_text(PARENT, encoding="utf-8")
+    (folder / "child.md").write_text(CHILD, encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_cli(str(folder), "--out", str(out)).returncode == 0
+    proc = run_cli("compare", "--out", str(out), "--format", "csv")
+    assert proc.returncode == 0, proc.stderr
+    al = pd.read_csv(out / "compare" / "alignment.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    pairs = {(r.parent_unit, r.child_unit, r.relation) for r in al.itertuples(index=False)}
+    # 第二条 is carried with more duties added; 第三条 and 第四条 both live in the child's 第三条; 第四条 of the
+    # child is its own
+    assert {("第二条", "第二条", "modified"), ("第三条", "第三条", "modified"), ("第四条", "第三条", "modified")} <= pairs, pairs
+    assert ("", "第四条", "added") in pairs, pairs

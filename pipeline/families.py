@@ -137,6 +137,8 @@ def subject_links(docs: pd.DataFrame, linked: set[str]) -> list[Link]:
         rank, subj = _rank(r.admin_level), _subject(r.title)
         if rank is None or len(subj) < MIN_SUBJECT:
             continue
+        core = rules.words("subject_tail").sub("", subj)
+        subj = core if len(core) >= MIN_SUBJECT else subj  # 志愿服务促进 is 志愿服务; 物业管理 stays whole
         by_subject.setdefault(subj, []).append((rank, r.doc_id, r.region_province))
         rows.append((rank, r.doc_id, r.region_province, subj))
     out: list[Link] = []

@@ -64,3 +64,18 @@ def test_alignment_of_a_written_family(tmp_path: Path) -> None:
     # child is its own
     assert {("第二条", "第二条", "modified"), ("第三条", "第三条", "modified"), ("第四条", "第三条", "modified")} <= pairs, pairs
     assert ("", "第四条", "added") in pairs, pairs
+
+
+def test_a_promotion_regulation_shares_its_subject_with_the_provinces(tmp_path: Path) -> None:
+    """泰安市…志愿服务促进条例 cites no parent by title (根据有关法律法规); its subject without the generic 促进 is
+    the province's (志愿服务), so it is the child of 山东省志愿服务条例 (the nearest level above in its province)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "province.md").write_text("# 山东省志愿服务条例\n\n<!-- INFO END -->\n\n第一条 为了规范志愿服务，根据有关法律、行政法规，结合本省实际，制定本条例。\n\n第二条 本条例自2021年1月1日起施行。\n", encoding="utf-8")
+    (folder / "city.md").write_text("# 泰安市志愿服务促进条例\n\n<!-- INFO END -->\n\n第一条 为了促进志愿服务事业发展，根据有关法律法规，结合本市实际，制定本条例。\n\n第二条 本条例自2022年3月1日起施行。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_cli(str(folder), "--out", str(out)).returncode == 0
+    assert run_cli("compare", "--out", str(out), "--format", "csv").returncode == 0
+    fam = pd.read_csv(out / "compare" / "families.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    child = fam[fam["doc_id"] == "city"]
+    assert list(zip(child["parent_doc_id"], child["link"])) == [("province", "subject")], fam

@@ -42,7 +42,7 @@ ALIGNMENT_COLUMNS = [
     "parent_start", "parent_end", "child_start", "child_end", "parent_lead_units", "child_lead_units", "whole_similarity",
 ]
 LEVEL_RANK = {"national": 0, "provincial": 1, "municipal": 2, "county": 3, "township": 4}
-MIN_SUBJECT = 4  # a shorter shared subject (工作, 管理) links nothing
+MIN_SUBJECT = 2  # a shorter shared subject links nothing; so does a generic one (rules/words.yaml generic_subject)
 REUSE_SHARE = 0.5  # two texts of one level with this share of their sentences in common are siblings
 REUSE_PARENT_SHARE = 0.25  # a lower-level text restating this share of its sentences from a higher one implements it
 # (the real 实施办法 of ../shared/corpus/families restate 29-58 % of their sentences from the law)
@@ -106,7 +106,7 @@ def _opening(text: str) -> tuple[int, int]:
 def _subject(title: str) -> str:
     """What a text is about, without its place and its kind: '潍坊市物业管理条例', '山东省物业管理条例' and
     '物业管理条例' are all 物业管理; '北京市实施《…归侨侨眷权益保护法》办法' is 归侨侨眷权益保护."""
-    t = strip_leading_places(_key(title))
+    t = strip_leading_places(_key(title)).removeprefix("经济特区")  # 汕头经济特区消防条例: a city's own laws
     t = regex.sub(r"^(?:关于)?(?:印发|转发)?", "", t)
     t = regex.sub(r"^(?:贯彻落实|贯彻|落实|实施)", "", t).removeprefix("中华人民共和国")
     types = rules.doc_types()
@@ -135,10 +135,10 @@ def subject_links(docs: pd.DataFrame, linked: set[str]) -> list[Link]:
     rows = []
     for r in docs.itertuples(index=False):
         rank, subj = _rank(r.admin_level), _subject(r.title)
-        if rank is None or len(subj) < MIN_SUBJECT:
-            continue
         core = rules.words("subject_tail").sub("", subj)
-        subj = core if len(core) >= MIN_SUBJECT else subj  # 志愿服务促进 is 志愿服务; 物业管理 stays whole
+        subj = core if len(core) >= MIN_SUBJECT else subj  # 志愿服务促进 is 志愿服务
+        if rank is None or len(subj) < MIN_SUBJECT or rules.words("generic_subject").match(subj):
+            continue
         by_subject.setdefault(subj, []).append((rank, r.doc_id, r.region_province))
         rows.append((rank, r.doc_id, r.region_province, subj))
     out: list[Link] = []

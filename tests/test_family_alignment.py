@@ -79,3 +79,27 @@ def test_a_promotion_regulation_shares_its_subject_with_the_provinces(tmp_path: 
     fam = pd.read_csv(out / "compare" / "families.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
     child = fam[fam["doc_id"] == "city"]
     assert list(zip(child["parent_doc_id"], child["link"])) == [("province", "subject")], fam
+
+
+def _families(tmp_path: Path, files: dict[str, str]) -> pd.DataFrame:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_cli(str(folder), "--out", str(out)).returncode == 0
+    assert run_cli("compare", "--out", str(out), "--format", "csv").returncode == 0
+    return pd.read_csv(out / "compare" / "families.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+
+
+def test_a_short_subject_links_and_a_generic_one_does_not(tmp_path: Path) -> None:
+    """山东省消防条例 whose copy lost the title it cites (根据《》等法律) shares the two-character subject 消防 with
+    中华人民共和国消防法; two texts about nothing more than 管理工作 are no family."""
+    law = "# 中华人民共和国消防法\n\n<!-- INFO END -->\n\n第一条 为了预防火灾和减少火灾危害，制定本法。\n\n第二条 本法自2009年5月1日起施行。\n"
+    province = "# 山东省消防条例\n\n<!-- INFO END -->\n\n第一条 为了预防火灾和减少火灾危害，根据《》等法律、行政法规，结合本省实际，制定本条例。\n\n第二条 本条例自2011年3月1日起施行。\n"
+    generic_a = "# 国务院关于加强管理工作的规定\n\n第一条 各地要加强管理。\n"
+    generic_b = "# 山东省加强管理工作规定\n\n第一条 各市要加强管理。\n"
+    fam = _families(tmp_path, {"law.md": law, "province.md": province, "a.md": generic_a, "b.md": generic_b})
+    child = fam[fam["doc_id"] == "province"]
+    assert list(zip(child["parent_doc_id"], child["link"])) == [("law", "subject")], fam
+    assert "b" not in set(fam["doc_id"]), fam

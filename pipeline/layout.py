@@ -206,12 +206,23 @@ _CELL_BARS = regex.compile(r"[|｜\s]+$")
 _BARS_ONLY = regex.compile(r"^(?=.*[|｜])[|｜\s:：\-—]+$")  # "|||", a Markdown table's "---|---|"
 
 
+_SENTENCE_MARK = regex.compile(r"[。；！？]")
+
+
 def split_title_number(text: str) -> list[str]:
     """A list or table page copied as text puts a notice's 标题 and its 文号 on one line ("关于印发…方案的通知
     常政发〔2023〕1号 |"): two lines, so the 文号 is read as one (§7.2) and the title as the title. The title
     ends at its document type (a 机关代字 alone would take "通知常政发")."""
     body = _CELL_BARS.sub("", text)
-    if len(body) < 12 or not body.endswith("号") or "〔" not in body:
+    if len(body) < 12 or "〔" not in body:
+        return [text]
+    if not body.endswith("号"):
+        # the other order ("江政办〔2020〕2号区人民政府办公室关于印发…的通知", a page's title field)
+        end = body.find("号", body.find("〔"))
+        head, rest = body[: end + 1], body[end + 1 :]
+        num = parse_doc_number(head) if end != -1 else None
+        if num is not None and num.text == head and len(rest) >= 6 and rest.endswith(tuple(rules.doc_types())) and not _SENTENCE_MARK.search(rest):
+            return [head, rest]
         return [text]
     for doc_type in rules.doc_types():
         at = body.rfind(doc_type, 0, body.rfind("〔"))

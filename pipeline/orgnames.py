@@ -15,7 +15,9 @@ MAX_ORG_CHARS = 40  # the longest 署名 line taken for one organisation (GB/T 9
 
 def looks_like_org(text: str) -> bool:
     """A line that is an organisation's name: short, no punctuation, ends like an organisation."""
-    return 2 <= len(text) <= MAX_ORG_CHARS and not _PUNCT.search(text) and bool(rules.words("org_suffix").search(text))
+    # "区人民政府办公室关于印发2020年区政府" (the first line of a title broken over three) ends like one, but no
+    # organisation's name holds 关于
+    return 2 <= len(text) <= MAX_ORG_CHARS and not _PUNCT.search(text) and "关于" not in text and bool(rules.words("org_suffix").search(text))
 
 
 _PARTY_PREFIXES = ("中共", "共青团", "中国共产党")

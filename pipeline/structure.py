@@ -167,6 +167,7 @@ class StructureSettings:
     max_attachment_line: int = 80  # a longer numbered line after 附件： is body text, not an attachment name
     max_file_link: int = 200  # a longer line ending ".pdf" is text, not a crawler's file link
     max_promulgation_lines: int = 12  # 题注 lines of a law (adoption and many amendments)
+    max_title_lines: int = 5  # a title printed again right under itself is broken over at most this many lines
 
 
 SETTINGS = StructureSettings()
@@ -512,6 +513,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         value = field.value.strip("".join(_CELL_EDGE))
         lay.status = title_status(f"（{value}）")  # the page's 有效性 field: 失效, 有效
     if lay.title is not None:
+        i = _title_reprint(doc, lay, texts, i)
         i = _promulgation(doc, lay, texts, i)
     elif i < len(texts) and texts[i][:1] in "（(":
         # a page that prints the title outside the text (an <h1> the reader took as metadata) starts with the
@@ -587,6 +589,23 @@ def _colonless_recipients(text: str) -> bool:
 
 
 _EVENT_END = regex.compile(r"(?:通过|修订|修正|批准|公布|发布|施行)[\s　）)]*$")
+
+
+def _title_reprint(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
+    """Lines right after the title that print it again, broken over lines (a page's title field, then the
+    notice's own title in three lines): page furniture, so the 主送机关 after them is found. Returns the
+    first paragraph after them."""
+    assert lay.title is not None
+    title, got, k = lay.title.value, "", i
+    while k < len(texts) and k - i < SETTINGS.max_title_lines and doc.paras[k].kind == "para" and k not in lay.roles:
+        got += texts[k]
+        if not title.startswith(got):
+            return i
+        k += 1
+        if got == title:
+            lay.mark_range(i, k, FURNITURE)
+            return k
+    return i
 
 
 def _promulgation(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:

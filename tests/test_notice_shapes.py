@@ -1466,3 +1466,34 @@ def test_a_law_database_reading_page(tmp_path: Path) -> None:
     assert d.title == "丙市人民政府关于印发《丙市人民政府工作规则》的通知", d.title
     assert (d.issuer, d.recipients, d.signed_date) == ("丙市人民政府", "各县（市、区）人民政府；市政府各部门；各直属机构", "2019-11-29"), d
     assert [r.cited_title for r in x.references] == ["中华人民共和国宪法", "广东省人民政府工作规则"], x.references
+
+
+DISTRICT_PAGE = """文 号 | 丁政办〔2020〕2 号 | 发文日期 | 2020-04-19 00:00 |
+---|---|---|---|
+发布机构 | 武汉市江汉区人民政府办公室 | 有 效 性 | 有效 |
+标 题 | 丁政办〔2020〕2 号 区人民政府办公室关于印发 2020 年区政府工作报告任务分解方案的通知 |
+丁政办〔2020〕2 号 区人民政府办公室关于印发 2020 年区政府工作报告任务分解方案的通知
+区人民政府办公室关于印发2020年区政府
+工作报告任务分解
+方案的通知
+各街道办事处,区人民政府各部门,区属各单位:
+经区人民政府同意，现将《2020年区政府工作报告任务分解方案》印发给你们，请认真贯彻执行。
+一、提高站位，主动担当作为。各责任单位要确保各项目标任务保质保量完成到位。
+"""
+
+
+def test_a_district_page_with_its_number_before_the_title_and_the_title_printed_again(tmp_path: Path) -> None:
+    """A district's page: a table of fields (文号 before the title in its title field), the 文号 and title on one
+    line, then the title again over three lines. The 文号 and title are split, the second print is no
+    发文机关标志 ("区人民政府办公室关于印发2020年区政府" ends like an organisation but holds 关于) and the
+    主送机关 under it is read; the title names its issuer without the place, and the page's 发布机构 field names
+    it whole."""
+    d = run(tmp_path, DISTRICT_PAGE).document
+    assert (d.doc_number, d.title) == ("丁政办〔2020〕2号", "区人民政府办公室关于印发2020年区政府工作报告任务分解方案的通知"), d
+    assert d.recipients == "各街道办事处；区人民政府各部门；区属各单位", d.recipients
+    assert (d.issuer, d.region_city, d.region_county) == ("武汉市江汉区人民政府办公室", "武汉市", "江汉区"), d
+
+
+def test_a_placeless_issuer_stays_as_written_without_a_fuller_page_field(tmp_path: Path) -> None:
+    d = run(tmp_path, DISTRICT_PAGE.replace("武汉市江汉区人民政府办公室", "政府办")).document
+    assert d.issuer == "区人民政府办公室", d.issuer

@@ -125,6 +125,15 @@ def _export(st: Structure, field: str) -> str:
 
 
 _WEBSITE = regex.compile(r"(?:网站|网|门户|平台)$")
+# an organisation named by its level alone, as its own staff write it: 区人民政府办公室, 县政府, 市财政局
+_PLACELESS = ("省", "市", "区", "县", "州", "盟", "旗", "镇", "乡", "街道")
+
+
+def _export_span(st: Structure, field: str) -> Span | None:
+    for label, target in rules.export_labels().items():
+        if target == field and label in st.export_fields:
+            return st.export_fields[label]
+    return None
 
 
 def _page_issuer(st: Structure) -> str:
@@ -264,6 +273,11 @@ def build_document_row(doc: NormDoc, st: Structure) -> tuple[DocumentRow, Span |
         issuer, span = enacted_by.value, enacted_by
     # with no issuer in the text: the head of the page's own title (天津市财政局关于…), else its 发文机关 field
     row.issuer = issuer or title_head(meta.get("标题", "") or _export(st, "title")).replace("、", "；") or meta.get("发文机关", "") or _page_issuer(st)
+    page_issuer = meta.get("发文机关", "") if looks_like_org(meta.get("发文机关", "")) else _page_issuer(st)
+    if issuer and "；" not in issuer and page_issuer != issuer and page_issuer.endswith(issuer) and issuer.startswith(_PLACELESS):
+        # a title naming its issuer without the place ("区人民政府办公室关于…", the county's site prints no
+        # name of its own) under a page field that names it whole (发布机构：江汉区人民政府办公室)
+        row.issuer, span = page_issuer, _export_span(st, "issuer") or span
     note("issuer", span)
     num: DocNumber | None = st.doc_number or order
     if num is not None:

@@ -1497,3 +1497,28 @@ def test_a_district_page_with_its_number_before_the_title_and_the_title_printed_
 def test_a_placeless_issuer_stays_as_written_without_a_fuller_page_field(tmp_path: Path) -> None:
     d = run(tmp_path, DISTRICT_PAGE.replace("武汉市江汉区人民政府办公室", "政府办")).document
     assert d.issuer == "区人民政府办公室", d.issuer
+
+
+TASK_TAG_SHAPES = """戊市人民政府办公室关于印发戊市2024年优化营商环境重点任务清单的通知
+戊政办发〔2024〕9号
+各区人民政府，市政府各部门：
+现将《戊市2024年优化营商环境重点任务清单》印发给你们，请认真贯彻落实。
+戊市人民政府办公室
+2024年3月1日
+戊市2024年优化营商环境重点任务清单
+一、提升政务服务效能
+（一）优化企业开办服务。企业开办时间压缩至1个工作日内。（市市场监管局牵头，市公安局、市税务局配合，2024年6月底前完成）
+（二）完善惠企政策兑现机制。责任单位：市发展改革委（牵头）、市财政局、市工业和信息化局。完成时限：2024年9月30日前。
+（三）拓宽融资渠道。开展政银企对接活动不少于10场。（责任单位：市地方金融管理局、人行戊市分行；时间：全年）
+"""
+
+
+def test_task_tags_with_a_time_after_their_units(tmp_path: Path) -> None:
+    """A bracketed "A牵头，B、C配合，<limit>" ends with its time, which is no unit; a 完成时限 line after the units
+    line's full stop is the task's limit; a tag's "时间：" label ends its units."""
+    x = run(tmp_path, TASK_TAG_SHAPES)
+    assert task_rows(x.tasks) == [
+        ("优化企业开办服务", "市市场监管局；市公安局；市税务局", "市市场监管局", "2024-06-30"),
+        ("完善惠企政策兑现机制", "市发展改革委；市财政局；市工业和信息化局", "市发展改革委", "2024-09-30"),
+        ("拓宽融资渠道", "市地方金融管理局；人行戊市分行", "市地方金融管理局", ""),
+    ], task_rows(x.tasks)

@@ -38,14 +38,18 @@ def _patterns() -> _TagPatterns:
         tag=regex.compile(rf"[（(〔【]\s*(?P<label>{lead_or_resp})\s*[：:](?P<units>{_BAL}?)[）)〕】]"),
         labelled=regex.compile(rf"^(?P<label>{roles})[：:](?P<units>.*)$"),
         line=regex.compile(rf"(?:^|(?<=[。；;]))[ \t]*(?P<label>{roles})\s*[：:]\s*(?P<units>(?:(?!{stop})(?:[^。\n（）()〔〕【】]|[（(][^（）()\n]*[）)]))*)", regex.M),
-        time_line=regex.compile(rf"[；;，,、\s]*(?:{time})\s*[：:][^\n]*"),
+        time_line=regex.compile(rf"[；;，,、。\s]*(?:{time})\s*[：:][^\n]*"),  # after the units' full stop too
         time_label=regex.compile(rf"[；;，,、\s]*(?:{time})\s*[：:]"),
     )
 
 
 # （省发展改革委牵头，省财政厅等按职责分工负责）
 # the lead is one clause: "（A、B负责，排在第一位的部门为牵头部门，下同）" is a note, not a lead
-_LEAD_CO = regex.compile(rf"[（(〔](?P<lead>[^（）()〔〕：:，,；;。]{{2,60}}?)牵头[，,、；;]?(?P<co>{_BAL}?)(?:按职责分工)?(?:负责|配合|参与)?[）)〕]")
+# （A牵头，B、C配合，2024年6月底前完成）: the time closing the tag is no unit
+_LEAD_CO = regex.compile(
+    rf"[（(〔](?P<lead>[^（）()〔〕：:，,；;。]{{2,60}}?)牵头[，,、；;]?(?P<co>{_BAL}?)(?:按职责分工)?(?:负责|配合|参与)?"
+    r"(?:[，,；;]\s*[^（）()：:，,；;]{2,30}?(?:前完成|底前|前|完成|持续推进|长期坚持))?[）)〕]"
+)
 # （国家发展改革委、财政部等按职责分工负责）: the units named are all responsible, none is singled out to lead
 # （A负责）, （各县（市、区）人民政府负责）, （A、B按职责分工负责，各区政府落实）, （A负责，2024年底前完成）
 _RESPONSIBLE = regex.compile(

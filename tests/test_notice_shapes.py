@@ -1522,3 +1522,18 @@ def test_task_tags_with_a_time_after_their_units(tmp_path: Path) -> None:
         ("完善惠企政策兑现机制", "市发展改革委；市财政局；市工业和信息化局", "市发展改革委", "2024-09-30"),
         ("拓宽融资渠道", "市地方金融管理局；人行戊市分行", "市地方金融管理局", ""),
     ], task_rows(x.tasks)
+
+
+def test_two_role_labels_on_one_line(tmp_path: Path) -> None:
+    """"牵头单位：县住建局 责任单位：各乡镇人民政府" (the space between them gone after normalising): both labels
+    are read, the second's units assist; a 包抓领导 (a person) is no unit."""
+    text = TASK_TAG_SHAPES.split("一、提升政务服务效能")[0] + (
+        "一、扩大有效投资\n"
+        "1.推进城市更新。改造老旧小区20个。牵头单位：市住建局 责任单位：各区人民政府\n"
+        "2.加快园区建设。包抓领导：王某某副市长；牵头单位：市工信局；配合单位：市自然资源局、市财政局；完成时限：2024年10月底前\n"
+    )
+    x = run(tmp_path, text)
+    assert task_rows(x.tasks) == [
+        ("推进城市更新", "市住建局；各区人民政府", "市住建局", ""),
+        ("加快园区建设", "市工信局；市自然资源局；市财政局", "市工信局", "2024-10-31"),
+    ], task_rows(x.tasks)

@@ -23,6 +23,7 @@ class _TagPatterns:
     tag: regex.Pattern[str]  # （责任单位：A、B） / （牵头单位：A；配合单位：B）
     labelled: regex.Pattern[str]  # one "牵头单位：A" part of a tag's text
     line: regex.Pattern[str]  # 牵头单位：A on a line of its own, or after a sentence
+    more: regex.Pattern[str]  # a further label right after a line's units ("牵头单位：A 责任单位：B", spaces gone)
     time_line: regex.Pattern[str]  # 完成时限：2024年底前, the rest of a label block
     time_label: regex.Pattern[str]  # where a tag's units end at its 完成时限：
 
@@ -38,6 +39,7 @@ def _patterns() -> _TagPatterns:
         tag=regex.compile(rf"[（(〔【]\s*(?P<label>{lead_or_resp})\s*[：:](?P<units>{_BAL}?)[）)〕】]"),
         labelled=regex.compile(rf"^(?P<label>{roles})[：:](?P<units>.*)$"),
         line=regex.compile(rf"(?:^|(?<=[。；;]))[ \t]*(?P<label>{roles})\s*[：:]\s*(?P<units>(?:(?!{stop})(?:[^。\n（）()〔〕【】]|[（(][^（）()\n]*[）)]))*)", regex.M),
+        more=regex.compile(rf"[；;，,、 \t]*(?P<label>{roles})\s*[：:]\s*(?P<units>(?:(?!{stop})(?:[^。\n（）()〔〕【】]|[（(][^（）()\n]*[）)]))*)"),
         time_line=regex.compile(rf"[；;，,、。\s]*(?:{time})\s*[：:][^\n]*"),  # after the units' full stop too
         time_label=regex.compile(rf"[；;，,、\s]*(?:{time})\s*[：:]"),
     )
@@ -148,7 +150,14 @@ def _label_blocks(text: str, start: int, end: int) -> list[Tag]:
     them belongs to it, so the task's limit is found inside the task."""
     pat = _patterns()
     out: list[Tag] = []
+    matches: list[regex.Match[str]] = []
     for m in pat.line.finditer(text, start, end):
+        if matches and m.start() < matches[-1].end():
+            continue  # read already as a label following another on its line
+        matches.append(m)
+        while (more := pat.more.match(text, matches[-1].end(), end)) is not None and more.end() > matches[-1].end():
+            matches.append(more)
+    for m in matches:
         lead, co = _block_units(m.group("label"), m.group("units"))
         if not lead and not co:
             continue

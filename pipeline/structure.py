@@ -531,7 +531,8 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     window = [k for k in range(i, min(i + SETTINGS.recipients_window + SETTINGS.header_window, len(texts))) if k not in lay.roles]
     for k in window[: SETTINGS.recipients_window]:  # a page's furniture between title and 主送机关 does not count
         m = el["recipients"].pattern.match(texts[k])
-        if m and doc.paras[k].kind == "para" and not rules.heading_rules()[0].pattern.match(texts[k]):
+        if m and doc.paras[k].kind == "para" and not any(h.pattern.match(texts[k]) for h in rules.heading_rules()):
+            # (a first article ending in a colon, "第一条 明知是…下列情形之一的…处罚：", is no 主送机关)
             a = k
             while a - 1 >= i and a - 1 not in lay.roles and _RECIPIENTS_HEAD.fullmatch(texts[a - 1]) and doc.paras[a - 1].kind == "para":
                 a -= 1  # the list began on lines the source broke ("各县、区人民政府，…、苏州" / "宿迁工业园区，…：")

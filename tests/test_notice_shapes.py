@@ -1537,3 +1537,41 @@ def test_two_role_labels_on_one_line(tmp_path: Path) -> None:
         ("推进城市更新", "市住建局；各区人民政府", "市住建局", ""),
         ("加快园区建设", "市工信局；市自然资源局；市财政局", "市工信局", "2024-10-31"),
     ], task_rows(x.tasks)
+
+
+JUDICIAL_INTERPRETATION = """# 最高人民法院关于审理某类纠纷案件适用法律若干问题的解释
+
+2015年5月11日 最高人民法院审判委员会第1651次会议通过
+
+2021年4月7日 最高人民法院审判委员会第1835次会议《关于修改〈关于审理某类纠纷案件适用法律若干问题的解释〉的决定》修正，该修正自2021年4月15日施行
+
+<!-- INFO END -->
+
+为依法审理某类纠纷案件，根据有关法律规定，现就审理此类案件具体适用法律的若干问题解释如下：
+
+第一条 具有下列情形之一的，应当依照有关规定处理：
+
+（一）一年内曾因同类行为受过行政处罚的；
+
+（二）造成公私财物损失无法挽回的。
+
+第二条 本解释自发布之日起施行。
+"""
+
+
+def test_a_judicial_interpretation_in_a_law_database_header(tmp_path: Path) -> None:
+    """A 司法解释 (…的解释) is a titled document; its date is the last event of its making (修正 on 4月7日),
+    not the day the amendment takes effect (该修正自4月15日施行); a first article ending in a colon is no
+    主送机关."""
+    x = run(tmp_path, JUDICIAL_INTERPRETATION, name="interp")
+    d = x.document
+    assert (d.title, d.issuer, d.doc_type) == ("最高人民法院关于审理某类纠纷案件适用法律若干问题的解释", "最高人民法院", "解释"), d
+    assert (d.signed_date, d.recipients, d.admin_level) == ("2021-04-07", "", "national"), d
+
+
+def test_a_place_inside_a_title_is_no_issuing_place(tmp_path: Path) -> None:
+    """With no issuer, a title that starts with a place gives the region (广州市临时救助实施细则); one that only
+    mentions places (往来香港地区或者澳门地区) gives none."""
+    text = "# 中国公民因私事往来香港地区或者澳门地区的暂行管理办法\n\n<!-- INFO END -->\n\n第一条 为了便利中国公民因私事往来香港地区或者澳门地区，制定本办法。\n"
+    d = run(tmp_path, text, name="hkmo").document
+    assert (d.region_province, d.admin_level) == ("", ""), d

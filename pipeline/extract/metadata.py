@@ -13,7 +13,7 @@ from ..model import DocumentRow, NormDoc, Span
 from ..orgnames import looks_like_org, split_orgs
 from ..structure import Structure, title_status, without_part_mark
 from .dates import parse_date, to_int
-from .region import infer_region, is_place_name
+from .region import infer_region, is_place_name, strip_leading_places
 from .topic import classify
 from .units import split_top
 
@@ -91,6 +91,7 @@ def _subsequence(short: str, long: str) -> bool:
 
 
 _TERM = regex.compile(r"第[〇零一二三四五六七八九十百]+届")
+_TAKES_EFFECT = regex.compile(r"\s*(?:起)?\s*(?:施行|生效|实施)")
 
 
 def _promulgation(st: Structure) -> tuple[Span | None, Span | None, DocNumber | None]:
@@ -104,6 +105,8 @@ def _promulgation(st: Structure) -> tuple[Span | None, Span | None, DocNumber | 
     number: DocNumber | None = None
     for sp in st.promulgation:
         for m in regex.finditer(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日", sp.value):
+            if _TAKES_EFFECT.match(sp.value, m.end()):
+                continue  # "…修正，该修正自2021年4月15日施行": when it takes effect, not an event of its making
             last = Span(m.group(0), sp.start + m.start(), sp.start + m.end(), sp.page, sp.evidence)
         m = event.search(sp.value)
         if issuer is None and m is not None:
@@ -331,7 +334,10 @@ def build_document_row(doc: NormDoc, st: Structure) -> tuple[DocumentRow, Span |
         # region is that place; the issuer stays unknown rather than guessed
         head = regex.split(r"关于|印发|转发", row.title)[0]
         titled = infer_region(head)
-        if titled.province or titled.admin_level == "national":
+        leads = strip_leading_places(head) != head or head.startswith("中华人民共和国")
+        if leads and (titled.province or titled.admin_level == "national"):
+            # the place must head the title: 中国公民因私事往来香港地区或者澳门地区的暂行管理办法 is about 澳门,
+            # not issued there
             region = titled  # 中华人民共和国…法 is national
     row.region_province, row.region_city, row.region_county, row.admin_level = region.province, region.city, region.county, region.admin_level
     validity = _validity(doc, st, row)

@@ -542,12 +542,13 @@ class AgencyPrefixes:
     examples: tuple[tuple[str, str], ...]
     place_short_names: tuple[tuple[str, str], ...] = ()  # (短称, full gazetteer name): 恩施州 -> 恩施土家族苗族自治州
     issuer_examples: tuple[tuple[str, str], ...] = ()  # (issuer, "province/city/county/admin_level")
+    new_areas: tuple[tuple[str, str], ...] = ()  # (国家级新区, its province): 雄安新区 -> 河北省
 
 
 @cached
 def agency_prefixes() -> AgencyPrefixes:
     data = _read_yaml("agency_prefixes.yaml")
-    _check_keys("agency_prefixes.yaml", "<top>", data, {"national", "provinces", "cities", "examples", "place_short_names", "issuer_examples"})
+    _check_keys("agency_prefixes.yaml", "<top>", data, {"national", "provinces", "cities", "examples", "place_short_names", "issuer_examples", "new_areas"})
 
     def pairs(d: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
         return tuple(sorted(((str(k), str(v)) for k, v in d.items()), key=lambda p: len(p[0]), reverse=True))
@@ -559,6 +560,7 @@ def agency_prefixes() -> AgencyPrefixes:
         examples=tuple((str(k), str(v)) for k, v in (data.get("examples") or {}).items()),
         place_short_names=tuple((str(k), str(v)) for k, v in (data.get("place_short_names") or {}).items()),
         issuer_examples=tuple((str(k), str(v)) for k, v in (data.get("issuer_examples") or {}).items()),
+        new_areas=tuple((str(k), str(v)) for k, v in (data.get("new_areas") or {}).items()),
     )
 
 

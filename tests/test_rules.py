@@ -187,6 +187,14 @@ def test_issuer_region_examples(issuer: str, expected: str) -> None:
     assert got == expected, f"{issuer} -> {got}，应为 {expected}"
 
 
+def test_new_areas_name_gazetteer_provinces() -> None:
+    provinces = {p.name for p in rules.places() if p.level == "province"}
+    names = {p.name for p in rules.places()}
+    areas = rules.agency_prefixes().new_areas
+    assert areas and all(prov in provinces for _, prov in areas), areas
+    assert not [a for a, _ in areas if a in names], "a 国家级新区 with a gazetteer entry of its own needs no new_areas entry"
+
+
 def test_place_short_names_name_gazetteer_places() -> None:
     cities = {p.name for p in rules.places() if p.level == "city"}
     missing = [full for _, full in rules.agency_prefixes().place_short_names if full not in cities]

@@ -106,6 +106,9 @@ def infer_region(issuer: str, agency: str = "") -> Region:
     if first and not places and rules.words("national_body").search(first):
         return Region(admin_level="national")
     provinces = {p.name for p in places if p.level == "province"}
+    area = next((prov for name, prov in rules.agency_prefixes().new_areas if name in first), None)
+    if area is not None and (not provinces or provinces == {area}) and not any(p.level in ("city", "county") for p in places):
+        return Region(area, "", "", "municipal")  # 河北雄安新区管理委员会: a 国家级新区 of the province
     cities = [p for p in places if p.level == "city" and (not provinces or p.province in provinces)]
     counties = [p for p in places if p.level == "county" and (not cities or p.city in {c.name for c in cities}) and (not provinces or p.province in provinces)]
     township = bool(regex.search(r"[乡镇]人民政府|[乡镇]政府|街道办事处", first))

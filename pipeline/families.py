@@ -16,12 +16,13 @@ of a changed duration (10 vs 15 个工作日: stricter).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 import math
 from collections import Counter
 
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
 import regex
@@ -279,12 +280,24 @@ def units(doc_id: str, sections: pd.DataFrame, text: str) -> list[Unit]:
     return out
 
 
-def _limits(deadlines: pd.DataFrame, doc_id: str, start: int, end: int) -> list[pd.Series]:
-    own = deadlines[(deadlines["doc_id"] == doc_id)]
-    if own.empty:
-        return []
-    pos = own["start_char"].astype(int)
-    return [r for _, r in own[(pos >= start) & (pos < end)].iterrows()]
+_LimitIndex = dict[str, tuple[list[int], list[pd.Series]]]
+
+
+def _limit_index(deadlines: pd.DataFrame) -> _LimitIndex:
+    """Each document's time limits by their start, read once (a filter of the whole table per article was most
+    of the alignment's time on 90 laws)."""
+    out: _LimitIndex = {}
+    if deadlines.empty:
+        return out
+    for doc_id, own in deadlines.groupby("doc_id", sort=False):
+        rows = sorted(((int(r["start_char"]), k, r) for k, (_, r) in enumerate(own.iterrows())), key=lambda t: (t[0], t[1]))
+        out[str(doc_id)] = ([p for p, _, _ in rows], [r for _, _, r in rows])
+    return out
+
+
+def _limits(index: _LimitIndex, doc_id: str, start: int, end: int) -> list[pd.Series]:
+    starts, rows = index.get(doc_id, ([], []))
+    return rows[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
 
 def _limit_text(rows: list[pd.Series]) -> str:
@@ -331,6 +344,7 @@ def _leads(tasks: pd.DataFrame, doc_id: str, start: int, end: int) -> str:
 
 def alignment_table(links: list[Link], sections: pd.DataFrame, texts: Mapping[str, str], deadlines: pd.DataFrame, tasks: pd.DataFrame | None = None) -> pd.DataFrame:
     rows: list[dict[str, object]] = []
+    limits = _limit_index(deadlines)
     for ln in links:
         if not ln.parent:
             continue
@@ -339,7 +353,8 @@ def alignment_table(links: list[Link], sections: pd.DataFrame, texts: Mapping[st
         if not pu or not cu:
             continue
         psq, csq = [_squash(a.text) for a in pu], [_squash(b.text) for b in cu]
-        scores = sorted(((*_similarity(x, y), i, j) for i, x in enumerate(psq) for j, y in enumerate(csq)), reverse=True)
+        score_m, whole_m = _similarities(psq, csq)
+        scores = sorted(((float(score_m[i, j]), float(whole_m[i, j]), i, j) for i in range(len(psq)) for j in range(len(csq))), reverse=True)
         taken_p: dict[int, tuple[float, float, int]] = {}
         taken_c: dict[int, list[int]] = {}
         for score, whole, i, j in scores:
@@ -355,18 +370,18 @@ def alignment_table(links: list[Link], sections: pd.DataFrame, texts: Mapping[st
             taken_c.setdefault(j, []).append(i)
         fam = ln.parent
         for i, a in enumerate(pu):
-            plim = _limits(deadlines, ln.parent, a.start, a.end)
+            plim = _limits(limits, ln.parent, a.start, a.end)
             if i in taken_p:
                 score, whole, j = taken_p[i]
                 b = cu[j]
-                clim = _limits(deadlines, ln.child, b.start, b.end)
+                clim = _limits(limits, ln.child, b.start, b.end)
                 rel = "same" if whole >= SAME else "modified"
                 rows.append(_row(fam, ln, a, b, rel, score, plim, clim, whole))
             else:
                 rows.append(_row(fam, ln, a, None, "omitted", 0.0, plim, []))
         for j, b in enumerate(cu):
             if j not in taken_c:
-                rows.append(_row(fam, ln, None, b, "added", 0.0, [], _limits(deadlines, ln.child, b.start, b.end)))
+                rows.append(_row(fam, ln, None, b, "added", 0.0, [], _limits(limits, ln.child, b.start, b.end)))
     if tasks is not None and len(tasks) and rows:
         for r in rows:
             if r["parent_start"] != "":
@@ -391,6 +406,18 @@ def _similarity(a: str, b: str) -> tuple[float, float]:
     return max(whole, (fuzz.partial_ratio(short, long_) + whole) / 2), whole
 
 
+def _similarities(parent: Sequence[str], child: Sequence[str]) -> tuple[Any, Any]:
+    """_similarity for every pair of articles at once (rapidfuzz.process.cdist: the pairs in C, not a Python
+    call each): (pairing scores, whole-text ratios), parent articles by child articles."""
+    import numpy as np
+
+    whole = process.cdist(parent, child, scorer=fuzz.ratio, workers=1, dtype=np.float64)
+    part = process.cdist(parent, child, scorer=fuzz.partial_ratio, workers=-1, dtype=np.float64)  # the costly one: all cores
+    shortest = np.minimum.outer(np.array([len(x) for x in parent]), np.array([len(y) for y in child]))
+    score = np.where(shortest >= PARTIAL_MIN_CHARS, np.maximum(whole, (part + whole) / 2), whole)
+    return score, whole
+
+
 def _row(fam: str, ln: Link, a: Unit | None, b: Unit | None, rel: str, score: float, plim: list[pd.Series], clim: list[pd.Series], whole: float | None = None) -> dict[str, object]:
     return {
         "family_id": fam, "parent_doc_id": ln.parent, "child_doc_id": ln.child,
@@ -413,7 +440,9 @@ def build_families(
     links = list(user)
     named = {ln.child for ln in links}
     links += [ln for ln in family_links(docs, references, texts) if ln.child not in named]
-    linked = {ln.child for ln in links}
+    # a text that cites only a parent outside the corpus (《教育法》) may still implement one inside it by
+    # subject (北京市学前教育条例 under 学前教育法, which the older text could not cite)
+    linked = {ln.child for ln in links if ln.parent}
     links += subject_links(docs, linked)
     linked = {ln.child for ln in links}
     links += reuse_links(docs, texts, linked | {ln.parent for ln in links if ln.parent})

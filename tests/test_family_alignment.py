@@ -103,3 +103,14 @@ def test_a_short_subject_links_and_a_generic_one_does_not(tmp_path: Path) -> Non
     child = fam[fam["doc_id"] == "province"]
     assert list(zip(child["parent_doc_id"], child["link"])) == [("law", "subject")], fam
     assert "b" not in set(fam["doc_id"]), fam
+
+
+def test_a_text_citing_only_an_absent_parent_still_finds_a_present_one_by_subject(tmp_path: Path) -> None:
+    """山东省学前教育条例 (2021) cites 《中华人民共和国教育法》, which is not in the corpus, and could not cite
+    the 学前教育法 of 2024, which is: it is that law's child by subject, and a sibling under the absent 教育法."""
+    law = "# 中华人民共和国学前教育法\n\n<!-- INFO END -->\n\n第一条 为了保障适龄儿童接受学前教育，根据宪法，制定本法。\n\n第二条 本法自2025年6月1日起施行。\n"
+    province = "# 山东省学前教育条例\n\n<!-- INFO END -->\n\n第一条 为了促进学前教育发展，根据《中华人民共和国教育法》等法律、行政法规，结合本省实际，制定本条例。\n\n第二条 本条例自2022年3月1日起施行。\n"
+    fam = _families(tmp_path, {"law.md": law, "province.md": province})
+    rows = set(zip(fam["family_id"], fam["doc_id"], fam["role"], fam["link"]))
+    assert ("law", "province", "child", "subject") in rows, fam
+    assert ("absent:教育法", "province", "sibling", "cites_title") in rows, fam

@@ -121,10 +121,8 @@ def _promulgation(st: Structure) -> tuple[Span | None, Span | None, DocNumber | 
 
 def _export(st: Structure, field: str) -> str:
     """The value of an export header field that stands in for a document field (rules/elements.yaml)."""
-    for label, target in rules.export_labels().items():
-        if target == field and label in st.export_fields:
-            return st.export_fields[label].value
-    return ""
+    span = _export_span(st, field)
+    return span.value if span is not None else ""
 
 
 _WEBSITE = regex.compile(r"(?:网站|网|门户|平台)$")
@@ -133,6 +131,7 @@ _PLACELESS = ("省", "市", "区", "县", "州", "盟", "旗", "镇", "乡", "�
 
 
 def _export_span(st: Structure, field: str) -> Span | None:
+    """The span of that field, for the evidence of a value taken from it."""
     for label, target in rules.export_labels().items():
         if target == field and label in st.export_fields:
             return st.export_fields[label]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import functools
 from functools import lru_cache
 from typing import Callable
 
@@ -447,7 +446,7 @@ _TRIGGERS: dict[Callable[[str], str], str] = {
 _TRIGGER_CHARS = re.compile("[^" + re.escape("".join(sorted(set("".join(_TRIGGERS.values()))))) + "]+")
 
 
-@functools.lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def _char_bits() -> dict[str, int]:
     """Each trigger character's bit set: bit k for LINE_CLEANERS[k]."""
     bits: dict[str, int] = {}

@@ -35,11 +35,12 @@ def _patterns() -> _TagPatterns:
     roles = rules.alternation("lead_label", "co_label", "responsible_label")
     time = rules.alternation("time_label")
     stop = rf"[；;，,、\s]*(?:{roles}|{time})\s*[：:]"
+    units = rf"(?P<units>(?:(?!{stop})(?:[^。\n（）()〔〕【】]|[（(][^（）()\n]*[）)]))*)"  # up to the next label
     return _TagPatterns(
         tag=regex.compile(rf"[（(〔【]\s*(?P<label>{lead_or_resp})\s*[：:](?P<units>{_BAL}?)[）)〕】]"),
         labelled=regex.compile(rf"^(?P<label>{roles})[：:](?P<units>.*)$"),
-        line=regex.compile(rf"(?:^|(?<=[。；;]))[ \t]*(?P<label>{roles})\s*[：:]\s*(?P<units>(?:(?!{stop})(?:[^。\n（）()〔〕【】]|[（(][^（）()\n]*[）)]))*)", regex.M),
-        more=regex.compile(rf"[；;，,、 \t]*(?P<label>{roles})\s*[：:]\s*(?P<units>(?:(?!{stop})(?:[^。\n（）()〔〕【】]|[（(][^（）()\n]*[）)]))*)"),
+        line=regex.compile(rf"(?:^|(?<=[。；;]))[ \t]*(?P<label>{roles})\s*[：:]\s*{units}", regex.M),
+        more=regex.compile(rf"[；;，,、 \t]*(?P<label>{roles})\s*[：:]\s*{units}"),
         time_line=regex.compile(rf"[；;，,、。\s]*(?:{time})\s*[：:][^\n]*"),  # after the units' full stop too
         time_label=regex.compile(rf"[；;，,、\s]*(?:{time})\s*[：:]"),
     )
@@ -47,10 +48,10 @@ def _patterns() -> _TagPatterns:
 
 # （省发展改革委牵头，省财政厅等按职责分工负责）
 # the lead is one clause: "（A、B负责，排在第一位的部门为牵头部门，下同）" is a note, not a lead
-# （A牵头，B、C配合，2024年6月底前完成）: the time closing the tag is no unit
+# the time that may close a tag: "（A负责，2024年底前完成）", "（A牵头，B、C配合，2024年6月底前完成）"
+_TIME_TAIL = r"(?:[，,；;]\s*[^（）()：:]{2,30}?(?:前完成|底前|前|完成|持续推进|长期坚持))?"
 _LEAD_CO = regex.compile(
-    rf"[（(〔](?P<lead>[^（）()〔〕：:，,；;。]{{2,60}}?)牵头[，,、；;]?(?P<co>{_BAL}?)(?:按职责分工)?(?:负责|配合|参与)?"
-    r"(?:[，,；;]\s*[^（）()：:，,；;]{2,30}?(?:前完成|底前|前|完成|持续推进|长期坚持))?[）)〕]"
+    rf"[（(〔](?P<lead>[^（）()〔〕：:，,；;。]{{2,60}}?)牵头[，,、；;]?(?P<co>{_BAL}?)(?:按职责分工)?(?:负责|配合|参与)?{_TIME_TAIL}[）)〕]"
 )
 # （国家发展改革委、财政部等按职责分工负责）: the units named are all responsible, none is singled out to lead
 # （A负责）, （各县（市、区）人民政府负责）, （A、B按职责分工负责，各区政府落实）, （A负责，2024年底前完成）
@@ -59,7 +60,7 @@ _RESPONSIBLE = regex.compile(
     r"[（(〔]由?(?P<units>(?:[^（）()〔〕：:牵]|[（(][^（）()：:]{1,12}[）)]){2,80}?)等?(?:按职责分工|按照职责分工|按职责|分别|共同)?"
     r"(?:负责|指导|负责落实|组织实施|督促指导)"
     r"(?:[，,；;]\s*(?P<co>(?:[^（）()：:，,；;。]|[（(][^（）()：:]{1,12}[）)]){2,40}?)(?:落实|配合|参与|协助|协同))?"
-    r"(?:[，,；;]\s*[^（）()：:]{2,30}?(?:前完成|底前|前|完成|持续推进|长期坚持))?"
+    + _TIME_TAIL +
     rf"(?:[，,；;。]\s*{LEAD_FIRST}(?:[，,；;]\s*下同)?)?[）)〕]"
 )
 _ASSISTS = regex.compile(r"(?:配合|参与|协助|协同|落实)$")

@@ -1575,3 +1575,26 @@ def test_a_place_inside_a_title_is_no_issuing_place(tmp_path: Path) -> None:
     text = "# 中国公民因私事往来香港地区或者澳门地区的暂行管理办法\n\n<!-- INFO END -->\n\n第一条 为了便利中国公民因私事往来香港地区或者澳门地区，制定本办法。\n"
     d = run(tmp_path, text, name="hkmo").document
     assert (d.region_province, d.admin_level) == ("", ""), d
+
+
+ONE_LINE = ("庚市人民政府办公室关于印发庚市城市更新行动方案的通知 庚政办发〔2023〕7号 各县（市、区）人民政府，市政府各部门： "
+            "经市政府同意，现将《庚市城市更新行动方案》印发给你们，请认真贯彻落实。 庚市人民政府办公室 2023年3月15日 （此件公开发布） "
+            "庚市城市更新行动方案 为推进城市更新，制定本方案。 一、总体要求 到2025年底，完成老旧小区改造100个。 二、重点任务 "
+            "（一）实施老旧小区改造。2023年底前完成30个。（责任单位：市住建局、各县市区政府）")
+
+
+def test_a_notice_whose_line_breaks_became_spaces(tmp_path: Path) -> None:
+    """A crawled page saved as one line, its line breaks turned into spaces: the lines come back, so the 文号,
+    title, 主送机关, 署名 and headings are read (a text of several lines keeps its spaces)."""
+    x = run(tmp_path, ONE_LINE)
+    d = x.document
+    assert (d.doc_number, d.title, d.issuer, d.signed_date) == ("庚政办发〔2023〕7号", "庚市人民政府办公室关于印发庚市城市更新行动方案的通知", "庚市人民政府办公室", "2023-03-15"), d
+    assert d.recipients == "各县（市、区）人民政府；市政府各部门", d.recipients
+    assert task_rows(x.tasks) == [("实施老旧小区改造", "市住建局；各县市区政府", "市住建局", "2023-12-31")], task_rows(x.tasks)
+
+
+def test_spaces_in_a_text_of_many_lines_stay() -> None:
+    from pipeline.ingest.text import blocks_from_text
+
+    text = "\n".join(["第一行 有空格 的 文字 内容 在此 处 出现 多次"] * 5)
+    assert [b.text for b in blocks_from_text(text)] == ["第一行 有空格 的 文字 内容 在此 处 出现 多次"] * 5

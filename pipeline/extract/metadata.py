@@ -91,6 +91,7 @@ def _subsequence(short: str, long: str) -> bool:
 
 
 _TERM = regex.compile(r"第[〇零一二三四五六七八九十百]+届")
+_TITLE_LEAD = regex.compile(r"^(?:[“\"][^”\"]{1,12}[”\"])?(?:中国共产党|中共)?")
 _TAKES_EFFECT = regex.compile(r"\s*(?:起)?\s*(?:施行|生效|实施)")
 
 
@@ -333,7 +334,8 @@ def build_document_row(doc: NormDoc, st: Structure) -> tuple[DocumentRow, Span |
         # region is that place; the issuer stays unknown rather than guessed
         head = regex.split(r"关于|印发|转发", row.title)[0]
         titled = infer_region(head)
-        leads = strip_leading_places(head) != head or head.startswith("中华人民共和国")
+        core = _TITLE_LEAD.sub("", head)  # a site's quoted column tag, 中共 before a party body's place
+        leads = strip_leading_places(core) != core or core.startswith("中华人民共和国")
         if leads and (titled.province or titled.admin_level == "national"):
             # the place must head the title: 中国公民因私事往来香港地区或者澳门地区的暂行管理办法 is about 澳门,
             # not issued there

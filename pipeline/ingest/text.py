@@ -73,12 +73,33 @@ def _md_cells(line: str) -> list[str]:
     return [c.strip() for c in inner.split("|")]
 
 
+# a space where a line break was: between Han text (or a closing mark) and Han text, an opening mark or a date
+_LOST_BREAK = regex.compile(r"(?<=[\p{Han}。；：！？）)》”〕])[ \u3000]+(?=[\p{Han}（(《“〔【]|\d{4}\s*年)")
+LOST_BREAKS_MIN_CHARS = 120  # a one-line text shorter than this is left as it is
+LOST_BREAKS_MIN_SPLITS = 3
+
+
+def _restore_lost_breaks(lines: list[str]) -> list[str]:
+    """A notice whose line breaks became spaces (a crawled page's text saved as one line: "…的通知 庚政办发〔2023〕7号
+    各县（市、区）人民政府，市政府各部门： 经市政府同意，…"): its lines back, so the 文号, title, 主送机关 and
+    署名 stand alone again. Only a text of at most three lines is read so; in any other text a space between
+    Han characters is a space (PDF text keeps many)."""
+    nonempty = [line for line in lines if line.strip()]
+    if not nonempty or len(nonempty) > 3 or sum(map(len, nonempty)) < LOST_BREAKS_MIN_CHARS or any("\t" in line or "<" in line for line in nonempty):
+        return lines
+    out: list[str] = []
+    for line in lines:
+        pieces = _LOST_BREAK.split(line)
+        out.extend(pieces if len(pieces) > LOST_BREAKS_MIN_SPLITS else [line])
+    return out
+
+
 def blocks_from_text(text: str) -> list[Block]:
     """Split decoded text into lines and tables, in reading order."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # a comment is no text; its line breaks stay, so line numbers (and tables around it) keep their places
     text = _HTML_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-    lines = text.split("\n")
+    lines = _restore_lost_breaks(text.split("\n"))
     blocks: list[Block] = []
     pending: list[Table] = []  # consecutive tables, stitched when the run ends
 

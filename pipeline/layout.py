@@ -304,9 +304,14 @@ _ORG_THEN_DATE = regex.compile(
 
 def split_closing(text: str) -> list[str]:
     """A page that lost its line breaks runs the closing formula, the 署名 and the 成文日期 on ("…遵守本通告。
-    特此通告 汕尾市公安局交通警察支队 2023年1月20日"): each on its own line (§7.3.5), where spaces part them."""
+    特此通告 汕尾市公安局交通警察支队 2023年1月20日"): each on its own line (§7.3.5), where spaces part them; so
+    are a 署名 and a date side by side on one line."""
     parts = _CLOSING_RUN_ON.split(text, maxsplit=1)
     if len(parts) == 1:
+        # the 署名 and the 成文日期 side by side on one line ("辛县人民政府办公室 2023年11月20日")
+        m = _ORG_THEN_DATE.match(text.strip())
+        if m is not None and looks_like_org(m.group("org")):
+            return [m.group("org"), m.group("date")]
         return [text]
     m = _ORG_THEN_DATE.match(parts[1].strip())
     if m is not None and (looks_like_org(m.group("org")) or looks_like_org(to_simplified(m.group("org")))):  # 支隊

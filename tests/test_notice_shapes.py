@@ -1598,3 +1598,10 @@ def test_spaces_in_a_text_of_many_lines_stay() -> None:
 
     text = "\n".join(["第一行 有空格 的 文字 内容 在此 处 出现 多次"] * 5)
     assert [b.text for b in blocks_from_text(text)] == ["第一行 有空格 的 文字 内容 在此 处 出现 多次"] * 5
+
+
+def test_a_signature_and_its_date_on_one_line(tmp_path: Path) -> None:
+    text = ("辛县人民政府办公室关于做好冬季安全生产工作的通知\n辛政办〔2023〕12号\n各乡镇人民政府，县直各部门：\n"
+            "为做好冬季安全生产工作，现将有关事项通知如下。\n一、各乡镇要于2023年12月10日前完成隐患排查。\n辛县人民政府办公室 2023年11月20日\n")
+    d = run(tmp_path, text).document
+    assert (d.issuer, d.signed_date) == ("辛县人民政府办公室", "2023-11-20"), d

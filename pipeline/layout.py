@@ -398,6 +398,20 @@ def _fill_down(table: Table, header: tuple[str, ...]) -> tuple[list[list[str]], 
     return rows, filled
 
 
+def _merge_sub_header(table: Table) -> Table:
+    """A header of two rows (责任单位 over 牵头单位 | 配合单位, the other cells spanning both): one header row
+    whose cells are the lower row's where it names a role, the upper row's elsewhere; the body follows."""
+    if len(table.rows) < 3 or not _has_header(table.rows[0]):
+        return table
+    top, sub = table.rows[0], table.rows[1]
+    cols = rules.table_columns()
+    if len(sub) != len(top) or not all(b == a or cols.role(b) for a, b in zip(top, sub)) or all(a == b for a, b in zip(top, sub)):
+        return table
+    merged = tuple(b if b != a and cols.role(b) else a for a, b in zip(top, sub))
+    filled = frozenset((r - 1, c) for r, c in table.filled if r >= 2)
+    return Table((merged, *table.rows[2:]), (table.row_pages[0] if table.row_pages else None, *table.row_pages[2:]), filled, table.spans_known)
+
+
 def _has_header(row: tuple[str, ...]) -> bool:
     cols = rules.table_columns()
     return sum(1 for c in row if cols.role(c)) >= 2
@@ -531,6 +545,7 @@ def normalise(doc: SourceDocument) -> NormDoc:
             continue
         cleaned_rows = tuple(tuple(clean(cell) for cell in r) for r in it.rows)
         table = Table(cleaned_rows, it.row_pages, it.filled, it.spans_known)
+        table = _merge_sub_header(table)
         header: tuple[str, ...] = table.rows[0] if table.rows and _has_header(table.rows[0]) else ()
         rows, _filled = _fill_down(table, header) if header else ([list(r) for r in table.rows], set(table.filled))
         body_start = 1 if header else 0

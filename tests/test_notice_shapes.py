@@ -1605,3 +1605,25 @@ def test_a_signature_and_its_date_on_one_line(tmp_path: Path) -> None:
             "为做好冬季安全生产工作，现将有关事项通知如下。\n一、各乡镇要于2023年12月10日前完成隐患排查。\n辛县人民政府办公室 2023年11月20日\n")
     d = run(tmp_path, text).document
     assert (d.issuer, d.signed_date) == ("辛县人民政府办公室", "2023-11-20"), d
+
+
+def test_a_task_table_with_a_header_of_two_rows(tmp_path: Path) -> None:
+    """责任单位 over 牵头单位 | 配合单位, the other header cells spanning both rows: one header, the 配合单位
+    column's units assist, and the second header row is no task."""
+    html = (
+        "<html><body><p>癸市人民政府办公室关于印发癸市2024年重点工作任务分工方案的通知</p><p>癸政办发〔2024〕2号</p>"
+        "<p>各区人民政府，市政府各部门：</p><p>现将《癸市2024年重点工作任务分工方案》印发给你们，请认真抓好落实。</p>"
+        "<p>癸市人民政府办公室</p><p>2024年2月1日</p><table border='1'>"
+        "<tr><td rowspan='2'>序号</td><td rowspan='2'>重点任务</td><td colspan='2'>责任单位</td><td rowspan='2'>完成时限</td></tr>"
+        "<tr><td>牵头单位</td><td>配合单位</td></tr>"
+        "<tr><td>1</td><td>推进老旧小区改造30个</td><td>市住建局</td><td>各区人民政府</td><td>2024年12月底</td></tr>"
+        "<tr><td>2</td><td>新增城镇就业2万人</td><td>市人社局</td><td>市财政局、各区人民政府</td><td>2024年12月底</td></tr>"
+        "</table></body></html>"
+    )
+    path = tmp_path / "two_row_header.html"
+    path.write_text(html, encoding="utf-8")
+    x = process_path(path)
+    assert task_rows(x.tasks) == [
+        ("推进老旧小区改造30个", "市住建局；各区人民政府", "市住建局", "2024-12-31"),
+        ("新增城镇就业2万人", "市人社局；市财政局；各区人民政府", "市人社局", "2024-12-31"),
+    ], task_rows(x.tasks)

@@ -1627,3 +1627,19 @@ def test_a_task_table_with_a_header_of_two_rows(tmp_path: Path) -> None:
         ("推进老旧小区改造30个", "市住建局；各区人民政府", "市住建局", "2024-12-31"),
         ("新增城镇就业2万人", "市人社局；市财政局；各区人民政府", "市人社局", "2024-12-31"),
     ], task_rows(x.tasks)
+
+
+def test_a_units_cell_marking_its_lead(tmp_path: Path) -> None:
+    """A 责任单位 cell that marks its lead ("市教育局（牵头）、各区人民政府"): the mark is no part of the unit's
+    name, that unit leads; a 责任领导 column (a person) gives no unit."""
+    html = (
+        "<html><body><p>子市人民政府办公室关于印发子市2024年民生实事分工方案的通知</p><p>子政办发〔2024〕3号</p>"
+        "<p>各区人民政府，市政府各部门：</p><p>现将《子市2024年民生实事分工方案》印发给你们，请认真抓好落实。</p>"
+        "<p>子市人民政府办公室</p><p>2024年2月1日</p><table border='1'>"
+        "<tr><td>序号</td><td>工作任务</td><td>责任领导</td><td>责任单位</td><td>完成时限</td></tr>"
+        "<tr><td>1</td><td>新建幼儿园10所</td><td>张某某</td><td>各区人民政府、市教育局（牵头）</td><td>2024年8月底前</td></tr>"
+        "</table></body></html>"
+    )
+    path = tmp_path / "marked_lead.html"
+    path.write_text(html, encoding="utf-8")
+    assert task_rows(process_path(path).tasks) == [("新建幼儿园10所", "市教育局；各区人民政府", "市教育局", "2024-08-31")]

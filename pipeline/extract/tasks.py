@@ -425,6 +425,10 @@ class _TaskBuilder:
 
             if "lead" in roles:
                 lead, co = split_units(cell("lead")), split_units(cell("co"))
+            elif _MARKED_LEAD.search(cell("units")):
+                # "市教育局（牵头）、各区人民政府": the marked unit leads, the others assist
+                lead, co = _block_units("责任单位", cell("units"))
+                co += [u for u in split_units(cell("co")) if u not in co]
             else:
                 groups = unit_groups(cell("units"))
                 lead = groups[0] if groups else []

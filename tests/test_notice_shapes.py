@@ -1643,3 +1643,18 @@ def test_a_units_cell_marking_its_lead(tmp_path: Path) -> None:
     path = tmp_path / "marked_lead.html"
     path.write_text(html, encoding="utf-8")
     assert task_rows(process_path(path).tasks) == [("新建幼儿园10所", "市教育局；各区人民政府", "市教育局", "2024-08-31")]
+
+
+def test_a_responsible_column_beside_a_lead_column(tmp_path: Path) -> None:
+    """牵头单位 | 责任单位 columns: the 责任单位 units carry the task out with the lead (as in a tag)."""
+    html = (
+        "<html><body><p>丑市人民政府办公室关于印发丑市2024年重点工作分工方案的通知</p><p>丑政办发〔2024〕4号</p>"
+        "<p>各区人民政府，市政府各部门：</p><p>现将《丑市2024年重点工作分工方案》印发给你们，请认真抓好落实。</p>"
+        "<p>丑市人民政府办公室</p><p>2024年2月1日</p><table border='1'>"
+        "<tr><td>序号</td><td>重点工作</td><td>牵头单位</td><td>责任单位</td><td>完成时限</td></tr>"
+        "<tr><td>1</td><td>建设智慧停车场5个</td><td>市住建局</td><td>市公安局、各区人民政府</td><td>2024年12月底</td></tr>"
+        "</table></body></html>"
+    )
+    path = tmp_path / "lead_and_responsible.html"
+    path.write_text(html, encoding="utf-8")
+    assert task_rows(process_path(path).tasks) == [("建设智慧停车场5个", "市住建局；市公安局；各区人民政府", "市住建局", "2024-12-31")]

@@ -424,7 +424,10 @@ class _TaskBuilder:
                 return row[j].text.strip() if j is not None and j < len(row) else ""
 
             if "lead" in roles:
-                lead, co = split_units(cell("lead")), split_units(cell("co"))
+                # a 责任单位 column beside a 牵头单位 column names the units that carry the task out with the lead
+                lead = split_units(cell("lead"))
+                co = [u for u in split_units(cell("co")) + split_units(cell("units")) if u not in lead]
+                co = list(dict.fromkeys(co))
             elif _MARKED_LEAD.search(cell("units")):
                 # "市教育局（牵头）、各区人民政府": the marked unit leads, the others assist
                 lead, co = _block_units("责任单位", cell("units"))

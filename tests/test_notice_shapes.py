@@ -1658,3 +1658,17 @@ def test_a_responsible_column_beside_a_lead_column(tmp_path: Path) -> None:
     path = tmp_path / "lead_and_responsible.html"
     path.write_text(html, encoding="utf-8")
     assert task_rows(process_path(path).tasks) == [("建设智慧停车场5个", "市住建局；市公安局；各区人民政府", "市住建局", "2024-12-31")]
+
+
+def test_a_deadline_cell_listing_stages_is_due_at_its_last(tmp_path: Path) -> None:
+    html = (
+        "<html><body><p>寅市人民政府办公室关于印发寅市2024年重点项目推进方案的通知</p><p>寅政办发〔2024〕5号</p>"
+        "<p>各区人民政府，市政府各部门：</p><p>现将《寅市2024年重点项目推进方案》印发给你们，请认真抓好落实。</p>"
+        "<p>寅市人民政府办公室</p><p>2024年2月1日</p><table border='1'>"
+        "<tr><td>序号</td><td>重点工作</td><td>牵头单位</td><td>完成时限</td></tr>"
+        "<tr><td>1</td><td>建成市体育中心</td><td>市体育局</td><td>2024年6月底前完成设计，2025年12月底前建成</td></tr>"
+        "</table></body></html>"
+    )
+    path = tmp_path / "stages.html"
+    path.write_text(html, encoding="utf-8")
+    assert task_rows(process_path(path).tasks) == [("建成市体育中心", "市体育局", "市体育局", "2025-12-31")]

@@ -247,11 +247,13 @@ def _domain_item(text: str, start: int, end: int, mentions: list[Mention]) -> li
     return seen
 
 
-def _due(text: str) -> tuple[str, str]:
-    for te in find_time_expressions(text):
-        if te.kind in _DUE_KINDS and te.end:
-            return te.text, te.end
-    return "", ""
+def _due(text: str, *, latest: bool = False) -> tuple[str, str]:
+    """The first time limit with an end date in the text; with `latest`, the one that ends last (a 完成时限 cell
+    that lists stages, "2024年6月底前完成设计，12月底前完工", is done at its last)."""
+    found = [(te.text, te.end) for te in find_time_expressions(text) if te.kind in _DUE_KINDS and te.end]
+    if not found:
+        return "", ""
+    return max(found, key=lambda f: f[1]) if latest else found[0]
 
 
 def _para_before(doc: NormDoc, start: int) -> Para | None:
@@ -443,7 +445,7 @@ class _TaskBuilder:
                 if not title:
                     continue
                 deadline_text = cell("deadline")
-                _, due = _due(deadline_text) if deadline_text else ("", "")
+                _, due = _due(deadline_text, latest=True) if deadline_text else ("", "")
                 units = lead + co
                 self.tasks.append(
                     TaskRow(

@@ -412,7 +412,8 @@ def _similarities(parent: Sequence[str], child: Sequence[str]) -> tuple[Any, Any
     import numpy as np
 
     whole = process.cdist(parent, child, scorer=fuzz.ratio, workers=1, dtype=np.float64)
-    part = process.cdist(parent, child, scorer=fuzz.partial_ratio, workers=-1, dtype=np.float64)  # the costly one: all cores
+    # one thread: a thread pool left in the process would deadlock a later fork of it (the worker pool, tests)
+    part = process.cdist(parent, child, scorer=fuzz.partial_ratio, workers=1, dtype=np.float64)
     shortest = np.minimum.outer(np.array([len(x) for x in parent]), np.array([len(y) for y in child]))
     score = np.where(shortest >= PARTIAL_MIN_CHARS, np.maximum(whole, (part + whole) / 2), whole)
     return score, whole

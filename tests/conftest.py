@@ -37,6 +37,21 @@ def seed_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+def compare_files(tmp_path: Path, files: dict[str, str], *extra: str, table: str = "families") -> "pd.DataFrame":
+    """Write the texts to a folder, run the pipeline and `compare` on it, and read one comparison table."""
+    import pandas as pd
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_cli(str(folder), "--out", str(out)).returncode == 0
+    proc = run_cli("compare", "--out", str(out), "--format", "csv", *extra)
+    assert proc.returncode == 0, proc.stderr
+    return pd.read_csv(out / "compare" / f"{table}.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+
+
 def read_table(out: Path, name: str) -> "pd.DataFrame":
     import pandas as pd
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import need_shared, run_cli
+from conftest import compare_files, need_shared, run_cli
 from pipeline.families import _direction
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow]
@@ -117,18 +117,6 @@ def test_limit_direction(parent: list[str], child: list[str], direction: str) ->
     assert _direction(lim(parent), []) == "dropped" and _direction([], lim(child)) == "added"
 
 
-def _family_rows(tmp_path: Path, files: dict[str, str], *extra: str) -> pd.DataFrame:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    out = tmp_path / "out"
-    assert run_cli(str(folder), "--out", str(out)).returncode == 0
-    proc = run_cli("compare", "--out", str(out), "--format", "csv", *extra)
-    assert proc.returncode == 0, proc.stderr
-    return pd.read_csv(out / "compare" / "families.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
-
-
 def _real(folder: str, name: str) -> str:
     return (need_shared("corpus", "families") / folder / name).read_text(encoding="utf-8")
 
@@ -143,7 +131,7 @@ def test_child_without_citation_is_linked_by_subject(tmp_path: Path) -> None:
         "weifang.md": weifang.replace(cited, "根据有关法律法规的规定"),
         "shandong.md": _real("property_management_chain_shandong", "child_shandong_2021_property_management_regulation.md"),
     }
-    fam = _family_rows(tmp_path, files)
+    fam = compare_files(tmp_path, files)
     child = fam[fam["doc_id"] == "weifang"]
     assert list(child["role"]) == ["child"] and list(child["parent_doc_id"]) == ["shandong"] and list(child["link"]) == ["subject"], fam
 
@@ -158,7 +146,7 @@ def test_child_that_restates_its_parent_is_linked_by_reuse(tmp_path: Path) -> No
     measures = measures.replace(cited, "根据有关法律的规定").replace(
         "# 山东省实施《中华人民共和国全国人民代表大会和地方各级人民代表大会代表法》办法", "# 山东省各级人民代表大会代表履职办法"
     )
-    fam = _family_rows(tmp_path, {"law.md": law, "measures.md": measures})
+    fam = compare_files(tmp_path, {"law.md": law, "measures.md": measures})
     child = fam[fam["doc_id"] == "measures"]
     assert list(child["parent_doc_id"]) == ["law"] and list(child["link"]) == ["reuse"], fam
 
@@ -171,7 +159,7 @@ def test_family_named_by_the_analyst(tmp_path: Path) -> None:
     }
     spec = tmp_path / "family.csv"
     spec.write_text("family_id,doc,role\n物业,heze.md,parent\n物业,weifang,child\n", encoding="utf-8")
-    fam = _family_rows(tmp_path, files, "--family", str(spec))
+    fam = compare_files(tmp_path, files, "--family", str(spec))
     child = fam[(fam["doc_id"] == "weifang") & (fam["link"] == "user")]
     assert list(child["parent_doc_id"]) == ["heze"], fam
     spec.write_text("family_id,doc,role\n物业,nowhere.md,parent\n", encoding="utf-8")

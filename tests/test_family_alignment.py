@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
-
-from conftest import run_cli
+from conftest import compare_files
 from pipeline.families import MODIFIED, SAME, _similarity
 
 PARENT = """# 甲事务管理条例
@@ -50,15 +48,7 @@ def test_similarity_pairs_an_article_carried_inside_a_longer_one() -> None:
 
 
 def test_alignment_of_a_written_family(tmp_path: Path) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "parent.md").write_text(PARENT, encoding="utf-8")
-    (folder / "child.md").write_text(CHILD, encoding="utf-8")
-    out = tmp_path / "out"
-    assert run_cli(str(folder), "--out", str(out)).returncode == 0
-    proc = run_cli("compare", "--out", str(out), "--format", "csv")
-    assert proc.returncode == 0, proc.stderr
-    al = pd.read_csv(out / "compare" / "alignment.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    al = compare_files(tmp_path, {"parent.md": PARENT, "child.md": CHILD}, table="alignment")
     pairs = {(r.parent_unit, r.child_unit, r.relation) for r in al.itertuples(index=False)}
     # 第二条 is carried with more duties added; 第三条 and 第四条 both live in the child's 第三条; 第四条 of the
     # child is its own
@@ -69,27 +59,12 @@ def test_alignment_of_a_written_family(tmp_path: Path) -> None:
 def test_a_promotion_regulation_shares_its_subject_with_the_provinces(tmp_path: Path) -> None:
     """泰安市…志愿服务促进条例 cites no parent by title (根据有关法律法规); its subject without the generic 促进 is
     the province's (志愿服务), so it is the child of 山东省志愿服务条例 (the nearest level above in its province)."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "province.md").write_text("# 山东省志愿服务条例\n\n<!-- INFO END -->\n\n第一条 为了规范志愿服务，根据有关法律、行政法规，结合本省实际，制定本条例。\n\n第二条 本条例自2021年1月1日起施行。\n", encoding="utf-8")
-    (folder / "city.md").write_text("# 泰安市志愿服务促进条例\n\n<!-- INFO END -->\n\n第一条 为了促进志愿服务事业发展，根据有关法律法规，结合本市实际，制定本条例。\n\n第二条 本条例自2022年3月1日起施行。\n", encoding="utf-8")
-    out = tmp_path / "out"
-    assert run_cli(str(folder), "--out", str(out)).returncode == 0
-    assert run_cli("compare", "--out", str(out), "--format", "csv").returncode == 0
-    fam = pd.read_csv(out / "compare" / "families.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    fam = compare_files(tmp_path, {
+        "province.md": "# 山东省志愿服务条例\n\n<!-- INFO END -->\n\n第一条 为了规范志愿服务，根据有关法律、行政法规，结合本省实际，制定本条例。\n\n第二条 本条例自2021年1月1日起施行。\n",
+        "city.md": "# 泰安市志愿服务促进条例\n\n<!-- INFO END -->\n\n第一条 为了促进志愿服务事业发展，根据有关法律法规，结合本市实际，制定本条例。\n\n第二条 本条例自2022年3月1日起施行。\n",
+    })
     child = fam[fam["doc_id"] == "city"]
     assert list(zip(child["parent_doc_id"], child["link"])) == [("province", "subject")], fam
-
-
-def _families(tmp_path: Path, files: dict[str, str]) -> pd.DataFrame:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    out = tmp_path / "out"
-    assert run_cli(str(folder), "--out", str(out)).returncode == 0
-    assert run_cli("compare", "--out", str(out), "--format", "csv").returncode == 0
-    return pd.read_csv(out / "compare" / "families.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
 
 
 def test_a_short_subject_links_and_a_generic_one_does_not(tmp_path: Path) -> None:
@@ -99,7 +74,7 @@ def test_a_short_subject_links_and_a_generic_one_does_not(tmp_path: Path) -> Non
     province = "# 山东省消防条例\n\n<!-- INFO END -->\n\n第一条 为了预防火灾和减少火灾危害，根据《》等法律、行政法规，结合本省实际，制定本条例。\n\n第二条 本条例自2011年3月1日起施行。\n"
     generic_a = "# 国务院关于加强管理工作的规定\n\n第一条 各地要加强管理。\n"
     generic_b = "# 山东省加强管理工作规定\n\n第一条 各市要加强管理。\n"
-    fam = _families(tmp_path, {"law.md": law, "province.md": province, "a.md": generic_a, "b.md": generic_b})
+    fam = compare_files(tmp_path, {"law.md": law, "province.md": province, "a.md": generic_a, "b.md": generic_b})
     child = fam[fam["doc_id"] == "province"]
     assert list(zip(child["parent_doc_id"], child["link"])) == [("law", "subject")], fam
     assert "b" not in set(fam["doc_id"]), fam
@@ -110,7 +85,7 @@ def test_a_text_citing_only_an_absent_parent_still_finds_a_present_one_by_subjec
     the 学前教育法 of 2024, which is: it is that law's child by subject, and a sibling under the absent 教育法."""
     law = "# 中华人民共和国学前教育法\n\n<!-- INFO END -->\n\n第一条 为了保障适龄儿童接受学前教育，根据宪法，制定本法。\n\n第二条 本法自2025年6月1日起施行。\n"
     province = "# 山东省学前教育条例\n\n<!-- INFO END -->\n\n第一条 为了促进学前教育发展，根据《中华人民共和国教育法》等法律、行政法规，结合本省实际，制定本条例。\n\n第二条 本条例自2022年3月1日起施行。\n"
-    fam = _families(tmp_path, {"law.md": law, "province.md": province})
+    fam = compare_files(tmp_path, {"law.md": law, "province.md": province})
     rows = set(zip(fam["family_id"], fam["doc_id"], fam["role"], fam["link"]))
     assert ("law", "province", "child", "subject") in rows, fam
     assert ("absent:教育法", "province", "sibling", "cites_title") in rows, fam

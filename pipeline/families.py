@@ -31,6 +31,7 @@ from rapidfuzz import fuzz, process
 from . import rules
 from .evidence import split_sentences
 from .extract.region import strip_leading_places
+from .structure import without_part_mark
 
 SAME = 90.0  # rapidfuzz ratio of the whole articles at which a child article restates the parent's
 MODIFIED = 50.0  # pairing score below which no child article carries the parent's
@@ -107,7 +108,7 @@ def _opening(text: str) -> tuple[int, int]:
 def _subject(title: str) -> str:
     """What a text is about, without its place and its kind: '潍坊市物业管理条例', '山东省物业管理条例' and
     '物业管理条例' are all 物业管理; '北京市实施《…归侨侨眷权益保护法》办法' is 归侨侨眷权益保护."""
-    t = strip_leading_places(_key(title)).removeprefix("经济特区")  # 汕头经济特区消防条例: a city's own laws
+    t = strip_leading_places(without_part_mark(_key(title))).removeprefix("经济特区")  # 汕头经济特区消防条例: a city's own laws
     t = regex.sub(r"^(?:关于)?(?:印发|转发)?", "", t)
     t = regex.sub(r"^(?:贯彻落实|贯彻|落实|实施)", "", t).removeprefix("中华人民共和国")
     types = rules.doc_types()

@@ -246,11 +246,15 @@ def _trim_title(span: Span) -> Span:
 _COLUMN_TAG = regex.compile(r"^[【\[][^【】\[\]]{1,10}[】\]]\s*")
 
 
-_PART_MARK = regex.compile(r"[（(][一二三四五六七八九十\d]{1,3}[)）]$")
+_PART_MARK = regex.compile(
+    r"[（(](?:[一二三四五六七八九十\d]{1,3}|试行|暂行|修订|修正|草案|送审稿|征求意见稿|代拟稿|(?:19|20)\d{2}年(?:修订|修正|版)?"
+    r"|(?:19|20)\d{2}\s*[—–\-－~～至]\s*(?:19|20)\d{2}年?)[)）]$"
+)
 
 
 def without_part_mark(title: str) -> str:
-    """A title without the part number of a title in several: '…分工方案（一）' -> '…分工方案'."""
+    """A title without the part number of a title in several or the qualifier after its kind, to find its kind:
+    '…分工方案（一）' -> '…分工方案', '…管理办法（试行）' -> '…管理办法', '…规划（2021—2025年）' -> '…规划'."""
     return _PART_MARK.sub("", title)
 
 

@@ -1657,3 +1657,14 @@ def test_a_deadline_cell_listing_stages_is_due_at_its_last(tmp_path: Path) -> No
         "<tr><td>序号</td><td>重点工作</td><td>牵头单位</td><td>完成时限</td></tr>"
         "<tr><td>1</td><td>建成市体育中心</td><td>市体育局</td><td>2024年6月底前完成设计，2025年12月底前建成</td></tr>")
     assert task_rows(x.tasks) == [("建成市体育中心", "市体育局", "市体育局", "2025-12-31")]
+
+
+def test_a_title_with_its_qualifier_after_its_kind(tmp_path: Path) -> None:
+    """…管理办法（试行）, …规划（2021—2025年）, …标准（2020年版）: the qualifier after the kind hides no title; the
+    title keeps it, the kind is read before it."""
+    law = "# 处方药与非处方药分类管理办法（试行）\n\n1999年6月18日 国家药品监督管理局令第10号公布\n\n<!-- INFO END -->\n\n第一条 为保障人民用药安全有效、使用方便，制定本办法。\n"
+    d = run(tmp_path, law, name="trial").document
+    assert (d.title, d.doc_type, d.issuer, d.doc_number) == ("处方药与非处方药分类管理办法（试行）", "管理办法", "国家药品监督管理局", "国家药品监督管理局令第10号"), d
+    plan = "卯市人民政府办公室\n卯市国土空间总体规划（2021—2035年）\n第一章 总则\n第一条 为统筹国土空间开发保护，编制本规划。\n"
+    d = run(tmp_path, plan, name="plan").document
+    assert (d.title, d.doc_type) == ("卯市国土空间总体规划（2021—2035年）", "规划"), d

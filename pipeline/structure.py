@@ -390,7 +390,13 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         # repeat of this kind.
         earlier = seen.get(texts[k])
         if earlier is not None and doc.paras[k].kind == "para" and (earlier == k - 1 or _is_title(texts[k])):
-            lay.mark(earlier, FURNITURE)
+            between = range(earlier + 1, k)
+            if between and all(el["promulgation"].pattern.match(texts[j]) for j in between):
+                # a law database's title, its 题注 under it, then the text's own title again: the first print
+                # heads the 题注, the second is the repeat
+                lay.mark(k, FURNITURE)
+            else:
+                lay.mark(earlier, FURNITURE)
         seen[texts[k]] = k
     # a web page's metadata block copied above the notice (up to the first sentence or 主送机关): furniture,
     # its 发文字号 stands in for a 文号 line the notice lacks, its 成文日期 for a missing date

@@ -1668,3 +1668,12 @@ def test_a_title_with_its_qualifier_after_its_kind(tmp_path: Path) -> None:
     plan = "卯市人民政府办公室\n卯市国土空间总体规划（2021—2035年）\n第一章 总则\n第一条 为统筹国土空间开发保护，编制本规划。\n"
     d = run(tmp_path, plan, name="plan").document
     assert (d.title, d.doc_type) == ("卯市国土空间总体规划（2021—2035年）", "规划"), d
+
+
+def test_a_law_database_title_its_note_and_the_title_again(tmp_path: Path) -> None:
+    """A law database prints the title, its 题注, then the text's own title again: the first print heads the
+    题注, so the adopting body and date are read; the second is the repeat."""
+    text = ("# 辰市促进某区保税维修业务发展若干规定\n\n2024年11月28日 辰市第十六届人民代表大会常务委员会第十七次会议通过\n\n<!-- INFO END -->\n\n"
+            "辰市促进某区保税维修业务发展若干规定\n\n第一条 为了促进保税维修业务发展，制定本规定。\n\n第二条 本规定自2025年1月1日起施行。\n")
+    d = run(tmp_path, text, name="law_twice").document
+    assert (d.title, d.issuer, d.signed_date) == ("辰市促进某区保税维修业务发展若干规定", "辰市人民代表大会常务委员会", "2024-11-28"), d

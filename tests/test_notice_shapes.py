@@ -1421,6 +1421,9 @@ def test_short_names_before_a_shared_head_are_one_addressee(tmp_path: Path) -> N
 
     assert split_addressees("各镇人民政府，城北、城南街道办事处，县政府各部门") == ["各镇人民政府", "城北、城南街道办事处", "县政府各部门"]
     assert split_addressees("县委办、县政府办，县直各单位") == ["县委办", "县政府办", "县直各单位"]
+    # an abbreviated body ending like one (市妇联, 市残联) is an addressee of its own, not a function sharing a head
+    assert split_addressees("团市委、市妇联、市残联") == ["团市委", "市妇联", "市残联"]
+    assert split_addressees("市发展改革、财政部门") == ["市发展改革、财政部门"]
 
 
 POLICY_DESK_FIELDS = """索引号: | 11341602003166647K/202004-00328 | 信息分类: | 规范性文件 |

@@ -171,13 +171,24 @@ def _functions() -> tuple[str, ...]:
 
 
 def _bare_function(item: str) -> bool:
-    """An item that ends with a department's function (教育, 交通运输) but no organisation's suffix."""
-    return item.endswith(_functions()) and not looks_like_org(item)
+    """An item that ends with a department's function (教育, 交通运输) but no organisation's suffix; an
+    abbreviated body ending like one (市妇联, 市残联, 市科协) is an addressee of its own."""
+    return item.endswith(_functions()) and not looks_like_org(item) and not _ORG_CHAR.search(item[-1:])
 
 
 def _bare_name(item: str) -> bool:
-    """A short name with no organisation in it ("城北"), written before the item whose head it shares."""
-    return len(item) <= 3 and not item.startswith(("各", "有关")) and not looks_like_org(item) and not rules.words("org_suffix").search(item)
+    """A short name with no organisation in it ("城北"), written before the item whose head it shares; an
+    abbreviated body ("市妇联", "团市委", "县委办") is an addressee of its own."""
+    return (
+        len(item) <= 3
+        and not item.startswith(("各", "有关", "省", "市", "县", "区", "乡", "镇", "团"))
+        and not _ORG_CHAR.search(item)
+        and not looks_like_org(item)
+        and not rules.words("org_suffix").search(item)
+    )
+
+
+_ORG_CHAR = regex.compile(r"[委办局厅会联协院所站队部处科室社府署]")
 
 
 _PARENS = regex.compile(r"[（(][^（）()]*[）)]")

@@ -144,6 +144,10 @@ _SENTENCE_THEN_NOTE = regex.compile(r"[。！？；]（(?:[^（）]|（[^（）]
 
 
 
+_ORG_THEN_ABOUT = regex.compile(r"^(?P<org>[\p{Han}（）]{2,30}?)关于")
+_TITLE_LINE_MAX = 40  # a longer line is no title's first line
+
+
 def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = "", b_signs: bool = False, in_header: bool = False) -> bool:
     """Whether line b continues line a. `group` is a's paragraph so far, `b_signs` says b is a 署名 line (an
     organisation above the 成文日期, §7.3.5), `in_header` that no sentence has ended yet (版头 and 标题 zone)."""
@@ -155,6 +159,8 @@ def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = ""
         return False  # the title (§7.3.1) ends here; the 主送机关 follows on its own line
     if _ORDER_HEAD.match(a) and _ORDER_SERIAL.match(b):
         return True  # "广州市人民政府令" over "第179号": the order's number, split over two centred lines
+    if in_header and len(b) <= _TITLE_LINE_MAX and (m := _ORG_THEN_ABOUT.match(b)) is not None and looks_like_org(m.group("org")) and not a.endswith(("的", "和", "与", "及", "关于")):
+        return False  # "安徽省人民政府关于实施" starts a title of its own, whatever line stood above it
     if a == b or _PAREN_LINE.match(a) or _PAREN_LINE.match(b):
         return False  # a repeated line (exports print the title twice) or a lone "（2020年）" is no continuation
     if _SENTENCE_THEN_NOTE.search(a):

@@ -1680,3 +1680,14 @@ def test_a_law_database_title_its_note_and_the_title_again(tmp_path: Path) -> No
             "辰市促进某区保税维修业务发展若干规定\n\n第一条 为了促进保税维修业务发展，制定本规定。\n\n第二条 本规定自2025年1月1日起施行。\n")
     d = run(tmp_path, text, name="law_twice").document
     assert (d.title, d.issuer, d.signed_date) == ("辰市促进某区保税维修业务发展若干规定", "辰市人民代表大会常务委员会", "2024-11-28"), d
+
+
+def test_a_title_line_after_a_pages_cut_off_teaser(tmp_path: Path) -> None:
+    """A page's teaser (title, 文号 and the first words run together, cut off mid-sentence) above the notice:
+    the title's first line ("午省人民政府关于实施") starts a paragraph of its own, so the title is whole."""
+    text = ("午省人民政府关于实施《国务院关于基础教育改革与发展的决定》的意见\n166人看过\n"
+            "午省人民政府关于实施《国务院关于基础教育改革与发展的决定》的意见(午政[2001]85号)各市、县人民政府,省政府各部门:为认真贯彻落实《国务院关于基础教育改革与发展\n"
+            "午省人民政府关于实施\n《国务院关于基础教育改革与发展的决定》的意见\n(午政[2001]85号)\n各市、县人民政府,省政府各部门:\n"
+            "为认真贯彻落实《国务院关于基础教育改革与发展的决定》(国发[2001]21号)精神,现结合实际,提出以下实施意见。\n")
+    d = run(tmp_path, text).document
+    assert (d.title, d.doc_number) == ("午省人民政府关于实施《国务院关于基础教育改革与发展的决定》的意见", "午政〔2001〕85号"), d

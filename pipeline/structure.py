@@ -240,7 +240,22 @@ def _trim_title(span: Span) -> Span:
     tag = _COLUMN_TAG.match(v)
     if tag and _is_title(v[tag.end() :]):
         v, s = v[tag.end() :], s + tag.end()  # "【预警信息】南召县…的通知": the site's column, not the title
+    quoted = _QUOTED_TAG.match(v)
+    if quoted and _is_title(v[quoted.end() :]) and _opens_with_a_place(v[quoted.end() :]) and rules.words("title_head").search(v[quoted.end() : quoted.end() + 40]):
+        # "“党政混合信息公开”中共静安区委办公室…印发…的通知": a column in quotes before a title that opens with its
+        # issuer (a place, then 关于/印发); "“三农”工作领导小组关于…" and "“十四五”广东省…规划" keep theirs
+        v, s = v[quoted.end() :], s + quoted.end()
     return Span(v, s, e, span.page, span.evidence)
+
+
+_QUOTED_TAG = regex.compile(r"^“[^“”]{2,12}”\s*")
+
+
+def _opens_with_a_place(text: str) -> bool:
+    from .extract.region import strip_leading_places  # the region finder reads this module's titles
+
+    core = regex.sub(r"^(?:中国共产党|中共)", "", text)
+    return strip_leading_places(core) != core
 
 
 _COLUMN_TAG = regex.compile(r"^[【\[][^【】\[\]]{1,10}[】\]]\s*")

@@ -1691,3 +1691,13 @@ def test_a_title_line_after_a_pages_cut_off_teaser(tmp_path: Path) -> None:
             "为认真贯彻落实《国务院关于基础教育改革与发展的决定》(国发[2001]21号)精神,现结合实际,提出以下实施意见。\n")
     d = run(tmp_path, text).document
     assert (d.title, d.doc_number) == ("午省人民政府关于实施《国务院关于基础教育改革与发展的决定》的意见", "午政〔2001〕85号"), d
+
+
+def test_a_column_tag_in_quotes_before_a_title(tmp_path: Path) -> None:
+    """“党政混合信息公开” before a title that opens with its issuers (中共…区委办公室…印发…): the site's column, not
+    the title; a quoted phrase that is the title's own (“三农”工作领导小组关于…) stays."""
+    text = ("“党政混合信息公开” 中共黄浦区委办公室 黄浦区人民政府办公室印发《黄浦区全力打响“服务”品牌加快建设三年行动计划(2018—2020年)》的通知\n"
+            "黄浦区全力打响“服务”品牌\n加快建设三年行动计划\n(2018—2020年)\n为贯彻落实有关部署，特制定本行动计划。\n一、总体要求\n")
+    assert run(tmp_path, text, name="tag").document.title == "中共黄浦区委办公室黄浦区人民政府办公室印发《黄浦区全力打响“服务”品牌加快建设三年行动计划（2018—2020年）》的通知"
+    text = "“三农”工作领导小组关于做好春耕工作的通知\n各县（市、区）：\n请认真做好春耕工作。\n"
+    assert run(tmp_path, text, name="own").document.title == "“三农”工作领导小组关于做好春耕工作的通知"

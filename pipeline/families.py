@@ -30,7 +30,7 @@ from rapidfuzz import fuzz, process
 
 from . import rules
 from .evidence import split_sentences
-from .extract.region import strip_leading_places
+from .orgnames import strip_leading_places
 from .structure import without_part_mark
 
 SAME = 90.0  # rapidfuzz ratio of the whole articles at which a child article restates the parent's

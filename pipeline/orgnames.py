@@ -51,3 +51,26 @@ def addressees(head: str) -> bool:
         return False
     last = regex.split(r"[，,、；;]", head.rstrip("：:"))[-1]
     return head.startswith(("各", "有关")) or looks_like_org(last) or last.endswith(tuple(rules.unit_lexicon().generic))
+
+
+@rules.cached
+def _full_names() -> dict[str, tuple[str, ...]]:
+    """Gazetteer names by their first character, longest first: a prefix test looks at a handful, not all."""
+    out: dict[str, list[str]] = {}
+    for name in sorted({p.name for p in rules.places() if len(p.name) >= 2}, key=len, reverse=True):
+        out.setdefault(name[0], []).append(name)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def strip_leading_places(text: str) -> str:
+    """The text without the place names it starts with: '山东省潍坊市物业管理条例' -> '物业管理条例'. Only
+    full names from the gazetteer (潍坊市, not 潍坊), so a subject such as 自然保护区条例 keeps its words."""
+    names = _full_names()
+    changed = True
+    while changed and text:
+        changed = False
+        for name in names.get(text[0], ()):
+            if text.startswith(name) and len(text) > len(name):
+                text, changed = text[len(name) :], True
+                break
+    return text

@@ -12,7 +12,7 @@ import regex
 from . import rules
 from .docnumber import DocNumber, find_doc_numbers, number_line, parse_doc_number
 from .model import NormDoc, Para, Section, Span
-from .orgnames import addressees, looks_like_org, split_orgs
+from .orgnames import addressees, looks_like_org, split_orgs, strip_leading_places
 
 _PUNCT = regex.compile(r"[。，；：！？、]")
 _ORDER_HEAD = regex.compile(r"^\p{Han}{2,30}(?:令|常务委员会公告|常委会公告)$")  # its number on the next line
@@ -252,8 +252,6 @@ _QUOTED_TAG = regex.compile(r"^“[^“”]{2,12}”\s*")
 
 
 def _opens_with_a_place(text: str) -> bool:
-    from .extract.region import strip_leading_places  # the region finder reads this module's titles
-
     core = regex.sub(r"^(?:中国共产党|中共)", "", text)
     return strip_leading_places(core) != core
 

@@ -10,10 +10,10 @@ import regex
 from .. import rules
 from ..docnumber import DocNumber, parse_doc_number
 from ..model import DocumentRow, NormDoc, Span
-from ..orgnames import looks_like_org, split_orgs
+from ..orgnames import looks_like_org, split_orgs, strip_leading_places
 from ..structure import Structure, title_status, without_part_mark
 from .dates import parse_date, to_int
-from .region import infer_region, is_place_name, strip_leading_places
+from .region import infer_region, is_place_name
 from .topic import classify
 from .units import split_top
 

@@ -45,29 +45,6 @@ def _name_lengths() -> tuple[int, int]:
     return min(lengths), max(lengths)
 
 
-@rules.cached
-def _full_names() -> dict[str, tuple[str, ...]]:
-    """Gazetteer names by their first character, longest first: a prefix test looks at a handful, not all."""
-    out: dict[str, list[str]] = {}
-    for name in sorted({p.name for p in rules.places() if len(p.name) >= 2}, key=len, reverse=True):
-        out.setdefault(name[0], []).append(name)
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def strip_leading_places(text: str) -> str:
-    """The text without the place names it starts with: '山东省潍坊市物业管理条例' -> '物业管理条例'. Only
-    full names from the gazetteer (潍坊市, not 潍坊), so a subject such as 自然保护区条例 keeps its words."""
-    names = _full_names()
-    changed = True
-    while changed and text:
-        changed = False
-        for name in names.get(text[0], ()):
-            if text.startswith(name) and len(text) > len(name):
-                text, changed = text[len(name) :], True
-                break
-    return text
-
-
 def is_place_name(text: str) -> bool:
     """A place's name alone, full or short (北京市, 沈阳, 广西壮族自治区), as the gazetteer knows it."""
     return text in _index()

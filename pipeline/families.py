@@ -393,29 +393,26 @@ def alignment_table(links: list[Link], sections: pd.DataFrame, texts: Mapping[st
 
 
 def _similarity(a: str, b: str) -> tuple[float, float]:
-    """(pairing score, whole-text ratio) of two articles (squashed). A local article often carries the
+    """(pairing score, whole-text ratio) of two articles (squashed): _similarities for one pair."""
+    score, whole = _similarities([a], [b])
+    return float(score[0, 0]), float(whole[0, 0])
+
+
+def _similarities(parent: Sequence[str], child: Sequence[str]) -> tuple[Any, Any]:
+    """(pairing scores, whole-text ratios), parent articles by child articles, all pairs at once
+    (rapidfuzz.process.cdist: the pairs in C, not a Python call each). A local article often carries the
     national one inside a longer text of its own (优化营商环境条例 第十六条 in 山东 第二十一条, with more duties
     added): the whole-text ratio is low (42) though the parent's article is all there, so the pairing score is
     the better of the whole-text ratio and the shorter article's best match inside the longer (rapidfuzz
     partial_ratio, 68); `same` still needs the whole texts alike."""
-    whole = fuzz.ratio(a, b)
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) < PARTIAL_MIN_CHARS:
-        return whole, whole
-    # the mean with the whole-text ratio: a short article's phrases common to the whole law (本级人民代表大会常务
-    # 委员会) find a fair match inside many long articles, which the whole-text ratio does not reward
-    return max(whole, (fuzz.partial_ratio(short, long_) + whole) / 2), whole
-
-
-def _similarities(parent: Sequence[str], child: Sequence[str]) -> tuple[Any, Any]:
-    """_similarity for every pair of articles at once (rapidfuzz.process.cdist: the pairs in C, not a Python
-    call each): (pairing scores, whole-text ratios), parent articles by child articles."""
     import numpy as np
 
     whole = process.cdist(parent, child, scorer=fuzz.ratio, workers=1, dtype=np.float64)
     # one thread: a thread pool left in the process would deadlock a later fork of it (the worker pool, tests)
     part = process.cdist(parent, child, scorer=fuzz.partial_ratio, workers=1, dtype=np.float64)
     shortest = np.minimum.outer(np.array([len(x) for x in parent]), np.array([len(y) for y in child]))
+    # the mean with the whole-text ratio: a short article's phrases common to the whole law (本级人民代表大会常务
+    # 委员会) find a fair match inside many long articles, which the whole-text ratio does not reward
     score = np.where(shortest >= PARTIAL_MIN_CHARS, np.maximum(whole, (part + whole) / 2), whole)
     return score, whole
 

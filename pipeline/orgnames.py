@@ -74,3 +74,13 @@ def strip_leading_places(text: str) -> str:
                 text, changed = text[len(name) :], True
                 break
     return text
+
+
+_PLACE_LEAD = regex.compile(r"^(?:[“\"][^”\"]{1,12}[”\"])?(?:中国共产党|中共)?")
+
+
+def opens_with_a_place(text: str) -> bool:
+    """Whether the text opens with a full place name, past a site's quoted column tag and the 中共 before a
+    party body's place: '中共静安区委办公室…' and '“十四五”广东省…规划' do, '自然保护区条例' does not."""
+    core = _PLACE_LEAD.sub("", text)
+    return strip_leading_places(core) != core

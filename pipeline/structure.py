@@ -12,7 +12,7 @@ import regex
 from . import rules
 from .docnumber import DocNumber, find_doc_numbers, number_line, parse_doc_number
 from .model import NormDoc, Para, Section, Span
-from .orgnames import addressees, looks_like_org, split_orgs, strip_leading_places
+from .orgnames import addressees, looks_like_org, opens_with_a_place, split_orgs
 
 _PUNCT = regex.compile(r"[。，；：！？、]")
 _ORDER_HEAD = regex.compile(r"^\p{Han}{2,30}(?:令|常务委员会公告|常委会公告)$")  # its number on the next line
@@ -241,7 +241,7 @@ def _trim_title(span: Span) -> Span:
     if tag and _is_title(v[tag.end() :]):
         v, s = v[tag.end() :], s + tag.end()  # "【预警信息】南召县…的通知": the site's column, not the title
     quoted = _QUOTED_TAG.match(v)
-    if quoted and _is_title(v[quoted.end() :]) and _opens_with_a_place(v[quoted.end() :]) and rules.words("title_head").search(v[quoted.end() : quoted.end() + 40]):
+    if quoted and _is_title(v[quoted.end() :]) and opens_with_a_place(v[quoted.end() :]) and rules.words("title_head").search(v[quoted.end() : quoted.end() + 40]):
         # "“党政混合信息公开”中共静安区委办公室…印发…的通知": a column in quotes before a title that opens with its
         # issuer (a place, then 关于/印发); "“三农”工作领导小组关于…" and "“十四五”广东省…规划" keep theirs
         v, s = v[quoted.end() :], s + quoted.end()
@@ -249,11 +249,6 @@ def _trim_title(span: Span) -> Span:
 
 
 _QUOTED_TAG = regex.compile(r"^“[^“”]{2,12}”\s*")
-
-
-def _opens_with_a_place(text: str) -> bool:
-    core = regex.sub(r"^(?:中国共产党|中共)", "", text)
-    return strip_leading_places(core) != core
 
 
 _COLUMN_TAG = regex.compile(r"^[【\[][^【】\[\]]{1,10}[】\]]\s*")

@@ -1266,8 +1266,7 @@ def test_units_named_in_a_closing_sentence_of_an_item(tmp_path: Path) -> None:
     """An item that names its units in a sentence of their own, without brackets (由A牵头，B、C配合。 / A牵头负责。),
     is a task with those units; a sentence of prose that names a unit (各地要…，由…负责) is read no further
     than before."""
-    tasks = run(tmp_path, SENTENCE_TAGS).tasks
-    got = task_rows(tasks)
+    got = task_rows(run(tmp_path, SENTENCE_TAGS).tasks)
     assert got == [
         ("推行企业开办一网通办", "市市场监管局；市税务局；市公安局", "市市场监管局", "2024-06-30"),
         ("压减工程建设项目审批时间", "市住房城乡建设局", "市住房城乡建设局", ""),

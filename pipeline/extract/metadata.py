@@ -10,7 +10,7 @@ import regex
 from .. import rules
 from ..docnumber import DocNumber, parse_doc_number
 from ..model import DocumentRow, NormDoc, Span
-from ..orgnames import looks_like_org, split_orgs, strip_leading_places
+from ..orgnames import looks_like_org, opens_with_a_place, split_orgs
 from ..structure import Structure, title_status, without_part_mark
 from .dates import parse_date, to_int
 from .region import infer_region, is_place_name
@@ -91,7 +91,6 @@ def _subsequence(short: str, long: str) -> bool:
 
 
 _TERM = regex.compile(r"第[〇零一二三四五六七八九十百]+届")
-_TITLE_LEAD = regex.compile(r"^(?:[“\"][^”\"]{1,12}[”\"])?(?:中国共产党|中共)?")
 _TAKES_EFFECT = regex.compile(r"\s*(?:起)?\s*(?:施行|生效|实施)")
 
 
@@ -345,8 +344,7 @@ def build_document_row(doc: NormDoc, st: Structure) -> tuple[DocumentRow, Span |
         # region is that place; the issuer stays unknown rather than guessed
         head = regex.split(r"关于|印发|转发", row.title)[0]
         titled = infer_region(head)
-        core = _TITLE_LEAD.sub("", head)  # a site's quoted column tag, 中共 before a party body's place
-        leads = strip_leading_places(core) != core or core.startswith("中华人民共和国")
+        leads = opens_with_a_place(head) or head.startswith("中华人民共和国")
         if leads and (titled.province or titled.admin_level == "national"):
             # the place must head the title: 中国公民因私事往来香港地区或者澳门地区的暂行管理办法 is about 澳门,
             # not issued there

@@ -41,6 +41,9 @@ FAMILY_MIN_SCORE = 80.0  # rapidfuzz ratio for two task / heading labels to be o
 REUSE_MIN_SCORE = 85.0  # rapidfuzz ratio for a sentence to count as reusing a parent sentence near-verbatim
 REUSE_MIN_CHARS = 10  # shorter sentences (headings, 一、总体要求) are not evidence of reuse
 _LABEL = regex.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、]|（\d+）)\s*")
+_SPACES = regex.compile(r"\s+")
+_SPACES_AND_BOOK_MARKS = regex.compile(r"[\s《》]")
+_HAN = regex.compile(r"\p{Han}")
 _TRAIL = "。；;：:，, \t"
 
 COVERAGE_HEAD = ["doc_id", "doc_number", "title", "region_province", "region_city", "admin_level"]
@@ -223,7 +226,7 @@ def responsibility_table(docs: pd.DataFrame, assignments: pd.DataFrame) -> pd.Da
 
 
 def _label(text: str) -> str:
-    return _LABEL.sub("", regex.sub(r"\s+", "", text)).strip(_TRAIL)
+    return _LABEL.sub("", _SPACES.sub("", text)).strip(_TRAIL)
 
 
 def _family_label(doc_id: str, task_id: str, start_char: Any, end: str, start: str, text: str,
@@ -315,7 +318,7 @@ def _doc_key(number: str) -> tuple[str, int | None, int] | None:
 
 
 def _squash(text: str) -> str:
-    return regex.sub(r"[\s《》]", "", text)
+    return _SPACES_AND_BOOK_MARKS.sub("", text)
 
 
 @functools.lru_cache(maxsize=65536)  # a corpus cites the same documents again and again
@@ -384,7 +387,7 @@ def sentences(text: str) -> list[str]:
     out = []
     for a, b in split_sentences(text):
         s = text[a:b]
-        if len(regex.findall(r"\p{Han}", s)) >= REUSE_MIN_CHARS:
+        if len(_HAN.findall(s)) >= REUSE_MIN_CHARS:
             out.append(s)
     return out
 

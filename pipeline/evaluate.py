@@ -23,6 +23,7 @@ DOC_FIELDS = (
     "signed_date", "issued_date", "printer", "region_province", "region_city", "admin_level",
 )
 _BRACKETS = str.maketrans({"〈": "《", "〉": "》", "(": "（", ")": "）", "[": "〔", "]": "〕", "［": "〔", "］": "〕", ",": "，", ":": "：", ";": "；"})
+_SPACES = regex.compile(r"\s+")
 
 
 def norm(value: Any) -> str:
@@ -32,7 +33,7 @@ def norm(value: Any) -> str:
     s = str(value)
     if s.endswith(".0") and s[:-2].isdigit():
         s = s[:-2]
-    return regex.sub(r"\s+", "", s).translate(_BRACKETS)
+    return _SPACES.sub("", s).translate(_BRACKETS)
 
 
 @dataclass

@@ -52,11 +52,18 @@ REUSE_SENTENCE = 90.0  # rapidfuzz ratio at which two sentences are one sentence
 REUSE_MIN_HAN = 12  # shorter sentences (一、总体要求) are no evidence of reuse
 REUSE_TITLE_OVERLAP = 0.2  # title-bigram overlap below which two texts are not compared for reuse
 _UNIT_DAYS = {"day": 1.0, "working_day": 1.4, "week": 7.0, "month": 30.0, "year": 365.0, "hour": 1 / 24}
+_TITLE_MARKS = regex.compile(r"[\s《》〈〉<>“”\"]")
+_FIRST_ARTICLE = regex.compile(r"(?m)^第[一1]条")
+_ISSUING_LEAD = regex.compile(r"^(?:关于)?(?:印发|转发)?")
+_IMPLEMENTING_LEAD = regex.compile(r"^(?:贯彻落实|贯彻|落实|实施)")
+_ITEM_LABEL = regex.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、])\s*")
+_HAN = regex.compile(r"\p{Han}")
+_SPACES_AND_PUNCT = regex.compile(r"[\s，。；：、“”《》（）]")
 
 
 def _key(title: str) -> str:
     """A title for matching: no marks, no spaces, no 中华人民共和国 (laws are cited both ways)."""
-    t = regex.sub(r"[\s《》〈〉<>“”\"]", "", title or "")
+    t = _TITLE_MARKS.sub("", title or "")
     return t.removeprefix("中华人民共和国")
 
 
@@ -98,7 +105,7 @@ def family_links(docs: pd.DataFrame, references: pd.DataFrame, texts: Mapping[st
 def _opening(text: str) -> tuple[int, int]:
     """The opening clause: the first article (第一条) to its line's end, or, in a text without articles, its
     first OPENING_CHARS characters. Amendment notes in a header above 第一条 are not part of it."""
-    m = regex.search(r"(?m)^第[一1]条", text)
+    m = _FIRST_ARTICLE.search(text)
     if not m:
         return 0, OPENING_CHARS
     end = text.find("\n", m.start() + 1)
@@ -109,8 +116,8 @@ def _subject(title: str) -> str:
     """What a text is about, without its place and its kind: '潍坊市物业管理条例', '山东省物业管理条例' and
     '物业管理条例' are all 物业管理; '北京市实施《…归侨侨眷权益保护法》办法' is 归侨侨眷权益保护."""
     t = strip_leading_places(without_part_mark(_key(title))).removeprefix("经济特区")  # 汕头经济特区消防条例: a city's own laws
-    t = regex.sub(r"^(?:关于)?(?:印发|转发)?", "", t)
-    t = regex.sub(r"^(?:贯彻落实|贯彻|落实|实施)", "", t).removeprefix("中华人民共和国")
+    t = _ISSUING_LEAD.sub("", t)
+    t = _IMPLEMENTING_LEAD.sub("", t).removeprefix("中华人民共和国")
     types = rules.doc_types()
     for _ in range(2):  # 实施办法 after a law's name: …保护法办法 -> …保护法 -> …保护
         for dt in types:
@@ -157,8 +164,8 @@ def subject_links(docs: pd.DataFrame, linked: set[str]) -> list[Link]:
 def _reuse_sentences(text: str) -> list[str]:
     out = []
     for a, b in split_sentences(text):
-        s = regex.sub(r"^(?:第[一二三四五六七八九十百零〇\d]+条|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、])\s*", "", text[a:b])
-        if len(regex.findall(r"\p{Han}", s)) >= REUSE_MIN_HAN:
+        s = _ITEM_LABEL.sub("", text[a:b])
+        if len(_HAN.findall(s)) >= REUSE_MIN_HAN:
             out.append(s)
     return out
 
@@ -331,7 +338,7 @@ def _direction(parent: list[pd.Series], child: list[pd.Series]) -> str:
 
 
 def _squash(s: str) -> str:
-    return regex.sub(r"[\s，。；：、“”《》（）]", "", s)
+    return _SPACES_AND_PUNCT.sub("", s)
 
 
 def _leads(tasks: pd.DataFrame, doc_id: str, start: int, end: int) -> str:

@@ -10,6 +10,7 @@ from . import rules
 
 _PUNCT = regex.compile(r"[。，；：！？、]")
 _PLACE_HEAD = regex.compile(r"^[\p{Han}]{2,8}?(?:自治区|自治州|省|市|县|区|盟|旗)")
+_ITEM_SEPARATOR = regex.compile(r"[，,、；;]")
 MAX_ORG_CHARS = 40  # the longest 署名 line taken for one organisation (GB/T 9704 §7.3.5 prints it on one line)
 
 
@@ -49,7 +50,7 @@ def addressees(head: str) -> bool:
     collective such as 市直有关部门), not a label ("注意：", a page's "主题：", "征集状态：")."""
     if not rules.element_rules()["recipients"].pattern.match(head):
         return False
-    last = regex.split(r"[，,、；;]", head.rstrip("：:"))[-1]
+    last = _ITEM_SEPARATOR.split(head.rstrip("：:"))[-1]
     return head.startswith(("各", "有关")) or looks_like_org(last) or last.endswith(tuple(rules.unit_lexicon().generic))
 
 

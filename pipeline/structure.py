@@ -19,6 +19,10 @@ _ORDER_HEAD = regex.compile(r"^\p{Han}{2,30}(?:令|常务委员会公告|常委�
 _ORDER_NUMBER = regex.compile(r"^(?:(?:19|20)\d{2}\s*年\s*)?第\s*\d+\s*号$")
 _SITE_OWNER = regex.compile(r"^(?:主办|承办|协办)(?:单位)?[：:]|^联系我们|^(?:联系电话|地址)[：:]")
 _TITLE_PUNCT = regex.compile(r"[。，；：！？]")
+_BOOK_TITLE_WITH_PUNCT = regex.compile(r"《[^》]*[，、：][^》]*》")  # a cited title may hold a 、 or ，
+_STATUS_MARKS = regex.compile(r"[\s（()）【】\[\]]")
+_LIST_SEPARATOR = regex.compile(r"[，,、]")
+_ATTACHMENT_NUMBER = regex.compile(r"^\d{1,2}[.．、]\s*")
 
 
 # The role of each paragraph: GB/T 9704-2012 elements (§7.2 版头, §7.3 主体, §7.4 版记) and what a web page or
@@ -219,7 +223,7 @@ _EMPTY_ATTACHMENT_FIELD = regex.compile(r"^附件[：:]$")
 def title_status(title: str) -> str:
     """The validity mark on a title, without its brackets: '（已废止）关于…的通知' -> '已废止'."""
     m = rules.element_rules()["title_status"].pattern.search(title)
-    return regex.sub(r"[\s（()）【】\[\]]", "", m.group(0)) if m and m.group(0).strip() else ""
+    return _STATUS_MARKS.sub("", m.group(0)) if m and m.group(0).strip() else ""
 
 
 def _trim_title(span: Span) -> Span:
@@ -279,7 +283,7 @@ def _is_title(text: str) -> bool:
         return False  # "特此公告": the closing formula; "标题：…的通知": a field of the page's metadata block
     t = without_part_mark(text).rstrip("》”）")  # "…分工方案（一）": a part of a title in several
     # a 、 joins coordinated items inside a title ("施工震损、噪声污染补偿暂行规定的通知"); other marks end sentences
-    if not t or len(text) > SETTINGS.max_title or _TITLE_PUNCT.search(text) and not regex.search(r"《[^》]*[，、：][^》]*》", text):
+    if not t or len(text) > SETTINGS.max_title or _TITLE_PUNCT.search(text) and not _BOOK_TITLE_WITH_PUNCT.search(text):
         return False
     return any(t.endswith(dt) for dt in rules.doc_types())
 
@@ -591,7 +595,7 @@ def _recipients_run_in(text: str) -> str:
     head, colon, rest = text.partition("：")
     if not colon or not rest or not head.startswith("各") or len(head) > 120 or _FULL_STOP.search(head):
         return ""
-    items = [t for t in regex.split(r"[，,、]", head) if t]
+    items = [t for t in _LIST_SEPARATOR.split(head) if t]
     org_end = rules.words("org_suffix")
     return head if len(items) >= 2 and (org_end.search(items[-1]) or _ADDRESSEE_END.search(items[-1])) else ""
 
@@ -602,7 +606,7 @@ def _colonless_recipients(text: str) -> bool:
     m = rules.element_rules()["recipients_colonless"].pattern.match(text)
     if m is None:
         return False
-    items = [t for t in regex.split(r"[，,、]", m.group("value")) if t]
+    items = [t for t in _LIST_SEPARATOR.split(m.group("value")) if t]
     org_end = rules.words("org_suffix")
     return len(items) >= 2 and all(org_end.search(t) or _ADDRESSEE_END.search(t) for t in items)
 
@@ -714,11 +718,11 @@ def _closing(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         first = m.group("value")
         p = paras[k]
         if first:
-            v = regex.sub(r"^\d{1,2}[.．、]\s*", "", first)
+            v = _ATTACHMENT_NUMBER.sub("", first)
             lay.attachments.append(_attachment(doc, p, v))
         j = k + 1
-        while j < len(texts) and paras[j].kind == "para" and regex.match(r"^\d{1,2}[.．、]", texts[j]) and not _PUNCT.search(texts[j][-1:]) and len(texts[j]) <= SETTINGS.max_attachment_line:
-            v = regex.sub(r"^\d{1,2}[.．、]\s*", "", texts[j])
+        while j < len(texts) and paras[j].kind == "para" and _ATTACHMENT_NUMBER.match(texts[j]) and not _PUNCT.search(texts[j][-1:]) and len(texts[j]) <= SETTINGS.max_attachment_line:
+            v = _ATTACHMENT_NUMBER.sub("", texts[j])
             lay.attachments.append(_attachment(doc, paras[j], v))
             lay.mark(j, ATTACHMENT_LIST)
             j += 1

@@ -11,6 +11,8 @@ from ..evidence import sentence
 from ..model import DomainRow, Mention, NormDoc
 from ..structure import Structure, section_at
 
+_FIELD_WORD = regex.compile(r"(?:领域|方面)$")  # 征地补偿领域 names the domain 征地补偿
+
 def _inside_book_title(text: str, start: int) -> bool:
     opened = text.rfind("《", 0, start)
     return opened != -1 and text.rfind("》", opened, start) == -1 and text.find("》", start) != -1 and text.find("》", start) - opened < 120
@@ -61,7 +63,7 @@ def extract_domains(doc: NormDoc, st: Structure, mentions: list[Mention]) -> lis
 
 def canonical_domain(text: str) -> tuple[str, str] | None:
     """The (taxonomy, canonical) of a table cell naming a domain. '农村集体土地征收' -> ('gov-open-26', '征地补偿')"""
-    cell = regex.sub(r"(?:领域|方面)$", "", text.strip())
+    cell = _FIELD_WORD.sub("", text.strip())
     for tax in rules.taxonomies():
         for mention, canonical in tax.variants:
             if cell == mention:

@@ -18,6 +18,16 @@ from .topic import classify
 from .units import split_top
 
 _ISO = regex.compile(r"^\s*((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})")
+_TITLE_ORG = regex.compile(r"^(?P<org>[\p{Han}（）、]{2,120}?)(?:关于|印发|转发)")
+_TITLE_ORG_BEFORE_YEAR = regex.compile(r"^(?P<org>[\p{Han}（）]{4,40}?)(?=(?:19|20)\d{2}年)")
+_TITLE_VERB = regex.compile(r"关于|印发|转发")
+_FORWARDING_VERB = regex.compile(r"批转|转发|印发")
+_FULL_DATE = regex.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
+_PUBLISHED_FIRST = regex.compile(r"^[（(]?\s*((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)[^，。；]*?公布")
+_PRC_BEFORE_STATE_COUNCIL = regex.compile(r"^中华人民共和国(?=国务院)")
+_ORDER_SERIAL = regex.compile(r"令第\s*(\d+)\s*号")
+_COLLECTIVE_LEAD = regex.compile(r"^(?:各|有关|.{1,8}?(?:各|有关|所属))")
+_CONJUNCTION = regex.compile(r"及|和|与")
 
 
 def doc_type_of(title: str) -> str:
@@ -34,13 +44,13 @@ MAX_LOW_LISTED = 30  # low-confidence OCR lines listed on a document row
 def title_head(title: str) -> str:
     """The organisation heading a title, or '': "X关于…的通知", "X印发《…》", "X转发…" (§7.3.1), a report titled
     by its issuer and year ("淮安市洪泽区人民政府2024年政府信息公开工作年度报告")."""
-    m = regex.match(r"^(?P<org>[\p{Han}（）、]{2,120}?)(?:关于|印发|转发)", title)
+    m = _TITLE_ORG.match(title)
     joint = m is not None and "、" in m.group("org")
-    if m and (not joint or all(looks_like_org(p) and not regex.match("批转|转发|印发", p) for p in m.group("org").split("、"))):
+    if m and (not joint or all(looks_like_org(p) and not _FORWARDING_VERB.match(p) for p in m.group("org").split("、"))):
         head = m.group("org")  # "国务院、中央军委关于…"; not "批转省经贸委、纺织总会关于…"
         return "" if len(head) <= 3 and not looks_like_org(head) else head  # "关于印发…", "上海关于贯彻落实…"
     if not m:
-        m = regex.match(r"^(?P<org>[\p{Han}（）]{4,40}?)(?=(?:19|20)\d{2}年)", title)
+        m = _TITLE_ORG_BEFORE_YEAR.match(title)
         if m and looks_like_org(m.group("org")):
             return m.group("org")
     return ""
@@ -104,16 +114,16 @@ def _promulgation(st: Structure) -> tuple[Span | None, Span | None, DocNumber | 
     last: Span | None = None
     number: DocNumber | None = None
     for sp in st.promulgation:
-        for m in regex.finditer(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日", sp.value):
+        for m in _FULL_DATE.finditer(sp.value):
             if _TAKES_EFFECT.match(sp.value, m.end()):
                 continue  # "…修正，该修正自2021年4月15日施行": when it takes effect, not an event of its making
             last = Span(m.group(0), sp.start + m.start(), sp.start + m.end(), sp.page, sp.evidence)
         m = event.search(sp.value)
         if issuer is None and m is not None:
             org = _TERM.sub("", m.group("org"))
-            org = regex.sub(r"^中华人民共和国(?=国务院)", "", org)
+            org = _PRC_BEFORE_STATE_COUNCIL.sub("", org)
             issuer = Span(org, sp.start + m.start("org"), sp.start + m.end("org"), sp.page, sp.evidence)
-            serial = regex.match(r"令第\s*(\d+)\s*号", sp.value[m.end("org") : m.end()])
+            serial = _ORDER_SERIAL.match(sp.value[m.end("org") : m.end()])
             if serial and number is None:
                 number = parse_doc_number(f"{org}令第{serial.group(1)}号")  # 国务院令第379号
     return issuer, last, number
@@ -210,8 +220,8 @@ def split_addressees(text: str) -> list[str]:
             if _LEVEL_WORD.fullmatch(item):
                 pending.append(item)  # "中央、省驻岳单位": a level word before the addressee it qualifies
                 continue
-            bare = regex.sub(r"^(?:各|有关|.{1,8}?(?:各|有关|所属))", "", item)  # 市政府各委 / 市政府有关委: the level word
-            parts = regex.split(r"及|和|与", _PARENS.sub("", bare))  # 各县（市）、区人民政府: 县（市） is a level word
+            bare = _COLLECTIVE_LEAD.sub("", item)  # 市政府各委 / 市政府有关委: the level word
+            parts = _CONJUNCTION.split(_PARENS.sub("", bare))  # 各县（市）、区人民政府: 县（市） is a level word
             pending.append(item)
             if all(p in heads for p in parts if p) and bare:
                 continue  # a level word: wait for the head
@@ -235,7 +245,7 @@ def _first_publication(st: Structure) -> str:
     """A law's 公布之日 when its 题注 states it (the first event, 公布 by an order); an adoption or a later
     amendment is no publication date, so none is given then (a law in force since 1992 was amended in 2015)."""
     first = st.promulgation[0].value
-    m = regex.match(r"^[（(]?\s*((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)[^，。；]*?公布", first)
+    m = _PUBLISHED_FIRST.match(first)
     return parse_date(m.group(1)) if m else ""
 
 
@@ -342,7 +352,7 @@ def build_document_row(doc: NormDoc, st: Structure) -> tuple[DocumentRow, Span |
     if not region.admin_level and not row.issuer and row.title:
         # a re-posted 办法 without its wrapper names its place in the title ("广州市临时救助实施细则"): the
         # region is that place; the issuer stays unknown rather than guessed
-        head = regex.split(r"关于|印发|转发", row.title)[0]
+        head = _TITLE_VERB.split(row.title)[0]
         titled = infer_region(head)
         leads = opens_with_a_place(head) or head.startswith("中华人民共和国")
         if leads and (titled.province or titled.admin_level == "national"):

@@ -13,6 +13,8 @@ _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 # a ministry (农业农村部, 工业和信息化部办公厅) or a 总局/总署 named without a place is national; 铁岭市委宣传部
 # names its city and is not
 _SHORT_SUFFIX = regex.compile(r"(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$")
+_TOWNSHIP_BODY = regex.compile(r"[乡镇]人民政府|[乡镇]政府|街道办事处")
+_LEVEL_LEAD = regex.compile(r"^(?:(省)(?!略)|(市)(?!场)|([县区旗]))")  # 省委宣传部; not 省略, 市场
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +90,7 @@ def infer_region(issuer: str, agency: str = "") -> Region:
         return Region(area, "", "", "municipal")  # 河北雄安新区管理委员会: a 国家级新区 of the province
     cities = [p for p in places if p.level == "city" and (not provinces or p.province in provinces)]
     counties = [p for p in places if p.level == "county" and (not cities or p.city in {c.name for c in cities}) and (not provinces or p.province in provinces)]
-    township = bool(regex.search(r"[乡镇]人民政府|[乡镇]政府|街道办事处", first))
+    township = bool(_TOWNSHIP_BODY.search(first))
     if counties and (len({c.adcode for c in counties}) == 1 or cities):
         c = counties[0]
         return Region(c.province, c.city, c.name, "township" if township else "county")
@@ -110,7 +112,7 @@ def infer_region(issuer: str, agency: str = "") -> Region:
                 found = next((p for p in _index().get(city, []) if p.level == "city"), None)
                 if found is not None:
                     return Region(found.province, found.name, "", "municipal")
-    level = regex.match(r"^(?:(省)(?!略)|(市)(?!场)|([县区旗]))", first)
+    level = _LEVEL_LEAD.match(first)
     if level:
         # a body named by its level alone (省委宣传部, 市政府办公室): the level is known, not the place
         return Region(admin_level="provincial" if level.group(1) else "municipal" if level.group(2) else "county")

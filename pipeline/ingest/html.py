@@ -106,6 +106,7 @@ def _strip_page(root: lxml_html.HtmlElement) -> None:
 # --------------------------------------------------------------------------- the article container
 
 _NOSPACE = regex.compile(r"[\s\u3000\u00a0|]+")
+_HAN = regex.compile(r"\p{Han}")
 
 
 def _keys(page_text: str) -> list[str]:
@@ -250,7 +251,7 @@ def content_blocks(container: lxml_html.HtmlElement, skip: list[lxml_html.HtmlEl
 
 
 def _has_text(blocks: list[Block]) -> bool:
-    han = sum(len(regex.findall(r"\p{Han}", b.text)) for b in blocks if isinstance(b, Line))
+    han = sum(len(_HAN.findall(b.text)) for b in blocks if isinstance(b, Line))
     return han >= 20 or any(isinstance(b, Table) for b in blocks)
 
 

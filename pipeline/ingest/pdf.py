@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 
 ENGINES = ("pdfium", "hybrid", "plumber")
 _ASCII_SYMBOLS = frozenset("!\"#$%&'*+/<=>?@[\\]^_`{|}~")
+_SPACES = regex.compile(r"\s+")
+_DIGITS = regex.compile(r"\d+")
 GARBLED_SHARE = 0.3  # a page whose characters are this share (cid:N)/U+FFFD/private use goes to OCR
 SCAN_COVER = 0.3  # a page with (almost) no text and images over this share of its area is a scan
 SCAN_FULL = 0.6  # images cover this share of the page: a scanned page, whatever text layer lies over it
@@ -199,7 +201,7 @@ def _ocr_low(pages: list[PageData]) -> tuple[str, ...]:
 
 
 def _digits_key(text: str) -> str:
-    return regex.sub(r"\d+", "#", regex.sub(r"\s+", "", text))
+    return _DIGITS.sub("#", _SPACES.sub("", text))
 
 
 def _remove_furniture(pages: list[_Page]) -> list[PLine]:
@@ -214,14 +216,14 @@ def _remove_furniture(pages: list[_Page]) -> list[PLine]:
     for bp in pages:
         drop = []
         for it in _zone_lines(bp):
-            compact = regex.sub(r"\s+", " ", it.text).strip()
+            compact = _SPACES.sub(" ", it.text).strip()
             if any(r.pattern.match(compact) for r in page_numbers) or _digits_key(it.text) in repeated:
                 drop.append(it)
         # a page number alone on one of the last lines, lower than the zone on a scan with a deep margin
         h = bp.data.height
         lines = [it for it in bp.items if isinstance(it, PLine)]
         for it in lines[-3:]:
-            compact = regex.sub(r"\s+", " ", it.text).strip()
+            compact = _SPACES.sub(" ", it.text).strip()
             if it not in drop and it.top >= PAGE_NUMBER_ZONE * h and any(r.pattern.match(compact) for r in page_numbers):
                 drop.append(it)
         for it in drop:

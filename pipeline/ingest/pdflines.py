@@ -19,6 +19,7 @@ from .pdfpage import Frag
 
 _LATIN_END = regex.compile(r"[A-Za-z0-9]$")
 _LATIN_START = regex.compile(r"^[A-Za-z0-9]")
+_DIGIT_END = regex.compile(r"\d$")
 WIDE_GAP = 1.5  # in character sizes: a gap this wide separates two items on one line
 DUP_OFFSET = 0.3  # a repeated glyph closer than this share of its width to its twin is fake bold
 
@@ -133,7 +134,7 @@ def cell_text(frags: list[Frag]) -> str:
         text = " ".join(text.split())  # a cell value never carries tabs or line breaks into the tables
         if not text:
             continue
-        if parts and _LATIN_END.search(parts[-1]) and _LATIN_START.search(text) and not regex.search(r"\d$", parts[-1]):
+        if parts and _LATIN_END.search(parts[-1]) and _LATIN_START.search(text) and not _DIGIT_END.search(parts[-1]):
             parts.append(" ")
         parts.append(text)
     return "".join(parts)

@@ -13,6 +13,11 @@ from ..model import Block, IngestError, Table
 
 _P_SPLIT = regex.compile(r"<p\b[^>]*>(.*?)</p>", regex.S | regex.I)
 _TAG = regex.compile(r"<[^>]+>")
+_SOURCE_SPACES = regex.compile(r"[\s\u00a0]+")
+_SPACES = regex.compile(r"\s+")
+_LEADING_DIGITS = regex.compile(r"\s*(\d+)")
+_LATIN_END = regex.compile(r"[A-Za-z]$")
+_LATIN_START = regex.compile(r"^[A-Za-z]")
 
 
 def strip_tags(fragment: str) -> str:
@@ -63,7 +68,7 @@ def cell_lines(td: lxml_html.HtmlElement) -> list[str]:
     buf: list[str] = []
 
     def flush() -> None:
-        text = regex.sub(r"[\s\u00a0]+", " ", "".join(buf)).strip()
+        text = _SOURCE_SPACES.sub(" ", "".join(buf)).strip()
         if text:
             lines.append(text)
         buf.clear()
@@ -93,7 +98,7 @@ MAX_TABLE_CELLS = 250_000  # a grid larger than this is no notice's table: the f
 
 def span_attribute(value: str | None, cap: int) -> int:
     """A colspan/rowspan value read as browsers do: leading digits ('2;' -> 2), else 1; at most `cap`."""
-    m = regex.match(r"\s*(\d+)", value or "")
+    m = _LEADING_DIGITS.match(value or "")
     n = int(m.group(1)) if m else 1
     return min(max(n, 1), cap)
 
@@ -135,7 +140,7 @@ def html_table_grid(table_el: lxml_html.HtmlElement) -> tuple[list[list[str]], s
 
 
 def normalise_header(cells: Iterable[str]) -> tuple[str, ...]:
-    return tuple(regex.sub(r"\s+", "", c) for c in cells)
+    return tuple(_SPACES.sub("", c) for c in cells)
 
 
 def join_continuation(prev: Table, cur: Table) -> Table:
@@ -200,7 +205,7 @@ def _join_cell(a: str, b: str) -> str:
     a, b = a.strip(), b.strip()
     if not a or not b:
         return a or b
-    sep = " " if regex.search(r"[A-Za-z]$", a) and regex.match(r"^[A-Za-z]", b) else ""
+    sep = " " if _LATIN_END.search(a) and _LATIN_START.match(b) else ""
     return a + sep + b
 
 

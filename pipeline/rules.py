@@ -16,6 +16,10 @@ from typing import Any, Callable, Mapping, Sequence, TypeVar
 import regex
 import yaml
 
+_SPACES = regex.compile(r"\s+")
+_TEMPLATE_SLOT = regex.compile(r"(?<!\\[pP])\{([A-Za-z][A-Za-z0-9_]*)\}")  # {name}, not \p{Han}
+
+
 def default_folder() -> Path:
     """The shipped rule files: rules/ beside the package in a checkout, else the installed gongwen_rules
     package (a wheel)."""
@@ -143,7 +147,7 @@ def _expand(template: str, blocks: Mapping[str, str], file: str, rule_id: str) -
             raise RuleError(f"rules/{file}: rule {rule_id!r} uses unknown block {{{name}}}")
         return blocks[name]
 
-    return regex.sub(r"(?<!\\[pP])\{([A-Za-z][A-Za-z0-9_]*)\}", sub, template)
+    return _TEMPLATE_SLOT.sub(sub, template)
 
 
 def _compile(file: str, rule_id: str, pattern: str) -> regex.Pattern[str]:
@@ -572,7 +576,7 @@ class TableColumns:
 
     def role(self, header: str) -> str:
         """The role of a header cell: '责任单位' -> 'units'; '' when none applies."""
-        h = regex.sub(r"\s+", "", header)
+        h = _SPACES.sub("", header)
         for alias, role in self.aliases:
             if h == alias:
                 return role
@@ -613,13 +617,15 @@ class Topics:
     body_cap: int
     min_score: int
     fallback: str
+    # keyword -> ((longer word holding it, where the keyword starts in that word), ...): 民政 inside 人民政府
+    false_friends: Mapping[str, tuple[tuple[str, int], ...]]
 
 
 @cached
 def topics() -> Topics:
     """gov.cn 主题分类 keyword rules (rules/topics.yaml)."""
     data = _read_yaml("topics.yaml")
-    _check_keys("topics.yaml", "<top>", data, {"classes", "title_weight", "body_cap", "min_score", "fallback"})
+    _check_keys("topics.yaml", "<top>", data, {"classes", "title_weight", "body_cap", "min_score", "fallback", "false_friends"})
     out: list[TopicClass] = []
     seen: set[str] = set()
     for raw in data.get("classes") or []:
@@ -639,7 +645,20 @@ def topics() -> Topics:
     fallback = str(data.get("fallback", "其他"))
     if fallback not in seen:
         raise RuleError(f"rules/topics.yaml: fallback class {fallback!r} is not one of the classes")
-    return Topics(tuple(out), int(data.get("title_weight", 5)), int(data.get("body_cap", 8)), int(data.get("min_score", 4)), fallback)
+    keywords = {k for c in out for k in c.keywords}
+    friends: dict[str, tuple[tuple[str, int], ...]] = {}
+    for key, words in (data.get("false_friends") or {}).items():
+        key = str(key)
+        if key not in keywords:
+            raise RuleError(f"rules/topics.yaml: false_friends names {key!r}, which is no class's keyword")
+        spots = []
+        for word in map(str, words or ()):
+            at = [i for i in range(len(word)) if word.startswith(key, i)]
+            if not at or word == key:
+                raise RuleError(f"rules/topics.yaml: false friend {word!r} of {key!r} must be a longer word holding it")
+            spots += [(word, i) for i in at]
+        friends[key] = tuple(spots)
+    return Topics(tuple(out), int(data.get("title_weight", 5)), int(data.get("body_cap", 8)), int(data.get("min_score", 4)), fallback, friends)
 
 
 @dataclass(frozen=True, slots=True)
@@ -656,7 +675,7 @@ def html_rules() -> HtmlRules:
     """rules/html.yaml: a web page's metadata labels and the page chrome left inside article containers."""
     data = _read_yaml("html.yaml")
     _check_keys("html.yaml", "<top>", data, {"metadata_labels", "date_keys", "meta_tags", "patterns"})
-    labels = [(regex.sub(r"\s+", "", str(a)), str(key)) for key, aliases in data["metadata_labels"].items() for a in aliases]
+    labels = [(_SPACES.sub("", str(a)), str(key)) for key, aliases in data["metadata_labels"].items() for a in aliases]
     labels.sort(key=lambda p: len(p[0]), reverse=True)
     alt = "|".join(regex.escape(a) for a, _ in labels)
     keys = set(data["metadata_labels"])

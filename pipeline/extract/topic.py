@@ -30,12 +30,17 @@ def _automaton() -> Any:
 
 
 def _occurrences(text: str) -> dict[str, list[int]]:
-    """Start of every occurrence of every keyword (overlapping ones too), in text order."""
+    """Start of every occurrence of every keyword (overlapping ones too), in text order; none inside one of
+    the keyword's false friends (rules/topics.yaml: 民政 inside 人民政府 is no 民政)."""
     out: dict[str, list[int]] = {}
     if not text or not len(_automaton()):
         return out
+    friends = rules.topics().false_friends
     for end, w in _automaton().iter(text):
-        out.setdefault(w, []).append(end - len(w) + 1)
+        start = end - len(w) + 1
+        if w in friends and any(text.startswith(word, start - at) for word, at in friends[w] if start >= at):
+            continue
+        out.setdefault(w, []).append(start)
     return out
 
 

@@ -150,12 +150,15 @@ def bracketed_labels(text: str) -> str:
     return pattern.sub(lambda m: m.group("label") + "：", stripped) if first is not None else text
 
 
-# a run of spaces not between two Latin letters (a run is matched whole: no lookbehind inside it)
-_SPACE_RUN_NOT_LATIN = regex.compile(r"(?<![A-Za-z\s])\s++|(?<!\s)\s++(?![A-Za-z])")
+# a run of spaces not between two Latin letters nor between two numbers of two digits or more ("2024-07-02
+# 08:50" is a date and a time, "0371 65501234" two numbers; "2 0 2 0" is one number letter-spaced by a PDF);
+# a run is matched whole: no lookbehind inside it
+_SPACE_RUN_NOT_LATIN = regex.compile(r"(?<![A-Za-z\s])(?<!\d\d)\s++|(?<=[A-Za-z])\s++(?![A-Za-z])|(?<=\d\d)\s++(?!\d\d)")
 
 
 def remove_cjk_spaces(text: str) -> str:
-    """Remove spaces inside Chinese text; keep one between two Latin words. '到 2020 年底' -> '到2020年底'"""
+    """Remove spaces inside Chinese text; keep one between two Latin words or two numbers. '到 2020 年底' ->
+    '到2020年底', '2024-07-02 08:50' stays"""
     if not _SPACE_RUN.search(text):
         return text.strip()
     # two passes in C, no call per run: the runs beside anything but two Latin letters go, the others become

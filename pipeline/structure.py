@@ -23,6 +23,7 @@ _BOOK_TITLE_WITH_PUNCT = regex.compile(r"《[^》]*[，、：][^》]*》")  # a 
 _STATUS_MARKS = regex.compile(r"[\s（()）【】\[\]]")
 _LIST_SEPARATOR = regex.compile(r"[，,、]")
 _ATTACHMENT_NUMBER = regex.compile(r"^\d{1,2}[.．、]\s*")
+_REPRINT_MARKS = regex.compile(r"[\s《》〈〉]")  # a title printed again may drop the marks of the title it cites
 
 
 # The role of each paragraph: GB/T 9704-2012 elements (§7.2 版头, §7.3 主体, §7.4 版记) and what a web page or
@@ -616,12 +617,16 @@ _EVENT_END = regex.compile(r"(?:通过|修订|修正|批准|公布|发布|施行
 
 def _title_reprint(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
     """Lines right after the title that print it again, broken over lines (a page's title field, then the
-    notice's own title in three lines): page furniture, so the 主送机关 after them is found. Returns the
-    first paragraph after them."""
+    notice's own title in three lines), maybe after the 文号 printed again and without the title's 《》
+    ("鞍立政发〔2023〕2号" / "立山区人民政府关于印发立山区政府…方案的通知"): page furniture, so the 主送机关
+    after them is found. Returns the first paragraph after them."""
     assert lay.title is not None
-    title, got, k = lay.title.value, "", i
-    while k < len(texts) and k - i < SETTINGS.max_title_lines and doc.paras[k].kind == "para" and k not in lay.roles:
-        got += texts[k]
+    start = i
+    if lay.doc_number_span is not None and i < len(texts) and i not in lay.roles and texts[i] == lay.doc_number_span.value:
+        start += 1
+    title, got, k = _REPRINT_MARKS.sub("", lay.title.value), "", start
+    while k < len(texts) and k - start < SETTINGS.max_title_lines and doc.paras[k].kind == "para" and k not in lay.roles:
+        got += _REPRINT_MARKS.sub("", texts[k])
         if not title.startswith(got):
             return i
         k += 1

@@ -1700,3 +1700,18 @@ def test_a_column_tag_in_quotes_before_a_title(tmp_path: Path) -> None:
     assert run(tmp_path, text, name="tag").document.title == "中共黄浦区委办公室黄浦区人民政府办公室印发《黄浦区全力打响“服务”品牌加快建设三年行动计划（2018—2020年）》的通知"
     text = "“三农”工作领导小组关于做好春耕工作的通知\n各县（市、区）：\n请认真做好春耕工作。\n"
     assert run(tmp_path, text, name="own").document.title == "“三农”工作领导小组关于做好春耕工作的通知"
+
+
+def test_a_page_prints_the_number_and_title_again_without_the_book_marks(tmp_path: Path) -> None:
+    """A county site prints the 文号 and the title once more under the notice's own, the cited 方案 without its
+    《》 ("丙立政发〔2023〕2号" / "丙区人民政府关于印发丙区…方案的通知"): page furniture, so the 主送机关 after
+    them is still found and the reprint is no body text."""
+    d = run(
+        tmp_path,
+        "乙市丙区人民政府文件\n丙立政发〔2023〕2号\n丙区人民政府关于印发《丙区2023年重点工作任务分解方案》的通知\n"
+        "丙立政发〔2023〕2号\n丙区人民政府关于印发丙区2023年重点工作任务分解方案的通知\n"
+        "丙经济开发区，各街道办事处，各区直部门：\n经区政府同意，现将《丙区2023年重点工作任务分解方案》印发给你们，请认真贯彻落实。\n"
+        "丙区人民政府\n2023年3月28日\n",
+    ).document
+    assert d.recipients == "丙经济开发区；各街道办事处；各区直部门", d.recipients
+    assert (d.doc_number, d.signed_date) == ("丙立政发〔2023〕2号", "2023-03-28"), d

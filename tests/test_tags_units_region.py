@@ -53,8 +53,12 @@ def test_tag_forms(text: str, expected: list[tuple[list[str], list[str]]]) -> No
         ("市场监管总局、工业和信息化部", ["市场监管总局", "工业和信息化部"]),
         ("省市场监管局、药监局", ["省市场监管局", "省药监局"]),
         ("市政府有关委、办、局", ["市政府有关委、办、局"]),
+        # a level word shares the head of the unit after it, unless that unit is the bodies under a level
+        ("各乡、镇人民政府", ["各乡、镇人民政府"]),
+        ("各街道、区直各部门", ["各街道", "区直各部门"]),
+        ("各镇、区级各部门", ["各镇", "区级各部门"]),
     ],
-    ids=["no-prefix-from-shichang", "prefix-inherited", "office-kinds"],
+    ids=["no-prefix-from-shichang", "prefix-inherited", "office-kinds", "levels-share-head", "directly-under", "level-bodies"],
 )
 def test_unit_lists(text: str, units: list[str]) -> None:
     assert split_units(text) == units, f"{text}: {split_units(text)}"

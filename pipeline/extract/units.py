@@ -106,6 +106,10 @@ def _join_office_kinds(items: list[str]) -> list[str]:
     return out
 
 
+# a unit named as the bodies directly under a level (区直各部门, 市直有关单位, 县属各单位, 市级各部门): whole
+_DIRECTLY_UNDER = regex.compile(r"^各?[省市县区乡镇](?:直|属|级(?!市))")
+
+
 def _join_levels(items: list[str]) -> list[str]:
     """'各市、县（市、区）人民政府' names the governments of both levels: an item that is only a level word
     (市, 县, 区…, rules/elements.yaml coordinated_heads) shares the head of the item after it."""
@@ -113,6 +117,9 @@ def _join_levels(items: list[str]) -> list[str]:
     out: list[str] = []
     pending: list[str] = []
     for item in items:
+        if pending and _DIRECTLY_UNDER.match(item):
+            out.extend(pending)  # "各街道、区直各部门": 区直各部门 is a whole unit, no head for 街道 to share
+            pending = []
         pending.append(item)
         bare = item.removeprefix("各")
         if bare in heads:

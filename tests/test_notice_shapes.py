@@ -1715,3 +1715,46 @@ def test_a_page_prints_the_number_and_title_again_without_the_book_marks(tmp_pat
     ).document
     assert d.recipients == "丙经济开发区；各街道办事处；各区直部门", d.recipients
     assert (d.doc_number, d.signed_date) == ("丙立政发〔2023〕2号", "2023-03-28"), d
+
+
+CELL_PER_LINE = """发文文号: 子政办发〔2023〕7号 发布机关: 市政府办公室
+子市人民政府办公室关于印发2023年重点工作责任分解的通知
+各县（市、区）人民政府，市级有关部门：
+《2023年重点工作责任分解》已经市政府同意，现印发给你们，请认真贯彻执行。
+子市人民政府办公室
+2023年3月1日
+2023年重点工作责任分解
+序号
+
+主 要 工 作 任 务
+
+责任单位
+
+1
+
+地区生产总值增长6%左右。
+
+市发展改革委
+
+2
+
+城乡居民人均可支配收入分别增长5.5%、7%左右。
+
+市统计局、市农业农村局
+
+3
+市级部门要按季报送进展。
+"""
+
+
+def test_a_table_saved_one_cell_per_line(tmp_path: Path) -> None:
+    """A page's table copied as text, one cell per line (序号 / 主要工作任务 / 责任单位 / 1 / … / 市发展改革委 / 2 …):
+    its rows are task rows; a numbered line that does not fill a row ends the table and stays text. The page's
+    发文文号 field is its 文号."""
+    out = run(tmp_path, CELL_PER_LINE)
+    assert out.document.doc_number == "子政办发〔2023〕7号", out.document.doc_number
+    assert task_rows(out.tasks) == [
+        ("地区生产总值增长6%左右", "市发展改革委", "市发展改革委", ""),
+        ("城乡居民人均可支配收入分别增长5.5%、7%左右", "市统计局；市农业农村局", "市统计局", ""),
+    ], task_rows(out.tasks)
+    assert "市级部门要按季报送进展。" in out.text

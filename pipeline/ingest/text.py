@@ -10,6 +10,7 @@ import regex
 from charset_normalizer import from_bytes
 from lxml import html as lxml_html
 
+from .. import rules
 from ..model import Block, IngestError, Line, SourceDocument, Table
 from .tables import html_table_grid, split_paragraph_rows, stitch
 
@@ -94,6 +95,51 @@ def _restore_lost_breaks(lines: list[str]) -> list[str]:
     return out
 
 
+_ROW_NUMBER = regex.compile(r"^(\d{1,3})[.．、]?$")
+_SPACES = regex.compile(r"\s+")
+MAX_HEADER_CELL = 12  # characters of a column name (主要工作任务, 牵头责任单位)
+
+
+def _cell_per_line_table(lines: list[str], i: int) -> tuple[Table, int] | None:
+    """A table saved as one cell per line (a page's <table> copied as text): a header of known column names
+    (rules/tables.yaml) that starts with 序号, then rows numbered 1, 2, … of as many lines as the header has
+    cells ("序号 / 主要工作任务 / 责任单位 / 1 / 地区生产总值增长6%左右。 / 市发展改革委 / 2 / …"). The table ends
+    at the first row that does not fit, whose lines stay text. Returns the table and the line after it."""
+    cols = rules.table_columns()
+
+    def next_line(j: int) -> int:
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        return j
+
+    if cols.role(lines[i]) != "seq" or len(lines[i].strip()) > 4:
+        return None
+    header: list[str] = []
+    j = i
+    while j < len(lines):
+        cell = lines[j].strip()
+        if len(_SPACES.sub("", cell)) > MAX_HEADER_CELL or _ROW_NUMBER.match(cell) or not cols.role(cell):
+            break
+        header.append(_SPACES.sub("", cell))
+        j = next_line(j + 1)
+    if len(header) < 2 or not {cols.role(h) for h in header} & {"title", "detail", "units", "lead"}:
+        return None
+    rows: list[tuple[str, ...]] = [tuple(header)]
+    end, n = j, 1
+    while j < len(lines) and (m := _ROW_NUMBER.match(lines[j].strip())) and int(m.group(1)) == n:
+        cells, k = [str(n)], next_line(j + 1)
+        while len(cells) < len(header) and k < len(lines) and lines[k].strip() != str(n + 1):
+            cells.append(lines[k].strip())
+            k = next_line(k + 1)
+        if len(cells) < len(header):
+            break  # a cell left out of the copy: the columns can no longer be told apart
+        rows.append(tuple(cells))
+        end, j, n = k, k, n + 1
+    if len(rows) < 2:
+        return None
+    return Table(tuple(rows), (None,) * len(rows), frozenset()), end
+
+
 def blocks_from_text(text: str) -> list[Block]:
     """Split decoded text into lines and tables, in reading order."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -157,6 +203,11 @@ def blocks_from_text(text: str) -> list[Block]:
         if line.strip() == "":
             i += 1
             continue  # blank lines between tables keep the run open; a text line closes it
+        found = _cell_per_line_table(lines, i)
+        if found is not None:
+            pending.append(found[0])
+            i = found[1]
+            continue
         flush()
         if _HTML_BLOCK.search(line):
             # an HTML body pasted as one line ("<p>各市…：</p><p>现将…</p>"): each paragraph its own line

@@ -17,6 +17,7 @@ of a changed duration (10 vs 15 个工作日: stricter).
 from __future__ import annotations
 
 import bisect
+import json
 from dataclasses import dataclass
 import math
 from collections import Counter
@@ -81,6 +82,7 @@ def family_links(docs: pd.DataFrame, references: pd.DataFrame, texts: Mapping[st
     by_title = {_key(r.title): r.doc_id for r in docs.itertuples(index=False) if r.title}
     by_number = {r.doc_number: r.doc_id for r in docs.itertuples(index=False) if r.doc_number}
     titles = {r.doc_id: r.title for r in docs.itertuples(index=False)}
+    evidence = dict(zip(docs["doc_id"], docs["evidence"])) if "evidence" in docs.columns else {}
     links: dict[tuple[str, str], Link] = {}
     for ref in references.itertuples(index=False):
         child = ref.doc_id
@@ -88,8 +90,8 @@ def family_links(docs: pd.DataFrame, references: pd.DataFrame, texts: Mapping[st
             continue
         key = _key(ref.cited_title)
         in_title = bool(key) and key in _key(titles[child])
-        lo, hi = _opening(texts.get(child, ""))
-        opening = str(ref.start_char).isdigit() and lo <= int(ref.start_char) < hi
+        at = int(ref.start_char) if str(ref.start_char).isdigit() else -1
+        opening = any(lo <= at < hi for lo, hi in _openings(texts.get(child, ""), evidence.get(child, "")))
         if not (in_title or opening):
             continue
         parent = by_number.get(ref.cited_doc_number, "") if ref.cited_doc_number else ""
@@ -100,6 +102,25 @@ def family_links(docs: pd.DataFrame, references: pd.DataFrame, texts: Mapping[st
         fam_key = parent or key
         links.setdefault((child, fam_key), Link(child, parent, key, how, ref.evidence))
     return list(links.values())
+
+
+def _openings(text: str, evidence: str) -> list[tuple[int, int]]:
+    """Where a text says what it implements: its opening (_opening), the first OPENING_CHARS characters after
+    its head (标题, 发文字号, 主送机关: a web page's metadata block can fill the text's first characters) and,
+    in a notice that issues a text (印发), those after its 成文日期, where the issued text opens ("一、根据…
+    参照《国务院工作规则》…"). The heads' offsets come from the document row's evidence."""
+    spans = [_opening(text)]
+    try:
+        ev = json.loads(evidence) if evidence else {}
+    except ValueError:
+        ev = {}
+    ends = [int(v[1]) for k, v in ev.items() if k in ("title", "doc_number", "recipients") and isinstance(v, list) and len(v) > 1]
+    if ends:
+        spans.append((max(ends), max(ends) + OPENING_CHARS))
+    signed = ev.get("signed_date")
+    if isinstance(signed, list) and len(signed) > 1 and (not ends or int(signed[1]) > max(ends)):
+        spans.append((int(signed[1]), int(signed[1]) + OPENING_CHARS))
+    return spans
 
 
 def _opening(text: str) -> tuple[int, int]:

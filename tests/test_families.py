@@ -165,3 +165,38 @@ def test_family_named_by_the_analyst(tmp_path: Path) -> None:
     spec.write_text("family_id,doc,role\n物业,nowhere.md,parent\n", encoding="utf-8")
     proc = run_cli("compare", "--out", str(tmp_path / "out"), "--family", str(spec))
     assert proc.returncode == 2 and "nowhere.md" in proc.stderr, proc.stderr
+
+
+COUNTY_RULES_PAGE = """当前位置：首页 > 政务公开 > 法规公文 > 政府文件
+索引号: 011282752/2017-00101 主题分类: 综合政务
+发布机构: 乙县人民政府 发文日期: 2017-01-28
+文件标题: 县人民政府关于印发《乙县人民政府工作规则》的通知
+文号: 乙政发〔2017〕1号 主题词: 工作规则 信息来源: 县政府办公室 浏览次数: 590 公开方式: 主动公开
+生效日期: 2017-01-28 有效性: 有效 内容概述: 县人民政府关于印发《乙县人民政府工作规则》的通知，规定县政府组成人员的职责和工作程序
+乙县人民政府
+县人民政府关于印发《乙县人民政府工作规则》的通知
+乙政发〔2017〕1号
+各乡镇人民政府，县政府各部门：
+《乙县人民政府工作规则》已经2017年1月18日召开的县人民政府第2次常务会议审议通过，现予印发。
+乙县人民政府
+2017年1月24日
+乙县人民政府工作规则
+第一章 总则
+一、为认真履行政府法定职责，依法规范县政府及其组成人员、工作人员的工作程序和行政行为，提高行政效能，建设人民满意的政府，根据有关法律的规定，参照《甲省人民政府工作规则》，结合县政府工作实际，制定本规则。
+二、县政府工作的指导思想是，认真执行党的路线方针政策，严格遵守宪法和法律，全面正确履行政府职能。
+"""
+PROVINCE_RULES = """甲省人民政府工作规则
+第一章 总则
+一、根据有关法律的规定，结合省政府工作实际，制定本规则。
+二、省政府工作的准则是，执政为民，依法行政，实事求是。
+"""
+
+
+def test_an_issued_text_names_its_parent_past_a_long_page_head(tmp_path: Path) -> None:
+    """A county site's page: a metadata block, the 印发 notice, then the issued rules, whose opening cites the
+    province's rules (参照《甲省人民政府工作规则》) more than OPENING_CHARS characters into the text. The opening
+    after the 成文日期 is read too, so the county text is the province text's child."""
+    assert COUNTY_RULES_PAGE.index("参照") > 470
+    fam = compare_files(tmp_path, {"county.txt": COUNTY_RULES_PAGE, "province.txt": PROVINCE_RULES})
+    child = fam[fam["doc_id"] == "county"]
+    assert list(child["parent_doc_id"]) == ["province"] and list(child["link"]) == ["cites_title"], fam

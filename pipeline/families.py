@@ -31,8 +31,8 @@ from rapidfuzz import fuzz, process
 
 from . import rules
 from .evidence import split_sentences
-from .orgnames import strip_leading_places
-from .structure import without_part_mark
+from .orgnames import strip_leading_places, without_part_mark
+
 
 SAME = 90.0  # rapidfuzz ratio of the whole articles at which a child article restates the parent's
 MODIFIED = 50.0  # pairing score below which no child article carries the parent's

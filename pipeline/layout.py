@@ -20,7 +20,7 @@ from . import rules
 from .rules import cached
 from .docnumber import number_line, parse_doc_number
 from .model import CellSpan, Line, NormDoc, Para, SourceDocument, Table, TableView
-from .orgnames import addressees, looks_like_org
+from .orgnames import addressees, looks_like_org, without_part_mark
 from .normalize import clean_line, has_lost_spaces, is_traditional, lost_spaces, lost_title_openers, nested_title_marks, taiwan_phrased, to_mainland, to_simplified, visual_width
 
 _SENTENCE_END = regex.compile(r"[。；]")
@@ -79,7 +79,8 @@ def _standalone(_rules: rules.Rules, text: str) -> bool:
 
 
 def _ends_with_doc_type(text: str) -> bool:
-    t = text.rstrip("》”）")
+    """'…管理办法', '…的通知》', '…补充规定（三）', '…管理办法（试行）': the line ends a title."""
+    t = without_part_mark(text).rstrip("》”）")
     return any(t.endswith(dt) for dt in rules.doc_types())
 
 
@@ -338,6 +339,11 @@ def split_recipients_body(text: str) -> list[str]:
     return [head, rest]
 
 
+# what follows an issuer's name when the name opens a title broken over lines ("国务院办公厅" / "关于印发…的通知",
+# "洪泽区人民政府" / "2023年政府信息公开工作年度报告")
+_TITLE_GOES_ON = regex.compile(r"^(?:关于|印发|转发|批转|贯彻|对|致|[、和及与]|(?:19|20)\d{2}年)")
+
+
 def _merge_title(groups: list[_Group]) -> list[_Group]:
     """Join the title's lines (GB/T 9704 §7.3.1) that follow the 文号 (or the 发文机关标志) into one paragraph."""
     cfg = SETTINGS
@@ -352,6 +358,9 @@ def _merge_title(groups: list[_Group]) -> list[_Group]:
             if rules.element_rules()["issuer_mark"].pattern.match(t):
                 start = i + 1
                 break
+        else:
+            if len(head) > 1 and looks_like_org(head[0]) and not _TITLE_GOES_ON.match(head[1]):
+                start = 1  # "卯市人民政府办公室" over "卯市国土空间总体规划": a banner, not the title's first line
     export_field = rules.element_rules()["export_field"].pattern
     while start < len(head) and export_field.match(head[start]):
         start += 1  # an export's own fields above the notice are not title lines

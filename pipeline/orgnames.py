@@ -85,3 +85,15 @@ def opens_with_a_place(text: str) -> bool:
     party body's place: '中共静安区委办公室…' and '“十四五”广东省…规划' do, '自然保护区条例' does not."""
     core = _PLACE_LEAD.sub("", text)
     return strip_leading_places(core) != core
+
+
+_PART_MARK = regex.compile(
+    r"[（(](?:[一二三四五六七八九十\d]{1,3}|试行|暂行|修订|修正|草案|送审稿|征求意见稿|代拟稿|(?:19|20)\d{2}年(?:修订|修正|版)?"
+    r"|(?:19|20)\d{2}\s*[—–\-－~～至]\s*(?:19|20)\d{2}年?)[)）]$"
+)
+
+
+def without_part_mark(title: str) -> str:
+    """A title without the part number of a title in several or the qualifier after its kind, to find its kind:
+    '…分工方案（一）' -> '…分工方案', '…管理办法（试行）' -> '…管理办法', '…规划（2021—2025年）' -> '…规划'."""
+    return _PART_MARK.sub("", title)

@@ -12,7 +12,7 @@ import regex
 from . import rules
 from .docnumber import DocNumber, find_doc_numbers, number_line, parse_doc_number
 from .model import NormDoc, Para, Section, Span
-from .orgnames import addressees, looks_like_org, opens_with_a_place, split_orgs
+from .orgnames import addressees, looks_like_org, opens_with_a_place, split_orgs, without_part_mark
 
 _PUNCT = regex.compile(r"[。，；：！？、]")
 _ORDER_HEAD = regex.compile(r"^\p{Han}{2,30}(?:令|常务委员会公告|常委会公告)$")  # its number on the next line
@@ -257,18 +257,6 @@ _QUOTED_TAG = regex.compile(r"^“[^“”]{2,12}”\s*")
 
 
 _COLUMN_TAG = regex.compile(r"^[【\[][^【】\[\]]{1,10}[】\]]\s*")
-
-
-_PART_MARK = regex.compile(
-    r"[（(](?:[一二三四五六七八九十\d]{1,3}|试行|暂行|修订|修正|草案|送审稿|征求意见稿|代拟稿|(?:19|20)\d{2}年(?:修订|修正|版)?"
-    r"|(?:19|20)\d{2}\s*[—–\-－~～至]\s*(?:19|20)\d{2}年?)[)）]$"
-)
-
-
-def without_part_mark(title: str) -> str:
-    """A title without the part number of a title in several or the qualifier after its kind, to find its kind:
-    '…分工方案（一）' -> '…分工方案', '…管理办法（试行）' -> '…管理办法', '…规划（2021—2025年）' -> '…规划'."""
-    return _PART_MARK.sub("", title)
 
 
 def _titled_sentence(text: str) -> bool:

@@ -1758,3 +1758,29 @@ def test_a_table_saved_one_cell_per_line(tmp_path: Path) -> None:
         ("城乡居民人均可支配收入分别增长5.5%、7%左右", "市统计局；市农业农村局", "市统计局", ""),
     ], task_rows(out.tasks)
     assert "市级部门要按季报送进展。" in out.text
+
+
+def test_old_regulation_headers_approved_published_and_numbered_sessions(tmp_path: Path) -> None:
+    """A law database's 题注 lines without a meeting or an order number: the body that published the text
+    (公安部发布, 辰市人民代表大会常务委员会公告公布) issued it, the one that approved it (国务院批准, 经…批准)
+    did not; a session numbered in digits (第5次会议) is an event; the date is the latest event's, not the last
+    written; a title ending in its part number (补充规定（三）) is not run into the 题注."""
+    d = run(tmp_path, "# 旅馆业治安管理办法\n\n1987年9月23日 国务院批准\n\n1987年11月10日 公安部发布\n\n<!-- INFO END -->\n\n第一条 为了保障旅馆业的正常经营，制定本办法。\n", name="hotel").document
+    assert (d.issuer, d.signed_date) == ("公安部", "1987-11-10"), d
+    d = run(
+        tmp_path,
+        "# 辰市城乡规划条例\n\n2017年8月25日 辰市第十一届人民代表大会常务委员会第5次会议通过\n\n"
+        "2017年9月30日 经丁省第十二届人民代表大会常务委员会第三十二次会议批准\n\n2017年10月9日 辰市人民代表大会常务委员会公告公布\n\n"
+        "2020年3月26日 丁省第十三届人民代表大会常务委员会第十八次会议批准的2020年1月14日辰市第十六届人民代表大会常务委员会第二十次会议《关于修改部分地方性法规的决定》修正\n\n"
+        "<!-- INFO END -->\n\n第一条 为了加强城乡规划管理，制定本条例。\n",
+        name="city",
+    ).document
+    assert (d.issuer, d.signed_date) == ("辰市人民代表大会常务委员会", "2020-03-26"), d
+    d = run(
+        tmp_path,
+        "# 最高人民法院、最高人民检察院关于执行刑法确定罪名的补充规定（三）\n\n2007年8月27日 最高人民法院审判委员会第1436次会议通过\n\n"
+        "2007年10月25日 最高人民法院、最高人民检察院公告公布\n\n<!-- INFO END -->\n\n根据刑法修正案的规定，现作如下补充：\n",
+        name="court",
+    ).document
+    assert d.title == "最高人民法院、最高人民检察院关于执行刑法确定罪名的补充规定（三）", d.title
+    assert d.signed_date == "2007-10-25", d

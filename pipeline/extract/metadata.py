@@ -10,8 +10,8 @@ import regex
 from .. import rules
 from ..docnumber import DocNumber, parse_doc_number
 from ..model import DocumentRow, NormDoc, Span
-from ..orgnames import looks_like_org, opens_with_a_place, split_orgs
-from ..structure import Structure, title_status, without_part_mark
+from ..orgnames import looks_like_org, opens_with_a_place, split_orgs, without_part_mark
+from ..structure import Structure, title_status
 from .dates import parse_date, to_int
 from .region import infer_region, is_place_name
 from .topic import classify
@@ -105,19 +105,23 @@ _TAKES_EFFECT = regex.compile(r"\s*(?:起)?\s*(?:施行|生效|实施)")
 
 
 def _promulgation(st: Structure) -> tuple[Span | None, Span | None, DocNumber | None]:
-    """From a law's 题注: (the body that adopted or promulgated it, the date of the last event, an order's
-    number). '1998年3月28日 重庆市第一届人民代表大会常务委员会第八次会议通过' -> 重庆市人民代表大会常务委员会."""
+    """From a law's 题注: (the body that adopted or promulgated it, the date of the latest event, an order's
+    number). '1998年3月28日 重庆市第一届人民代表大会常务委员会第八次会议通过' -> 重庆市人民代表大会常务委员会.
+    The latest by date, not the last written: "2020年3月26日…批准的2020年1月14日…《关于修改…的决定》修正"."""
     if not st.promulgation:
         return None, None, None
     event = rules.element_rules()["promulgation_event"].pattern
     issuer: Span | None = None
     last: Span | None = None
+    last_iso = ""
     number: DocNumber | None = None
     for sp in st.promulgation:
         for m in _FULL_DATE.finditer(sp.value):
             if _TAKES_EFFECT.match(sp.value, m.end()):
                 continue  # "…修正，该修正自2021年4月15日施行": when it takes effect, not an event of its making
-            last = Span(m.group(0), sp.start + m.start(), sp.start + m.end(), sp.page, sp.evidence)
+            iso = parse_date(m.group(0))
+            if iso >= last_iso:
+                last, last_iso = Span(m.group(0), sp.start + m.start(), sp.start + m.end(), sp.page, sp.evidence), iso
         m = event.search(sp.value)
         if issuer is None and m is not None:
             org = _TERM.sub("", m.group("org"))

@@ -1784,3 +1784,6 @@ def test_old_regulation_headers_approved_published_and_numbered_sessions(tmp_pat
     ).document
     assert d.title == "最高人民法院、最高人民检察院关于执行刑法确定罪名的补充规定（三）", d.title
     assert d.signed_date == "2007-10-25", d
+    # an order of two national bodies, each under its full name: two issuers, as a 署名 gives them
+    d = run(tmp_path, "# 军队实施某法办法\n\n2000年9月14日 中华人民共和国国务院、中华人民共和国中央军事委员会令第290号公布\n\n<!-- INFO END -->\n\n第一条 根据某法的规定，制定本办法。\n", name="army").document
+    assert (d.issuer, d.admin_level) == ("国务院；中央军事委员会", "national"), d

@@ -24,7 +24,7 @@ _TITLE_VERB = regex.compile(r"关于|印发|转发")
 _FORWARDING_VERB = regex.compile(r"批转|转发|印发")
 _FULL_DATE = regex.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
 _PUBLISHED_FIRST = regex.compile(r"^[（(]?\s*((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)[^，。；]*?公布")
-_PRC_BEFORE_STATE_COUNCIL = regex.compile(r"^中华人民共和国(?=国务院)")
+_PRC_BEFORE_A_NATIONAL_BODY = regex.compile(r"(?:^|(?<=、))中华人民共和国(?=国务院|国家|中央)")  # 中华人民共和国国家工商行政管理局
 _ORDER_SERIAL = regex.compile(r"令第\s*(\d+)\s*号")
 _COLLECTIVE_LEAD = regex.compile(r"^(?:各|有关|.{1,8}?(?:各|有关|所属))")
 _CONJUNCTION = regex.compile(r"及|和|与")
@@ -125,7 +125,9 @@ def _promulgation(st: Structure) -> tuple[Span | None, Span | None, DocNumber | 
         m = event.search(sp.value)
         if issuer is None and m is not None:
             org = _TERM.sub("", m.group("org"))
-            org = _PRC_BEFORE_STATE_COUNCIL.sub("", org)
+            org = _PRC_BEFORE_A_NATIONAL_BODY.sub("", org)
+            if "、" in org and all(looks_like_org(p) for p in org.split("、")):
+                org = "；".join(org.split("、"))  # 国务院、中央军事委员会令第290号: joint issuers, as a 署名 gives them
             issuer = Span(org, sp.start + m.start("org"), sp.start + m.end("org"), sp.page, sp.evidence)
             serial = _ORDER_SERIAL.match(sp.value[m.end("org") : m.end()])
             if serial and number is None:

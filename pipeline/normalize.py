@@ -56,6 +56,16 @@ def lost_spaces(text: str) -> str:
 _PAREN = regex.compile(r"\(([^()]{0,40})\)")
 
 
+# full-width digits and Latin letters (０-９, Ａ-Ｚ, ａ-ｚ: text typed in full-width mode, older databases): their
+# ASCII forms, so "２０１２年１２月３日" is a date the rules read and "令第１２５号" a number
+_FULLWIDTH_ALNUM = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(r[0], r[1] + 1)}
+
+
+def fullwidth_alphanumerics(text: str) -> str:
+    """'２０１２年１２月３日' -> '2012年12月3日'"""
+    return text.translate(_FULLWIDTH_ALNUM)
+
+
 def fullwidth_parentheses(text: str) -> str:
     """Half-width parentheses around Chinese text or numbers become full-width. '各县 (市)' -> '各县 （市）'
 
@@ -411,6 +421,7 @@ LINE_CLEANERS: tuple[Callable[[str], str], ...] = (
     radicals_to_characters,
     enclosed_numbers,
     strip_invisible,
+    fullwidth_alphanumerics,
     drop_pinyin_glosses,
     fullwidth_parentheses,
     fullwidth_punctuation,
@@ -435,6 +446,7 @@ _TRIGGERS: dict[Callable[[str], str], str] = {
     radicals_to_characters: "".join(map(chr, range(0x2E80, 0x2F00))) + "".join(map(chr, range(0x2F00, 0x2FD6))),
     enclosed_numbers: "".join(map(chr, range(0x3220, 0x322A))),
     strip_invisible: "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u00a0\u202f\u205f\u3000\t" + "".join(map(chr, range(0x2000, 0x200B))),
+    fullwidth_alphanumerics: "".join(map(chr, _FULLWIDTH_ALNUM)),
     drop_pinyin_glosses: "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ\u0300\u0301\u0304\u030c",  # a gloss goes only with its tone mark
     fullwidth_parentheses: "()",
     fullwidth_punctuation: ",:;?!",

@@ -64,3 +64,4 @@ def test_spaces_go_inside_chinese_and_one_stays_between_latin_words() -> None:
     assert N.remove_cjk_spaces("时间：2024-07-02  08:50:40 来源") == "时间：2024-07-02 08:50:40来源"  # a date, then a time
     assert N.remove_cjk_spaces("电话 0371 65501234") == "电话0371 65501234"
     assert N.remove_cjk_spaces("2 0 2 0 年 12 月") == "2020年12月"  # one number letter-spaced
+    assert N.fullwidth_alphanumerics("２０１２年１２月３日，ＧＤＰ") == "2012年12月3日，GDP"

@@ -1787,3 +1787,6 @@ def test_old_regulation_headers_approved_published_and_numbered_sessions(tmp_pat
     # an order of two national bodies, each under its full name: two issuers, as a 署名 gives them
     d = run(tmp_path, "# 军队实施某法办法\n\n2000年9月14日 中华人民共和国国务院、中华人民共和国中央军事委员会令第290号公布\n\n<!-- INFO END -->\n\n第一条 根据某法的规定，制定本办法。\n", name="army").document
     assert (d.issuer, d.admin_level) == ("国务院；中央军事委员会", "national"), d
+    # typed in full-width digits (an older database): the dates and the order's number are read all the same
+    d = run(tmp_path, "# 某类案件程序规定\n\n２０１２年１２月３日 公安部部长办公会议通过\n\n２０１２年１２月１９日 中华人民共和国公安部令第１２５号发布\n\n<!-- INFO END -->\n\n第一条 为了规范程序，制定本规定。\n", name="police").document
+    assert (d.issuer, d.doc_number, d.signed_date) == ("公安部", "公安部令第125号", "2012-12-19"), d

@@ -24,7 +24,7 @@ _TITLE_VERB = regex.compile(r"关于|印发|转发")
 _FORWARDING_VERB = regex.compile(r"批转|转发|印发")
 _FULL_DATE = regex.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
 _PUBLISHED_FIRST = regex.compile(r"^[（(]?\s*((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)[^，。；]*?公布")
-_PRC_BEFORE_A_NATIONAL_BODY = regex.compile(r"(?:^|(?<=、))中华人民共和国(?=国务院|国家|中央)")  # 中华人民共和国国家工商行政管理局
+_PRC_BEFORE_A_NATIONAL_BODY = regex.compile(r"(?:^|(?<=、))中华人民共和国(?!主席)(?=\p{Han}{2})")  # 中华人民共和国公安部; not the President
 _ORDER_SERIAL = regex.compile(r"令第\s*(\d+)\s*号")
 _COLLECTIVE_LEAD = regex.compile(r"^(?:各|有关|.{1,8}?(?:各|有关|所属))")
 _CONJUNCTION = regex.compile(r"及|和|与")

@@ -72,6 +72,8 @@ def _standalone(_rules: rules.Rules, text: str) -> bool:
         return True
     if el["export_field"].pattern.match(text):
         return True  # an export's "原文链接：…" line is never part of a paragraph
+    if el["promulgation"].pattern.match(text) and text.endswith(("通过", "批准", "发布", "公布", "施行", "修正", "修订", "）", ")")):
+        return True  # one event of a 题注 ("2023年9月1日 施行"): not the first line of the title printed under it
     html = rules.html_rules()
     if html.chrome.pattern.fullmatch(text) or html.field.match(text):
         return True  # a web page's chrome ("字号：大中小") or metadata line ("文号：…", "发文字号 …") copied with the notice

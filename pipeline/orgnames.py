@@ -18,7 +18,8 @@ def looks_like_org(text: str) -> bool:
     """A line that is an organisation's name: short, no punctuation, ends like an organisation."""
     # "区人民政府办公室关于印发2020年区政府" (the first line of a title broken over three) ends like one, but no
     # organisation's name holds 关于
-    return 2 <= len(text) <= MAX_ORG_CHARS and not _PUNCT.search(text) and "关于" not in text and bool(rules.words("org_suffix").search(text))
+    # nor does one open with a number ("2020年11月9日最高人民法院审判委员会": a 题注 broken over lines)
+    return 2 <= len(text) <= MAX_ORG_CHARS and not _PUNCT.search(text) and "关于" not in text and not text[:1].isdigit() and bool(rules.words("org_suffix").search(text))
 
 
 _PARTY_PREFIXES = ("中共", "共青团", "中国共产党")

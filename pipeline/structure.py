@@ -277,6 +277,22 @@ def _is_title(text: str) -> bool:
     return any(t.endswith(dt) for dt in rules.doc_types())
 
 
+def _notes_above(doc: NormDoc, lay: _Draft, texts: list[str], a: int, first: int) -> None:
+    """A database's print of a title and its 题注 above the notice's own title over its 文号 ("最高人民法院关于…规定"
+    / "2022年8月16日 …会议通过" / "2023年1月1日 施行" / "最高人民法院关于" / "…规定" / "法释〔2022〕18号"): the 题注
+    lines are read as the title's, the earlier print is the page's."""
+    j, notes = a - 1, []
+    while j >= first and j not in lay.roles and rules.element_rules()["promulgation"].pattern.match(texts[j]):
+        notes.append(j)
+        j -= 1
+    if not notes or j < first or lay.title is None or _SPACES.sub("", texts[j]) != _SPACES.sub("", lay.title.value):
+        return
+    lay.mark(j, FURNITURE)
+    for k in reversed(notes):
+        lay.mark(k, TITLE_NOTE)
+        lay.promulgation.append(_span(doc, doc.paras[k]))
+
+
 def _title_before(doc: NormDoc, lay: _Draft, texts: list[str], k_num: int, first: int) -> tuple[int, int] | None:
     """The title printed above the 文号 (web pages and database exports put it there): the nearest title-like
     paragraph before it, joined with a short line above it when the title was broken ("国务院关于印发" /
@@ -301,6 +317,7 @@ def _title_before(doc: NormDoc, lay: _Draft, texts: list[str], k_num: int, first
         and len(texts[j]) <= SETTINGS.max_title_line
         and not _TITLE_PUNCT.search(texts[j])  # a 、 joins items inside a title ("国务院关于同意乌鲁木齐、昌吉")
         and not (_is_title(texts[j]) and texts[j].count("《") <= texts[j].count("》"))  # "…《…药品管理法" goes on
+        and not rules.element_rules()["promulgation"].pattern.match(texts[j])  # "2023年9月1日 施行" over it: 题注
     ):
         j -= 1
     for cand in range(j + 1, k):
@@ -393,9 +410,17 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         if earlier is not None and doc.paras[k].kind == "para" and (earlier == k - 1 or _is_title(texts[k])):
             between = range(earlier + 1, k)
             if between and all(el["promulgation"].pattern.match(texts[j]) for j in between):
-                # a law database's title, its 题注 under it, then the text's own title again: the first print
-                # heads the 题注, the second is the repeat
-                lay.mark(k, FURNITURE)
+                if k + 1 < n and number_line(texts[k + 1]) is not None:
+                    # the second print stands over the 文号 (法释〔2022〕18号): it is the notice's title, and the
+                    # lines between are still its 题注
+                    lay.mark(earlier, FURNITURE)
+                    for j in between:
+                        lay.mark(j, TITLE_NOTE)
+                        lay.promulgation.append(_span(doc, doc.paras[j]))
+                else:
+                    # a law database's title, its 题注 under it, then the text's own title again: the first print
+                    # heads the 题注, the second is the repeat
+                    lay.mark(k, FURNITURE)
             else:
                 lay.mark(earlier, FURNITURE)
         seen[texts[k]] = k
@@ -486,6 +511,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             lay.title = Span("".join(texts[a : b + 1]), p.start, q.end, p.page, doc.text[p.start : q.end])
             lay.title_paras = (a, b)
             lay.mark_range(a, b + 1, TITLE)
+            _notes_above(doc, lay, texts, a, first)
     else:
         looked = 0
         for k in range(first, len(texts)):

@@ -1790,3 +1790,24 @@ def test_old_regulation_headers_approved_published_and_numbered_sessions(tmp_pat
     # typed in full-width digits (an older database): the dates and the order's number are read all the same
     d = run(tmp_path, "# 某类案件程序规定\n\n２０１２年１２月３日 公安部部长办公会议通过\n\n２０１２年１２月１９日 中华人民共和国公安部令第１２５号发布\n\n<!-- INFO END -->\n\n第一条 为了规范程序，制定本规定。\n", name="police").document
     assert (d.issuer, d.doc_number, d.signed_date) == ("公安部", "公安部令第125号", "2012-12-19"), d
+
+
+def test_a_court_interpretation_printed_with_its_title_again_over_its_number(tmp_path: Path) -> None:
+    """A database prints the title, the 题注 (通过, 施行), then the title again, broken over lines, over its 法释
+    number: the second print is the title (its 文号 under it), the 施行 line is no line of it, and the 题注 is
+    still read; a 题注 broken after its body's name ("2020年11月9日 最高人民法院审判委员会" / "第1815次会议通过")
+    is no 发文机关标志."""
+    d = run(
+        tmp_path,
+        "# 最高人民法院关于审理某类纠纷案件若干问题的规定\n\n2022年8月16日 最高人民法院审判委员会第1872次会议通过\n\n2023年1月1日 施行\n\n"
+        "<!-- INFO END -->\n\n最高人民法院关于\n\n审理某类纠纷案件若干问题的规定\n\n法释〔2022〕18号\n\n为正确审理某类纠纷案件，制定本规定。\n",
+        name="court2",
+    ).document
+    assert (d.title, d.doc_number, d.issuer, d.signed_date) == ("最高人民法院关于审理某类纠纷案件若干问题的规定", "法释〔2022〕18号", "最高人民法院", "2022-08-16"), d
+    d = run(
+        tmp_path,
+        "# 最高人民法院关于某类问题的批复\n\n2020年11月9日 最高人民法院审判委员会\n\n<!-- INFO END -->\n\n第1815次会议通过，自2021年1月1日起施行）\n\n"
+        "甲省高级人民法院：\n\n你院《关于某类问题的请示》收悉。经研究，批复如下：\n",
+        name="reply",
+    ).document
+    assert d.issuer == "最高人民法院", d

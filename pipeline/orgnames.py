@@ -32,7 +32,7 @@ def split_orgs(text: str) -> list[tuple[int, int]]:
     lead = next((len(p) for p in _PARTY_PREFIXES if text.startswith(p)), 0)
     m = _PLACE_HEAD.match(text[lead:])
     if not m:
-        return [(0, len(text))]
+        return _split_national(text)
     place = m.group(0)
     cuts = [0]
     pos = text.find(place, 1)
@@ -43,6 +43,20 @@ def split_orgs(text: str) -> list[tuple[int, int]]:
         if suffix.search(text[cuts[-1] : start]):
             cuts.append(start)
         pos = text.find(place, pos + 1)
+    return [(a, b) for a, b in zip(cuts, cuts[1:] + [len(text)])]
+
+
+def _split_national(text: str) -> list[tuple[int, int]]:
+    """Bodies without a place side by side ('最高人民法院最高人民检察院', '国家发展改革委国家能源局'): a new one
+    starts where the first one's first two characters come again right after a whole organisation's name."""
+    head = text[:2]
+    cuts = [0]
+    pos = text.find(head, 2)
+    while pos != -1 and len(text) >= 8:
+        # the part before is a whole name, and so is the rest, or another body follows it (three side by side)
+        if looks_like_org(text[cuts[-1] : pos]) and (looks_like_org(text[pos:]) or text.find(head, pos + 2) != -1):
+            cuts.append(pos)
+        pos = text.find(head, pos + 2)
     return [(a, b) for a, b in zip(cuts, cuts[1:] + [len(text)])]
 
 

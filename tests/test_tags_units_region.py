@@ -109,3 +109,20 @@ def test_a_site_footer_names_no_unit_and_makes_no_task() -> None:
     src = SourceDocument(doc_id="footer", source="footer.txt", format="text", sha256=hashlib.sha256(body.encode()).hexdigest(), blocks=tuple(blocks_from_text(body)))
     ex = process_source(src)
     assert {t.title: t.units for t in ex.tasks} == {"完善经办流程": "市医保局", "加强宣传解读": ""}
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("广州市卫生健康委员会广州市财政局", ["广州市卫生健康委员会", "广州市财政局"]),
+        ("最高人民法院最高人民检察院", ["最高人民法院", "最高人民检察院"]),  # a title's head with no 、 between them
+        ("国家发展改革委国家能源局国家统计局", ["国家发展改革委", "国家能源局", "国家统计局"]),
+        ("国务院国有资产监督管理委员会", ["国务院国有资产监督管理委员会"]),
+        ("国务院办公厅", ["国务院办公厅"]),
+    ],
+    ids=["place-repeats", "national-pair", "national-three", "one-national", "office"],
+)
+def test_bodies_named_side_by_side(text: str, orgs: list[str]) -> None:
+    from pipeline.orgnames import split_orgs
+
+    assert [text[a:b] for a, b in split_orgs(text)] == orgs

@@ -105,6 +105,8 @@ def _cell_per_line_table(lines: list[str], i: int) -> tuple[Table, int] | None:
     (rules/tables.yaml) that starts with 序号, then rows numbered 1, 2, … of as many lines as the header has
     cells ("序号 / 主要工作任务 / 责任单位 / 1 / 地区生产总值增长6%左右。 / 市发展改革委 / 2 / …"). The table ends
     at the first row that does not fit, whose lines stay text. Returns the table and the line after it."""
+    if len(lines[i].strip()) > 4:
+        return None  # no 序号 cell: asked of every line of a text, so the cheapest test first
     cols = rules.table_columns()
 
     def next_line(j: int) -> int:
@@ -112,7 +114,7 @@ def _cell_per_line_table(lines: list[str], i: int) -> tuple[Table, int] | None:
             j += 1
         return j
 
-    if cols.role(lines[i]) != "seq" or len(lines[i].strip()) > 4:
+    if cols.role(lines[i]) != "seq":
         return None
     header: list[str] = []
     j = i

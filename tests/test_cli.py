@@ -63,7 +63,7 @@ def test_mistyped_command_suggests_the_right_one() -> None:
 
 
 def test_rules_option_uses_an_edited_copy(tmp_path: Path) -> None:
-    """--rules DIR runs with an analyst's edited copy of rules/: a document type added there (试行规定) makes
+    """--rules DIR runs with an analyst's edited copy of rules/: a document type added there (工作备忘录) makes
     a title the shipped rules do not know a title; the worker processes use the copy too."""
     import shutil
 
@@ -74,20 +74,20 @@ def test_rules_option_uses_an_edited_copy(tmp_path: Path) -> None:
     copy = tmp_path / "myrules"
     shutil.copytree(rules.default_folder(), copy, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
     data = yaml.safe_load((copy / "elements.yaml").read_text(encoding="utf-8"))
-    assert "暂行守则" not in data["doc_types"]
-    data["doc_types"].append("暂行守则")
+    assert "工作备忘录" not in data["doc_types"]
+    data["doc_types"].append("工作备忘录")
     (copy / "elements.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     notice = tmp_path / "in" / "n.txt"
     notice.parent.mkdir()
-    notice.write_text("某市教育局\n某教〔2024〕3号\n某市中小学课后服务暂行守则\n各学校：\n现将有关事项通知如下。各学校要于2024年9月1日前完成课后服务安排。\n某市教育局\n2024年8月1日\n", encoding="utf-8")
+    notice.write_text("某市教育局\n某教〔2024〕3号\n某市中小学课后服务工作备忘录\n各学校：\n现将有关事项通知如下。各学校要于2024年9月1日前完成课后服务安排。\n某市教育局\n2024年8月1日\n", encoding="utf-8")
 
     def title(out: Path, *extra: str) -> str:
         proc = subprocess.run([sys.executable, str(ROOT / "run_pipeline.py"), str(notice.parent), "--out", str(out), "--workers", "1", *extra], capture_output=True, text=True, timeout=300)
         assert proc.returncode in (0, 1), proc.stderr
         return str(pd.read_csv(out / "documents.csv", dtype=str, keep_default_na=False)["title"].iloc[0])
 
-    assert title(tmp_path / "shipped") != "某市中小学课后服务暂行守则"
-    assert title(tmp_path / "edited", "--rules", str(copy)) == "某市中小学课后服务暂行守则"
+    assert title(tmp_path / "shipped") != "某市中小学课后服务工作备忘录"
+    assert title(tmp_path / "edited", "--rules", str(copy)) == "某市中小学课后服务工作备忘录"
 
 
 def test_rules_option_names_a_bad_folder(tmp_path: Path) -> None:

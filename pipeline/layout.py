@@ -20,7 +20,7 @@ from . import rules
 from .rules import cached
 from .docnumber import number_line, parse_doc_number
 from .model import CellSpan, Line, NormDoc, Para, SourceDocument, Table, TableView
-from .orgnames import addressees, looks_like_org, without_part_mark
+from .orgnames import addressees, doc_type_of, looks_like_org
 from .normalize import clean_line, has_lost_spaces, is_traditional, lost_spaces, lost_title_openers, nested_title_marks, taiwan_phrased, to_mainland, to_simplified, visual_width
 
 _SENTENCE_END = regex.compile(r"[。；]")
@@ -82,8 +82,7 @@ def _standalone(_rules: rules.Rules, text: str) -> bool:
 
 def _ends_with_doc_type(text: str) -> bool:
     """'…管理办法', '…的通知》', '…补充规定（三）', '…管理办法（试行）': the line ends a title."""
-    t = without_part_mark(text).rstrip("》”）")
-    return any(t.endswith(dt) for dt in rules.doc_types())
+    return bool(doc_type_of(text))
 
 
 @dataclass(frozen=True, slots=True)

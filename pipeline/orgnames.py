@@ -112,3 +112,10 @@ def without_part_mark(title: str) -> str:
     """A title without the part number of a title in several or the qualifier after its kind, to find its kind:
     '…分工方案（一）' -> '…分工方案', '…管理办法（试行）' -> '…管理办法', '…规划（2021—2025年）' -> '…规划'."""
     return _PART_MARK.sub("", title)
+
+
+def doc_type_of(title: str) -> str:
+    """The document type a title (or a title's last line) ends with, or '': '…管理办法（试行）' -> '管理办法',
+    '…分工方案（一）' -> '方案', '…的通知》' -> '通知'."""
+    t = without_part_mark(title).rstrip("》”）")
+    return next((dt for dt in rules.doc_types() if t.endswith(dt)), "")

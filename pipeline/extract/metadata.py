@@ -10,7 +10,7 @@ import regex
 from .. import rules
 from ..docnumber import DocNumber, parse_doc_number
 from ..model import DocumentRow, NormDoc, Span
-from ..orgnames import looks_like_org, opens_with_a_place, split_orgs, without_part_mark
+from ..orgnames import doc_type_of, looks_like_org, opens_with_a_place, split_orgs
 from ..structure import Structure, title_status
 from .dates import parse_date, to_int
 from .region import infer_region, is_place_name
@@ -28,14 +28,6 @@ _PRC_BEFORE_A_NATIONAL_BODY = regex.compile(r"(?:^|(?<=、))中华人民共和�
 _ORDER_SERIAL = regex.compile(r"令第\s*(\d+)\s*号")
 _COLLECTIVE_LEAD = regex.compile(r"^(?:各|有关|.{1,8}?(?:各|有关|所属))")
 _CONJUNCTION = regex.compile(r"及|和|与")
-
-
-def doc_type_of(title: str) -> str:
-    t = without_part_mark(title).rstrip("》”）")  # 分工方案（一）: a 方案
-    for dt_ in rules.doc_types():
-        if t.endswith(dt_):
-            return dt_
-    return ""
 
 
 MAX_LOW_LISTED = 30  # low-confidence OCR lines listed on a document row

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import regex
 
@@ -288,7 +288,12 @@ def _notes_above(doc: NormDoc, lay: _Draft, texts: list[str], a: int, first: int
     if not notes or j < first or lay.title is None or _SPACES.sub("", texts[j]) != _SPACES.sub("", lay.title.value):
         return
     lay.mark(j, FURNITURE)
-    for k in reversed(notes):
+    _take_notes(doc, lay, reversed(notes))
+
+
+def _take_notes(doc: NormDoc, lay: _Draft, rows: Iterable[int]) -> None:
+    """The given paragraphs, in order, as the title's 题注."""
+    for k in rows:
         lay.mark(k, TITLE_NOTE)
         lay.promulgation.append(_span(doc, doc.paras[k]))
 
@@ -414,9 +419,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
                     # the second print stands over the 文号 (法释〔2022〕18号): it is the notice's title, and the
                     # lines between are still its 题注
                     lay.mark(earlier, FURNITURE)
-                    for j in between:
-                        lay.mark(j, TITLE_NOTE)
-                        lay.promulgation.append(_span(doc, doc.paras[j]))
+                    _take_notes(doc, lay, between)
                 else:
                     # a law database's title, its 题注 under it, then the text's own title again: the first print
                     # heads the 题注, the second is the repeat

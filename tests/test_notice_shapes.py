@@ -1790,6 +1790,11 @@ def test_old_regulation_headers_approved_published_and_numbered_sessions(tmp_pat
     # typed in full-width digits (an older database): the dates and the order's number are read all the same
     d = run(tmp_path, "# 某类案件程序规定\n\n２０１２年１２月３日 公安部部长办公会议通过\n\n２０１２年１２月１９日 中华人民共和国公安部令第１２５号发布\n\n<!-- INFO END -->\n\n第一条 为了规范程序，制定本规定。\n", name="police").document
     assert (d.issuer, d.doc_number, d.signed_date) == ("公安部", "公安部令第125号", "2012-12-19"), d
+    # adopted at a 部务会议 "经…通过"; an order number written 第N号令; the order read though a meeting comes first
+    d = run(tmp_path, "# 某办法\n\n2008年7月17日 经人力资源和社会保障部第6次部务会议通过\n\n<!-- INFO END -->\n\n第一条 为了实施条例，制定本办法。\n", name="ministry").document
+    assert d.issuer == "人力资源和社会保障部", d
+    d = run(tmp_path, "# 某条例\n\n2008年11月19日 国务院第36次常务会议修订通过\n\n2008年12月1日 中华人民共和国国务院令第541号公布\n\n<!-- INFO END -->\n\n第一条 为了有效预防，制定本条例。\n", name="council").document
+    assert (d.issuer, d.doc_number) == ("国务院", "国务院令第541号"), d
 
 
 def test_a_court_interpretation_printed_with_its_title_again_over_its_number(tmp_path: Path) -> None:

@@ -115,15 +115,17 @@ def _promulgation(st: Structure) -> tuple[Span | None, Span | None, DocNumber | 
             if iso >= last_iso:
                 last, last_iso = Span(m.group(0), sp.start + m.start(), sp.start + m.end(), sp.page, sp.evidence), iso
         m = event.search(sp.value)
-        if issuer is None and m is not None:
-            org = _TERM.sub("", m.group("org"))
-            org = _PRC_BEFORE_A_NATIONAL_BODY.sub("", org)
+        if m is None:
+            continue
+        org = _PRC_BEFORE_A_NATIONAL_BODY.sub("", _TERM.sub("", m.group("org")))
+        serial = _ORDER_SERIAL.match(sp.value[m.end("org") : m.end()])
+        if serial and number is None and "、" not in org:
+            # the order that promulgated it, whichever event comes first ("国务院第120次常务会议通过" above it)
+            number = parse_doc_number(f"{org}令第{serial.group(1)}号")  # 国务院令第379号
+        if issuer is None:
             if "、" in org and all(looks_like_org(p) for p in org.split("、")):
                 org = "；".join(org.split("、"))  # 国务院、中央军事委员会令第290号: joint issuers, as a 署名 gives them
             issuer = Span(org, sp.start + m.start("org"), sp.start + m.end("org"), sp.page, sp.evidence)
-            serial = _ORDER_SERIAL.match(sp.value[m.end("org") : m.end()])
-            if serial and number is None:
-                number = parse_doc_number(f"{org}令第{serial.group(1)}号")  # 国务院令第379号
     return issuer, last, number
 
 

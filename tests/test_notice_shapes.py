@@ -1795,6 +1795,9 @@ def test_old_regulation_headers_approved_published_and_numbered_sessions(tmp_pat
     assert d.issuer == "人力资源和社会保障部", d
     d = run(tmp_path, "# 某条例\n\n2008年11月19日 国务院第36次常务会议修订通过\n\n2008年12月1日 中华人民共和国国务院令第541号公布\n\n<!-- INFO END -->\n\n第一条 为了有效预防，制定本条例。\n", name="council").document
     assert (d.issuer, d.doc_number) == ("国务院", "国务院令第541号"), d
+    # a procuratorate's committee adopts for the procuratorate
+    d = run(tmp_path, "# 人民检察院某规则\n\n2019年12月2日 最高人民检察院第十三届检察委员会第二十八次会议通过\n\n<!-- INFO END -->\n\n第一条 为了规范工作，制定本规则。\n", name="procuratorate").document
+    assert d.issuer == "最高人民检察院", d
 
 
 def test_a_court_interpretation_printed_with_its_title_again_over_its_number(tmp_path: Path) -> None:

@@ -26,6 +26,8 @@ _FULL_DATE = regex.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
 _PUBLISHED_FIRST = regex.compile(r"^[（(]?\s*((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)[^，。；]*?公布")
 _PRC_BEFORE_A_NATIONAL_BODY = regex.compile(r"(?:^|(?<=、))中华人民共和国(?!主席)(?=\p{Han}{2})")  # 中华人民共和国公安部; not the President
 _ORDER_SERIAL = regex.compile(r"令第\s*(\d+)\s*号")
+# a court's or procuratorate's committee adopts its interpretations for it (最高人民检察院检察委员会 -> 最高人民检察院)
+_COURT_COMMITTEE = regex.compile(r"(?<=人民法院|人民检察院)(?:审判委员会|检察委员会)$")
 _COLLECTIVE_LEAD = regex.compile(r"^(?:各|有关|.{1,8}?(?:各|有关|所属))")
 _CONJUNCTION = regex.compile(r"及|和|与")
 
@@ -117,7 +119,7 @@ def _promulgation(st: Structure) -> tuple[Span | None, Span | None, DocNumber | 
         m = event.search(sp.value)
         if m is None:
             continue
-        org = _PRC_BEFORE_A_NATIONAL_BODY.sub("", _TERM.sub("", m.group("org")))
+        org = _COURT_COMMITTEE.sub("", _PRC_BEFORE_A_NATIONAL_BODY.sub("", _TERM.sub("", m.group("org"))))
         serial = _ORDER_SERIAL.match(sp.value[m.end("org") : m.end()])
         if serial and number is None and "、" not in org:
             # the order that promulgated it, whichever event comes first ("国务院第120次常务会议通过" above it)

@@ -49,10 +49,12 @@ def split_orgs(text: str) -> list[tuple[int, int]]:
 def _split_national(text: str) -> list[tuple[int, int]]:
     """Bodies without a place side by side ('最高人民法院最高人民检察院', '国家发展改革委国家能源局'): a new one
     starts where the first one's first two characters come again right after a whole organisation's name."""
+    if len(text) < 8:
+        return [(0, len(text))]  # two names of four characters at the least
     head = text[:2]
     cuts = [0]
     pos = text.find(head, 2)
-    while pos != -1 and len(text) >= 8:
+    while pos != -1:
         # the part before is a whole name, and so is the rest, or another body follows it (three side by side)
         if looks_like_org(text[cuts[-1] : pos]) and (looks_like_org(text[pos:]) or text.find(head, pos + 2) != -1):
             cuts.append(pos)

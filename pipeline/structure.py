@@ -12,7 +12,7 @@ import regex
 from . import rules
 from .docnumber import DocNumber, find_doc_numbers, number_line, parse_doc_number
 from .model import NormDoc, Para, Section, Span
-from .orgnames import addressees, looks_like_org, opens_with_a_place, split_orgs, without_part_mark
+from .orgnames import addressees, doc_type_of, looks_like_org, opens_with_a_place, split_orgs
 
 _PUNCT = regex.compile(r"[。，；：！？、]")
 _ORDER_HEAD = regex.compile(r"^\p{Han}{2,30}(?:令|常务委员会公告|常委会公告)$")  # its number on the next line
@@ -270,11 +270,10 @@ def _is_title(text: str) -> bool:
     text = rules.element_rules()["title_status"].pattern.sub("", text)
     if text.startswith("特此") or _page_fields(text) is not None:
         return False  # "特此公告": the closing formula; "标题：…的通知": a field of the page's metadata block
-    t = without_part_mark(text).rstrip("》”）")  # "…分工方案（一）": a part of a title in several
     # a 、 joins coordinated items inside a title ("施工震损、噪声污染补偿暂行规定的通知"); other marks end sentences
-    if not t or len(text) > SETTINGS.max_title or _TITLE_PUNCT.search(text) and not _BOOK_TITLE_WITH_PUNCT.search(text):
+    if len(text) > SETTINGS.max_title or _TITLE_PUNCT.search(text) and not _BOOK_TITLE_WITH_PUNCT.search(text):
         return False
-    return any(t.endswith(dt) for dt in rules.doc_types())
+    return bool(doc_type_of(text))  # "…分工方案（一）": a part of a title in several ends with its kind too
 
 
 def _notes_above(doc: NormDoc, lay: _Draft, texts: list[str], a: int, first: int) -> None:

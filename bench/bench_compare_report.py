@@ -19,10 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.compare import build_comparisons, write_comparisons  # noqa: E402
+from pipeline.compare import iter_comparisons, load_corpus, write_comparisons  # noqa: E402
 from pipeline.report import build_report  # noqa: E402
 from pipeline.run import run_batch  # noqa: E402
-from pipeline.store import load_tables  # noqa: E402
 from pipeline.workers import Limits  # noqa: E402
 
 CITIES = ["铁岭市", "郑州市", "洛阳市", "开封市", "南阳市", "成都市", "绵阳市", "广州市", "深圳市", "杭州市", "宁波市", "长沙市", "南宁市", "苏州市"]
@@ -71,7 +70,10 @@ def main() -> int:
             t0 = time.perf_counter()
             run_batch(sorted(folder.iterdir()), out, workers=args.workers, limits=Limits())
             t1 = time.perf_counter()
-            write_comparisons(build_comparisons(load_tables(out)), out / "compare", ["csv"])
+            # what `compare` does: the lean store read, each table written as it is built
+            tables = load_corpus(out)
+            write_comparisons(iter_comparisons(tables), out / "compare", ["csv"], docs=tables["documents"])
+            del tables
             t2 = time.perf_counter()
             path = build_report(out)
             t3 = time.perf_counter()

@@ -182,7 +182,7 @@ def cmd_evaluate(argv: Sequence[str]) -> int:
 
 
 def cmd_compare(argv: Sequence[str]) -> int:
-    from .compare import build_comparisons, load_corpus, write_comparisons
+    from .compare import iter_comparisons, load_corpus, write_comparisons
     from .export import parse_formats
     from .store import DEFAULT_DB_NAME, StoreError
 
@@ -213,15 +213,15 @@ def cmd_compare(argv: Sequence[str]) -> int:
     if tables["documents"].empty:
         print(f"error: the corpus in {args.db or args.out} has no documents; run the pipeline first", file=sys.stderr)
         return 2
+    dest = args.to or args.out / "compare"
     try:
-        comp = build_comparisons(tables, family_file=args.family)
+        # each table written as it is built, then let go (issue 14)
+        counts = write_comparisons(iter_comparisons(tables, family_file=args.family), dest, formats, docs=tables["documents"], headers=args.headers)
     except ValueError as e:  # a --family file naming unknown documents or lacking columns
         print(f"error: {e}", file=sys.stderr)
         return 2
-    dest = args.to or args.out / "compare"
-    write_comparisons(comp, dest, formats, docs=tables["documents"], headers=args.headers)
-    counts = ", ".join(f"{k} {len(v)}" for k, v in comp.items())
-    print(f"compared {len(comp['coverage'])} documents -> {dest}/: {counts}; {time.perf_counter() - started:.1f}s")
+    listed = ", ".join(f"{k} {n}" for k, n in counts.items())
+    print(f"compared {counts['coverage']} documents -> {dest}/: {listed}; {time.perf_counter() - started:.1f}s")
     return 0
 
 

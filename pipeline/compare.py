@@ -21,7 +21,7 @@ import bisect
 import functools
 import logging
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import pandas as pd
 import regex
@@ -31,8 +31,8 @@ from . import rules
 from .docnumber import parse_doc_number
 from .extract.region import infer_region
 from .evidence import split_sentences
-from .families import build_families, user_links
-from .store import DEFAULT_DB_NAME, StoreError, coerce, load_tables, table_names
+from .families import Link, build_families, user_links
+from .store import arrow_frame, coerce, load_tables, query_store, store_file, table_names
 
 log = logging.getLogger(__name__)
 
@@ -55,24 +55,34 @@ PAIR_COLUMNS = ["doc_id", "parent_doc_id", "sentence", "parent_sentence", "score
 
 # --------------------------------------------------------------------------- loading
 
-# What the comparisons read of each table (issue 14): the evidence cells are half of a store (domains,
-# assignments, tasks, deadlines), and the codebook shows only a code's first evidence in a document. Tables
-# not named here are read whole; errors and files are not read at all.
+# What the comparisons read of each table (issue 14): the evidence cells are half of a store (assignments,
+# tasks, deadlines), only lead units make the responsibility tables, only headings of levels 1-2 and articles
+# name a milestone's family or a family's units, and the mention rows come from the store already grouped as
+# the codebook (store_codebook). Errors and files are not read at all.
+COMPARE_TABLES = ("documents", "references", "sections", "assignments", "tasks", "deadlines", "texts")
 COMPARE_SELECT = {
-    "domains": "doc_id, taxonomy, domain, section_id, "
-    "CASE WHEN rowid = min(rowid) OVER (PARTITION BY doc_id, taxonomy, domain) THEN evidence ELSE '' END AS evidence",
+    "sections": "doc_id, section_id, level, label, heading, start_char, end_char",
     "assignments": "doc_id, domain, unit, unit_type, role",
     "tasks": "doc_id, task_id, title, lead_unit, start_char",
     "deadlines": "doc_id, text, kind, start, \"end\", frequency, task_id, start_char, duration_value, duration_unit",
-    "errors": "doc_id",
-    "files": "doc_id",
+}
+COMPARE_WHERE = {
+    "sections": "level <= 2 OR regexp_full_match(label, '第[一二三四五六七八九十百零〇0-9]+条')",  # families.units
+    "assignments": "role = 'lead'",
 }
 
 
 def load_corpus(source: Path | str) -> dict[str, pd.DataFrame]:
-    """The corpus tables as build_comparisons reads them: store.load_tables with only the columns it uses
-    (the same comparisons as from the whole tables, in a fraction of the memory)."""
-    return load_tables(source, select=COMPARE_SELECT)
+    """The corpus tables as build_comparisons reads them. From a store: only the rows and columns it uses, and
+    the codebook grouped by DuckDB (the same comparisons as from the whole tables, in a fraction of the
+    memory); a folder of CSV files is read whole."""
+    db = store_file(source)
+    if db is None:
+        return load_tables(source)
+    tables = load_tables(db, names=COMPARE_TABLES, select=COMPARE_SELECT, where=COMPARE_WHERE)
+    source_sql = 'SELECT doc_id, taxonomy, domain, section_id, evidence, rowid AS pos FROM "domains"'
+    tables[CODEBOOK_ROWS] = _typed_codebook(arrow_frame(query_store(db, _CODEBOOK_SQL.format(source=source_sql))))
+    return tables
 
 
 # --------------------------------------------------------------------------- the comparison tables
@@ -80,25 +90,36 @@ def load_corpus(source: Path | str) -> dict[str, pd.DataFrame]:
 
 def build_comparisons(tables: Mapping[str, pd.DataFrame], *, family_file: Path | None = None) -> dict[str, pd.DataFrame]:
     """All comparison tables; `family_file` names families by hand (families.user_links)."""
+    return dict(iter_comparisons(tables, family_file=family_file))
+
+
+def iter_comparisons(tables: Mapping[str, pd.DataFrame], *, family_file: Path | None = None) -> Iterator[tuple[str, pd.DataFrame]]:
+    """The comparison tables one at a time, each built when asked for, so a writer can let each go before the
+    next is built (issue 14). A --family file naming unknown documents is a ValueError here, before any."""
     t = {name: coerce(name, tables.get(name)) for name in table_names()}
     # a copy of a document from another source (documents.duplicate_of) is compared once, as its original
     docs = t["documents"][(t["documents"]["error"] == "") & (t["documents"]["duplicate_of"] == "")].reset_index(drop=True)
-    citations = citation_table(docs, t["references"])
-    reuse, pairs = reuse_tables(citations, t["texts"])
     user = user_links(family_file, docs) if family_file is not None else []
+    grouped = tables[CODEBOOK_ROWS] if CODEBOOK_ROWS in tables else grouped_codebook(t["domains"])
+    return _comparisons(t, docs, user, grouped)
+
+
+def _comparisons(t: Mapping[str, pd.DataFrame], docs: pd.DataFrame, user: list[Link], grouped: pd.DataFrame) -> Iterator[tuple[str, pd.DataFrame]]:
+    # only what a later table needs (the citations, the families table) is kept between them
     fam = build_families(docs, t["references"], t["sections"], t["texts"], t["deadlines"], t["tasks"], user=user)
-    return {
-        "families": fam["families"],
-        "alignment": fam["alignment"],
-        "coverage": coverage_table(docs, t["domains"]),
-        "responsibility": responsibility_table(docs, t["assignments"]),
-        "responsibility_long": responsibility_long(docs, t["assignments"]),
-        "codebooks": codebook_table(docs, t["domains"]),
-        "milestones": milestone_table(docs, t["deadlines"], t["tasks"], t["sections"], fam["families"]),
-        "citations": citations,
-        "reuse": reuse,
-        "reuse_pairs": pairs,
-    }
+    families = fam["families"]
+    yield "families", families
+    yield "alignment", fam.pop("alignment")
+    yield "coverage", coverage_table(docs, grouped)
+    yield "responsibility", responsibility_table(docs, t["assignments"])
+    yield "responsibility_long", responsibility_long(docs, t["assignments"])
+    yield "codebooks", codebook_table(docs, grouped)
+    yield "milestones", milestone_table(docs, t["deadlines"], t["tasks"], t["sections"], families)
+    citations = citation_table(docs, t["references"])
+    yield "citations", citations
+    reuse, pairs = reuse_tables(citations, t["texts"])
+    yield "reuse", reuse
+    yield "reuse_pairs", pairs
 
 
 def canonical_domains() -> tuple[str, ...]:
@@ -108,9 +129,10 @@ def canonical_domains() -> tuple[str, ...]:
     return tax.canonical
 
 
-def coverage_table(docs: pd.DataFrame, domains: pd.DataFrame) -> pd.DataFrame:
+def coverage_table(docs: pd.DataFrame, grouped: pd.DataFrame) -> pd.DataFrame:
+    """One row per document, a 1/0 column per pilot domain; `grouped`: the codebook rows (doc_id, taxonomy, domain)."""
     canon = canonical_domains()
-    named = domains[domains["taxonomy"] == TAXONOMY].groupby("doc_id")["domain"].agg(set).to_dict()
+    named = grouped[grouped["taxonomy"] == TAXONOMY].groupby("doc_id")["domain"].agg(set).to_dict()
     rows = []
     for d in docs.itertuples(index=False):
         have = named.get(d.doc_id, set())
@@ -127,36 +149,51 @@ def coverage_table(docs: pd.DataFrame, domains: pd.DataFrame) -> pd.DataFrame:
 
 
 CODEBOOK_COLUMNS = ["doc_id", "doc_number", "taxonomy", "domain", "mentions", "section_ids", "first_evidence"]
+CODEBOOK_ROWS = "codebook_rows"  # load_corpus's key for the codebook grouped in the store
+
+# The codebook's grouping, one SQL over the store's domains table or over a frame of them (issue 14: the
+# 900,000 mention rows of a 20,000-notice corpus never become pandas rows): per document and code, how often,
+# the sections in the order they first name it, the first mention's sentence; codes in the order first named.
+_CODEBOOK_SQL = """
+WITH s AS (
+    SELECT doc_id, taxonomy, domain, section_id, count(*) AS n, min(pos) AS first, arg_min(evidence, pos) AS ev
+    FROM ({source}) GROUP BY doc_id, taxonomy, domain, section_id)
+SELECT doc_id, taxonomy, domain, sum(n)::BIGINT AS mentions,
+       coalesce(string_agg(section_id, '；' ORDER BY first) FILTER (WHERE section_id <> ''), '') AS section_ids,
+       arg_min(ev, first) AS first_evidence
+FROM s GROUP BY doc_id, taxonomy, domain ORDER BY min(first)
+"""
 
 
-def codebook_table(docs: pd.DataFrame, domains: pd.DataFrame) -> pd.DataFrame:
+def _typed_codebook(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.reindex(columns=CODEBOOK_COLUMNS)
+    for c in CODEBOOK_COLUMNS:
+        out[c] = out[c].astype("int64") if c == "mentions" else out[c].astype("string").fillna("")
+    return out
+
+
+def grouped_codebook(domains: pd.DataFrame) -> pd.DataFrame:
+    """The codebook rows (without doc_number) of a frame of mention rows, grouped by the same SQL as in the store."""
+    import duckdb
+
+    from .store import NO_NETWORK
+
+    src = pd.DataFrame({c: domains[c].astype(object) for c in ("doc_id", "taxonomy", "domain", "section_id", "evidence")})
+    src["pos"] = range(len(src))
+    con = duckdb.connect(config=NO_NETWORK)
+    try:
+        con.register("mention_rows", src)
+        return _typed_codebook(arrow_frame(con.sql(_CODEBOOK_SQL.format(source="SELECT * FROM mention_rows")).to_arrow_table()))
+    finally:
+        con.close()
+
+
+def codebook_table(docs: pd.DataFrame, grouped: pd.DataFrame) -> pd.DataFrame:
     """Coverage for every codebook (shipped or --taxonomy), long form: one row per document and code it names,
     with how often and where. A document a codebook does not apply to has no rows: no data, not zeros."""
-    dom = domains[domains["doc_id"].isin(set(docs["doc_id"]))]
-    if dom.empty:
-        return pd.DataFrame({c: pd.Series(dtype="int64" if c == "mentions" else "string") for c in CODEBOOK_COLUMNS})
-    numbers = dict(zip(docs["doc_id"], docs["doc_number"]))
-    # one pass over the mentions (grouping in pandas costs a frame per group: issue 14, linear compare)
-    acc: dict[tuple[str, str, str], list[Any]] = {}
-    for doc_id, tax, code, sec, ev in zip(dom["doc_id"], dom["taxonomy"], dom["domain"], dom["section_id"], dom["evidence"]):
-        entry = acc.setdefault((doc_id, tax, code), [0, {}, str(ev)])
-        entry[0] += 1
-        if sec:
-            entry[1][sec] = None
-    keys = list(acc)
-    # built column by column (a dict per row held about twice the table's size at once: issue 14)
-    return pd.DataFrame(
-        {
-            "doc_id": pd.array([k[0] for k in keys], dtype="string"),
-            "doc_number": pd.array([numbers.get(k[0], "") for k in keys], dtype="string"),
-            "taxonomy": pd.array([k[1] for k in keys], dtype="string"),
-            "domain": pd.array([k[2] for k in keys], dtype="string"),
-            "mentions": pd.array([v[0] for v in acc.values()], dtype="int64"),
-            "section_ids": pd.array(["；".join(v[1]) for v in acc.values()], dtype="string"),
-            "first_evidence": pd.array([v[2] for v in acc.values()], dtype="string"),
-        },
-        columns=CODEBOOK_COLUMNS,
-    )
+    out = grouped[grouped["doc_id"].isin(set(docs["doc_id"]))].reset_index(drop=True)
+    out["doc_number"] = out["doc_id"].map(dict(zip(docs["doc_id"], docs["doc_number"]))).astype("string").fillna("")
+    return out
 
 
 EXCEL_MAX_COLUMNS = 16384  # a wider responsibility table goes to Excel in long form only
@@ -173,11 +210,18 @@ def responsibility_long(docs: pd.DataFrame, assignments: pd.DataFrame) -> pd.Dat
         if utype:
             types.add(utype)
         units[unit] = None
-    rows = [
-        {"domain": dom, "doc_id": doc_id, "doc_number": numbers.get(doc_id, ""), "lead_unit_types": "；".join(sorted(types)), "lead_units": "；".join(units)}
-        for (dom, doc_id), (types, units) in sorted(acc.items())
-    ]
-    return pd.DataFrame(rows, columns=RESPONSIBILITY_LONG_COLUMNS).astype("string").fillna("")
+    keys = sorted(acc)
+    # built column by column, not as a dict per row (520,000 rows at 20,000 notices: issue 14)
+    return pd.DataFrame(
+        {
+            "domain": pd.array([k[0] for k in keys], dtype="string"),
+            "doc_id": pd.array([k[1] for k in keys], dtype="string"),
+            "doc_number": pd.array([numbers.get(k[1], "") for k in keys], dtype="string"),
+            "lead_unit_types": pd.array(["；".join(sorted(acc[k][0])) for k in keys], dtype="string"),
+            "lead_units": pd.array(["；".join(acc[k][1]) for k in keys], dtype="string"),
+        },
+        columns=RESPONSIBILITY_LONG_COLUMNS,
+    )
 
 
 def column_labels(docs: pd.DataFrame) -> dict[str, str]:
@@ -192,14 +236,6 @@ def column_labels(docs: pd.DataFrame) -> dict[str, str]:
     return out
 
 
-def for_export(comp: Mapping[str, pd.DataFrame], docs: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """The comparison tables as an analyst reads them: the responsibility matrix headed by 文号."""
-    out = dict(comp)
-    if "responsibility" in out:
-        out["responsibility"] = out["responsibility"].rename(columns=column_labels(docs))
-    return out
-
-
 def responsibility_table(docs: pd.DataFrame, assignments: pd.DataFrame) -> pd.DataFrame:
     """Columns: the documents that name a lead unit for some domain, in corpus order."""
     lead = assignments[(assignments["role"] == "lead") & (assignments["unit_type"] != "")]
@@ -211,17 +247,16 @@ def responsibility_table(docs: pd.DataFrame, assignments: pd.DataFrame) -> pd.Da
     doc_ids = [d for d in docs["doc_id"] if d in with_lead]
     canon = list(canonical_domains())
     domains = canon + sorted(set(lead["domain"]) - set(canon) - {""})
-    rows = []
-    for dom in domains:
-        vals = {d: types.get((dom, d), "") for d in doc_ids}
-        named = {v for v in vals.values() if v}
+    cells = {d: [types.get((dom, d), "") for dom in domains] for d in doc_ids}
+    disagree = []
+    for i in range(len(domains)):
+        named = [cells[d][i] for d in doc_ids if cells[d][i]]
         # no data is no data: with fewer than two documents naming a lead, nothing can disagree or agree
-        n_named = sum(1 for v in vals.values() if v)
-        rows.append({"domain": dom, **vals, "disagree": (len(named) > 1) if n_named >= 2 else pd.NA})
-    out = pd.DataFrame(rows, columns=["domain", *doc_ids, "disagree"])
-    for c in ["domain", *doc_ids]:
-        out[c] = out[c].astype("string")
-    out["disagree"] = out["disagree"].astype("boolean")
+        disagree.append(len(set(named)) > 1 if len(named) >= 2 else pd.NA)
+    # one array per column at once (a frame of 20,000 columns cast column by column took most of this table's time)
+    columns = {"domain": pd.array(domains, dtype="string"), **{d: pd.array(v, dtype="string") for d, v in cells.items()}}
+    out = pd.DataFrame(columns, columns=["domain", *doc_ids])
+    out["disagree"] = pd.array(disagree, dtype="boolean")
     return out
 
 
@@ -421,22 +456,32 @@ def reuse_tables(citations: pd.DataFrame, texts: pd.DataFrame) -> tuple[pd.DataF
 # --------------------------------------------------------------------------- writing
 
 
-def write_comparisons(comp: Mapping[str, pd.DataFrame], dest: Path, formats: Sequence[str], *, docs: pd.DataFrame | None = None, headers: str = "en") -> None:
-    """The comparison tables in the chosen formats (one workbook compare.xlsx) and the citation graph as GraphML.
-    The responsibility matrix is headed by 文号 (given `docs`); too wide for Excel, the workbook has only its
-    long form (responsibility_long)."""
-    from .export import write_tables
-
-    tables = for_export(comp, docs) if docs is not None else dict(comp)
-    wide = tables.get("responsibility")
-    if "xlsx" in formats and wide is not None and len(wide.columns) > EXCEL_MAX_COLUMNS:
-        log.warning("responsibility has %d columns, more than Excel's %d: compare.xlsx holds responsibility_long only", len(wide.columns), EXCEL_MAX_COLUMNS)
-        write_tables({k: v for k, v in tables.items() if k != "responsibility"}, dest, ["xlsx"], workbook="compare", headers=headers)
-        rest = [f for f in formats if f != "xlsx"]
-        if rest:
-            write_tables(tables, dest, rest, workbook="compare", headers=headers)
-    else:
-        write_tables(tables, dest, formats, workbook="compare", headers=headers)
+def write_comparisons(
+    comp: Mapping[str, pd.DataFrame] | Iterable[tuple[str, pd.DataFrame]], dest: Path, formats: Sequence[str], *, docs: pd.DataFrame | None = None, headers: str = "en"
+) -> dict[str, int]:
+    """The comparison tables in the chosen formats (one workbook compare.xlsx) and the citation graph as GraphML,
+    each table written as it comes (iter_comparisons) and let go; returns each table's row count. The
+    responsibility matrix is headed by 文号 (given `docs`); too wide for Excel, the workbook has only its long
+    form (responsibility_long)."""
     import networkx as nx
 
-    nx.write_graphml(citation_graph(comp["citations"], comp["coverage"]), dest / "citations.graphml")
+    from .export import TableWriter
+
+    labels = column_labels(docs) if docs is not None else {}
+    writer = TableWriter(dest, formats, workbook="compare", headers=headers)
+    kept: dict[str, pd.DataFrame] = {}
+    counts: dict[str, int] = {}
+    for name, df in comp.items() if isinstance(comp, Mapping) else comp:
+        counts[name] = len(df)
+        if name in ("citations", "coverage"):  # the graph's edges and nodes
+            kept[name] = df
+        fmts = list(formats)
+        if name == "responsibility":
+            df = df.rename(columns=labels)
+            if "xlsx" in fmts and len(df.columns) > EXCEL_MAX_COLUMNS:
+                log.warning("responsibility has %d columns, more than Excel's %d: compare.xlsx holds responsibility_long only", len(df.columns), EXCEL_MAX_COLUMNS)
+                fmts.remove("xlsx")
+        writer.add(name, df, formats=fmts)
+    writer.close()
+    nx.write_graphml(citation_graph(kept["citations"], kept["coverage"]), dest / "citations.graphml")
+    return counts

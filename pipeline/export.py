@@ -9,7 +9,7 @@ import datetime
 
 import unicodedata
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 import pandas as pd
 import regex
@@ -35,15 +35,57 @@ def write_tables(tables: Mapping[str, pd.DataFrame], out: Path, formats: Iterabl
     """Each table in each format: out/<name>.csv, out/<name>.parquet, and out/<workbook>.xlsx with one sheet each.
     `headers="zh"` heads the workbook's columns in Chinese (rules/headers.yaml); the other formats keep the
     contract's names."""
-    written: list[Path] = []
-    fmts = set(formats)
-    if "csv" in fmts:
-        written += write_csv(tables, out)
-    if "parquet" in fmts:
-        written += write_parquet(tables, out)
-    if "xlsx" in fmts:
-        written.append(write_xlsx(tables, out / f"{workbook}.xlsx", headers=headers))
-    return written
+    writer = TableWriter(out, formats, workbook=workbook, headers=headers)
+    for name, df in tables.items():
+        writer.add(name, df)
+    return writer.close()
+
+
+class TableWriter:
+    """Tables written one at a time, so a caller can build a table, write it and let it go (issue 14: the
+    comparison tables of a large corpus need not be in memory together). CSV files are staged and all moved
+    into place on close; the workbook's sheets stream to disk (openpyxl write-only mode) and it is saved on
+    close."""
+
+    def __init__(self, out: Path, formats: Iterable[str], *, workbook: str, headers: str = "en") -> None:
+        self.out, self.formats, self.headers = out, set(formats), headers
+        self.book_path = out / f"{workbook}.xlsx"
+        self.staged: list[tuple[Path, Path]] = []
+        self.written: list[Path] = []
+        self.book: Any = None
+        out.mkdir(parents=True, exist_ok=True)
+
+    def add(self, name: str, df: pd.DataFrame, *, formats: Iterable[str] | None = None) -> None:
+        """`formats`: a subset of the writer's formats for this table (a table too wide for Excel skips xlsx)."""
+        fmts = self.formats & set(formats) if formats is not None else self.formats
+        if "csv" in fmts:
+            path = self.out / f"{name}.csv"
+            tmp = path.with_suffix(".csv.tmp")
+            csv_safe(df).to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+            self.staged.append((tmp, path))
+        if "parquet" in fmts:
+            self.written.append(_parquet_file(name, df, self.out))
+        if "xlsx" in fmts:
+            if self.book is None:
+                from openpyxl import Workbook
+
+                self.book = Workbook(write_only=True)
+            _xlsx_sheet(self.book, name, df, self.headers)
+
+    def close(self) -> list[Path]:
+        # every table written first, then all renamed: an interruption while writing leaves the previous CSVs
+        # whole and consistent with one another
+        for tmp, path in self.staged:
+            tmp.replace(path)
+            self.written.append(path)
+        self.staged = []
+        if self.book is not None:
+            tmp = self.book_path.with_name(self.book_path.name + ".tmp")
+            self.book.save(tmp)
+            tmp.replace(self.book_path)
+            self.written.append(self.book_path)
+            self.book = None
+        return self.written
 
 
 _FORMULA_START = ("=", "+", "-", "@")
@@ -68,39 +110,22 @@ def csv_safe(df: pd.DataFrame) -> pd.DataFrame:
 
 def write_csv(tables: Mapping[str, pd.DataFrame], out: Path) -> list[Path]:
     """UTF-8 with BOM so Excel shows Chinese (SCHEMA.md), RFC 4180 quoting."""
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    staged = []
-    for name, df in tables.items():
-        path = out / f"{name}.csv"
-        tmp = path.with_suffix(".csv.tmp")
-        csv_safe(df).to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
-        staged.append((tmp, path))
-    # every table written first, then all renamed: an interruption while writing leaves the previous CSVs
-    # whole and consistent with one another
-    for tmp, path in staged:
-        tmp.replace(path)
-        written.append(path)
-    return written
+    return write_tables(tables, out, ["csv"], workbook="")
 
 
-def write_parquet(tables: Mapping[str, pd.DataFrame], out: Path) -> list[Path]:
+def _parquet_file(name: str, df: pd.DataFrame, out: Path) -> Path:
     """One Parquet file per table, with the same types as the DuckDB store (int64 / string)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     from .store import arrow_table, table_names
 
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, df in tables.items():
-        path = out / f"{name}.parquet"
-        tmp = path.with_suffix(".parquet.tmp")
-        table = arrow_table(name, df) if name in table_names() else pa.Table.from_pandas(df, preserve_index=False)
-        pq.write_table(table, tmp)
-        tmp.replace(path)
-        written.append(path)
-    return written
+    path = out / f"{name}.parquet"
+    tmp = path.with_suffix(".parquet.tmp")
+    table = arrow_table(name, df) if name in table_names() else pa.Table.from_pandas(df, preserve_index=False)
+    pq.write_table(table, tmp)
+    tmp.replace(path)
+    return path
 
 
 _ISO_DATE = regex.compile(r"\d{4}-\d{2}-\d{2}")
@@ -124,47 +149,47 @@ def _cell(value: object) -> object:
 
 
 def write_xlsx(tables: Mapping[str, pd.DataFrame], path: Path, *, headers: str = "en") -> Path:
-    """One sheet per table, header row frozen, columns as wide as their content (capped). The workbook is
-    written in openpyxl's write-only mode: rows stream to disk instead of living as cell objects (a normal
-    workbook held ~300 MB for 120,000 rows of the comparison tables)."""
-    from openpyxl import Workbook
+    """One sheet per table (see _xlsx_sheet), in one workbook at `path`."""
+    writer = TableWriter(path.parent, ["xlsx"], workbook=path.stem, headers=headers)
+    for name, df in tables.items():
+        writer.add(name, df)
+    writer.close()
+    return path
+
+
+def _xlsx_sheet(wb: Any, name: str, df: pd.DataFrame, headers: str) -> None:
+    """A sheet: header row frozen, columns as wide as their content (capped). The workbook is in openpyxl's
+    write-only mode: rows stream to disk instead of living as cell objects (a normal workbook held ~300 MB
+    for 120,000 rows of the comparison tables)."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import TYPE_STRING
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
+    from . import rules
     from .store import DATE_COLUMNS
 
-    from . import rules
-
     labels = rules.header_labels().get(headers, {}) if headers != "en" else {}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(title=name[:31])  # Excel limits sheet names to 31 characters
+    head = [labels.get(str(c), str(c)) for c in df.columns]
+    # a write-only sheet takes its layout before its rows
+    ws.freeze_panes = "A2"
+    if len(df.columns):
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(df.columns))}{len(df) + 1}"
+    for i, col in enumerate(df.columns, start=1):
+        sample = [head[i - 1]] + [str(v) for v in df[col].head(200).tolist() if v is not None]
+        width = max((_display_width(s) for s in sample), default=8)
+        ws.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 6), _MAX_WIDTH)
     bold = Font(bold=True)
-    for name, df in tables.items():
-        ws = wb.create_sheet(title=name[:31])  # Excel limits sheet names to 31 characters
-        head = [labels.get(str(c), str(c)) for c in df.columns]
-        # a write-only sheet takes its layout before its rows
-        ws.freeze_panes = "A2"
-        if len(df.columns):
-            ws.auto_filter.ref = f"A1:{get_column_letter(len(df.columns))}{len(df) + 1}"
-        for i, col in enumerate(df.columns, start=1):
-            sample = [head[i - 1]] + [str(v) for v in df[col].head(200).tolist() if v is not None]
-            width = max((_display_width(s) for s in sample), default=8)
-            ws.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 6), _MAX_WIDTH)
-        header = []
-        for label in head:
-            cell = WriteOnlyCell(ws, value=label)
-            cell.font = bold
-            header.append(cell)
-        ws.append(header)
-        date_cols = {i for i, c in enumerate(df.columns) if c in DATE_COLUMNS}
-        for row in df.itertuples(index=False, name=None):
-            ws.append([_xlsx_cell(ws, j, _cell(v), date_cols, TYPE_STRING) for j, v in enumerate(row)])
-    tmp = path.with_name(path.name + ".tmp")
-    wb.save(tmp)
-    tmp.replace(path)
-    return path
+    header = []
+    for label in head:
+        cell = WriteOnlyCell(ws, value=label)
+        cell.font = bold
+        header.append(cell)
+    ws.append(header)
+    date_cols = {i for i, c in enumerate(df.columns) if c in DATE_COLUMNS}
+    for row in df.itertuples(index=False, name=None):
+        ws.append([_xlsx_cell(ws, j, _cell(v), date_cols, TYPE_STRING) for j, v in enumerate(row)])
 
 
 def _xlsx_cell(ws: object, j: int, value: object, date_cols: set[int], text_type: str) -> object:

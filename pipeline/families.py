@@ -295,9 +295,9 @@ class Unit:
     end: int
 
 
-def units(doc_id: str, sections: pd.DataFrame, text: str) -> list[Unit]:
-    """The articles (第X条) of a text, else its headings of levels 1-2, with their text spans."""
-    own = sections[sections["doc_id"] == doc_id]
+def units(own: pd.DataFrame, text: str) -> list[Unit]:
+    """The articles (第X条) of a text, else its headings of levels 1-2, with their text spans (`own`: the
+    text's rows of the sections table)."""
     articles = own[own["label"].str.match(r"^第[一二三四五六七八九十百零〇\d]+条$")]
     chosen = articles if len(articles) else own[own["level"].astype(int) <= 2]
     out = []
@@ -374,11 +374,19 @@ def _leads(tasks: pd.DataFrame, doc_id: str, start: int, end: int) -> str:
 def alignment_table(links: list[Link], sections: pd.DataFrame, texts: Mapping[str, str], deadlines: pd.DataFrame, tasks: pd.DataFrame | None = None) -> pd.DataFrame:
     rows: list[dict[str, object]] = []
     limits = _limit_index(deadlines)
+    # each document's section rows found once (a filter of the whole table per link grew with links x sections)
+    rows_of = sections.groupby("doc_id", sort=False).indices if len(sections) else {}
+    none = sections.iloc[0:0]
+
+    def own(doc_id: str) -> pd.DataFrame:
+        at = rows_of.get(doc_id)
+        return sections.take(at) if at is not None else none
+
     for ln in links:
         if not ln.parent:
             continue
         ptext, ctext = texts.get(ln.parent, ""), texts.get(ln.child, "")
-        pu, cu = units(ln.parent, sections, ptext), units(ln.child, sections, ctext)
+        pu, cu = units(own(ln.parent), ptext), units(own(ln.child), ctext)
         if not pu or not cu:
             continue
         psq, csq = [_squash(a.text) for a in pu], [_squash(b.text) for b in cu]

@@ -62,15 +62,19 @@ Frame: TypeAlias = "pd.DataFrame | pa.Table"  # a table's rows: pandas for the a
 _STRINGS = {pa.string(): pd.StringDtype(), pa.large_string(): pd.StringDtype()}
 
 
+def arrow_frame(table: pa.Table) -> pd.DataFrame:
+    """Strings straight to the string dtype: its columns then share the Arrow buffers, no second copy; one
+    chunk per column, as DuckDB may hand a large table over in several (a take across chunks concatenates them
+    first, on every call)."""
+    return table.combine_chunks().to_pandas(types_mapper=_STRINGS.get)
+
+
 def coerce(name: str, df: Frame | None) -> pd.DataFrame:
     """The table with exactly its columns and dtypes (nullable Int64 / string); missing columns are added empty
     so a store written before a column was added still reads."""
     cols = table_columns(name)
     if isinstance(df, pa.Table):
-        # strings straight to the string dtype: its columns then share the Arrow buffers, no second copy; one
-        # chunk per column, as DuckDB may hand a large table over in several (a take across chunks concatenates
-        # them first, on every call)
-        df = df.combine_chunks().to_pandas(types_mapper=_STRINGS.get)
+        df = arrow_frame(df)
     df = pd.DataFrame(columns=cols) if df is None else df.reindex(columns=cols)
     out = pd.DataFrame(index=range(len(df)))
     for c in cols:
@@ -87,12 +91,18 @@ def empty_corpus() -> dict[str, pd.DataFrame]:
 
 
 def read_store(
-    db: Path, *, names: Iterable[str] | None = None, texts_of: Iterable[str] | None = None, select: Mapping[str, str] | None = None
+    db: Path,
+    *,
+    names: Iterable[str] | None = None,
+    texts_of: Iterable[str] | None = None,
+    select: Mapping[str, str] | None = None,
+    where: Mapping[str, str] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Tables of the store (empty tables when the file does not exist yet): all of them, or only `names`.
     With `texts_of`, the texts table holds only those documents' texts (the bulk of the store is text).
     `select` maps a table to the SQL select list a reader needs (its rows stay in store order); the columns
-    it leaves out come back empty: a reader that never looks at the evidence cells need not hold them."""
+    it leaves out come back empty: a reader that never looks at the evidence cells need not hold them.
+    `where` maps a table to the SQL condition on the rows a reader needs."""
     wanted = tuple(names) if names is not None else table_names()
     if not db.exists():
         return {name: coerce(name, None) for name in wanted}
@@ -111,7 +121,9 @@ def read_store(
                 out[name] = coerce(name, con.execute('SELECT * FROM "texts" WHERE doc_id IN (SELECT UNNEST(?::VARCHAR[]))', [ids]).df())
             else:
                 # through Arrow, not .df(): the conversion left about a third more memory held (issue 14)
-                query = f'SELECT {select[name]} FROM "{name}" ORDER BY rowid' if select and name in select else f'SELECT * FROM "{name}"'
+                cols = select.get(name, "*") if select else "*"
+                cond = f" WHERE {where[name]}" if where and name in where else ""
+                query = f'SELECT {cols} FROM "{name}"{cond} ORDER BY rowid' if cols != "*" or cond else f'SELECT * FROM "{name}"'
                 out[name] = coerce(name, con.sql(query).to_arrow_table())
         return out
     except duckdb.Error as e:  # a truncated or damaged file opens but cannot be read
@@ -201,20 +213,46 @@ def row_counts(db: Path) -> dict[str, int]:
         con.close()
 
 
-def load_tables(source: Path | str, *, select: Mapping[str, str] | None = None) -> dict[str, pd.DataFrame]:
+def load_tables(
+    source: Path | str, *, names: Iterable[str] | None = None, select: Mapping[str, str] | None = None, where: Mapping[str, str] | None = None
+) -> dict[str, pd.DataFrame]:
     """The one table loader: the corpus tables (SCHEMA.md tables plus `files` and `texts`) from a store file
-    or an output folder, typed as coerce() makes them. `select`: see read_store (a store only; CSV files are
-    read whole).
+    or an output folder, typed as coerce() makes them. `names`, `select`, `where`: see read_store (a store
+    only; CSV files are read whole).
 
     An output folder is read through its corpus.duckdb; a folder written before the store existed (or copied
     without it) is read from its CSV files and text/ folder."""
+    db = store_file(source)
+    if db is not None:
+        tables = read_store(db, names=names, select=select, where=where)
+        return {name: tables.get(name, coerce(name, None)) for name in table_names()}
     path = Path(source)
     if path.is_dir():
-        db = path / DEFAULT_DB_NAME
-        return read_store(db, select=select) if db.exists() else _from_csv(path)
-    if path.is_file():
-        return read_store(path, select=select)
+        return _from_csv(path)
     raise FileNotFoundError(f"no corpus at {path}: run the pipeline first (python run_pipeline.py FOLDER --out DIR)")
+
+
+def store_file(source: Path | str) -> Path | None:
+    """The corpus database of an output folder or a store file, None when there is none (a CSV-only folder)."""
+    path = Path(source)
+    if path.is_dir():
+        return path / DEFAULT_DB_NAME if (path / DEFAULT_DB_NAME).exists() else None
+    return path if path.is_file() else None
+
+
+def query_store(db: Path, sql: str) -> pa.Table:
+    """The result of one read-only SQL query over the store (issue 14: a grouping DuckDB does in the file is
+    never a pandas frame of every row)."""
+    try:
+        con = duckdb.connect(str(db), read_only=True, config=NO_NETWORK)
+    except duckdb.Error as e:
+        raise StoreError(f"{db}: cannot open the corpus database ({e}); move it away or run with --rebuild") from e
+    try:
+        return con.sql(sql).to_arrow_table()
+    except duckdb.Error as e:
+        raise StoreError(f"{db}: the corpus database is damaged ({type(e).__name__}: {e}); move it away or run with --rebuild") from e
+    finally:
+        con.close()
 
 
 def _from_csv(folder: Path) -> dict[str, pd.DataFrame]:

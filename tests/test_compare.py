@@ -11,7 +11,7 @@ import pytest
 
 from conftest import SEEDS, run_cli
 from corpus_helpers import SEED_IDS, built
-from pipeline.compare import build_comparisons, canonical_domains, load_corpus
+from pipeline.compare import CODEBOOK_ROWS, build_comparisons, canonical_domains, load_corpus
 from pipeline.store import load_tables as load_corpus_tables
 
 HENAN, TIELING = SEED_IDS
@@ -132,11 +132,12 @@ def test_seed_citations_reach_the_national_and_provincial_level(seeds_compared: 
 
 
 def test_compare_writes_csv_xlsx_and_graphml(seeds_compared: tuple[Path, dict[str, pd.DataFrame]]) -> None:
-    from pipeline.compare import for_export
+    from pipeline.compare import column_labels
 
     folder = seeds_compared[0] / "compare"
     docs = load_corpus_tables(seeds_compared[0])["documents"]
-    exported = for_export(seeds_compared[1], docs)  # the matrix's columns are headed by 文号 in the files
+    exported = dict(seeds_compared[1])  # the matrix's columns are headed by 文号 in the files
+    exported["responsibility"] = exported["responsibility"].rename(columns=column_labels(docs))
     for name in ("coverage", "responsibility", "milestones", "citations", "reuse", "reuse_pairs"):
         df = pd.read_csv(folder / f"{name}.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
         assert list(df.columns) == [str(c) for c in exported[name].columns], name
@@ -169,20 +170,25 @@ def test_a_child_citing_a_parent_in_the_corpus_is_resolved_and_its_reuse_measure
 
 
 def test_compare_reads_only_what_it_uses_and_gives_the_same_tables(seeds_compared: tuple[Path, dict[str, pd.DataFrame]], parent_child: Path) -> None:
-    """`compare` loads the store without the evidence cells it never shows (issue 14: memory at scale); the
-    comparisons are the same as from the whole tables, the codebook's first evidence included."""
+    """`compare` loads the store without the evidence cells and rows it never shows (issue 14: memory at scale),
+    the mention rows grouped as the codebook by DuckDB; the comparisons are the same as from the whole tables,
+    the codebook's first evidence included."""
     for out in (seeds_compared[0], parent_child):
         whole, lean = load_corpus_tables(out), load_corpus(out)
         assert set(lean["assignments"].evidence) <= {""} and set(lean["deadlines"].evidence) == {""} and lean["errors"].empty
-        dom = lean["domains"]
-        firsts = ~dom.duplicated(["doc_id", "taxonomy", "domain"])
-        assert (dom.evidence[firsts] != "").all() and (dom.evidence[~firsts] == "").all()
-        assert list(dom.doc_id + dom.domain) == list(whole["domains"].doc_id + whole["domains"].domain), "rows stay in store order"
+        assert lean["domains"].empty and set(lean["assignments"].role) <= {"lead"}
+        sec = lean["sections"]
+        assert ((sec.level <= 2) | sec.label.str.fullmatch(r"第[一二三四五六七八九十百零〇\d]+条")).all() and len(sec) <= len(whole["sections"])
+        grouped = lean[CODEBOOK_ROWS]
+        assert grouped.mentions.sum() == len(whole["domains"]), "every mention counted once"
+        first = whole["domains"].drop_duplicates(["doc_id", "taxonomy", "domain"])
+        assert list(grouped.first_evidence) == list(first.evidence), "a code's first sentence, codes in store order"
         a, b = build_comparisons(whole), build_comparisons(lean)
         assert a.keys() == b.keys()
         for name in a:
             pd.testing.assert_frame_equal(a[name], b[name], obj=name)
     assert len(build_comparisons(load_corpus(seeds_compared[0]))["codebooks"]) > 0
+    assert len(load_corpus(seeds_compared[0])["sections"]) < len(load_corpus_tables(seeds_compared[0])["sections"]), "the seeds' 1. items are not read"
 
 
 @pytest.mark.shared

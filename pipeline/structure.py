@@ -324,10 +324,14 @@ def _title_before(doc: NormDoc, lay: _Draft, texts: list[str], k_num: int, first
         and not rules.element_rules()["promulgation"].pattern.match(texts[j])  # "2023年9月1日 施行" over it: 题注
     ):
         j -= 1
+    head = rules.words("title_head")
     for cand in range(j + 1, k):
         # the head in the lines above or where they meet the last ("广东省人民政府" / "关于印发…"); a line that
-        # opens with its own organisation ("戊部关于…") is whole, the name above it is the page's
-        if rules.words("title_head").search("".join(texts[cand:k]) + texts[k][:2]):
+        # opens with its own organisation ("戊部关于…") is whole, the name above it is the page's. Where they
+        # meet, the lines above must name the issuer: a site's heading ("全国性的法律、法规、规章及规范性文件（七）")
+        # over "关于…的通知" is no part of it
+        above = "".join(texts[cand:k])
+        if head.search(above) or (head.search(above + texts[k][:2]) and looks_like_org(above)):
             start = cand
             break
     return start, k

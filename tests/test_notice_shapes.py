@@ -749,15 +749,26 @@ BYLINE_AND_CELLS = """庚区人民政府 2019-12-13 16:36 来源: 区河湖管�
 2019年12月13日
 """
 
+# a law site's category heading over a title with no issuer (公通字〔2005〕48号 as a reposting site prints it)
+CATEGORY_HEADING = """文章检索：
+全国性的法律、法规、规章及规范性文件（七）
+
+关于加强辛类产品质量监督管理的通知
+公通字[2005]48号
+各省、自治区、直辖市公安厅（局）：
+根据有关规定，现就加强辛类产品质量监督管理通知如下。
+"""
+
 
 @pytest.mark.parametrize(
     ("text", "title", "recipients"),
     [
+        (CATEGORY_HEADING, "关于加强辛类产品质量监督管理的通知", "各省、自治区、直辖市公安厅（局）"),
         (SITE_COPY, "关于戊河沿岸环境整治工作的通报", ""),
         (REPOST, "己市人民政府关于大气污染防治审计发现问题整改情况的函", "自治区审计厅"),
         (BYLINE_AND_CELLS, "关于庚区河道整治任务整改情况的公示", "各乡镇人民政府；区直各单位"),
     ],
-    ids=["site-name-in-english-and-column", "reposting-lead", "byline-empty-cells-run-in-addressees"],
+    ids=["site-category-heading", "site-name-in-english-and-column", "reposting-lead", "byline-empty-cells-run-in-addressees"],
 )
 def test_page_copies_around_the_notice(tmp_path: Path, text: str, title: str, recipients: str) -> None:
     """What a site prints around a notice (its name with the English one, a column's name, a byline, a

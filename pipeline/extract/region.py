@@ -47,6 +47,20 @@ def _name_lengths() -> tuple[int, int]:
     return min(lengths), max(lengths)
 
 
+def _city_spelled_out(agency: str) -> rules.Place | None:
+    """The city an agency spells out by name before its 机关代字 (六盘水府办发, 张家界政发): the longest name at
+    the start that the gazetteer gives one city and no province (吉林 is both: its one-character 吉 decides)."""
+    shortest, longest = _name_lengths()
+    for ln in range(min(longest, len(agency) - 1), max(shortest, 2) - 1, -1):
+        places = _index().get(agency[:ln], [])
+        cities = [p for p in places if p.level == "city"]
+        if len(cities) == 1 and len(places) == 1:
+            return cities[0]
+        if places:
+            return None
+    return None
+
+
 def is_place_name(text: str) -> bool:
     """A place's name alone, full or short (北京市, 沈阳, 广西壮族自治区), as the gazetteer knows it."""
     return text in _index()
@@ -104,6 +118,9 @@ def infer_region(issuer: str, agency: str = "") -> Region:
     if agency:
         if any(agency.startswith(n) for n in pre.national):
             return Region(admin_level="national")
+        city = _city_spelled_out(agency)
+        if city is not None:
+            return Region(city.province, city.name, "", "municipal")
         for abbr, prov in pre.provinces:
             if agency.startswith(abbr):
                 return Region(prov, "", "", "provincial")

@@ -26,6 +26,7 @@ class _TagPatterns:
     more: regex.Pattern[str]  # a further label right after a line's units ("牵头单位：A 责任单位：B", spaces gone)
     time_line: regex.Pattern[str]  # 完成时限：2024年底前, the rest of a label block
     time_label: regex.Pattern[str]  # where a tag's units end at its 完成时限：
+    next_label: regex.Pattern[str]  # a comma before a tag's next label (（责任单位：A、B，配合单位：C）)
 
 
 @rules.cached
@@ -43,6 +44,7 @@ def _patterns() -> _TagPatterns:
         more=regex.compile(rf"[；;，,、 \t]*(?P<label>{roles})\s*[：:]\s*{units}"),
         time_line=regex.compile(rf"[；;，,、。\s]*(?:{time})\s*[：:][^\n]*"),  # after the units' full stop too
         time_label=regex.compile(rf"[；;，,、\s]*(?:{time})\s*[：:]"),
+        next_label=regex.compile(rf"[，,]\s*(?=(?:{roles})\s*[：:])"),
     )
 
 
@@ -91,9 +93,13 @@ class Tag:
     limit: tuple[int, int] | None = None  # its labelled time-limit line (完成时限：…), the task's own limit
 
 
-def _parse_tag_units(label_units: str) -> tuple[list[str], list[str], bool]:
-    """'牵头单位：A；配合单位：B、C' or 'A、B，C、D' -> (lead, co, explicit)."""
-    parts = split_top(label_units, "；;")
+def _parse_tag_units(label_units: str, label: str = "") -> tuple[list[str], list[str], bool]:
+    """'牵头单位：A；配合单位：B、C' or 'A、B，C、D' -> (lead, co, explicit). `label`: the label the units came
+    after, which the first part keeps when a later part has a label of its own ('A、B，配合单位：C' after
+    责任单位：)."""
+    parts = [q for p in split_top(label_units, "；;") for q in _patterns().next_label.split(p)]
+    if label and len(parts) > 1 and not _patterns().labelled.match(parts[0]) and any(_patterns().labelled.match(p) for p in parts[1:]):
+        parts[0] = f"{label}：{parts[0]}"
     lead: list[str] = []
     co: list[str] = []
     explicit = False
@@ -188,7 +194,7 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
         if rules.words("lead_label").match(m.group("label")):
             lead, co, explicit = _parse_tag_units(f"牵头单位：{units}")
         else:
-            lead, co, explicit = _parse_tag_units(units)
+            lead, co, explicit = _parse_tag_units(units, m.group("label"))
         if lead or co:
             tags.append(Tag(m.start(), m.end(), lead, co, explicit))
     # "（A牵头，B配合）" in brackets, or the same said as a sentence of units alone closing an item, where the

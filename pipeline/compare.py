@@ -32,7 +32,7 @@ from .docnumber import parse_doc_number
 from .extract.region import infer_region
 from .evidence import split_sentences
 from .families import Link, build_families, user_links
-from .store import arrow_frame, coerce, load_tables, query_store, store_file, table_names
+from .store import TextsById, arrow_frame, coerce, load_tables, query_store, store_file, table_names
 
 log = logging.getLogger(__name__)
 
@@ -174,16 +174,23 @@ def _typed_codebook(df: pd.DataFrame) -> pd.DataFrame:
 
 def grouped_codebook(domains: pd.DataFrame) -> pd.DataFrame:
     """The codebook rows (without doc_number) of a frame of mention rows, grouped by the same SQL as in the store."""
+    src = domains[["doc_id", "taxonomy", "domain", "section_id", "evidence"]].assign(pos=range(len(domains)))
+    return _typed_codebook(_sql_over({"mention_rows": src}, _CODEBOOK_SQL.format(source="SELECT * FROM mention_rows")))
+
+
+def _sql_over(frames: Mapping[str, pd.DataFrame], sql: str) -> pd.DataFrame:
+    """One DuckDB query over frames (their Arrow columns handed over, not copied): a grouping of hundreds of
+    thousands of rows without a Python object per row."""
     import duckdb
+    import pyarrow as pa
 
     from .store import NO_NETWORK
 
-    src = pd.DataFrame({c: domains[c].astype(object) for c in ("doc_id", "taxonomy", "domain", "section_id", "evidence")})
-    src["pos"] = range(len(src))
     con = duckdb.connect(config=NO_NETWORK)
     try:
-        con.register("mention_rows", src)
-        return _typed_codebook(arrow_frame(con.sql(_CODEBOOK_SQL.format(source="SELECT * FROM mention_rows")).to_arrow_table()))
+        for name, df in frames.items():
+            con.register(name, pa.Table.from_pandas(df, preserve_index=False))
+        return arrow_frame(con.sql(sql).to_arrow_table())
     finally:
         con.close()
 
@@ -200,28 +207,26 @@ EXCEL_MAX_COLUMNS = 16384  # a wider responsibility table goes to Excel in long 
 RESPONSIBILITY_LONG_COLUMNS = ["domain", "doc_id", "doc_number", "lead_unit_types", "lead_units"]
 
 
+# per domain and document: the lead units' types (sorted, distinct) and the lead units in the order first named
+_RESPONSIBILITY_LONG_SQL = """
+WITH u AS (SELECT domain, doc_id, unit, min(pos) AS first FROM lead_rows GROUP BY domain, doc_id, unit),
+t AS (SELECT domain, doc_id,
+             coalesce(string_agg(DISTINCT unit_type, '；' ORDER BY unit_type) FILTER (WHERE unit_type <> ''), '') AS lead_unit_types
+      FROM lead_rows GROUP BY domain, doc_id)
+SELECT t.domain, t.doc_id, n.doc_number, t.lead_unit_types, string_agg(u.unit, '；' ORDER BY u.first) AS lead_units
+FROM t JOIN u USING (domain, doc_id) JOIN numbers n USING (doc_id)
+GROUP BY t.domain, t.doc_id, n.doc_number, t.lead_unit_types ORDER BY t.domain, t.doc_id
+"""
+
+
 def responsibility_long(docs: pd.DataFrame, assignments: pd.DataFrame) -> pd.DataFrame:
-    """The responsibility matrix in long form: one row per domain and document naming a lead, any corpus size."""
+    """The responsibility matrix in long form: one row per domain and document naming a lead, any corpus size
+    (grouped by DuckDB: 520,000 rows at 20,000 notices, issue 14)."""
     lead = assignments[(assignments["role"] == "lead") & assignments["doc_id"].isin(set(docs["doc_id"]))]
-    numbers = dict(zip(docs["doc_id"], docs["doc_number"]))
-    acc: dict[tuple[str, str], tuple[set[str], dict[str, None]]] = {}
-    for dom, doc_id, utype, unit in zip(lead["domain"], lead["doc_id"], lead["unit_type"], lead["unit"]):
-        types, units = acc.setdefault((dom, doc_id), (set(), {}))
-        if utype:
-            types.add(utype)
-        units[unit] = None
-    keys = sorted(acc)
-    # built column by column, not as a dict per row (520,000 rows at 20,000 notices: issue 14)
-    return pd.DataFrame(
-        {
-            "domain": pd.array([k[0] for k in keys], dtype="string"),
-            "doc_id": pd.array([k[1] for k in keys], dtype="string"),
-            "doc_number": pd.array([numbers.get(k[1], "") for k in keys], dtype="string"),
-            "lead_unit_types": pd.array(["；".join(sorted(acc[k][0])) for k in keys], dtype="string"),
-            "lead_units": pd.array(["；".join(acc[k][1]) for k in keys], dtype="string"),
-        },
-        columns=RESPONSIBILITY_LONG_COLUMNS,
-    )
+    src = lead[["domain", "doc_id", "unit_type", "unit"]].assign(pos=range(len(lead)))
+    numbers = docs[["doc_id", "doc_number"]].drop_duplicates("doc_id")
+    out = _sql_over({"lead_rows": src, "numbers": numbers}, _RESPONSIBILITY_LONG_SQL)
+    return out.reindex(columns=RESPONSIBILITY_LONG_COLUMNS).astype("string").fillna("")
 
 
 def column_labels(docs: pd.DataFrame) -> dict[str, str]:
@@ -428,7 +433,7 @@ def sentences(text: str) -> list[str]:
 
 
 def reuse_tables(citations: pd.DataFrame, texts: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    text_of = dict(zip(texts["doc_id"], texts["text"]))
+    text_of = TextsById(texts)
     links = citations[(citations["cited_doc_id"] != "") & (citations["cited_doc_id"] != citations["citing_doc_id"])]
     rows, pairs = [], []
     for child, parent in dict.fromkeys(zip(links["citing_doc_id"], links["cited_doc_id"])):

@@ -32,6 +32,7 @@ from rapidfuzz import fuzz, process
 from . import rules
 from .evidence import split_sentences
 from .orgnames import strip_leading_places, without_part_mark
+from .store import TextsById
 
 
 SAME = 90.0  # rapidfuzz ratio of the whole articles at which a child article restates the parent's
@@ -309,33 +310,49 @@ def units(own: pd.DataFrame, text: str) -> list[Unit]:
     return out
 
 
-_LimitIndex = dict[str, tuple[list[int], list[pd.Series]]]
+@dataclass(frozen=True, slots=True)
+class _Limit:
+    start: int
+    text: str
+    duration_value: str
+    duration_unit: str
 
 
-def _limit_index(deadlines: pd.DataFrame) -> _LimitIndex:
-    """Each document's time limits by their start, read once (a filter of the whole table per article was most
-    of the alignment's time on 90 laws)."""
-    out: _LimitIndex = {}
+_LimitIndex = dict[str, tuple[list[int], list[_Limit]]]
+
+
+def _limit_index(deadlines: pd.DataFrame, wanted: set[str]) -> _LimitIndex:
+    """The time limits of the `wanted` documents by their start, read once (a filter of the whole table per
+    article was most of the alignment's time on 90 laws; a pandas row per limit of the corpus held half a GB at
+    20,000 notices)."""
+    own: dict[str, list[_Limit]] = {}
     if deadlines.empty:
-        return out
-    for doc_id, own in deadlines.groupby("doc_id", sort=False):
-        rows = sorted(((int(r["start_char"]), k, r) for k, (_, r) in enumerate(own.iterrows())), key=lambda t: (t[0], t[1]))
-        out[str(doc_id)] = ([p for p, _, _ in rows], [r for _, _, r in rows])
+        return {}
+    d = deadlines[deadlines["doc_id"].isin(wanted)]
+    blank = [""] * len(d)
+    values = d["duration_value"] if "duration_value" in d.columns else blank
+    units = d["duration_unit"] if "duration_unit" in d.columns else blank
+    for doc_id, start, text, value, unit in zip(d["doc_id"], d["start_char"], d["text"], values, units):
+        own.setdefault(str(doc_id), []).append(_Limit(int(start), str(text), str(value), str(unit)))
+    out: _LimitIndex = {}
+    for doc_id, limits in own.items():
+        limits.sort(key=lambda lim: lim.start)  # stable: limits at one offset keep the table's order
+        out[doc_id] = ([lim.start for lim in limits], limits)
     return out
 
 
-def _limits(index: _LimitIndex, doc_id: str, start: int, end: int) -> list[pd.Series]:
+def _limits(index: _LimitIndex, doc_id: str, start: int, end: int) -> list[_Limit]:
     starts, rows = index.get(doc_id, ([], []))
     return rows[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
 
-def _limit_text(rows: list[pd.Series]) -> str:
-    return "；".join(str(r["text"]) for r in rows)
+def _limit_text(rows: list[_Limit]) -> str:
+    return "；".join(r.text for r in rows)
 
 
-def _days(rows: list[pd.Series]) -> float | None:
+def _days(rows: list[_Limit]) -> float | None:
     for r in rows:
-        unit, value = str(r.get("duration_unit", "")), str(r.get("duration_value", ""))
+        unit, value = r.duration_unit, r.duration_value
         if unit in _UNIT_DAYS and value:
             try:
                 return float(value) * _UNIT_DAYS[unit]
@@ -344,7 +361,7 @@ def _days(rows: list[pd.Series]) -> float | None:
     return None
 
 
-def _direction(parent: list[pd.Series], child: list[pd.Series]) -> str:
+def _direction(parent: list[_Limit], child: list[_Limit]) -> str:
     """stricter / looser / same for a duration both give; added / dropped when only one gives a limit."""
     if not parent and not child:
         return ""
@@ -362,18 +379,29 @@ def _squash(s: str) -> str:
     return _SPACES_AND_PUNCT.sub("", s)
 
 
-def _leads(tasks: pd.DataFrame, doc_id: str, start: int, end: int) -> str:
-    own = tasks[tasks["doc_id"] == doc_id]
-    if own.empty:
-        return ""
-    pos = own["start_char"].astype(int)
-    leads = [u for u in own[(pos >= start) & (pos < end)]["lead_unit"] if u]
+_LeadIndex = dict[str, list[tuple[int, str]]]
+
+
+def _lead_index(tasks: pd.DataFrame | None, wanted: set[str]) -> _LeadIndex:
+    """The `wanted` documents' tasks as (start, lead unit), in the table's order, read once."""
+    out: _LeadIndex = {}
+    if tasks is None or tasks.empty:
+        return out
+    t = tasks[tasks["doc_id"].isin(wanted)]
+    for doc_id, start, lead in zip(t["doc_id"], t["start_char"], t["lead_unit"]):
+        out.setdefault(str(doc_id), []).append((int(start), str(lead)))
+    return out
+
+
+def _leads(index: _LeadIndex, doc_id: str, start: int, end: int) -> str:
+    leads = [u for at, u in index.get(doc_id, ()) if start <= at < end and u]
     return "；".join(dict.fromkeys(leads))
 
 
 def alignment_table(links: list[Link], sections: pd.DataFrame, texts: Mapping[str, str], deadlines: pd.DataFrame, tasks: pd.DataFrame | None = None) -> pd.DataFrame:
     rows: list[dict[str, object]] = []
-    limits = _limit_index(deadlines)
+    wanted = {d for ln in links if ln.parent for d in (ln.parent, ln.child)}
+    limits = _limit_index(deadlines, wanted)
     # each document's section rows found once (a filter of the whole table per link grew with links x sections)
     rows_of = sections.groupby("doc_id", sort=False).indices if len(sections) else {}
     none = sections.iloc[0:0]
@@ -420,11 +448,12 @@ def alignment_table(links: list[Link], sections: pd.DataFrame, texts: Mapping[st
             if j not in taken_c:
                 rows.append(_row(fam, ln, None, b, "added", 0.0, [], _limits(limits, ln.child, b.start, b.end)))
     if tasks is not None and len(tasks) and rows:
+        leads = _lead_index(tasks, wanted)
         for r in rows:
             if r["parent_start"] != "":
-                r["parent_lead_units"] = _leads(tasks, str(r["parent_doc_id"]), int(r["parent_start"]), int(r["parent_end"]))  # type: ignore[call-overload]
+                r["parent_lead_units"] = _leads(leads, str(r["parent_doc_id"]), int(r["parent_start"]), int(r["parent_end"]))  # type: ignore[call-overload]
             if r["child_start"] != "":
-                r["child_lead_units"] = _leads(tasks, str(r["child_doc_id"]), int(r["child_start"]), int(r["child_end"]))  # type: ignore[call-overload]
+                r["child_lead_units"] = _leads(leads, str(r["child_doc_id"]), int(r["child_start"]), int(r["child_end"]))  # type: ignore[call-overload]
     return pd.DataFrame(rows, columns=ALIGNMENT_COLUMNS).astype("string").fillna("")
 
 
@@ -453,7 +482,7 @@ def _similarities(parent: Sequence[str], child: Sequence[str]) -> tuple[Any, Any
     return score, whole
 
 
-def _row(fam: str, ln: Link, a: Unit | None, b: Unit | None, rel: str, score: float, plim: list[pd.Series], clim: list[pd.Series], whole: float | None = None) -> dict[str, object]:
+def _row(fam: str, ln: Link, a: Unit | None, b: Unit | None, rel: str, score: float, plim: list[_Limit], clim: list[_Limit], whole: float | None = None) -> dict[str, object]:
     return {
         "family_id": fam, "parent_doc_id": ln.parent, "child_doc_id": ln.child,
         "parent_unit": a.label if a else "", "child_unit": b.label if b else "", "relation": rel,
@@ -471,7 +500,7 @@ def build_families(
 ) -> dict[str, pd.DataFrame]:
     """Families by the analyst's file first, then by citation, then by shared subject, then by reused wording;
     a text linked by an earlier way is not linked again by a later one."""
-    texts = dict(zip(texts_df["doc_id"], texts_df["text"]))
+    texts = TextsById(texts_df)
     links = list(user)
     named = {ln.child for ln in links}
     links += [ln for ln in family_links(docs, references, texts) if ln.child not in named]

@@ -86,6 +86,26 @@ def coerce(name: str, df: Frame | None) -> pd.DataFrame:
     return out
 
 
+class TextsById(Mapping[str, str]):
+    """doc_id -> normalised text over a texts table, each text made a Python string only when read: the texts
+    are the bulk of a store, and a dict of them all held a second copy beside the table's Arrow buffers (160 MB
+    at 20,000 notices, issue 14)."""
+
+    def __init__(self, texts: pd.DataFrame) -> None:
+        self._at = {str(d): i for i, d in enumerate(texts["doc_id"].tolist())}
+        self._text = texts["text"].array
+
+    def __getitem__(self, doc_id: str) -> str:
+        value = self._text[self._at[doc_id]]
+        return value if isinstance(value, str) else ""
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._at)
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+
 def empty_corpus() -> dict[str, pd.DataFrame]:
     return {name: coerce(name, None) for name in table_names()}
 

@@ -118,9 +118,9 @@ def infer_region(issuer: str, agency: str = "") -> Region:
     if agency:
         if any(agency.startswith(n) for n in pre.national):
             return Region(admin_level="national")
-        city = _city_spelled_out(agency)
-        if city is not None:
-            return Region(city.province, city.name, "", "municipal")
+        spelled = _city_spelled_out(agency)
+        if spelled is not None:
+            return Region(spelled.province, spelled.name, "", "municipal")
         for abbr, prov in pre.provinces:
             if agency.startswith(abbr):
                 return Region(prov, "", "", "provincial")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 import pandas as pd
 import pyarrow as pa
 
-from ..store import as_text, load_tables
+from ..store import TextsById, as_text, load_tables
 
 # The tables of SCHEMA.md the report shows; documents.csv is required, the others may be absent (empty).
 TABLE_NAMES = ("documents", "references", "sections", "domains", "assignments", "tasks", "deadlines", "errors")
@@ -32,7 +32,7 @@ def _text(value: object) -> str:
 class ReportData:
     out_dir: Path
     tables: dict[str, pd.DataFrame]
-    texts: dict[str, str] = field(default_factory=dict)
+    texts: Mapping[str, str] = field(default_factory=dict)
     corpus: dict[str, pd.DataFrame] = field(default_factory=dict)  # the typed tables, for the comparisons
     _positions: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
     _arrow: dict[str, pa.Table] = field(default_factory=dict, repr=False)
@@ -59,7 +59,7 @@ def read_output(out_dir: Path) -> ReportData:
     """The tables (documents and errors as strings, empty cell = "") and the normalised texts the offsets
     point into, from the output folder's store (its CSV files when the store is absent)."""
     corpus = load_tables(out_dir)
-    texts = dict(zip(corpus["texts"]["doc_id"].tolist(), corpus["texts"]["text"].tolist()))
+    texts = TextsById(corpus["texts"])
     tables = {name: corpus[name] for name in TABLE_NAMES} | as_text({name: corpus[name] for name in WHOLE_AS_TEXT})
     return ReportData(out_dir=out_dir, tables=tables, texts=texts, corpus=corpus)
 

@@ -101,8 +101,9 @@ def render_doc(data: ReportData, index: int, doc: dict[str, str]) -> str:
 def build_report(out_dir: Path, *, dest: Path | None = None) -> Path:
     """Read the output folder's tables and write the report next to them (or to `dest`). From PAGED_FROM
     documents on, each document's page is its own file in report_docs/ and the report links to them."""
+    comp = compare_view(out_dir)  # first: its tables are let go before the pages' tables are read (issue 14)
     data = read_output(out_dir)
-    comp = compare_view(data)
+    comp.link_leads(data)
     path = dest or out_dir / "report.html"
     records = data.tables["documents"].to_dict("records")
     paged = len(records) >= PAGED_FROM

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
 import pandas as pd
 
 from .. import compare, rules
-from ..store import StoreError, load_tables
+from ..store import StoreError
 from .charts import citation_picture, coverage_by_region, coverage_heatmap, deadline_histogram, deadline_timeline, doc_labels
 from .data import ReportData
 
@@ -68,6 +69,15 @@ class CompareView:
     reuse_total: int = 0
     citations_total: int = 0
     matrix_cut: int = 0  # documents in the corpus when the matrix shows only the first MATRIX_MAX_DOCS
+    column_ids: list[str] = field(default_factory=list)  # the matrix columns' doc_ids
+
+    def link_leads(self, data: ReportData) -> None:
+        """Each matrix cell's link to the assignment row that is its evidence on the document's page (the
+        page numbers rows among all of a document's assignments, which the comparisons do not read)."""
+        leads = {d: _lead_rows(data, d) for d in self.column_ids}
+        for domain, _, cells in self.matrix:
+            for d, cell in zip(self.column_ids, cells):
+                cell.goto = leads[d].get(domain, "")
 
 
 def script_json(obj: Any) -> str:
@@ -94,15 +104,18 @@ def most_connected(g: nx.DiGraph, n: int) -> nx.DiGraph:
     return kept
 
 
-def compare_view(data: ReportData) -> CompareView:
+def compare_view(out_dir: Path) -> CompareView:
+    """The comparison page, from the store read as `compare` reads it (only what the comparisons use), before
+    the report reads the whole tables for the document pages: the two are never in memory together (issue 14)."""
     try:
-        tables = data.corpus or load_tables(data.out_dir)
+        tables = compare.load_corpus(out_dir)
         comp = compare.build_comparisons(tables)
         domains = list(compare.canonical_domains())
     except (FileNotFoundError, StoreError, rules.RuleError) as e:
         log.warning("comparison views left out: %s", e)
         return CompareView(problem=f"比较视图不可用 comparisons unavailable: {e}")
-    doc_index = {d: i for i, d in enumerate(data.tables["documents"]["doc_id"])}
+    doc_index = {d: i for i, d in enumerate(tables["documents"]["doc_id"])}  # the documents' order, as on the pages
+    del tables
     labels = doc_labels(comp["coverage"])
     view = CompareView()
     # per-document charts up to CHART_MAX_DOCS documents; beyond, charts aggregate (issue 14: a report that scales)
@@ -127,10 +140,10 @@ def compare_view(data: ReportData) -> CompareView:
     if len(doc_cols) > MATRIX_MAX_DOCS:
         view.matrix_cut = len(doc_cols)
         doc_cols = doc_cols[:MATRIX_MAX_DOCS]
-    leads = {d: _lead_rows(data, d) for d in doc_cols}
     view.columns = [(labels.get(d, d), doc_index.get(d, -1)) for d in doc_cols]
+    view.column_ids = doc_cols
     for r in resp.to_dict("records"):
-        cells = [MatrixCell(str(r[d] or ""), doc_index.get(d, -1), leads[d].get(r["domain"], "")) for d in doc_cols]
+        cells = [MatrixCell(str(r[d] or ""), doc_index.get(d, -1), "") for d in doc_cols]  # goto: link_leads
         view.matrix.append((str(r["domain"]), r["disagree"] is True, cells))  # NA: fewer than two documents
     view.disagreements = int(resp["disagree"].fillna(False).sum()) if len(resp) else 0
     view.reuse_total, view.citations_total = len(comp["reuse"]), len(comp["citations"])

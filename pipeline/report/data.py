@@ -33,7 +33,6 @@ class ReportData:
     out_dir: Path
     tables: dict[str, pd.DataFrame]
     texts: Mapping[str, str] = field(default_factory=dict)
-    corpus: dict[str, pd.DataFrame] = field(default_factory=dict)  # the typed tables, for the comparisons
     _positions: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
     _arrow: dict[str, pa.Table] = field(default_factory=dict, repr=False)
 
@@ -61,7 +60,7 @@ def read_output(out_dir: Path) -> ReportData:
     corpus = load_tables(out_dir)
     texts = TextsById(corpus["texts"])
     tables = {name: corpus[name] for name in TABLE_NAMES} | as_text({name: corpus[name] for name in WHOLE_AS_TEXT})
-    return ReportData(out_dir=out_dir, tables=tables, texts=texts, corpus=corpus)
+    return ReportData(out_dir=out_dir, tables=tables, texts=texts)
 
 
 def to_int(value: object) -> int | None:

@@ -438,6 +438,9 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             break
         if "。" in texts[k] and not (k == 0 and _titled_sentence(texts[k])):
             break  # the body's first sentence; a wiki's first line, its title with a full stop, is not one
+        if el["page_value"].pattern.match(texts[k]):
+            lay.mark(k, FURNITURE)  # a field's value printed without its label (2021-04-01, 有效)
+            continue
         for key, a, b in _page_fields(texts[k]) or ():
             lay.mark(k, FURNITURE)
             # a value between the bars of a table copied as text ("名 称: | 市人民政府办公室关于…的通知 |")
@@ -497,9 +500,13 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     lay.header_end = i
     # 标题: right after the 文号 (GB/T 9704 order), else printed above it, else the first title-like line
     title_idx = None
-    for k in range(i, min(i + SETTINGS.title_after_number, len(texts))):
+    looked = 0
+    for k in range(i, len(texts)):
         if k in lay.roles:
-            continue
+            continue  # furniture between the 文号 and the title does not count
+        looked += 1
+        if looked > SETTINGS.title_after_number:
+            break
         t = texts[k].rstrip("》”")
         if doc.paras[k].kind != "para" or t.endswith("：") or k_num is None and _FULL_STOP.search(texts[k]):
             break  # the 主送机关, or with no 文号 the body's first sentence: no title below them (a 令's

@@ -420,6 +420,40 @@ def test_a_metadata_block_with_each_label_over_its_value(tmp_path: Path) -> None
     assert d.recipients == "各县（市、区）人民政府经济普查领导小组办公室", d.recipients
 
 
+# a page that lists its fields' values without their labels (索引号, 主题分类, 文号, 发布机构, two dates, 有效性),
+# then prints the notice with its 文号 again (济南市长清区, 2021)
+BARE_VALUES = """政府信息公开
+丙市丁区人民政府办公室关于印发《政府工作报告》重点工作任务分工的通知
+113701130042070099-A/2021-4059841
+综合政务
+丙丁政办字〔2021〕3号
+丁区政府
+2021-04-01
+2021-04-01
+有效
+
+丙市丁区人民政府办公室关于印发《政府工作报告》重点工作任务分工的通知
+
+丙市丁区人民政府办公室
+
+关于印发《政府工作报告》重点工作任务分工的通知
+
+丙丁政办字〔2021〕3号
+
+各街道办事处、镇人民政府，区政府各部门：
+
+2021年《政府工作报告》重点工作责任分工已经区政府同意，现印发给你们，请一并抓好贯彻落实。
+"""
+
+
+def test_a_metadata_block_of_bare_values(tmp_path: Path) -> None:
+    ex = run(tmp_path, BARE_VALUES)
+    d = ex.document
+    assert d.title == "丙市丁区人民政府办公室关于印发《政府工作报告》重点工作任务分工的通知", d.title
+    assert (d.doc_number, d.recipients) == ("丙丁政办字〔2021〕3号", "各街道办事处；镇人民政府；区政府各部门"), d
+    assert not [x for x in ex.deadlines if x.text == "2021-04-01"], "a page's date is no time limit"
+
+
 BULLETED_FIELDS = """返回顶部
 
 乙县人民政府工作规则

@@ -88,3 +88,15 @@ def test_the_short_name_of_what_the_notice_issues_is_no_citation(tmp_path: Path)
     path.write_text(text, encoding="utf-8")
     refs = process_path(path).references
     assert [r.cited_title for r in refs] == ["安徽省市场监管领域部门联合抽查实施办法"], refs
+
+
+def test_a_title_broken_over_two_lines_is_cited_whole(tmp_path: Path) -> None:
+    """A hard-wrapped PDF text breaks 《关于加强新时代\\n街道工作的意见》 (石景山区, 2019): one title, no line break in it."""
+    text = (
+        "巳区街道工作任务分解方案\n"
+        "为贯彻落实全市街道工作会议精神及《关于加强新时代\n街道工作的意见》相关要求，现结合巳区实际，制定如下任务分解方案。\n"
+    )
+    path = tmp_path / "notice.txt"
+    path.write_text(text, encoding="utf-8")
+    refs = process_path(path).references
+    assert [r.cited_title for r in refs] == ["关于加强新时代街道工作的意见"], refs

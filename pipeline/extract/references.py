@@ -126,7 +126,7 @@ def extract_references(doc: NormDoc, st: Structure, *, own_title: str, province:
     own_core = own_title
     forwarded = _forwarded(own_title)
     for m in _BOOK.finditer(text, body_start_char):
-        title = m.group("title")
+        title = m.group("title").replace("\n", "")  # a title broken over two lines of a hard-wrapped text is one
         is_own = _is_own(title, own_title)
         if forwarded and title in forwarded:
             is_own = False

@@ -303,3 +303,29 @@ def test_a_page_holding_only_its_metadata_block_says_so(tmp_path: Path) -> None:
         read_document(path)
     message = str(err.value)
     assert "only its metadata block" in message and "某财采〔2019〕1号" in message and "JavaScript" in message, message
+
+
+ROLLOUT_LIST = """<html><head><meta charset="utf-8"></head><body>
+<p>国务院办公厅关于推广第二批支持创新相关改革举措的通知</p>
+<p>国办发〔2018〕126号</p>
+<p>各省、自治区、直辖市人民政府，国务院各部委、各直属机构：</p>
+<p>现将有关事项通知如下。</p>
+<p>附件：第二批支持创新相关改革举措推广清单</p>
+<p>第二批支持创新相关改革举措推广清单</p>
+<table>
+<tr><td>序号</td><td>改革举措</td><td>主要内容</td><td>指导部门</td><td>推广范围</td></tr>
+<tr><td colspan="5">一、知识产权保护方面（共2项）</td></tr>
+<tr><td>1</td><td>知识产权民事、刑事、行政案件“三合一”审判</td><td>整合分散的审判资源。</td><td>最高人民法院、国家知识产权局</td><td>全国</td></tr>
+<tr><td>2</td><td>以降低侵权损失为核心的专利保险机制</td><td>开发专利保险产品。</td><td>国家知识产权局、中国银保监会</td><td>全国</td></tr>
+</table>
+</body></html>"""
+
+
+def test_a_rollout_list_names_its_guiding_departments_and_its_group_rows_are_no_tasks(tmp_path: Path) -> None:
+    """国办发〔2018〕126号's 推广清单 (gov.cn): 改革举措 are the tasks, 指导部门 their units; a row of one cell
+    spanning the table heads a group and is no task."""
+    out = process_path(_write(tmp_path, "rollout.html", ROLLOUT_LIST))
+    assert [(t.title, t.units, t.lead_unit) for t in out.tasks] == [
+        ("知识产权民事、刑事、行政案件“三合一”审判", "最高人民法院；国家知识产权局", "最高人民法院"),
+        ("以降低侵权损失为核心的专利保险机制", "国家知识产权局；中国银保监会", "国家知识产权局"),
+    ], out.tasks

@@ -427,6 +427,9 @@ class _TaskBuilder:
             return
         is_task_table = "title" in roles or "detail" in roles
         for row, (s, e), page in zip(t.rows, t.row_spans, t.row_pages):
+            if len(row) > 1 and all((c.start, c.end) == (row[0].start, row[0].end) for c in row):
+                continue  # one cell spanning the table: a group's heading ("一、知识产权保护方面（共5项）"), no task
+
             def cell(role: str) -> str:
                 j = roles.get(role)
                 return row[j].text.strip() if j is not None and j < len(row) else ""

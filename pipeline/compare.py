@@ -58,7 +58,7 @@ PAIR_COLUMNS = ["doc_id", "parent_doc_id", "sentence", "parent_sentence", "score
 # What the comparisons read of each table (issue 14): the evidence cells are half of a store (assignments,
 # tasks, deadlines), only lead units make the responsibility tables, only headings of levels 1-2 and articles
 # name a milestone's family or a family's units, and the mention rows come from the store already grouped as
-# the codebook (store_codebook). Errors and files are not read at all.
+# the codebook by DuckDB (_CODEBOOK_SQL). Errors and files are not read at all.
 COMPARE_TABLES = ("documents", "references", "sections", "assignments", "tasks", "deadlines", "texts")
 COMPARE_SELECT = {
     "sections": "doc_id, section_id, level, label, heading, start_char, end_char",

@@ -245,7 +245,7 @@ def load_tables(
     db = store_file(source)
     if db is not None:
         tables = read_store(db, names=names, select=select, where=where)
-        return {name: tables.get(name, coerce(name, None)) for name in table_names()}
+        return {name: tables[name] if name in tables else coerce(name, None) for name in table_names()}
     path = Path(source)
     if path.is_dir():
         return _from_csv(path)

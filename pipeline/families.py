@@ -510,5 +510,14 @@ def build_families(
     links += subject_links(docs, linked)
     linked = {ln.child for ln in links}
     links += reuse_links(docs, texts, linked | {ln.parent for ln in links if ln.parent})
+    links = _without_lone_absent(links)
     titles = dict(zip(docs["doc_id"], docs["title"]))
     return {"families": families_table(links, titles), "alignment": alignment_table(links, sections, texts, deadlines, tasks)}
+
+
+def _without_lone_absent(links: list[Link]) -> list[Link]:
+    """A text linked to a parent in the corpus that also cites one outside it (河南省优化营商环境条例: 根据《民法典》
+    和国务院《优化营商环境条例》) makes no family of its own under the absent one, unless another text shares it."""
+    with_parent = {ln.child for ln in links if ln.parent}
+    members = Counter(ln.parent_key for ln in links if not ln.parent)
+    return [ln for ln in links if ln.parent or members[ln.parent_key] > 1 or ln.child not in with_parent]

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from conftest import compare_files, need_shared, run_cli
-from pipeline.families import _direction
+from pipeline.families import _direction, _Limit
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow]
 
@@ -110,8 +110,8 @@ def test_alignment_read_against_the_texts(compared: dict[str, pd.DataFrame]) -> 
     ids=["stricter", "looser", "same"],
 )
 def test_limit_direction(parent: list[str], child: list[str], direction: str) -> None:
-    def lim(v: list[str]) -> list[pd.Series]:
-        return [pd.Series({"text": f"{v[0]}{v[1]}内", "duration_value": v[0], "duration_unit": v[1]})]
+    def lim(v: list[str]) -> list[_Limit]:
+        return [_Limit(0, f"{v[0]}{v[1]}内", v[0], v[1])]
 
     assert _direction(lim(parent), lim(child)) == direction
     assert _direction(lim(parent), []) == "dropped" and _direction([], lim(child)) == "added"
@@ -200,3 +200,16 @@ def test_an_issued_text_names_its_parent_past_a_long_page_head(tmp_path: Path) -
     fam = compare_files(tmp_path, {"county.txt": COUNTY_RULES_PAGE, "province.txt": PROVINCE_RULES})
     child = fam[fam["doc_id"] == "county"]
     assert list(child["parent_doc_id"]) == ["province"] and list(child["link"]) == ["cites_title"], fam
+
+
+def test_a_child_of_a_parent_in_the_corpus_makes_no_family_of_its_own_under_an_absent_one(tmp_path: Path) -> None:
+    """河南省优化营商环境条例's 第一条 cites 《中华人民共和国民法典》 (not in the corpus) and 国务院《优化营商环境条例》 (in
+    it): one family, under the regulation, and no family of one text under the absent code."""
+    files = {
+        "national.md": "优化营商环境条例\n第一条 为了持续优化营商环境，不断解放和发展社会生产力，制定本条例。\n第二条 本条例所称营商环境，是指企业等市场主体在市场经济活动中所涉及的体制机制性因素和条件。\n",
+        "province.md": "午省优化营商环境条例\n第一条 为了优化营商环境，维护市场主体合法权益，根据《中华人民共和国民法典》和国务院《优化营商环境条例》等法律、行政法规，结合本省实际，制定本条例。\n第二条 本省行政区域内优化营商环境工作，适用本条例。\n",
+    }
+    fam = compare_files(tmp_path, files)
+    assert not fam["family_id"].str.startswith("absent:").any(), fam
+    child = fam[fam["doc_id"] == "province"]
+    assert list(child["parent_doc_id"]) == ["national"], fam

@@ -168,7 +168,7 @@ def test_units_responsible_by_division_of_duties(tables: dict[str, pd.DataFrame]
 def test_joint_signature_on_one_line_and_title_after_issuers(tables: dict[str, pd.DataFrame]) -> None:
     d = _doc(tables, "sc_joint_yijian")
     assert d["issuer"] == "四川省发展和改革委员会；四川省财政厅；四川省自然资源厅", d["issuer"]
-    assert d["title"] == "四川省发展和改革委员会四川省财政厅四川省自然资源厅关于加强省级重大建设项目储备管理的意见", d["title"]
+    assert d["title"] == "四川省发展和改革委员会 四川省财政厅 四川省自然资源厅关于加强省级重大建设项目储备管理的意见", d["title"]  # spaced as printed
 
 
 def test_an_item_beside_tagged_ones_is_a_task_without_units(tables: dict[str, pd.DataFrame]) -> None:

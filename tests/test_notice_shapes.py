@@ -1742,7 +1742,7 @@ def test_a_column_tag_in_quotes_before_a_title(tmp_path: Path) -> None:
     the title; a quoted phrase that is the title's own (“三农”工作领导小组关于…) stays."""
     text = ("“党政混合信息公开” 中共黄浦区委办公室 黄浦区人民政府办公室印发《黄浦区全力打响“服务”品牌加快建设三年行动计划(2018—2020年)》的通知\n"
             "黄浦区全力打响“服务”品牌\n加快建设三年行动计划\n(2018—2020年)\n为贯彻落实有关部署，特制定本行动计划。\n一、总体要求\n")
-    assert run(tmp_path, text, name="tag").document.title == "中共黄浦区委办公室黄浦区人民政府办公室印发《黄浦区全力打响“服务”品牌加快建设三年行动计划（2018—2020年）》的通知"
+    assert run(tmp_path, text, name="tag").document.title == "中共黄浦区委办公室 黄浦区人民政府办公室印发《黄浦区全力打响“服务”品牌加快建设三年行动计划（2018—2020年）》的通知"  # the space as printed
     text = "“三农”工作领导小组关于做好春耕工作的通知\n各县（市、区）：\n请认真做好春耕工作。\n"
     assert run(tmp_path, text, name="own").document.title == "“三农”工作领导小组关于做好春耕工作的通知"
 

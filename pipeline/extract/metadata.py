@@ -9,7 +9,7 @@ import regex
 
 from .. import rules
 from ..docnumber import DocNumber, parse_doc_number
-from ..model import DocumentRow, NormDoc, Span
+from ..model import DocumentRow, Line, NormDoc, SourceDocument, Span
 from ..orgnames import doc_type_of, looks_like_org, opens_with_a_place, split_orgs
 from ..structure import Structure, title_status
 from .dates import parse_date, to_int
@@ -33,6 +33,21 @@ _CONJUNCTION = regex.compile(r"及|和|与")
 
 
 MAX_LOW_LISTED = 30  # low-confidence OCR lines listed on a document row
+
+
+def _spaced_issuers(title: str, issuer: str, src: SourceDocument) -> str:
+    """A joint notice's title with a space between the issuers it opens with where the page prints one
+    ("海南省农业农村厅 海南省财政厅关于印发…"): the normaliser drops spaces inside Chinese text, and the names
+    ran together. A title that runs them together on the page, or separates them otherwise (国务院、中央军委关于…),
+    is left as it is."""
+    names = [n for n in issuer.split("；") if n]
+    joined = "".join(names)
+    if len(names) < 2 or not title.startswith(joined):
+        return title
+    printed = regex.compile(r"[ \t\u3000\n]+".join(map(regex.escape, names)))
+    if not any(printed.search(b.text) for b in src.blocks if isinstance(b, Line)):
+        return title
+    return " ".join(names) + title[len(joined) :]
 
 
 def title_head(title: str) -> str:
@@ -316,6 +331,7 @@ def build_document_row(doc: NormDoc, st: Structure) -> tuple[DocumentRow, Span |
         note("title", st.title)
     else:
         row.title = meta.get("标题", "") or _export(st, "title")
+    row.title = _spaced_issuers(row.title, row.issuer, src)
     # a mark on the title, else the page's 有效性 field (a copied block, or an HTML page's metadata)
     row.status = st.status or title_status(f"（{meta.get('有效性', '').strip()}）")
     row.doc_type = doc_type_of(row.title)

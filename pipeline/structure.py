@@ -112,6 +112,7 @@ class _Draft:
     title_paras: tuple[int, int] | None = None
     header_end: int = 0  # first paragraph after the 文号 (a 令's 成文日期 stands between it and the title)
     header_date: tuple[int, Span] | None = None  # a date line above the 文号 (law databases print the 成文日期 there)
+    title_reprinted: int | None = None  # a title the page printed twice: the later print, the notice's own
     body_start: int = 0  # first body paragraph index
 
     def mark(self, k: int, role: str) -> None:
@@ -429,6 +430,8 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
                     lay.mark(k, FURNITURE)
             else:
                 lay.mark(earlier, FURNITURE)
+                if _is_title(texts[k]) and lay.title_reprinted is None:
+                    lay.title_reprinted = k
         seen[texts[k]] = k
     # a web page's metadata block copied above the notice (up to the first sentence or 主送机关): furniture,
     # its 发文字号 stands in for a 文号 line the notice lacks, its 成文日期 for a missing date
@@ -539,6 +542,11 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             if titled or _is_title(texts[k]) or _title_and_number(texts[k]):
                 i = _set_title(doc, lay, texts, k, first)
                 break
+    if lay.title is None and lay.title_reprinted is not None and lay.title_reprinted not in lay.roles:
+        # no title by the 文号 (a site cut its print short: "关于印发金华市人民政府办理人大代表建议" over the
+        # number), and the page printed a whole one twice above the notice: the later print is the title
+        lay.title = _span(doc, doc.paras[lay.title_reprinted])
+        lay.mark(lay.title_reprinted, TITLE)
     if k_num is not None and lay.issuer_mark is None:
         # lines above the 文号 that are not the title: the 发文机关标志 (an organisation's name) or furniture
         title_above = lay.title_paras[0] if lay.title is not None and lay.title_paras and lay.title_paras[0] < k_num else None
@@ -669,6 +677,9 @@ def _promulgation(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
     line = rules.element_rules()["promulgation"].pattern
     k = i
     while k < len(texts) and k in lay.roles:
+        k += 1
+    if k + 1 < len(texts) and k not in lay.roles and looks_like_org(texts[k]) and line.match(texts[k + 1]):
+        lay.mark(k, FURNITURE)  # a law site prints the enacting body between the title and its 题注 (上海市人大常委会)
         k += 1
     start = k
     while k < len(texts) and k - start < SETTINGS.max_promulgation_lines and doc.paras[k].kind == "para" and line.match(texts[k]):

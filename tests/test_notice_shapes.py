@@ -1864,3 +1864,61 @@ def test_a_court_interpretation_printed_with_its_title_again_over_its_number(tmp
         name="reply",
     ).document
     assert d.issuer == "最高人民法院", d
+
+
+# a law site's print (法律资料网): the page's title twice, the body that enacted it, the title again, the body again,
+# then the 题注 (上海市人民代表大会常务委员会, 1996)
+ENACTED_UNDER_ITS_BODY = """未市人民代表大会常务委员会关于罚款限额的规定
+
+作者:法律资料网 时间:2024-07-12 16:19:31  浏览:9513   来源:法律资料网
+下载地址: 点击此处下载
+
+未市人民代表大会常务委员会关于罚款限额的规定
+
+未市人大常委会
+
+
+未市人民代表大会常务委员会关于罚款限额的规定
+未市人大常委会
+
+
+(1996年9月26日未市第十届人民代表大会常务委员会第三十次会议通过 1996年10月1日起施行)
+
+
+根据《中华人民共和国行政处罚法》第十三条的规定，对本市规章设定罚款的限额作如下规定：
+一、对非经营活动中违反行政管理秩序的行为设定罚款，不得超过一千元。
+"""
+
+# the same site cut the notice's own title short over its 文号; the page printed it whole twice above (金华, 2010)
+TITLE_CUT_SHORT = """关于印发申市办理建议和提案工作规则的通知
+
+作者:法律资料网 时间:2024-07-12 20:48:31   浏览:9581   来源:法律资料网
+下载地址: 点击此处下载
+
+关于印发申市办理建议和提案工作规则的通知
+
+申市人民政府办公室
+
+
+关于印发申市办理建议
+
+申政办发〔2010〕15号
+
+
+各县（市、区）人民政府，市政府各部门：
+《申市办理建议和提案工作规则》已经市政府常务会议研究同意，现印发给你们，请按照执行。
+
+
+申市人民政府办公室
+二○一○年四月七日
+"""
+
+
+def test_a_law_site_prints_the_enacting_body_between_title_and_title_note(tmp_path: Path) -> None:
+    d = run(tmp_path, ENACTED_UNDER_ITS_BODY).document
+    assert (d.title, d.signed_date) == ("未市人民代表大会常务委员会关于罚款限额的规定", "1996-09-26"), d
+
+
+def test_a_title_cut_short_over_its_number_is_the_whole_one_printed_above(tmp_path: Path) -> None:
+    d = run(tmp_path, TITLE_CUT_SHORT).document
+    assert (d.title, d.doc_number, d.signed_date) == ("关于印发申市办理建议和提案工作规则的通知", "申政办发〔2010〕15号", "2010-04-07"), d

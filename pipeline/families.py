@@ -516,8 +516,10 @@ def build_families(
 
 
 def _without_lone_absent(links: list[Link]) -> list[Link]:
-    """A text linked to a parent in the corpus that also cites one outside it (河南省优化营商环境条例: 根据《民法典》
-    和国务院《优化营商环境条例》) makes no family of its own under the absent one, unless another text shares it."""
-    with_parent = {ln.child for ln in links if ln.parent}
+    """A text that cites a parent in the corpus and also one outside it (河南省优化营商环境条例: 根据《民法典》和
+    国务院《优化营商环境条例》) makes no family of its own under the absent one, unless another text shares it. A
+    text linked to a present parent only by subject keeps the absent one it cites (山东省学前教育条例 cites
+    《教育法》)."""
+    with_parent = {ln.child for ln in links if ln.parent and ln.how.startswith("cites")}
     members = Counter(ln.parent_key for ln in links if not ln.parent)
     return [ln for ln in links if ln.parent or members[ln.parent_key] > 1 or ln.child not in with_parent]

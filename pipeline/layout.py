@@ -70,8 +70,8 @@ def _standalone(_rules: rules.Rules, text: str) -> bool:
     el = rules.element_rules()
     if el["signed_date"].pattern.match(text) or el["issuer_mark"].pattern.match(text) or el["publicity"].pattern.match(text):
         return True
-    if el["page_value"].pattern.match(text):
-        return True  # a page's bare metadata value (2021-04-01, 有效) is no line of a title
+    if el["page_value"].pattern.match(text) or el["repeal_note"].pattern.match(text):
+        return True  # a page's bare metadata value (2021-04-01, 有效), a database's repeal note
     if el["export_field"].pattern.match(text):
         return True  # an export's "原文链接：…" line is never part of a paragraph
     if el["promulgation"].pattern.match(text) and text.endswith(("通过", "批准", "发布", "公布", "施行", "修正", "修订", "）", ")")):

@@ -570,6 +570,12 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     if not lay.status and field is not None:
         value = field.value.strip("".join(_CELL_EDGE))
         lay.status = title_status(f"（{value}）")  # the page's 有效性 field: 失效, 有效
+    for k in range(min(len(texts), SETTINGS.header_window)):
+        m = el["repeal_note"].pattern.match(texts[k]) if doc.paras[k].kind == "para" else None
+        if m:
+            lay.mark(k, FURNITURE)  # a database's note that a later act repealed the text: its status
+            lay.status = lay.status or m.group("status")
+            break
     if lay.title is not None:
         i = _title_reprint(doc, lay, texts, i)
         i = _promulgation(doc, lay, texts, i)

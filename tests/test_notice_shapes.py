@@ -1922,3 +1922,29 @@ def test_a_law_site_prints_the_enacting_body_between_title_and_title_note(tmp_pa
 def test_a_title_cut_short_over_its_number_is_the_whole_one_printed_above(tmp_path: Path) -> None:
     d = run(tmp_path, TITLE_CUT_SHORT).document
     assert (d.title, d.doc_number, d.signed_date) == ("关于印发申市办理建议和提案工作规则的通知", "申政办发〔2010〕15号", "2010-04-07"), d
+
+
+# a law database's page of an old joint notice: no number, the issuers under the title, and a note that a later
+# list repealed it (财政部、司法部, 1990; the note stood on its own line, run into the first sentence before)
+REPEALED_BY_A_LATER_LIST = """关于返还戌类单位基金问题的通知
+
+财政部、司法部
+
+
+关于返还戌类单位基金问题的通知
+财政部、司法部
+
+
+
+根据1997年9月8日财政部发布的关于公布废止和失效的财政规章目录（第六批）的通知失效
+
+
+1990年4月9日《国务院批转司法部关于解决戌类单位经济困难请示的通知》中规定，1990年至1992年，对有困难的戌类单位适当返还一部分基金。现将有关问题通知如下：
+一、返还数额按实际交纳数的70%计算。
+"""
+
+
+def test_a_repeal_note_under_the_title_is_the_status(tmp_path: Path) -> None:
+    ex = run(tmp_path, REPEALED_BY_A_LATER_LIST)
+    assert (ex.document.title, ex.document.issuer, ex.document.status) == ("关于返还戌类单位基金问题的通知", "财政部；司法部", "失效"), ex.document
+    assert all("通知失效" not in d.evidence for d in ex.deadlines), [d.evidence for d in ex.deadlines]

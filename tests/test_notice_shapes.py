@@ -1948,3 +1948,14 @@ def test_a_repeal_note_under_the_title_is_the_status(tmp_path: Path) -> None:
     ex = run(tmp_path, REPEALED_BY_A_LATER_LIST)
     assert (ex.document.title, ex.document.issuer, ex.document.status) == ("关于返还戌类单位基金问题的通知", "财政部；司法部", "失效"), ex.document
     assert all("通知失效" not in d.evidence for d in ex.deadlines), [d.evidence for d in ex.deadlines]
+
+
+def test_a_tag_whose_time_field_comes_last_dates_its_task(tmp_path: Path) -> None:
+    """（牵头单位：A；配合单位：B；完成时限：2023年底前）: the year is the limit's date, not a length of 2,023 years."""
+    text = (
+        "关于印发酉市营商环境提升行动方案的通知\n酉政办发〔2023〕8号\n各区人民政府，市政府各部门：\n现将方案印发给你们，请认真贯彻落实。\n"
+        "一、重点任务\n（一）优化不动产登记。推行不动产登记“一窗受理”。（牵头单位：市自然资源局；配合单位：市住房城乡建设局；完成时限：2023年底前）\n"
+    )
+    ex = run(tmp_path, text)
+    assert [(t.title, t.lead_unit, t.due_date) for t in ex.tasks] == [("优化不动产登记", "市自然资源局", "2023-12-31")], ex.tasks
+    assert [(d.text, d.kind) for d in ex.deadlines] == [("2023年底前", "by")], ex.deadlines

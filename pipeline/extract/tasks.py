@@ -51,7 +51,7 @@ def _patterns() -> _TagPatterns:
 # （省发展改革委牵头，省财政厅等按职责分工负责）
 # the lead is one clause: "（A、B负责，排在第一位的部门为牵头部门，下同）" is a note, not a lead
 # the time that may close a tag: "（A负责，2024年底前完成）", "（A牵头，B、C配合，2024年6月底前完成）"
-_TIME_TAIL = r"(?:[，,；;]\s*[^（）()：:]{2,30}?(?:前完成|底前|前|完成|持续推进|长期坚持))?"
+_TIME_TAIL = r"(?:[，,；;]\s*(?:[^（）()：:]{2,30}?(?:前完成|底前|前|完成)|[^（）()：:]{0,30}?(?:持续推进|长期坚持)))?"
 _LEAD_CO = regex.compile(
     rf"[（(〔](?P<lead>[^（）()〔〕：:，,；;。]{{2,60}}?)牵头[，,、；;]?(?P<co>{_BAL}?)(?:按职责分工)?(?:负责|配合|参与)?{_TIME_TAIL}[）)〕]"
 )
@@ -70,7 +70,8 @@ _ASSISTS = regex.compile(r"(?:配合|参与|协助|协同|落实)$")
 # 市财政局、市自然资源局配合。" / "…。市司法局牵头负责。" (units only: a clause with anything else is prose)
 _SENTENCE_LEAD_CO = regex.compile(
     r"(?:^|(?<=[。；]))[ \t]*由?(?P<lead>[^。；，,（）()：:\n]{2,60}?)牵头(?:负责)?"
-    r"(?:[，,]\s*(?P<co>[^。；（）()：:\n]{2,80}?)(?:等(?:部门|单位))?(?:按职责分工)?(?:配合|参与|协助|协同|负责落实|负责|落实))?[。；]?[ \t]*$",
+    r"(?:[，,]\s*(?P<co>[^。；（）()：:\n]{2,80}?)(?:等(?:部门|单位))?(?:按职责分工)?(?:配合|参与|协助|协同|负责落实|负责|落实))?"
+    + _TIME_TAIL + r"[。；]?[ \t]*$",  # "…配合，2022年10月底前完成。"
     regex.M,
 )
 # a unit the lexicon does not type is still a unit when its name ends as organisations' names do

@@ -1959,3 +1959,15 @@ def test_a_tag_whose_time_field_comes_last_dates_its_task(tmp_path: Path) -> Non
     ex = run(tmp_path, text)
     assert [(t.title, t.lead_unit, t.due_date) for t in ex.tasks] == [("优化不动产登记", "市自然资源局", "2023-12-31")], ex.tasks
     assert [(d.text, d.kind) for d in ex.deadlines] == [("2023年底前", "by")], ex.deadlines
+
+
+def test_a_labelled_time_field_of_a_month_dates_its_task(tmp_path: Path) -> None:
+    """完成时限：2023年12月 on its line under the units: the task is due at the month's end."""
+    text = (
+        "关于印发亥县重点任务分解方案的通知\n亥政办发〔2023〕3号\n各乡镇人民政府，县直各部门：\n现将方案印发给你们，请认真贯彻落实。\n"
+        "一、重点任务\n1.推进工业转型升级。新增规模以上工业企业20家。\n牵头单位：县工信局\n责任单位：各乡镇人民政府\n完成时限：2023年12月\n"
+        "2.提升城市品质。推进老旧小区改造30个。（县住建局牵头，2023年底前完成）\n"
+    )
+    ex = run(tmp_path, text)
+    got = [(t.title, t.units, t.due_date) for t in ex.tasks]
+    assert got == [("推进工业转型升级", "县工信局；各乡镇人民政府", "2023-12-31"), ("提升城市品质", "县住建局", "2023-12-31")], got

@@ -53,7 +53,9 @@ def _patterns() -> _TagPatterns:
 # the time that may close a tag: "（A负责，2024年底前完成）", "（A牵头，B、C配合，2024年6月底前完成）"
 _TIME_TAIL = r"(?:[，,；;]\s*(?:[^（）()：:]{2,30}?(?:前完成|底前|前|完成)|[^（）()：:]{0,30}?(?:持续推进|长期坚持)))?"
 _LEAD_CO = regex.compile(
-    rf"[（(〔](?P<lead>[^（）()〔〕：:，,；;。]{{2,60}}?)牵头[，,、；;]?(?P<co>{_BAL}?)(?:按职责分工)?(?:负责|配合|参与)?{_TIME_TAIL}[）)〕]"
+    # the assisting units never open with a date: "（县住建局牵头，2023年底前完成）" names none
+    rf"[（(〔](?P<lead>[^（）()〔〕：:，,；;。]{{2,60}}?)牵头[，,、；;]?(?P<co>(?!\s*(?:(?:19|20)\d{{2}}\s*年|\d{{1,2}}\s*月|年底|年内|长期|持续)){_BAL}?)"
+    rf"(?:按职责分工)?(?:负责|配合|参与)?{_TIME_TAIL}[）)〕]"
 )
 # （国家发展改革委、财政部等按职责分工负责）: the units named are all responsible, none is singled out to lead
 # （A负责）, （各县（市、区）人民政府负责）, （A、B按职责分工负责，各区政府落实）, （A负责，2024年底前完成）

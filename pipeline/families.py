@@ -331,8 +331,8 @@ def _limit_index(deadlines: pd.DataFrame, wanted: set[str]) -> _LimitIndex:
     d = deadlines[deadlines["doc_id"].isin(wanted)]
     blank = [""] * len(d)
     values = d["duration_value"] if "duration_value" in d.columns else blank
-    units = d["duration_unit"] if "duration_unit" in d.columns else blank
-    for doc_id, start, text, value, unit in zip(d["doc_id"], d["start_char"], d["text"], values, units):
+    unit_names = d["duration_unit"] if "duration_unit" in d.columns else blank
+    for doc_id, start, text, value, unit in zip(d["doc_id"], d["start_char"], d["text"], values, unit_names):
         own.setdefault(str(doc_id), []).append(_Limit(int(start), str(text), str(value), str(unit)))
     out: _LimitIndex = {}
     for doc_id, limits in own.items():

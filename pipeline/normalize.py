@@ -123,9 +123,10 @@ def _spaced_labels(labels: tuple[str, ...]) -> regex.Pattern[str]:
 
 def colon_spaced_labels(text: str) -> str:
     """A web page's metadata table copied as text puts labels and values side by side with spaces
-    ("发文字号 武自然资规〔2022〕35号 主题分类 城乡建设"); once the spaces between Han characters go, labels and
-    values would run together. A line that starts with such a label and holds two gets a colon after each
-    (the "label：value" form structure reads, rules/html.yaml metadata_labels)."""
+    ("发文字号 武自然资规〔2022〕35号 主题分类 城乡建设"), or one field to a line ("发布机构 区政府"); once the
+    spaces between Han characters go, labels and values would run together. A line that starts with such a
+    label and holds two, or one of three characters or more, gets a colon after each (the "label：value" form
+    structure reads, rules/html.yaml metadata_labels)."""
     if " " not in text and "\u3000" not in text and "\u00a0" not in text:
         return text
     pattern = _page_labels()
@@ -133,8 +134,8 @@ def colon_spaced_labels(text: str) -> str:
     if not pattern.match(line):
         return text  # most lines: no label at the start, and the line is not searched further
     hits = list(pattern.finditer(line))
-    if len(hits) < 2:
-        return text
+    if len(hits) < 2 and len(hits[0].group("label")) < 3:
+        return text  # one short label ("名称 …", "来源 …") may open a sentence; 索引号/发布机构 alone do not
     return pattern.sub(lambda m: m.group("label") + "：", line)
 
 

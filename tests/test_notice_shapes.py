@@ -1971,3 +1971,36 @@ def test_a_labelled_time_field_of_a_month_dates_its_task(tmp_path: Path) -> None
     ex = run(tmp_path, text)
     got = [(t.title, t.units, t.due_date) for t in ex.tasks]
     assert got == [("推进工业转型升级", "县工信局；各乡镇人民政府", "2023-12-31"), ("提升城市品质", "县住建局", "2023-12-31")], got
+
+
+# a district's page: its fields one to a line, label and value apart with spaces and no colon; the page's 发布机构
+# ("区政府") is no issuer, the notice's glyphs for 〕号 and its date's 年月日 were lost (浦东新区, 2022)
+FIELDS_ONE_TO_A_LINE = """酉新区人民政府关于印发《酉新区人民政府工作规则》的通知
+
+索引号 SY-310115-2022-00371
+文件编号 酉府〔2022〕1号
+发布机构 区政府
+公开类别 主动公开
+发布时间 2022-01-29
+
+酉府〔20221
+
+酉新区人民政府关于印发
+
+《酉新区人民政府工作规则》的通知
+
+区政府各委、办、局，各管理局（管委会），各直属企业，各街办事处、镇政府
+
+《酉新区人民政府工作规则》已经区政府第1次常务会议审议通过，现予印发。
+
+             2022128
+
+（此件公开发布）
+"""
+
+
+def test_page_fields_one_to_a_line_without_colons(tmp_path: Path) -> None:
+    d = run(tmp_path, FIELDS_ONE_TO_A_LINE).document
+    assert (d.doc_number, d.issuer, d.published_date) == ("酉府〔2022〕1号", "酉新区人民政府", "2022-01-29"), d
+    assert d.title == "酉新区人民政府关于印发《酉新区人民政府工作规则》的通知", d.title
+    assert d.signed_date == "", "a date whose 年月日 were lost is unknown, not guessed"

@@ -48,18 +48,41 @@ def split_orgs(text: str) -> list[tuple[int, int]]:
 
 def _split_national(text: str) -> list[tuple[int, int]]:
     """Bodies without a place side by side ('最高人民法院最高人民检察院', '国家发展改革委国家能源局'): a new one
-    starts where the first one's first two characters come again right after a whole organisation's name."""
-    if len(text) < 8:
-        return [(0, len(text))]  # two names of four characters at the least
+    starts where the first one's first two characters come again right after a whole organisation's name;
+    else after a whole ministry whose next body is one too ('财政部国家税务总局', '教育部财政部', not
+    '农业农村部农业机械化管理司': a department of the ministry)."""
+    if len(text) < 6:
+        return [(0, len(text))]  # two names of three characters at the least
     head = text[:2]
     cuts = [0]
     pos = text.find(head, 2)
     while pos != -1:
         # the part before is a whole name, and so is the rest, or another body follows it (three side by side)
-        if looks_like_org(text[cuts[-1] : pos]) and (looks_like_org(text[pos:]) or text.find(head, pos + 2) != -1):
+        rest = text[pos:]
+        department = rest.endswith("司") and not rest.endswith("公司")  # 农业农村部农业机械化管理司: one body
+        if looks_like_org(text[cuts[-1] : pos]) and not department and (looks_like_org(rest) or text.find(head, pos + 2) != -1):
             cuts.append(pos)
         pos = text.find(head, pos + 2)
+    if len(cuts) == 1:
+        cuts = _ministry_cuts(text)
     return [(a, b) for a, b in zip(cuts, cuts[1:] + [len(text)])]
+
+
+_NATIONAL_HEAD = ("国家", "国务院", "中国", "最高人民", "全国")
+
+
+def _ministry_cuts(text: str) -> list[int]:
+    ministry = rules.words("national_body")
+    cuts = [0]
+    pos = cuts[-1] + 3
+    while pos <= len(text) - 3:
+        rest = text[pos:]
+        if ministry.match(text[cuts[-1] : pos]) and (ministry.match(rest) or rest.startswith(_NATIONAL_HEAD) and looks_like_org(rest) or _ministry_cuts(rest) != [0]):
+            cuts.append(pos)
+            pos += 3
+            continue
+        pos += 1
+    return cuts
 
 
 def addressees(head: str) -> bool:

@@ -246,6 +246,9 @@ def _trim_title(span: Span) -> Span:
     tag = _COLUMN_TAG.match(v)
     if tag and _is_title(v[tag.end() :]):
         v, s = v[tag.end() :], s + tag.end()  # "【预警信息】南召县…的通知": the site's column, not the title
+    site = _SITE_PREFIX.match(v)
+    if site and _is_title(v[site.end() :]) and rules.words("title_head").search(v[site.end() : site.end() + 40]):
+        v, s = v[site.end() :], s + site.end()  # "北京：关于印发…的通知": a site's region tag, not the title
     quoted = _QUOTED_TAG.match(v)
     if quoted and _is_title(v[quoted.end() :]) and opens_with_a_place(v[quoted.end() :]) and rules.words("title_head").search(v[quoted.end() : quoted.end() + 40]):
         # "“党政混合信息公开”中共静安区委办公室…印发…的通知": a column in quotes before a title that opens with its
@@ -255,6 +258,7 @@ def _trim_title(span: Span) -> Span:
 
 
 _QUOTED_TAG = regex.compile(r"^“[^“”]{2,12}”\s*")
+_SITE_PREFIX = regex.compile(r"^\p{Han}{2,8}[：:]\s*")
 
 
 _COLUMN_TAG = regex.compile(r"^[【\[][^【】\[\]]{1,10}[】\]]\s*")

@@ -2004,3 +2004,15 @@ def test_page_fields_one_to_a_line_without_colons(tmp_path: Path) -> None:
     assert (d.doc_number, d.issuer, d.published_date) == ("酉府〔2022〕1号", "酉新区人民政府", "2022-01-29"), d
     assert d.title == "酉新区人民政府关于印发《酉新区人民政府工作规则》的通知", d.title
     assert d.signed_date == "", "a date whose 年月日 were lost is unknown, not guessed"
+
+
+def test_a_sites_region_tag_before_the_title_is_no_part_of_it(tmp_path: Path) -> None:
+    """"北京：关于印发《…》的通知" (a policy site's region tag) over a 题注 in one bracket (北京, 2023)."""
+    text = (
+        "亥市：关于印发《亥市乡村振兴责任制实施细则》的通知\n"
+        "（2023年6月21日中共亥市委常委会会议审议批准 2023年7月20日中共亥市委办公厅、亥市人民政府办公厅发布）\n"
+        "各区委、区政府，市委各部委办：\n经市委、市政府同意，现将《亥市乡村振兴责任制实施细则》印发给你们，请认真遵照执行。\n"
+        "中共亥市委办公厅\n亥市人民政府办公厅\n2023年7月20日\n"
+    )
+    d = run(tmp_path, text).document
+    assert (d.title, d.signed_date) == ("关于印发《亥市乡村振兴责任制实施细则》的通知", "2023-07-20"), d

@@ -125,8 +125,15 @@ def test_a_site_footer_names_no_unit_and_makes_no_task() -> None:
         ("国家发展改革委国家能源局国家统计局", ["国家发展改革委", "国家能源局", "国家统计局"]),
         ("国务院国有资产监督管理委员会", ["国务院国有资产监督管理委员会"]),
         ("国务院办公厅", ["国务院办公厅"]),
+        # ministries run together (a law site's "财政部 国家税务总局" without its space), and a ministry's own
+        # department, which is one body
+        ("财政部国家税务总局", ["财政部", "国家税务总局"]),
+        ("教育部财政部人力资源社会保障部", ["教育部", "财政部", "人力资源社会保障部"]),
+        ("农业农村部农业机械化管理司", ["农业农村部农业机械化管理司"]),
+        ("工业和信息化部办公厅", ["工业和信息化部办公厅"]),
+        ("国家税务总局稽查局", ["国家税务总局稽查局"]),
     ],
-    ids=["place-repeats", "national-pair", "national-three", "one-national", "office"],
+    ids=["place-repeats", "national-pair", "national-three", "one-national", "office", "ministry-and-bureau", "three-ministries", "ministry-department", "ministry-office", "bureau-branch"],
 )
 def test_bodies_named_side_by_side(text: str, orgs: list[str]) -> None:
     from pipeline.orgnames import split_orgs

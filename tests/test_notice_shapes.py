@@ -2016,3 +2016,20 @@ def test_a_sites_region_tag_before_the_title_is_no_part_of_it(tmp_path: Path) ->
     )
     d = run(tmp_path, text).document
     assert (d.title, d.signed_date) == ("关于印发《亥市乡村振兴责任制实施细则》的通知", "2023-07-20"), d
+
+
+# a township's page whose body lost its line breaks: addressees, the sentence, the 附件 note, the 署名 and the
+# date, then the attached plan, one line parted by spaces (温州市鹿城区山福镇, 2020)
+RUN_ON_PAGE = """索引号 | 001008003001086/2020-42401 | ||
+组配分类 | 部门文件 | 发布机构 | 山福镇 |
+生成日期 | 2020-10-22 | 公开方式 | 主动公开 |
+文号 | 鹿山政〔2020〕72号 |
+各科室，各站所，各村： 为提高处置突发公共事件的能力，经研究，制定《山福镇突发公共事件总体应急预案（修订）》，现印发给你们，请据此制定专项应急预案。 附件：山福镇突发公共事件总体应急预案（修订） 温州市鹿城区山福镇人民政府 2020年10月22日 山福镇突发公共事件总体应急预案（修订） 1.总则 1.1目的依据 提高政府处置突发公共事件的能力，制定本预案。
+"""
+
+
+def test_a_page_run_into_one_line_keeps_its_signature_date_and_attachment(tmp_path: Path) -> None:
+    d = run(tmp_path, RUN_ON_PAGE).document
+    assert (d.issuer, d.signed_date, d.doc_number) == ("温州市鹿城区山福镇人民政府", "2020-10-22", "鹿山政〔2020〕72号"), d
+    assert d.attachments == "山福镇突发公共事件总体应急预案（修订）", d.attachments
+    assert (d.region_county, d.admin_level) == ("鹿城区", "township"), d

@@ -166,6 +166,7 @@ class StructureSettings:
     title_above_lines: int = 3  # a title printed above the 文号 may be broken over this many more lines
     max_title_line: int = 40  # a longer line above a title is no part of it
     max_title: int = 150  # a longer paragraph is no title
+    min_bare_title: int = 6  # a page's name over its bracketed 文号 with no document type is at least this long
     recipients_window: int = 2  # the 主送机关 follows the title within this many paragraphs (§7.3.2)
     record_window: int = 12  # the 版记 is among the last paragraphs (§7.4)
     footer_reach: int = 3  # lines around a site-footer marker (网站标识码, ICP备案号) that may be its 主办单位/联系我们
@@ -368,10 +369,16 @@ def _title_and_number(text: str) -> tuple[int, DocNumber, int] | None:
     """A title a web page printed with its 文号 in brackets ("…实施意见》的通知（岳办发〔2017〕2号）"): the
     title's length, the number and where the number starts; None for any other line."""
     m = _TITLE_NUMBER.match(text)
-    if m is None or not _is_title(m.group("title")):
+    if m is None or not (_is_title(m.group("title")) or _names_the_page(m.group("title"))):
         return None
     num = parse_doc_number(m.group("number"))
     return (len(m.group("title")), num, m.start("number")) if num is not None else None
+
+
+def _names_the_page(text: str) -> bool:
+    """A name with no document type that a page printed over its bracketed 文号 ("2021年县政府重点工作任务（华政发
+    〔2021〕2号）"): the number alone in the brackets says the line is the notice's title, as a site shows it."""
+    return SETTINGS.min_bare_title <= len(text) <= SETTINGS.max_title and not _TITLE_PUNCT.search(text) and not text.startswith(("《", "“"))
 
 
 def _set_title(doc: NormDoc, lay: _Draft, texts: list[str], k: int, first: int) -> int:

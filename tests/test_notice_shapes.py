@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -2033,3 +2034,29 @@ def test_a_page_run_into_one_line_keeps_its_signature_date_and_attachment(tmp_pa
     assert (d.issuer, d.signed_date, d.doc_number) == ("温州市鹿城区山福镇人民政府", "2020-10-22", "鹿山政〔2020〕72号"), d
     assert d.attachments == "山福镇突发公共事件总体应急预案（修订）", d.attachments
     assert (d.region_county, d.admin_level) == ("鹿城区", "township"), d
+
+
+COUNTY_TASK_PAGE = """•索引号:0000000000/2021-0000001
+•发布机构:县人民政府办公室
+•公开范围:全部公开
+2021年县政府重点工作任务(华政发〔2021〕2号)
+来源:华容县政府   2021-03-23 10:56
+各乡镇人民政府、县直各单位:
+《2021年县政府重点工作任务分解》已经县人民政府同意,现印发给你们,请认真抓好贯彻落实。
+"""
+
+
+def test_a_county_page_names_itself_over_its_bracketed_number_and_its_place_in_the_source_field(tmp_path: Path) -> None:
+    """A county site prints the notice's name with no document type over its bracketed 文号, names the issuer by
+    level alone (发布机构：县人民政府办公室) and the county in the page's 来源 field (written here after the
+    shape of such a page): the name is the title, the number is read, the region is the county's."""
+    x = run(tmp_path, COUNTY_TASK_PAGE)
+    d = x.document
+    assert (d.title, d.doc_number, d.issuer) == ("2021年县政府重点工作任务", "华政发〔2021〕2号", "县人民政府办公室")
+    assert (d.region_province, d.region_city, d.region_county, d.admin_level) == ("湖南省", "岳阳市", "华容县", "county")
+    start, end, _ = json.loads(d.evidence)["region"]
+    assert (x.text or "")[start:end].startswith("华容县政府")
+    # a newspaper or a placeless office in the 来源 field names no region
+    for source in ("来源:湖南日报   2021-03-23 10:56", "来源:县政府办   2021-03-23 10:56"):
+        d = run(tmp_path, COUNTY_TASK_PAGE.replace("来源:华容县政府   2021-03-23 10:56", source)).document
+        assert (d.region_province, d.region_county) == ("", ""), source

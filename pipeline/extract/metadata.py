@@ -13,7 +13,7 @@ from ..model import DocumentRow, Line, NormDoc, SourceDocument, Span
 from ..orgnames import doc_type_of, looks_like_org, opens_with_a_place, split_orgs
 from ..structure import Structure, title_status
 from .dates import parse_date, to_int
-from .region import infer_region, is_place_name
+from .region import Region, infer_region, is_place_name
 from .topic import classify
 from .units import split_top
 
@@ -169,6 +169,22 @@ def _page_issuer(st: Structure) -> str:
     """The 发文机关 field of a page's metadata block copied with the notice, when it names an organisation."""
     value = _export(st, "issuer")
     return value if looks_like_org(value) and not _WEBSITE.search(value) else ""
+
+
+_TRAILING_TIME = regex.compile(r"\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?.*$")
+
+
+def _source_region(st: Structure) -> tuple[Region, Span | None]:
+    """The region of the government a page's 来源 field names ("来源：华容县政府2021-03-23 10:56") and the field;
+    an empty region for a newspaper, a site or a placeless office."""
+    span = st.export_fields.get("来源")
+    value = _TRAILING_TIME.sub("", span.value).strip() if span is not None else ""
+    if not value or not looks_like_org(value) or _WEBSITE.search(value) or not value.endswith(_GOVERNMENT_ENDINGS):
+        return Region(), None
+    return infer_region(value), span
+
+
+_GOVERNMENT_ENDINGS = ("政府", "政府办", "政府办公室", "政府办公厅", "行政公署", "管委会")
 
 
 def _add_years(iso: str, years: int) -> str:
@@ -377,6 +393,13 @@ def build_document_row(doc: NormDoc, st: Structure) -> tuple[DocumentRow, Span |
             # the place must head the title: 中国公民因私事往来香港地区或者澳门地区的暂行管理办法 is about 澳门,
             # not issued there
             region = titled  # 中华人民共和国…法 is national
+    if not region.province:
+        sourced, source = _source_region(st)
+        if sourced.province and region.admin_level in ("", sourced.admin_level):
+            # a county site's page names its issuer by level alone (发布机构：县人民政府办公室) and the place
+            # in its 来源 field (来源：华容县政府): the region is that place's, at the issuer's level
+            region = sourced
+            note("region", source)
     row.region_province, row.region_city, row.region_county, row.admin_level = region.province, region.city, region.county, region.admin_level
     validity = _validity(doc, st, row)
     note("validity", validity)

@@ -30,6 +30,9 @@ SHAPES = [
     ("交通运输部令2016年第62号", "交通运输部令", 2016, 62, "交通运输部令2016年第62号"),
     ("中华人民共和国国务院令 第707号", "国务院令", None, 707, "国务院令第707号"),  # keyed as cited
     ("中华人民共和国交通运输部令2016年第62号", "交通运输部令", 2016, 62, "交通运输部令2016年第62号"),
+    # a page lost the closing bracket and 号: no 号 on the line, and still a number (the one-search skip of
+    # lines no rule can match takes every rule's `requires`, the brackets too)
+    ("牟政办发〔201746", "牟政办发", 2017, 46, "牟政办发〔2017〕46号"),
 ]
 
 

@@ -179,12 +179,9 @@ def _source_region(st: Structure) -> tuple[Region, Span | None]:
     an empty region for a newspaper, a site or a placeless office."""
     span = st.export_fields.get("来源")
     value = _TRAILING_TIME.sub("", span.value).strip() if span is not None else ""
-    if not value or not looks_like_org(value) or _WEBSITE.search(value) or not value.endswith(_GOVERNMENT_ENDINGS):
+    if not value or not looks_like_org(value) or not rules.words("government_source").search(value):
         return Region(), None
     return infer_region(value), span
-
-
-_GOVERNMENT_ENDINGS = ("政府", "政府办", "政府办公室", "政府办公厅", "行政公署", "管委会")
 
 
 def _add_years(iso: str, years: int) -> str:

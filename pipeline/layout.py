@@ -200,12 +200,15 @@ def _signature_lines(cleaned: list[tuple[str, Line] | Table]) -> set[int]:
     return out
 
 
+_ANY_SPACE = regex.compile(r"[\s\u00a0\u3000]")  # what every _GAP holds
 _GAP = regex.compile(r"[\s\u00a0\u3000]{2,}|(?<=\p{Han})[\s\u00a0\u3000]+(?=\p{Han})")
 
 
 def split_joint_signature(text: str) -> list[str]:
     """A line holding several organisations side by side (a joint 署名, GB/T 9704 §7.3.5.2) becomes one line
     per organisation, before the space cleaner would glue them. '广州市卫生健康委员会   广州市财政局' -> 2 lines"""
+    if _ANY_SPACE.search(text.strip()) is None:
+        return [text]  # most lines: no gap to part organisations at
     parts = [p for p in _GAP.split(text.strip()) if p]
     if len(parts) >= 2 and all(len(p) >= 4 and looks_like_org(p) for p in parts):
         return parts
@@ -216,6 +219,10 @@ _CELL_BARS = regex.compile(r"[|｜\s]+$")
 _BARS_ONLY = regex.compile(r"^(?=.*[|｜])[|｜\s:：\-—]+$")  # "|||", a Markdown table's "---|---|"
 
 
+def _bars_only(text: str) -> bool:
+    return ("|" in text or "｜" in text) and _BARS_ONLY.match(text) is not None  # the check first: most lines hold no bar
+
+
 _SENTENCE_MARK = regex.compile(r"[。；！？]")
 
 
@@ -223,8 +230,10 @@ def split_title_number(text: str) -> list[str]:
     """A list or table page copied as text puts a notice's 标题 and its 文号 on one line ("关于印发…方案的通知
     常政发〔2023〕1号 |"): two lines, so the 文号 is read as one (§7.2) and the title as the title. The title
     ends at its document type (a 机关代字 alone would take "通知常政发")."""
+    if "〔" not in text:
+        return [text]
     body = _CELL_BARS.sub("", text)
-    if len(body) < 12 or "〔" not in body:
+    if len(body) < 12:
         return [text]
     if not body.endswith("号"):
         # the other order ("江政办〔2020〕2号区人民政府办公室关于印发…的通知", a page's title field)
@@ -328,10 +337,10 @@ def split_closing(text: str) -> list[str]:
         head, tail = text[: mid.start()], text[mid.end() :]
         pieces = [p for p in _ATTACHMENT_RUN_ON.split(head, maxsplit=1) if p.strip()]
         return [*pieces, mid.group("org"), mid.group("date"), *([tail] if tail.strip() else [])]
-    parts = _CLOSING_RUN_ON.split(text, maxsplit=1)
+    parts = _CLOSING_RUN_ON.split(text, maxsplit=1) if "特此" in text else [text]
     if len(parts) == 1:
         # the 署名 and the 成文日期 side by side on one line ("辛县人民政府办公室 2023年11月20日")
-        m = _ORG_THEN_DATE.match(text.strip())
+        m = _ORG_THEN_DATE.match(text.strip()) if "年" in text and "日" in text else None
         if m is not None and looks_like_org(m.group("org")):
             return [m.group("org"), m.group("date")]
         return [text]
@@ -513,7 +522,7 @@ def normalise(doc: SourceDocument) -> NormDoc:
             continue
         for part in (q for p in split_closing(b.text) for q in split_joint_signature(p)):
             for t in (u for v in split_title_number(clean(part)) for u in split_date_number(v)):
-                if t and not _BARS_ONLY.match(t):  # the bars of a table copied as text ("|||||", "---|---|") hold nothing
+                if t and not _bars_only(t):  # the bars of a table copied as text ("|||||", "---|---|") hold nothing
                     cleaned.extend((u, b) for u in split_recipients_body(t))
     cleaned = join_label_values(cleaned)
     width = _Width([c[0] for c in cleaned if isinstance(c, tuple)])

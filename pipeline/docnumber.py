@@ -165,8 +165,9 @@ def parse_doc_number(text: str) -> DocNumber | None:
     >>> parse_doc_number("豫政办 〔2023〕43号").normalized
     '豫政办〔2023〕43号'
     """
-    if not text:
-        return None
+    required = _any_required()
+    if not text or required is not None and required.search(text) is None:
+        return None  # no 文号 rule can match (a line with no 号 nor bracket): most lines of a notice
     # zero-width characters a web page leaves inside a number ("豫政\u200b办"): the offsets then count without them
     stripped = ZERO_WIDTH.sub("", text).strip(_WRAPPERS)
     stripped = _NUMBER_LABEL.sub("", stripped).strip(_WRAPPERS)

@@ -82,7 +82,10 @@ def cached(fn: Callable[[], T]) -> Callable[[], T]:
 
     @functools.wraps(fn)
     def wrapper() -> T:
-        return active().get(key, fn)
+        # the built value read straight from the active rules' dict: the element finders ask for their rules
+        # a few hundred times per document (issue 14: two calls per ask were a few % of a short notice)
+        built = (_active or active())._built
+        return built[key] if key in built else active().get(key, fn)  # type: ignore[no-any-return]
 
     return wrapper
 

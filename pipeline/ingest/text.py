@@ -146,7 +146,8 @@ def blocks_from_text(text: str) -> list[Block]:
     """Split decoded text into lines and tables, in reading order."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # a comment is no text; its line breaks stay, so line numbers (and tables around it) keep their places
-    text = _HTML_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    if "<!--" in text:
+        text = _HTML_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     lines = _restore_lost_breaks(text.split("\n"))
     blocks: list[Block] = []
     pending: list[Table] = []  # consecutive tables, stitched when the run ends
@@ -158,7 +159,8 @@ def blocks_from_text(text: str) -> list[Block]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if _TABLE_OPEN.search(line):
+        markup = "<" in line  # every HTML pattern below needs it: most lines of a text hold none
+        if markup and _TABLE_OPEN.search(line):
             j = i
             chunk = [line]
             while not _TABLE_CLOSE.search(lines[j]) and j + 1 < len(lines):
@@ -211,11 +213,11 @@ def blocks_from_text(text: str) -> list[Block]:
             i = found[1]
             continue
         flush()
-        if _HTML_BLOCK.search(line):
+        if markup and _HTML_BLOCK.search(line):
             # an HTML body pasted as one line ("<p>各市…：</p><p>现将…</p>"): each paragraph its own line
             blocks.extend(Line(piece) for piece in (_HTML_TAGS.sub("", part) for part in _HTML_BLOCK.split(line)) if piece.strip())
         else:
-            blocks.append(Line(_HTML_TAGS.sub("", line)))
+            blocks.append(Line(_HTML_TAGS.sub("", line) if markup else line))
         i += 1
     flush()
     return blocks

@@ -44,13 +44,34 @@ def _occurrences(text: str) -> dict[str, list[int]]:
     return out
 
 
-def _hits(words: tuple[str, ...], text: str, found: dict[str, list[int]]) -> dict[str, int]:
-    """Occurrences of each keyword; a keyword inside a longer keyword's hit is not counted again. `found` is
-    _occurrences(text), shared by the classes."""
+@rules.cached
+def _classes_of() -> dict[str, list[tuple[int, int]]]:
+    """Each keyword's (class index, place in that class's list): the classes a found word concerns."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for i, cls in enumerate(rules.topics().classes):
+        for k, w in enumerate(cls.keywords):
+            out.setdefault(w, []).append((i, k))
+    return out
+
+
+def _present(found: dict[str, list[int]]) -> dict[int, list[str]]:
+    """For each class with a keyword in `found`, those keywords in the class's own order (most classes have
+    none: they are never looked at)."""
+    by_class: dict[int, list[tuple[int, str]]] = {}
+    classes_of = _classes_of()
+    for w in found:
+        for i, k in classes_of.get(w, ()):
+            by_class.setdefault(i, []).append((k, w))
+    return {i: [w for _, w in sorted(ws)] for i, ws in by_class.items()}
+
+
+def _hits(present: list[str], text: str, found: dict[str, list[int]]) -> dict[str, int]:
+    """Occurrences of each keyword of `present` (a class's keywords found in the text, in the class's order);
+    a keyword inside a longer keyword's hit is not counted again. `found` is _occurrences(text), shared by
+    the classes."""
     counts: dict[str, int] = {}
-    present = [w for w in words if w in found]
     if not present:
-        return counts  # most classes: none of their words in this text
+        return counts
     taken = bytearray(len(text))  # 1 where a counted hit lies: the overlap test is a slice, not a scan of hits
     for w in sorted(present, key=len, reverse=True):
         for pos in found.get(w, ()):
@@ -64,13 +85,14 @@ def _hits(words: tuple[str, ...], text: str, found: dict[str, list[int]]) -> dic
 def classify(title: str, body: str) -> Topic:
     cfg = rules.topics()
     in_title_found, in_body_found = _occurrences(title), _occurrences(body)
+    title_words, body_words = _present(in_title_found), _present(in_body_found)
     best: tuple[int, int, int] | None = None
     best_topic = Topic(cfg.fallback, 0, "")
     for order, cls in enumerate(cfg.classes):
-        if not cls.keywords:
-            continue
-        in_title = _hits(cls.keywords, title, in_title_found)
-        in_body = {w: min(c, cfg.body_cap) for w, c in _hits(cls.keywords, body, in_body_found).items()}
+        if order not in title_words and order not in body_words and cfg.min_score > 0:
+            continue  # none of its keywords in the text: a score of 0, below the least that counts
+        in_title = _hits(title_words.get(order, []), title, in_title_found)
+        in_body = {w: min(c, cfg.body_cap) for w, c in _hits(body_words.get(order, []), body, in_body_found).items()}
         title_score = cfg.title_weight * sum(in_title.values())
         score = title_score + sum(in_body.values())
         if score < cfg.min_score:

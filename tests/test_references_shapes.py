@@ -100,3 +100,19 @@ def test_a_title_broken_over_two_lines_is_cited_whole(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     refs = process_path(path).references
     assert [r.cited_title for r in refs] == ["关于加强新时代街道工作的意见"], refs
+
+
+def test_what_a_titleless_page_issues_under_its_short_name_is_no_citation(tmp_path: Path) -> None:
+    """A page copy without the notice's title (after 菏政办字〔2023〕1号, written here): "现将《X》（以下简称
+    《方案》）印发给你们" issues X, so X is no citation; "《Y》（以下简称《意见》）印发以来" names an earlier
+    document, which is cited."""
+    text = (
+        "午政办字〔2023〕1号\n各县区人民政府，市政府各部门：\n"
+        "为深入贯彻落实《国务院关于支持午地发展的意见》（国发〔2022〕18号），经市政府同意，现将《午市推动高质量发展分工落实方案》"
+        "（以下简称《方案》）印发给你们，请认真贯彻实施。\n"
+        "自《午省推动高质量发展的实施意见》（以下简称《意见》）印发以来，各县区积极推进，取得明显成效。\n"
+    )
+    path = tmp_path / "notice.txt"
+    path.write_text(text, encoding="utf-8")
+    refs = process_path(path).references
+    assert [r.cited_title for r in refs] == ["国务院关于支持午地发展的意见", "午省推动高质量发展的实施意见"], refs

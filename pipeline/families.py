@@ -80,7 +80,8 @@ class Link:
 
 def family_links(docs: pd.DataFrame, references: pd.DataFrame, texts: Mapping[str, str]) -> list[Link]:
     """Child -> parent links: citations in the child's title or opening clause."""
-    by_title = {_key(r.title): r.doc_id for r in docs.itertuples(index=False) if r.title}
+    places = {r.doc_id: _place(r) for r in docs.itertuples(index=False)}
+    by_title = {_local_key(_key(r.title), places[r.doc_id]): r.doc_id for r in docs.itertuples(index=False) if r.title}
     by_number = {r.doc_number: r.doc_id for r in docs.itertuples(index=False) if r.doc_number}
     titles = {r.doc_id: r.title for r in docs.itertuples(index=False)}
     evidence = dict(zip(docs["doc_id"], docs["evidence"])) if "evidence" in docs.columns else {}
@@ -91,6 +92,10 @@ def family_links(docs: pd.DataFrame, references: pd.DataFrame, texts: Mapping[st
             continue
         key = _key(ref.cited_title)
         in_title = bool(key) and key in _key(titles[child])
+        if key and rules.words("own_government_document").match(key):
+            if not places[child]:
+                continue  # 《政府工作报告》 of a text whose place is unknown: no document to name
+            key = _local_key(key, places[child])
         at = int(ref.start_char) if str(ref.start_char).isdigit() else -1
         opening = any(lo <= at < hi for lo, hi in _openings(texts.get(child, ""), evidence.get(child, "")))
         if not (in_title or opening):
@@ -103,6 +108,26 @@ def family_links(docs: pd.DataFrame, references: pd.DataFrame, texts: Mapping[st
         fam_key = parent or key
         links.setdefault((child, fam_key), Link(child, parent, key, how, ref.evidence))
     return list(links.values())
+
+
+def _place(doc: Any) -> str:
+    """The most specific place of a document row (county, else city, else province; 国务院 for a national
+    text, whose 《政府工作报告》 is the State Council's); '' when unknown."""
+    place = getattr(doc, "region_county", "") or getattr(doc, "region_city", "") or getattr(doc, "region_province", "")
+    return str(place or ("国务院" if getattr(doc, "admin_level", "") == "national" else ""))
+
+
+_OWN_LEVEL = regex.compile(r"^((?:19|20)\d{2}年度?)?(?:[省市县区旗镇乡州盟]|自治区)?(?:人民)?")
+
+
+def _local_key(key: str, place: str) -> str:
+    """A placeless name of a government's own yearly document (rules/words.yaml own_government_document:
+    《政府工作报告》, 《县政府工作报告》) keyed with the place of the text that names it: every place's is
+    another document ('政府工作报告（大洼区）'); its level word is dropped (县政府工作报告 in a county is its
+    政府工作报告), a year kept. Any other key is returned as it is."""
+    if not place or not rules.words("own_government_document").match(key):
+        return key
+    return f"{_OWN_LEVEL.sub(lambda m: m.group(1) or '', key, count=1)}（{place}）"
 
 
 def _openings(text: str, evidence: str) -> list[tuple[int, int]]:

@@ -213,3 +213,27 @@ def test_a_child_of_a_parent_in_the_corpus_makes_no_family_of_its_own_under_an_a
     assert not fam["family_id"].str.startswith("absent:").any(), fam
     child = fam[fam["doc_id"] == "province"]
     assert list(child["parent_doc_id"]) == ["national"], fam
+
+
+def _work_report_notice(place: str, number: str) -> str:
+    """A county's 分工 notice that carries out its own 《政府工作报告》 (written here, after the shape of 泾县's and
+    大洼区's pages)."""
+    return (
+        f"{place}人民政府关于分解落实政府工作报告目标任务的通知\n{number}\n各乡镇人民政府，{place[-1]}政府各部门：\n"
+        f"《政府工作报告》已经{place[-1]}人民代表大会审议通过。现将《政府工作报告》确定的目标任务予以分解印发，请认真抓好落实。\n"
+        f"{place}人民政府\n2023年1月30日\n"
+    )
+
+
+def test_a_placeless_work_report_is_each_places_own(tmp_path: Path) -> None:
+    """《政府工作报告》 names the citing government's own report (rules/words.yaml own_government_document):
+    two notices of 泾县 are siblings under 泾县's, 大洼区's notice is under another, never all three together."""
+    files = {
+        "jing_a.txt": _work_report_notice("泾县", "泾政〔2023〕1号"),
+        "jing_b.txt": _work_report_notice("泾县", "泾政〔2023〕2号"),
+        "dawa.txt": _work_report_notice("盘锦市大洼区", "大政发〔2023〕1号"),
+    }
+    fam = compare_files(tmp_path, files)
+    by_doc = dict(zip(fam["doc_id"], fam["family_id"]))
+    assert by_doc["jing_a"] == by_doc["jing_b"] == "absent:政府工作报告（泾县）", fam
+    assert by_doc["dawa"] == "absent:政府工作报告（大洼区）", fam

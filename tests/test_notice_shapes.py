@@ -2060,3 +2060,16 @@ def test_a_county_page_names_itself_over_its_bracketed_number_and_its_place_in_t
     for source in ("来源:湖南日报   2021-03-23 10:56", "来源:县政府办   2021-03-23 10:56"):
         d = run(tmp_path, COUNTY_TASK_PAGE.replace("来源:华容县政府   2021-03-23 10:56", source)).document
         assert (d.region_province, d.region_county) == ("", ""), source
+
+
+def test_a_regulation_promulgated_by_several_bodies_names_each(tmp_path: Path) -> None:
+    """A national regulation whose 题注 names the bodies whose joint order promulgated it (after the shape of
+    LawRefBook's 行政法规 texts; written here): each body an issuer, the central bank among them, and the
+    regulation national."""
+    text = (
+        "# 关于某类违规行为的行政处分暂行规定\n\n"
+        "1999年1月25日 监察部、人事部、中国人民银行、海关总署令第7号发布\n\n"
+        "第一条 为了维护管理秩序，制定本规定。\n第二条 本规定适用于国家公务员。\n"
+    )
+    d = run(tmp_path, text).document
+    assert (d.issuer, d.admin_level) == ("监察部；人事部；中国人民银行；海关总署", "national"), (d.issuer, d.admin_level)

@@ -81,8 +81,18 @@ def test_national_bodies_typed(unit: str, utype: str) -> None:
 
 @pytest.mark.parametrize(
     ("issuer", "level", "city"),
-    [("铁岭市委宣传部", "municipal", "铁岭市"), ("农业农村部", "national", ""), ("市场监管总局", "national", ""), ("工业和信息化部办公厅", "national", "")],
-    ids=["city-party-dept", "ministry", "general-administration", "ministry-office"],
+    [
+        ("铁岭市委宣传部", "municipal", "铁岭市"),
+        ("农业农村部", "national", ""),
+        ("市场监管总局", "national", ""),
+        ("工业和信息化部办公厅", "national", ""),
+        # promulgating bodies a national regulation's 题注 names (LawRefBook 行政法规): the central bank, a
+        # commission named from 中国, the State Council's predecessor
+        ("中国人民银行", "national", ""),
+        ("中国证券监督管理委员会；财政部", "national", ""),
+        ("政务院", "national", ""),
+    ],
+    ids=["city-party-dept", "ministry", "general-administration", "ministry-office", "central-bank", "csrc-joint", "zhengwuyuan"],
 )
 def test_issuer_region(issuer: str, level: str, city: str) -> None:
     r = infer_region(issuer)

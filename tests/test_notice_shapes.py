@@ -2073,3 +2073,16 @@ def test_a_regulation_promulgated_by_several_bodies_names_each(tmp_path: Path) -
     )
     d = run(tmp_path, text).document
     assert (d.issuer, d.admin_level) == ("监察部；人事部；中国人民银行；海关总署", "national"), (d.issuer, d.admin_level)
+
+
+def test_a_ministrys_rules_named_a_norm_have_their_title(tmp_path: Path) -> None:
+    """Rules named 规范 (交通警察道路执勤执法工作规范, 医疗机构制剂配制质量管理规范（试行）: LawRefBook's 部门规章;
+    written here after their shape): the name is the title and the 题注 gives the issuer and the order."""
+    text = (
+        "# 某类机构配制质量管理规范（试行）\n\n2001年3月13日 国家食品药品监督管理局令第27号公布\n\n"
+        "第一条 根据《中华人民共和国药品管理法》的规定，制定本规范。\n第二条 医疗机构负责人对本《规范》的实施负责。\n"
+    )
+    x = run(tmp_path, text)
+    d = x.document
+    assert (d.title, d.issuer, d.doc_number) == ("某类机构配制质量管理规范（试行）", "国家食品药品监督管理局", "国家食品药品监督管理局令第27号"), d
+    assert [r.cited_title for r in x.references] == ["中华人民共和国药品管理法"], x.references

@@ -525,6 +525,8 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         if doc.paras[k].kind != "para" or t.endswith("：") or k_num is None and _FULL_STOP.search(texts[k]):
             break  # the 主送机关, or with no 文号 the body's first sentence: no title below them (a 令's
             # promulgating sentence stands between its number and the title of what it promulgates)
+        if any(r.pattern.match(texts[k]) for r in rules.heading_rules()):
+            break  # the body's first heading ("一、一般规定" under a 司法解释's preamble): no title below it
         if any(t.endswith(dt) for dt in rules.doc_types()) and not _PUNCT.search(texts[k][-1:]) and not t.startswith("特此") or _is_title(texts[k]) or _title_and_number(texts[k]):
             title_idx = k
             break
@@ -864,11 +866,29 @@ def _contents(doc: NormDoc, lay: _Draft, texts: list[str]) -> set[int]:
     return out
 
 
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+def _numeral(label: str) -> int:
+    """一 -> 1, 十二 -> 12, 二十一 -> 21 (a heading label's numeral, up to 99); 0 for anything else."""
+    label = label.rstrip("、．.")
+    if not label or any(c not in _CN_DIGITS and c != "十" for c in label):
+        return 0
+    if "十" not in label:
+        return _CN_DIGITS[label] if len(label) == 1 else 0
+    tens, _, ones = label.partition("十")
+    return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+
+
 def _sections(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     children: dict[str, int] = {}  # headings so far under each parent ("" = the top)
     stack: list[tuple[float, Section]] = []
     found: list[Section] = []
-    articles = False  # after the first 第X条 only 章/节/条 are headings (条例 style)
+    articles = False  # after the first 第X条 only 章/节/条 are headings (条例 style)...
+    # ...and the parts a 司法解释 prints above its articles ("一、一般规定" / 第一条… / "二、附则"): a 一、 heading
+    # seen before the first article goes on after it, but only the next numeral of that sequence (an article's
+    # own enumeration "一、…二、…" starts again at 一)
+    next_part = 0
     contents = _contents(doc, lay, texts)
     decimal_top = next((r for r in rules.heading_rules() if r.id == "decimal1"), None)
     # the decimal scheme (1 总则 / 1.1 / 1.1.1) only where its top level is printed: a "1.1" under a "1." of a
@@ -881,15 +901,21 @@ def _sections(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         if k in lay.roles or doc.paras[k].kind != "para" or k in contents:
             continue
         for rule in heading_rules:
-            if articles and rule.id not in _ARTICLE_STYLE or not decimal and rule.id in _DECIMAL_STYLE:
+            if not decimal and rule.id in _DECIMAL_STYLE:
                 continue
             m = rule.pattern.match(texts[k])
             if not m:
+                continue
+            part = rule.id == "level1" and next_part > 0 and _numeral(m.group("label")) == next_part
+            if articles and rule.id not in _ARTICLE_STYLE and not part:
                 continue
             if any(r.pattern.match(texts[k]) for r in not_heading_rules):
                 break  # a table of contents entry ("保障措施……34") names a section, it does not open one
             if rule.id == "article":
                 articles = True
+            elif rule.id == "level1":
+                n = _numeral(m.group("label"))
+                next_part = n + 1 if n and (not articles or part) else 0
             level = rule.level
             label = m.group("label")
             heading = _heading_text(texts[k], m.end())

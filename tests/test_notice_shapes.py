@@ -2086,3 +2086,30 @@ def test_a_ministrys_rules_named_a_norm_have_their_title(tmp_path: Path) -> None
     d = x.document
     assert (d.title, d.issuer, d.doc_number) == ("某类机构配制质量管理规范（试行）", "国家食品药品监督管理局", "国家食品药品监督管理局令第27号"), d
     assert [r.cited_title for r in x.references] == ["中华人民共和国药品管理法"], x.references
+
+
+def test_a_first_heading_under_the_number_is_no_title(tmp_path: Path) -> None:
+    """A 司法解释 as a law database prints it (LawRefBook, 法释〔2022〕2号; written here after its shape): the title,
+    the title again over two lines, the number, a preamble sentence, then "一、一般规定". The heading ends with a
+    document type but is the body's first heading, not the title; the preamble's laws are cited."""
+    text = (
+        "# 最高人民法院关于审理某类纠纷案件的若干规定\n\n最高人民法院关于审理某类\n\n纠纷案件的若干规定\n\n法释〔2022〕2号\n\n"
+        "为正确审理某类纠纷案件，根据《中华人民共和国民法典》《中华人民共和国证券法》等法律规定，结合审判实践，制定本规定。\n\n"
+        "一、一般规定\n\n第一条 某类纠纷案件，适用本规定。\n\n二、附则\n\n第二条 本规定自2022年1月22日起施行。\n"
+    )
+    x = run(tmp_path, text)
+    d = x.document
+    assert (d.title, d.issuer, d.doc_number, d.admin_level) == ("最高人民法院关于审理某类纠纷案件的若干规定", "最高人民法院", "法释〔2022〕2号", "national"), d
+    assert [s.heading for s in x.sections if s.level == 1] == ["一般规定", "附则"], x.sections
+    assert [r.cited_title for r in x.references] == ["中华人民共和国民法典", "中华人民共和国证券法"], x.references
+
+
+def test_an_articles_own_enumeration_is_no_part_heading(tmp_path: Path) -> None:
+    """Parts above articles go on after them only by their next numeral: a regulation whose 第五条 lists "一、…
+    二、…" (no part heading before its first article) keeps them inside the article (written here)."""
+    text = (
+        "# 某市某事管理条例\n\n第一条 为了加强管理，制定本条例。\n\n第二条 下列事项由市人民政府决定：\n\n"
+        "一、规划的编制；\n\n二、资金的安排。\n\n第三条 本条例自2024年1月1日起施行。\n"
+    )
+    x = run(tmp_path, text)
+    assert [s.label for s in x.sections] == ["第一条", "第二条", "第三条"], x.sections

@@ -2113,3 +2113,15 @@ def test_an_articles_own_enumeration_is_no_part_heading(tmp_path: Path) -> None:
     )
     x = run(tmp_path, text)
     assert [s.label for s in x.sections] == ["第一条", "第二条", "第三条"], x.sections
+
+
+def test_a_placeless_adopting_body_takes_the_place_its_title_names(tmp_path: Path) -> None:
+    """A 题注 naming the adopting body by level alone ("市十四届人大常委会", as LawRefBook prints 宁波's and 杭州's
+    regulations; written here): the issuer stays as printed, the region is the city the title opens with, at
+    the level the body gives."""
+    text = (
+        "# 宁波市某事促进条例\n\n2014年12月26日 市十四届人大常委会第二十次会议通过\n\n"
+        "2015年3月27日 省十二届人大常委会第十八次会议批准\n\n第一条 为了促进某事，制定本条例。\n"
+    )
+    d = run(tmp_path, text).document
+    assert (d.issuer, d.region_province, d.region_city, d.admin_level) == ("市十四届人大常委会", "浙江省", "宁波市", "municipal"), d

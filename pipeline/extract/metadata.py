@@ -380,13 +380,16 @@ def build_document_row(doc: NormDoc, st: Structure) -> tuple[DocumentRow, Span |
     elif _export(st, "published_date"):
         row.published_date = _any_date(_export(st, "published_date"))
     region = infer_region(row.issuer, row.doc_number_agency)
-    if not region.admin_level and not row.issuer and row.title:
+    # an issuer named by its level alone (a 题注's "市十四届人大常委会第二十次会议通过") knows the level, not the place
+    placeless_issuer = bool(row.issuer) and row.issuer.startswith(_PLACELESS) and not region.province
+    if (not region.admin_level and not row.issuer or placeless_issuer) and row.title:
         # a re-posted 办法 without its wrapper names its place in the title ("广州市临时救助实施细则"): the
-        # region is that place; the issuer stays unknown rather than guessed
+        # region is that place, at the level the issuer gives if it gives one; the issuer stays as written
         head = _TITLE_VERB.split(row.title)[0]
         titled = infer_region(head)
-        leads = opens_with_a_place(head) or head.startswith("中华人民共和国")
-        if leads and (titled.province or titled.admin_level == "national"):
+        # a national body heading the title names the level too (最高人民法院关于…的若干规定, 全国年节…办法)
+        leads = opens_with_a_place(head) or bool(rules.words("national_issuer").match(head))
+        if leads and (titled.province or titled.admin_level == "national") and region.admin_level in ("", titled.admin_level):
             # the place must head the title: 中国公民因私事往来香港地区或者澳门地区的暂行管理办法 is about 澳门,
             # not issued there
             region = titled  # 中华人民共和国…法 is national

@@ -173,7 +173,8 @@ class StructureSettings:
     max_signatures: int = 24  # organisations in a joint 署名 (§7.3.5.2; "十部门关于…" sign one per line)
     max_attachment_line: int = 80  # a longer numbered line after 附件： is body text, not an attachment name
     max_file_link: int = 200  # a longer line ending ".pdf" is text, not a crawler's file link
-    max_promulgation_lines: int = 12  # 题注 lines of a law (adoption and many amendments)
+    max_promulgation_lines: int = 24  # 题注 lines of a law (adoption and many amendments: a city regulation
+    # approved by its province prints three lines per revision, 青岛市燃气管理条例 thirteen)
     max_title_lines: int = 5  # a title printed again right under itself is broken over at most this many lines
 
 

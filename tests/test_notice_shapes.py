@@ -2125,3 +2125,22 @@ def test_a_placeless_adopting_body_takes_the_place_its_title_names(tmp_path: Pat
     )
     d = run(tmp_path, text).document
     assert (d.issuer, d.region_province, d.region_city, d.admin_level) == ("市十四届人大常委会", "浙江省", "宁波市", "municipal"), d
+
+
+def test_a_long_title_note_is_read_to_its_last_event(tmp_path: Path) -> None:
+    """A city regulation approved by its province prints three lines per revision (青岛市燃气管理条例: thirteen
+    lines of 题注; written here after its shape): the text's date is its last event's, and no amending
+    decision in the note is a citation."""
+    events = []
+    for year in (1995, 2003, 2019):
+        events += [
+            f"{year}年5月23日 乙市人民代表大会常务委员会第十六次会议修订",
+            f"{year}年7月26日 甲省人民代表大会常务委员会第十三次会议批准",
+            f"{year}年7月26日 乙市人民代表大会常务委员会公告公布",
+            f"{year}年9月1日 施行",
+        ]
+    events.append("2022年1月21日 甲省人民代表大会常务委员会第三十三次会议批准的2021年12月29日乙市人民代表大会常务委员会第三十七次会议《关于修改〈乙市燃气管理条例〉的决定》修正")
+    text = "# 乙市燃气管理条例\n\n" + "\n\n".join(events) + "\n\n第一条 为了加强燃气管理，制定本条例。\n\n第二条 本条例适用于本市。\n"
+    x = run(tmp_path, text)
+    assert x.document.signed_date == "2022-01-21", x.document
+    assert x.references == [], x.references

@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from pipeline.extract.references import _is_own, canonical_number
+from pipeline.model import ReferenceRow
 from pipeline.process import process_path
+
+
+def _references(tmp_path: Path, text: str) -> list[ReferenceRow]:
+    """The references of a notice written here as a text file."""
+    path = tmp_path / "notice.txt"
+    path.write_text(text, encoding="utf-8")
+    return process_path(path).references
 
 
 @pytest.mark.parametrize(
@@ -84,9 +92,7 @@ def test_the_short_name_of_what_the_notice_issues_is_no_citation(tmp_path: Path)
         "根据《安徽省市场监管领域部门联合抽查实施办法》，我办牵头制定了《辰县市场监管领域2024年度部门联合抽查工作计划》"
         "（以下简称《年度工作计划》）。现印发给你们，请按照《年度工作计划》抓好组织实施。\n"
     )
-    path = tmp_path / "notice.txt"
-    path.write_text(text, encoding="utf-8")
-    refs = process_path(path).references
+    refs = _references(tmp_path, text)
     assert [r.cited_title for r in refs] == ["安徽省市场监管领域部门联合抽查实施办法"], refs
 
 
@@ -96,9 +102,7 @@ def test_a_title_broken_over_two_lines_is_cited_whole(tmp_path: Path) -> None:
         "巳区街道工作任务分解方案\n"
         "为贯彻落实全市街道工作会议精神及《关于加强新时代\n街道工作的意见》相关要求，现结合巳区实际，制定如下任务分解方案。\n"
     )
-    path = tmp_path / "notice.txt"
-    path.write_text(text, encoding="utf-8")
-    refs = process_path(path).references
+    refs = _references(tmp_path, text)
     assert [r.cited_title for r in refs] == ["关于加强新时代街道工作的意见"], refs
 
 
@@ -112,7 +116,5 @@ def test_what_a_titleless_page_issues_under_its_short_name_is_no_citation(tmp_pa
         "（以下简称《方案》）印发给你们，请认真贯彻实施。\n"
         "自《午省推动高质量发展的实施意见》（以下简称《意见》）印发以来，各县区积极推进，取得明显成效。\n"
     )
-    path = tmp_path / "notice.txt"
-    path.write_text(text, encoding="utf-8")
-    refs = process_path(path).references
+    refs = _references(tmp_path, text)
     assert [r.cited_title for r in refs] == ["国务院关于支持午地发展的意见", "午省推动高质量发展的实施意见"], refs

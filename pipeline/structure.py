@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Iterable, Mapping, Sequence
 
+import cn2an
 import regex
 
 from . import rules
@@ -867,18 +868,12 @@ def _contents(doc: NormDoc, lay: _Draft, texts: list[str]) -> set[int]:
     return out
 
 
-_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
-
-
 def _numeral(label: str) -> int:
-    """一 -> 1, 十二 -> 12, 二十一 -> 21 (a heading label's numeral, up to 99); 0 for anything else."""
-    label = label.rstrip("、．.")
-    if not label or any(c not in _CN_DIGITS and c != "十" for c in label):
+    """A heading label's numeral (cn2an): 一 -> 1, 十二 -> 12; 0 when it is none."""
+    try:
+        return int(cn2an.cn2an(label.rstrip("、．."), "strict"))
+    except (ValueError, KeyError):
         return 0
-    if "十" not in label:
-        return _CN_DIGITS[label] if len(label) == 1 else 0
-    tens, _, ones = label.partition("十")
-    return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
 
 
 def _sections(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:

@@ -328,7 +328,9 @@ def _title_before(doc: NormDoc, lay: _Draft, texts: list[str], k_num: int, first
         and not _export_furniture(texts[j])
         and len(texts[j]) <= SETTINGS.max_title_line
         and not _TITLE_PUNCT.search(texts[j])  # a 、 joins items inside a title ("国务院关于同意乌鲁木齐、昌吉")
-        and not (_is_title(texts[j]) and texts[j].count("《") <= texts[j].count("》"))  # "…《…药品管理法" goes on
+        # a whole title above stops it; "…《…药品管理法" and "关于适用《…反不正当竞争法》" go on (a line ending
+        # in a cited title has its kind inside the book marks, not its own)
+        and not (_is_title(texts[j]) and texts[j].count("《") <= texts[j].count("》") and not texts[j].endswith("》"))
         and not rules.element_rules()["promulgation"].pattern.match(texts[j])  # "2023年9月1日 施行" over it: 题注
     ):
         j -= 1

@@ -2144,3 +2144,16 @@ def test_a_long_title_note_is_read_to_its_last_event(tmp_path: Path) -> None:
     x = run(tmp_path, text)
     assert x.document.signed_date == "2022-01-21", x.document
     assert x.references == [], x.references
+
+
+def test_a_title_over_the_number_with_a_line_ending_in_a_cited_law(tmp_path: Path) -> None:
+    """A 司法解释 reprinting its title over three lines above its number (法释〔2022〕9号 in LawRefBook; written here
+    after its shape): "关于适用《中华人民共和国某法》" ends in a cited law, not a title of its own, so the three
+    lines are one title and the first names the issuer."""
+    text = (
+        "# 最高人民法院关于适用《中华人民共和国某法》若干问题的解释\n\n2022年1月29日 最高人民法院审判委员会第1862次会议通过\n\n"
+        "最高人民法院\n\n关于适用《中华人民共和国某法》\n\n若干问题的解释\n\n法释〔2022〕9号\n\n"
+        "为正确审理某类民事案件，根据《中华人民共和国民法典》等法律规定，制定本解释。\n\n第一条 某类案件适用本解释。\n"
+    )
+    d = run(tmp_path, text).document
+    assert (d.title, d.issuer) == ("最高人民法院关于适用《中华人民共和国某法》若干问题的解释", "最高人民法院"), d

@@ -318,3 +318,14 @@ def test_huge_page_and_wide_word_table_in_one_batch(tmp_path: Path) -> None:
     assert docs.loc["good", "doc_number"] == "豫政办〔2020〕5号"
     assert {"huge", "wide"} <= set(docs.index)
     assert len((out / "text" / "wide.txt").read_text(encoding="utf-8")) < 5000 if (out / "text" / "wide.txt").exists() else True
+
+
+def test_an_empty_pdf_says_it_is_empty(tmp_path: Path) -> None:
+    """A download that left a 0-byte .pdf is an errors row saying the file is empty (PDFium would only say
+    "Data format error")."""
+    from pipeline.process import process_path
+
+    path = tmp_path / "notice.pdf"
+    path.write_bytes(b"")
+    out = process_path(path)
+    assert len(out.errors) == 1 and "empty" in out.errors[0].error, out.errors

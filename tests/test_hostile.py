@@ -329,3 +329,26 @@ def test_an_empty_pdf_says_it_is_empty(tmp_path: Path) -> None:
     path.write_bytes(b"")
     out = process_path(path)
     assert len(out.errors) == 1 and "empty" in out.errors[0].error, out.errors
+
+
+def test_a_file_under_the_wrong_extension_is_read_as_what_it_is(tmp_path: Path) -> None:
+    """A PDF saved as .txt and a .docx saved as .doc (made here) are read as what their first bytes say, each
+    with an errors row that names the right extension; neither is decoded as text."""
+    from docx import Document
+    from pdfgen import notice_from_text, write_pdf
+
+    from pipeline.process import process_path
+
+    text = "关于印发某市某方案的通知\n某政办发〔2024〕1号\n各区人民政府：\n现将《某方案》印发给你们，请认真贯彻执行。\n"
+    pdf = write_pdf(notice_from_text(text), tmp_path / "made.pdf")
+    as_txt = tmp_path / "notice_pdf.txt"
+    as_txt.write_bytes(pdf.read_bytes())
+    word = Document()
+    for line in text.splitlines():
+        word.add_paragraph(line)
+    as_doc = tmp_path / "notice_docx.doc"
+    word.save(str(as_doc))
+    for path, fmt, ext in ((as_txt, "pdf", ".pdf"), (as_doc, "docx", ".docx")):
+        out = process_path(path)
+        assert (out.document.format, out.document.doc_number) == (fmt, "某政办发〔2024〕1号"), out.document
+        assert [e.stage for e in out.errors] == ["ingest"] and f"give it the {ext} extension" in out.errors[0].error, out.errors

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
@@ -66,4 +67,28 @@ def read_document(path: Path) -> SourceDocument:
     except OSError as e:
         raise IngestError(f"{path.name}: cannot read the file ({e.strerror})") from e
     sha = hashlib.sha256(data).hexdigest()
+    actual = _sniff(data)
+    if actual is not None and actual != kind:
+        # a file saved under the wrong extension (a PDF named .txt, a .docx named .doc): read what it is, and
+        # say so, rather than decode a PDF as text
+        doc = _reader(actual)(path, doc_id=path.stem, sha256=sha, data=data)
+        note = f"{path.name} is a {_NAMES[actual]} file named {path.suffix}: read as {_NAMES[actual]}; give it the {_EXTENSIONS[actual]} extension"
+        return replace(doc, warnings=(*doc.warnings, note))
     return _reader(kind)(path, doc_id=path.stem, sha256=sha, data=data)
+
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 and WPS documents (a compound file)
+_NAMES = {"pdf": "PDF", "docx": "Word (.docx)", "doc": "Word 97-2003"}
+_EXTENSIONS = {"pdf": ".pdf", "docx": ".docx", "doc": ".doc"}
+
+
+def _sniff(data: bytes) -> str | None:
+    """The reader a file's first bytes call for (PDF, .docx, Word 97-2003), or None for text and HTML, which
+    the extension decides."""
+    if data.lstrip()[:5] == b"%PDF-":
+        return "pdf"
+    if data[:4] == b"PK\x03\x04" and b"word/document.xml" in data:
+        return "docx"
+    if data[:8] == _OLE:
+        return "doc"
+    return None

@@ -2157,3 +2157,32 @@ def test_a_title_over_the_number_with_a_line_ending_in_a_cited_law(tmp_path: Pat
     )
     d = run(tmp_path, text).document
     assert (d.title, d.issuer) == ("最高人民法院关于适用《中华人民共和国某法》若干问题的解释", "最高人民法院"), d
+
+
+RESPONSIBLE_SENTENCES = """丙市人民政府办公室关于印发丙市优化营商环境行动方案的通知
+丙政办发〔2024〕7号
+各区人民政府，市政府各部门：
+现将《丙市优化营商环境行动方案》印发给你们，请认真贯彻执行。
+丙市人民政府办公室
+2024年3月1日
+丙市优化营商环境行动方案
+一、重点任务
+（一）压缩企业开办时间。全面推行企业开办“一网通办”，2024年6月底前企业开办时间压缩至1个工作日。市市场监管局、市公安局、市税务局按职责分工负责。
+（二）加强信用监管。市发展改革委负责，各区人民政府落实。
+"""
+
+
+def test_units_in_a_sentence_closing_an_item(tmp_path: Path) -> None:
+    """"A、B、C按职责分工负责。" and "A负责，B落实。" closing an item after its text (written here) name its units;
+    a law's "X对Y负责。" or "X负责…的组织实施。" is prose, no task."""
+    x = run(tmp_path, RESPONSIBLE_SENTENCES)
+    assert task_rows(x.tasks) == [
+        ("压缩企业开办时间", "市市场监管局；市公安局；市税务局", "市市场监管局", "2024-06-30"),
+        ("加强信用监管", "市发展改革委；各区人民政府", "市发展改革委", ""),
+    ], x.tasks
+    law = (
+        "# 某事管理条例\n\n第一条 为了加强管理，制定本条例。\n\n"
+        "第二条 国家实行某项制度。国务院有关主管部门负责全国某项制度的组织实施。\n\n"
+        "第三条 行政长官依照本条例行使职权。行政长官对中央人民政府负责。\n"
+    )
+    assert run(tmp_path, law, name="law").tasks == []

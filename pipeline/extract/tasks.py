@@ -67,6 +67,17 @@ _RESPONSIBLE = regex.compile(
     + _TIME_TAIL +
     rf"(?:[，,；;。]\s*{LEAD_FIRST}(?:[，,；;]\s*下同)?)?[）)〕]"
 )
+# the same said as a sentence of units alone closing an item after its text: "…压缩至1个工作日。市市场监管局、
+# 市公安局、市税务局按职责分工负责。", "…。市发展改革委负责，各区人民政府落实。" (outside brackets the units must
+# all be units, no verb among them; never a paragraph's only sentence, and never "X对Y负责", a law's
+# statement of accountability)
+_SENTENCE_RESPONSIBLE = regex.compile(
+    r"(?<=[。；])[ \t]*由?(?P<units>[^。；（）()：:，,\n牵要应对向的负]{2,80}?)等?(?:按职责分工|按照职责分工|按职责|分别|共同)?"
+    r"(?:负责|负责落实|组织实施|督促指导)"
+    r"(?:[，,]\s*(?P<co>[^。；（）()：:，,\n要应]{2,40}?)(?:落实|配合|参与|协助|协同))?"
+    + _TIME_TAIL + r"[。；]?[ \t]*$",
+    regex.M,
+)
 _ASSISTS = regex.compile(r"(?:配合|参与|协助|协同|落实)$")
 # the same said as a sentence of its own closing an item's paragraph, no brackets: "…。由市发展改革委牵头，
 # 市财政局、市自然资源局配合。" / "…。市司法局牵头负责。" (units only: a clause with anything else is prose)
@@ -212,8 +223,8 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
             # (街安监站, 县大数据中心), not a phrase that happens to precede 牵头
             if lead and all(_unitish(u) for u in lead) and (not co_checked or all(_unitish(u) for u in co)):
                 tags.append(Tag(m.start(), m.end(), lead, co, True))
-    for m in _RESPONSIBLE.finditer(text, start, end):
-        if any(t.start <= m.start() < t.end for t in tags):
+    for m in (*_RESPONSIBLE.finditer(text, start, end), *_SENTENCE_RESPONSIBLE.finditer(text, start, end)):
+        if any(t.start <= m.start() < t.end or m.start() <= t.start < m.end() for t in tags):
             continue
         raw = m.group("units")
         if "由" in raw.lstrip("由"):

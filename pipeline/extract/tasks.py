@@ -78,6 +78,7 @@ _SENTENCE_RESPONSIBLE = regex.compile(
     + _TIME_TAIL + r"[。；]?[ \t]*$",
     regex.M,
 )
+_RESPONSIBLE_WORDS = ("负责", "组织实施", "督促指导")  # one of them in an item, or no sentence of units to look for
 _ASSISTS = regex.compile(r"(?:配合|参与|协助|协同|落实)$")
 # the same said as a sentence of its own closing an item's paragraph, no brackets: "…。由市发展改革委牵头，
 # 市财政局、市自然资源局配合。" / "…。市司法局牵头负责。" (units only: a clause with anything else is prose)
@@ -223,7 +224,9 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
             # (街安监站, 县大数据中心), not a phrase that happens to precede 牵头
             if lead and all(_unitish(u) for u in lead) and (not co_checked or all(_unitish(u) for u in co)):
                 tags.append(Tag(m.start(), m.end(), lead, co, True))
-    for m in (*_RESPONSIBLE.finditer(text, start, end), *_SENTENCE_RESPONSIBLE.finditer(text, start, end)):
+    chunk = text[start:end]
+    sentences = _SENTENCE_RESPONSIBLE.finditer(text, start, end) if any(w in chunk for w in _RESPONSIBLE_WORDS) else ()
+    for m in (*_RESPONSIBLE.finditer(text, start, end), *sentences):
         if any(t.start <= m.start() < t.end or m.start() <= t.start < m.end() for t in tags):
             continue
         raw = m.group("units")

@@ -85,7 +85,7 @@ _EXTENSIONS = {"pdf": ".pdf", "docx": ".docx", "doc": ".doc"}
 def _sniff(data: bytes) -> str | None:
     """The reader a file's first bytes call for (PDF, .docx, Word 97-2003), or None for text and HTML, which
     the extension decides."""
-    if data.lstrip()[:5] == b"%PDF-":
+    if data[:1024].lstrip()[:5] == b"%PDF-":
         return "pdf"
     if data[:4] == b"PK\x03\x04" and b"word/document.xml" in data:
         return "docx"

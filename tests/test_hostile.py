@@ -352,3 +352,24 @@ def test_a_file_under_the_wrong_extension_is_read_as_what_it_is(tmp_path: Path) 
         out = process_path(path)
         assert (out.document.format, out.document.doc_number) == (fmt, "某政办发〔2024〕1号"), out.document
         assert [e.stage for e in out.errors] == ["ingest"] and f"give it the {ext} extension" in out.errors[0].error, out.errors
+
+
+def test_a_web_page_saved_as_pdf(tmp_path: Path) -> None:
+    """A download that saved the site's page as .pdf (written here): the notice page is read as a web page with
+    an errors row naming .html; a server's error page says it is a web page named .pdf and holds no notice."""
+    from pipeline.process import process_path
+
+    page = tmp_path / "notice.pdf"
+    page.write_text(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body><div class='article'>"
+        "<p>某市人民政府办公室关于印发某方案的通知</p><p>某政办发〔2024〕2号</p><p>各区人民政府，市政府各部门：</p>"
+        "<p>现将《某方案》印发给你们，请认真贯彻执行。</p><p>某市人民政府办公室</p><p>2024年3月1日</p></div></body></html>",
+        encoding="utf-8",
+    )
+    out = process_path(page)
+    assert (out.document.format, out.document.doc_number) == ("html", "某政办发〔2024〕2号"), out.document
+    assert "give it the .html extension" in out.errors[0].error, out.errors
+    error_page = tmp_path / "missing.pdf"
+    error_page.write_text("<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1></body></html>", encoding="utf-8")
+    out = process_path(error_page)
+    assert len(out.errors) == 1 and "is a web page (HTML) file named .pdf" in out.errors[0].error, out.errors

@@ -67,26 +67,34 @@ def read_document(path: Path) -> SourceDocument:
     except OSError as e:
         raise IngestError(f"{path.name}: cannot read the file ({e.strerror})") from e
     sha = hashlib.sha256(data).hexdigest()
-    actual = _sniff(data)
+    actual = _sniff(data, kind)
     if actual is not None and actual != kind:
         # a file saved under the wrong extension (a PDF named .txt, a .docx named .doc): read what it is, and
         # say so, rather than decode a PDF as text
-        doc = _reader(actual)(path, doc_id=path.stem, sha256=sha, data=data)
-        note = f"{path.name} is a {_NAMES[actual]} file named {path.suffix}: read as {_NAMES[actual]}; give it the {_EXTENSIONS[actual]} extension"
+        what = f"{path.name} is a {_NAMES[actual]} file named {path.suffix}"
+        try:
+            doc = _reader(actual)(path, doc_id=path.stem, sha256=sha, data=data)
+        except IngestError as e:
+            raise IngestError(f"{what}; read as such: {e}", stage=e.stage) from e
+        note = f"{what}: read as {_NAMES[actual]}; give it the {_EXTENSIONS[actual]} extension"
         return replace(doc, warnings=(*doc.warnings, note))
     return _reader(kind)(path, doc_id=path.stem, sha256=sha, data=data)
 
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 and WPS documents (a compound file)
-_NAMES = {"pdf": "PDF", "docx": "Word (.docx)", "doc": "Word 97-2003"}
-_EXTENSIONS = {"pdf": ".pdf", "docx": ".docx", "doc": ".doc"}
+_NAMES = {"pdf": "PDF", "docx": "Word (.docx)", "doc": "Word 97-2003", "html": "web page (HTML)"}
+_EXTENSIONS = {"pdf": ".pdf", "docx": ".docx", "doc": ".doc", "html": ".html"}
+_BINARY_KINDS = ("pdf", "docx", "doc")
 
 
-def _sniff(data: bytes) -> str | None:
-    """The reader a file's first bytes call for (PDF, .docx, Word 97-2003), or None for text and HTML, which
-    the extension decides."""
-    if data[:1024].lstrip()[:5] == b"%PDF-":
+def _sniff(data: bytes, kind: str) -> str | None:
+    """The reader a file's first bytes call for (PDF, .docx, Word 97-2003; a web page where a binary format was
+    expected: a download that saved the site's page as .pdf), or None when the extension decides."""
+    head = data[:1024].lstrip().lower()
+    if head[:5] == b"%pdf-":
         return "pdf"
+    if kind in _BINARY_KINDS and head.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in head:
+        return "html"
     if data[:4] == b"PK\x03\x04" and b"word/document.xml" in data:
         return "docx"
     if data[:8] == _OLE:

@@ -694,6 +694,30 @@ def _title_reprint(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
     return i
 
 
+_DATED = regex.compile(r"^[（(]?\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
+
+
+def _broken_event(doc: NormDoc, texts: list[str], k: int) -> bool:
+    """A 题注 event a database broke over two lines: a dated line that is no event alone but is one joined with
+    the next ("2013年2月26日 青岛市第十五届人民代表大会常务委员会" / "第九次会议通过")."""
+    line = rules.element_rules()["promulgation"].pattern
+    return (
+        k + 1 < len(texts)
+        and doc.paras[k + 1].kind == "para"
+        and bool(_DATED.match(texts[k]))
+        and "。" not in texts[k + 1]  # a dated line over the preamble's first sentence is no broken event
+        and len(texts[k + 1]) <= SETTINGS.max_title
+        and not line.match(texts[k + 1])
+        and bool(line.match(_joined_event(texts[k], texts[k + 1])))
+    )
+
+
+def _joined_event(a: str, b: str) -> str:
+    """The two lines of a broken event as one: "国务院" / "中央军委发布" are two bodies (joined by 、), "…常务委员会"
+    / "第九次会议通过" one sentence."""
+    return f"{a}、{b}" if not b.startswith("第") and looks_like_org(_DATED.sub("", a).strip()) else a + b
+
+
 def _promulgation(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
     """The 题注 right after a law's title: lines starting with a dated event, each with the lines that finish
     it (a decision's title broken over lines ends with 修正). Returns the first paragraph after it."""
@@ -705,10 +729,19 @@ def _promulgation(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
         lay.mark(k, FURNITURE)  # a law site prints the enacting body between the title and its 题注 (上海市人大常委会)
         k += 1
     start = k
-    while k < len(texts) and k - start < SETTINGS.max_promulgation_lines and doc.paras[k].kind == "para" and line.match(texts[k]):
-        lay.mark(k, TITLE_NOTE)
-        lay.promulgation.append(_span(doc, doc.paras[k]))
-        k += 1
+    while k < len(texts) and k - start < SETTINGS.max_promulgation_lines and doc.paras[k].kind == "para":
+        if line.match(texts[k]):
+            lay.mark(k, TITLE_NOTE)
+            lay.promulgation.append(_span(doc, doc.paras[k]))
+            k += 1
+        elif _broken_event(doc, texts, k):
+            # an event broken after its date and place ("2017年7月28日 山东省" / "第十二届…会议…修正"): one event
+            p, q = doc.paras[k], doc.paras[k + 1]
+            lay.mark_range(k, k + 2, TITLE_NOTE)
+            lay.promulgation.append(Span(_joined_event(texts[k], texts[k + 1]), p.start, q.end, p.page, doc.text[p.start : q.end]))
+            k += 2
+        else:
+            break
         while (
             k < len(texts)
             and not _EVENT_END.search(texts[k - 1])

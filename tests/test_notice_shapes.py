@@ -2186,3 +2186,23 @@ def test_units_in_a_sentence_closing_an_item(tmp_path: Path) -> None:
         "第三条 行政长官依照本条例行使职权。行政长官对中央人民政府负责。\n"
     )
     assert run(tmp_path, law, name="law").tasks == []
+
+
+@pytest.mark.parametrize(
+    ("head", "issuer", "signed"),
+    [
+        # an event broken after the body's name (青岛市国有土地上房屋征收与补偿条例 in LawRefBook)
+        ("2013年2月26日 乙市第十五届人民代表大会常务委员会\n\n第九次会议通过", "乙市人民代表大会常务委员会", "2013-02-26"),
+        # two bodies broken apart (军用标准化管理办法: "1984年1月7日 国务院" / "中央军委发布")
+        ("1984年1月7日 国务院\n\n中央军委发布", "国务院；中央军委", "1984-01-07"),
+        # a dated line over the preamble's first sentence is no broken event (国务院关于开展全民义务植树运动的实施办法)
+        # (the bare date is the text's date; the sentence's 全国人民代表大会 is no issuer)
+        ("1982年2月27日\n\n为了切实贯彻执行第五届全国人民代表大会第四次会议《关于某事的决议》，特制定如下实施办法。", "", "1982-02-27"),
+    ],
+    ids=["body-then-meeting", "two-bodies", "preamble-not-event"],
+)
+def test_a_title_note_event_broken_over_two_lines(tmp_path: Path, head: str, issuer: str, signed: str) -> None:
+    """题注 events a law database broke over two lines (written here after LawRefBook's shapes)."""
+    text = f"# 某某管理办法\n\n{head}\n\n第一条 为了加强管理，制定本办法。\n\n第二条 本办法自发布之日起施行。\n"
+    d = run(tmp_path, text).document
+    assert (d.issuer, d.signed_date) == (issuer, signed), d

@@ -2206,3 +2206,10 @@ def test_a_title_note_event_broken_over_two_lines(tmp_path: Path, head: str, iss
     text = f"# 某某管理办法\n\n{head}\n\n第一条 为了加强管理，制定本办法。\n\n第二条 本办法自发布之日起施行。\n"
     d = run(tmp_path, text).document
     assert (d.issuer, d.signed_date) == (issuer, signed), d
+
+
+def test_a_regulation_titled_by_a_municipalitys_short_name(tmp_path: Path) -> None:
+    """上海港口条例 (LawRefBook, written here after its shape): a title opening with a municipality's short name
+    gives the region when the text names no issuer."""
+    d = run(tmp_path, "# 上海某事条例\n\n第一条 为了加强某事管理，制定本条例。\n\n第二条 本条例自公布之日起施行。\n").document
+    assert (d.issuer, d.region_province, d.admin_level) == ("", "上海市", "provincial"), d

@@ -13,7 +13,7 @@ from ..model import DocumentRow, Line, NormDoc, SourceDocument, Span
 from ..orgnames import doc_type_of, looks_like_org, opens_with_a_place, split_orgs
 from ..structure import Structure, title_status
 from .dates import parse_date, to_int
-from .region import Region, infer_region, is_place_name
+from .region import Region, infer_region, is_place_name, opens_with_a_municipality
 from .topic import classify
 from .units import split_top
 
@@ -388,7 +388,8 @@ def build_document_row(doc: NormDoc, st: Structure) -> tuple[DocumentRow, Span |
         head = _TITLE_VERB.split(row.title)[0]
         titled = infer_region(head)
         # a national body heading the title names the level too (最高人民法院关于…的若干规定, 全国年节…办法)
-        leads = opens_with_a_place(head) or bool(rules.words("national_issuer").match(head))
+        # (a municipality by its short name too: 上海港口条例)
+        leads = opens_with_a_place(head) or opens_with_a_municipality(head) or bool(rules.words("national_issuer").match(head))
         if leads and (titled.province or titled.admin_level == "national") and region.admin_level in ("", titled.admin_level):
             # the place must head the title: 中国公民因私事往来香港地区或者澳门地区的暂行管理办法 is about 澳门,
             # not issued there

@@ -61,6 +61,18 @@ def _city_spelled_out(agency: str) -> rules.Place | None:
     return None
 
 
+@rules.cached
+def _municipality_short_names() -> tuple[str, ...]:
+    """The short names of the municipalities directly under the State Council (上海 for 上海市): a local
+    regulation's title may open with one (上海港口条例)."""
+    return tuple(p.name.removesuffix("市") for p in rules.places() if p.level == "province" and p.name.endswith("市"))
+
+
+def opens_with_a_municipality(text: str) -> bool:
+    """'上海港口条例' -> True; '上海市…' too (the full name starts with the short one)."""
+    return text.startswith(_municipality_short_names())
+
+
 def is_place_name(text: str) -> bool:
     """A place's name alone, full or short (北京市, 沈阳, 广西壮族自治区), as the gazetteer knows it."""
     return text in _index()

@@ -2208,8 +2208,9 @@ def test_a_title_note_event_broken_over_two_lines(tmp_path: Path, head: str, iss
     assert (d.issuer, d.signed_date) == (issuer, signed), d
 
 
-def test_a_regulation_titled_by_a_municipalitys_short_name(tmp_path: Path) -> None:
-    """上海港口条例 (LawRefBook, written here after its shape): a title opening with a municipality's short name
-    gives the region when the text names no issuer."""
-    d = run(tmp_path, "# 上海某事条例\n\n第一条 为了加强某事管理，制定本条例。\n\n第二条 本条例自公布之日起施行。\n").document
-    assert (d.issuer, d.region_province, d.admin_level) == ("", "上海市", "provincial"), d
+@pytest.mark.parametrize(("title", "province"), [("上海某事条例", "上海市"), ("中国（广东）自由贸易试验区某事条例", "广东省")])
+def test_a_regulation_titled_by_a_short_place_name(tmp_path: Path, title: str, province: str) -> None:
+    """上海港口条例, 中国（上海）自由贸易试验区条例 (LawRefBook, written here after their shape): a title opening with
+    a municipality's short name, or with 中国（place）, gives the region when the text names no issuer."""
+    d = run(tmp_path, f"# {title}\n\n第一条 为了加强某事管理，制定本条例。\n\n第二条 本条例自公布之日起施行。\n").document
+    assert (d.issuer, d.region_province, d.admin_level) == ("", province, "provincial"), d

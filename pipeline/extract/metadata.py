@@ -171,6 +171,7 @@ def _page_issuer(st: Structure) -> str:
     return value if looks_like_org(value) and not _WEBSITE.search(value) else ""
 
 
+_ZONE_PLACE = regex.compile(r"^中国[（(](?P<place>\p{Han}{2,8})[）)]")
 _TRAILING_TIME = regex.compile(r"\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?.*$")
 
 
@@ -388,8 +389,15 @@ def build_document_row(doc: NormDoc, st: Structure) -> tuple[DocumentRow, Span |
         head = _TITLE_VERB.split(row.title)[0]
         titled = infer_region(head)
         # a national body heading the title names the level too (最高人民法院关于…的若干规定, 全国年节…办法)
-        # (a municipality by its short name too: 上海港口条例)
-        leads = opens_with_a_place(head) or opens_with_a_municipality(head) or bool(rules.words("national_issuer").match(head))
+        # (a municipality by its short name too: 上海港口条例; a free trade zone's place in brackets after 中国:
+        # 中国（上海）自由贸易试验区条例)
+        zone = _ZONE_PLACE.match(head)
+        leads = (
+            opens_with_a_place(head)
+            or opens_with_a_municipality(head)
+            or bool(zone and is_place_name(zone.group("place")))
+            or bool(rules.words("national_issuer").match(head))
+        )
         if leads and (titled.province or titled.admin_level == "national") and region.admin_level in ("", titled.admin_level):
             # the place must head the title: 中国公民因私事往来香港地区或者澳门地区的暂行管理办法 is about 澳门,
             # not issued there

@@ -91,8 +91,11 @@ def test_national_bodies_typed(unit: str, utype: str) -> None:
         ("中国人民银行", "national", ""),
         ("中国证券监督管理委员会；财政部", "national", ""),
         ("政务院", "national", ""),
+        # the Party's central rules cited by their full name; a provincial committee's full name has its place
+        ("中国共产党党内监督条例", "national", ""),
+        ("中国共产党菏泽市委员会", "municipal", "菏泽市"),
     ],
-    ids=["city-party-dept", "ministry", "general-administration", "ministry-office", "central-bank", "csrc-joint", "zhengwuyuan"],
+    ids=["city-party-dept", "ministry", "general-administration", "ministry-office", "central-bank", "csrc-joint", "zhengwuyuan", "party-central", "party-city"],
 )
 def test_issuer_region(issuer: str, level: str, city: str) -> None:
     r = infer_region(issuer)

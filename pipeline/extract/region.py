@@ -108,7 +108,7 @@ def infer_region(issuer: str, agency: str = "") -> Region:
     if first and rules.words("national_issuer").search(first):
         return Region(admin_level="national")
     places = _find_places(first)
-    if first and not places and rules.words("national_body").search(first):
+    if first and not places and (rules.words("national_body").search(first) or rules.words("party_central").match(first)):
         return Region(admin_level="national")
     provinces = {p.name for p in places if p.level == "province"}
     area = next((prov for name, prov in rules.agency_prefixes().new_areas if name in first), None)

@@ -529,7 +529,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         if doc.paras[k].kind != "para" or t.endswith("：") or k_num is None and _FULL_STOP.search(texts[k]):
             break  # the 主送机关, or with no 文号 the body's first sentence: no title below them (a 令's
             # promulgating sentence stands between its number and the title of what it promulgates)
-        if any(r.pattern.match(texts[k]) for r in rules.heading_rules()):
+        if _opens_heading(texts[k]):
             break  # the body's first heading ("一、一般规定" under a 司法解释's preamble): no title below it
         if any(t.endswith(dt) for dt in rules.doc_types()) and not _PUNCT.search(texts[k][-1:]) and not t.startswith("特此") or _is_title(texts[k]) or _title_and_number(texts[k]):
             title_idx = k
@@ -612,7 +612,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     window = [k for k in range(i, min(i + SETTINGS.recipients_window + SETTINGS.header_window, len(texts))) if k not in lay.roles]
     for k in window[: SETTINGS.recipients_window]:  # a page's furniture between title and 主送机关 does not count
         m = el["recipients"].pattern.match(texts[k])
-        if m and doc.paras[k].kind == "para" and not any(h.pattern.match(texts[k]) for h in rules.heading_rules()):
+        if m and doc.paras[k].kind == "para" and not _opens_heading(texts[k]):
             # (a first article ending in a colon, "第一条 明知是…下列情形之一的…处罚：", is no 主送机关)
             a = k
             while a - 1 >= i and a - 1 not in lay.roles and _RECIPIENTS_HEAD.fullmatch(texts[a - 1]) and doc.paras[a - 1].kind == "para":
@@ -748,7 +748,7 @@ def _promulgation(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
             and doc.paras[k].kind == "para"
             and "。" not in texts[k]
             and not line.match(texts[k])
-            and not any(r.pattern.match(texts[k]) for r in rules.heading_rules())
+            and not _opens_heading(texts[k])
             and len(texts[k]) <= SETTINGS.max_title
         ):
             lay.mark(k, TITLE_NOTE)
@@ -868,7 +868,7 @@ def _contents(doc: NormDoc, lay: _Draft, texts: list[str]) -> set[int]:
         return k not in lay.roles and doc.paras[k].kind == "para" and len(texts[k]) <= SETTINGS.max_title_line and not _TITLE_PUNCT.search(texts[k])
 
     def heading(k: int) -> bool:
-        return any(r.pattern.match(texts[k]) for r in rules.heading_rules())
+        return _opens_heading(texts[k])
 
     def name(k: int) -> str:
         """The line without its heading label ("1 总则" -> "总则")."""
@@ -901,6 +901,11 @@ def _contents(doc: NormDoc, lay: _Draft, texts: list[str]) -> set[int]:
         if any(last[_SPACES.sub("", texts[j])] >= k for j in heads):  # a heading printed again after the run
             out.update(run)
     return out
+
+
+def _opens_heading(text: str) -> bool:
+    """Whether a line opens with a heading label of rules/headings.yaml (一、 / （一） / 第X条 …)."""
+    return any(r.pattern.match(text) for r in rules.heading_rules())
 
 
 def _numeral(label: str) -> int:
@@ -937,7 +942,8 @@ def _sections(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             m = rule.pattern.match(texts[k])
             if not m:
                 continue
-            part = rule.id == "level1" and next_part > 0 and _numeral(m.group("label")) == next_part
+            numeral = _numeral(m.group("label")) if rule.id == "level1" else 0
+            part = next_part > 0 and numeral == next_part
             if articles and rule.id not in _ARTICLE_STYLE and not part:
                 continue
             if any(r.pattern.match(texts[k]) for r in not_heading_rules):
@@ -945,8 +951,7 @@ def _sections(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             if rule.id == "article":
                 articles = True
             elif rule.id == "level1":
-                n = _numeral(m.group("label"))
-                next_part = n + 1 if n and (not articles or part) else 0
+                next_part = numeral + 1 if numeral and (not articles or part) else 0
             level = rule.level
             label = m.group("label")
             heading = _heading_text(texts[k], m.end())

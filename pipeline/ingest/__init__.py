@@ -66,6 +66,9 @@ def read_document(path: Path) -> SourceDocument:
         data = path.read_bytes()
     except OSError as e:
         raise IngestError(f"{path.name}: cannot read the file ({e.strerror})") from e
+    if not data or data.isspace():
+        # one check for every format (a download that left 0 bytes): PDFium would only say "Data format error"
+        raise IngestError(f"{path.name}: the file is empty; nothing to extract, check the download")
     sha = hashlib.sha256(data).hexdigest()
     actual = _sniff(data, kind)
     if actual is not None and actual != kind:

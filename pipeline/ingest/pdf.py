@@ -69,8 +69,6 @@ def read_pdf(path: Path, *, doc_id: str, sha256: str, data: bytes, engine: str |
     engine = engine or os.environ.get("GONGWEN_PDF_ENGINE", "pdfium")
     if engine not in ENGINES:
         raise IngestError(f"unknown PDF engine {engine!r}; use one of {', '.join(ENGINES)}")
-    if not data.strip():
-        raise IngestError(f"{path.name}: the file is empty (0 bytes of PDF); nothing to extract, check the download")
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:

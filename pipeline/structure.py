@@ -480,11 +480,13 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     i = first
     # 发文机关标志: "<机关>文件", or an organisation's name alone above the 文号
     for k in range(first, min(n, first + SETTINGS.issuer_mark_window)):
-        m = el["issuer_mark"].pattern.match(texts[k])
+        # a page copied from a printed masthead may break "文件" onto a line of its own
+        split = k + 1 < n and texts[k + 1] == "文件" and texts[k] != "文件"
+        m = el["issuer_mark"].pattern.match(texts[k] + "文件" if split else texts[k])
         if m:
             lay.issuer_mark = _span(doc, doc.paras[k], m.group("issuer"), doc.paras[k].start, doc.paras[k].start + len(m.group("issuer")))
-            lay.mark(k, ISSUER_MARK)
-            i = k + 1
+            lay.mark_range(k, k + 1 + split, ISSUER_MARK)
+            i = k + 1 + split
             break
     k_num = None
     for k in range(i, n):

@@ -2214,3 +2214,17 @@ def test_a_regulation_titled_by_a_short_place_name(tmp_path: Path, title: str, p
     a municipality's short name, or with 中国（place）, gives the region when the text names no issuer."""
     d = run(tmp_path, f"# {title}\n\n第一条 为了加强某事管理，制定本条例。\n\n第二条 本条例自公布之日起施行。\n").document
     assert (d.issuer, d.region_province, d.admin_level) == ("", province, "provincial"), d
+
+
+def test_a_masthead_broken_over_two_lines_under_a_site_column(tmp_path: Path) -> None:
+    """A page whose breadcrumb ends in a column named "自治区文件" and whose printed masthead puts 文件 on a line
+    of its own (a government's name, then 文件): the masthead names the issuer, the column does not."""
+    out = run(
+        tmp_path,
+        "您的位置：首页>>政务公开>>自治区文件>>正文\n自治区文件\n关于印发《甲自治区稳就业实施意见》的通知\n"
+        "新疆维吾尔自治区人民政府\n文件\n新政发〔2020〕99号\n关于印发《甲自治区稳就业实施意见》的通知\n"
+        "各州、市、县（市）人民政府，自治区人民政府各部门：\n现将《甲自治区稳就业实施意见》印发给你们，请认真贯彻执行。\n"
+        "2020年3月19日\n",
+    )
+    assert out.document.issuer == "新疆维吾尔自治区人民政府"
+    assert out.document.doc_number == "新政发〔2020〕99号"

@@ -63,8 +63,25 @@ def test_tag_forms(text: str, expected: list[tuple[list[str], list[str]]]) -> No
         ("各乡、镇人民政府", ["各乡、镇人民政府"]),
         ("各街道、区直各部门", ["各街道", "区直各部门"]),
         ("各镇、区级各部门", ["各镇", "区级各部门"]),
+        # a short office name the lexicon lacks takes the level too; one naming its own place or a party
+        # working committee does not
+        ("省发展改革委、财政厅、地税局", ["省发展改革委", "省财政厅", "省地税局"]),
+        ("市经贸委、外经贸局、规划局", ["市经贸委", "市外经贸局", "市规划局"]),
+        ("市委金融办、上海金融监管局", ["市委金融办", "上海金融监管局"]),
+        ("区民政局、园区党工委", ["区民政局", "园区党工委"]),
     ],
-    ids=["no-prefix-from-shichang", "prefix-inherited", "office-kinds", "levels-share-head", "directly-under", "level-bodies"],
+    ids=[
+        "no-prefix-from-shichang",
+        "prefix-inherited",
+        "office-kinds",
+        "levels-share-head",
+        "directly-under",
+        "level-bodies",
+        "bare-offices-inherit",
+        "bare-offices-inherit-city",
+        "own-place-keeps",
+        "party-committee-keeps",
+    ],
 )
 def test_unit_lists(text: str, units: list[str]) -> None:
     assert split_units(text) == units, f"{text}: {split_units(text)}"

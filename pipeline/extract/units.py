@@ -8,6 +8,7 @@ from functools import lru_cache
 import regex
 
 from .. import rules
+from .region import is_place_name
 
 _SEPARATORS = "，,、；;"
 
@@ -67,6 +68,11 @@ def _department_words() -> tuple[str, ...]:
     return tuple(sorted({w for w, _ in rules.unit_lexicon().departments}, key=len, reverse=True))
 
 
+def _opens_with_place(unit: str) -> bool:
+    """上海金融监管局 opens with a place's short name: it names its own place, whatever its level."""
+    return any(is_place_name(unit[:k]) for k in range(2, min(len(unit), 5)))
+
+
 def _inherit_prefix(units: list[str]) -> list[str]:
     """A bare department after a prefixed one takes its level prefix: 省市场监管局、药监局 -> 省药监局."""
     lex = rules.unit_lexicon()
@@ -79,7 +85,9 @@ def _inherit_prefix(units: list[str]) -> list[str]:
             # 市场监管总局 starts with a department word, not with the level prefix 市
             prefix = "" if prev.startswith(dept_words) else next((p for p in levels if prev.startswith(p)), "")
             # 人行铁岭市中心支行 names its own place: no prefix to inherit
-            if prefix and u.startswith(dept_words) and not u.startswith(levels) and not _OWN_PLACE.search(u):
+            # a department the lexicon knows, or a short office name of no place (外经贸局, 地税局)
+            bare = u.startswith(dept_words) or rules.words("bare_department").match(u) is not None and not _opens_with_place(u)
+            if prefix and bare and not u.startswith(levels) and not _OWN_PLACE.search(u):
                 u = prefix + u
         out.append(u)
     return out

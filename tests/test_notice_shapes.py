@@ -2228,3 +2228,28 @@ def test_a_masthead_broken_over_two_lines_under_a_site_column(tmp_path: Path) ->
     )
     assert out.document.issuer == "新疆维吾尔自治区人民政府"
     assert out.document.doc_number == "新政发〔2020〕99号"
+
+
+def test_a_tags_own_limit_without_its_year(tmp_path: Path) -> None:
+    """A task's bracketed tag gives its limit without the year ("完成时限：6月底", "年内", "第三季度"): the
+    document's year is taken, as for a 完成时限 cell; the tag's limit wins over a date told in the item; a
+    limit that names no date ("长期坚持") keeps its words and no due date."""
+    out = run(
+        tmp_path,
+        "甲市人民政府办公室关于印发甲市2024年重点工作任务分工方案的通知\n甲政办发〔2024〕5号\n各区人民政府，市政府各部门：\n"
+        "现将《甲市2024年重点工作任务分工方案》印发给你们，请认真贯彻落实。\n甲市人民政府办公室\n2024年3月1日\n一、重点任务\n"
+        "1.推进项目建设。完成项目审批。（责任单位：市发展改革委，完成时限：6月底）\n"
+        "2.完善制度。出台办法。（责任单位：市司法局，完成时限：年内）\n"
+        "3.开展专项行动。今年6月底前完成摸底。（责任单位：市生态环境局；完成时限：年底前）\n"
+        "4.加强督查。报送进展情况。（牵头单位：市政府督查室；完成时限：第三季度）\n"
+        "5.深化改革。今年5月底前完成摸底。（责任单位：市教育局；完成时限：长期坚持）\n",
+    )
+    assert [(t.units, t.deadline_text, t.due_date) for t in out.tasks] == [
+        ("市发展改革委", "6月底", "2024-06-30"),
+        ("市司法局", "年内", "2024-12-31"),
+        ("市生态环境局", "年底前", "2024-12-31"),
+        ("市政府督查室", "第三季度", "2024-09-30"),
+        ("市教育局", "长期坚持", ""),
+    ]
+    # "完成时限：6月底" is the end of June, not a time allowed of six months
+    assert not [d for d in out.deadlines if d.kind == "relative"]

@@ -64,7 +64,8 @@ def extract_deadlines(doc: NormDoc, st: Structure, row: DocumentRow, validity: S
 
 def with_due_dates(tasks: list[TaskRow], deadlines: list[DeadlineRow]) -> list[TaskRow]:
     """A task whose text holds a dated limit gets that date as due_date when it has none of its own, and the
-    limit's words as deadline_text when it has none ("5月底前", its year taken from the document's date)."""
+    limit's words as deadline_text when it has none ("5月底前", its year taken from the document's date). A
+    task whose own limit names no date ("长期坚持") keeps it: a date told elsewhere in its text is not its limit."""
     by_task: dict[str, DeadlineRow] = {}
     for d in deadlines:
         if d.task_id and d.end and d.kind in _DUE_KINDS and d.task_id not in by_task:
@@ -72,7 +73,7 @@ def with_due_dates(tasks: list[TaskRow], deadlines: list[DeadlineRow]) -> list[T
     out = []
     for t in tasks:
         limit = by_task.get(t.task_id)
-        if t.due_date or limit is None:
+        if t.due_date or limit is None or t.deadline_text and limit.text not in t.deadline_text:
             out.append(t)
         else:
             out.append(dataclasses.replace(t, due_date=limit.end, deadline_text=t.deadline_text or limit.text))

@@ -12,6 +12,7 @@ from ..model import AssignmentRow, Mention, NormDoc, Para, Section, TableView, T
 from ..orgnames import looks_like_org
 from ..structure import Structure, enclosing, section_at
 from .dates import find_time_expressions
+from .deadlines import find_deadlines
 from .domains import canonical_domain
 from .units import LEAD_FIRST, LEAD_FIRST_NOTE, split_top, split_units, unit_groups, unit_type
 
@@ -211,7 +212,10 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
         else:
             lead, co, explicit = _parse_tag_units(units, m.group("label"))
         if lead or co:
-            tags.append(Tag(m.start(), m.end(), lead, co, explicit))
+            # "（责任单位：A；完成时限：6月底）": the tag's own limit, after its label
+            time = _patterns().time_label.search(text, m.start("units"), m.end("units"))
+            limit = (time.end(), m.end("units")) if time is not None else None
+            tags.append(Tag(m.start(), m.end(), lead, co, explicit, limit=limit))
     # "（A牵头，B配合）" in brackets, or the same said as a sentence of units alone closing an item, where the
     # assisting units must be units too (outside brackets anything else is prose)
     for pattern, co_checked in ((_LEAD_CO, False), (_SENTENCE_LEAD_CO, True)):
@@ -270,6 +274,21 @@ def _domain_item(text: str, start: int, end: int, mentions: list[Mention]) -> li
     return seen
 
 
+_UNDATED_KINDS = ("ongoing", "recurring")
+
+
+def _own_limit(text: str, base_date: str | None) -> tuple[str, str]:
+    """(words, due date) of a tag's labelled limit ("完成时限：6月底", "年内", "2024年底前", "长期坚持"): a
+    yearless one takes the year of the document's date, as a 完成时限 cell does; one that names no date
+    ("长期坚持", "每季度") keeps its words with no due date."""
+    found = find_deadlines(text.strip(), base_date=base_date)
+    dated = [d for d in found if d.kind in _DUE_KINDS and d.end]
+    if dated:
+        return dated[0].text, dated[0].end
+    undated = next((d for d in found if d.kind in _UNDATED_KINDS), None)
+    return (undated.text, "") if undated is not None else ("", "")
+
+
 def _due(text: str, *, latest: bool = False) -> tuple[str, str]:
     """The first time limit with an end date in the text; with `latest`, the one that ends last (a 完成时限 cell
     that lists stages, "2024年6月底前完成设计，12月底前完工", is done at its last)."""
@@ -288,10 +307,11 @@ def _para_before(doc: NormDoc, start: int) -> Para | None:
     return prev
 
 
-def extract_tasks(doc: NormDoc, st: Structure, mentions: list[Mention]) -> tuple[list[TaskRow], list[AssignmentRow]]:
+def extract_tasks(doc: NormDoc, st: Structure, mentions: list[Mention], base_date: str | None = None) -> tuple[list[TaskRow], list[AssignmentRow]]:
     """Task rows (an item and the units its tag names) from the body text, then from the attachment tables;
-    an item that names only policy domains becomes assignments (domain x unit) instead."""
-    builder = _TaskBuilder(doc, mentions)
+    an item that names only policy domains becomes assignments (domain x unit) instead. `base_date`, the
+    document's own date, gives a tag's yearless limit ("完成时限：6月底") its year."""
+    builder = _TaskBuilder(doc, mentions, base_date)
     builder.body(list(st.sections), st.body_ranges(doc))
     builder.untagged_siblings(list(st.sections), st.body_ranges(doc))
     for t in doc.tables:
@@ -300,9 +320,10 @@ def extract_tasks(doc: NormDoc, st: Structure, mentions: list[Mention]) -> tuple
 
 
 class _TaskBuilder:
-    def __init__(self, doc: NormDoc, mentions: list[Mention]) -> None:
+    def __init__(self, doc: NormDoc, mentions: list[Mention], base_date: str | None = None) -> None:
         self.doc = doc
         self.mentions = mentions
+        self.base_date = base_date
         self.tasks: list[TaskRow] = []
         self.assignments: list[AssignmentRow] = []
 
@@ -357,8 +378,8 @@ class _TaskBuilder:
                 counted = rules.words("inline_item").match(detail)
                 title = counted.group("title") if counted else sec.heading if sec is not None else detail[:40]
                 units = tag.lead + tag.co
-                deadline_text, due = _due(text[slice(*tag.limit)]) if tag.limit else ("", "")
-                if not due:
+                deadline_text, due = _own_limit(text[slice(*tag.limit)], self.base_date) if tag.limit else ("", "")
+                if not deadline_text:
                     deadline_text, due = _due(text[item_start : tag.end])
                 self.tasks.append(
                     TaskRow(

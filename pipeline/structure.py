@@ -850,10 +850,11 @@ def _heading_text(text: str, label_end: int) -> str:
     return rest[:cut].strip().rstrip("：:；;，,")
 
 
-_ARTICLE_STYLE = frozenset({"chapter", "chapter_section", "article"})
-# how deep a heading nests: its level, except that a 章 holds its 节 and both hold the 一、/（一）… scheme
-# (a 规划 or 工作规则: 第一章 总则 / 一、… ); the level written to the table stays the scheme's (SCHEMA.md)
-_RANK = {"chapter": 0.0, "chapter_section": 0.5}
+_ARTICLE_STYLE = frozenset({"part", "chapter", "chapter_section", "article"})
+# how deep a heading nests: its level, except that a 部分/篇/编 holds its 章 and a 章 its 节, and each holds
+# the 一、/（一）… scheme (a 规划 or 工作规则: 第一章 总则 / 一、…; a plan: 第一部分 总体要求 / 一、…); the
+# level written to the table stays the scheme's (SCHEMA.md)
+_RANK = {"part": -0.5, "chapter": 0.0, "chapter_section": 0.5}
 
 
 _DECIMAL_STYLE = ("decimal1", "decimal2", "decimal3")

@@ -2253,3 +2253,29 @@ def test_a_tags_own_limit_without_its_year(tmp_path: Path) -> None:
     ]
     # "完成时限：6月底" is the end of June, not a time allowed of six months
     assert not [d for d in out.deadlines if d.kind == "relative"]
+
+
+def test_parts_above_the_numbered_headings(tmp_path: Path) -> None:
+    """An implementation plan in parts ("第一部分 总体要求" over 一、 over （一）): each part holds the headings
+    below it, so the 保障措施 of the third part are not read as children of the second part's last 一、."""
+    out = run(
+        tmp_path,
+        "丙市人民政府关于加快发展现代服务业的实施意见\n丙政发〔2023〕8号\n各县（市、区）人民政府，市政府各部门：\n"
+        "为加快发展现代服务业，提出如下实施意见。\n第一部分 总体要求\n一、指导思想\n坚持稳中求进。\n"
+        "第二部分 重点任务\n一、发展生产性服务业\n（一）现代物流。\n1、建设物流园区。（市发改委牵头，市商务局配合）\n"
+        "二、发展生活性服务业\n第三部分 保障措施\n（一）加强组织领导。\n（二）加大政策支持。\n丙市人民政府\n2023年5月6日\n",
+    )
+    tree = [(s.section_id, s.label, s.heading) for s in out.sections]
+    assert tree == [
+        ("s1", "第一部分", "总体要求"),
+        ("s1.1", "一", "指导思想"),
+        ("s2", "第二部分", "重点任务"),
+        ("s2.1", "一", "发展生产性服务业"),
+        ("s2.1.1", "（一）", "现代物流"),
+        ("s2.1.1.1", "1、", "建设物流园区"),
+        ("s2.2", "二", "发展生活性服务业"),
+        ("s3", "第三部分", "保障措施"),
+        ("s3.1", "（一）", "加强组织领导"),
+        ("s3.2", "（二）", "加大政策支持"),
+    ]
+    assert [(t.section_id, t.units) for t in out.tasks] == [("s2.1.1.1", "市发改委；市商务局")]

@@ -2279,3 +2279,18 @@ def test_parts_above_the_numbered_headings(tmp_path: Path) -> None:
         ("s3.2", "（二）", "加大政策支持"),
     ]
     assert [(t.section_id, t.units) for t in out.tasks] == [("s2.1.1.1", "市发改委；市商务局")]
+
+
+def test_a_lead_and_assisting_units_named_inside_a_sentence(tmp_path: Path) -> None:
+    """A meeting's minutes decide who does what in a sentence ("会议要求，A牵头，B配合，于…前完成…"): the
+    units are the task's, and so is the limit the sentence goes on to give."""
+    out = run(
+        tmp_path,
+        "戊市人民政府常务会议纪要\n戊市人民政府办公室\n2024年4月10日\n2024年4月8日，市长主持召开市政府第5次常务会议。纪要如下：\n"
+        "一、关于城区道路改造\n会议要求，市城市管理局牵头，市财政局配合，于2024年6月底前完成城区主干道改造。\n"
+        "二、关于老旧小区改造\n由市住房城乡建设局牵头，各区政府等单位配合，加快推进老旧小区改造。\n",
+    )
+    assert [(t.section_id, t.units, t.lead_unit, t.due_date) for t in out.tasks] == [
+        ("s1", "市城市管理局；市财政局", "市城市管理局", "2024-06-30"),
+        ("s2", "市住房城乡建设局；各区政府", "市住房城乡建设局", ""),
+    ]

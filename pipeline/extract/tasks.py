@@ -89,6 +89,14 @@ _SENTENCE_LEAD_CO = regex.compile(
     + _TIME_TAIL + r"[。；]?[ \t]*$",  # "…配合，2022年10月底前完成。"
     regex.M,
 )
+# the same inside a sentence, where both the lead and the assisting units are named: "会议要求，市城市管理局
+# 牵头，市财政局配合，于2024年6月底前完成…" (a 纪要's decision), "由市发改委牵头，市财政局等部门配合，加快…"
+_CLAUSE_LEAD_CO = regex.compile(
+    r"(?:^|(?<=[。；，,：:]))[ \t]*由?(?P<lead>[^。；，,（）()：:\n要应]{2,40}?)牵头(?:负责)?[，,、]\s*"
+    r"(?P<co>[^。；，,（）()：:\n要应]{2,60}?)(?:等(?:部门|单位))?(?:按职责分工)?(?:配合|参与|协助|协同)(?=[，,。；])",
+    regex.M,
+)
+_SENTENCE_END = regex.compile(r"[。；\n]|$")
 # a unit the lexicon does not type is still a unit when its name ends as organisations' names do
 
 
@@ -218,7 +226,7 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
             tags.append(Tag(m.start(), m.end(), lead, co, explicit, limit=limit))
     # "（A牵头，B配合）" in brackets, or the same said as a sentence of units alone closing an item, where the
     # assisting units must be units too (outside brackets anything else is prose)
-    for pattern, co_checked in ((_LEAD_CO, False), (_SENTENCE_LEAD_CO, True)):
+    for pattern, co_checked in ((_LEAD_CO, False), (_SENTENCE_LEAD_CO, True), (_CLAUSE_LEAD_CO, True)):
         for m in pattern.finditer(text, start, end):
             if any(t.start <= m.start() < t.end for t in tags):
                 continue
@@ -227,7 +235,9 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
             # the lead must be a unit: a typed department, a collective (有关部门) or an organisation's name
             # (街安监站, 县大数据中心), not a phrase that happens to precede 牵头
             if lead and all(_unitish(u) for u in lead) and (not co_checked or all(_unitish(u) for u in co)):
-                tags.append(Tag(m.start(), m.end(), lead, co, True))
+                # a clause inside a sentence: the sentence's rest ("…配合，于6月底前完成…") is the task's too
+                stop = _SENTENCE_END.search(text, m.end(), end) if pattern is _CLAUSE_LEAD_CO else None
+                tags.append(Tag(m.start(), stop.end() if stop is not None else m.end(), lead, co, True))
     chunk = text[start:end]
     sentences = _SENTENCE_RESPONSIBLE.finditer(text, start, end) if any(w in chunk for w in _RESPONSIBLE_WORDS) else ()
     for m in (*_RESPONSIBLE.finditer(text, start, end), *sentences):

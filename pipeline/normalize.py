@@ -339,6 +339,22 @@ def radicals_to_characters(text: str) -> str:
 
 _RADICAL = regex.compile(r"[\u2E80-\u2EFF\u2F00-\u2FD5]")
 
+_STRAIGHT_QUOTED = regex.compile(r'(?P<open>[“"])(?P<inner>[^“”"\n]{1,40})(?P<close>[”"])')
+
+
+def pair_straight_quotes(text: str) -> str:
+    """A quotation whose marks mix a straight " with a curly one, or a Chinese phrase in two straight ones (a
+    database export, a web page): both marks become the curly pair, so a title that holds it keeps its words
+    whole. '《“十四五"数字经济发展规划》' -> '《“十四五”数字经济发展规划》' (one character for one)."""
+
+    def fix(m: regex.Match[str]) -> str:
+        if m["open"] == "“" and m["close"] == "”" or m["open"] == m["close"] == '"' and not regex.search(r"\p{Han}", m["inner"]):
+            return m.group(0)  # a curly pair already; straight quotes around no Chinese (code, a Latin name)
+        return f"“{m['inner']}”"
+
+    return _STRAIGHT_QUOTED.sub(fix, text)
+
+
 _LOST_LABEL_OPENER = regex.compile(r"^\s*([一二三四五六七八九十]{1,3}|\d{1,2})）(?=\p{Han})")
 _OPEN = {"（": "）", "《": "》", "“": "”", "〔": "〕"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
@@ -431,6 +447,7 @@ LINE_CLEANERS: tuple[Callable[[str], str], ...] = (
     remove_cjk_spaces,
     docnumber_brackets,
     chinese_year_zeros,
+    pair_straight_quotes,
     repair_brackets,
     nested_title_marks,
 )
@@ -456,6 +473,7 @@ _TRIGGERS: dict[Callable[[str], str], str] = {
     remove_cjk_spaces: _WHITESPACE,
     docnumber_brackets: "号",
     chinese_year_zeros: "OoＯｏОо",  # only a letter O in a year is changed
+    pair_straight_quotes: '"',
     repair_brackets: "）》”〕",
     nested_title_marks: "<＜",
 }

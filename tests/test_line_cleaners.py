@@ -65,3 +65,13 @@ def test_spaces_go_inside_chinese_and_one_stays_between_latin_words() -> None:
     assert N.remove_cjk_spaces("电话 0371 65501234") == "电话0371 65501234"
     assert N.remove_cjk_spaces("2 0 2 0 年 12 月") == "2020年12月"  # one number letter-spaced
     assert N.fullwidth_alphanumerics("２０１２年１２月３日，ＧＤＰ") == "2012年12月3日，GDP"
+
+
+def test_quotation_marks_mixed_straight_and_curly_become_a_pair() -> None:
+    """A database export closes a curly “ with a straight " inside a title: the pair is made whole, so the
+    title is not read as opening outside its 《 (repair_brackets would swap the unclosed “ with the 《)."""
+    line = "根据《“十四五\"数字经济发展规划》《北京市“十四五\"时期智慧城市发展行动纲要》等文件"
+    assert N.clean_line(line) == "根据《“十四五”数字经济发展规划》《北京市“十四五”时期智慧城市发展行动纲要》等文件"
+    assert N.clean_line('开展"放管服"改革') == "开展“放管服”改革"
+    # straight quotes around no Chinese are left as they are
+    assert N.pair_straight_quotes('class="a"') == 'class="a"'

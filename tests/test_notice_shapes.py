@@ -314,6 +314,10 @@ def test_office_kinds_after_a_qualifier_stay_one_addressee() -> None:
     got = split_addressees("五华区、盘龙区、官渡区、西山区人民政府，市政府有关委、办、局，三个开发（度假）区管委会")
     assert got == ["五华区、盘龙区、官渡区、西山区人民政府", "市政府有关委、办、局", "三个开发（度假）区管委会"], got
     assert split_addressees("各区人民政府，市政府各委、办、局") == ["各区人民政府", "市政府各委、办、局"]
+    # a kind of office alone after a qualified one shares its qualifier (Baotou: 市直有关部门、单位)
+    got = split_addressees("各旗、县、区人民政府，稀土高新区管委会，市直有关部门、单位")
+    assert got == ["各旗、县、区人民政府", "稀土高新区管委会", "市直有关部门、单位"], got
+    assert split_addressees("县直各部门、各单位") == ["县直各部门", "各单位"]
 
 
 def test_compound_and_bracketed_levels_share_their_head() -> None:
@@ -2293,4 +2297,23 @@ def test_a_lead_and_assisting_units_named_inside_a_sentence(tmp_path: Path) -> N
     assert [(t.section_id, t.units, t.lead_unit, t.due_date) for t in out.tasks] == [
         ("s1", "市城市管理局；市财政局", "市城市管理局", "2024-06-30"),
         ("s2", "市住房城乡建设局；各区政府", "市住房城乡建设局", ""),
+    ]
+
+
+def test_paragraphs_under_one_heading_are_titled_by_their_run_in_sentences(tmp_path: Path) -> None:
+    """A policy list whose item numbers the export lost: each paragraph under the heading opens with a short
+    sentence naming its measure and closes with its own tag. Each task is titled by that sentence, not all by
+    the heading above them."""
+    out = run(
+        tmp_path,
+        "安徽省人民政府办公厅关于印发支持工业互联网发展若干政策的通知\n皖政办秘〔2021〕82号\n各市人民政府，省政府各部门：\n"
+        "现将《支持工业互联网发展若干政策》印发给你们，请认真贯彻执行。\n安徽省人民政府办公厅\n2021年9月2日\n"
+        "一、支持工业互联网平台建设\n培育各类工业互联网平台。重点培育一批工业互联网平台，省级给予奖补。（责任单位：省经济和信息化厅、省财政厅）\n"
+        "推动企业上云上平台。建立工业互联网服务商资源池。（责任单位：省经济和信息化厅）\n"
+        "二、加强人才培养\n支持高校开设工业互联网专业。（责任单位：省教育厅）\n",
+    )
+    assert [(t.section_id, t.title, t.units) for t in out.tasks] == [
+        ("s1", "培育各类工业互联网平台", "省经济和信息化厅；省财政厅"),
+        ("s1", "推动企业上云上平台", "省经济和信息化厅"),
+        ("s2", "加强人才培养", "省教育厅"),
     ]

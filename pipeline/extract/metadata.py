@@ -245,8 +245,10 @@ def split_addressees(text: str) -> list[str]:
         pending: list[str] = []
         in_group = 0  # addressees this group has given so far
         for item in split_top(group, "、"):
-            if _BARE_KIND.fullmatch(item) and in_group and not pending:
-                out[-1] += "、" + item  # "各县市区委、人民政府": the same places' governments, one addressee
+            if (_BARE_KIND.fullmatch(item) or rules.words("office_kind").match(item)) and in_group and not pending:
+                # "各县市区委、人民政府": the same places' governments, one addressee; "市直有关部门、单位": a
+                # kind of office alone shares the qualifier before it
+                out[-1] += "、" + item
                 continue
             if _LEVEL_WORD.fullmatch(item):
                 pending.append(item)  # "中央、省驻岳单位": a level word before the addressee it qualifies

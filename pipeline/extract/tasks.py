@@ -317,12 +317,35 @@ def _para_before(doc: NormDoc, start: int) -> Para | None:
     return prev
 
 
+_RUN_IN = regex.compile(r"^(?P<title>[^。；;！？，,：:\n（）()]{4,25})[。；;！？]")
+
+
+def _run_in_titles(tasks: list[TaskRow]) -> list[TaskRow]:
+    """Several tasks of one section, each a paragraph of its own under the heading (a list whose item numbers
+    the text lost: "培育各类工业互联网平台。重点培育…（责任单位：…）"), are titled by their run-in first
+    sentences, not all by the heading above them."""
+    by_title: dict[tuple[str, str], list[int]] = {}
+    for i, t in enumerate(tasks):
+        if t.section_id and t.source == "body":
+            by_title.setdefault((t.section_id, t.title), []).append(i)
+    out = list(tasks)
+    for (_, title), idx in by_title.items():
+        heads = [_RUN_IN.match(tasks[i].detail) for i in idx]
+        if len(idx) < 2 or not all(heads) or any(h.group("title") == title for h in heads if h):
+            continue
+        for i, h in zip(idx, heads):
+            if h is not None:
+                out[i] = replace(tasks[i], title=h.group("title"))
+    return out
+
+
 def extract_tasks(doc: NormDoc, st: Structure, mentions: list[Mention], base_date: str | None = None) -> tuple[list[TaskRow], list[AssignmentRow]]:
     """Task rows (an item and the units its tag names) from the body text, then from the attachment tables;
     an item that names only policy domains becomes assignments (domain x unit) instead. `base_date`, the
     document's own date, gives a tag's yearless limit ("完成时限：6月底") its year."""
     builder = _TaskBuilder(doc, mentions, base_date)
     builder.body(list(st.sections), st.body_ranges(doc))
+    builder.tasks = _run_in_titles(builder.tasks)
     builder.untagged_siblings(list(st.sections), st.body_ranges(doc))
     for t in doc.tables:
         builder.table(t)

@@ -2317,3 +2317,20 @@ def test_paragraphs_under_one_heading_are_titled_by_their_run_in_sentences(tmp_p
         ("s1", "推动企业上云上平台", "省经济和信息化厅"),
         ("s2", "加强人才培养", "省教育厅"),
     ]
+
+
+def test_a_law_database_export_with_its_fields_above_the_notice(tmp_path: Path) -> None:
+    """北大法宝's export puts URL, 法宝引证码, 发布部门, 公布日期, 施行日期, 时效性, 效力位阶 and 法规类别 between the
+    title and the 主送机关: they are the export's fields, so the 主送机关 under them is still found, and the
+    dates and status they give fill the fields the notice leaves empty."""
+    out = run(
+        tmp_path,
+        "湖南省人民政府关于印发《湖南省推进数字政府建设实施方案》的通知\nURL: https://www.pkulaw.com/lar/abc.html\n"
+        "【法宝引证码】CLI.12.1234567\n发布部门：湖南省人民政府\n发文字号：湘政发〔2022〕12号\n公布日期：2022.08.15\n"
+        "施行日期：2022.08.15\n时效性：现行有效\n效力位阶：地方规范性文件\n法规类别：电子政务\n"
+        "各市州、县市区人民政府，省政府各厅委、各直属机构：\n现将《湖南省推进数字政府建设实施方案》印发给你们，请认真贯彻执行。\n"
+        "湖南省人民政府\n2022年8月10日\n",
+    )
+    d = out.document
+    assert d.recipients == "各市州、县市区人民政府；省政府各厅委；各直属机构"
+    assert (d.doc_number, d.signed_date, d.published_date, d.valid_from, d.status) == ("湘政发〔2022〕12号", "2022-08-10", "2022-08-15", "2022-08-15", "现行有效")

@@ -41,6 +41,9 @@ TAGS = [
     ("推进改革。（市教育局负责，2024年底前完成）", [(["市教育局"], [])]),
     ("推进改革。（责任部门：市委网信办、市公安局；完成时限：2023年12月）", [(["市委网信办", "市公安局"], [])]),
     ("推进改革。（各县（市、区）人民政府负责）", [(["各县（市、区）人民政府"], [])]),
+    # places named in full stand for their governments; places alone share the head after them (Heilongjiang)
+    ("推进改革。（郑州市、开封市负责）", [(["郑州市", "开封市"], [])]),
+    ("推进民航建设。（省发改委、哈尔滨、黑河、绥芬河市政府负责）", [(["省发改委", "哈尔滨、黑河、绥芬河市政府"], [])]),
     # a labelled line that names a principle, not a unit; a label inside a sentence
     ("责任单位：按属地管理原则确定", []),
     ("各地要明确责任单位：属地负责。", []),
@@ -69,6 +72,10 @@ def test_tag_forms(text: str, expected: list[tuple[list[str], list[str]]]) -> No
         ("市经贸委、外经贸局、规划局", ["市经贸委", "市外经贸局", "市规划局"]),
         ("市委金融办、上海金融监管局", ["市委金融办", "上海金融监管局"]),
         ("区民政局、园区党工委", ["区民政局", "园区党工委"]),
+        # a qualified level word shares the head after it; places alone share a place's unit after them
+        ("省发改委、铁路办、相关市、县政府", ["省发改委", "省铁路办", "相关市、县政府"]),
+        ("机场扩建指挥部、哈尔滨、黑河、绥芬河市政府、省农垦总局", ["机场扩建指挥部", "哈尔滨、黑河、绥芬河市政府", "省农垦总局"]),
+        ("省财政厅、郑州市、开封市", ["省财政厅", "郑州市", "开封市"]),
     ],
     ids=[
         "no-prefix-from-shichang",
@@ -81,6 +88,9 @@ def test_tag_forms(text: str, expected: list[tuple[list[str], list[str]]]) -> No
         "bare-offices-inherit-city",
         "own-place-keeps",
         "party-committee-keeps",
+        "qualified-levels-share-head",
+        "places-share-head",
+        "places-stay-units",
     ],
 )
 def test_unit_lists(text: str, units: list[str]) -> None:

@@ -14,6 +14,7 @@ from ..structure import Structure, enclosing, section_at
 from .dates import find_time_expressions
 from .deadlines import find_deadlines
 from .domains import canonical_domain
+from .region import is_place_name
 from .units import LEAD_FIRST, LEAD_FIRST_NOTE, split_top, split_units, unit_groups, unit_type
 
 _BAL = r"(?:[^（）()]|[（(][^（）()]*[）)])*"
@@ -97,11 +98,21 @@ _CLAUSE_LEAD_CO = regex.compile(
     regex.M,
 )
 _SENTENCE_END = regex.compile(r"[。；\n]|$")
-# a unit the lexicon does not type is still a unit when its name ends as organisations' names do
+_FULL_PLACE = regex.compile(r"\p{Han}{2,}(?:省|市|县|区|州|旗|盟)$")
 
 
 def _unitish(u: str) -> bool:
-    return unit_type(u) != "其他" or "部门" in u or looks_like_org(u) or (len(u) <= 20 and bool(rules.words("unit_end").search(u)))
+    """A unit the lexicon does not type is still a unit when its name ends as organisations' names do; a
+    place named in full (郑州市, 兰考县) stands for its government."""
+    return (
+        unit_type(u) != "其他"
+        or "部门" in u
+        or looks_like_org(u)
+        or (len(u) <= 20 and bool(rules.words("unit_end").search(u)))
+        or bool(_FULL_PLACE.match(u)) and is_place_name(u)
+    )
+
+
 _DOMAIN_GLUE = regex.compile(r"[、，,和及与等；;。\s]|领域|方面|工作")
 _DUE_KINDS = ("by", "target", "date", "range")
 

@@ -70,7 +70,7 @@ def _department_words() -> tuple[str, ...]:
 
 def _opens_with_place(unit: str) -> bool:
     """上海金融监管局 opens with a place's short name: it names its own place, whatever its level."""
-    return any(is_place_name(unit[:k]) for k in range(2, min(len(unit), 5)))
+    return any(is_place_name(unit[:k]) for k in range(2, min(len(unit), 6)))
 
 
 def _inherit_prefix(units: list[str]) -> list[str]:
@@ -118,24 +118,40 @@ def _join_office_kinds(items: list[str]) -> list[str]:
 _DIRECTLY_UNDER = regex.compile(r"^各?[省市县区乡镇](?:直|属|级(?!市))")
 
 
+_QUALIFIER = regex.compile(r"^(?:各|有关|相关|其他)")
+
+
 def _join_levels(items: list[str]) -> list[str]:
     """'各市、县（市、区）人民政府' names the governments of both levels: an item that is only a level word
-    (市, 县, 区…, rules/elements.yaml coordinated_heads) shares the head of the item after it."""
+    (市, 县, 区…, rules/elements.yaml coordinated_heads; '相关市、县政府' too) shares the head of the item after
+    it. Places named alone share the head of a place's unit after them ('哈尔滨、黑河、绥芬河市政府'); before
+    any other unit they stay units of their own."""
     heads = rules.coordinated_heads()
     out: list[str] = []
     pending: list[str] = []
+    places: list[str] = []
     for item in items:
+        if is_place_name(item) and not pending:
+            places.append(item)
+            continue
+        if places:
+            if _opens_with_place(item):
+                pending = places + pending
+            else:
+                out.extend(places)
+            places = []
         if pending and _DIRECTLY_UNDER.match(item):
             out.extend(pending)  # "各街道、区直各部门": 区直各部门 is a whole unit, no head for 街道 to share
             pending = []
         pending.append(item)
-        bare = item.removeprefix("各")
+        bare = _QUALIFIER.sub("", item)
         if bare in heads:
             continue
         out.append("、".join(pending))
         pending = []
     if pending:
         out.append("、".join(pending))
+    out.extend(places)
     return out
 
 

@@ -302,14 +302,27 @@ def join_label_values(cleaned: list[tuple[str, Line] | Table]) -> list[tuple[str
 _DATE_THEN_NUMBER = regex.compile(r"^(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)\s*(?P<number>\S.*号)$")
 
 
+_NUMBER_DATE_BRACKETED = regex.compile(
+    r"^[（(]\s*(?:(?P<number>[^（）()\s]+?号)\s*[，,]?\s*(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)"
+    r"|(?P<date2>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)\s*[，,]?\s*(?P<number2>[^（）()\s]+?号))\s*[）)]$"
+)
+
+
 def split_date_number(text: str) -> list[str]:
     """A law database prints the 成文日期 and the 文号 on one line under the title ("2006年10月26日 财建〔2006〕
-    689号"): two lines, so each is read as the element it is (§7.2.4, §7.3.5)."""
-    m = _DATE_THEN_NUMBER.match(text) if text.endswith("号") else None
-    if m is None:
+    689号", or both in brackets: "（宁政办发〔2010〕9号 2010年1月14日）"): two lines in the order printed, so
+    each is read as the element it is (§7.2.4, §7.3.5)."""
+    if text.endswith("号"):
+        m = _DATE_THEN_NUMBER.match(text)
+        parts = [m.group("date"), m.group("number")] if m is not None else []
+    elif text.endswith(("）", ")")) and "号" in text and "日" in text:
+        m = _NUMBER_DATE_BRACKETED.match(text)
+        parts = [] if m is None else [m.group("number"), m.group("date")] if m.group("number") else [m.group("date2"), m.group("number2")]
+    else:
         return [text]
-    num = parse_doc_number(m.group("number"))
-    return [m.group("date"), m.group("number")] if num is not None and num.text == m.group("number") else [text]
+    number = next((p for p in parts if p.endswith("号")), "")
+    num = parse_doc_number(number) if number else None
+    return parts if num is not None and num.text == number else [text]
 
 
 _BODY_OPENER = regex.compile(r"^(?:现将|现就|现对|根据|依据|按照|为了?|经|近日|近期|今年以来|当前)")

@@ -2334,3 +2334,14 @@ def test_a_law_database_export_with_its_fields_above_the_notice(tmp_path: Path) 
     d = out.document
     assert d.recipients == "各市州、县市区人民政府；省政府各厅委；各直属机构"
     assert (d.doc_number, d.signed_date, d.published_date, d.valid_from, d.status) == ("湘政发〔2022〕12号", "2022-08-10", "2022-08-15", "2022-08-15", "现行有效")
+
+
+def test_a_law_site_prints_number_and_date_in_brackets_under_the_title(tmp_path: Path) -> None:
+    """A law site prints "（宁政办发[2010]9号 2010年1月14日）" under the title: the 文号 and the 成文日期, read
+    each as what it is, in the order printed."""
+    d = run(
+        tmp_path,
+        "丁自治区人民政府办公厅关于严肃民生计划新闻发布纪律的通知\n(宁政办发[2010]9号 2010年1月14日)\n"
+        "自治区政府各部门、直属机构:\n民生计划是一项重大的民心工程。未经批准，任何单位不得擅自发布民生计划的内容。\n特此通知。\n",
+    ).document
+    assert (d.doc_number, d.signed_date) == ("宁政办发〔2010〕9号", "2010-01-14"), d

@@ -127,6 +127,9 @@ def _interpret(rule: rules.PatternRule, m: regex.Match[str]) -> TimeExpr | None:
         elif kind in ("by", "target", "date", "validity"):
             y = to_int(m.group("y"))
             end = _period_end(y, _int_group(m, "m"), _int_group(m, "d"), _group(m, "eop"))
+        elif kind == "range" and not _group(m, "y") and _group(m, "y2"):
+            # "自即日起至2024年12月31日": the end is written, the start is the document's date (inferred later)
+            end = _period_end(to_int(m.group("y2")), _int_group(m, "m2"), _int_group(m, "d2"), None)
         elif kind == "range" and not _group(m, "y"):
             pass  # a stated length ("公示期为5个工作日"): a period with a duration and no dates
         elif kind == "range":

@@ -318,6 +318,10 @@ def test_office_kinds_after_a_qualifier_stay_one_addressee() -> None:
     got = split_addressees("各旗、县、区人民政府，稀土高新区管委会，市直有关部门、单位")
     assert got == ["各旗、县、区人民政府", "稀土高新区管委会", "市直有关部门、单位"], got
     assert split_addressees("县直各部门、各单位") == ["县直各部门", "各单位"]
+    # a zone named alone before another zone's 管委会 shares it (Jiading, Panjin)
+    got = split_addressees("各镇人民政府，嘉定工业区、菊园新区管委会")
+    assert got == ["各镇人民政府", "嘉定工业区、菊园新区管委会"], got
+    assert split_addressees("嘉定工业区、区政府各部门") == ["嘉定工业区", "区政府各部门"]
 
 
 def test_compound_and_bracketed_levels_share_their_head() -> None:
@@ -2345,3 +2349,17 @@ def test_a_law_site_prints_number_and_date_in_brackets_under_the_title(tmp_path:
         "自治区政府各部门、直属机构:\n民生计划是一项重大的民心工程。未经批准，任何单位不得擅自发布民生计划的内容。\n特此通知。\n",
     ).document
     assert (d.doc_number, d.signed_date) == ("宁政办发〔2010〕9号", "2010-01-14"), d
+
+
+def test_a_number_closing_a_bracket_belongs_to_the_title_before_it(tmp_path: Path) -> None:
+    """Titles cited one after another, each with its number in brackets ("《A》（沪府办发〔2024〕3号）《B》"): the
+    number is A's; B, with none of its own, is still cited (it was lost as a second row of A's number)."""
+    out = run(
+        tmp_path,
+        "甲区人民政府办公室关于印发甲区海绵城市建设实施方案的通知\n甲府办发〔2024〕23号\n各镇人民政府，区政府各部门：\n"
+        "根据《乙市海绵城市规划建设管理办法》（乙住建规〔2023〕11号）《本市系统化全域推进海绵城市建设的实施意见》（乙府办发〔2024〕3号）"
+        "《甲区海绵城市建设规划（2018-2035）》等部署要求，制定本方案。\n甲区人民政府办公室\n2024年10月10日\n",
+    )
+    cited = [(r.cited_title, r.cited_doc_number) for r in out.references]
+    assert ("本市系统化全域推进海绵城市建设的实施意见", "乙府办发〔2024〕3号") in cited, cited
+    assert ("甲区海绵城市建设规划（2018-2035）", "") in cited, cited

@@ -236,6 +236,22 @@ _BARE_KIND = regex.compile(r"(?:人民政府|政府|党委|人大常委会|政�
 _LEVEL_WORD = regex.compile(r"(?:中央|国家|省|市|县|区|乡|镇|军队|部队)")
 
 
+_ZONE = regex.compile(r"^\p{Han}{2,12}(?:开发区|新区|工业区|园区|高新区|经开区|示范区|试验区|合作区|保税区|度假区)$")
+_ZONE_HEAD = regex.compile(r"^\p{Han}{2,12}(?:开发区|新区|工业区|园区|高新区|经开区|示范区|试验区|合作区|保税区|度假区)(?:管委会|管理委员会)$")
+
+
+def _zones_share_head(items: list[str]) -> list[str]:
+    """'嘉定工业区、菊园新区管委会' names the committees of both zones: a zone named alone before another zone's
+    管委会 shares that head, so both stay one addressee."""
+    out: list[str] = []
+    for item in items:
+        if out and _ZONE_HEAD.match(item) and _ZONE.match(out[-1].split("、")[-1]):
+            out[-1] = f"{out[-1]}、{item}"
+        else:
+            out.append(item)
+    return out
+
+
 def split_addressees(text: str) -> list[str]:
     """主送/抄送 list -> addressees. Items that are only an administrative level ("各省、自治区、直辖市人民政府",
     "市政府各委、办、局") share the head of the item they precede, so they stay one addressee."""
@@ -244,7 +260,7 @@ def split_addressees(text: str) -> list[str]:
     for group in split_top(text, "，,；;。"):
         pending: list[str] = []
         in_group = 0  # addressees this group has given so far
-        for item in split_top(group, "、"):
+        for item in _zones_share_head(split_top(group, "、")):
             if (_BARE_KIND.fullmatch(item) or rules.words("office_kind").match(item)) and in_group and not pending:
                 # "各县市区委、人民政府": the same places' governments, one addressee; "市直有关部门、单位": a
                 # kind of office alone shares the qualifier before it

@@ -168,8 +168,11 @@ def extract_references(doc: NormDoc, st: Structure, *, own_title: str, province:
             if nums or alias:
                 end = m.end() + after.end()
         if not number:
-            before = list(find_doc_numbers(text[max(0, m.start() - 25) : m.start()]))
-            if before and max(0, m.start() - 25) + before[-1].end >= m.start() - 1:
+            # a number written just before the title ("国办发〔2019〕54号《…》"); one closing a bracket belongs to
+            # the title before it ("《A》（沪府办发〔2024〕3号）《B》")
+            lo = max(0, m.start() - 25)
+            before = list(find_doc_numbers(text[lo : m.start()]))
+            if before and lo + before[-1].end >= m.start() - 1 and text[lo + before[-1].end : m.start()] not in ("）", ")"):
                 number = canonical_number(before[-1].normalized, province=province, city=city)
         if alias:
             aliases.add(alias)

@@ -305,6 +305,9 @@ def _take_notes(doc: NormDoc, lay: _Draft, rows: Iterable[int]) -> None:
         lay.promulgation.append(_span(doc, doc.paras[k]))
 
 
+_QUALIFIER_OPENS = regex.compile(r"^[（(]\s*(?:(?:19|20)\d{2}|试行|暂行|修订|征求意见稿)[^（）()]{0,16}[）)]")
+
+
 def _title_before(doc: NormDoc, lay: _Draft, texts: list[str], k_num: int, first: int) -> tuple[int, int] | None:
     """The title printed above the 文号 (web pages and database exports put it there): the nearest title-like
     paragraph before it, joined with a short line above it when the title was broken ("国务院关于印发" /
@@ -320,6 +323,9 @@ def _title_before(doc: NormDoc, lay: _Draft, texts: list[str], k_num: int, first
     # the line holding its head ("X关于", "X印发")
     start = k
     j = k - 1
+    # a last line that opens with the bracketed qualifier of what it names ("（2021-2030年）的通知") goes on a line
+    # above that looks whole ("…吉林大地规划"): that line is the name the qualifier belongs to
+    qualified = bool(_QUALIFIER_OPENS.match(texts[k]))
     while (
         j >= first
         and k - j <= SETTINGS.title_above_lines
@@ -330,7 +336,12 @@ def _title_before(doc: NormDoc, lay: _Draft, texts: list[str], k_num: int, first
         and not _TITLE_PUNCT.search(texts[j])  # a 、 joins items inside a title ("国务院关于同意乌鲁木齐、昌吉")
         # a whole title above stops it; "…《…药品管理法" and "关于适用《…反不正当竞争法》" go on (a line ending
         # in a cited title has its kind inside the book marks, not its own)
-        and not (_is_title(texts[j]) and texts[j].count("《") <= texts[j].count("》") and not texts[j].endswith("》"))
+        and not (
+            _is_title(texts[j])
+            and texts[j].count("《") <= texts[j].count("》")
+            and not texts[j].endswith("》")
+            and not (qualified and j == k - 1)
+        )
         and not rules.element_rules()["promulgation"].pattern.match(texts[j])  # "2023年9月1日 施行" over it: 题注
     ):
         j -= 1

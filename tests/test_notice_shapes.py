@@ -322,6 +322,8 @@ def test_office_kinds_after_a_qualifier_stay_one_addressee() -> None:
     got = split_addressees("各镇人民政府，嘉定工业区、菊园新区管委会")
     assert got == ["各镇人民政府", "嘉定工业区、菊园新区管委会"], got
     assert split_addressees("嘉定工业区、区政府各部门") == ["嘉定工业区", "区政府各部门"]
+    got = split_addressees("长白山管委会，长春新区、中韩（长春）国际合作示范区管委会，市直各企业、事业单位")
+    assert got == ["长白山管委会", "长春新区、中韩（长春）国际合作示范区管委会", "市直各企业、事业单位"], got
 
 
 def test_compound_and_bracketed_levels_share_their_head() -> None:
@@ -2363,3 +2365,56 @@ def test_a_number_closing_a_bracket_belongs_to_the_title_before_it(tmp_path: Pat
     cited = [(r.cited_title, r.cited_doc_number) for r in out.references]
     assert ("本市系统化全域推进海绵城市建设的实施意见", "乙府办发〔2024〕3号") in cited, cited
     assert ("甲区海绵城市建设规划（2018-2035）", "") in cited, cited
+
+
+JILIN_PAGE = """索  引 号: 11220000013544357T/2021-01510
+发文机关: 吉林省人民政府办公厅
+成文日期: 2021年03月09日
+发文字号: 吉政办发〔2021〕11号
+
+吉林省人民政府办公厅关于印发
+
+吉林省第三个十年绿化美化吉林大地规划
+
+(2021-2030年)的通知
+
+吉政办发〔2021〕11号
+
+各市(州)人民政府,长白山管委会,各县(市)人民政府:
+
+  《吉林省第三个十年绿化美化吉林大地规划(2021-2030年)》已经省政府同意,现印发给你们,请认真贯彻落实。
+
+吉林省人民政府办公厅
+
+2021年3月9日
+"""
+
+
+def test_a_title_whose_last_line_opens_with_the_qualifier_of_a_whole_looking_line(tmp_path: Path) -> None:
+    """A title broken over three lines above the 文号, the middle one ending in a document type ("…规划") and
+    the last opening with its years ("(2021-2030年)的通知"): the three lines are the one title."""
+    d = run(tmp_path, JILIN_PAGE).document
+    assert d.title == "吉林省人民政府办公厅关于印发吉林省第三个十年绿化美化吉林大地规划（2021-2030年）的通知", d.title
+
+
+def test_joint_issuers_signed_by_their_short_names(tmp_path: Path) -> None:
+    """Two bureaus named in full at the head of the title and signed by their short names on one line
+    ("省发展改革委 省生态环境厅"): each is an issuer, named in full."""
+    d = run(
+        tmp_path,
+        "吉林省发展改革委 吉林省生态环境厅\n关于印发《吉林省进一步加强塑料污染治理重点工作台账》的通知\n吉发改环资联〔2020〕633号\n"
+        "各市（州）人民政府，省政府各厅委办：\n现印发给你们，请认真贯彻执行。\n省发展改革委 省生态环境厅\n2020年8月6日\n",
+    ).document
+    assert d.issuer == "吉林省发展改革委；吉林省生态环境厅", d.issuer
+
+
+def test_a_signing_date_printed_without_its_characters(tmp_path: Path) -> None:
+    """A site's template drops 年月日 from the 成文日期 ("20151214" under the body): read when the digits make a
+    calendar date."""
+    d = run(
+        tmp_path,
+        "南宁市人民政府办公厅关于印发《南宁市行政执法公示制度》的通知\n各县、区人民政府，市政府各部门：\n"
+        "《南宁市行政执法公示制度》已经市政府常务会议审议通过，现印发给你们，请认真贯彻执行。\n20151214\n南宁市行政执法公示制度\n"
+        "第一条 为规范行政执法行为，制定本制度。\n",
+    ).document
+    assert d.signed_date == "2015-12-14", d.signed_date

@@ -65,13 +65,23 @@ def title_head(title: str) -> str:
     return ""
 
 
+def _abbreviates(short: str, full: str) -> bool:
+    """A 署名 that shortens an organisation's name ("省府办公厅" for "广东省人民政府办公厅"): its characters in
+    order, the same last two."""
+    return len(short) < len(full) and short[-2:] == full[-2:] and _subsequence(short, full) and looks_like_org(full)
+
+
 def _issuer(st: Structure) -> tuple[str, Span | None]:
-    if len(st.signature) >= 2:
-        return "；".join(s.value for s in st.signature), st.signature[0]
-    if st.issuer_mark is not None:
-        return st.issuer_mark.value.replace("、", "；"), st.issuer_mark  # joint issuers on one line: 财政部、司法部
     head = title_head(st.title.value) if st.title is not None else ""
     heads = [part[a:b] for part in head.split("、") for a, b in split_orgs(part)] if head else []
+    if len(st.signature) >= 2:
+        names = [s.value for s in st.signature]
+        if len(heads) == len(names) and all(_abbreviates(n, h) for n, h in zip(names, heads)):
+            # joint issuers signed by their short names ("省发展改革委 省生态环境厅") under their full names
+            return "；".join(heads), st.title
+        return "；".join(names), st.signature[0]
+    if st.issuer_mark is not None:
+        return st.issuer_mark.value.replace("、", "；"), st.issuer_mark  # joint issuers on one line: 财政部、司法部
     if st.signature:
         sig = st.signature[0]
         # joint issuers signed on one line ("国务院　中央军委", spaces gone) as the title names them
@@ -82,8 +92,9 @@ def _issuer(st: Structure) -> tuple[str, Span | None]:
             return head, st.title
         # a 署名 that abbreviates the title's organisation ("省府办公厅" under "广东省人民政府办公厅…"): its
         # characters in order, the same last two; the title's full name is the one to key on
-        if head and len(sig.value) < len(head) and sig.value[-2:] == head[-2:] and _subsequence(sig.value, head) and looks_like_org(head):
-            return head, st.title
+        if head and _abbreviates(sig.value, head):
+            # (joint issuers each abbreviated: "省发展改革委 省生态环境厅" under "吉林省发展改革委 吉林省生态环境厅…")
+            return "；".join(heads) if len(heads) > 1 else head, st.title
         # an OCR'd 署名 one character off the title's organisation (办公所 for 办公厅 under a seal): the title's
         # printed line is the cleaner reading
         if head and len(head) == len(sig.value) >= 4 and sum(a != b for a, b in zip(head, sig.value)) == 1 and looks_like_org(head):
@@ -194,9 +205,13 @@ def _add_years(iso: str, years: int) -> str:
     return (end - dt.timedelta(days=1)).isoformat()
 
 
+_COMPACT_DATE = regex.compile(r"((?:19|20)\d{2})(\d{2})(\d{2})")
+
+
 def _any_date(text: str) -> str:
-    """'2025-10-31' or '2025年10月31日' -> ISO; '' for a month ('2025年8月') or anything else."""
-    m = _ISO.match(text)
+    """'2025-10-31', '2025年10月31日' or eight digits ('20151214') -> ISO; '' for a month ('2025年8月'), a
+    day the calendar lacks or anything else."""
+    m = _ISO.match(text) or _COMPACT_DATE.fullmatch(text.strip())
     if m:
         try:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
@@ -236,8 +251,8 @@ _BARE_KIND = regex.compile(r"(?:人民政府|政府|党委|人大常委会|政�
 _LEVEL_WORD = regex.compile(r"(?:中央|国家|省|市|县|区|乡|镇|军队|部队)")
 
 
-_ZONE = regex.compile(r"^\p{Han}{2,12}(?:开发区|新区|工业区|园区|高新区|经开区|示范区|试验区|合作区|保税区|度假区)$")
-_ZONE_HEAD = regex.compile(r"^\p{Han}{2,12}(?:开发区|新区|工业区|园区|高新区|经开区|示范区|试验区|合作区|保税区|度假区)(?:管委会|管理委员会)$")
+_ZONE = regex.compile(r"^[\p{Han}（）]{2,16}(?:开发区|新区|工业区|园区|高新区|经开区|示范区|试验区|合作区|保税区|度假区)$")
+_ZONE_HEAD = regex.compile(r"^[\p{Han}（）]{2,16}(?:开发区|新区|工业区|园区|高新区|经开区|示范区|试验区|合作区|保税区|度假区)(?:管委会|管理委员会)$")
 
 
 def _zones_share_head(items: list[str]) -> list[str]:
@@ -371,7 +386,7 @@ def build_document_row(doc: NormDoc, st: Structure) -> tuple[DocumentRow, Span |
         row.recipients = "；".join(split_addressees(st.recipients.value))
         note("recipients", st.recipients)
     if st.signed_date is not None:
-        row.signed_date = parse_date(st.signed_date.value)
+        row.signed_date = _any_date(st.signed_date.value)
         note("signed_date", st.signed_date)
     elif enacted_on is not None:
         # a law's text is the one its last adoption or amendment made

@@ -401,6 +401,14 @@ def _merge_title(groups: list[_Group]) -> list[_Group]:
     export_field = rules.element_rules()["export_field"].pattern
     while start < len(head) and export_field.match(head[start]):
         start += 1  # an export's own fields above the notice are not title lines
+    title_head = rules.words("title_head")
+    for j in range(start + 1, min(start + cfg.max_title_lines, len(head))):
+        m = _ORG_THEN_ABOUT.match(head[j])
+        if m is not None and looks_like_org(m.group("org")):
+            above = head[start:j]
+            if not any(title_head.search(h) or h.endswith(("的", "和", "与", "及", "关于")) for h in above):
+                start = j  # "纪录小康工程" over "中共永德县委办公室 …关于印发…": a site's banner, not the title's first line
+            break
     end = None
     for j in range(start, min(start + cfg.max_title_lines, len(head))):
         t = head[j]

@@ -2418,3 +2418,26 @@ def test_a_signing_date_printed_without_its_characters(tmp_path: Path) -> None:
         "第一条 为规范行政执法行为，制定本制度。\n",
     ).document
     assert d.signed_date == "2015-12-14", d.signed_date
+
+
+def test_a_site_banner_over_a_title_that_opens_with_its_issuers(tmp_path: Path) -> None:
+    """A site's banner line ("纪录小康工程") over a title that opens with its joint issuers is no part of the
+    title; a 成文日期 whose characters were dropped ("2021416") is read when its digits make one date only."""
+    d = run(
+        tmp_path,
+        "纪录小康工程\n\n中共永德县委办公室  永德县人民政府办公室关于印发永德县城镇化建设三年行动\n\n计划(2020―2022年)的通知\n\n"
+        "各乡党委、政府，县委各部门：\n\n现将行动计划印发给你们，请认真贯彻执行。\n\n中共永德县委办公室\n\n永德县人民政府办公室\n\n2021416\n",
+    ).document
+    # the joint issuers keep the space the page prints between them (metadata._spaced_issuers)
+    assert d.title == "中共永德县委办公室 永德县人民政府办公室关于印发永德县城镇化建设三年行动计划（2020―2022年）的通知", d.title
+    assert (d.issuer, d.signed_date) == ("中共永德县委办公室；永德县人民政府办公室", "2021-04-16"), d
+
+
+def test_digits_that_read_as_two_dates_give_none(tmp_path: Path) -> None:
+    """"2022128" is 1月28日 or 12月8日: no date is guessed, and no evidence points at it."""
+    d = run(
+        tmp_path,
+        "浦东新区人民政府关于印发《浦东新区人民政府工作规则》的通知\n浦府〔2022〕1号\n各委、办、局：\n现将工作规则印发给你们，请遵照执行。\n"
+        "浦东新区人民政府\n2022128\n",
+    ).document
+    assert d.signed_date == "" and "signed_date" not in json.loads(d.evidence), d

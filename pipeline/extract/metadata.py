@@ -205,13 +205,27 @@ def _add_years(iso: str, years: int) -> str:
     return (end - dt.timedelta(days=1)).isoformat()
 
 
-_COMPACT_DATE = regex.compile(r"((?:19|20)\d{2})(\d{2})(\d{2})")
+def _compact_date(digits: str) -> str:
+    """'20151214' -> '2015-12-14'; '2021416' -> '2021-04-16' (41/6 is no date); '' when the digits give no
+    date or more than one ('2021111': 1/11 or 11/1)."""
+    if not digits.isdigit() or len(digits) not in (7, 8):
+        return ""
+    year, rest = int(digits[:4]), digits[4:]
+    found = set()
+    for cut in (2,) if len(rest) == 4 else (1, 2):  # eight digits are MMDD; seven leave one part a digit
+        try:
+            found.add(dt.date(year, int(rest[:cut]), int(rest[cut:])).isoformat())
+        except ValueError:
+            continue
+    return found.pop() if len(found) == 1 else ""
 
 
 def _any_date(text: str) -> str:
-    """'2025-10-31', '2025年10月31日' or eight digits ('20151214') -> ISO; '' for a month ('2025年8月'), a
-    day the calendar lacks or anything else."""
-    m = _ISO.match(text) or _COMPACT_DATE.fullmatch(text.strip())
+    """'2025-10-31', '2025年10月31日' or its digits run together ('20151214', '2021416') -> ISO; '' for a month
+    ('2025年8月'), a day the calendar lacks, digits that read two ways, or anything else."""
+    if text.strip().isdigit():
+        return _compact_date(text.strip())
+    m = _ISO.match(text)
     if m:
         try:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
@@ -385,7 +399,7 @@ def build_document_row(doc: NormDoc, st: Structure) -> tuple[DocumentRow, Span |
     if st.recipients is not None:
         row.recipients = "；".join(split_addressees(st.recipients.value))
         note("recipients", st.recipients)
-    if st.signed_date is not None:
+    if st.signed_date is not None and _any_date(st.signed_date.value):
         row.signed_date = _any_date(st.signed_date.value)
         note("signed_date", st.signed_date)
     elif enacted_on is not None:

@@ -355,6 +355,32 @@ def pair_straight_quotes(text: str) -> str:
     return _STRAIGHT_QUOTED.sub(fix, text)
 
 
+# GB2312 punctuation a text layer stored as the code itself (方正书版 typesetting: "，" is GB A3AC and comes
+# out as U+A3AC "ꎬ", a Yi syllable; "：" as "ꎺ", "《" as "ꆶ"): rows 1 and 3 of GB2312, read back as GB2312.
+_GB_CODE_PUNCT = regex.compile(r"[\uA1A1-\uA1FE\uA3A1-\uA3FE]")
+_YI_RUN = regex.compile(r"[\uA000-\uA4CF]{3,}")  # text written in Yi: three syllables in a row, left alone
+_GUILLEMETS = regex.compile(r"«(?P<inner>[^«»\n]{1,80})»")
+
+
+def _gb_char(ch: str) -> str:
+    code = ord(ch)
+    try:
+        got = bytes([code >> 8, code & 0xFF]).decode("gb2312")
+    except UnicodeDecodeError:
+        return ch
+    return "。" if got == "．" else got  # 方正 prints the sentence's full stop with the full-width dot's code
+
+
+def gb_code_punctuation(text: str) -> str:
+    """Punctuation a 方正-typeset PDF's text layer gave as its GB2312 code point ("现印发给你们ꎬ请认真贯彻执行ꎮ"
+    -> "现印发给你们，请认真贯彻执行。"), and a title in « » (the same layer's 《》): put right, one character for
+    one, in a line of Chinese. A line written in Yi (three syllables together) is left as it is."""
+    if not regex.search(r"\p{Han}", text) or _YI_RUN.search(text):
+        return text
+    text = _GB_CODE_PUNCT.sub(lambda m: _gb_char(m.group(0)), text)
+    return _GUILLEMETS.sub(lambda m: f"《{m['inner']}》" if regex.search(r"\p{Han}", m["inner"]) else m.group(0), text)
+
+
 _LOST_LABEL_OPENER = regex.compile(r"^\s*([一二三四五六七八九十]{1,3}|\d{1,2})）(?=\p{Han})")
 _OPEN = {"（": "）", "《": "》", "“": "”", "〔": "〕"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
@@ -438,6 +464,7 @@ LINE_CLEANERS: tuple[Callable[[str], str], ...] = (
     radicals_to_characters,
     enclosed_numbers,
     strip_invisible,
+    gb_code_punctuation,
     fullwidth_alphanumerics,
     drop_pinyin_glosses,
     fullwidth_parentheses,
@@ -473,6 +500,7 @@ _TRIGGERS: dict[Callable[[str], str], str] = {
     remove_cjk_spaces: _WHITESPACE,
     docnumber_brackets: "号",
     chinese_year_zeros: "OoＯｏОо",  # only a letter O in a year is changed
+    gb_code_punctuation: "«" + "".join(map(chr, range(0xA1A1, 0xA1FF))) + "".join(map(chr, range(0xA3A1, 0xA3FF))),
     pair_straight_quotes: '"',
     repair_brackets: "）》”〕",
     nested_title_marks: "<＜",

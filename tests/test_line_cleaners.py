@@ -75,3 +75,12 @@ def test_quotation_marks_mixed_straight_and_curly_become_a_pair() -> None:
     assert N.clean_line('开展"放管服"改革') == "开展“放管服”改革"
     # straight quotes around no Chinese are left as they are
     assert N.pair_straight_quotes('class="a"') == 'class="a"'
+
+
+def test_punctuation_a_founder_typeset_pdf_gave_as_its_gb2312_code() -> None:
+    """A 方正书版 PDF's text layer gives "，" as U+A3AC ("ꎬ", the GB2312 code read as a code point), "。" as
+    U+A3AE and titles in « »: read back as the punctuation they are (a Qinghai government notice). A line
+    written in Yi keeps its syllables."""
+    line = "各市自治州人民政府ꎬ省政府各委办厅局ꎺ«青海省深入推动金融改革发展的若干政策措施»ꎬ现印发给你们ꎬ请认真贯彻执行ꎮ"
+    assert N.clean_line(line) == "各市自治州人民政府，省政府各委办厅局：《青海省深入推动金融改革发展的若干政策措施》，现印发给你们，请认真贯彻执行。"
+    assert N.gb_code_punctuation("ꆈꌠꁱꂷ 彝文") == "ꆈꌠꁱꂷ 彝文"

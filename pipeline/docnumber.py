@@ -64,6 +64,9 @@ def _agency_cuts() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return cuts, tuple(data.get("not_agency", []))
 
 
+_ISSUER_ENDS = frozenset({"人民政府", "办公厅"})
+
+
 def _trim_agency(agency: str, kind: str) -> str:
     """'请各单位认真贯彻落实豫政办' -> '豫政办', '上海市人民政府沪府发' -> '沪府发'; an order keeps its issuer
     (广州市人民政府令)."""
@@ -71,6 +74,8 @@ def _trim_agency(agency: str, kind: str) -> str:
     if kind != "order" and not agency.endswith("令"):
         best = -1
         for w in cuts:
+            if kind == "announcement" and w in _ISSUER_ENDS:
+                continue  # 郑州市人民政府公告〔2024〕第3号: an announcement is numbered under its issuer's full name
             at = agency.rfind(w)
             if at != -1 and at + len(w) < len(agency):
                 best = max(best, at + len(w))

@@ -16,8 +16,12 @@ from .model import NormDoc, Para, Section, Span
 from .orgnames import addressees, doc_type_of, looks_like_org, opens_with_a_place, split_orgs
 
 _PUNCT = regex.compile(r"[。，；：！？、]")
-_ORDER_HEAD = regex.compile(r"^\p{Han}{2,30}(?:令|常务委员会公告|常委会公告)$")  # its number on the next line
-_ORDER_NUMBER = regex.compile(r"^(?:(?:19|20)\d{2}\s*年\s*)?第\s*\d+\s*号$")
+# an order's or an announcement's head, its number on the next line ("广州市人民政府令" / "第179号",
+# "国家税务总局公告" / "2024年第3号", "郑州市人民政府通告" / "〔2024〕第3号"); a title (…关于…的公告) is none
+_ORDER_HEAD = regex.compile(r"^\p{Han}{2,30}(?:令|常务委员会公告|常委会公告)$|^(?!\p{Han}*关于)\p{Han}{0,20}(?:公告|通告)$")
+_ANNOUNCEMENT_KINDS = frozenset({"公告", "通告"})
+_ANNOUNCEMENT_HEAD = regex.compile(r"^\p{Han}{2,30}(?:公告|通告)$")
+_ORDER_NUMBER = regex.compile(r"^(?:(?:19|20)\d{2}\s*年\s*|[〔\[［（(]\s*(?:19|20)\d{2}\s*[〕\]］）)]\s*)?第\s*\d+\s*号$")
 _SITE_OWNER = regex.compile(r"^(?:主办|承办|协办)(?:单位)?[：:]|^联系我们|^(?:联系电话|地址)[：:]")
 _TITLE_PUNCT = regex.compile(r"[。，；：！？]")
 _BOOK_TITLE_WITH_PUNCT = regex.compile(r"《[^》]*[，、：][^》]*》")  # a cited title may hold a 、 or ，
@@ -500,6 +504,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             i = k + 1 + split
             break
     k_num = None
+    announced: tuple[int, int] | None = None  # the paragraphs of an announcement's head over its number
     for k in range(i, n):
         if k in lay.roles:
             continue
@@ -507,14 +512,17 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         if num is None and "签发人" in texts[k]:
             num = number_line(texts[k])  # an upward document's 文号 beside its 签发人 (GB/T 9704 §7.2.4)
         if num is None and k + 1 < n and _ORDER_HEAD.match(texts[k]) and _ORDER_NUMBER.match(texts[k + 1]):
-            # a 令 printed as its 发文机关标志 over its number (§10.2: "中华人民共和国商务部令" / "2018年第2号")
-            num = parse_doc_number(texts[k] + texts[k + 1])
+            # a 令 printed as its 发文机关标志 over its number (§10.2: "中华人民共和国商务部令" / "2018年第2号"); an
+            # announcement's kind printed on a line of its own under its issuer ("郑州市人民政府" / "通告")
+            top = k - 1 if texts[k] in _ANNOUNCEMENT_KINDS and k - 1 >= first and k - 1 not in lay.roles and looks_like_org(texts[k - 1]) else k
+            num = parse_doc_number("".join(texts[top : k + 2]))
             if num is not None and doc.paras[k].kind == "para":
                 k_num = k + 1
                 lay.doc_number = num
-                p, q = doc.paras[k], doc.paras[k + 1]
+                p, q = doc.paras[top], doc.paras[k + 1]
                 lay.doc_number_span = Span(num.normalized, p.start, q.end, p.page, doc.text[p.start : q.end])
-                lay.mark_range(k, k + 2, DOC_NUMBER)
+                lay.mark_range(top, k + 2, DOC_NUMBER)
+                announced = (top, k) if _ANNOUNCEMENT_HEAD.match("".join(texts[top : k + 1])) else None
                 i = k + 2
                 break
         if num is not None and doc.paras[k].kind == "para":
@@ -572,6 +580,13 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             if titled or _is_title(texts[k]) or _title_and_number(texts[k]):
                 i = _set_title(doc, lay, texts, k, first)
                 break
+    if lay.title is None and announced is not None:
+        # an announcement with no title of its own is titled by its head ("郑州市人民政府" / "通告" over
+        # "〔2024〕第3号": 郑州市人民政府通告), as GB/T 9704 prints a 公告's 标题
+        a, b = announced
+        p, q = doc.paras[a], doc.paras[b]
+        lay.title = Span("".join(texts[a : b + 1]), p.start, q.end, p.page, doc.text[p.start : q.end])
+        lay.title_paras = (a, b)
     if lay.title is None and lay.title_reprinted is not None and lay.title_reprinted not in lay.roles:
         # no title by the 文号 (a site cut its print short: "关于印发金华市人民政府办理人大代表建议" over the
         # number), and the page printed a whole one twice above the notice: the later print is the title

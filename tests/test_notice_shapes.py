@@ -2441,3 +2441,23 @@ def test_digits_that_read_as_two_dates_give_none(tmp_path: Path) -> None:
         "浦东新区人民政府\n2022128\n",
     ).document
     assert d.signed_date == "" and "signed_date" not in json.loads(d.evidence), d
+
+
+def test_announcements_numbered_under_their_head(tmp_path: Path) -> None:
+    """A 公告 prints its head over its number ("国家税务总局公告" / "2024年第3号"), then its title; a 通告 may print
+    its kind on a line of its own under its issuer and have no other title ("郑州市人民政府" / "通告" /
+    "〔2024〕第3号"): the number is read from the head and the number, and the head titles a 通告 with none."""
+    c = run(
+        tmp_path,
+        "国家税务总局公告\n2024年第3号\n国家税务总局关于优化纳税缴费服务的公告\n为进一步优化纳税缴费服务，现将有关事项公告如下：\n"
+        "一、自2024年3月1日起，推行新的办税流程。\n特此公告。\n国家税务总局\n2024年2月20日\n",
+        "c",
+    ).document
+    assert (c.doc_number, c.title) == ("国家税务总局公告2024年第3号", "国家税务总局关于优化纳税缴费服务的公告"), c
+    a = run(
+        tmp_path,
+        "郑州市人民政府\n通告\n〔2024〕第3号\n为加强城市管理，现就有关事项通告如下：\n一、本市主城区内禁止燃放烟花爆竹。\n"
+        "二、本通告自发布之日起施行。\n郑州市人民政府\n2024年1月5日\n",
+        "a",
+    ).document
+    assert (a.doc_number, a.title, a.issuer) == ("郑州市人民政府通告2024年第3号", "郑州市人民政府通告", "郑州市人民政府"), a

@@ -2461,3 +2461,22 @@ def test_announcements_numbered_under_their_head(tmp_path: Path) -> None:
         "a",
     ).document
     assert (a.doc_number, a.title, a.issuer) == ("郑州市人民政府通告2024年第3号", "郑州市人民政府通告", "郑州市人民政府"), a
+
+
+def test_a_task_table_with_a_two_row_header_and_its_measures(tmp_path: Path) -> None:
+    """A task list whose 责任单位 header spans 牵头单位 and 配合单位 on a second header row, a 具体举措 column of
+    measures, merged 重点任务 cells, a "/" for no unit and limits that name no date."""
+    out = table_notice(
+        tmp_path,
+        "measures",
+        "<tr><td rowspan='2'>序号</td><td rowspan='2'>重点任务</td><td rowspan='2'>具体举措</td><td colspan='2'>责任单位</td><td rowspan='2'>完成时限</td></tr>"
+        "<tr><td>牵头单位</td><td>配合单位</td></tr>"
+        "<tr><td rowspan='2'>1</td><td rowspan='2'>优化政务服务</td><td>推行“一件事一次办”。</td><td>市政务服务中心</td><td>市直各部门</td><td>6月底前</td></tr>"
+        "<tr><td>推进高频事项“跨省通办”。</td><td>市政务服务中心</td><td>市公安局、市人社局</td><td>2024年12月</td></tr>"
+        "<tr><td>2</td><td>强化要素保障</td><td>建立重点项目用地保障机制。</td><td>市自然资源局</td><td>/</td><td>长期坚持</td></tr>",
+    )
+    assert [(t.title, t.detail, t.units, t.lead_unit, t.deadline_text, t.due_date) for t in out.tasks] == [
+        ("优化政务服务", "推行“一件事一次办”。", "市政务服务中心；市直各部门", "市政务服务中心", "6月底前", "2024-06-30"),
+        ("优化政务服务", "推进高频事项“跨省通办”。", "市政务服务中心；市公安局；市人社局", "市政务服务中心", "2024年12月", "2024-12-31"),
+        ("强化要素保障", "建立重点项目用地保障机制。", "市自然资源局", "市自然资源局", "长期坚持", ""),
+    ]

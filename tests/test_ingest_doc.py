@@ -87,3 +87,21 @@ def test_doc_without_libreoffice_says_what_to_do(tmp_path: Path, monkeypatch: py
     f.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\x01" * 100)
     with pytest.raises(IngestError, match="LibreOffice"):
         read_document(f)
+
+
+def _rtf(text: str) -> str:
+    """A rich-text file as Word or WPS saves one: every Chinese character a \\uN escape, lines as \\par."""
+    body = "".join("\\par\n" if ch == "\n" else ch if ord(ch) < 128 else f"\\u{ord(ch) if ord(ch) < 32768 else ord(ch) - 65536}?" for ch in text)
+    return "{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 SimSun;}}\\f0\\fs24 " + body + "\\par}"
+
+
+@needs_soffice
+@pytest.mark.slow
+def test_rtf_file_reads_through_libreoffice(tmp_path: Path) -> None:
+    rtf = tmp_path / "notice.rtf"
+    rtf.write_text(_rtf("某某市人民政府办公室关于做好防汛工作的通知\n某政办发〔2024〕7号\n各县区人民政府：\n请认真做好防汛工作。（市水利局负责）\n某某市人民政府办公室\n2024年5月6日"), encoding="ascii")
+    out = process_path(rtf)
+    assert not out.errors, out.errors
+    d = out.document
+    assert (d.format, d.doc_number, d.title, d.signed_date) == ("rtf", "某政办发〔2024〕7号", "某某市人民政府办公室关于做好防汛工作的通知", "2024-05-06"), d
+    assert [t.units for t in out.tasks] == ["市水利局"]

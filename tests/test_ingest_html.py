@@ -130,6 +130,14 @@ def test_end_to_end_row(tmp_path: Path) -> None:
     assert "市政务数据局" in leads, f"任务表的牵头单位应进入任务：{leads}"
 
 
+@pytest.mark.parametrize("suffix", [".shtml", ".shtm", ".xhtml"])
+def test_a_page_saved_under_its_server_name_reads_as_html(tmp_path: Path, suffix: str) -> None:
+    """Government sites serve pages as .shtml; a page saved so is a web page, not a skipped file."""
+    out = process_path(_write(tmp_path, f"notice{suffix}", PAGE))
+    assert not out.errors, out.errors
+    assert (out.document.format, out.document.doc_number) == ("html", "某府办函〔2024〕12号")
+
+
 def test_declared_gbk_charset_is_honoured(tmp_path: Path) -> None:
     page = PAGE
     doc = read_document(_write(tmp_path, "gbk.html", page, encoding="gb18030", charset="gb2312"))

@@ -18,9 +18,14 @@ SUFFIXES: dict[str, str] = {
     ".markdown": "text",
     ".htm": "html",
     ".html": "html",
+    ".shtml": "html",  # a page saved under its server-side-include name (many government sites)
+    ".shtm": "html",
+    ".xhtml": "html",
     ".docx": "docx",
     ".doc": "doc",  # Word 97-2003 and WPS: converted by LibreOffice (doc.py)
     ".wps": "doc",
+    ".rtf": "doc",  # rich text and OpenDocument text: LibreOffice converts them the same way
+    ".odt": "doc",
     ".pdf": "pdf",
 }
 

@@ -1,4 +1,4 @@
-"""Old Word (.doc, Word 97-2003) and WPS (.wps) files: converted to .docx by LibreOffice at ingest, then read
+"""Old Word (.doc, Word 97-2003), WPS (.wps), rich text (.rtf) and OpenDocument (.odt) files: converted to .docx by LibreOffice at ingest, then read
 as .docx. The conversion runs in a temporary folder with its own LibreOffice profile (two runs at once do
 not share a lock) and a time limit; nothing is left behind."""
 
@@ -26,7 +26,7 @@ def convert_to_docx(data: bytes, name: str, *, timeout: float = CONVERT_SECONDS)
     """The .docx LibreOffice writes for an old Word/WPS file's bytes."""
     exe = soffice()
     if exe is None:
-        raise IngestError(f"{name}: reading .doc/.wps needs LibreOffice (apt-get install libreoffice-writer-nogui), or save the file as .docx")
+        raise IngestError(f"{name}: reading .doc/.wps/.rtf/.odt needs LibreOffice (apt-get install libreoffice-writer-nogui), or save the file as .docx")
     with tempfile.TemporaryDirectory(prefix="gongwen-doc-") as tmp:
         folder = Path(tmp)
         src = folder / ("input" + (Path(name).suffix.lower() or ".doc"))

@@ -1,6 +1,6 @@
-"""Old Word (.doc, Word 97-2003), WPS (.wps), rich text (.rtf) and OpenDocument (.odt) files: converted to .docx by LibreOffice at ingest, then read
-as .docx. The conversion runs in a temporary folder with its own LibreOffice profile (two runs at once do
-not share a lock) and a time limit; nothing is left behind."""
+"""Old Word (.doc, Word 97-2003), WPS (.wps), rich text (.rtf) and OpenDocument (.odt) files: converted to
+.docx by LibreOffice at ingest, then read as .docx. The conversion runs in a temporary folder with its own
+LibreOffice profile (two runs at once do not share a lock) and a time limit; nothing is left behind."""
 
 from __future__ import annotations
 

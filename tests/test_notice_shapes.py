@@ -2480,3 +2480,15 @@ def test_a_task_table_with_a_two_row_header_and_its_measures(tmp_path: Path) -> 
         ("优化政务服务", "推进高频事项“跨省通办”。", "市政务服务中心；市公安局；市人社局", "市政务服务中心", "2024年12月", "2024-12-31"),
         ("强化要素保障", "建立重点项目用地保障机制。", "市自然资源局", "市自然资源局", "长期坚持", ""),
     ]
+
+
+def test_a_standing_committee_announcement_numbered_in_chinese_numerals(tmp_path: Path) -> None:
+    """A local people's congress standing committee prints its 公告 head over "第三十七号": the 文号, its serial
+    in Chinese numerals read as 37."""
+    d = run(
+        tmp_path,
+        "深圳市人民代表大会常务委员会听证条例\n深圳市人民代表大会常务委员会公告\n第三十七号\n"
+        "《深圳市人民代表大会常务委员会听证条例》业经批准，现予公布，自2002年1月1日起施行。\n深圳市人民代表大会常务委员会\n2001年12月26日\n"
+        "第一章 总 则\n第一条 为了规范听证活动，制定本条例。\n",
+    ).document
+    assert (d.doc_number, d.doc_number_serial) == ("深圳市人民代表大会常务委员会公告第37号", 37), d

@@ -141,6 +141,7 @@ class _Width:
 
 
 _ORDER_HEAD = regex.compile(r"^[\p{Han}]{2,20}令$")
+_NUMBERED_HEAD = regex.compile(r"^(?!\p{Han}*关于)\p{Han}{2,30}(?:令|公告|通告)$")  # an order's or announcement's head
 _ORDER_SERIAL = regex.compile(r"^第\s*\d{1,5}\s*号$")
 _PAREN_LINE = regex.compile(r"^（[^（）]{1,20}）$")
 _SENTENCE_THEN_NOTE = regex.compile(r"[。！？；]（(?:[^（）]|（[^（）]*）)*）$")
@@ -163,6 +164,8 @@ def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = ""
         return False  # the title (§7.3.1) ends here; the 主送机关 follows on its own line
     if _ORDER_HEAD.match(a) and _ORDER_SERIAL.match(b):
         return True  # "广州市人民政府令" over "第179号": the order's number, split over two centred lines
+    if in_header and _ends_with_doc_type(a) and _NUMBERED_HEAD.match(b):
+        return False  # "…听证条例" over "深圳市人民代表大会常务委员会公告": the head of the number below, no title line
     if in_header and len(b) <= _TITLE_LINE_MAX and (m := _ORG_THEN_ABOUT.match(b)) is not None and looks_like_org(m.group("org")) and not a.endswith(("的", "和", "与", "及", "关于")):
         return False  # "安徽省人民政府关于实施" starts a title of its own, whatever line stood above it
     if a == b or _PAREN_LINE.match(a) or _PAREN_LINE.match(b):

@@ -9,11 +9,9 @@ document's own date, infers what the text leaves open: the year of "5月12日前
 
 from __future__ import annotations
 
-import dataclasses
-
 import calendar
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -128,7 +126,7 @@ def _infer(te: TimeExpr, base: dt.date) -> tuple[str, str]:
             return "", _period_end(base.year, None, None, yp.group("eop"))
     if te.rule == "from_today":
         # 自即日起至…: from the document's date; a yearless end ("即日起至12月底") takes its year as a limit does
-        end = te.end or _infer(dataclasses.replace(te, kind="by", rule=""), base)[1]
+        end = te.end or _infer(replace(te, kind="by", rule=""), base)[1]
         return base.isoformat(), end
     if te.kind == "range" and not te.end:
         return _yearless_range(te.text, base)  # a range that wrote no year ("8月12日至9月13日"); a bare length has none

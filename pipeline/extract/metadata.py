@@ -399,8 +399,9 @@ def build_document_row(doc: NormDoc, st: Structure) -> tuple[DocumentRow, Span |
     if st.recipients is not None:
         row.recipients = "；".join(split_addressees(st.recipients.value))
         note("recipients", st.recipients)
-    if st.signed_date is not None and _any_date(st.signed_date.value):
-        row.signed_date = _any_date(st.signed_date.value)
+    signed = _any_date(st.signed_date.value) if st.signed_date is not None else ""
+    if signed:
+        row.signed_date = signed
         note("signed_date", st.signed_date)
     elif enacted_on is not None:
         # a law's text is the one its last adoption or amendment made

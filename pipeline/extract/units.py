@@ -86,8 +86,9 @@ def _inherit_prefix(units: list[str]) -> list[str]:
             prefix = "" if prev.startswith(dept_words) else next((p for p in levels if prev.startswith(p)), "")
             # 人行铁岭市中心支行 names its own place: no prefix to inherit
             # a department the lexicon knows, or a short office name of no place (外经贸局, 地税局)
-            bare = u.startswith(dept_words) or rules.words("bare_department").match(u) is not None and not _opens_with_place(u)
-            if prefix and bare and not u.startswith(levels) and not _OWN_PLACE.search(u):
+            if prefix and not u.startswith(levels) and not _OWN_PLACE.search(u) and (
+                u.startswith(dept_words) or rules.words("bare_department").match(u) is not None and not _opens_with_place(u)
+            ):
                 u = prefix + u
         out.append(u)
     return out

@@ -366,6 +366,28 @@ def split_closing(text: str) -> list[str]:
     return parts
 
 
+_LABEL = r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
+# a heading label run on after a finished sentence and spaces ("…政务公开组。 二、时间安排 从…"), and a heading's
+# short name parted from its text by spaces ("二、时间安排 从2024年9月…"): a page that lost its line breaks
+_HEADING_RUN_ON = regex.compile(rf"(?<=[。：:；;！？])[ \u3000]+(?={_LABEL})")
+_HEADING_NAME_THEN_TEXT = regex.compile(rf"^({_LABEL}[^\s。，；：,:;（）()]{{2,14}})[ \u3000]+(?=\S)")
+_RUN_ON_MIN = 60  # a line this long holding a heading's name, spaces and text is a run-on page, not a heading
+
+
+def split_run_on_headings(text: str) -> list[str]:
+    """A page that lost its line breaks runs its headings on ("…通知如下: 一、活动内容 围绕…开展活动。 二、时间
+    安排 从…"): each heading on a line of its own, its short name apart from the text after it (§7.3.3). Tabs
+    (a table's cells) are never split."""
+    if " " not in text and "\u3000" not in text:
+        return [text]
+    out: list[str] = []
+    for piece in _HEADING_RUN_ON.split(text):
+        # a heading's name apart from its text only in a long run-on line: a short "（一）目标 2024年…" stays whole
+        m = _HEADING_NAME_THEN_TEXT.match(piece) if len(text) >= _RUN_ON_MIN else None
+        out.extend([m.group(1), piece[m.end() :]] if m is not None else [piece])
+    return [p for p in out if p.strip()]
+
+
 def split_recipients_body(text: str) -> list[str]:
     """A crawl that lost the line breaks puts the 主送机关 and the body's first sentence on one line ("各辖市、区
     人民政府，市各委办局： 现将…印发给你们"): two lines, when what precedes the first colon reads as addressees
@@ -544,7 +566,7 @@ def normalise(doc: SourceDocument) -> NormDoc:
         if isinstance(b, Table):
             cleaned.append(b)
             continue
-        for part in (q for p in split_closing(b.text) for q in split_joint_signature(p)):
+        for part in (r for p in split_closing(b.text) for q in split_joint_signature(p) for r in split_run_on_headings(q)):
             for t in (u for v in split_title_number(clean(part)) for u in split_date_number(v)):
                 if t and not _bars_only(t):  # the bars of a table copied as text ("|||||", "---|---|") hold nothing
                     cleaned.extend((u, b) for u in split_recipients_body(t))

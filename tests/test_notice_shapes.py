@@ -2492,3 +2492,23 @@ def test_a_standing_committee_announcement_numbered_in_chinese_numerals(tmp_path
         "第一章 总 则\n第一条 为了规范听证活动，制定本条例。\n",
     ).document
     assert (d.doc_number, d.doc_number_serial) == ("深圳市人民代表大会常务委员会公告第37号", 37), d
+
+
+def test_a_page_that_ran_its_headings_on(tmp_path: Path) -> None:
+    """A county page that lost its line breaks runs its headings on after spaces ("…通知如下: 一、活动内容 围绕…
+    开展活动。 二、时间安排 从…"): each heading is a section with its short name, the text after it its body."""
+    out = run(
+        tmp_path,
+        "安政务办发〔2024〕1号\n安化县政务公开政务服务领导小组办公室 关于开展2024年“政务公开主题日”活动的通知\n"
+        "各乡镇人民政府,县直各单位: 为加强政务公开工作宣传，现就有关事项通知如下: 一、活动内容 围绕县政府工作报告组织开展活动。"
+        "各乡镇制定活动方案，于2024年9月15日前报县政府办。 二、时间安排 从2024年9月中下旬开始。 三、活动形式 (一)实地调研。组织代表到项目现场调研。"
+        " (二)现场观摩。邀请群众观摩办事服务。\n",
+    )
+    assert [(s.section_id, s.label, s.heading) for s in out.sections] == [
+        ("s1", "一", "活动内容"),
+        ("s2", "二", "时间安排"),
+        ("s3", "三", "活动形式"),
+        ("s3.1", "（一）", "实地调研"),
+        ("s3.2", "（二）", "现场观摩"),
+    ]
+    assert out.document.recipients == "各乡镇人民政府；县直各单位"

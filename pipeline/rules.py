@@ -672,16 +672,25 @@ class HtmlRules:
     chrome: PatternRule
     repost_prefix: PatternRule
     field: regex.Pattern[str]  # a label, its colon and the spaces around: where each field of a line starts
+    # (or a label in 【】, a law database's "【制定机关】…", where its characters may be spaced: "【字 号】")
+    labels_in_brackets: tuple[tuple[str, str], ...] = ()  # labels read only inside 【】 ("字号" alone is font size)
 
 @cached
 def html_rules() -> HtmlRules:
     """rules/html.yaml: a web page's metadata labels and the page chrome left inside article containers."""
     data = _read_yaml("html.yaml")
-    _check_keys("html.yaml", "<top>", data, {"metadata_labels", "date_keys", "meta_tags", "patterns"})
+    _check_keys("html.yaml", "<top>", data, {"metadata_labels", "bracketed_labels", "date_keys", "meta_tags", "patterns"})
     labels = [(_SPACES.sub("", str(a)), str(key)) for key, aliases in data["metadata_labels"].items() for a in aliases]
     labels.sort(key=lambda p: len(p[0]), reverse=True)
     alt = "|".join(regex.escape(a) for a, _ in labels)
     keys = set(data["metadata_labels"])
+    bracketed = [(_SPACES.sub("", str(a)), str(key)) for key, aliases in (data.get("bracketed_labels") or {}).items() for a in aliases]
+    unknown = {key for _, key in bracketed} - keys
+    if unknown:
+        raise RuleError(f"rules/html.yaml: bracketed_labels {sorted(unknown)} are not metadata_labels keys")
+    spaced = "|".join(
+        r"\s*".join(regex.escape(ch) for ch in a) for a in sorted({a for a, _ in labels + bracketed}, key=len, reverse=True)
+    )
     for name in list(data.get("date_keys", [])) + list((data.get("meta_tags") or {}).values()):
         if name not in keys:
             raise RuleError(f"rules/html.yaml: {name!r} is not a metadata_labels key")
@@ -696,5 +705,6 @@ def html_rules() -> HtmlRules:
         chrome=pats["page_chrome"],
         repost_prefix=pats["repost_prefix"],
         # "文号：…", or a table copied with its bars and no colons ("文号 | 鹿山政〔2020〕72号 |")
-        field=regex.compile("(?P<label>" + alt + r")\s*(?:[：:]|(?=[|｜]))\s*"),
+        field=regex.compile(r"(?:【\s*(?P<label>" + spaced + r")\s*】|(?P<label>" + alt + r")\s*(?:[：:]|(?=[|｜])))\s*"),
+        labels_in_brackets=tuple(bracketed),
     )

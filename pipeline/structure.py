@@ -216,15 +216,18 @@ def _page_fields(text: str) -> list[tuple[str, int, int]] | None:
     found = list(rules.html_rules().field.finditer(text))
     if not found or text[: found[0].start()].strip() not in _FIELD_BULLETS:
         return None  # a field starts the line, after a list bullet at most ("- 索引号：…", "• 发文字号：…")
-    key_of = dict(labels)
+    key_of = dict(labels) | dict(rules.html_rules().labels_in_brackets)
     out = []
     for m, nxt in zip(found, found[1:] + [None]):
         end = nxt.start() if nxt is not None else len(text)
-        out.append((key_of[m.group("label")], m.end(), end))
+        while end > m.end() and (text[end - 1] in _FIELD_BULLETS or text[end - 1].isspace()):
+            end -= 1  # the next field's bullet, when the lines of a list were joined ("…办公厅∙【公布日期】…")
+        out.append((key_of[_SPACE_RUN.sub("", m.group("label"))], m.end(), end))
     return out
 
 
-_FIELD_BULLETS = frozenset(("", "-", "•", "·", "●", "▪"))
+_FIELD_BULLETS = frozenset(("", "-", "•", "·", "∙", "●", "▪"))
+_SPACE_RUN = regex.compile(r"\s+")
 _CELL_EDGE = frozenset("|｜ \t")  # the bars and spaces around a cell of a table copied as text
 _EMPTY_ATTACHMENT_FIELD = regex.compile(r"^附件[：:]$")
 
@@ -249,7 +252,8 @@ def _trim_title(span: Span) -> Span:
         else:
             v, e = v[: m.start()], e - (len(v) - m.start())
     if len(v) > 2 and v.startswith("《") and v.endswith("》") and "《" not in v[1:-1]:
-        v, s, e = v[1:-1], s + 1, e - 1
+        # the 〈〉 a title quoted inside the wrapper had to use are its own 《》 again once the wrapper is gone
+        v, s, e = v[1:-1].translate(_INNER_QUOTES), s + 1, e - 1
     tag = _COLUMN_TAG.match(v)
     if tag and _is_title(v[tag.end() :]):
         v, s = v[tag.end() :], s + tag.end()  # "【预警信息】南召县…的通知": the site's column, not the title
@@ -265,6 +269,7 @@ def _trim_title(span: Span) -> Span:
 
 
 _QUOTED_TAG = regex.compile(r"^“[^“”]{2,12}”\s*")
+_INNER_QUOTES = str.maketrans("〈〉", "《》")
 _SITE_PREFIX = regex.compile(r"^\p{Han}{2,8}[：:]\s*")
 
 

@@ -1,0 +1,62 @@
+"""Notices as law databases and reposting sites print them: field lists above the text, titles wrapped in
+《》. Each on a short notice written here (not taken from any site)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.model import Extraction
+from pipeline.process import process_path
+
+
+def run(tmp_path: Path, text: str, name: str = "notice") -> Extraction:
+    path = tmp_path / f"{name}.txt"
+    path.write_text(text, encoding="utf-8")
+    out = process_path(path)
+    assert not out.errors, out.errors
+    return out
+
+
+BRACKETED_FIELDS = """文章属性
+∙【制定机关】荆门市人民政府办公厅
+∙【公布日期】2021.03.02
+∙【字 号】荆政办〔2021〕4号
+∙【施行日期】2021.03.02
+∙【效力等级】地方规范性文件
+∙【时效性】现行有效
+∙【主题分类】机关工作
+正文
+市人民政府办公厅关于印发荆门市2021年
+重点工作责任分解方案的通知
+荆政办〔2021〕4号
+各区人民政府，市人民政府各部门：
+《荆门市2021年重点工作责任分解方案》已经市人民政府同意，现印发给你们，请认真贯彻执行。
+"""
+
+
+def test_a_law_databases_bracketed_field_list(tmp_path: Path) -> None:
+    # "∙【字 号】" is the database's 发文字号 field; "正文" and "文章属性" mark its sections, not the title
+    d = run(tmp_path, BRACKETED_FIELDS).document
+    assert d.title == "市人民政府办公厅关于印发荆门市2021年重点工作责任分解方案的通知", d.title
+    assert d.issuer == "荆门市人民政府办公厅", d.issuer
+    assert d.doc_number == "荆政办〔2021〕4号", d.doc_number
+    assert (d.published_date, d.valid_from, d.status) == ("2021-03-02", "2021-03-02", "现行有效"), d
+
+
+def test_font_size_control_is_no_number_field(tmp_path: Path) -> None:
+    # "字号" is read as a field only in 【】: the page's "字号：大 中 小" stays chrome
+    text = "字号：大 中 小\n丁县人民政府关于做好春耕工作的通知\n各乡镇人民政府：\n现就做好春耕工作通知如下。\n丁县人民政府\n2022年3月1日\n"
+    d = run(tmp_path, text).document
+    assert (d.doc_number, d.title) == ("", "丁县人民政府关于做好春耕工作的通知"), d
+
+
+def test_a_title_wrapped_in_book_marks_gets_its_inner_marks_back(tmp_path: Path) -> None:
+    # a reposting site prints the title as 《…〈…〉…》; without the wrapper the inner 〈〉 are the title's 《》
+    text = (
+        "《戊市人民政府办公厅关于印发〈戊市2019年政务公开工作要点〉的通知》\n戊政办发〔2019〕8号\n"
+        "各区人民政府，市政府各委、办、局：\n《戊市2019年政务公开工作要点》已经市政府同意，现印发给你们。\n"
+        "戊市人民政府办公厅\n2019年4月2日\n"
+    )
+    d = run(tmp_path, text).document
+    assert d.title == "戊市人民政府办公厅关于印发《戊市2019年政务公开工作要点》的通知", d.title
+    assert d.doc_number == "戊政办发〔2019〕8号", d.doc_number

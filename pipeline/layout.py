@@ -36,6 +36,7 @@ class _Group:
     page: int | None
     last: Line
     pages: list[int | None] = field(default_factory=list)  # page of each text, for paragraphs over a page break
+    gap: int = 0  # blank lines above its first line
 
     def page_breaks(self, start: int) -> tuple[tuple[int, int], ...]:
         """(offset, page) where the paragraph starting at `start` moves to another page."""
@@ -460,6 +461,7 @@ def _merge_title(groups: list[_Group]) -> list[_Group]:
         page=groups[start].page,
         last=groups[end].last,
         pages=[p for g in groups[start : end + 1] for p in (g.pages or [g.page] * len(g.texts))],
+        gap=groups[start].gap,
     )
     return groups[:start] + [merged] + groups[end + 1 :]
 
@@ -588,7 +590,7 @@ def normalise(doc: SourceDocument) -> NormDoc:
             prev.pages.append(line.page)
             prev.last = line
         else:
-            items.append(_Group(texts=[text], page=line.page, last=line, pages=[line.page]))
+            items.append(_Group(texts=[text], page=line.page, last=line, pages=[line.page], gap=line.gap))
         if in_header and (_FULL_STOP.search(text) or text.endswith(("：", ":"))):
             in_header = False
     # title lines joined (only among the leading paragraphs, before any table)
@@ -625,7 +627,7 @@ def normalise(doc: SourceDocument) -> NormDoc:
         if isinstance(it, _Group):
             text = "".join(it.texts)
             s, e = emit(text)
-            paras.append(Para(s, e, it.page, "para", it.page_breaks(s)))
+            paras.append(Para(s, e, it.page, "para", it.page_breaks(s), it.gap))
             last_para_text, last_para_span = text, (s, e)
             continue
         cleaned_rows = tuple(tuple(clean(cell) for cell in r) for r in it.rows)

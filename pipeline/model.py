@@ -31,6 +31,7 @@ class Line:
     page: int | None = None
     full: bool | None = None
     cues: frozenset[str] = frozenset()
+    gap: int = 0  # blank lines just above it in a plain-text source (0 where the reader cannot tell)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +88,7 @@ class Para:
     page: int | None  # the page the paragraph starts on
     kind: str = "para"  # para | row
     page_breaks: tuple[tuple[int, int], ...] = ()  # (offset, page) where a paragraph runs onto the next page
+    gap: int = 0  # blank lines above it in a plain-text source (the 署名 block is set apart by them)
 
 
 @dataclass(frozen=True, slots=True)

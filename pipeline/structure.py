@@ -824,7 +824,16 @@ def _closing(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             lay.signed_date = _span(doc, paras[k], m.group("date"))
             lay.mark(k, SIGNED_DATE)
             j = k - 1
-            while j >= lay.body_start and len(lay.signature) < SETTINGS.max_signatures and looks_like_org(texts[j]) and paras[j].kind == "para":
+            # the 署名 block is set evenly (§7.3.5): a wider run of blank lines than the one over the date ends
+            # it, and an organisation's name above that gap is the body's ("2、末位排名" / "交通局")
+            spacing = max(paras[k].gap, 1)
+            while (
+                j >= lay.body_start
+                and len(lay.signature) < SETTINGS.max_signatures
+                and looks_like_org(texts[j])
+                and paras[j].kind == "para"
+                and (j == k - 1 or paras[j + 1].gap <= spacing)
+            ):
                 p = paras[j]
                 pieces = [_span(doc, p, texts[j][a:b], p.start + a, p.start + b) for a, b in split_orgs(texts[j])]
                 lay.signature[0:0] = pieces

@@ -157,8 +157,13 @@ def blocks_from_text(text: str) -> list[Block]:
         pending.clear()
 
     i = 0
+    blank = 0  # blank lines since the last text line
     while i < len(lines):
         line = lines[i]
+        if line.strip():
+            gap, blank = blank, 0
+        else:
+            blank += 1
         markup = "<" in line  # every HTML pattern below needs it: most lines of a text hold none
         if markup and _TABLE_OPEN.search(line):
             j = i
@@ -217,7 +222,7 @@ def blocks_from_text(text: str) -> list[Block]:
             # an HTML body pasted as one line ("<p>各市…：</p><p>现将…</p>"): each paragraph its own line
             blocks.extend(Line(piece) for piece in (_HTML_TAGS.sub("", part) for part in _HTML_BLOCK.split(line)) if piece.strip())
         else:
-            blocks.append(Line(_HTML_TAGS.sub("", line) if markup else line))
+            blocks.append(Line(_HTML_TAGS.sub("", line) if markup else line, gap=gap))
         i += 1
     flush()
     return blocks

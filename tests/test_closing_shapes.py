@@ -1,0 +1,38 @@
+"""The end of a notice (署名, 成文日期, GB/T 9704 §7.3.5) as plain-text copies lay it out. Each on a short
+notice written here (not taken from any site)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.process import process_path
+
+
+def document(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
+    path = tmp_path / "notice.txt"
+    path.write_text(text, encoding="utf-8")
+    out = process_path(path)
+    assert not out.errors, out.errors
+    return out.document
+
+
+def test_an_organisation_named_last_in_the_body_is_no_joint_signer(tmp_path: Path) -> None:
+    # the ranking list ends with a unit's name; two blank lines set the 署名 block apart from it
+    text = (
+        "关于第二季度全县环境卫生整治情况的通报\n各乡镇人民政府，县直各单位：\n现将督查情况通报如下：\n"
+        "1、单位末位排名\n文化馆 供销社\n2、职能单位末位排名\n林业局\n\n\n"
+        "宕昌县环境卫生整治领导小组办公室\n2021年7月9日\n"
+    )
+    d = document(tmp_path, text)
+    assert d.issuer == "宕昌县环境卫生整治领导小组办公室", d.issuer
+    assert d.signed_date == "2021-07-09", d.signed_date
+
+
+def test_joint_signers_spaced_as_evenly_as_their_date(tmp_path: Path) -> None:
+    # a web page's copy puts a blank line between every line: the signers stay one block
+    text = (
+        "关于开展春季植树活动的通知\n\n各乡镇党委、人民政府：\n\n现就开展春季植树活动通知如下。\n\n"
+        "中共宕昌县委办公室\n\n宕昌县人民政府办公室\n\n2021年3月1日\n"
+    )
+    d = document(tmp_path, text)
+    assert d.issuer == "中共宕昌县委办公室；宕昌县人民政府办公室", d.issuer

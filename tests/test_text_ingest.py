@@ -142,3 +142,13 @@ def test_markdown_comment_is_no_text() -> None:
     lines = [b.text for b in blocks_from_text(text) if hasattr(b, "text")]
     assert not any("<!" in ln or "-->" in ln for ln in lines)
     assert any(ln.startswith("2016年3月31日") for ln in lines), "the line before the comment stays"
+
+
+def test_a_sharing_sites_paragraph_marks_break_the_lines() -> None:
+    # Word's ¶ saved as a Cyrillic "Р" between paragraphs: each heading starts its own line again
+    text = "二、时间安排Р本次活动分两个阶段：Р（一）宣传发动阶段（2022年3月1日—3月5日）Р各单位广泛宣传。Р（二）集中整治阶段Р各单位集中清理。"
+    lines = [b.text for b in blocks_from_text(text) if isinstance(b, Line)]
+    assert lines == ["二、时间安排", "本次活动分两个阶段：", "（一）宣传发动阶段（2022年3月1日—3月5日）", "各单位广泛宣传。", "（二）集中整治阶段", "各单位集中清理。"], lines
+    # a text with Russian in it keeps its Р
+    russian = "中俄合作项目Р1Р2Р3 Россия"
+    assert [b.text for b in blocks_from_text(russian) if isinstance(b, Line)] == [russian]

@@ -78,6 +78,18 @@ def _md_cells(line: str) -> list[str]:
 _LOST_BREAK = regex.compile(r"(?<=[\p{Han}。；：！？）)》”〕])[ \u3000]+(?=[\p{Han}（(《“〔【]|\d{4}\s*年)")
 LOST_BREAKS_MIN_CHARS = 120  # a one-line text shorter than this is left as it is
 LOST_BREAKS_MIN_SPLITS = 3
+# the paragraph mark of a document-sharing site's text layer: Word's ¶ comes out as a Cyrillic "Р" between
+# paragraphs ("…行动高效。Р(二)形成整治合力。…"); a text with a few and no other Cyrillic letter uses it so
+_PARAGRAPH_MARK = regex.compile(r"[ \u3000]*[Р¶][ \u3000]*")
+_OTHER_CYRILLIC = regex.compile(r"[\p{Cyrillic}--[Р]]", regex.V1)
+PARAGRAPH_MARKS_MIN = 3
+
+
+def _restore_paragraph_marks(text: str) -> str:
+    """'…高效。Р(二)形成…Р(三)…' -> one paragraph per line; a text with Cyrillic words is left as it is."""
+    if text.count("Р") + text.count("¶") < PARAGRAPH_MARKS_MIN or _OTHER_CYRILLIC.search(text):
+        return text
+    return _PARAGRAPH_MARK.sub("\n", text)
 
 
 def _restore_lost_breaks(lines: list[str]) -> list[str]:
@@ -148,7 +160,7 @@ def blocks_from_text(text: str) -> list[Block]:
     # a comment is no text; its line breaks stay, so line numbers (and tables around it) keep their places
     if "<!--" in text:
         text = _HTML_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-    lines = _restore_lost_breaks(text.split("\n"))
+    lines = _restore_lost_breaks(_restore_paragraph_marks(text).split("\n"))
     blocks: list[Block] = []
     pending: list[Table] = []  # consecutive tables, stitched when the run ends
 

@@ -118,3 +118,13 @@ def test_what_a_titleless_page_issues_under_its_short_name_is_no_citation(tmp_pa
     )
     refs = _references(tmp_path, text)
     assert [r.cited_title for r in refs] == ["国务院关于支持午地发展的意见", "午省推动高质量发展的实施意见"], refs
+
+
+def test_a_cited_title_gets_its_own_book_marks_back(tmp_path: Path) -> None:
+    # inside 《》 a quoted title prints its inner marks as 〈〉; cited alone it carries 《》, as its document does
+    text = (
+        "庚市人民政府办公室关于做好政务公开工作的通知\n各区人民政府：\n"
+        "根据《省人民政府办公厅关于印发〈省政务公开工作要点〉的通知》（辛政办发〔2023〕9号）要求，现就有关事项通知如下。\n"
+    )
+    refs = _references(tmp_path, text)
+    assert [(r.cited_title, r.cited_doc_number) for r in refs] == [("省人民政府办公厅关于印发《省政务公开工作要点》的通知", "辛政办发〔2023〕9号")], refs

@@ -323,9 +323,12 @@ def _title_before(doc: NormDoc, lay: _Draft, texts: list[str], k_num: int, first
     "“十四五”国家应急体系规划的通知")."""
     k = k_num - 1
     dated = rules.element_rules()["signed_date"].pattern
-    while k >= first and (k in lay.roles or _export_furniture(texts[k]) or dated.fullmatch(texts[k]) or texts[k][:1] in "（(" and _EVENT_END.search(texts[k])):
+    while k >= first and (
+        k in lay.roles or _export_furniture(texts[k]) or dated.fullmatch(texts[k]) or _DATED_FIELD.match(texts[k]) or texts[k][:1] in "（(" and _EVENT_END.search(texts[k])
+    ):
         k -= 1  # a date line between the title and the 文号 ("2006年10月26日" / "财建〔2006〕689号") is no title,
-        # nor a law's 题注 ("（2009年7月22日…常务委员会第十次会议通过）" over its 公告 and number)
+        # nor the page's dated byline ("时间:2020年09月15日 点击次数:13460"), nor a law's 题注
+        # ("（2009年7月22日…常务委员会第十次会议通过）" over its 公告 and number)
     if k < first or doc.paras[k].kind != "para" or not _is_title(texts[k]):
         return None
     # a title broken over up to four lines: extend upwards over short lines without punctuation, as far as
@@ -367,6 +370,11 @@ def _title_before(doc: NormDoc, lay: _Draft, texts: list[str], k_num: int, first
     return start, k
 
 
+# a page's byline between a title and its 文号: a label, a date (and time), its counters ("时间：2020年09月15日
+# 点击次数：13460"); only read above the 文号, where a 会议 notice's "时间：" line never stands
+_DATED_FIELD = regex.compile(
+    r"^\p{Han}{1,6}[：:]\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\p{Han}{2,6}[：:]\s*[\d,]*)*$"
+)
 # the first lines of a 主送机关 list broken before its colon: organisations separated by 、 or ，, no sentence
 _RECIPIENTS_HEAD = regex.compile(r"[^。：:；;！？]{2,80}?[、，,][^。：:；;！？]*")
 _TITLE_BREAK = regex.compile(r"(?:的|和|与|及|暨|关于|对|、)$")

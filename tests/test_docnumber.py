@@ -60,3 +60,16 @@ def test_adjacent_numbers_in_running_text() -> None:
     assert [d.normalized for d in found] == ["国发〔2019〕1号", "国办发〔2019〕2号", "国办函〔2018〕71号"]
     for d in found:
         assert text[d.start : d.end] == d.text
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("目录包括的各要素按国办发〔2019〕54号文要求", "国办发〔2019〕54号"),  # a 广州 plan's sentence
+        ("有关标准按苏政办发〔2021〕3号执行", "苏政办发〔2021〕3号"),
+        ("落实的豫政办〔2020〕5号文件", "豫政办〔2020〕5号"),
+        ("苏经信〔2022〕8号", "苏经信〔2022〕8号"),  # a single-character cut never splits a real 代字
+    ],
+)
+def test_a_sentence_glued_before_the_number_is_cut_at_its_last_word(text: str, number: str) -> None:
+    assert [d.normalized for d in find_doc_numbers(text)] == [number]

@@ -34,7 +34,11 @@ def test_nine_governments_parse() -> None:
     real = [v for v in failed if not _scrape_junk(v)]
     parsed = 1 - len(real) / len(ROWS)
     assert parsed >= 0.999, f"{len(real)} real numbers not parsed: {real[:20]}"
-    assert len(failed) <= 60, f"{len(failed)} values not parsed (scrape junk included): {failed[:20]}"
+    # 64 since 的 cuts a glued sentence off ("的通知沪发改价管〔2023〕39号" is no number as it stands; running-text
+    # search finds 沪发改价管〔2023〕39号 in it)
+    assert len(failed) <= 64, f"{len(failed)} values not parsed (scrape junk included): {failed[:20]}"
+    glued = [v for v in failed if v.startswith("的通知")]
+    assert glued and all(list(find_doc_numbers(v)) for v in glued), glued
 
 
 def _near_misses() -> list[str]:

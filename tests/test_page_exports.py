@@ -60,3 +60,15 @@ def test_a_title_wrapped_in_book_marks_gets_its_inner_marks_back(tmp_path: Path)
     d = run(tmp_path, text).document
     assert d.title == "戊市人民政府办公厅关于印发《戊市2019年政务公开工作要点》的通知", d.title
     assert d.doc_number == "戊政办发〔2019〕8号", d.doc_number
+
+
+def test_a_title_over_the_pages_dated_byline_and_its_number(tmp_path: Path) -> None:
+    # the site prints its byline ("时间:… 点击次数:…") between the title and the 文号
+    text = (
+        "焦作市人民政府办公室关于印发焦作市政务公开工作实施方案的通知\n时间:2021年03月15日 点击次数:2046\n焦政办〔2021〕9号\n"
+        "各县（市）、区人民政府，市人民政府各部门：\n《焦作市政务公开工作实施方案》已经市政府同意，现印发给你们，请认真贯彻落实。\n"
+        "焦作市人民政府办公室\n2021年3月2日\n"
+    )
+    d = run(tmp_path, text).document
+    assert d.title == "焦作市人民政府办公室关于印发焦作市政务公开工作实施方案的通知", d.title
+    assert (d.doc_number, d.signed_date) == ("焦政办〔2021〕9号", "2021-03-02"), d

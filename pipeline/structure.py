@@ -756,7 +756,9 @@ def _broken_event(doc: NormDoc, texts: list[str], k: int) -> bool:
 def _joined_event(a: str, b: str) -> str:
     """The two lines of a broken event as one: "国务院" / "中央军委发布" are two bodies (joined by 、), "…常务委员会"
     / "第九次会议通过" one sentence."""
-    return f"{a}、{b}" if not b.startswith("第") and looks_like_org(_DATED.sub("", a).strip()) else a + b
+    # "…人民代表大会" / "常务委员会第三十三次会议通过": the standing committee of the congress named above, one body
+    two = not b.startswith(("第", "常务委员会", "常委会")) and looks_like_org(_DATED.sub("", a).strip())
+    return f"{a}、{b}" if two else a + b
 
 
 def _promulgation(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
@@ -793,7 +795,10 @@ def _promulgation(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
             and len(texts[k]) <= SETTINGS.max_title
         ):
             lay.mark(k, TITLE_NOTE)
-            lay.promulgation.append(_span(doc, doc.paras[k]))
+            # the line finishes the event above ("（1992年10月24日安徽省第七届人民代表大会" / "常务委员会第三十三次会议
+            # 通过）"): one event, so the body that adopted it is read whole
+            prev, q = lay.promulgation[-1], doc.paras[k]
+            lay.promulgation[-1] = Span(_joined_event(prev.value, texts[k]), prev.start, q.end, prev.page, doc.text[prev.start : q.end])
             k += 1
     return k if k > start else i
 

@@ -72,3 +72,14 @@ def test_a_title_over_the_pages_dated_byline_and_its_number(tmp_path: Path) -> N
     d = run(tmp_path, text).document
     assert d.title == "焦作市人民政府办公室关于印发焦作市政务公开工作实施方案的通知", d.title
     assert (d.doc_number, d.signed_date) == ("焦政办〔2021〕9号", "2021-03-02"), d
+
+
+def test_a_law_whose_note_breaks_inside_the_enacting_body(tmp_path: Path) -> None:
+    # a law site wraps the 题注 after 人民代表大会: the standing committee below is the same body, not a second one
+    text = (
+        "甘肃省实施《中华人民共和国某某法》办法\n（1995年6月20日甘肃省第八届人民代表大会\n常务委员会第十五次会议通过）\n"
+        "第一章 总则\n第一条 根据《中华人民共和国某某法》，结合本省实际，制定本办法。\n"
+    )
+    d = run(tmp_path, text).document
+    assert d.issuer == "甘肃省人民代表大会常务委员会", d.issuer
+    assert d.signed_date == "1995-06-20", d.signed_date

@@ -191,6 +191,34 @@ def docnumber_brackets(text: str) -> str:
     return _DOCNUM_BRACKETS.sub(lambda m: f"〔{m.group(1)}〕", text)
 
 
+# A forum's anti-copy "jammer" (Discuz prints random strings in hidden <font class="jammer"> that a text copy
+# keeps): runs of one-to-three ASCII characters between spaces, mixing letters and punctuation, at a line's end,
+# start or whole ("…黄色环保标志及 ! m! S, O3 Z8 P6 m. P", "3 m9 N' x! z( k为改善…")
+_JAMMER = regex.compile(r"(?:^|(?<=[\p{Han}\p{P}]) ?)[!-~]{1,3}(?: [!-~]{1,3}){3,}(?=\p{Han}|\s*$)")
+_ASCII_PUNCT = regex.compile(r"[!-/:-@\[-`{-~]")
+_HAN = regex.compile(r"\p{Han}")
+
+
+def _jammer(run: str) -> bool:
+    tokens = run.split()
+    return sum(bool(_ASCII_PUNCT.search(t)) for t in tokens) >= 2 and sum(any(c.isalpha() for c in t) for t in tokens) >= 2
+
+
+def drop_forum_jammer(text: str) -> str:
+    """'…汽车实施限制 ! m! S, O3 Z8 P6 m. P' -> '…汽车实施限制'; numbers, URLs and English words are left."""
+    if not _JAMMER.search(text):
+        return text
+
+    def drop(m: regex.Match[str]) -> str:
+        run = m.group(0)
+        if not _jammer(run):
+            return run
+        # a sentence's own mark glued to the run ("如下:1 I\" Y6…") stays
+        return run[0] if run[0] in ",.:;!?" and m.start() > 0 and _HAN.match(text[m.start() - 1]) else ""
+
+    return _JAMMER.sub(drop, text)
+
+
 _PY = r"[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ\u0300\u0301\u0304\u030c\u0308]"  # NFD tone marks too
 _PINYIN_GLOSS = regex.compile(rf"(?<=\p{{Han}})\s*[（(]\s*{_PY}{{1,10}}(?:\s+{_PY}{{1,10}}){{0,3}}\s*[)）]")
 _TONE_MARK = regex.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ\u0300\u0301\u0304\u030c]")
@@ -459,6 +487,7 @@ _ANGLE = str.maketrans({"<": "〈", "＜": "〈", ">": "〉", "＞": "〉"})
 
 
 LINE_CLEANERS: tuple[Callable[[str], str], ...] = (
+    drop_forum_jammer,
     markdown_markup,
     empty_cell_edges,
     radicals_to_characters,
@@ -486,6 +515,7 @@ LINE_CLEANERS: tuple[Callable[[str], str], ...] = (
 # a third of the normalising time of a PDF's short lines.
 _WHITESPACE = "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
 _TRIGGERS: dict[Callable[[str], str], str] = {
+    drop_forum_jammer: " ",
     markdown_markup: "#*_[-+",
     empty_cell_edges: "|｜",
     radicals_to_characters: "".join(map(chr, range(0x2E80, 0x2F00))) + "".join(map(chr, range(0x2F00, 0x2FD6))),

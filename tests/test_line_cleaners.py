@@ -84,3 +84,13 @@ def test_punctuation_a_founder_typeset_pdf_gave_as_its_gb2312_code() -> None:
     line = "各市自治州人民政府ꎬ省政府各委办厅局ꎺ«青海省深入推动金融改革发展的若干政策措施»ꎬ现印发给你们ꎬ请认真贯彻执行ꎮ"
     assert N.clean_line(line) == "各市自治州人民政府，省政府各委办厅局：《青海省深入推动金融改革发展的若干政策措施》，现印发给你们，请认真贯彻执行。"
     assert N.gb_code_punctuation("ꆈꌠꁱꂷ 彝文") == "ꆈꌠꁱꂷ 彝文"
+
+
+def test_a_forums_anti_copy_strings_are_dropped_and_ascii_text_kept() -> None:
+    # Discuz hides random strings in <font class="jammer">; a text copy keeps them, at a line's end, start or whole
+    assert N.clean_line("某市人民政府关于对高排放车辆及 ! m! S, O3 Z8 P6 m. P") == "某市人民政府关于对高排放车辆及"
+    assert N.clean_line("8 l0 J5 S3 p; c8 `0 X$ o") == ""
+    assert N.clean_line("3 m9 N' x! z( k为改善空气质量，特通告如下:1 I\" Y6 m; m' h3 B- _2 T- p$ c") == "为改善空气质量，特通告如下："
+    # numbers, English and measurements are no jammer
+    for line in ("附件 1 2 3 4 5", "The People's Government of Qinghe Municipality", "PM2.5 和 PM10 浓度 ≤ 75", "A B C D 四级"):
+        assert N.drop_forum_jammer(line) == line, line

@@ -177,6 +177,14 @@ def test_page_without_content_is_an_error_row(tmp_path: Path, body: str) -> None
     assert "blank.html" in out.errors[0].error and ("empty" in out.errors[0].error or "no notice text" in out.errors[0].error)
 
 
+def test_a_redirect_stub_names_the_page_to_save(tmp_path: Path) -> None:
+    # a saved stub that only forwards the browser: the error says where the notice is
+    path = tmp_path / "stub.html"
+    path.write_text('<html><head><meta content="0; URL=\'https://www.example.gov.cn/art/2024/3/1/art_1.html\'" http-equiv="Refresh"></head><body></body></html>', encoding="utf-8")
+    out = process_path(path)
+    assert out.errors and "redirects to https://www.example.gov.cn/art/2024/3/1/art_1.html" in out.errors[0].error, out.errors
+
+
 # --------------------------------------------------------------------------- real pages
 
 needs_wild = pytest.mark.skipif(not WILD.is_dir(), reason=f"{WILD} is absent (../shared is not checked out beside the repo)")

@@ -255,10 +255,24 @@ def _has_text(blocks: list[Block]) -> bool:
     return han >= 20 or any(isinstance(b, Table) for b in blocks)
 
 
+_REFRESH_URL = regex.compile(r"url\s*=\s*['\"]?([^'\";\s]+)", regex.I)
+
+
+def _redirect_target(root: lxml_html.HtmlElement) -> str:
+    """Where a stub page sends the reader (<meta http-equiv="refresh" content="0;url=…">), or ''."""
+    for meta in root.iter("meta"):
+        if (meta.get("http-equiv") or "").lower() == "refresh":
+            m = _REFRESH_URL.search(meta.get("content") or "")
+            if m:
+                return m.group(1)
+    return ""
+
+
 def read_html(path: Path, *, doc_id: str, sha256: str, data: bytes) -> SourceDocument:
     text = decode_html(data, source=path.name)
     root = _parse(text, source=path.name)
     head = head_metadata(root)
+    target = _redirect_target(root)  # before the page's head is stripped
     _strip_page(root)
     meta: PageMetadata = page_metadata(root, head)
     container = content_root(root, text)
@@ -272,6 +286,8 @@ def read_html(path: Path, *, doc_id: str, sha256: str, data: bytes) -> SourceDoc
             "(the site fills it in by JavaScript); save the page after it has loaded, or the notice's PDF/text"
         )
     if not _has_text(blocks):
+        if target:
+            raise IngestError(f"{path.name}: the page only redirects to {target}; save that page instead")
         raise IngestError(
             f"{path.name}: the page holds no notice text (an empty page, a listing, or one filled in by "
             "JavaScript); save the article page itself, or copy the notice into a .txt file"

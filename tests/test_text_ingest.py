@@ -152,3 +152,29 @@ def test_a_sharing_sites_paragraph_marks_break_the_lines() -> None:
     # a text with Russian in it keeps its Р
     russian = "中俄合作项目Р1Р2Р3 Россия"
     assert [b.text for b in blocks_from_text(russian) if isinstance(b, Line)] == [russian]
+
+
+def test_a_table_set_in_columns_with_spaces_is_read_as_a_table(tmp_path: Path) -> None:
+    # a text notice whose attachment table is aligned with runs of spaces (as a PDF saved with its layout)
+    text = (
+        "某县人民政府办公室关于印发重点工作任务分工的通知\n各乡镇人民政府，县直各单位：\n现将任务分工印发给你们，请认真落实。\n"
+        "某县人民政府办公室\n2024年2月20日\n"
+        "序号    工作任务                    牵头单位        配合单位              完成时限\n"
+        "1       完成污水处理厂提标改造      县住建局        县生态环境分局        2024年6月底前\n"
+        "2       新建高标准农田2万亩        县农业农村局    县财政局、县水利局    2024年10月底前\n"
+        "本表由县政府督查室负责解释。\n"
+    )
+    blocks = blocks_from_text(text)
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 1 and tables[0].rows[0] == ("序号", "工作任务", "牵头单位", "配合单位", "完成时限"), tables
+    assert tables[0].rows[2] == ("2", "新建高标准农田2万亩", "县农业农村局", "县财政局、县水利局", "2024年10月底前")
+    assert "本表由县政府督查室负责解释。" in [b.text for b in blocks if isinstance(b, Line)]
+    path = tmp_path / "notice.txt"
+    path.write_text(text, encoding="utf-8")
+    tasks = process_path(path).tasks
+    assert [(t.title, t.lead_unit, t.due_date) for t in tasks] == [
+        ("完成污水处理厂提标改造", "县住建局", "2024-06-30"),
+        ("新建高标准农田2万亩", "县农业农村局", "2024-10-31"),
+    ], tasks
+    # a sentence with a wide gap is no table: its header names no columns
+    assert not [b for b in blocks_from_text("一、工作目标    到2025年，全县完成改造。\n") if isinstance(b, Table)]

@@ -154,6 +154,43 @@ def _cell_per_line_table(lines: list[str], i: int) -> tuple[Table, int] | None:
     return Table(tuple(rows), (None,) * len(rows), frozenset()), end
 
 
+_COLUMN_GAP = regex.compile(r"(?:[ \u00a0]{2,}|\u3000+|\t)+")  # the gap between two cells of a line set in columns
+
+
+def _column_cells(line: str) -> list[str]:
+    return [c for c in _COLUMN_GAP.split(line.strip()) if c]
+
+
+def _space_aligned_table(lines: list[str], i: int) -> tuple[Table, int] | None:
+    """A table set in columns with runs of spaces (a PDF's text saved with its layout, a table retyped in a
+    plain-text notice): a header line of known column names (rules/tables.yaml) that starts with 序号, then
+    rows numbered 1, 2, … with as many cells ("序号    工作任务    牵头单位    完成时限" / "1    完成…    县住建局
+    2024年6月底前"). A row with a cell fewer or more ends the table; its lines stay text."""
+    if "  " not in lines[i] and "\u3000" not in lines[i]:
+        return None  # asked of every line of a text: the cheapest test first
+    cols = rules.table_columns()
+    header = [_SPACES.sub("", c) for c in _column_cells(lines[i])]
+    if len(header) < 3 or cols.role(header[0]) != "seq" or any(len(h) > MAX_HEADER_CELL or not cols.role(h) for h in header):
+        return None
+    if not {cols.role(h) for h in header} & {"title", "detail", "units", "lead"}:
+        return None
+    rows: list[tuple[str, ...]] = [tuple(header)]
+    j, end, n = i + 1, i + 1, 1
+    while j < len(lines):
+        if not lines[j].strip():
+            j += 1
+            continue
+        cells = _column_cells(lines[j])
+        m = _ROW_NUMBER.match(cells[0]) if cells else None
+        if m is None or int(m.group(1)) != n or len(cells) != len(header):
+            break
+        rows.append(tuple(cells))
+        j, end, n = j + 1, j + 1, n + 1
+    if len(rows) < 2:
+        return None
+    return Table(tuple(rows), (None,) * len(rows), frozenset()), end
+
+
 def blocks_from_text(text: str) -> list[Block]:
     """Split decoded text into lines and tables, in reading order."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -224,7 +261,7 @@ def blocks_from_text(text: str) -> list[Block]:
         if line.strip() == "":
             i += 1
             continue  # blank lines between tables keep the run open; a text line closes it
-        found = _cell_per_line_table(lines, i)
+        found = _cell_per_line_table(lines, i) or _space_aligned_table(lines, i)
         if found is not None:
             pending.append(found[0])
             i = found[1]

@@ -11,7 +11,7 @@ several lines (GB/T 9704-2012 §7.3.1) is joined into one.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import regex
@@ -422,7 +422,9 @@ def _merge_title(groups: list[_Group]) -> list[_Group]:
                 start = i + 1
                 break
         else:
-            if len(head) > 1 and looks_like_org(head[0]) and not _TITLE_GOES_ON.match(head[1]):
+            # joint issuers set one per line over "关于…" (a joint 署名 line the reader split) open the title
+            joint = len(head) > 2 and looks_like_org(head[1]) and bool(_TITLE_GOES_ON.match(head[2]))
+            if len(head) > 1 and looks_like_org(head[0]) and not _TITLE_GOES_ON.match(head[1]) and not joint:
                 start = 1  # "卯市人民政府办公室" over "卯市国土空间总体规划": a banner, not the title's first line
     export_field = rules.element_rules()["export_field"].pattern
     while start < len(head) and export_field.match(head[start]):
@@ -568,10 +570,15 @@ def normalise(doc: SourceDocument) -> NormDoc:
         if isinstance(b, Table):
             cleaned.append(b)
             continue
+        line = b
         for part in (r for p in split_closing(b.text) for q in split_joint_signature(p) for r in split_run_on_headings(q)):
             for t in (u for v in split_title_number(clean(part)) for u in split_date_number(v)):
                 if t and not _bars_only(t):  # the bars of a table copied as text ("|||||", "---|---|") hold nothing
-                    cleaned.extend((u, b) for u in split_recipients_body(t))
+                    for u in split_recipients_body(t):
+                        cleaned.append((u, line))
+                        # the blank lines above a source line are above its first piece only: the organisations of
+                        # a joint 署名 split from one line stand as close as the line itself
+                        line = replace(b, gap=0) if b.gap else b
     cleaned = join_label_values(cleaned)
     width = _Width([c[0] for c in cleaned if isinstance(c, tuple)])
     signs = _signature_lines(cleaned)

@@ -36,3 +36,18 @@ def test_joint_signers_spaced_as_evenly_as_their_date(tmp_path: Path) -> None:
     )
     d = document(tmp_path, text)
     assert d.issuer == "中共宕昌县委办公室；宕昌县人民政府办公室", d.issuer
+
+
+def test_a_layout_text_with_joint_issuers_side_by_side(tmp_path: Path) -> None:
+    # a PDF saved as text with its layout: the issuers side by side over the title and in the 署名, blank lines
+    # above the 署名 line (both organisations sit on that one line, so both are signers)
+    text = (
+        "          甘肃省农业农村厅 甘肃省财政厅\n\n          关于印发 2024-2026 年甘肃省农机\n\n"
+        "             购置补贴实施方案的通知\n\n各市、州农业农村局、财政局：\n"
+        "  现将《2024—2026 年甘肃省农机购置补贴实施方案》印发给你们，请遵照执行。\n\n\n\n"
+        "   甘肃省农业农村厅         甘肃省财政厅\n                         2024 年 7 月 1 日\n"
+    )
+    d = document(tmp_path, text)
+    assert d.title == "甘肃省农业农村厅 甘肃省财政厅关于印发2024-2026年甘肃省农机购置补贴实施方案的通知", d.title
+    assert d.issuer == "甘肃省农业农村厅；甘肃省财政厅", d.issuer
+    assert d.signed_date == "2024-07-01", d.signed_date

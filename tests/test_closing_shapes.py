@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.process import process_path
+from notice_helpers import process_text
+from pipeline.model import DocumentRow
 
 
-def document(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
-    path = tmp_path / "notice.txt"
-    path.write_text(text, encoding="utf-8")
-    out = process_path(path)
-    assert not out.errors, out.errors
-    return out.document
+def document(tmp_path: Path, text: str) -> DocumentRow:
+    return process_text(tmp_path, text).document
 
 
 def test_an_organisation_named_last_in_the_body_is_no_joint_signer(tmp_path: Path) -> None:

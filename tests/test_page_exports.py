@@ -5,16 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.model import Extraction
-from pipeline.process import process_path
-
-
-def run(tmp_path: Path, text: str, name: str = "notice") -> Extraction:
-    path = tmp_path / f"{name}.txt"
-    path.write_text(text, encoding="utf-8")
-    out = process_path(path)
-    assert not out.errors, out.errors
-    return out
+from notice_helpers import process_text as run
 
 
 BRACKETED_FIELDS = """文章属性

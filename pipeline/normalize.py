@@ -17,6 +17,7 @@ import regex
 from . import rules
 
 HAN = r"\p{Han}"
+_HAN = regex.compile(HAN)
 # characters that count as "Chinese context" around a space or a half-width punctuation mark
 _CJK_CONTEXT = r"[\p{Han}\u3000-\u303F\uFF00-\uFFEF“”‘’《》〔〕—…·]"
 
@@ -196,7 +197,6 @@ def docnumber_brackets(text: str) -> str:
 # start or whole ("…黄色环保标志及 ! m! S, O3 Z8 P6 m. P", "3 m9 N' x! z( k为改善…")
 _JAMMER = regex.compile(r"(?:^|(?<=[\p{Han}\p{P}]) ?)[!-~]{1,3}(?: [!-~]{1,3}){3,}(?=\p{Han}|\s*$)")
 _ASCII_PUNCT = regex.compile(r"[!-/:-@\[-`{-~]")
-_HAN = regex.compile(r"\p{Han}")
 
 
 def _jammer(run: str) -> bool:
@@ -376,7 +376,7 @@ def pair_straight_quotes(text: str) -> str:
     whole. '《“十四五"数字经济发展规划》' -> '《“十四五”数字经济发展规划》' (one character for one)."""
 
     def fix(m: regex.Match[str]) -> str:
-        if m["open"] == "“" and m["close"] == "”" or m["open"] == m["close"] == '"' and not regex.search(r"\p{Han}", m["inner"]):
+        if m["open"] == "“" and m["close"] == "”" or m["open"] == m["close"] == '"' and not _HAN.search(m["inner"]):
             return m.group(0)  # a curly pair already; straight quotes around no Chinese (code, a Latin name)
         return f"“{m['inner']}”"
 
@@ -403,10 +403,10 @@ def gb_code_punctuation(text: str) -> str:
     """Punctuation a 方正-typeset PDF's text layer gave as its GB2312 code point ("现印发给你们ꎬ请认真贯彻执行ꎮ"
     -> "现印发给你们，请认真贯彻执行。"), and a title in « » (the same layer's 《》): put right, one character for
     one, in a line of Chinese. A line written in Yi (three syllables together) is left as it is."""
-    if not regex.search(r"\p{Han}", text) or _YI_RUN.search(text):
+    if not _HAN.search(text) or _YI_RUN.search(text):
         return text
     text = _GB_CODE_PUNCT.sub(lambda m: _gb_char(m.group(0)), text)
-    return _GUILLEMETS.sub(lambda m: f"《{m['inner']}》" if regex.search(r"\p{Han}", m["inner"]) else m.group(0), text)
+    return _GUILLEMETS.sub(lambda m: f"《{m['inner']}》" if _HAN.search(m["inner"]) else m.group(0), text)
 
 
 _LOST_LABEL_OPENER = regex.compile(r"^\s*([一二三四五六七八九十]{1,3}|\d{1,2})）(?=\p{Han})")

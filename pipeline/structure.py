@@ -222,12 +222,11 @@ def _page_fields(text: str) -> list[tuple[str, int, int]] | None:
         end = nxt.start() if nxt is not None else len(text)
         while end > m.end() and (text[end - 1] in _FIELD_BULLETS or text[end - 1].isspace()):
             end -= 1  # the next field's bullet, when the lines of a list were joined ("…办公厅∙【公布日期】…")
-        out.append((key_of[_SPACE_RUN.sub("", m.group("label"))], m.end(), end))
+        out.append((key_of[_SPACES.sub("", m.group("label"))], m.end(), end))
     return out
 
 
 _FIELD_BULLETS = frozenset(("", "-", "•", "·", "∙", "●", "▪"))
-_SPACE_RUN = regex.compile(r"\s+")
 _CELL_EDGE = frozenset("|｜ \t")  # the bars and spaces around a cell of a table copied as text
 _EMPTY_ATTACHMENT_FIELD = regex.compile(r"^附件[：:]$")
 
@@ -253,7 +252,7 @@ def _trim_title(span: Span) -> Span:
             v, e = v[: m.start()], e - (len(v) - m.start())
     if len(v) > 2 and v.startswith("《") and v.endswith("》") and "《" not in v[1:-1]:
         # the 〈〉 a title quoted inside the wrapper had to use are its own 《》 again once the wrapper is gone
-        v, s, e = v[1:-1].translate(_INNER_QUOTES), s + 1, e - 1
+        v, s, e = own_book_marks(v[1:-1]), s + 1, e - 1
     tag = _COLUMN_TAG.match(v)
     if tag and _is_title(v[tag.end() :]):
         v, s = v[tag.end() :], s + tag.end()  # "【预警信息】南召县…的通知": the site's column, not the title
@@ -270,6 +269,13 @@ def _trim_title(span: Span) -> Span:
 
 _QUOTED_TAG = regex.compile(r"^“[^“”]{2,12}”\s*")
 _INNER_QUOTES = str.maketrans("〈〉", "《》")
+
+
+def own_book_marks(title: str) -> str:
+    """A title quoted inside 《》 prints its own 《》 as 〈〉; standing alone it has them back.
+    '国务院办公厅关于印发〈X〉的通知' -> '国务院办公厅关于印发《X》的通知'"""
+    return title.translate(_INNER_QUOTES)
+
 _SITE_PREFIX = regex.compile(r"^\p{Han}{2,8}[：:]\s*")
 
 

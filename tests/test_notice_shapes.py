@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from notice_helpers import process_text as run
 from pipeline.model import Extraction, TaskRow
 from pipeline.process import process_path
 
@@ -14,14 +15,6 @@ from pipeline.process import process_path
 def task_rows(tasks: list[TaskRow]) -> list[tuple[str, str, str, str]]:
     """The tasks as an analyst checks them: title, units, lead unit, due date."""
     return [(t.title, t.units, t.lead_unit, t.due_date) for t in tasks]
-
-
-def run(tmp_path: Path, text: str, name: str = "notice") -> Extraction:
-    path = tmp_path / f"{name}.txt"
-    path.write_text(text, encoding="utf-8")
-    out = process_path(path)
-    assert not out.errors, out.errors
-    return out
 
 
 def table_notice(tmp_path: Path, name: str, table_rows: str) -> Extraction:

@@ -265,16 +265,12 @@ _BARE_KIND = regex.compile(r"(?:人民政府|政府|党委|人大常委会|政�
 _LEVEL_WORD = regex.compile(r"(?:中央|国家|省|市|县|区|乡|镇|军队|部队)")
 
 
-_ZONE = regex.compile(r"^[\p{Han}（）]{2,16}(?:开发区|新区|工业区|园区|高新区|经开区|示范区|试验区|合作区|保税区|度假区)$")
-_ZONE_HEAD = regex.compile(r"^[\p{Han}（）]{2,16}(?:开发区|新区|工业区|园区|高新区|经开区|示范区|试验区|合作区|保税区|度假区)(?:管委会|管理委员会)$")
-
-
 def _zones_share_head(items: list[str]) -> list[str]:
     """'嘉定工业区、菊园新区管委会' names the committees of both zones: a zone named alone before another zone's
     管委会 shares that head, so both stay one addressee."""
     out: list[str] = []
     for item in items:
-        if out and _ZONE_HEAD.match(item) and _ZONE.match(out[-1].split("、")[-1]):
+        if out and rules.words("zone_committee").match(item) and rules.words("zone").match(out[-1].split("、")[-1]):
             out[-1] = f"{out[-1]}、{item}"
         else:
             out.append(item)

@@ -11,7 +11,7 @@ from .. import rules
 from ..docnumber import find_doc_numbers
 from ..evidence import sentence
 from ..model import NormDoc, ReferenceRow
-from ..structure import Structure
+from ..structure import Structure, own_book_marks
 
 _BOOK = regex.compile(r"《(?P<title>[^《》]{2,120})》")
 # the parenthesis after a title: （国办发〔2019〕54号，以下简称《指导意见》）
@@ -98,9 +98,6 @@ def _outside_body(doc: NormDoc, st: Structure, starts: list[int], offset: int) -
 _SHORT_ORDER = regex.compile(r"^(?P<place>.*?)(?P<level>省|市|自治区)?(?:人民)?政府令(?P<rest>第\d+号)$")
 
 
-_INNER_BOOK = str.maketrans("〈〉", "《》")
-
-
 def canonical_number(number: str, *, province: str = "", city: str = "") -> str:
     """One key for an order however it is written: '省政府令第181号' in a Guangdong notice and
     '广东省人民政府令第181号' are '广东省人民政府令第181号'. Other numbers are returned as they are."""
@@ -151,7 +148,7 @@ def extract_references(doc: NormDoc, st: Structure, *, own_title: str, province:
             continue  # 《若干措施》, 《意见》: a short name for a document named in full elsewhere, no citation
         if any(t == title and text[max(0, m.start() - len(pre)) : m.start()] == pre for pre, t in alias_books):
             continue  # 省《办法》 used again after "以下简称省《办法》"
-        if is_form(title) or any(r.cited_title == title.translate(_INNER_BOOK) for r in rows.values()):
+        if is_form(title) or any(r.cited_title == own_book_marks(title) for r in rows.values()):
             continue
         if rules.words("to_be_made").search(text[max(0, m.start() - 8) : m.start()]):
             continue  # "研究起草《长征文物保护条例》": a document still to be made, not one this notice cites
@@ -184,7 +181,7 @@ def extract_references(doc: NormDoc, st: Structure, *, own_title: str, province:
         if key in rows:
             continue
         # out of the 《》 that quote it, a title's own 〈〉 are its 《》 again (the same title a document carries)
-        rows[key] = ReferenceRow(doc.doc_id, title.translate(_INNER_BOOK), number, alias, doc.page_at(m.start()), sentence(doc, m.start(), end), m.start(), end)
+        rows[key] = ReferenceRow(doc.doc_id, own_book_marks(title), number, alias, doc.page_at(m.start()), sentence(doc, m.start(), end), m.start(), end)
     # numbers cited without a title (按照国办发〔2019〕54号文件要求)
     for k, p in enumerate(doc.paras):
         if not st.is_body(k):

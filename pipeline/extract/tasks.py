@@ -118,6 +118,8 @@ def _clause_matches(text: str, start: int, end: int) -> Iterator[regex.Match[str
                 yield m
                 done = m.end()
         at = text.find("牵头", max(at + 2, done), end)
+
+
 _FULL_PLACE = regex.compile(r"\p{Han}{2,}(?:省|市|县|区|州|旗|盟)$")
 
 

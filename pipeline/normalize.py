@@ -118,8 +118,14 @@ _SPACE_RUN = regex.compile(r"\s+")
 
 @lru_cache(maxsize=8)
 def _spaced_labels(labels: tuple[str, ...]) -> regex.Pattern[str]:
-    alts = "|".join(regex.escape(label) for label in sorted(labels, key=len, reverse=True))
+    # a label may be letter-spaced to the width of the longest one ("索 引 号", "文    号")
+    gap = r"[ \t\u3000\u00a0]*"
+    alts = "|".join(gap.join(map(regex.escape, label)) for label in sorted(labels, key=len, reverse=True))
     return regex.compile(rf"(?:^|(?<=\s))(?P<label>{alts})[ \t\u3000\u00a0]+(?=\S)")
+
+
+def _bare(label: str) -> str:
+    return _SPACE_RUN.sub("", label)
 
 
 def colon_spaced_labels(text: str) -> str:
@@ -135,9 +141,9 @@ def colon_spaced_labels(text: str) -> str:
     if not pattern.match(line):
         return text  # most lines: no label at the start, and the line is not searched further
     hits = list(pattern.finditer(line))
-    if len(hits) < 2 and len(hits[0].group("label")) < 3:
+    if len(hits) < 2 and len(_bare(hits[0].group("label"))) < 3:
         return text  # one short label ("名称 …", "来源 …") may open a sentence; 索引号/发布机构 alone do not
-    return pattern.sub(lambda m: m.group("label") + "：", line)
+    return pattern.sub(lambda m: _bare(m.group("label")) + "：", line)
 
 
 @rules.cached

@@ -74,3 +74,17 @@ def test_a_law_whose_note_breaks_inside_the_enacting_body(tmp_path: Path) -> Non
     d = run(tmp_path, text).document
     assert d.issuer == "甘肃省人民代表大会常务委员会", d.issuer
     assert d.signed_date == "1995-06-20", d.signed_date
+
+
+def test_a_metadata_table_with_letter_spaced_labels(tmp_path: Path) -> None:
+    # the page prints its labels spaced to one width and without colons ("索 引 号 …", "文    号 …")
+    text = (
+        "区人民政府办公室关于印发2023年重点工作责任分解方案的通知\n"
+        "索 引 号 MB1534522/2023-05475 发文日期 2023-01-03\n"
+        "发布机构 区人民政府办公室 文    号 己政办〔2023〕1号\n分   类 政务公开 有 效 性 有效\n"
+        "各街道办事处，区人民政府各部门：\n《2023年重点工作责任分解方案》已报经区人民政府同意，现印发给你们。\n"
+        "己区人民政府办公室\n2023年1月3日\n"
+    )
+    d = run(tmp_path, text).document
+    assert d.doc_number == "己政办〔2023〕1号", d.doc_number
+    assert d.signed_date == "2023-01-03", d.signed_date

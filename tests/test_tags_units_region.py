@@ -44,6 +44,8 @@ TAGS = [
     # places named in full stand for their governments; places alone share the head after them (Heilongjiang)
     ("推进改革。（郑州市、开封市负责）", [(["郑州市", "开封市"], [])]),
     ("推进民航建设。（省发改委、哈尔滨、黑河、绥芬河市政府负责）", [(["省发改委", "哈尔滨、黑河、绥芬河市政府"], [])]),
+    # a tag bracketed in ASCII [] (a district's 重点工作责任分解, 2020)
+    ("抓好疫情防控工作。[牵头单位：区卫健局；责任单位：区疫情防控指挥部成员单位、各街办（新区）]", [(["区卫健局"], ["区疫情防控指挥部成员单位", "各街办（新区）"])]),
     # a labelled line that names a principle, not a unit; a label inside a sentence
     ("责任单位：按属地管理原则确定", []),
     ("各地要明确责任单位：属地负责。", []),

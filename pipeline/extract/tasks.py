@@ -39,9 +39,10 @@ def _patterns() -> _TagPatterns:
     roles = rules.alternation("lead_label", "co_label", "responsible_label")
     time = rules.alternation("time_label")
     stop = rf"[；;，,、\s]*(?:{roles}|{time})\s*[：:]"
-    units = rf"(?P<units>(?:(?!{stop})(?:[^。\n（）()〔〕【】]|[（(][^（）()\n]*[）)]))*)"  # up to the next label
+    units = rf"(?P<units>(?:(?!{stop})(?:[^。\n（）()〔〕【】\[\]]|[（(][^（）()\n]*[）)]))*)"  # up to the next label
     return _TagPatterns(
-        tag=regex.compile(rf"[（(〔【]\s*(?P<label>{lead_or_resp})\s*[：:](?P<units>{_BAL}?)[）)〕】]"),
+        # some sites bracket the tag in ASCII []: "[牵头单位:区卫健局;责任单位:各街办(新区)]"
+        tag=regex.compile(rf"[（(〔【\[]\s*(?P<label>{lead_or_resp})\s*[：:](?P<units>{_BAL}?)[）)〕】\]]"),
         labelled=regex.compile(rf"^(?P<label>{roles})[：:](?P<units>.*)$"),
         line=regex.compile(rf"(?:^|(?<=[。；;]))[ \t]*(?P<label>{roles})\s*[：:]\s*{units}", regex.M),
         more=regex.compile(rf"[；;，,、 \t]*(?P<label>{roles})\s*[：:]\s*{units}"),

@@ -727,7 +727,9 @@ def _title_reprint(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
     after them is found. Returns the first paragraph after them."""
     assert lay.title is not None
     start = i
-    if lay.doc_number_span is not None and i < len(texts) and i not in lay.roles and texts[i] == lay.doc_number_span.value:
+    while start < len(texts) and start in lay.roles:
+        start += 1  # a law database's field list between its title and the text's own (文章属性 … 正文)
+    if lay.doc_number_span is not None and start < len(texts) and texts[start] == lay.doc_number_span.value:
         start += 1
     title, got, k = _REPRINT_MARKS.sub("", lay.title.value), "", start
     while k < len(texts) and k - start < SETTINGS.max_title_lines and doc.paras[k].kind == "para" and k not in lay.roles:
@@ -735,10 +737,14 @@ def _title_reprint(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
         if not title.startswith(got):
             return i
         k += 1
-        if got == title:
+        # the text's own print may lack the database's version note ("…办法（1997年修正）" over "…办法")
+        if got == title or _VERSION_NOTE.fullmatch(title, len(got)):
             lay.mark_range(i, k, FURNITURE)
             return k
     return i
+
+
+_VERSION_NOTE = regex.compile(r"[（(][^（）()]{0,16}(?:修正|修订|修改|试行|暂行)[^（）()]{0,8}[）)]")
 
 
 _DATED = regex.compile(r"^[（(]?\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")

@@ -88,3 +88,19 @@ def test_a_metadata_table_with_letter_spaced_labels(tmp_path: Path) -> None:
     d = run(tmp_path, text).document
     assert d.doc_number == "己政办〔2023〕1号", d.doc_number
     assert d.signed_date == "2023-01-03", d.signed_date
+
+
+def test_a_law_database_page_whose_own_title_lacks_the_version_note(tmp_path: Path) -> None:
+    # the database titles the page "…办法（1997年修正）", lists its fields, and prints the text's own title
+    # without the note: the 题注 under that second print names the body and the date
+    text = (
+        "庚省实施《中华人民共和国某某法》办法（1997年修正）\n文章属性\n【制定机关】庚省人大及其常委会\n"
+        "【公布日期】1997.05.28\n【效力等级】省级地方性法规\n正文\n庚省实施《中华人民共和国某某法》办法\n"
+        "（1993年9月29日庚省第八届人民代表大会常务委员会第五次会议通过 根据1997年5月28日庚省第八届人民代表大会"
+        "常务委员会第二十七次会议《关于修改〈庚省实施某某法办法〉的决定》修正）\n"
+        "第一章 总则\n第一条 为实施《中华人民共和国某某法》，结合本省实际，制定本办法。\n"
+    )
+    d = run(tmp_path, text).document
+    assert d.title == "庚省实施《中华人民共和国某某法》办法（1997年修正）", d.title
+    assert d.issuer == "庚省人民代表大会常务委员会", d.issuer
+    assert d.signed_date == "1997-05-28", d.signed_date

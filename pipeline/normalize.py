@@ -230,6 +230,13 @@ _PINYIN_GLOSS = regex.compile(rf"(?<=\p{{Han}})\s*[（(]\s*{_PY}{{1,10}}(?:\s+{_
 _TONE_MARK = regex.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ\u0300\u0301\u0304\u030c]")
 
 
+def drop_part_labels(text: str) -> str:
+    """An old law database's part label before a line goes (rules/html.yaml part_label). '【章名】 第一章 总则'
+    -> '第一章 总则'"""
+    m = rules.html_rules().part_label.pattern.match(text)
+    return text[m.end() :] if m is not None and m.end() < len(text) else text
+
+
 def drop_pinyin_glosses(text: str) -> str:
     """Remove pinyin glosses that mirror sites insert after a character. '新鄉(xiāng)市' -> '新鄉市',
     '规 (guī) 范化' -> '规范化'
@@ -495,6 +502,7 @@ _ANGLE = str.maketrans({"<": "〈", "＜": "〈", ">": "〉", "＞": "〉"})
 LINE_CLEANERS: tuple[Callable[[str], str], ...] = (
     drop_forum_jammer,
     markdown_markup,
+    drop_part_labels,
     empty_cell_edges,
     radicals_to_characters,
     enclosed_numbers,
@@ -523,6 +531,7 @@ _WHITESPACE = "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2028\u2029\u202f\u205f
 _TRIGGERS: dict[Callable[[str], str], str] = {
     drop_forum_jammer: " ",
     markdown_markup: "#*_[-+",
+    drop_part_labels: "【",
     empty_cell_edges: "|｜",
     radicals_to_characters: "".join(map(chr, range(0x2E80, 0x2F00))) + "".join(map(chr, range(0x2F00, 0x2FD6))),
     enclosed_numbers: "".join(map(chr, range(0x3220, 0x322A))),

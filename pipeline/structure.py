@@ -479,7 +479,9 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
                     lay.mark(k, FURNITURE)
             else:
                 lay.mark(earlier, FURNITURE)
-                if _is_title(texts[k]) and lay.title_reprinted is None:
+                if _is_title(texts[k]) and lay.title_reprinted in (None, earlier):
+                    # printed a third time (the page's heading, its title field, the text's own title over
+                    # its 第一章): the latest print is the one left to stand as the title
                     lay.title_reprinted = k
         seen[texts[k]] = k
     # a web page's metadata block copied above the notice (up to the first sentence or 主送机关): furniture,
@@ -530,6 +532,15 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         num = parse_doc_number(texts[k])
         if num is None and "签发人" in texts[k]:
             num = number_line(texts[k])  # an upward document's 文号 beside its 签发人 (GB/T 9704 §7.2.4)
+        if (
+            num is None and lay.issuer_mark is None and k + 1 < n and doc.paras[k].kind == "para"
+            and _ORDER_NUMBER.match(texts[k + 1]) and not _ORDER_HEAD.match(texts[k]) and looks_like_org(texts[k])
+        ):
+            # a law site prints an order's head without its 令 ("吉林省长春市人民政府" / "第63号"): the body is the
+            # issuer; a bare number names no agency, so no 文号 is made of it
+            lay.issuer_mark = _span(doc, doc.paras[k])
+            lay.mark(k, ISSUER_MARK)
+            continue
         if num is None and k + 1 < n and _ORDER_HEAD.match(texts[k]) and _ORDER_NUMBER.match(texts[k + 1]):
             # a 令 printed as its 发文机关标志 over its number (§10.2: "中华人民共和国商务部令" / "2018年第2号"); an
             # announcement's kind printed on a line of its own under its issuer ("郑州市人民政府" / "通告")

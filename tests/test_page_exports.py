@@ -104,3 +104,33 @@ def test_a_law_database_page_whose_own_title_lacks_the_version_note(tmp_path: Pa
     assert d.title == "庚省实施《中华人民共和国某某法》办法（1997年修正）", d.title
     assert d.issuer == "庚省人民代表大会常务委员会", d.issuer
     assert d.signed_date == "1997-05-28", d.signed_date
+
+
+def test_a_law_sites_order_printed_without_its_ling(tmp_path: Path) -> None:
+    # the site titles the page, prints the title again, then the order's head without 令 over its bare number,
+    # the promulgating sentence, the 署名 and date, and the regulation's own title a third time
+    text = (
+        "辛市体育市场管理规定\n作者:法律资料网 时间:2024-06-16 09:38:11   浏览:9841   来源:法律资料网\n"
+        "下载地址: 点击此处下载\n辛市体育市场管理规定\n吉林省辛市人民政府\n第63号\n"
+        "《辛市体育市场管理规定》业经1997年9月4日市人民政府第九次常务会议讨论通过，现予发布施行。\n"
+        "市长：王某\n一九九七年九月十七日\n辛市体育市场管理规定\n第一章 总则\n"
+        "第一条 为加强对体育市场的管理，结合本市实际，制定本规定。\n"
+    )
+    d = run(tmp_path, text).document
+    assert d.title == "辛市体育市场管理规定", d.title
+    assert d.issuer == "吉林省辛市人民政府", d.issuer
+    assert d.doc_number == "", d.doc_number  # "第63号" names no agency: no 文号 is made up
+    assert d.signed_date == "1997-09-17", d.signed_date
+
+
+def test_an_old_law_databases_part_labels(tmp_path: Path) -> None:
+    # "【题注】" and "【章名】" label the parts: the note is read as the 题注, the chapter as a heading
+    text = (
+        "壬市人民代表大会及其常务委员会制定地方性法规条例\n颁布日期:2001-6-3\n实施日期:2001-8-1\n"
+        "【题注】 (2001年4月29日壬市第十一届人民代表大会第四次会议通过 2001年6月3日某自治区第九届人民代表大会常务委员会第二十三次会议批准)\n"
+        "【章名】 第一章 总则\n第一条 为了规范立法活动，结合本市实际，制定本条例。\n"
+    )
+    result = run(tmp_path, text)
+    assert result.document.issuer == "壬市人民代表大会", result.document.issuer
+    assert result.document.signed_date == "2001-06-03", result.document.signed_date
+    assert [(s.label, s.heading) for s in result.sections][:1] == [("第一章", "总则")], result.sections

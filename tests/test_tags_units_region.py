@@ -78,6 +78,8 @@ def test_tag_forms(text: str, expected: list[tuple[list[str], list[str]]]) -> No
         ("省发改委、铁路办、相关市、县政府", ["省发改委", "省铁路办", "相关市、县政府"]),
         ("机场扩建指挥部、哈尔滨、黑河、绥芬河市政府、省农垦总局", ["机场扩建指挥部", "哈尔滨、黑河、绥芬河市政府", "省农垦总局"]),
         ("省财政厅、郑州市、开封市", ["省财政厅", "郑州市", "开封市"]),
+        # "等部门" closing a group only says the list is open (官渡区稳增长措施, 2016)
+        ("区财政局、区水务局等部门，区国投公司、各街道办事处", ["区财政局", "区水务局", "区国投公司", "各街道办事处"]),
     ],
     ids=[
         "no-prefix-from-shichang",
@@ -93,6 +95,7 @@ def test_tag_forms(text: str, expected: list[tuple[list[str], list[str]]]) -> No
         "qualified-levels-share-head",
         "places-share-head",
         "places-stay-units",
+        "etc-closes-a-group",
     ],
 )
 def test_unit_lists(text: str, units: list[str]) -> None:

@@ -160,6 +160,11 @@ def _join_levels(items: list[str]) -> list[str]:
 _PLACEHOLDER = regex.compile(r"^[/／\\\-—–－无暂无]+$")
 
 
+# "区水务局等部门" closing one group of a list that goes on ("…、区水务局等部门，区国投公司…配合"): the unit named
+# is 区水务局; "等部门" only says the list is not closed
+_ETC_TAIL = regex.compile(r"(?<=\p{Han}{2})等(?:有关|相关|其他)?(?:部门|单位|机构)?$")
+
+
 def unit_groups(text: str) -> list[list[str]]:
     """The comma groups of a 责任单位 list, each a list of units. By convention the first group leads.
 
@@ -171,7 +176,7 @@ def unit_groups(text: str) -> list[list[str]]:
         if any(k in g for k in lex.keep_together):
             groups.append([g])  # "X及其所属乡（镇）政府、街道办事处" names one unit
             continue
-        items = _join_office_kinds(_split_joined([u for u in split_top(g, "、") if not _PLACEHOLDER.match(u)]))
+        items = _join_office_kinds(_split_joined([_ETC_TAIL.sub("", u) for u in split_top(g, "、") if not _PLACEHOLDER.match(u)]))
         groups.append(_inherit_prefix(_join_levels(items)))
     return [g for g in groups if g]
 

@@ -2065,6 +2065,23 @@ def test_a_county_page_names_itself_over_its_bracketed_number_and_its_place_in_t
         assert (d.region_province, d.region_county) == ("", ""), source
 
 
+def test_a_placeless_issuer_takes_its_place_from_the_pages_publisher_field(tmp_path: Path) -> None:
+    """The notice names its issuer by level alone (区人民政府办公室, as a district's own site prints it) and the
+    page's 发布机构 field names the district (written here after the shape of such a page)."""
+    text = (
+        "名 称: 区人民政府办公室 关于印发2020年区政府重点工作责任分解的通知\n"
+        "索 引 号: 000014349/2020-105482 发布日期: 2020-06-28 发布机构: 下陆区政府办公室\n"
+        "区人民政府办公室关于印发2020年区政府重点工作责任分解的通知\n各新区、区政府各部门：\n"
+        "《2020年区政府重点工作责任分解》已经区政府研究同意，现印发给你们，请认真抓好落实。\n2020年6月28日\n"
+    )
+    x = run(tmp_path, text)
+    d = x.document
+    assert d.issuer == "区人民政府办公室", d.issuer
+    assert (d.region_province, d.region_city, d.region_county, d.admin_level) == ("湖北省", "黄石市", "下陆区", "county"), d
+    start, end, _ = json.loads(d.evidence)["region"]
+    assert (x.text or "")[start:end].startswith("下陆区政府办公室")
+
+
 def test_a_regulation_promulgated_by_several_bodies_names_each(tmp_path: Path) -> None:
     """A national regulation whose 题注 names the bodies whose joint order promulgated it (after the shape of
     LawRefBook's 行政法规 texts; written here): each body an issuer, the central bank among them, and the

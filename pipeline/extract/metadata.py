@@ -187,13 +187,18 @@ _TRAILING_TIME = regex.compile(r"\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}
 
 
 def _source_region(st: Structure) -> tuple[Region, Span | None]:
-    """The region of the government a page's 来源 field names ("来源：华容县政府2021-03-23 10:56") and the field;
-    an empty region for a newspaper, a site or a placeless office."""
-    span = st.export_fields.get("来源")
-    value = _TRAILING_TIME.sub("", span.value).strip() if span is not None else ""
-    if not value or not looks_like_org(value) or not rules.words("government_source").search(value):
-        return Region(), None
-    return infer_region(value), span
+    """The region of the government a page's 来源 field names ("来源：华容县政府2021-03-23 10:56"), or its 发布机构
+    field ("发布机构：下陆区政府办公室" over a notice signed 区人民政府办公室), and the field; an empty region for a
+    newspaper, a site or a placeless office."""
+    for key in ("来源", "发文机关"):
+        span = st.export_fields.get(key)
+        value = _TRAILING_TIME.sub("", span.value).strip() if span is not None else ""
+        if not value or not looks_like_org(value) or not rules.words("government_source").search(value):
+            continue
+        region = infer_region(value)
+        if region.province:
+            return region, span
+    return Region(), None
 
 
 def _add_years(iso: str, years: int) -> str:

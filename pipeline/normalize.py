@@ -237,6 +237,12 @@ def drop_part_labels(text: str) -> str:
     return text[m.end() :] if m is not None and m.end() < len(text) else text
 
 
+def drop_glued_page_numbers(text: str) -> str:
+    """A PDF's page number glued to the line before or after it goes (rules/html.yaml glued_page_number).
+    '（此件主动公开）—2—' -> '（此件主动公开）'; a page number alone on its line is page chrome, left to it."""
+    return rules.html_rules().glued_page_number.pattern.sub("", text)
+
+
 def drop_pinyin_glosses(text: str) -> str:
     """Remove pinyin glosses that mirror sites insert after a character. '新鄉(xiāng)市' -> '新鄉市',
     '规 (guī) 范化' -> '规范化'
@@ -503,6 +509,7 @@ LINE_CLEANERS: tuple[Callable[[str], str], ...] = (
     drop_forum_jammer,
     markdown_markup,
     drop_part_labels,
+    drop_glued_page_numbers,
     empty_cell_edges,
     radicals_to_characters,
     enclosed_numbers,
@@ -532,6 +539,7 @@ _TRIGGERS: dict[Callable[[str], str], str] = {
     drop_forum_jammer: " ",
     markdown_markup: "#*_[-+",
     drop_part_labels: "【",
+    drop_glued_page_numbers: "—－",
     empty_cell_edges: "|｜",
     radicals_to_characters: "".join(map(chr, range(0x2E80, 0x2F00))) + "".join(map(chr, range(0x2F00, 0x2FD6))),
     enclosed_numbers: "".join(map(chr, range(0x3220, 0x322A))),

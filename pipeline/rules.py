@@ -672,6 +672,7 @@ class HtmlRules:
     chrome: PatternRule
     repost_prefix: PatternRule
     part_label: PatternRule
+    glued_page_number: PatternRule
     field: regex.Pattern[str]  # a label, its colon and the spaces around: where each field of a line starts
     # (or a label in 【】, a law database's "【制定机关】…", where its characters may be spaced: "【字 号】")
     labels_in_brackets: tuple[tuple[str, str], ...] = ()  # labels read only inside 【】 ("字号" alone is font size)
@@ -696,7 +697,7 @@ def html_rules() -> HtmlRules:
         if name not in keys:
             raise RuleError(f"rules/html.yaml: {name!r} is not a metadata_labels key")
     pats = {r.id: r for r in _pattern_rules("html.yaml", "patterns")}
-    missing = {"page_chrome", "repost_prefix", "part_label"} - set(pats)
+    missing = {"page_chrome", "repost_prefix", "part_label", "glued_page_number"} - set(pats)
     if missing:
         raise RuleError(f"rules/html.yaml: missing pattern(s) {sorted(missing)}")
     return HtmlRules(
@@ -706,6 +707,7 @@ def html_rules() -> HtmlRules:
         chrome=pats["page_chrome"],
         repost_prefix=pats["repost_prefix"],
         part_label=pats["part_label"],
+        glued_page_number=pats["glued_page_number"],
         # "文号：…", or a table copied with its bars and no colons ("文号 | 鹿山政〔2020〕72号 |")
         field=regex.compile(r"(?:【\s*(?P<label>" + spaced + r")\s*】|(?P<label>" + alt + r")\s*(?:[：:]|(?=[|｜])))\s*"),
         labels_in_brackets=tuple(bracketed),

@@ -134,3 +134,15 @@ def test_an_old_law_databases_part_labels(tmp_path: Path) -> None:
     assert result.document.issuer == "壬市人民代表大会", result.document.issuer
     assert result.document.signed_date == "2001-06-03", result.document.signed_date
     assert [(s.label, s.heading) for s in result.sections][:1] == [("第一章", "总则")], result.sections
+
+
+def test_a_pdf_page_number_glued_to_the_publicity_note(tmp_path: Path) -> None:
+    # text copied from a PDF: the page number "—2—" runs on after "（此件主动公开）"
+    text = (
+        "关于报送《癸市发展和改革委员会地震应急预案》的报告\n癸发改办〔2020〕1085号\n癸市抗震救灾指挥部办公室：\n"
+        "现将我委新修订地震应急预案随文附后上报。\n—1—\n（此页无正文）\n癸市发展和改革委员会\n2020年8月10日\n"
+        "（此件主动公开）—2—\n"
+    )
+    d = run(tmp_path, text).document
+    assert d.publicity == "此件主动公开", d.publicity
+    assert (d.issuer, d.signed_date) == ("癸市发展和改革委员会", "2020-08-10"), d

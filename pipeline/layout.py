@@ -274,6 +274,20 @@ def _metadata_labels() -> frozenset[str]:
     return frozenset(label for label, _ in rules.html_rules().labels)
 
 
+@cached
+def _label_keys() -> dict[str, str]:
+    return dict(rules.html_rules().labels)
+
+
+def _foreign_number(label: str, text: str) -> bool:
+    """A line that is a 文号 alone is the value of no label but the 发文字号: an empty last field ("主题词:") over
+    the notice's own "盘政发〔2010〕22号 盘锦市人民政府关于…的决定", split into its number and title, keeps it."""
+    if _label_keys().get(label) == "发文字号":
+        return False
+    num = parse_doc_number(text) if text.endswith("号") else None
+    return num is not None and num.text == text
+
+
 _ENDS_WITH_COLON = regex.compile(r"[：:]\s*$")
 
 
@@ -293,7 +307,13 @@ def join_label_values(cleaned: list[tuple[str, Line] | Table]) -> list[tuple[str
         nxt = cleaned[i + 1] if i + 1 < len(cleaned) else None
         if label is None:
             out.append(c)
-        elif isinstance(nxt, tuple) and _label_only(nxt[0]) is None and not rules.html_rules().field.match(nxt[0]) and not _ENDS_WITH_COLON.search(nxt[0]):
+        elif (
+            isinstance(nxt, tuple)
+            and _label_only(nxt[0]) is None
+            and not rules.html_rules().field.match(nxt[0])
+            and not _ENDS_WITH_COLON.search(nxt[0])
+            and not _foreign_number(label, nxt[0])
+        ):
             # a line ending in a colon is no value: the 主送机关 after an empty "浏览量："
             out.append((f"{label}：{nxt[0]}", c[1]))
             i += 1

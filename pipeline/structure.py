@@ -795,8 +795,9 @@ def _promulgation(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
         lay.mark(k, FURNITURE)  # a law site prints the enacting body between the title and its 题注 (上海市人大常委会)
         k += 1
     start = k
+    amendment = rules.element_rules()["promulgation_amendment"].pattern
     while k < len(texts) and k - start < SETTINGS.max_promulgation_lines and doc.paras[k].kind == "para":
-        if line.match(texts[k]):
+        if line.match(texts[k]) or k > start and amendment.match(texts[k]):
             lay.mark(k, TITLE_NOTE)
             lay.promulgation.append(_span(doc, doc.paras[k]))
             k += 1

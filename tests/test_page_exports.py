@@ -146,3 +146,31 @@ def test_a_pdf_page_number_glued_to_the_publicity_note(tmp_path: Path) -> None:
     d = run(tmp_path, text).document
     assert d.publicity == "此件主动公开", d.publicity
     assert (d.issuer, d.signed_date) == ("癸市发展和改革委员会", "2020-08-10"), d
+
+
+def test_a_number_over_its_title_on_one_line_under_an_empty_last_field(tmp_path: Path) -> None:
+    # the page's field table ends with an empty "主题词:" and the notice opens with its 文号 and title on one line:
+    # the number is the notice's, not the empty field's value
+    text = (
+        "索 引 号: | 主题分类: | 市政府文件 | |\n发文机关: | 子市政府 | 成文日期: | |\n"
+        "发文字号: | 发布日期: | 2010-12-13 | |\n主 题 词: |\n"
+        "子政发〔2010〕22号 子市人民政府关于表彰农田基本建设先进单位的决定\n各县、区人民政府，市政府各部门：\n"
+        "为表彰先进，市政府决定，表彰一批先进单位。\n"
+    )
+    d = run(tmp_path, text).document
+    assert d.doc_number == "子政发〔2010〕22号", d.doc_number
+    assert d.title == "子市人民政府关于表彰农田基本建设先进单位的决定", d.title
+
+
+def test_a_law_notes_later_events_on_lines_of_their_own(tmp_path: Path) -> None:
+    # the 题注 printed one event to a line, blank lines between, the amendment opening with 根据
+    text = (
+        "丑省人民代表大会常务委员会议事规则\n\n"
+        "(1988年8月18日丑省第六届人民代表大会常务委员会第二次会议通过\n\n"
+        "根据1997年10月17日丑省第七届人民代表大会常务委员会第二十七次会议《关于修改〈丑省人民代表大会常务委员会议事规则〉的决定》修正\n\n"
+        "2011年5月27日丑省第十届人民代表大会常务委员会第二十四次会议修订通过)\n\n"
+        "第一章 总 则\n\n第一条 为了规范常务委员会的议事程序，制定本规则。\n"
+    )
+    d = run(tmp_path, text).document
+    assert d.issuer == "丑省人民代表大会常务委员会", d.issuer
+    assert d.signed_date == "2011-05-27", d.signed_date

@@ -129,13 +129,15 @@ def opens_with_a_place(text: str) -> bool:
 
 _PART_MARK = regex.compile(
     r"[（(](?:[一二三四五六七八九十\d]{1,3}|试行|暂行|修订|修正|草案|送审稿|征求意见稿|代拟稿|(?:19|20)\d{2}年(?:修订|修正|版)?"
-    r"|(?:19|20)\d{2}\s*[—–\-－~～至]\s*(?:19|20)\d{2}年?)[)）]$"
+    r"|(?:19|20)\d{2}\s*[—–\-－~～至]\s*(?:19|20)\d{2}年?"
+    r"|(?:(?:19|20)\d{2}\s*年\s*)?第\s*(?:\d{1,4}|[一二三四五六七八九十百零〇]{1,6})\s*号)[)）]$"  # 公告（第7号）: its serial
 )
 
 
 def without_part_mark(title: str) -> str:
     """A title without the part number of a title in several or the qualifier after its kind, to find its kind:
-    '…分工方案（一）' -> '…分工方案', '…管理办法（试行）' -> '…管理办法', '…规划（2021—2025年）' -> '…规划'."""
+    '…分工方案（一）' -> '…分工方案', '…管理办法（试行）' -> '…管理办法', '…规划（2021—2025年）' -> '…规划',
+    '…公告（第7号）' -> '…公告'."""
     return _PART_MARK.sub("", title)
 
 

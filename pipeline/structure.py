@@ -442,6 +442,28 @@ def _set_title(doc: NormDoc, lay: _Draft, texts: list[str], k: int, first: int) 
     return b + 1
 
 
+_BYLINE_SOURCE = regex.compile(r"来源[：:]\s*(?P<source>[^\s：:]{2,30}?)\s*(?=(?:作者|编辑|时间|日期|发布时间|浏览|点击)[：:]|$)")
+_BYLINE_REACH = 4
+
+
+def _byline_repeated(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
+    """A site's byline ("时间：2022年12月06日来源：辽宁省卫生健康委员会", page chrome) printed again under it as its
+    source and date ("辽宁省卫生健康委员会 2022年12月06日"): the repeat is the page's too, not a 发文机关标志 and
+    成文日期 over the notice (the notice signs itself at its end)."""
+    for k in range(min(len(texts), SETTINGS.header_window)):
+        m = _BYLINE_SOURCE.search(texts[k]) if lay.roles.get(k) == FURNITURE else None
+        if m is None:
+            continue
+        for j in range(k + 1, min(len(texts), k + 1 + _BYLINE_REACH)):
+            if j in lay.roles:
+                continue
+            if texts[j] == m.group("source"):
+                lay.mark(j, FURNITURE)
+                if j + 1 < len(texts) and j + 1 not in lay.roles and rules.element_rules()["signed_date"].pattern.fullmatch(texts[j + 1]):
+                    lay.mark(j + 1, FURNITURE)
+            break
+
+
 def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     el = rules.element_rules()
     n = min(len(texts), SETTINGS.header_window)
@@ -453,6 +475,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             if m and m.group("label") and m.group("value"):
                 p = doc.paras[k]
                 lay.export_fields.setdefault(m.group("label"), _span(doc, p, m.group("value"), p.start + m.start("value"), p.start + m.end("value")))
+    _byline_repeated(doc, lay, texts)
     footer = [k for k in range(len(texts)) if el["site_footer"].pattern.search(texts[k]) and len(texts[k]) <= SETTINGS.max_title]
     for k in footer:
         # the site's footer block: its marker lines and the 主办单位/联系我们 lines beside them

@@ -174,3 +174,19 @@ def test_a_law_notes_later_events_on_lines_of_their_own(tmp_path: Path) -> None:
     d = run(tmp_path, text).document
     assert d.issuer == "丑省人民代表大会常务委员会", d.issuer
     assert d.signed_date == "2011-05-27", d.signed_date
+
+
+def test_an_announcement_under_an_arrow_breadcrumb_and_a_repeated_byline(tmp_path: Path) -> None:
+    # the breadcrumb uses "->"; the title carries its serial in brackets; the site's byline ("时间：…来源：…") is
+    # printed again under it as source and date: all page furniture, the notice signs itself at its end
+    text = (
+        "首页 -> 政务公开 -> 其他政府信息 -> 公 告\n寅市人民代表大会常务委员会办公室公告(第7号)\n"
+        "时间:2022年12月06日来源:某省卫生健康委员会\n[字体: ] 打印\n某省卫生健康委员会 2022年12月06日\n\n"
+        "  市人大常委会于2022年12月1日对《寅市社会信用条例（草案）》进行了初次审议，现将有关事项公告如下：\n"
+        "  一、公民、法人和其他组织均可以通过信函提出意见。\n"
+        "  寅市人民代表大会常务委员会办公室\n  2022年12月5日\n"
+    )
+    d = run(tmp_path, text).document
+    assert d.title == "寅市人民代表大会常务委员会办公室公告（第7号）", d.title
+    assert d.doc_type == "公告", d.doc_type
+    assert (d.issuer, d.signed_date) == ("寅市人民代表大会常务委员会办公室", "2022-12-05"), d

@@ -228,6 +228,7 @@ def _bars_only(text: str) -> bool:
 
 
 _SENTENCE_MARK = regex.compile(r"[。；！？]")
+_TITLE_NUMBER_JOIN = regex.compile(r"^[-—–－_·\s]+")
 
 
 def split_title_number(text: str) -> list[str]:
@@ -247,15 +248,17 @@ def split_title_number(text: str) -> list[str]:
         if num is not None and num.text == head and len(rest) >= 6 and rest.endswith(tuple(rules.doc_types())) and not _SENTENCE_MARK.search(rest):
             return [head, rest]
         return [text]
+    best: list[str] | None = None
     for doc_type in rules.doc_types():
         at = body.rfind(doc_type, 0, body.rfind("〔"))
         if at < 6:
             continue
-        title, rest = body[: at + len(doc_type)], body[at + len(doc_type) :]
+        # a site may join them with a dash ("…的通知-国税法函[1998]26号")
+        title, rest = body[: at + len(doc_type)], _TITLE_NUMBER_JOIN.sub("", body[at + len(doc_type) :])
         num = parse_doc_number(rest)
-        if num is not None and num.text == rest:
-            return [title, rest]
-    return [text]
+        if num is not None and num.text == rest and (best is None or len(rest) > len(best[1])):
+            best = [title, rest]  # the earliest cut: "…通知" + "国税法函…", not "…通知-国税法" (法) + "函…"
+    return best or [text]
 
 
 _BULLET = regex.compile(r"^[•●▪◦・]\s*")

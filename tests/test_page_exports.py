@@ -190,3 +190,16 @@ def test_an_announcement_under_an_arrow_breadcrumb_and_a_repeated_byline(tmp_pat
     assert d.title == "寅市人民代表大会常务委员会办公室公告（第7号）", d.title
     assert d.doc_type == "公告", d.doc_type
     assert (d.issuer, d.signed_date) == ("寅市人民代表大会常务委员会办公室", "2022-12-05"), d
+
+
+def test_a_title_joined_to_its_number_by_a_dash(tmp_path: Path) -> None:
+    # a document site prints "…的通知-国税法函[1998]26号": the number is the whole 国税法函, not 函 after a title
+    # cut at 法
+    text = (
+        "卯局政策法规司关于印发《税收执法检查工作考核标准》的通知-卯税法函[1998]26号\n"
+        "各省、自治区、直辖市税务局：\n为了做好税收执法检查的总结评比工作，特制定《税收执法检查工作考核标准》，现印发给你们。\n"
+        "卯局政策法规司\n1998年7月3日\n"
+    )
+    d = run(tmp_path, text).document
+    assert d.title == "卯局政策法规司关于印发《税收执法检查工作考核标准》的通知", d.title
+    assert (d.doc_number, d.doc_type) == ("卯税法函〔1998〕26号", "通知"), d

@@ -2082,6 +2082,26 @@ def test_a_placeless_issuer_takes_its_place_from_the_pages_publisher_field(tmp_p
     assert (x.text or "")[start:end].startswith("下陆区政府办公室")
 
 
+def test_a_task_list_grouped_by_lead_under_headings(tmp_path: Path) -> None:
+    """An attachment lists the year's tasks under headings that name their lead ("一、县示范区管委会牵头工作
+    （2项）", after the shape of a county's 政府工作报告任务清单; written here): each item is a task of those
+    units; a heading that names no unit ("加强组织领导") makes none."""
+    text = (
+        "辰县人民政府办公室关于印发2025年县政府工作报告任务清单的通知\n县直各有关单位：\n现将任务清单印发给你们，请抓好落实。\n"
+        "辰县人民政府办公室\n2025年5月18日\n附件\n2025年县政府工作报告任务清单\n"
+        "一、县示范区管委会牵头工作（2项）\n1.投资3000万元建设工厂化循环水养殖基地。\n2.打造食用菌酵素生产基地。\n"
+        "二、县农业农村局、县水利局牵头工作（1项）\n3.新建高标准农田2万亩，2025年10月底前完成。\n"
+        "三、加强组织领导\n4.各单位要明确专人负责。\n"
+    )
+    tasks = run(tmp_path, text).tasks
+    got = [(t.title, t.units, t.lead_unit, t.due_date) for t in tasks]
+    assert got == [
+        ("投资3000万元建设工厂化循环水养殖基地", "县示范区管委会", "县示范区管委会", ""),
+        ("打造食用菌酵素生产基地", "县示范区管委会", "县示范区管委会", ""),
+        ("新建高标准农田2万亩，2025年10月底前完成", "县农业农村局；县水利局", "县农业农村局", "2025-10-31"),
+    ], got
+
+
 def test_a_regulation_promulgated_by_several_bodies_names_each(tmp_path: Path) -> None:
     """A national regulation whose 题注 names the bodies whose joint order promulgated it (after the shape of
     LawRefBook's 行政法规 texts; written here): each body an issuer, the central bank among them, and the

@@ -384,6 +384,7 @@ def extract_tasks(doc: NormDoc, st: Structure, mentions: list[Mention], base_dat
     builder = _TaskBuilder(doc, mentions, base_date)
     builder.body(list(st.sections), st.body_ranges(doc))
     builder.tasks = _run_in_titles(builder.tasks)
+    builder.headed_groups(list(st.sections), st.body_ranges(doc))
     builder.untagged_siblings(list(st.sections), st.body_ranges(doc))
     for t in doc.tables:
         builder.table(t)
@@ -500,6 +501,41 @@ class _TaskBuilder:
                     TaskRow(
                         self.doc.doc_id, "", sib.section_id, sib.heading, detail, "", "", deadline_text, due, "body",
                         self.doc.page_at(sib.start_char), text[sib.start_char : para_end], sib.start_char, para_end,
+                    )
+                )
+        if not added:
+            return
+        body = sorted([t for t in self.tasks if t.source == "body"] + added, key=lambda t: t.start_char)
+        rest = [t for t in self.tasks if t.source != "body"]
+        self.tasks = [replace(t, task_id=f"t{i + 1}") for i, t in enumerate(body + rest)]
+
+    def headed_groups(self, sections: list[Section], body_ranges: list[tuple[int, int]]) -> None:
+        """A task list grouped by lead: a heading that names the units leading the items under it
+        ("一、县示范区管委会牵头工作（8项）", rules/words.yaml lead_heading) makes each of its items with no task of
+        its own a task of those units (the first leads). Body task rows are then numbered in text order."""
+        heading = rules.words("lead_heading")
+        text = self.doc.text
+        covered = [(t.start_char, t.end_char) for t in self.tasks if t.source == "body"]
+        added: list[TaskRow] = []
+        for sec in sections:
+            m = heading.match(sec.heading)
+            if m is None:
+                continue
+            units = split_units(m.group("units"))
+            if not units or not all(_unitish(u) for u in units):
+                continue
+            for item in (s for s in sections if s.parent_id == sec.section_id):
+                range_end = next((e for s, e in body_ranges if s <= item.start_char < e), None)
+                if range_end is None or any(a <= item.start_char < b or item.start_char <= a < item.end_char for a, b in covered):
+                    continue  # outside the body, or the item has a task of its own (a tag names its units)
+                para = self.doc.para_at(item.start_char)
+                end = min(para.end if para is not None else item.end_char, item.end_char, range_end)
+                detail = text[item.start_char : end][len(item.label) :].lstrip("、．.").replace("\n", "").strip("。；，、 ")
+                deadline_text, due = _due(text[item.start_char : end])
+                added.append(
+                    TaskRow(
+                        self.doc.doc_id, "", item.section_id, item.heading, detail, "；".join(units), units[0], deadline_text,
+                        due, "body", self.doc.page_at(item.start_char), text[item.start_char : end], item.start_char, end,
                     )
                 )
         if not added:

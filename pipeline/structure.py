@@ -13,7 +13,7 @@ import regex
 from . import rules
 from .docnumber import DocNumber, find_doc_numbers, number_line, parse_doc_number
 from .model import NormDoc, Para, Section, Span
-from .orgnames import addressees, doc_type_of, looks_like_org, opens_with_a_place, split_orgs
+from .orgnames import addressees, doc_type_of, looks_like_org, opens_with_a_place, split_orgs, without_part_mark
 
 _PUNCT = regex.compile(r"[。，；：！？、]")
 # an order's or an announcement's head, its number on the next line ("广州市人民政府令" / "第179号",
@@ -772,13 +772,10 @@ def _title_reprint(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
             return i
         k += 1
         # the text's own print may lack the database's version note ("…办法（1997年修正）" over "…办法")
-        if got == title or _VERSION_NOTE.fullmatch(title, len(got)):
+        if got == title or without_part_mark(title) == got:
             lay.mark_range(i, k, FURNITURE)
             return k
     return i
-
-
-_VERSION_NOTE = regex.compile(r"[（(][^（）()]{0,16}(?:修正|修订|修改|试行|暂行)[^（）()]{0,8}[）)]")
 
 
 _DATED = regex.compile(r"^[（(]?\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")

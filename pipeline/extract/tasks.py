@@ -503,6 +503,10 @@ class _TaskBuilder:
                         self.doc.page_at(sib.start_char), text[sib.start_char : para_end], sib.start_char, para_end,
                     )
                 )
+        self._merge_body(added)
+
+    def _merge_body(self, added: list[TaskRow]) -> None:
+        """Body task rows with `added` among them in text order, numbered again (table rows after them)."""
         if not added:
             return
         body = sorted([t for t in self.tasks if t.source == "body"] + added, key=lambda t: t.start_char)
@@ -538,11 +542,7 @@ class _TaskBuilder:
                         due, "body", self.doc.page_at(item.start_char), text[item.start_char : end], item.start_char, end,
                     )
                 )
-        if not added:
-            return
-        body = sorted([t for t in self.tasks if t.source == "body"] + added, key=lambda t: t.start_char)
-        rest = [t for t in self.tasks if t.source != "body"]
-        self.tasks = [replace(t, task_id=f"t{i + 1}") for i, t in enumerate(body + rest)]
+        self._merge_body(added)
 
     @staticmethod
     def _covers_list(parent: Section, sections: list[Section], ends: list[int], at: int, items_have_tags: bool) -> bool:

@@ -329,6 +329,12 @@ def join_label_values(cleaned: list[tuple[str, Line] | Table]) -> list[tuple[str
 _DATE_THEN_NUMBER = regex.compile(r"^(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)\s*(?P<number>\S.*号)$")
 
 
+# the 文号 then the date, nothing else or the 主送机关 (which opens with 各) and what follows it
+_NUMBER_THEN_DATE = regex.compile(
+    r"^(?P<number>[^\s（()，,。：:]{3,30}?号)\s*(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)\s*(?P<rest>各[^。；：:]{1,200}[：:].*)?$"
+)
+
+
 _NUMBER_DATE_BRACKETED = regex.compile(
     r"^[（(]\s*(?:(?P<number>[^（）()\s]+?号)\s*[，,]?\s*(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)"
     r"|(?P<date2>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)\s*[，,]?\s*(?P<number2>[^（）()\s]+?号))\s*[）)]$"
@@ -337,11 +343,14 @@ _NUMBER_DATE_BRACKETED = regex.compile(
 
 def split_date_number(text: str) -> list[str]:
     """A law database prints the 成文日期 and the 文号 on one line under the title ("2006年10月26日 财建〔2006〕
-    689号", or both in brackets: "（宁政办发〔2010〕9号 2010年1月14日）"): two lines in the order printed, so
-    each is read as the element it is (§7.2.4, §7.3.5)."""
+    689号", or both in brackets: "（宁政办发〔2010〕9号 2010年1月14日）"), a gazette's abstract the 文号, the date
+    and the 主送机关 run together ("赣府厅字[2020]28号2020年4月9日各市、县(区)人民政府，省政府各部门：2019年，…"):
+    a line each in the order printed, so each is read as the element it is (§7.2.4, §7.3.2, §7.3.5)."""
     if text.endswith("号"):
         m = _DATE_THEN_NUMBER.match(text)
         parts = [m.group("date"), m.group("number")] if m is not None else []
+    elif "号" in text[:40] and (m := _NUMBER_THEN_DATE.match(text)) is not None:
+        parts = [m.group("number"), m.group("date")] + ([m.group("rest")] if m.group("rest") else [])
     elif text.endswith(("）", ")")) and "号" in text and "日" in text:
         m = _NUMBER_DATE_BRACKETED.match(text)
         parts = [] if m is None else [m.group("number"), m.group("date")] if m.group("number") else [m.group("date2"), m.group("number2")]
@@ -352,7 +361,7 @@ def split_date_number(text: str) -> list[str]:
     return parts if num is not None and num.text == number else [text]
 
 
-_BODY_OPENER = regex.compile(r"^(?:现将|现就|现对|根据|依据|按照|为了?|经|近日|近期|今年以来|当前)")
+_BODY_OPENER = regex.compile(r"^(?:现将|现就|现对|根据|依据|按照|为了?|经|近日|近期|今年以来|当前|(?:19|20)\d{2}年[，,以度])")
 
 
 # a 署名 and its date amid a line, parted from the sentence before and the text after by spaces: a page run

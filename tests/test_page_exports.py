@@ -203,3 +203,31 @@ def test_a_title_joined_to_its_number_by_a_dash(tmp_path: Path) -> None:
     d = run(tmp_path, text).document
     assert d.title == "卯局政策法规司关于印发《税收执法检查工作考核标准》的通知", d.title
     assert (d.doc_number, d.doc_type) == ("卯税法函〔1998〕26号", "通知"), d
+
+
+def test_a_gazette_abstract_runs_number_date_and_addressees_together(tmp_path: Path) -> None:
+    # a journal database's copy of a gazette article: its mark "<正>", then the 文号, the 成文日期 and the 主送机关
+    # on one line with the body's first sentence
+    text = (
+        "丁省人民政府办公厅关于2019年度全省林长制工作考核结果的通报\n"
+        "<正>丁府厅字[2020]28号2020年4月9日各市、县(区)人民政府,省政府各部门:2019年,全省各地积极推进林长制。"
+        "各项工作取得预期成效。\n"
+    )
+    d = run(tmp_path, text).document
+    assert (d.doc_number, d.signed_date) == ("丁府厅字〔2020〕28号", "2020-04-09"), d
+    assert d.recipients == "各市、县（区）人民政府；省政府各部门", d.recipients
+    # the number and the date on one line with nothing else, as a gazette prints them under the title
+    d = run(tmp_path, text.replace("<正>", "").replace("4月9日各", "4月9日\n各"), name="b").document
+    assert (d.doc_number, d.signed_date) == ("丁府厅字〔2020〕28号", "2020-04-09"), d
+
+
+def test_a_signature_a_site_blanked_out_names_no_issuer(tmp_path: Path) -> None:
+    # a bid site's copy replaces names with "(略)": the title's organisation is the issuer
+    text = (
+        "丁省人民政府办公厅关于印发示范区创建工作方案的通知\n丁政办〔2023〕28号\n各市、自治州人民政府，省政府各委、办、厅、局：\n"
+        "《示范区创建工作方案》已经 (略) 政府第5次常务会议审议通过，现印发给你们，请认真组织实施。\n"
+        "(略) 人民政府办公厅\n2023年3月24日\n"
+    )
+    d = run(tmp_path, text).document
+    assert d.issuer == "丁省人民政府办公厅", d.issuer
+    assert d.signed_date == "2023-03-24", d.signed_date

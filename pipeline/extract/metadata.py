@@ -74,16 +74,18 @@ def _abbreviates(short: str, full: str) -> bool:
 def _issuer(st: Structure) -> tuple[str, Span | None]:
     head = title_head(st.title.value) if st.title is not None else ""
     heads = [part[a:b] for part in head.split("、") for a, b in split_orgs(part)] if head else []
-    if len(st.signature) >= 2:
-        names = [s.value for s in st.signature]
+    # a 署名 a site blanked out ("（略）人民政府办公厅") names nobody: the title's organisation stands
+    signature = [s for s in st.signature if not rules.words("redaction_mark").search(s.value)]
+    if len(signature) >= 2:
+        names = [s.value for s in signature]
         if len(heads) == len(names) and all(_abbreviates(n, h) for n, h in zip(names, heads)):
             # joint issuers signed by their short names ("省发展改革委 省生态环境厅") under their full names
             return "；".join(heads), st.title
-        return "；".join(names), st.signature[0]
+        return "；".join(names), signature[0]
     if st.issuer_mark is not None:
         return st.issuer_mark.value.replace("、", "；"), st.issuer_mark  # joint issuers on one line: 财政部、司法部
-    if st.signature:
-        sig = st.signature[0]
+    if signature:
+        sig = signature[0]
         # joint issuers signed on one line ("国务院　中央军委", spaces gone) as the title names them
         if len(heads) > 1 and "".join(heads) == sig.value:
             return "；".join(heads), sig

@@ -231,3 +231,16 @@ def test_a_signature_a_site_blanked_out_names_no_issuer(tmp_path: Path) -> None:
     d = run(tmp_path, text).document
     assert d.issuer == "丁省人民政府办公厅", d.issuer
     assert d.signed_date == "2023-03-24", d.signed_date
+
+
+def test_a_posting_office_under_the_title_yields_to_the_signature(tmp_path: Path) -> None:
+    # a 政府信息公开 page: its 索引号 without a label over the title, the office that posted it and the date under
+    # it; the notice is signed by another office
+    text = (
+        "11330700MB10327095/2024-00144\n关于印发《丁区重污染天气应急预案》的通知\n丁市生态环境局丁区分局\n2024-03-01\n主动公开\n"
+        "各乡镇人民政府、街道办事处：\n《丁区重污染天气应急预案》已经管委会同意，现印发给你们，请认真贯彻执行。\n"
+        "丁区管理委员会党政综合办公室\n2024年2月29日\n"
+    )
+    d = run(tmp_path, text).document
+    assert d.title == "关于印发《丁区重污染天气应急预案》的通知", d.title
+    assert d.issuer == "丁区管理委员会党政综合办公室", d.issuer

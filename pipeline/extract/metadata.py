@@ -82,8 +82,15 @@ def _issuer(st: Structure) -> tuple[str, Span | None]:
             # joint issuers signed by their short names ("省发展改革委 省生态环境厅") under their full names
             return "；".join(heads), st.title
         return "；".join(names), signature[0]
-    if st.issuer_mark is not None:
-        return st.issuer_mark.value.replace("、", "；"), st.issuer_mark  # joint issuers on one line: 财政部、司法部
+    mark = st.issuer_mark
+    if mark is not None and signature and st.title is not None and mark.start > st.title.start and "、" not in mark.value:
+        sig = signature[0].value
+        if sig != mark.value and not _abbreviates(sig, mark.value) and not _abbreviates(mark.value, sig):
+            # a page prints the office that posted it under the title ("金华市生态环境局…分局"); the notice's own
+            # 署名 ("…管理委员会党政综合办公室") names its issuer (§7.3.5)
+            mark = None
+    if mark is not None:
+        return mark.value.replace("、", "；"), mark  # joint issuers on one line: 财政部、司法部
     if signature:
         sig = signature[0]
         # joint issuers signed on one line ("国务院　中央军委", spaces gone) as the title names them

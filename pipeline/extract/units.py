@@ -172,7 +172,10 @@ def unit_groups(text: str) -> list[list[str]]:
     lex = rules.unit_lexicon()
     text = _strip_role_label(text)
     groups = []
+    timing = rules.words("timing_clause")
     for g in split_top(text, "，,；;"):
+        if timing.match(g.strip()):
+            continue  # "…、市总工会，2023年6月底前完成": the time limit closing the list
         if any(k in g for k in lex.keep_together):
             groups.append([g])  # "X及其所属乡（镇）政府、街道办事处" names one unit
             continue

@@ -373,3 +373,24 @@ def test_a_web_page_saved_as_pdf(tmp_path: Path) -> None:
     error_page.write_text("<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1></body></html>", encoding="utf-8")
     out = process_path(error_page)
     assert len(out.errors) == 1 and "is a web page (HTML) file named .pdf" in out.errors[0].error, out.errors
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".html"])
+def test_a_text_whose_characters_became_question_marks(tmp_path: Path, suffix: str) -> None:
+    """A page or export saved in an encoding without Chinese turns every character into "?": no decoding
+    brings them back, so the errors row says so and what to do (not "no notice" or "an empty page")."""
+    from pipeline.process import process_path
+
+    body = "???????????,???????????????,??????2023???6????,?“????”???????。\n" * 6
+    path = tmp_path / f"notice{suffix}"
+    path.write_text(body if suffix == ".txt" else f"<html><body><div><p>{body}</p></div></body></html>", encoding="utf-8")
+    out = process_path(path)
+    assert len(out.errors) == 1, out.errors
+    message = out.errors[0].error
+    assert "lost" in message and "UTF-8" in message and "'?'" in message, message
+    # a notice that asks a question keeps its question marks and is read
+    path = tmp_path / f"asks{suffix}"
+    text = "丁县人民政府关于征求意见的通知\n各乡镇人民政府：\n现就以下问题征求意见：是否需要调整？如何调整？请于2024年3月1日前反馈。\n丁县人民政府\n2024年2月1日\n"
+    path.write_text(text if suffix == ".txt" else "<html><body><div>" + "".join(f"<p>{ln}</p>" for ln in text.splitlines()) + "</div></body></html>", encoding="utf-8")
+    out = process_path(path)
+    assert not out.errors and out.document.title == "丁县人民政府关于征求意见的通知", (out.errors, out.document.title)

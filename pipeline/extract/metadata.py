@@ -84,8 +84,8 @@ def _issuer(st: Structure) -> tuple[str, Span | None]:
         return "；".join(names), signature[0]
     mark = st.issuer_mark
     if mark is not None and signature and st.title is not None and mark.start > st.title.start and "、" not in mark.value:
-        sig = signature[0].value
-        if sig != mark.value and not _abbreviates(sig, mark.value) and not _abbreviates(mark.value, sig):
+        signed = signature[0].value
+        if signed != mark.value and not _abbreviates(signed, mark.value) and not _abbreviates(mark.value, signed):
             # a page prints the office that posted it under the title ("金华市生态环境局…分局"); the notice's own
             # 署名 ("…管理委员会党政综合办公室") names its issuer (§7.3.5)
             mark = None

@@ -20,7 +20,7 @@ from .. import rules
 from ..model import Block, IngestError, Line, SourceDocument, Table
 from .html_meta import PageMetadata, head_metadata, page_metadata, squash
 from .tables import MAX_COLSPAN, html_table_grid, join_cell_paragraphs, span_attribute, stitch_runs
-from .text import decode
+from .text import decode, lost_characters
 
 log = logging.getLogger(__name__)
 
@@ -286,6 +286,9 @@ def read_html(path: Path, *, doc_id: str, sha256: str, data: bytes) -> SourceDoc
             "(the site fills it in by JavaScript); save the page after it has loaded, or the notice's PDF/text"
         )
     if not _has_text(blocks):
+        lost = lost_characters("\n".join(b.text for b in blocks if isinstance(b, Line)), path.name)
+        if lost:
+            raise IngestError(lost)
         if target:
             raise IngestError(f"{path.name}: the page only redirects to {target}; save that page instead")
         raise IngestError(

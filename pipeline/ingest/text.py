@@ -48,6 +48,28 @@ def decode(data: bytes, *, source: str) -> str:
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
+MIN_LOST_MARKS = 20  # "?" or U+FFFD standing for characters an export lost, from this many ...
+LOST_SHARE = 0.3  # ... and this share of the visible characters
+
+
+def lost_characters(text: str, source: str) -> str:
+    """Why a text is beyond reading because its characters were lost before it was saved, or '': a page or
+    export saved in an encoding without Chinese turns every character into "?" (or U+FFFD), which no decoding
+    brings back."""
+    lost = text.count("?") + text.count("\ufffd")
+    if lost < MIN_LOST_MARKS:
+        return ""
+    shown = sum(1 for c in text if not c.isspace())
+    if lost < LOST_SHARE * shown:
+        return ""
+    first = next((ln.strip()[:60] for ln in text.splitlines() if ln.strip()), "")
+    return (
+        f"{source}: its Chinese characters were lost before it reached the pipeline: {lost} of {shown} "
+        f"characters are '?' or '\ufffd' ({first!r}), as when a page is saved or exported in an encoding "
+        "without Chinese (ASCII, Latin-1); save or export it again from the original as UTF-8 or GB18030"
+    )
+
+
 def _not_binary(text: str, source: str) -> str:
     """Control characters (NUL…) do not occur in a notice: many of them mean a binary file named .txt."""
     if len(_CONTROL.findall(text)) > max(2, len(text) // 200):

@@ -394,3 +394,34 @@ def test_a_text_whose_characters_became_question_marks(tmp_path: Path, suffix: s
     path.write_text(text if suffix == ".txt" else "<html><body><div>" + "".join(f"<p>{ln}</p>" for ln in text.splitlines()) + "</div></body></html>", encoding="utf-8")
     out = process_path(path)
     assert not out.errors and out.document.title == "丁县人民政府关于征求意见的通知", (out.errors, out.document.title)
+
+
+GARBLED_NOTICE = "丁省人民政府办公厅关于印发丁省推进政务公开工作实施方案的通知\n各市人民政府，省人民政府各部门：\n现将实施方案印发给你们，请认真贯彻执行。\n丁省人民政府办公厅\n2020年1月6日\n"
+
+
+def test_utf8_read_as_latin1_and_saved_again_is_repaired(tmp_path: Path) -> None:
+    """"æ²³å\x8d\x97…": the notice's UTF-8 bytes read as Latin-1 and saved again; every byte survives, so the
+    repair (ftfy) gives the notice back whole and nothing is reported."""
+    from pipeline.process import process_path
+
+    path = tmp_path / "notice.txt"
+    path.write_text(GARBLED_NOTICE.encode("utf-8").decode("latin-1"), encoding="utf-8")
+    out = process_path(path)
+    assert not out.errors, out.errors
+    d = out.document
+    assert (d.title, d.issuer, d.signed_date) == ("丁省人民政府办公厅关于印发丁省推进政务公开工作实施方案的通知", "丁省人民政府办公厅", "2020-01-06"), d
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".html"])
+def test_utf8_read_as_gbk_and_saved_again_is_repaired_with_a_note(tmp_path: Path, suffix: str) -> None:
+    """"娌冲崡…" (乱码): the notice's UTF-8 bytes read as GBK and saved again. The bytes GBK could not read are
+    gone; the rest is taken back, and an errors row says how many characters were lost."""
+    from pipeline.process import process_path
+
+    text = GARBLED_NOTICE if suffix == ".txt" else "<html><body><div>" + "".join(f"<p>{ln}</p>" for ln in GARBLED_NOTICE.splitlines()) + "</div></body></html>"
+    path = tmp_path / f"notice{suffix}"
+    path.write_text(text.encode("utf-8").decode("gbk", errors="replace"), encoding="utf-8")
+    out = process_path(path)
+    assert len(out.errors) == 1 and "garbled" in out.errors[0].error and "GBK" in out.errors[0].error, out.errors
+    assert out.document.title.startswith("丁省人民政府办"), out.document.title
+    assert "各市人民政府" in out.text and "印发给你们" in out.text, out.text[:200]

@@ -20,6 +20,7 @@ from .. import rules
 from ..model import Block, IngestError, Line, SourceDocument, Table
 from .html_meta import PageMetadata, head_metadata, page_metadata, squash
 from .tables import MAX_COLSPAN, html_table_grid, join_cell_paragraphs, span_attribute, stitch_runs
+from .mojibake import repair, repair_note
 from .text import decode, lost_characters
 
 log = logging.getLogger(__name__)
@@ -269,13 +270,13 @@ def _redirect_target(root: lxml_html.HtmlElement) -> str:
 
 
 def read_html(path: Path, *, doc_id: str, sha256: str, data: bytes) -> SourceDocument:
-    text = decode_html(data, source=path.name)
-    root = _parse(text, source=path.name)
+    fixed = repair(decode_html(data, source=path.name))
+    root = _parse(fixed.text, source=path.name)
     head = head_metadata(root)
     target = _redirect_target(root)  # before the page's head is stripped
     _strip_page(root)
     meta: PageMetadata = page_metadata(root, head)
-    container = content_root(root, text)
+    container = content_root(root, fixed.text)
     inside_meta = any(box is container or container in box.iterdescendants() for box in meta.containers)
     blocks = [] if inside_meta else content_blocks(container, meta.containers)
     if inside_meta and meta.values:
@@ -302,4 +303,5 @@ def read_html(path: Path, *, doc_id: str, sha256: str, data: bytes) -> SourceDoc
         sha256=sha256,
         blocks=tuple(blocks),
         metadata=dict(meta.values),
+        warnings=(note,) if (note := repair_note(path.name, fixed)) else (),
     )

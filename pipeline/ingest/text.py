@@ -12,6 +12,7 @@ from lxml import html as lxml_html
 
 from .. import rules
 from ..model import Block, IngestError, Line, SourceDocument, Table
+from .mojibake import repair, repair_note
 from .tables import html_table_grid, split_paragraph_rows, stitch
 
 # Encodings a Chinese notice arrives in; charset-normalizer is asked to choose among these first.
@@ -300,9 +301,10 @@ def blocks_from_text(text: str) -> list[Block]:
 
 
 def read_text(path: Path, *, doc_id: str, sha256: str, data: bytes) -> SourceDocument:
-    text = decode(data, source=path.name)
+    fixed = repair(decode(data, source=path.name))
     fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
-    blocks = blocks_from_text(text)
+    blocks = blocks_from_text(fixed.text)
     if not any(isinstance(b, Line) and b.text.strip() for b in blocks) and not any(isinstance(b, Table) for b in blocks):
         raise IngestError(f"{path.name}: the file holds no text")
-    return SourceDocument(doc_id=doc_id, source=str(path), format=fmt, sha256=sha256, blocks=tuple(blocks))
+    note = repair_note(path.name, fixed)
+    return SourceDocument(doc_id=doc_id, source=str(path), format=fmt, sha256=sha256, blocks=tuple(blocks), warnings=(note,) if note else ())

@@ -676,12 +676,14 @@ class HtmlRules:
     field: regex.Pattern[str]  # a label, its colon and the spaces around: where each field of a line starts
     # (or a label in 【】, a law database's "【制定机关】…", where its characters may be spaced: "【字 号】")
     labels_in_brackets: tuple[tuple[str, str], ...] = ()  # labels read only inside 【】 ("字号" alone is font size)
+    json_content: tuple[str, ...] = ()  # a data API's field names holding the notice's text (lower case, no _ or -)
+    json_fields: tuple[tuple[str, str], ...] = ()  # (field name so folded, metadata key)
 
 @cached
 def html_rules() -> HtmlRules:
     """rules/html.yaml: a web page's metadata labels and the page chrome left inside article containers."""
     data = _read_yaml("html.yaml")
-    _check_keys("html.yaml", "<top>", data, {"metadata_labels", "bracketed_labels", "date_keys", "meta_tags", "patterns"})
+    _check_keys("html.yaml", "<top>", data, {"metadata_labels", "bracketed_labels", "date_keys", "meta_tags", "json_content", "json_fields", "patterns"})
     labels = [(_SPACES.sub("", str(a)), str(key)) for key, aliases in data["metadata_labels"].items() for a in aliases]
     labels.sort(key=lambda p: len(p[0]), reverse=True)
     alt = "|".join(regex.escape(a) for a, _ in labels)
@@ -693,7 +695,8 @@ def html_rules() -> HtmlRules:
     spaced = "|".join(
         r"\s*".join(regex.escape(ch) for ch in a) for a in sorted({a for a, _ in labels + bracketed}, key=len, reverse=True)
     )
-    for name in list(data.get("date_keys", [])) + list((data.get("meta_tags") or {}).values()):
+    json_fields = [(fold_field(a), str(key)) for key, aliases in (data.get("json_fields") or {}).items() for a in aliases]
+    for name in list(data.get("date_keys", [])) + list((data.get("meta_tags") or {}).values()) + [k for _, k in json_fields]:
         if name not in keys:
             raise RuleError(f"rules/html.yaml: {name!r} is not a metadata_labels key")
     pats = {r.id: r for r in _pattern_rules("html.yaml", "patterns")}
@@ -711,4 +714,11 @@ def html_rules() -> HtmlRules:
         # "文号：…", or a table copied with its bars and no colons ("文号 | 鹿山政〔2020〕72号 |")
         field=regex.compile(r"(?:【\s*(?P<label>" + spaced + r")\s*】|(?P<label>" + alt + r")\s*(?:[：:]|(?=[|｜])))\s*"),
         labels_in_brackets=tuple(bracketed),
+        json_content=tuple(fold_field(a) for a in data.get("json_content") or []),
+        json_fields=tuple(json_fields),
     )
+
+
+def fold_field(name: object) -> str:
+    """A data API's field name as rules/html.yaml lists it: lower case, without '_' and '-'. 'file_Num' -> 'filenum'"""
+    return str(name).lower().replace("_", "").replace("-", "")

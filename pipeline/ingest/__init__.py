@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..model import IngestError, SourceDocument
+from .jsondoc import looks_like_json
 
 Reader = Callable[..., SourceDocument]
 
@@ -27,6 +28,7 @@ SUFFIXES: dict[str, str] = {
     ".rtf": "doc",  # rich text and OpenDocument text: LibreOffice converts them the same way
     ".odt": "doc",
     ".pdf": "pdf",
+    ".json": "json",  # a site's data API saved instead of its page (jsondoc.py)
 }
 
 
@@ -52,6 +54,10 @@ def _reader(kind: str) -> Reader:
         from .pdf import read_pdf
 
         return read_pdf
+    if kind == "json":
+        from .jsondoc import read_json
+
+        return read_json
     raise IngestError(f"no reader for {kind}")
 
 
@@ -90,8 +96,8 @@ def read_document(path: Path) -> SourceDocument:
 
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 and WPS documents (a compound file)
-_NAMES = {"pdf": "PDF", "docx": "Word (.docx)", "doc": "Word 97-2003", "html": "web page (HTML)"}
-_EXTENSIONS = {"pdf": ".pdf", "docx": ".docx", "doc": ".doc", "html": ".html"}
+_NAMES = {"pdf": "PDF", "docx": "Word (.docx)", "doc": "Word 97-2003", "html": "web page (HTML)", "json": "JSON data"}
+_EXTENSIONS = {"pdf": ".pdf", "docx": ".docx", "doc": ".doc", "html": ".html", "json": ".json"}
 _BINARY_KINDS = ("pdf", "docx", "doc")
 
 
@@ -107,4 +113,6 @@ def _sniff(data: bytes, kind: str) -> str | None:
         return "docx"
     if data[:8] == _OLE:
         return "doc"
+    if kind in ("html", "text") and head[:1] in (b"{", b"[") and looks_like_json(data):
+        return "json"  # a data API's answer saved as a page
     return None

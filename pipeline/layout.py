@@ -337,13 +337,13 @@ _NUMBER_THEN_DATE = regex.compile(
 
 _NUMBER_DATE_BRACKETED = regex.compile(
     r"^[（(]\s*(?:(?P<number>[^（）()\s]+?号)\s*[，,]?\s*(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)"
-    r"|(?P<date2>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)\s*[，,]?\s*(?P<number2>[^（）()\s]+?号))\s*[）)]$"
+    r"|(?P<date2>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)\s*[，,]?\s*(?P<number2>[^（）()\s]+?号))\s*[）)]\s*(?P<rest>.*)$"
 )
 
 
 def split_date_number(text: str) -> list[str]:
     """A law database prints the 成文日期 and the 文号 on one line under the title ("2006年10月26日 财建〔2006〕
-    689号", or both in brackets: "（宁政办发〔2010〕9号 2010年1月14日）"), a gazette's abstract the 文号, the date
+    689号", or both in brackets: "（宁政办发〔2010〕9号 2010年1月14日）", maybe before the first sentence), a gazette's abstract the 文号, the date
     and the 主送机关 run together ("赣府厅字[2020]28号2020年4月9日各市、县(区)人民政府，省政府各部门：2019年，…"):
     a line each in the order printed, so each is read as the element it is (§7.2.4, §7.3.2, §7.3.5)."""
     if text.endswith("号"):
@@ -351,9 +351,12 @@ def split_date_number(text: str) -> list[str]:
         parts = [m.group("date"), m.group("number")] if m is not None else []
     elif "号" in text[:40] and (m := _NUMBER_THEN_DATE.match(text)) is not None:
         parts = [m.group("number"), m.group("date")] + ([m.group("rest")] if m.group("rest") else [])
-    elif text.endswith(("）", ")")) and "号" in text and "日" in text:
+    elif text.startswith(("（", "(")) and "号" in text[:60] and "日" in text[:60]:
+        # (the bracket may open the first sentence's line: "(1985年5月4日皖政〔1985〕38号)  根据《…》…")
         m = _NUMBER_DATE_BRACKETED.match(text)
         parts = [] if m is None else [m.group("number"), m.group("date")] if m.group("number") else [m.group("date2"), m.group("number2")]
+        if m is not None and m.group("rest"):
+            parts.append(m.group("rest"))
     else:
         return [text]
     number = next((p for p in parts if p.endswith("号")), "")

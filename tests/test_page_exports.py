@@ -244,3 +244,22 @@ def test_a_posting_office_under_the_title_yields_to_the_signature(tmp_path: Path
     d = run(tmp_path, text).document
     assert d.title == "关于印发《丁区重污染天气应急预案》的通知", d.title
     assert d.issuer == "丁区管理委员会党政综合办公室", d.issuer
+
+
+def test_a_law_librarys_english_navigation_and_a_bracketed_number_before_the_first_sentence(tmp_path: Path) -> None:
+    # a law library's page (AsianLII): English navigation, its field list with "-----" for empty fields and a
+    # code for the issuer, then the text with its date and 文号 in brackets at the head of the first sentence
+    text = (
+        "AsianLII [Home] [Databases] [WorldLII] [Search] [Feedback]\n\n丁省地方法规\n\n"
+        "You are here:  AsianLII >> Databases >> 丁省地方法规 >> 丁省政府关于做好干部任免工作的通知\n\n"
+        "[Database Search] [Name Search] [Noteup] [Help]\n\n丁省政府关于做好干部任免工作的通知\n\n"
+        "  【发布单位】81202\n\n  【发布文号】-----------\n\n  【发布日期】1985-05-04\n\n"
+        "丁省人民政府关于做好干部任免工作的通知\n\n"
+        "(1985年5月4日丁政〔1985〕38号)  根据《中华人民共和国地方各级人民代表大会和地方各级人民政府组织法》，现将有关问题通知如下：\n\n"
+        " 一、任免权限\n\n  省人民政府秘书长由省长提请省人大常委会决定任免。\n"
+    )
+    out = run(tmp_path, text)
+    d = out.document
+    assert (d.title, d.issuer) == ("丁省人民政府关于做好干部任免工作的通知", "丁省人民政府"), d
+    assert (d.doc_number, d.signed_date) == ("丁政〔1985〕38号", "1985-05-04"), d
+    assert [r.cited_doc_number for r in out.references] == [""], out.references  # the number is the notice's own

@@ -225,7 +225,7 @@ def test_a_false_friend_must_hold_its_keyword(tmp_path: Any, monkeypatch: pytest
     the rule would silently never apply; the shipped list blocks 民政 in 人民政府 but not 民政 itself."""
     from pipeline.extract.topic import classify
 
-    assert classify("镇巴县人民政府工作规则", "").topic == "其他"
+    assert classify("镇巴县人民政府关于召开全县大会的通知", "").topic == "其他"
     assert classify("关于加强民政工作的通知", "").topic == "民政、扶贫、救灾"
     bad = tmp_path / "topics.yaml"
     bad.write_text("fallback: 其他\nfalse_friends:\n  民政: [民生]\nclasses:\n  - id: 其他\n  - id: 民政\n    keywords: [民政]\n", encoding="utf-8")

@@ -240,6 +240,8 @@ def split_title_number(text: str) -> list[str]:
     body = _CELL_BARS.sub("", text)
     if len(body) < 12:
         return [text]
+    if (cut := _title_then_bracket(body)) is not None:
+        return [body[:cut], body[cut:]]
     if not body.endswith("号"):
         # the other order ("江政办〔2020〕2号区人民政府办公室关于印发…的通知", a page's title field)
         end = body.find("号", body.find("〔"))
@@ -259,6 +261,20 @@ def split_title_number(text: str) -> list[str]:
         if num is not None and num.text == rest and (best is None or len(rest) > len(best[1])):
             best = [title, rest]  # the earliest cut: "…通知" + "国税法函…", not "…通知-国税法" (法) + "函…"
     return best or [text]
+
+
+def _title_then_bracket(body: str) -> int | None:
+    """Where a title ends that a page run into one line with its bracketed 文号 and date and the text after
+    them ("…关于…的通知（宁政办发〔2010〕9号 2010年1月14日）自治区政府各部门：…"), or None. The bracket and
+    what follows go on to split_date_number."""
+    for doc_type in rules.doc_types():
+        at = body.find(doc_type + "（", 6, _TITLE_REACH)
+        if at != -1 and "关于" in body[:at] and _NUMBER_DATE_BRACKETED.match(body[at + len(doc_type) :]):
+            return at + len(doc_type)
+    return None
+
+
+_TITLE_REACH = 120  # a title run into its line ends within this many characters
 
 
 _BULLET = regex.compile(r"^[•●▪◦・]\s*")

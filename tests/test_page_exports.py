@@ -263,3 +263,16 @@ def test_a_law_librarys_english_navigation_and_a_bracketed_number_before_the_fir
     assert (d.title, d.issuer) == ("丁省人民政府关于做好干部任免工作的通知", "丁省人民政府"), d
     assert (d.doc_number, d.signed_date) == ("丁政〔1985〕38号", "1985-05-04"), d
     assert [r.cited_doc_number for r in out.references] == [""], out.references  # the number is the notice's own
+
+
+def test_a_notice_run_into_one_line_with_its_bracketed_number_and_date(tmp_path: Path) -> None:
+    # a crawl that lost every line break: the title, "（文号 成文日期）" and the text on one line
+    text = (
+        "丁省人民政府办公厅关于严肃民生计划新闻发布纪律的通知（丁政办发[2010]9号 2010年1月14日）自治区政府各部门、直属机构："
+        "民生计划是省委、省政府决定实施的一项民心工程。未经批准，任何单位不得擅自发布民生计划的内容。特此通知。\n"
+    )
+    out = run(tmp_path, text)
+    d = out.document
+    assert d.title == "丁省人民政府办公厅关于严肃民生计划新闻发布纪律的通知", d.title
+    assert (d.doc_number, d.signed_date, d.issuer) == ("丁政办发〔2010〕9号", "2010-01-14", "丁省人民政府办公厅"), d
+    assert not out.references, out.references  # the bracket is the notice's own number, not a citation

@@ -332,6 +332,7 @@ def join_label_values(cleaned: list[tuple[str, Line] | Table]) -> list[tuple[str
             and not rules.html_rules().field.match(nxt[0])
             and not _ENDS_WITH_COLON.search(nxt[0])
             and not _foreign_number(label, nxt[0])
+            and not rules.html_rules().chrome.pattern.fullmatch(nxt[0])  # "标题" over a site's "Transcription"
         ):
             # a line ending in a colon is no value: the 主送机关 after an empty "浏览量："
             out.append((f"{label}：{nxt[0]}", c[1]))

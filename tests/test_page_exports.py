@@ -276,3 +276,15 @@ def test_a_notice_run_into_one_line_with_its_bracketed_number_and_date(tmp_path:
     assert d.title == "丁省人民政府办公厅关于严肃民生计划新闻发布纪律的通知", d.title
     assert (d.doc_number, d.signed_date, d.issuer) == ("丁政办发〔2010〕9号", "2010-01-14", "丁省人民政府办公厅"), d
     assert not out.references, out.references  # the bracket is the notice's own number, not a citation
+
+
+def test_a_transcription_with_a_space_after_every_character(tmp_path: Path) -> None:
+    # a document site's transcription of a PDF: every character followed by a space, all on one line, under the
+    # site's labels ("标题" / "Transcription"). The spaces are letter-spacing, not lost line breaks: the text
+    # is read as running text, not cut into one line per character, and the site's label is no title
+    spaced = " ".join("丁省人民政府关于促进金融业发展的意见各市人民政府，省政府各委办厅局：") + " " + " ".join(
+        "为深入贯彻落实全省金融工作会议决策部署，现提出如下意见。一、全力扩大有效信贷投放。银行业金融机构要积极争取信贷规模。"
+    )
+    out = run(tmp_path, "标题\nTranscription\n" + spaced + "\n")
+    assert "丁省人民政府关于促进金融业发展的意见" in out.text and "\n为\n" not in out.text, out.text[:120]
+    assert out.document.title != "Transcription", out.document.title

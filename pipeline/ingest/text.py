@@ -126,8 +126,16 @@ def _restore_lost_breaks(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
         pieces = _LOST_BREAK.split(line)
-        out.extend(pieces if len(pieces) > LOST_BREAKS_MIN_SPLITS else [line])
+        # a text set with a space after every character ("省 政 府 文 件 青 海 省 人 民 政 府 关 于 …", a document
+        # site's transcription of a PDF) has no breaks to restore: its spaces are letter-spacing
+        spaced = len(_SPACED_PAIR.findall(line))
+        out.extend(pieces if len(pieces) > LOST_BREAKS_MIN_SPLITS and spaced < LETTER_SPACED_SHARE * (spaced + len(_CLOSE_PAIR.findall(line))) else [line])
     return out
+
+
+_SPACED_PAIR = regex.compile(r"(?<=\p{Han}) (?=\p{Han})")
+_CLOSE_PAIR = regex.compile(r"(?<=\p{Han})(?=\p{Han})")
+LETTER_SPACED_SHARE = 0.5  # of the Han-to-Han steps of a line, this share or more spaced: letter-spacing
 
 
 _ROW_NUMBER = regex.compile(r"^(\d{1,3})[.．、]?$")

@@ -166,6 +166,7 @@ class StructureSettings:
 
     header_window: int = 30  # the 版头 and 标题 are found among the first paragraphs
     issuer_mark_window: int = 3  # the 发文机关标志 is among the first lines (§7.2.3)
+    repost_lead_lines: int = 8  # a reposting site's lead over the notice ends within this many lines
     title_after_number: int = 4  # the 标题 follows the 文号 within this many paragraphs (§7.3.1)
     title_search: int = 8  # with no 文号, the first title-like line within this many paragraphs
     title_above_lines: int = 3  # a title printed above the 文号 may be broken over this many more lines
@@ -476,6 +477,10 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
                 p = doc.paras[k]
                 lay.export_fields.setdefault(m.group("label"), _span(doc, p, m.group("value"), p.start + m.start("value"), p.start + m.end("value")))
     _byline_repeated(doc, lay, texts)
+    lead_end = next((k for k in range(min(n, SETTINGS.repost_lead_lines)) if el["repost_lead_end"].pattern.match(texts[k])), None)
+    if lead_end is not None:
+        # a reposting site's lead over the notice it copies ("日前，…印发…" / "文件指出，…" / "文件详情如下：")
+        lay.mark_range(0, lead_end + 1, FURNITURE)
     footer = [k for k in range(len(texts)) if el["site_footer"].pattern.search(texts[k]) and len(texts[k]) <= SETTINGS.max_title]
     for k in footer:
         # the site's footer block: its marker lines and the 主办单位/联系我们 lines beside them

@@ -288,3 +288,16 @@ def test_a_transcription_with_a_space_after_every_character(tmp_path: Path) -> N
     out = run(tmp_path, "标题\nTranscription\n" + spaced + "\n")
     assert "丁省人民政府关于促进金融业发展的意见" in out.text and "\n为\n" not in out.text, out.text[:120]
     assert out.document.title != "Transcription", out.document.title
+
+
+def test_a_reposting_sites_lead_of_several_lines(tmp_path: Path) -> None:
+    # a news site's lead over the notice it copies: what it is, what it says, then "文件详情如下："
+    text = (
+        "日前，丁市丙区人民政府印发关于推动经济高质量发展若干政策举措的通知。\n"
+        "文件指出，全年新增光伏装机5万千瓦以上。\n文件详情如下：\n"
+        "丁市丙区人民政府关于印发关于推动经济高质量发展若干政策举措的通知\n各乡镇人民政府、街道办事处：\n"
+        "《关于推动经济高质量发展若干政策举措》已经区政府同意，现印发给你们，请认真贯彻执行。\n丁市丙区人民政府\n2025年4月1日\n"
+    )
+    d = run(tmp_path, text).document
+    assert d.title == "丁市丙区人民政府关于印发关于推动经济高质量发展若干政策举措的通知", d.title
+    assert (d.recipients, d.signed_date) == ("各乡镇人民政府；街道办事处", "2025-04-01"), d

@@ -2102,6 +2102,29 @@ def test_a_task_list_grouped_by_lead_under_headings(tmp_path: Path) -> None:
     ], got
 
 
+def test_items_under_a_heading_that_carries_its_lead_in_a_tag(tmp_path: Path) -> None:
+    """A district's policy measures under headings that carry their lead in a tag ("一、强化科技创新（区科技局牵
+    头）", after the shape of a Jinhua district's 若干政策举措; written here): each item under such a heading is a
+    task of its lead with its own time limit, in place of one row for the heading; an item with a tag of its
+    own keeps its own units."""
+    text = (
+        "丙区人民政府关于印发若干政策举措的通知\n各乡镇人民政府、街道办事处：\n现将政策举措印发给你们，请认真贯彻执行。\n"
+        "丙区人民政府\n2025年4月1日\n若干政策举措\n"
+        "一、强化科技创新（区科技局牵头）\n力争全社会研发投入强度达到2.95%。\n"
+        "（一）加强科创平台效能建设。加快建设光电子研究院。\n（二）加大科技企业培育力度。2025年9月底前完成高新技术企业认定。\n"
+        "二、扩大有效投资（区发改局牵头）\n（一）强化要素保障。2025年6月底前完成重大项目用地报批。\n"
+        "（二）优化审批服务。推行承诺制审批。（区行政审批局负责）\n"
+    )
+    tasks = run(tmp_path, text).tasks
+    got = [(t.title, t.units, t.lead_unit, t.due_date) for t in tasks]
+    assert got == [
+        ("加强科创平台效能建设", "区科技局", "区科技局", ""),
+        ("加大科技企业培育力度", "区科技局", "区科技局", "2025-09-30"),
+        ("强化要素保障", "区发改局", "区发改局", "2025-06-30"),
+        ("优化审批服务", "区行政审批局", "区行政审批局", ""),
+    ], got
+
+
 def test_a_regulation_promulgated_by_several_bodies_names_each(tmp_path: Path) -> None:
     """A national regulation whose 题注 names the bodies whose joint order promulgated it (after the shape of
     LawRefBook's 行政法规 texts; written here): each body an issuer, the central bank among them, and the

@@ -385,6 +385,7 @@ def extract_tasks(doc: NormDoc, st: Structure, mentions: list[Mention], base_dat
     builder.body(list(st.sections), st.body_ranges(doc))
     builder.tasks = _run_in_titles(builder.tasks)
     builder.headed_groups(list(st.sections), st.body_ranges(doc))
+    builder.tagged_headings(list(st.sections), st.body_ranges(doc))
     builder.untagged_siblings(list(st.sections), st.body_ranges(doc))
     for t in doc.tables:
         builder.table(t)
@@ -518,7 +519,6 @@ class _TaskBuilder:
         ("一、县示范区管委会牵头工作（8项）", rules/words.yaml lead_heading) makes each of its items with no task of
         its own a task of those units (the first leads). Body task rows are then numbered in text order."""
         heading = rules.words("lead_heading")
-        text = self.doc.text
         covered = [(t.start_char, t.end_char) for t in self.tasks if t.source == "body"]
         added: list[TaskRow] = []
         for sec in sections:
@@ -528,21 +528,53 @@ class _TaskBuilder:
             units = split_units(m.group("units"))
             if not units or not all(_unitish(u) for u in units):
                 continue
-            for item in (s for s in sections if s.parent_id == sec.section_id):
-                range_end = next((e for s, e in body_ranges if s <= item.start_char < e), None)
-                if range_end is None or any(a <= item.start_char < b or item.start_char <= a < item.end_char for a, b in covered):
-                    continue  # outside the body, or the item has a task of its own (a tag names its units)
-                para = self.doc.para_at(item.start_char)
-                end = min(para.end if para is not None else item.end_char, item.end_char, range_end)
-                detail = text[item.start_char : end][len(item.label) :].lstrip("、．.").replace("\n", "").strip("。；，、 ")
-                deadline_text, due = _due(text[item.start_char : end])
-                added.append(
-                    TaskRow(
-                        self.doc.doc_id, "", item.section_id, item.heading, detail, "；".join(units), units[0], deadline_text,
-                        due, "body", self.doc.page_at(item.start_char), text[item.start_char : end], item.start_char, end,
-                    )
-                )
+            added += self._item_rows(sections, sec, body_ranges, covered, "；".join(units), units[0])
         self._merge_body(added)
+
+    def tagged_headings(self, sections: list[Section], body_ranges: list[tuple[int, int]]) -> None:
+        """A heading that carries its lead in a tag of its own ("一、强化科技创新（区科技局牵头）") over items with no
+        tag of theirs ("（一）加强科创平台效能建设。…", "（二）…"): each item is a task of the heading's units, in
+        place of the heading's own row, so each keeps its own time limit."""
+        body = [t for t in self.tasks if t.source == "body"]
+        covered = [(t.start_char, t.end_char) for t in body]
+        replaced: list[TaskRow] = []
+        added: list[TaskRow] = []
+        for sec in sections:
+            para = self.doc.para_at(sec.start_char)
+            if para is None or not any(s.parent_id == sec.section_id for s in sections):
+                continue
+            own = next((t for t in body if t.section_id == sec.section_id and sec.start_char <= t.start_char and t.end_char <= para.end), None)
+            if own is None or own.start_char != sec.start_char or own.end_char != min(para.end, sec.end_char):
+                continue  # no row of the heading's own line (a tag inside an item's sentence covers that item)
+            rows = self._item_rows(sections, sec, body_ranges, covered, own.units, own.lead_unit)
+            if rows:
+                replaced.append(own)
+                added += rows
+        if added:
+            self.tasks = [t for t in self.tasks if not any(t is r for r in replaced)]
+        self._merge_body(added)
+
+    def _item_rows(
+        self, sections: list[Section], sec: Section, body_ranges: list[tuple[int, int]], covered: list[tuple[int, int]], units: str, lead: str
+    ) -> list[TaskRow]:
+        """A task row of `units` for each item under `sec` in the body that has no task of its own."""
+        text = self.doc.text
+        rows = []
+        for item in (s for s in sections if s.parent_id == sec.section_id):
+            range_end = next((e for s, e in body_ranges if s <= item.start_char < e), None)
+            if range_end is None or any(a <= item.start_char < b or item.start_char <= a < item.end_char for a, b in covered):
+                continue  # outside the body, or the item has a task of its own (a tag names its units)
+            para = self.doc.para_at(item.start_char)
+            end = min(para.end if para is not None else item.end_char, item.end_char, range_end)
+            detail = text[item.start_char : end][len(item.label) :].lstrip("、．.").replace("\n", "").strip("。；，、 ")
+            deadline_text, due = _due(text[item.start_char : end])
+            rows.append(
+                TaskRow(
+                    self.doc.doc_id, "", item.section_id, item.heading, detail, units, lead, deadline_text,
+                    due, "body", self.doc.page_at(item.start_char), text[item.start_char : end], item.start_char, end,
+                )
+            )
+        return rows
 
     @staticmethod
     def _covers_list(parent: Section, sections: list[Section], ends: list[int], at: int, items_have_tags: bool) -> bool:

@@ -28,8 +28,9 @@ SUFFIXES: dict[str, str] = {
     ".rtf": "doc",  # rich text and OpenDocument text: LibreOffice converts them the same way
     ".odt": "doc",
     ".pdf": "pdf",
-    ".json": "json",  # a site's data API saved instead of its page (jsondoc.py)
 }
+# (a .json file is not read: a folder of notices often holds JSON of other kinds beside them (gold answers,
+# manifests, a crawler's records). JSON saved under a notice's name, .html or .txt, is read: jsondoc.py)
 
 
 def _reader(kind: str) -> Reader:
@@ -90,6 +91,8 @@ def read_document(path: Path) -> SourceDocument:
             doc = _reader(actual)(path, doc_id=path.stem, sha256=sha, data=data)
         except IngestError as e:
             raise IngestError(f"{what}; read as such: {e}", stage=e.stage) from e
+        if actual not in _EXTENSIONS:
+            return doc  # a data API's JSON saved as a page is read as such and needs no other name
         note = f"{what}: read as {_NAMES[actual]}; give it the {_EXTENSIONS[actual]} extension"
         return replace(doc, warnings=(*doc.warnings, note))
     return _reader(kind)(path, doc_id=path.stem, sha256=sha, data=data)
@@ -97,7 +100,7 @@ def read_document(path: Path) -> SourceDocument:
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 and WPS documents (a compound file)
 _NAMES = {"pdf": "PDF", "docx": "Word (.docx)", "doc": "Word 97-2003", "html": "web page (HTML)", "json": "JSON data"}
-_EXTENSIONS = {"pdf": ".pdf", "docx": ".docx", "doc": ".doc", "html": ".html", "json": ".json"}
+_EXTENSIONS = {"pdf": ".pdf", "docx": ".docx", "doc": ".doc", "html": ".html"}
 _BINARY_KINDS = ("pdf", "docx", "doc")
 
 

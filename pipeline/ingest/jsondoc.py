@@ -1,4 +1,4 @@
-"""A government site's data API saved instead of its page: JSON (a .json file, or JSON saved as .html or .txt)
+"""A government site's data API saved instead of its page: JSON saved as .html or .txt (a .json file is left alone)
 whose record holds the notice's text in a content field (HTML or plain text) and its 标题, 文号, 发文机关 and
 dates in fields of their own (rules/html.yaml json_content, json_fields). The text is read as a web page or a
 text file would be; the fields become the document's page metadata, as a page's metadata block would."""

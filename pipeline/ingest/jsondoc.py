@@ -13,7 +13,7 @@ from typing import Any
 
 from .. import rules
 from ..model import IngestError, SourceDocument
-from .text import decode
+from .text import decode, read_text
 
 MIN_CONTENT_CHARS = 50  # a shorter string is a summary or a label, not the notice
 _MAX_DEPTH = 8  # records sit a few levels down ({"data": {"list": [{…}]}}); deeper nesting is not a notice's
@@ -88,7 +88,5 @@ def read_json(path: Path, *, doc_id: str, sha256: str, data: bytes) -> SourceDoc
         page = f"<html><body><div>{content}</div></body></html>".encode("utf-8")
         doc = read_html(path, doc_id=doc_id, sha256=sha256, data=page)
     else:
-        from .text import read_text
-
         doc = read_text(path, doc_id=doc_id, sha256=sha256, data=content.encode("utf-8"))
     return replace(doc, format="json", metadata={**meta.values, **doc.metadata})

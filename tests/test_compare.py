@@ -277,3 +277,20 @@ def test_workbook_headers_in_chinese_and_matrix_by_doc_number(seeds_compared: tu
     write_comparisons(wide, tmp_path / "wide", ["xlsx"])
     names = load_workbook(tmp_path / "wide" / "compare.xlsx", read_only=True).sheetnames
     assert "responsibility" not in names and "responsibility_long" in names, names
+
+
+def test_a_notice_without_a_number_saved_twice_is_one_document(tmp_path: Path) -> None:
+    """The same notice without a 文号 (a page's notice) saved in two encodings (bytes differ): same issuer,
+    title and 成文日期, one document; a notice of the same title on another date, or of another issuer, is not
+    a copy."""
+    notice = "丁县人民政府关于做好防汛工作的通知\n各乡镇人民政府：\n现就做好防汛工作通知如下。各乡镇要于2024年5月31日前完成隐患排查。\n丁县人民政府\n{date}\n"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_site.txt").write_bytes(notice.format(date="2024年5月1日").encode("gb18030"))
+    (folder / "b_repost.txt").write_bytes(notice.format(date="2024年5月1日").encode("utf-8"))
+    (folder / "c_next_year.txt").write_bytes(notice.format(date="2025年5月1日").encode("utf-8"))
+    (folder / "d_other_county.txt").write_bytes(notice.format(date="2024年5月1日").replace("丁县", "戊县").encode("utf-8"))
+    out = tmp_path / "out"
+    assert run_cli(str(folder), "--out", str(out)).returncode == 0
+    docs = pd.read_csv(out / "documents.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig").set_index("doc_id")
+    assert dict(docs["duplicate_of"]) == {"a_site": "", "b_repost": "a_site", "c_next_year": "", "d_other_county": ""}, dict(docs["duplicate_of"])

@@ -267,6 +267,9 @@ def _title_then_bracket(body: str) -> int | None:
     """Where a title ends that a page run into one line with its bracketed 文号 and date and the text after
     them ("…关于…的通知（宁政办发〔2010〕9号 2010年1月14日）自治区政府各部门：…"), or None. The bracket and
     what follows go on to split_date_number."""
+    head = body[:_TITLE_REACH]
+    if "关于" not in head or "（" not in head:
+        return None  # asked of every line holding 〔 (each citation): the cheapest test first
     for doc_type in rules.doc_types():
         at = body.find(doc_type + "（", 6, _TITLE_REACH)
         if at != -1 and "关于" in body[:at] and _NUMBER_DATE_BRACKETED.match(body[at + len(doc_type) :]):

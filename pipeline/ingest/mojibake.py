@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 # full-width punctuation read as GBK: "，" (EF BC 8C) gives "锛�", "、"/"。" (E3 80 81/82) give "銆�"; a notice
 # holds them in every sentence
 _GBK_MARKS = ("锛", "銆")
@@ -15,6 +17,8 @@ _SAMPLE_HAN = 2000  # Han characters looked at to judge a text
 COMMON_SHARE = 0.8  # a repaired text's Han characters are this share GB2312 level 1 (the 3,755 common ones)
 _MIN_HAN = 20  # fewer Han characters say nothing of how common they are
 _LATIN_MARKS = 20  # Latin-1 letters (à-ÿ range) from this many, with no Han, suggest UTF-8 read as Latin-1
+_HAN_CHAR = regex.compile(r"\p{Han}")
+_LATIN1_LETTER = regex.compile("[\u00c0-\u00ff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +68,8 @@ def repair(text: str) -> Repair:
             after = common_share(fixed)
             if after >= COMMON_SHARE and after > before + 0.2:
                 return Repair(fixed, "GBK", max(0, fixed.count("\ufffd") - text.count("\ufffd")))
-    if sum(1 for c in text if "\u00c0" <= c <= "\u00ff") >= _LATIN_MARKS and not _han(text):
+    # asked of every text: the search for a Han character (found at once in a notice) first, no loop in Python
+    if _HAN_CHAR.search(text) is None and len(_LATIN1_LETTER.findall(text)) >= _LATIN_MARKS:
         import ftfy  # imported lazily: only a garbled text needs it
 
         fixed = ftfy.fix_encoding(text)

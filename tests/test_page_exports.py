@@ -301,3 +301,38 @@ def test_a_reposting_sites_lead_of_several_lines(tmp_path: Path) -> None:
     d = run(tmp_path, text).document
     assert d.title == "丁市丙区人民政府关于印发关于推动经济高质量发展若干政策举措的通知", d.title
     assert (d.recipients, d.signed_date) == ("各乡镇人民政府；街道办事处", "2025-04-01"), d
+
+
+# 黑龙江省人民政府关于落实《政府工作报告》重点工作责任分工的意见 (2013), as a policy site saved it: the lead is
+# named by 主办 and the assisting units by 协办, and the line break before an item was lost after the tag of
+# the item before it.
+HEILONGJIANG_DIVISION = """黑龙江省人民政府关于落实《政府工作报告》重点工作责任分工的意见
+
+各市(地)人民政府(行署),绥芬河市、抚远县人民政府,省政府各有关直属单位:
+
+  按照省委经济工作会议的部署和省政府第一次常务会议的要求,现就2013年《政府工作报告》确定的重点工作任务提出责任分工意见如下:
+
+  一、全省经济社会发展主要目标
+
+  (一)地区生产总值增长11%左右。(省发改委负责)(二)公共财政收入增长13%左右。(省财政厅主办,省国税局、地税局协办)
+
+  (三)全社会固定资产投资增长30%以上。(省发改委主办,省工信委、国土资源厅、住建厅、环保厅协办)
+
+  二、大力推进产业项目建设,促进结构优化升级和质量效益提升
+
+  (一)全力推进产业项目建设。
+
+  1.抓好600个省级重点产业项目,确保年度投资达到2000亿元。(省发改委主办,省工信委、科技厅协办)2.重点抓好哈尔滨中小型燃气轮机等一大批技术领先、附加值高的项目,提供优惠政策和优质服务。(省工信委主办,省发改委协办)
+"""
+
+
+def test_a_lead_named_by_zhuban_and_a_run_on_item_after_a_tag(tmp_path: Path) -> None:
+    tasks = run(tmp_path, HEILONGJIANG_DIVISION, name="hlj_division").tasks
+    by_title = {t.title: t for t in tasks}
+    revenue = by_title["公共财政收入增长13%左右"]
+    assert revenue.lead_unit == "省财政厅" and revenue.units == "省财政厅；省国税局；省地税局"
+    investment = by_title["全社会固定资产投资增长30%以上"]
+    assert investment.lead_unit == "省发改委" and investment.units.endswith("省环保厅")
+    turbines = by_title["重点抓好哈尔滨中小型燃气轮机等一大批技术领先、附加值高的项目"]
+    assert turbines.units == "省工信委；省发改委" and turbines.lead_unit == "省工信委"
+    assert [t.title for t in tasks][0] == "地区生产总值增长11%左右" and len(tasks) == 5

@@ -56,11 +56,52 @@ def _patterns() -> _TagPatterns:
 # the lead is one clause: "（A、B负责，排在第一位的部门为牵头部门，下同）" is a note, not a lead
 # the time that may close a tag: "（A负责，2024年底前完成）", "（A牵头，B、C配合，2024年6月底前完成）"
 _TIME_TAIL = r"(?:[，,；;]\s*(?:[^（）()：:]{2,30}?(?:前完成|底前|前|完成)|[^（）()：:]{0,30}?(?:持续推进|长期坚持)))?"
-_LEAD_CO = regex.compile(
-    # the assisting units never open with a date: "（县住建局牵头，2023年底前完成）" names none
-    rf"[（(〔](?P<lead>[^（）()〔〕：:，,；;。]{{2,60}}?)牵头[，,、；;]?(?P<co>(?!\s*(?:(?:19|20)\d{{2}}\s*年|\d{{1,2}}\s*月|年底|年内|长期|持续)){_BAL}?)"
-    rf"(?:按职责分工)?(?:负责|配合|参与)?{_TIME_TAIL}[）)〕]"
-)
+
+
+@dataclass(frozen=True, slots=True)
+class _LeadForms:
+    """The ways a notice names a task's lead by a verb (rules/words.yaml lead_verb: 牵头, 主办) and the units that
+    assist it (assist_verb: 配合, 协办)."""
+
+    verb: regex.Pattern[str]  # where a lead verb stands in a text
+    assist_words: tuple[str, ...]
+    assists: regex.Pattern[str]  # an assisting verb closing a unit ("各县区政府配合")
+    bracket: regex.Pattern[str]  # （A牵头，B、C配合） / （省财政厅主办，省国税局、地税局协办）
+    sentence: regex.Pattern[str]  # "…。由市发展改革委牵头，市财政局、市自然资源局配合。"
+    clause: regex.Pattern[str]  # "会议要求，市城市管理局牵头，市财政局配合，于2024年6月底前完成…"
+
+
+@rules.cached
+def _lead_forms() -> _LeadForms:
+    lead = rf"(?:{rules.alternation('lead_verb')})(?!单位|部门|处室|主业)"
+    assist = rules.alternation("assist_verb")
+    return _LeadForms(
+        verb=regex.compile(lead),
+        assist_words=tuple(rules.word_rules()["assist_verb"].words),
+        assists=regex.compile(rf"(?:{assist}|落实)$"),
+        # the assisting units never open with a date: "（县住建局牵头，2023年底前完成）" names none
+        bracket=regex.compile(
+            rf"[（(〔](?P<lead>[^（）()〔〕：:，,；;。]{{2,60}}?){lead}[，,、；;]?(?P<co>(?!\s*(?:(?:19|20)\d{{2}}\s*年|\d{{1,2}}\s*月|年底|年内|长期|持续)){_BAL}?)"
+            rf"(?:按职责分工)?(?:负责|{assist})?{_TIME_TAIL}[）)〕]"
+        ),
+        # a sentence of its own closing an item's paragraph, no brackets (units only: a clause with anything
+        # else is prose)
+        sentence=regex.compile(
+            rf"(?:^|(?<=[。；]))[ \t]*由?(?P<lead>[^。；，,（）()：:\n]{{2,60}}?){lead}(?:负责)?"
+            rf"(?:[，,]\s*(?P<co>[^。；（）()：:\n]{{2,80}}?)(?:等(?:部门|单位))?(?:按职责分工)?(?:{assist}|负责落实|负责|落实))?"
+            + _TIME_TAIL + r"[。；]?[ \t]*$",  # "…配合，2022年10月底前完成。"
+            regex.M,
+        ),
+        # inside a sentence, where both the lead and the assisting units are named (a 纪要's decision,
+        # "由市发改委牵头，市财政局等部门配合，加快…")
+        clause=regex.compile(
+            rf"(?:^|(?<=[。；，,：:]))[ \t]*由?(?P<lead>[^。；，,（）()：:\n要应]{{2,40}}?){lead}(?:负责)?[，,、]\s*"
+            rf"(?P<co>[^。；，,（）()：:\n要应]{{2,60}}?)(?:等(?:部门|单位))?(?:按职责分工)?(?:{assist})(?=[，,。；])",
+            regex.M,
+        ),
+    )
+
+
 # （国家发展改革委、财政部等按职责分工负责）: the units named are all responsible, none is singled out to lead
 # （A负责）, （各县（市、区）人民政府负责）, （A、B按职责分工负责，各区政府落实）, （A负责，2024年底前完成）
 _RESPONSIBLE = regex.compile(
@@ -83,42 +124,27 @@ _SENTENCE_RESPONSIBLE = regex.compile(
     regex.M,
 )
 _RESPONSIBLE_WORDS = ("负责", "组织实施", "督促指导")  # one of them in an item, or no sentence of units to look for
-_ASSISTS = regex.compile(r"(?:配合|参与|协助|协同|落实)$")
-# the same said as a sentence of its own closing an item's paragraph, no brackets: "…。由市发展改革委牵头，
-# 市财政局、市自然资源局配合。" / "…。市司法局牵头负责。" (units only: a clause with anything else is prose)
-_SENTENCE_LEAD_CO = regex.compile(
-    r"(?:^|(?<=[。；]))[ \t]*由?(?P<lead>[^。；，,（）()：:\n]{2,60}?)牵头(?:负责)?"
-    r"(?:[，,]\s*(?P<co>[^。；（）()：:\n]{2,80}?)(?:等(?:部门|单位))?(?:按职责分工)?(?:配合|参与|协助|协同|负责落实|负责|落实))?"
-    + _TIME_TAIL + r"[。；]?[ \t]*$",  # "…配合，2022年10月底前完成。"
-    regex.M,
-)
-# the same inside a sentence, where both the lead and the assisting units are named: "会议要求，市城市管理局
-# 牵头，市财政局配合，于2024年6月底前完成…" (a 纪要's decision), "由市发改委牵头，市财政局等部门配合，加快…"
-_CLAUSE_LEAD_CO = regex.compile(
-    r"(?:^|(?<=[。；，,：:]))[ \t]*由?(?P<lead>[^。；，,（）()：:\n要应]{2,40}?)牵头(?:负责)?[，,、]\s*"
-    r"(?P<co>[^。；，,（）()：:\n要应]{2,60}?)(?:等(?:部门|单位))?(?:按职责分工)?(?:配合|参与|协助|协同)(?=[，,。；])",
-    regex.M,
-)
 _SENTENCE_END = regex.compile(r"[。；\n]|$")
-_ASSIST_WORDS = ("配合", "参与", "协助", "协同")
 _CLAUSE_START = regex.compile(r"[。；，,：:\n][^。；，,：:\n]{0,41}$")
 
 
 def _clause_matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
-    """_CLAUSE_LEAD_CO's matches, tried only where a clause holding 牵头 starts (the pattern scanned at every
-    position cost a tenth of the task stage on the seeds' tables)."""
-    at = text.find("牵头", start, end)
+    """The clause form's matches, tried only where a clause holding a lead verb starts (the pattern scanned at
+    every position cost a tenth of the task stage on the seeds' tables)."""
+    forms = _lead_forms()
     done = start
-    while at != -1:
+    verb = forms.verb.search(text, start, end)
+    while verb is not None:
+        at = verb.start()
         lo = max(done, at - 42)
         before = _CLAUSE_START.search(text, lo, at)
         begin = before.start() + 1 if before is not None else lo
         if begin >= done:
-            m = _CLAUSE_LEAD_CO.match(text, begin, end)
+            m = forms.clause.match(text, begin, end)
             if m is not None:
                 yield m
                 done = m.end()
-        at = text.find("牵头", max(at + 2, done), end)
+        verb = forms.verb.search(text, max(at + 2, done), end)
 
 
 _FULL_PLACE = regex.compile(r"\p{Han}{2,}(?:省|市|县|区|州|旗|盟)$")
@@ -175,7 +201,8 @@ def _parse_tag_units(label_units: str, label: str = "") -> tuple[list[str], list
     if not groups:
         return [], [], False
     # "各县区政府，市直有关部门配合": the verb that says they assist is no part of the unit's name
-    return groups[0], [_ASSISTS.sub("", u) or u for g in groups[1:] for u in g], False
+    assists = _lead_forms().assists
+    return groups[0], [assists.sub("", u) or u for g in groups[1:] for u in g], False
 
 
 _DUTY_TAIL = regex.compile(r"等?(?:按职责分工|按照职责分工|按职责|分别|共同)?(?:负责|落实|实施)?$")
@@ -261,12 +288,13 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
     # "（A牵头，B配合）" in brackets, or the same said as a sentence of units alone closing an item, where the
     # assisting units must be units too (outside brackets anything else is prose)
     chunk = text[start:end]
-    # each of these names a lead by 牵头; the clause inside a sentence names assisting units too
-    lead_forms = ((_LEAD_CO, False), (_SENTENCE_LEAD_CO, True), (_CLAUSE_LEAD_CO, True)) if "牵头" in chunk else ()
+    # each of these names a lead by a lead verb (牵头, 主办); the clause inside a sentence names assisting units too
+    forms = _lead_forms()
+    lead_forms = ((forms.bracket, False), (forms.sentence, True), (forms.clause, True)) if forms.verb.search(chunk) else ()
     for pattern, co_checked in lead_forms:
-        if pattern is _CLAUSE_LEAD_CO and not any(w in chunk for w in _ASSIST_WORDS):
+        if pattern is forms.clause and not any(w in chunk for w in forms.assist_words):
             continue
-        for m in _clause_matches(text, start, end) if pattern is _CLAUSE_LEAD_CO else pattern.finditer(text, start, end):
+        for m in _clause_matches(text, start, end) if pattern is forms.clause else pattern.finditer(text, start, end):
             if any(t.start <= m.start() < t.end for t in tags):
                 continue
             lead = split_units(m.group("lead"))
@@ -275,7 +303,7 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
             # (街安监站, 县大数据中心), not a phrase that happens to precede 牵头
             if lead and all(_unitish(u) for u in lead) and (not co_checked or all(_unitish(u) for u in co)):
                 # a clause inside a sentence: the sentence's rest ("…配合，于6月底前完成…") is the task's too
-                stop = _SENTENCE_END.search(text, m.end(), end) if pattern is _CLAUSE_LEAD_CO else None
+                stop = _SENTENCE_END.search(text, m.end(), end) if pattern is forms.clause else None
                 tags.append(Tag(m.start(), stop.end() if stop is not None else m.end(), lead, co, True))
     sentences = _SENTENCE_RESPONSIBLE.finditer(text, start, end) if any(w in chunk for w in _RESPONSIBLE_WORDS) else ()
     for m in (*_RESPONSIBLE.finditer(text, start, end), *sentences):

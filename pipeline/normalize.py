@@ -538,7 +538,7 @@ _WHITESPACE = "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2028\u2029\u202f\u205f
 _TRIGGERS: dict[Callable[[str], str], str] = {
     drop_forum_jammer: " ",
     markdown_markup: "#*_[-+",
-    drop_part_labels: "【<",
+    drop_part_labels: "【<篇",
     drop_glued_page_numbers: "—－",
     empty_cell_edges: "|｜",
     radicals_to_characters: "".join(map(chr, range(0x2E80, 0x2F00))) + "".join(map(chr, range(0x2F00, 0x2FD6))),

@@ -396,6 +396,11 @@ def _title_lines(doc: NormDoc, lay: _Draft, texts: list[str], k: int, first: int
     a = b = k
     while part(a - 1) and _TITLE_BREAK.search(texts[a - 1]):
         a -= 1
+    head = rules.words("title_head")
+    if a == k and not head.search(texts[k]) and part(k - 1) and head.search(texts[k - 1]) and not _is_title(texts[k - 1]):
+        # a title broken after a place name, its head on the line above ("江西省人民政府办公厅关于印发江西省" /
+        # "县级公立医院综合改革试点工作实施意见的通知"): the last line alone names no issuer and no 关于
+        a -= 1
     while part(b + 1) and (_TITLE_BREAK.search(texts[b]) or texts[b].endswith("》") and _is_title(texts[b + 1]) and not texts[b + 1].startswith("《")):
         b += 1  # "关于印发2022年《政府工作报告》" / "重点任务责任落实分工的通知": the book title is not the end
     return a, b

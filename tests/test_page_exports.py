@@ -336,3 +336,71 @@ def test_a_lead_named_by_zhuban_and_a_run_on_item_after_a_tag(tmp_path: Path) ->
     turbines = by_title["重点抓好哈尔滨中小型燃气轮机等一大批技术领先、附加值高的项目"]
     assert turbines.units == "省工信委；省发改委" and turbines.lead_unit == "省工信委"
     assert [t.title for t in tasks][0] == "地区生产总值增长11%左右" and len(tasks) == 5
+
+
+# 江西省人民政府办公厅 2012, as a document-sharing site (写写帮文库) printed it: the page's cut title, its byline and
+# blurb, "第一篇:" before the cut title again, then the notice's own title broken after a place name.
+JIANGXI_DOCSITE = """江西省人民政府办公厅关于印发江西省
+
+时间:2019-05-13 23:02:23下载本文作者:会员上传
+简介:写写帮文库小编为你整理了多篇相关的《江西省人民政府办公厅关于印发江西省》,但愿对你工作学习有帮助,当然你在写写帮文库还可以找到更多《江西省人民政府办公厅关于印发江西省》。
+
+第一篇:江西省人民政府办公厅关于印发江西省
+
+江西省人民政府办公厅关于印发江西省
+
+县级公立医院综合改革试点工作实施意见的通知
+
+各市、县(区)人民政府,省政府各部门:
+
+《江西省县级公立医院综合改革试点工作的实施意见》已经省政府同意,现印发给你们,请认真贯彻落实。
+
+2012年9月26日
+
+(此件主动公开)
+
+江西省县级公立医院综合改革试点
+
+工作的实施意见
+
+根据《国务院办公厅印发关于县级公立医院综合改革试点意见的通知》(国办发„2012‟33号)精神,特制订如下实施意见。
+"""
+
+
+def test_a_document_sites_byline_and_a_title_broken_after_a_place(tmp_path: Path) -> None:
+    doc = run(tmp_path, JIANGXI_DOCSITE, name="jiangxi_docsite").document
+    assert doc.title == "江西省人民政府办公厅关于印发江西省县级公立医院综合改革试点工作实施意见的通知"
+    assert doc.issuer == "江西省人民政府办公厅" and doc.signed_date == "2012-09-26"
+    assert doc.recipients.startswith("各市、县（区）人民政府")
+
+
+# 重庆市渝北区人民政府 2017, from the city portal's 信息公开 page: its breadcrumb of site names above the notice.
+YUBEI_PORTAL = """重庆市渝北区政府信息公开
+重庆市政府网 - 信息公开 - 重庆市渝北区政府
+索 引 号: 009315877/2017-00733 信息分类名称: 行政事务/其他公文/全社会
+发布机构: 渝北区政府 生成日期: 2017-03-21 发布日期: 2017-03-21
+名  称: 重庆市渝北区人民政府关于印发渝北区第十八届人民政府工作规则的通知
+文  号: 渝北府发 〔2017〕 7号 主 题 词: 行政事务
+
+渝北府发〔2017〕7号
+
+重庆市渝北区人民政府关于印发渝北区第十八届人民政府工作规则的通知
+
+各镇人民政府,区政府各部门,各街道办事处,各区属国有企业,有关单位:
+《渝北区第十八届人民政府工作规则》已经区第十八届人民政府第3次常务会议审议通过,现印发给你们,请遵照执行。
+
+重庆市渝北区人民政府
+2017年2月28日
+
+渝北区第十八届人民政府工作规则
+
+第一章  总  则
+
+第一条  根据《中华人民共和国宪法》和《重庆市人民政府工作规则》,结合我区实际,制定本规则。
+"""
+
+
+def test_a_portals_breadcrumb_of_site_names_is_no_issuer(tmp_path: Path) -> None:
+    doc = run(tmp_path, YUBEI_PORTAL, name="yubei_portal").document
+    assert doc.issuer == "重庆市渝北区人民政府" and doc.doc_number == "渝北府发〔2017〕7号"
+    assert doc.title == "重庆市渝北区人民政府关于印发渝北区第十八届人民政府工作规则的通知"

@@ -404,3 +404,41 @@ def test_a_portals_breadcrumb_of_site_names_is_no_issuer(tmp_path: Path) -> None
     doc = run(tmp_path, YUBEI_PORTAL, name="yubei_portal").document
     assert doc.issuer == "重庆市渝北区人民政府" and doc.doc_number == "渝北府发〔2017〕7号"
     assert doc.title == "重庆市渝北区人民政府关于印发渝北区第十八届人民政府工作规则的通知"
+
+
+# 牟定县人民政府办公室 2017, from the county's 信息公开 page, copied from a PDF whose font lacked 年, 月, 日 and 〕号:
+# the 文号 and the 成文日期 under the 署名 lost them ("牟政办发〔201746", "{ 2017 6 23"); the page's 发文日期 field
+# (2017年06月28日) is the day it was posted, not the day the notice was signed.
+MOUDING_LOST_GLYPHS = """牟定县人民政府
+首页 >> 公开信息内容
+
+牟定县人民政府办公室关于印发牟定县突发环境事件应急预案(试行)的通知
+
+索引号:11532323015172622Y-/2018-1220012 公文目录:应急管理 发文日期:2017年06月28日 主题词: 文  号: 成文日期:
+
+牟政办发〔201746
+
+各乡镇人民政府,县级有关部门:
+
+经县人民政府同意,现将《牟定县突发环境事件应急预案(试行)》印发给你们,请认真贯彻执行,原2007年印发的《牟定县突发环境事件应急预案》同时废止。
+
+牟定县人民政府办公室
+
+(此件公开发布)
+
+{ 2017 6 23
+
+牟定县突发环境事件应急预案(试行)
+
+1 总则
+
+1.1 编制目的
+
+建立健全突发环境事件应急机制,提高政府应对突发环境事件的能力,保障公众生命健康和财产安全。
+"""
+
+
+def test_a_signing_date_whose_year_month_and_day_glyphs_were_lost(tmp_path: Path) -> None:
+    doc = run(tmp_path, MOUDING_LOST_GLYPHS, name="mouding_glyphs").document
+    assert doc.signed_date == "2017-06-23" and doc.doc_number == "牟政办发〔2017〕46号"
+    assert doc.issuer == "牟定县人民政府办公室"

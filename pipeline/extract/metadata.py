@@ -17,7 +17,7 @@ from .region import Region, infer_region, is_place_name, opens_with_a_municipali
 from .topic import classify
 from .units import split_top
 
-_ISO = regex.compile(r"^\s*((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})")
+_ISO = regex.compile(r"^\s*((?:19|20)\d{2})(?:[-/.]| +)(\d{1,2})(?:[-/.]| +)(\d{1,2})")  # "2017 6 23": 年月日 lost
 _TITLE_ORG = regex.compile(r"^(?P<org>[\p{Han}（）、]{2,120}?)(?:关于|印发|转发)")
 _TITLE_ORG_BEFORE_YEAR = regex.compile(r"^(?P<org>[\p{Han}（）]{4,40}?)(?=(?:19|20)\d{2}年)")
 _TITLE_VERB = regex.compile(r"关于|印发|转发")

@@ -715,6 +715,8 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             i = k + 1
             break
     else:
+        while i < len(texts) and i in lay.roles:
+            i += 1  # the 文号 a page prints again under the title ("济长政办字〔2021〕3号") stands before it
         if lay.title is not None and i + 1 < len(texts) and _colonless_recipients(texts[i]) and doc.paras[i].kind == "para" and _FULL_STOP.search(texts[i + 1]):
             lay.recipients = _span(doc, doc.paras[i])
             lay.mark(i, RECIPIENTS)
@@ -757,8 +759,13 @@ def _colonless_recipients(text: str) -> bool:
     if m is None:
         return False
     items = [t for t in _LIST_SEPARATOR.split(m.group("value")) if t]
+    # the last item's bracket may have lost its close with the colon ("…，区政府各部门（单位": a page cut the line)
+    items[-1] = _UNCLOSED_NOTE.sub("", items[-1])
     org_end = rules.words("org_suffix")
     return len(items) >= 2 and all(org_end.search(t) or _ADDRESSEE_END.search(t) for t in items)
+
+
+_UNCLOSED_NOTE = regex.compile(r"[（(][^（）()]{1,6}$")
 
 
 _EVENT_END = regex.compile(r"(?:通过|修订|修正|批准|公布|发布|施行)[\s　）)]*$")
@@ -783,6 +790,8 @@ def _title_reprint(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
         k += 1
         # the text's own print may lack the database's version note ("…办法（1997年修正）" over "…办法")
         if got == title or without_part_mark(title) == got:
+            if lay.doc_number_span is not None and k < len(texts) and texts[k] == lay.doc_number_span.value:
+                k += 1  # the 文号 printed again under it ("济南市长清区人民政府办公室" / "关于印发…的通知" / "济长政办字〔2021〕3号")
             lay.mark_range(i, k, FURNITURE)
             return k
     return i

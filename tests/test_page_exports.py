@@ -442,3 +442,43 @@ def test_a_signing_date_whose_year_month_and_day_glyphs_were_lost(tmp_path: Path
     doc = run(tmp_path, MOUDING_LOST_GLYPHS, name="mouding_glyphs").document
     assert doc.signed_date == "2017-06-23" and doc.doc_number == "牟政办发〔2017〕46号"
     assert doc.issuer == "牟定县人民政府办公室"
+
+
+# 济南市长清区人民政府办公室 2021, from the district's 政府信息公开 page: its field values without labels, its print
+# buttons, the notice's title and 文号 printed again, and a 主送机关 whose close bracket and colon the page lost.
+CHANGQING_PAGE = """无障碍阅读 关怀版 返回首页
+政府信息公开
+济南市长清区人民政府办公室关于印发《政府工作报告》重点工作任务分工的通知
+113701130042070099-A/2021-4059841
+综合政务
+济长政办字〔2021〕3号
+长清区政府
+2021-04-01
+2021-04-01
+有效
+
+济南市长清区人民政府办公室关于印发《政府工作报告》重点工作任务分工的通知
+
+字号:
+
+打印整页 打印内容 分享
+
+济南市长清区人民政府办公室
+
+关于印发《政府工作报告》重点工作任务分工的通知
+
+济长政办字〔2021〕3号
+
+
+各街道办事处、镇人民政府,济南经济开发区管委会,区政府各部门(单位
+
+2021 年《政府工作报告》重点工作责任分工已经区政府同意, 现印发给你们,并提出以下意见,请一并抓好贯彻落实。
+
+一、高度重视,提高站位。2021 年是“十四五”规划开局之年。
+"""
+
+
+def test_a_colonless_addressee_line_under_a_reprinted_title_and_number(tmp_path: Path) -> None:
+    doc = run(tmp_path, CHANGQING_PAGE, name="changqing_page").document
+    assert doc.recipients == "各街道办事处；镇人民政府；济南经济开发区管委会；区政府各部门（单位"
+    assert doc.doc_number == "济长政办字〔2021〕3号" and doc.issuer == "济南市长清区人民政府办公室"

@@ -140,9 +140,12 @@ def _interpret(rule: rules.PatternRule, m: regex.Match[str]) -> TimeExpr | None:
                 m2 = m1  # "2019年4月12-19日": the second part names only the day
             if _group(m, "sameday") is not None:
                 y2, m2, d2 = y, m1, d1  # "2017年12月6日8:30—10:30": hours of one day
-            if d1 is None and _group(m, "sx"):
-                d1 = {"上旬": 1, "中旬": 11, "下旬": 21}[m.group("sx")]  # 9月下旬至…: from the 21st
-            start = _iso(y, m1 or 1, d1 or 1)
+            if d1 is None and _group(m, "sx") in ("底", "末"):
+                start = _period_end(y, m1, None, None)  # 10月底-12月底: from the month's last day
+            else:
+                if d1 is None and _group(m, "sx"):
+                    d1 = {"上旬": 1, "中旬": 11, "下旬": 21}[m.group("sx")]  # 9月下旬至…: from the 21st
+                start = _iso(y, m1 or 1, d1 or 1)
             end = _period_end(y2, m2, d2, None)
             if end < start:
                 return None

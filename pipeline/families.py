@@ -37,6 +37,9 @@ from .store import TextsById
 
 SAME = 90.0  # rapidfuzz ratio of the whole articles at which a child article restates the parent's
 MODIFIED = 50.0  # pairing score below which no child article carries the parent's
+MUTUAL_MIN = 30.0  # below MODIFIED, two articles each the other's best match pair from this score (_mutual_best)
+MUTUAL_MARGIN = 5.0  # ... when the parent article's best match leads its next best by this much
+MUTUAL_COVERAGE = 10.0  # ... and the child carries this much of the parent's distinctive wording (_coverage)
 PARTIAL_MIN_CHARS = 15  # a shorter article is matched inside a longer one only from this length
 COVERAGE_MIN_CHARS = 20  # articles scored by the share of the parent's wording the child carries from this length
 COVERAGE_LENGTH = 3.0  # a child article up to this many times the parent's length pays nothing for its own additions
@@ -445,7 +448,7 @@ def alignment_table(links: list[Link], sections: pd.DataFrame, texts: Mapping[st
         if not pu or not cu:
             continue
         psq, csq = [_squash(a.text) for a in pu], [_squash(b.text) for b in cu]
-        score_m, whole_m = _similarities(psq, csq)
+        score_m, whole_m, cover_m = _similarities(psq, csq)
         scores = sorted(((float(score_m[i, j]), float(whole_m[i, j]), i, j) for i in range(len(psq)) for j in range(len(csq))), reverse=True)
         taken_p: dict[int, tuple[float, float, int]] = {}
         taken_c: dict[int, list[int]] = {}
@@ -460,6 +463,7 @@ def alignment_table(links: list[Link], sections: pd.DataFrame, texts: Mapping[st
                 continue
             taken_p[i] = (score, whole, j)
             taken_c.setdefault(j, []).append(i)
+        _mutual_best(score_m, whole_m, cover_m, taken_p, taken_c)
         fam = ln.parent
         for i, a in enumerate(pu):
             plim = _limits(limits, ln.parent, a.start, a.end)
@@ -484,14 +488,40 @@ def alignment_table(links: list[Link], sections: pd.DataFrame, texts: Mapping[st
     return pd.DataFrame(rows, columns=ALIGNMENT_COLUMNS).astype("string").fillna("")
 
 
+def _mutual_best(score_m: Any, whole_m: Any, cover_m: Any, taken_p: dict[int, tuple[float, float, int]], taken_c: dict[int, list[int]]) -> None:
+    """Pairs below MODIFIED that still belong together: a local regulation rewrites the national article in
+    its own words and order (河南省优化营商环境条例 第二十八条 "本省应当推进政府服务标准化…" for 优化营商环境条例
+    第三十五条, score 35), so no fixed score tells them from chance; but each is the other's best match of all
+    the articles left, by a clear margin over the parent article's next best, and the child carries some of
+    the parent's distinctive wording (MUTUAL_COVERAGE: two articles of legal boilerplate, "依照法定权限和程序…" and
+    "法律、行政法规已有处罚规定的，从其规定", share none). Taken in place in the two maps."""
+    import numpy as np
+
+    free_p = [i for i in range(score_m.shape[0]) if i not in taken_p]
+    free_c = [j for j in range(score_m.shape[1]) if j not in taken_c]
+    if not free_p or not free_c:
+        return
+    sub = score_m[np.ix_(free_p, free_c)]
+    for a, i in enumerate(free_p):
+        row = sub[a]
+        b = int(np.argmax(row))
+        best = float(row[b])
+        second = float(np.partition(row, -2)[-2]) if len(row) > 1 else 0.0
+        j = free_c[b]
+        if best < MUTUAL_MIN or best - second < MUTUAL_MARGIN or int(np.argmax(sub[:, b])) != a or cover_m[i, j] < MUTUAL_COVERAGE:
+            continue
+        taken_p[i] = (best, float(whole_m[i, j]), j)
+        taken_c.setdefault(j, []).append(i)
+
+
 def _similarity(a: str, b: str) -> tuple[float, float]:
     """(pairing score, whole-text ratio) of two articles (squashed): _similarities for one pair."""
-    score, whole = _similarities([a], [b])
+    score, whole, _ = _similarities([a], [b])
     return float(score[0, 0]), float(whole[0, 0])
 
 
-def _similarities(parent: Sequence[str], child: Sequence[str]) -> tuple[Any, Any]:
-    """(pairing scores, whole-text ratios), parent articles by child articles, all pairs at once
+def _similarities(parent: Sequence[str], child: Sequence[str]) -> tuple[Any, Any, Any]:
+    """(pairing scores, whole-text ratios, coverages), parent articles by child articles, all pairs at once
     (rapidfuzz.process.cdist: the pairs in C, not a Python call each). A local article often carries the
     national one inside a longer text of its own (优化营商环境条例 第十六条 in 山东 第二十一条, with more duties
     added): the whole-text ratio is low (42) though the parent's article is all there, so the pairing score is
@@ -506,7 +536,8 @@ def _similarities(parent: Sequence[str], child: Sequence[str]) -> tuple[Any, Any
     # the mean with the whole-text ratio: a short article's phrases common to the whole law (本级人民代表大会常务
     # 委员会) find a fair match inside many long articles, which the whole-text ratio does not reward
     score = np.where(shortest >= PARTIAL_MIN_CHARS, np.maximum(whole, (part + whole) / 2), whole)
-    return np.maximum(score, _coverage(parent, child)), whole
+    cover = _coverage(parent, child)
+    return np.maximum(score, cover), whole, cover
 
 
 def _coverage(parent: Sequence[str], child: Sequence[str]) -> Any:

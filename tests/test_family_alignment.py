@@ -132,3 +132,17 @@ def test_a_local_article_restating_the_national_one_in_its_own_words(tmp_path: P
     assert ("第二条", "第二条", "modified") in pairs, pairs
     # an article the child leaves out stays omitted, one of its own stays added
     assert ("第三条", "", "omitted") in pairs and ("", "第三条", "added") in pairs, pairs
+
+
+def test_articles_rewritten_in_a_provinces_own_words_are_paired(tmp_path: Path) -> None:
+    """A provincial regulation that rewrites the national articles (优化营商环境条例 and 河南省优化营商环境条例,
+    real excerpts): no pair reaches MODIFIED, but 第三十五条 and the province's 第二十八条 (政务服务标准化), 第二十一条 and
+    第十四条 (公平竞争) are each the other's best match; an article the province does not carry stays omitted, and
+    two articles of legal boilerplate (制定或者修改法规 / 已有处罚规定的从其规定) do not pair."""
+    folder = Path(__file__).parent / "fixtures" / "families" / "business_environment"
+    files = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*_excerpt.md")}
+    al = compare_files(tmp_path, files, table="alignment")
+    pairs = {(r.parent_unit, r.child_unit, r.relation) for r in al.itertuples(index=False)}
+    assert {("第一条", "第一条", "modified"), ("第三十五条", "第二十八条", "modified"), ("第二十一条", "第十四条", "modified")} <= pairs, pairs
+    assert {("第二十二条", "", "omitted"), ("第六十一条", "", "omitted"), ("", "第八十二条", "added")} <= pairs, pairs
+    assert all(float(r.similarity) < MODIFIED / 100 for r in al.itertuples(index=False) if r.relation == "modified")

@@ -588,6 +588,13 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
                 announced = (top, k) if _ANNOUNCEMENT_HEAD.match("".join(texts[top : k + 1])) else None
                 i = k + 2
                 break
+            if num is None and doc.paras[k].kind == "para" and _ANNOUNCEMENT_HEAD.match("".join(texts[top : k + 1])):
+                # an announcement numbered by a yearless serial ("郑州市人民政府" / "通告" / "第12号"): its head is its
+                # title, as with a 文号; the bare serial names no agency and no year, so no 文号 is made of it
+                announced = (top, k)
+                lay.mark_range(top, k + 2, HEADER)
+                i = k + 2
+                break
         if num is not None and doc.paras[k].kind == "para":
             k_num = k
             lay.doc_number = num

@@ -2514,6 +2514,14 @@ def test_announcements_numbered_under_their_head(tmp_path: Path) -> None:
         "a",
     ).document
     assert (a.doc_number, a.title, a.issuer) == ("郑州市人民政府通告2024年第3号", "郑州市人民政府通告", "郑州市人民政府"), a
+    # a yearless serial ("第12号") names no agency and no year, so it makes no 文号, but the head still titles it
+    y = run(
+        tmp_path,
+        "郑州市人民政府\n通告\n第12号\n为保障道路交通安全畅通，市政府决定对部分道路实施交通管理措施。现通告如下：\n"
+        "一、自2024年3月1日起，禁止货车在三环路以内道路通行。\n特此通告。\n郑州市人民政府\n2024年2月20日\n",
+        "y",
+    ).document
+    assert (y.doc_number, y.title, y.issuer, y.signed_date) == ("", "郑州市人民政府通告", "郑州市人民政府", "2024-02-20"), y
 
 
 def test_a_task_table_with_a_two_row_header_and_its_measures(tmp_path: Path) -> None:

@@ -128,3 +128,18 @@ def test_a_cited_title_gets_its_own_book_marks_back(tmp_path: Path) -> None:
     )
     refs = _references(tmp_path, text)
     assert [(r.cited_title, r.cited_doc_number) for r in refs] == [("省人民政府办公厅关于印发《省政务公开工作要点》的通知", "辛政办发〔2023〕9号")], refs
+
+
+def test_a_notice_cited_without_its_own_book_marks_gives_its_number_to_the_title_it_issued(tmp_path: Path) -> None:
+    """后湖管理区清洁家园行动方案 (2025) cites "省社会工作部、农业农村厅关于印发《运用…行动方案》的通知(鄂社〔2024〕4号)":
+    the notice's number follows 的通知, not the book title; it is the number of the text cited, one row, not a
+    title row and a number row of its own."""
+    refs = _references(
+        tmp_path,
+        "后湖管理区清洁家园行动方案\n\n为全面提升农村人居环境质量，根据省社会工作部、农业农村厅关于印发《运用共同缔造理念和方法开展"
+        "“清洁家园”行动方案》的通知(鄂社〔2024〕4号)精神，决定组织开展“清洁家园”行动，制定本方案。\n\n一、重点任务\n\n（一）清理农村全域无垃圾。\n",
+    )
+    assert [(r.cited_title, r.cited_doc_number) for r in refs] == [("运用共同缔造理念和方法开展“清洁家园”行动方案", "鄂社〔2024〕4号")], refs
+    # a title the notice's kind does not follow keeps the bracket after the kind for no one
+    refs = _references(tmp_path, "关于做好防汛工作的通知\n\n各乡镇：\n\n请对照《防汛工作手册》的要求(2024年修订)开展自查。\n")
+    assert [(r.cited_title, r.cited_doc_number) for r in refs] == [("防汛工作手册", "")], refs

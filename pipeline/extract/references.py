@@ -16,6 +16,9 @@ from ..structure import Structure, own_book_marks
 _BOOK = regex.compile(r"《(?P<title>[^《》]{2,120})》")
 # the parenthesis after a title: （国办发〔2019〕54号，以下简称《指导意见》）
 _AFTER = regex.compile(r"^\s*[（(](?P<inner>(?:[^（）()]|[（(][^（）()]*[）)])*)[）)]")
+# "关于印发《X》的通知（鄂社〔2024〕4号）": the notice's kind after the title it issued, then the notice's number
+_ISSUING_NOTICE_TAIL = regex.compile(r"的(?:通知|决定|通报|函|批复)(?=\s*[（(])")
+_ISSUING_VERB = regex.compile(r"(?:印发|转发|颁发|发布)\s*$")
 # "（见附件1）", "（附件2）": the title names this notice's own attachment (a form to fill), not a cited document
 _OWN_ATTACHMENT = regex.compile(r"^\s*[（(]\s*(?:见|详见)?附件\s*\d{0,2}\s*[）)]")
 # 以下简称《意见》, 以下简称“规划”, 以下简称省《办法》 (a prefix before the book title belongs to the alias)
@@ -156,7 +159,14 @@ def extract_references(doc: NormDoc, st: Structure, *, own_title: str, province:
             continue
         number = alias = ""
         end = m.end()
-        after = _AFTER.match(text[m.end() : m.end() + 200])
+        after_at = m.end()
+        after = _AFTER.match(text[after_at : after_at + 200])
+        tail = _ISSUING_NOTICE_TAIL.match(text, m.end()) if after is None else None
+        if tail is not None and _ISSUING_VERB.search(text, max(0, m.start() - 4), m.start()):
+            # "…农业农村厅关于印发《X》的通知(鄂社〔2024〕4号)": the notice that issued X, cited without its own
+            # 《》, gives X its number
+            after_at = tail.end()
+            after = _AFTER.match(text[after_at : after_at + 200])
         if after:
             inner = after.group("inner")
             nums = list(find_doc_numbers(inner))
@@ -166,7 +176,7 @@ def extract_references(doc: NormDoc, st: Structure, *, own_title: str, province:
             if book is not None:
                 alias_books.add(book)
             if nums or alias:
-                end = m.end() + after.end()
+                end = after_at + after.end()
         if not number:
             # a number written just before the title ("国办发〔2019〕54号《…》"); one closing a bracket belongs to
             # the title before it ("《A》（沪府办发〔2024〕3号）《B》")

@@ -2573,3 +2573,18 @@ def test_a_page_that_ran_its_headings_on(tmp_path: Path) -> None:
         ("s3.2", "（二）", "现场观摩"),
     ]
     assert out.document.recipients == "各乡镇人民政府；县直各单位"
+
+
+def test_a_labelled_limit_no_rule_reads_keeps_its_words(tmp_path: Path) -> None:
+    """"完成时限：立行立改" or "即时办理" names no date, but it is the task's limit as the notice states it: the
+    task keeps the words with no due date, as a 完成时限 table cell does; a dated limit still gets its date."""
+    doc = run(
+        tmp_path,
+        "某县2024年营商环境优化提升行动方案\n一、重点任务\n1.推行“证照分离”改革。（责任单位：县行政审批局；完成时限：立行立改）\n"
+        "2.建立企业诉求响应机制。（责任单位：县营商办；完成时限：即时办理）\n3.压缩企业开办时间。（责任单位：县市场监管局；完成时限：2024年一季度末）\n",
+    )
+    assert [(t.title, t.deadline_text, t.due_date) for t in doc.tasks] == [
+        ("推行“证照分离”改革", "立行立改", ""),
+        ("建立企业诉求响应机制", "即时办理", ""),
+        ("压缩企业开办时间", "2024年一季度末", "2024-03-31"),
+    ], doc.tasks

@@ -362,7 +362,15 @@ def _own_limit(text: str, base_date: str | None) -> tuple[str, str]:
     if dated:
         return dated[0].text, dated[0].end
     undated = next((d for d in found if d.kind in _UNDATED_KINDS), None)
-    return (undated.text, "") if undated is not None else ("", "")
+    if undated is not None:
+        return undated.text, ""
+    # a limit no rule reads ("完成时限：立行立改", "即时办理", "按省统一部署"): the label's words as written, no date
+    words = text.strip().strip("；;，,。 ")
+    return (words, "") if 0 < len(words) <= MAX_LIMIT_WORDS and not _SENTENCE_MARK.search(words) else ("", "")
+
+
+MAX_LIMIT_WORDS = 20  # a labelled limit longer than this is a sentence, not a time limit
+_SENTENCE_MARK = regex.compile(r"[。；;！？：:]")
 
 
 def _due(text: str, *, latest: bool = False) -> tuple[str, str]:

@@ -574,6 +574,20 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             lay.issuer_mark = _span(doc, doc.paras[k])
             lay.mark(k, ISSUER_MARK)
             continue
+        if (
+            num is None and k + 1 < n and k + 1 not in lay.roles and _ORDER_NUMBER.match(texts[k]) and _ANNOUNCEMENT_HEAD.match(texts[k + 1])
+            and "关于" not in texts[k + 1] and (both := parse_doc_number(texts[k + 1] + texts[k])) is not None
+        ):
+            # the serial printed before the announcement's head ("〔2022〕第39号" / "兰考县人民政府征收土地预公告"): the
+            # number is read from both, the head titles it
+            k_num = k
+            lay.doc_number = both
+            p, q = doc.paras[k], doc.paras[k + 1]
+            lay.doc_number_span = Span(both.normalized, p.start, q.end, p.page, doc.text[p.start : q.end])
+            lay.mark_range(k, k + 2, DOC_NUMBER)
+            announced = (k + 1, k + 1)
+            i = k + 2
+            break
         if num is None and k + 1 < n and _ORDER_HEAD.match(texts[k]) and _ORDER_NUMBER.match(texts[k + 1]):
             # a 令 printed as its 发文机关标志 over its number (§10.2: "中华人民共和国商务部令" / "2018年第2号"); an
             # announcement's kind printed on a line of its own under its issuer ("郑州市人民政府" / "通告")

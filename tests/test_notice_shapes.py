@@ -2522,6 +2522,15 @@ def test_announcements_numbered_under_their_head(tmp_path: Path) -> None:
         "y",
     ).document
     assert (y.doc_number, y.title, y.issuer, y.signed_date) == ("", "郑州市人民政府通告", "郑州市人民政府", "2024-02-20"), y
+    # a county site prints the serial before the head on one line ("〔2022〕第39号兰考县人民政府征收土地预公告", 兰考县
+    # 2022) and signs with a date only: the number is read from both, the head titles it and names its issuer
+    s = run(
+        tmp_path,
+        "〔2022〕第39号兰考县人民政府征收土地预公告\n打印 【字体:\n为保障城市建设用地需求，经县政府研究决定，现发布征收土地预公告：\n"
+        "一、拟征收土地的范围\n宗地一：涉及堌阳镇雷寨一村土地。\n特此公告。\n2022年10月31日\n",
+        "s",
+    ).document
+    assert (s.doc_number, s.title, s.issuer, s.signed_date) == ("兰考县人民政府征收土地预公告2022年第39号", "兰考县人民政府征收土地预公告", "兰考县人民政府", "2022-10-31"), s
 
 
 def test_a_task_table_with_a_two_row_header_and_its_measures(tmp_path: Path) -> None:

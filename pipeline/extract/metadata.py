@@ -52,17 +52,22 @@ def _spaced_issuers(title: str, issuer: str, src: SourceDocument) -> str:
 
 def title_head(title: str) -> str:
     """The organisation heading a title, or '': "X关于…的通知", "X印发《…》", "X转发…" (§7.3.1), a report titled
-    by its issuer and year ("淮安市洪泽区人民政府2024年政府信息公开工作年度报告")."""
+    by its issuer and year ("淮安市洪泽区人民政府2024年政府信息公开工作年度报告"), an announcement by its issuer and
+    kind ("兰考县人民政府征收土地预公告")."""
     m = _TITLE_ORG.match(title)
     joint = m is not None and "、" in m.group("org")
     if m and (not joint or all(looks_like_org(p) and not _FORWARDING_VERB.match(p) for p in m.group("org").split("、"))):
         head = m.group("org")  # "国务院、中央军委关于…"; not "批转省经贸委、纺织总会关于…"
         return "" if len(head) <= 3 and not looks_like_org(head) else head  # "关于印发…", "上海关于贯彻落实…"
     if not m:
-        m = _TITLE_ORG_BEFORE_YEAR.match(title)
+        m = _TITLE_ORG_BEFORE_YEAR.match(title) or _TITLE_ORG_ANNOUNCING.match(title)
         if m and looks_like_org(m.group("org")):
             return m.group("org")
     return ""
+
+
+# an announcement titled by its issuer and its kind: "兰考县人民政府征收土地预公告", "郑州市人民政府通告"
+_TITLE_ORG_ANNOUNCING = regex.compile(r"^(?P<org>\p{Han}{2,30}?(?:人民政府|政府|委员会|局|厅|办公室|办公厅))\p{Han}{0,12}(?:公告|通告)$")
 
 
 def _abbreviates(short: str, full: str) -> bool:

@@ -482,3 +482,15 @@ def test_a_colonless_addressee_line_under_a_reprinted_title_and_number(tmp_path:
     doc = run(tmp_path, CHANGQING_PAGE, name="changqing_page").document
     assert doc.recipients == "各街道办事处；镇人民政府；济南经济开发区管委会；区政府各部门（单位"
     assert doc.doc_number == "济长政办字〔2021〕3号" and doc.issuer == "济南市长清区人民政府办公室"
+
+
+def test_a_sites_footer_naming_its_organiser_is_no_task(tmp_path: Path) -> None:
+    """A county page copied with its footer ("本网站由某县人民政府办公室主办。" after the 署名): 主办 in prose names
+    a site's or an event's organiser, so only a bracketed tag ("（省财政厅主办，…协办）") reads it as a lead."""
+    tasks = run(
+        tmp_path,
+        "关于做好2024年防汛工作的通知\n各乡镇人民政府，县直各单位：\n一、加强组织领导。各乡镇要落实防汛责任制。（责任单位：县水利局）\n"
+        "二、做好物资储备。县应急局要储备防汛物资。\n特此通知。\n某县人民政府办公室\n2024年5月6日\n本网站由某县人民政府办公室主办。\n",
+        name="site_footer",
+    ).tasks
+    assert [(t.title, t.units) for t in tasks] == [("加强组织领导", "县水利局"), ("做好物资储备", "")], tasks

@@ -64,6 +64,7 @@ class _LeadForms:
     assist it (assist_verb: 配合, 协办)."""
 
     verb: regex.Pattern[str]  # where a lead verb stands in a text
+    prose_verb: regex.Pattern[str]  # the lead verbs read outside brackets (prose_lead_verb: 牵头)
     assist_words: tuple[str, ...]
     assists: regex.Pattern[str]  # an assisting verb closing a unit ("各县区政府配合")
     bracket: regex.Pattern[str]  # （A牵头，B、C配合） / （省财政厅主办，省国税局、地税局协办）
@@ -74,9 +75,11 @@ class _LeadForms:
 @rules.cached
 def _lead_forms() -> _LeadForms:
     lead = rf"(?:{rules.alternation('lead_verb')})(?!单位|部门|处室|主业)"
+    prose = rf"(?:{rules.alternation('prose_lead_verb')})(?!单位|部门|处室)"
     assist = rules.alternation("assist_verb")
     return _LeadForms(
         verb=regex.compile(lead),
+        prose_verb=regex.compile(prose),
         assist_words=tuple(rules.word_rules()["assist_verb"].words),
         assists=regex.compile(rf"(?:{assist}|落实)$"),
         # the assisting units never open with a date: "（县住建局牵头，2023年底前完成）" names none
@@ -87,7 +90,7 @@ def _lead_forms() -> _LeadForms:
         # a sentence of its own closing an item's paragraph, no brackets (units only: a clause with anything
         # else is prose)
         sentence=regex.compile(
-            rf"(?:^|(?<=[。；]))[ \t]*由?(?P<lead>[^。；，,（）()：:\n]{{2,60}}?){lead}(?:负责)?"
+            rf"(?:^|(?<=[。；]))[ \t]*由?(?P<lead>[^。；，,（）()：:\n]{{2,60}}?){prose}(?:负责)?"
             rf"(?:[，,]\s*(?P<co>[^。；（）()：:\n]{{2,80}}?)(?:等(?:部门|单位))?(?:按职责分工)?(?:{assist}|负责落实|负责|落实))?"
             + _TIME_TAIL + r"[。；]?[ \t]*$",  # "…配合，2022年10月底前完成。"
             regex.M,
@@ -95,7 +98,7 @@ def _lead_forms() -> _LeadForms:
         # inside a sentence, where both the lead and the assisting units are named (a 纪要's decision,
         # "由市发改委牵头，市财政局等部门配合，加快…")
         clause=regex.compile(
-            rf"(?:^|(?<=[。；，,：:]))[ \t]*由?(?P<lead>[^。；，,（）()：:\n要应]{{2,40}}?){lead}(?:负责)?[，,、]\s*"
+            rf"(?:^|(?<=[。；，,：:]))[ \t]*由?(?P<lead>[^。；，,（）()：:\n要应]{{2,40}}?){prose}(?:负责)?[，,、]\s*"
             rf"(?P<co>[^。；，,（）()：:\n要应]{{2,60}}?)(?:等(?:部门|单位))?(?:按职责分工)?(?:{assist})(?=[，,。；])",
             regex.M,
         ),
@@ -133,7 +136,7 @@ def _clause_matches(text: str, start: int, end: int) -> Iterator[regex.Match[str
     every position cost a tenth of the task stage on the seeds' tables)."""
     forms = _lead_forms()
     done = start
-    verb = forms.verb.search(text, start, end)
+    verb = forms.prose_verb.search(text, start, end)
     while verb is not None:
         at = verb.start()
         lo = max(done, at - 42)
@@ -144,7 +147,7 @@ def _clause_matches(text: str, start: int, end: int) -> Iterator[regex.Match[str
             if m is not None:
                 yield m
                 done = m.end()
-        verb = forms.verb.search(text, max(at + 2, done), end)
+        verb = forms.prose_verb.search(text, max(at + 2, done), end)
 
 
 _FULL_PLACE = regex.compile(r"\p{Han}{2,}(?:省|市|县|区|州|旗|盟)$")

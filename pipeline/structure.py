@@ -20,6 +20,8 @@ _PUNCT = regex.compile(r"[。，；：！？、]")
 # "国家税务总局公告" / "2024年第3号", "郑州市人民政府通告" / "〔2024〕第3号"); a title (…关于…的公告) is none
 _ORDER_HEAD = regex.compile(r"^\p{Han}{2,30}(?:令|常务委员会公告|常委会公告)$|^(?!\p{Han}*关于)\p{Han}{0,20}(?:公告|通告)$")
 _ANNOUNCEMENT_KINDS = frozenset({"公告", "通告"})
+# an announcement's kind with the matter it announces and no organisation of its own ("土地征收预公告")
+_KIND_ONLY_ANNOUNCEMENT = regex.compile(r"^(?!\p{Han}*(?:关于|人民政府|政府|委员会|局|厅|办公室|的))\p{Han}{0,10}(?:公告|通告)$")
 _ANNOUNCEMENT_HEAD = regex.compile(r"^\p{Han}{2,30}(?:公告|通告)$")
 _ORDER_NUMBER = regex.compile(r"^(?:(?:19|20)\d{2}\s*年\s*|[〔\[［（(]\s*(?:19|20)\d{2}\s*[〕\]］）)]\s*)?第\s*(?:\d+|[一二三四五六七八九十百零〇]+)\s*号$")  # 第三十七号 too
 _SITE_OWNER = regex.compile(r"^(?:主办|承办|协办)(?:单位)?[：:]|^联系我们|^(?:联系电话|地址)[：:]")
@@ -374,6 +376,10 @@ def _title_before(doc: NormDoc, lay: _Draft, texts: list[str], k_num: int, first
         if head.search(above) or (head.search(above + texts[k][:2]) and looks_like_org(above)):
             start = cand
             break
+    if start == k and j < k - 1 and _KIND_ONLY_ANNOUNCEMENT.match(texts[k]) and looks_like_org(texts[k - 1]):
+        # an announcement's kind under its issuer over its number ("峨边彝族自治县人民政府" / "土地征收预公告" /
+        # "（峨征预公告〔2023〕2号）"): the two lines are its title, as "郑州市人民政府" / "通告" are
+        start = k - 1
     return start, k
 
 

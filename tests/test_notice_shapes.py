@@ -2531,6 +2531,14 @@ def test_announcements_numbered_under_their_head(tmp_path: Path) -> None:
         "s",
     ).document
     assert (s.doc_number, s.title, s.issuer, s.signed_date) == ("兰考县人民政府征收土地预公告2022年第39号", "兰考县人民政府征收土地预公告", "兰考县人民政府", "2022-10-31"), s
+    # the kind with its matter under the issuer, over a bracketed 文号 (峨边彝族自治县 2023): both lines are the title
+    e = run(
+        tmp_path,
+        "峨边彝族自治县人民政府\n土地征收预公告\n(峨征预公告〔2023〕2号)\n根据《中华人民共和国土地管理法》的规定，现发布征收土地预公告：\n"
+        "一、拟征收土地范围\n沙坪镇马嘶溪村3组。\n特此公告。\n峨边彝族自治县人民政府\n2023年11月16日\n",
+        "e",
+    ).document
+    assert (e.doc_number, e.title, e.issuer) == ("峨征预公告〔2023〕2号", "峨边彝族自治县人民政府土地征收预公告", "峨边彝族自治县人民政府"), e
 
 
 def test_a_task_table_with_a_two_row_header_and_its_measures(tmp_path: Path) -> None:

@@ -742,8 +742,6 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             i = k + 1
             break
     else:
-        while i < len(texts) and i in lay.roles:
-            i += 1  # the 文号 a page prints again under the title ("济长政办字〔2021〕3号") stands before it
         if lay.title is not None and i + 1 < len(texts) and _colonless_recipients(texts[i]) and doc.paras[i].kind == "para" and _FULL_STOP.search(texts[i + 1]):
             lay.recipients = _span(doc, doc.paras[i])
             lay.mark(i, RECIPIENTS)

@@ -2496,49 +2496,48 @@ def test_digits_that_read_as_two_dates_give_none(tmp_path: Path) -> None:
     assert d.signed_date == "" and "signed_date" not in json.loads(d.evidence), d
 
 
-def test_announcements_numbered_under_their_head(tmp_path: Path) -> None:
+_ANNOUNCEMENTS = [
+    # a 公告 prints its head over its number, then its own title
+    (
+        "国家税务总局公告\n2024年第3号\n国家税务总局关于优化纳税缴费服务的公告\n为进一步优化纳税缴费服务，现将有关事项公告如下：\n"
+        "一、自2024年3月1日起，推行新的办税流程。\n特此公告。\n国家税务总局\n2024年2月20日\n",
+        {"doc_number": "国家税务总局公告2024年第3号", "title": "国家税务总局关于优化纳税缴费服务的公告"},
+    ),
+    # a 通告's kind on a line of its own under its issuer, and no other title
+    (
+        "郑州市人民政府\n通告\n〔2024〕第3号\n为加强城市管理，现就有关事项通告如下：\n一、本市主城区内禁止燃放烟花爆竹。\n"
+        "二、本通告自发布之日起施行。\n郑州市人民政府\n2024年1月5日\n",
+        {"doc_number": "郑州市人民政府通告2024年第3号", "title": "郑州市人民政府通告", "issuer": "郑州市人民政府"},
+    ),
+    # a yearless serial ("第12号") names no agency and no year, so it makes no 文号, but the head still titles it
+    (
+        "郑州市人民政府\n通告\n第12号\n为保障道路交通安全畅通，市政府决定对部分道路实施交通管理措施。现通告如下：\n"
+        "一、自2024年3月1日起，禁止货车在三环路以内道路通行。\n特此通告。\n郑州市人民政府\n2024年2月20日\n",
+        {"doc_number": "", "title": "郑州市人民政府通告", "issuer": "郑州市人民政府", "signed_date": "2024-02-20"},
+    ),
+    # a county site prints the serial before the head on one line ("〔2022〕第39号兰考县人民政府征收土地预公告", 兰考县
+    # 2022) and signs with a date only: the number is read from both, the head titles it and names its issuer
+    (
+        "〔2022〕第39号兰考县人民政府征收土地预公告\n打印 【字体:\n为保障城市建设用地需求，经县政府研究决定，现发布征收土地预公告：\n"
+        "一、拟征收土地的范围\n宗地一：涉及堌阳镇雷寨一村土地。\n特此公告。\n2022年10月31日\n",
+        {"doc_number": "兰考县人民政府征收土地预公告2022年第39号", "title": "兰考县人民政府征收土地预公告", "issuer": "兰考县人民政府", "signed_date": "2022-10-31"},
+    ),
+    # the kind with its matter under the issuer, over a bracketed 文号 (峨边彝族自治县 2023): both lines are the title
+    (
+        "峨边彝族自治县人民政府\n土地征收预公告\n(峨征预公告〔2023〕2号)\n根据《中华人民共和国土地管理法》的规定，现发布征收土地预公告：\n"
+        "一、拟征收土地范围\n沙坪镇马嘶溪村3组。\n特此公告。\n峨边彝族自治县人民政府\n2023年11月16日\n",
+        {"doc_number": "峨征预公告〔2023〕2号", "title": "峨边彝族自治县人民政府土地征收预公告", "issuer": "峨边彝族自治县人民政府"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _ANNOUNCEMENTS, ids=["head_over_number", "kind_under_issuer", "yearless_serial", "serial_before_head", "kind_with_matter"])
+def test_announcements_numbered_under_their_head(tmp_path: Path, text: str, expected: dict[str, str]) -> None:
     """A 公告 prints its head over its number ("国家税务总局公告" / "2024年第3号"), then its title; a 通告 may print
     its kind on a line of its own under its issuer and have no other title ("郑州市人民政府" / "通告" /
     "〔2024〕第3号"): the number is read from the head and the number, and the head titles a 通告 with none."""
-    c = run(
-        tmp_path,
-        "国家税务总局公告\n2024年第3号\n国家税务总局关于优化纳税缴费服务的公告\n为进一步优化纳税缴费服务，现将有关事项公告如下：\n"
-        "一、自2024年3月1日起，推行新的办税流程。\n特此公告。\n国家税务总局\n2024年2月20日\n",
-        "c",
-    ).document
-    assert (c.doc_number, c.title) == ("国家税务总局公告2024年第3号", "国家税务总局关于优化纳税缴费服务的公告"), c
-    a = run(
-        tmp_path,
-        "郑州市人民政府\n通告\n〔2024〕第3号\n为加强城市管理，现就有关事项通告如下：\n一、本市主城区内禁止燃放烟花爆竹。\n"
-        "二、本通告自发布之日起施行。\n郑州市人民政府\n2024年1月5日\n",
-        "a",
-    ).document
-    assert (a.doc_number, a.title, a.issuer) == ("郑州市人民政府通告2024年第3号", "郑州市人民政府通告", "郑州市人民政府"), a
-    # a yearless serial ("第12号") names no agency and no year, so it makes no 文号, but the head still titles it
-    y = run(
-        tmp_path,
-        "郑州市人民政府\n通告\n第12号\n为保障道路交通安全畅通，市政府决定对部分道路实施交通管理措施。现通告如下：\n"
-        "一、自2024年3月1日起，禁止货车在三环路以内道路通行。\n特此通告。\n郑州市人民政府\n2024年2月20日\n",
-        "y",
-    ).document
-    assert (y.doc_number, y.title, y.issuer, y.signed_date) == ("", "郑州市人民政府通告", "郑州市人民政府", "2024-02-20"), y
-    # a county site prints the serial before the head on one line ("〔2022〕第39号兰考县人民政府征收土地预公告", 兰考县
-    # 2022) and signs with a date only: the number is read from both, the head titles it and names its issuer
-    s = run(
-        tmp_path,
-        "〔2022〕第39号兰考县人民政府征收土地预公告\n打印 【字体:\n为保障城市建设用地需求，经县政府研究决定，现发布征收土地预公告：\n"
-        "一、拟征收土地的范围\n宗地一：涉及堌阳镇雷寨一村土地。\n特此公告。\n2022年10月31日\n",
-        "s",
-    ).document
-    assert (s.doc_number, s.title, s.issuer, s.signed_date) == ("兰考县人民政府征收土地预公告2022年第39号", "兰考县人民政府征收土地预公告", "兰考县人民政府", "2022-10-31"), s
-    # the kind with its matter under the issuer, over a bracketed 文号 (峨边彝族自治县 2023): both lines are the title
-    e = run(
-        tmp_path,
-        "峨边彝族自治县人民政府\n土地征收预公告\n(峨征预公告〔2023〕2号)\n根据《中华人民共和国土地管理法》的规定，现发布征收土地预公告：\n"
-        "一、拟征收土地范围\n沙坪镇马嘶溪村3组。\n特此公告。\n峨边彝族自治县人民政府\n2023年11月16日\n",
-        "e",
-    ).document
-    assert (e.doc_number, e.title, e.issuer) == ("峨征预公告〔2023〕2号", "峨边彝族自治县人民政府土地征收预公告", "峨边彝族自治县人民政府"), e
+    d = run(tmp_path, text).document
+    assert {f: getattr(d, f) for f in expected} == expected, d
 
 
 def test_a_task_table_with_a_two_row_header_and_its_measures(tmp_path: Path) -> None:

@@ -2604,3 +2604,15 @@ def test_a_labelled_limit_no_rule_reads_keeps_its_words(tmp_path: Path) -> None:
         ("建立企业诉求响应机制", "即时办理", ""),
         ("压缩企业开办时间", "2024年一季度末", "2024-03-31"),
     ], doc.tasks
+
+
+@pytest.mark.parametrize(
+    ("title", "issuer"),
+    [("兰考县人民政府征收土地预公告", "兰考县人民政府"), ("某市人民政府办公室公告", "某市人民政府办公室"), ("国家税务总局公告", "国家税务总局")],
+)
+def test_an_announcement_title_names_its_whole_issuer(title: str, issuer: str) -> None:
+    """An announcement titled by its issuer and kind names the issuer in full: an office's 公告 is the office's,
+    not its government's ("某市人民政府办公室公告")."""
+    from pipeline.extract.metadata import title_head
+
+    assert title_head(title) == issuer

@@ -67,7 +67,7 @@ def title_head(title: str) -> str:
 
 
 # an announcement titled by its issuer and its kind: "兰考县人民政府征收土地预公告", "郑州市人民政府通告"
-_TITLE_ORG_ANNOUNCING = regex.compile(r"^(?P<org>\p{Han}{2,30}?(?:人民政府|政府|委员会|局|厅|办公室|办公厅))\p{Han}{0,12}(?:公告|通告)$")
+_TITLE_ORG_ANNOUNCING = regex.compile(r"^(?P<org>\p{Han}{2,30}(?:人民政府|政府|委员会|局|厅|办公室|办公厅))\p{Han}{0,12}(?:公告|通告)$")
 
 
 def _abbreviates(short: str, full: str) -> bool:

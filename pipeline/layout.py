@@ -231,10 +231,6 @@ _SENTENCE_MARK = regex.compile(r"[。；！？]")
 _TITLE_NUMBER_JOIN = regex.compile(r"^[-—–－_·\s]+")
 
 
-_YEAR_SERIAL = regex.compile(r"^[〔\[［（(]\s*(?:19|20)\d{2}\s*[〕\]］）)]\s*第\s*\d{1,4}\s*号$")
-_ANNOUNCEMENT_TITLE = regex.compile(r"^\p{Han}{4,40}(?:公告|通告)$")
-
-
 def split_title_number(text: str) -> list[str]:
     """A list or table page copied as text puts a notice's 标题 and its 文号 on one line ("关于印发…方案的通知
     常政发〔2023〕1号 |"): two lines, so the 文号 is read as one (§7.2) and the title as the title. The title
@@ -253,7 +249,8 @@ def split_title_number(text: str) -> list[str]:
         num = parse_doc_number(head) if end != -1 else None
         if num is not None and num.text == head and len(rest) >= 6 and rest.endswith(tuple(rules.doc_types())) and not _SENTENCE_MARK.search(rest):
             return [head, rest]
-        if end != -1 and _YEAR_SERIAL.match(head) and _ANNOUNCEMENT_TITLE.match(rest):
+        elements = rules.element_rules()
+        if end != -1 and elements["order_number"].pattern.match(head) and elements["announcement_head"].pattern.match(rest):
             return [head, rest]  # "〔2022〕第39号兰考县人民政府征收土地预公告": an announcement's serial before its title
         return [text]
     best: list[str] | None = None
@@ -474,7 +471,7 @@ def _merge_title(groups: list[_Group]) -> list[_Group]:
     head = [("".join(g.texts)) for g in groups[: cfg.title_window]]
     start = 0
     for i, t in enumerate(head):
-        if number_line(t) is not None or _YEAR_SERIAL.match(t):  # an announcement's "〔2022〕第39号" too
+        if number_line(t) is not None or (t.endswith("号") and rules.element_rules()["order_number"].pattern.match(t)):  # "〔2022〕第39号" too
             start = i + 1
             break
     else:

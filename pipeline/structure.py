@@ -16,14 +16,12 @@ from .model import NormDoc, Para, Section, Span
 from .orgnames import addressees, doc_type_of, looks_like_org, opens_with_a_place, split_orgs, without_part_mark
 
 _PUNCT = regex.compile(r"[。，；：！？、]")
-# an order's or an announcement's head, its number on the next line ("广州市人民政府令" / "第179号",
-# "国家税务总局公告" / "2024年第3号", "郑州市人民政府通告" / "〔2024〕第3号"); a title (…关于…的公告) is none
-_ORDER_HEAD = regex.compile(r"^\p{Han}{2,30}(?:令|常务委员会公告|常委会公告)$|^(?!\p{Han}*关于)\p{Han}{0,20}(?:公告|通告)$")
 _ANNOUNCEMENT_KINDS = frozenset({"公告", "通告"})
-# an announcement's kind with the matter it announces and no organisation of its own ("土地征收预公告")
-_KIND_ONLY_ANNOUNCEMENT = regex.compile(r"^(?!\p{Han}*(?:关于|人民政府|政府|委员会|局|厅|办公室|的))\p{Han}{0,10}(?:公告|通告)$")
-_ANNOUNCEMENT_HEAD = regex.compile(r"^\p{Han}{2,30}(?:公告|通告)$")
-_ORDER_NUMBER = regex.compile(r"^(?:(?:19|20)\d{2}\s*年\s*|[〔\[［（(]\s*(?:19|20)\d{2}\s*[〕\]］）)]\s*)?第\s*(?:\d+|[一二三四五六七八九十百零〇]+)\s*号$")  # 第三十七号 too
+
+
+def _element(rule_id: str) -> regex.Pattern[str]:
+    """One pattern of rules/elements.yaml (an order's head and number, an announcement's head)."""
+    return rules.element_rules()[rule_id].pattern
 _SITE_OWNER = regex.compile(r"^(?:主办|承办|协办)(?:单位)?[：:]|^联系我们|^(?:联系电话|地址)[：:]")
 _TITLE_PUNCT = regex.compile(r"[。，；：！？]")
 _BOOK_TITLE_WITH_PUNCT = regex.compile(r"《[^》]*[，、：][^》]*》")  # a cited title may hold a 、 or ，
@@ -376,7 +374,7 @@ def _title_before(doc: NormDoc, lay: _Draft, texts: list[str], k_num: int, first
         if head.search(above) or (head.search(above + texts[k][:2]) and looks_like_org(above)):
             start = cand
             break
-    if start == k and j < k - 1 and _KIND_ONLY_ANNOUNCEMENT.match(texts[k]) and looks_like_org(texts[k - 1]):
+    if start == k and j < k - 1 and _element("announcement_kind_only").match(texts[k]) and looks_like_org(texts[k - 1]):
         # an announcement's kind under its issuer over its number ("峨边彝族自治县人民政府" / "土地征收预公告" /
         # "（峨征预公告〔2023〕2号）"): the two lines are its title, as "郑州市人民政府" / "通告" are
         start = k - 1
@@ -573,7 +571,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             num = number_line(texts[k])  # an upward document's 文号 beside its 签发人 (GB/T 9704 §7.2.4)
         if (
             num is None and lay.issuer_mark is None and k + 1 < n and doc.paras[k].kind == "para"
-            and _ORDER_NUMBER.match(texts[k + 1]) and not _ORDER_HEAD.match(texts[k]) and looks_like_org(texts[k])
+            and _element("order_number").match(texts[k + 1]) and not _element("order_head").match(texts[k]) and looks_like_org(texts[k])
         ):
             # a law site prints an order's head without its 令 ("吉林省长春市人民政府" / "第63号"): the body is the
             # issuer; a bare number names no agency, so no 文号 is made of it
@@ -581,7 +579,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             lay.mark(k, ISSUER_MARK)
             continue
         if (
-            num is None and k + 1 < n and k + 1 not in lay.roles and _ORDER_NUMBER.match(texts[k]) and _ANNOUNCEMENT_HEAD.match(texts[k + 1])
+            num is None and k + 1 < n and k + 1 not in lay.roles and _element("order_number").match(texts[k]) and _element("announcement_head").match(texts[k + 1])
             and "关于" not in texts[k + 1] and (both := parse_doc_number(texts[k + 1] + texts[k])) is not None
         ):
             # the serial printed before the announcement's head ("〔2022〕第39号" / "兰考县人民政府征收土地预公告"): the
@@ -594,7 +592,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             announced = (k + 1, k + 1)
             i = k + 2
             break
-        if num is None and k + 1 < n and _ORDER_HEAD.match(texts[k]) and _ORDER_NUMBER.match(texts[k + 1]):
+        if num is None and k + 1 < n and _element("order_head").match(texts[k]) and _element("order_number").match(texts[k + 1]):
             # a 令 printed as its 发文机关标志 over its number (§10.2: "中华人民共和国商务部令" / "2018年第2号"); an
             # announcement's kind printed on a line of its own under its issuer ("郑州市人民政府" / "通告")
             top = k - 1 if texts[k] in _ANNOUNCEMENT_KINDS and k - 1 >= first and k - 1 not in lay.roles and looks_like_org(texts[k - 1]) else k
@@ -605,10 +603,10 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
                 p, q = doc.paras[top], doc.paras[k + 1]
                 lay.doc_number_span = Span(num.normalized, p.start, q.end, p.page, doc.text[p.start : q.end])
                 lay.mark_range(top, k + 2, DOC_NUMBER)
-                announced = (top, k) if _ANNOUNCEMENT_HEAD.match("".join(texts[top : k + 1])) else None
+                announced = (top, k) if _element("announcement_head").match("".join(texts[top : k + 1])) else None
                 i = k + 2
                 break
-            if num is None and doc.paras[k].kind == "para" and _ANNOUNCEMENT_HEAD.match("".join(texts[top : k + 1])):
+            if num is None and doc.paras[k].kind == "para" and _element("announcement_head").match("".join(texts[top : k + 1])):
                 # an announcement numbered by a yearless serial ("郑州市人民政府" / "通告" / "第12号"): its head is its
                 # title, as with a 文号; the bare serial names no agency and no year, so no 文号 is made of it
                 announced = (top, k)

@@ -60,14 +60,10 @@ def title_head(title: str) -> str:
         head = m.group("org")  # "国务院、中央军委关于…"; not "批转省经贸委、纺织总会关于…"
         return "" if len(head) <= 3 and not looks_like_org(head) else head  # "关于印发…", "上海关于贯彻落实…"
     if not m:
-        m = _TITLE_ORG_BEFORE_YEAR.match(title) or _TITLE_ORG_ANNOUNCING.match(title)
+        m = _TITLE_ORG_BEFORE_YEAR.match(title) or rules.element_rules()["announcing_title"].pattern.match(title)
         if m and looks_like_org(m.group("org")):
             return m.group("org")
     return ""
-
-
-# an announcement titled by its issuer and its kind: "兰考县人民政府征收土地预公告", "郑州市人民政府通告"
-_TITLE_ORG_ANNOUNCING = regex.compile(r"^(?P<org>\p{Han}{2,30}(?:人民政府|政府|委员会|局|厅|办公室|办公厅))\p{Han}{0,12}(?:公告|通告)$")
 
 
 def _abbreviates(short: str, full: str) -> bool:

@@ -2616,3 +2616,18 @@ def test_an_announcement_title_names_its_whole_issuer(title: str, issuer: str) -
     from pipeline.extract.metadata import title_head
 
     assert title_head(title) == issuer
+
+
+def test_a_heading_led_by_a_unit_that_carries_it_out(tmp_path: Path) -> None:
+    """A county's policy heads name their lead as "（由县发改局牵头实施）" (苍政发〔2023〕22号): the unit is 县发改局,
+    not "由县发改局", and 实施 is what it does, not an assisting unit; the items under the head carry it."""
+    doc = run(
+        tmp_path,
+        "关于推动经济高质量发展的若干政策\n一、扩大有效投资政策（由县发改局牵头实施）\n"
+        "1.加大财政支持力度。县财政统筹安排资金，重点支持重大交通项目建设。\n"
+        "二、支持科技创新政策（由县科技局牵头负责，县财政局配合）\n2.加大研发投入奖励。对研发费用增长20%以上的企业给予奖励。\n",
+    )
+    assert [(t.title, t.units, t.lead_unit) for t in doc.tasks] == [
+        ("加大财政支持力度", "县发改局", "县发改局"),
+        ("加大研发投入奖励", "县科技局；县财政局", "县科技局"),
+    ], doc.tasks

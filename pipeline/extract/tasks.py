@@ -77,6 +77,7 @@ def _lead_forms() -> _LeadForms:
     lead = rf"(?:{rules.alternation('lead_verb')})(?!单位|部门|处室|主业)"
     prose = rf"(?:{rules.alternation('prose_lead_verb')})(?!单位|部门|处室)"
     assist = rules.alternation("assist_verb")
+    tail = rf"(?:{rules.alternation('lead_verb_tail')})?"  # "（由县发改局牵头实施）"
     return _LeadForms(
         verb=regex.compile(lead),
         prose_verb=regex.compile(prose),
@@ -84,13 +85,13 @@ def _lead_forms() -> _LeadForms:
         assists=regex.compile(rf"(?:{assist}|落实)$"),
         # the assisting units never open with a date: "（县住建局牵头，2023年底前完成）" names none
         bracket=regex.compile(
-            rf"[（(〔](?P<lead>[^（）()〔〕：:，,；;。]{{2,60}}?){lead}[，,、；;]?(?P<co>(?!\s*(?:(?:19|20)\d{{2}}\s*年|\d{{1,2}}\s*月|年底|年内|长期|持续)){_BAL}?)"
+            rf"[（(〔]由?(?P<lead>[^（）()〔〕：:，,；;。]{{2,60}}?){lead}{tail}[，,、；;]?(?P<co>(?!\s*(?:(?:19|20)\d{{2}}\s*年|\d{{1,2}}\s*月|年底|年内|长期|持续)){_BAL}?)"
             rf"(?:按职责分工)?(?:负责|{assist})?{_TIME_TAIL}[）)〕]"
         ),
         # a sentence of its own closing an item's paragraph, no brackets (units only: a clause with anything
         # else is prose)
         sentence=regex.compile(
-            rf"(?:^|(?<=[。；]))[ \t]*由?(?P<lead>[^。；，,（）()：:\n]{{2,60}}?){prose}(?:负责)?"
+            rf"(?:^|(?<=[。；]))[ \t]*由?(?P<lead>[^。；，,（）()：:\n]{{2,60}}?){prose}{tail}"
             rf"(?:[，,]\s*(?P<co>[^。；（）()：:\n]{{2,80}}?)(?:等(?:部门|单位))?(?:按职责分工)?(?:{assist}|负责落实|负责|落实))?"
             + _TIME_TAIL + r"[。；]?[ \t]*$",  # "…配合，2022年10月底前完成。"
             regex.M,
@@ -98,7 +99,7 @@ def _lead_forms() -> _LeadForms:
         # inside a sentence, where both the lead and the assisting units are named (a 纪要's decision,
         # "由市发改委牵头，市财政局等部门配合，加快…")
         clause=regex.compile(
-            rf"(?:^|(?<=[。；，,：:]))[ \t]*由?(?P<lead>[^。；，,（）()：:\n要应]{{2,40}}?){prose}(?:负责)?[，,、]\s*"
+            rf"(?:^|(?<=[。；，,：:]))[ \t]*由?(?P<lead>[^。；，,（）()：:\n要应]{{2,40}}?){prose}{tail}[，,、]\s*"
             rf"(?P<co>[^。；，,（）()：:\n要应]{{2,60}}?)(?:等(?:部门|单位))?(?:按职责分工)?(?:{assist})(?=[，,。；])",
             regex.M,
         ),

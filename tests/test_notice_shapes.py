@@ -2631,3 +2631,22 @@ def test_a_heading_led_by_a_unit_that_carries_it_out(tmp_path: Path) -> None:
         ("加大财政支持力度", "县发改局", "县发改局"),
         ("加大研发投入奖励", "县科技局；县财政局", "县科技局"),
     ], doc.tasks
+
+
+def test_a_cell_per_line_table_whose_header_names_wrapped(tmp_path: Path) -> None:
+    """A town's 重点工作计划 copied from its page one cell per line, where the header cells' names wrapped into
+    pieces (责任 / 领导, 责任 / 科室, 第二季度 / 完成情况): the pieces joined name the columns, so the rows are
+    tasks with their 责任科室 as units (the leader, a person, and the progress are columns no task field takes);
+    the page's title ends with 执行情况, a report of a plan's progress."""
+    text = (
+        "泗洲头镇2024年度重点工作计划二季度执行情况\n\n序号\n\n重点工作\n\n责任\n\n领导\n\n责任\n\n科室\n\n攻坚目标\n\n任务\n\n"
+        "工作任务安排\n\n第二季度\n\n完成情况\n\n1\n\n白仙山水库工程政策处理\n\n欧乾震\n\n白仙山水库工程政策处理工作领导小组\n\n"
+        "完成项目政策处理工作，推进大坝建设。\n\n推进坟墓迁移工作。\n\n坟墓迁移进度达60%。\n\n2\n\n现代化美丽城镇\n\n吴宇凡\n\n"
+        "乡村振兴办\n\n成功创建首批浙江省美丽城镇。\n\n按照时间节点开展项目建设。\n\n19个项目完成投资3000万元。\n"
+    )
+    out = run(tmp_path, text)
+    assert out.document.title == "泗洲头镇2024年度重点工作计划二季度执行情况", out.document.title
+    assert task_rows(out.tasks) == [
+        ("白仙山水库工程政策处理", "白仙山水库工程政策处理工作领导小组", "白仙山水库工程政策处理工作领导小组", ""),
+        ("现代化美丽城镇", "乡村振兴办", "乡村振兴办", ""),
+    ], task_rows(out.tasks)

@@ -141,6 +141,7 @@ LETTER_SPACED_SHARE = 0.5  # of the Han-to-Han steps of a line, this share or mo
 _ROW_NUMBER = regex.compile(r"^(\d{1,3})[.．、]?$")
 _SPACES = regex.compile(r"\s+")
 MAX_HEADER_CELL = 12  # characters of a column name (主要工作任务, 牵头责任单位)
+MAX_HEADER_PIECES = 3  # lines a wrapped column name was saved as
 
 
 def _cell_per_line_table(lines: list[str], i: int) -> tuple[Table, int] | None:
@@ -162,11 +163,22 @@ def _cell_per_line_table(lines: list[str], i: int) -> tuple[Table, int] | None:
     header: list[str] = []
     j = i
     while j < len(lines):
-        cell = lines[j].strip()
-        if len(_SPACES.sub("", cell)) > MAX_HEADER_CELL or _ROW_NUMBER.match(cell) or not cols.role(cell):
+        cell = _SPACES.sub("", lines[j].strip())
+        after = next_line(j + 1)
+        if not cols.role(cell):
+            # a header cell whose name wrapped was saved a line per piece ("责任" / "科室", "第二季度" / "完成情况"):
+            # the pieces joined name the column
+            for _ in range(MAX_HEADER_PIECES - 1):
+                if after >= len(lines) or _ROW_NUMBER.match(lines[after].strip()) or len(cell) > MAX_HEADER_CELL:
+                    break
+                cell += _SPACES.sub("", lines[after].strip())
+                after = next_line(after + 1)
+                if cols.role(cell):
+                    break
+        if len(cell) > MAX_HEADER_CELL or _ROW_NUMBER.match(cell) or not cols.role(cell):
             break
-        header.append(_SPACES.sub("", cell))
-        j = next_line(j + 1)
+        header.append(cell)
+        j = after
     if len(header) < 2 or not {cols.role(h) for h in header} & {"title", "detail", "units", "lead"}:
         return None
     rows: list[tuple[str, ...]] = [tuple(header)]

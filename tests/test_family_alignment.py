@@ -91,6 +91,16 @@ def test_a_text_citing_only_an_absent_parent_still_finds_a_present_one_by_subjec
     assert ("absent:教育法", "province", "sibling", "cites_title") in rows, fam
 
 
+def test_a_set_of_provisions_shares_the_subject_of_its_law(tmp_path: Path) -> None:
+    """上海市法律援助若干规定 (2020) cites only the absent 国务院《法律援助条例》; its subject is 法律援助 as the
+    法律援助法's is (若干 is left of 若干规定), so it is that law's child by subject too."""
+    law = "# 中华人民共和国法律援助法\n\n<!-- INFO END -->\n\n第一条 为了规范和促进法律援助工作，制定本法。\n\n第二条 本法自2022年1月1日起施行。\n"
+    city = "# 上海市法律援助若干规定\n\n<!-- INFO END -->\n\n第一条 为了促进和规范本市的法律援助工作，根据《法律援助条例》，结合本市实际，制定本规定。\n\n第二条 本规定自2020年7月1日起施行。\n"
+    fam = compare_files(tmp_path, {"law.md": law, "city.md": city})
+    rows = set(zip(fam["family_id"], fam["doc_id"], fam["role"], fam["link"]))
+    assert ("law", "city", "child", "subject") in rows, fam
+
+
 REWORDED_PARENT = """# 甲事务管理条例
 
 <!-- INFO END -->

@@ -1954,6 +1954,44 @@ def test_a_repeal_note_under_the_title_is_the_status(tmp_path: Path) -> None:
     assert all("通知失效" not in d.evidence for d in ex.deadlines), [d.evidence for d in ex.deadlines]
 
 
+# the law database prints the issuer with its province above the title, which names it as the order does
+# (广州市人民政府令第5号, 2005)
+ISSUER_WITH_ITS_PROVINCE = """热门站点| 世界资料网 | 专利资料网 | 世界资料网论坛
+收藏本站| 设为首页| 首页
+
+广州市人民政府关于修改《广州市行政规范性文件管理规定》的决定
+
+作者:法律资料网 时间:2024-07-22 07:20:29  浏览:9863   来源:法律资料网
+下载地址: 点击此处下载
+
+广州市人民政府关于修改《广州市行政规范性文件管理规定》的决定
+
+广东省广州市人民政府
+
+
+广州市人民政府关于修改《广州市行政规范性文件管理规定》的决定
+
+广州市人民政府令第5号
+
+
+  《广州市人民政府关于修改〈广州市行政规范性文件管理规定〉的决定》已经市政府常务会议讨论通过，现予公布，自2006年1月1日起施行。
+
+二○○五年十一月二十九日
+
+
+广州市人民政府关于修改《广州市行政规范性文件管理规定》的决定
+
+  广州市人民政府决定对《广州市行政规范性文件管理规定》作如下修改：
+
+  一、第二条修改为：本规定所称行政规范性文件，是指政府及其职能部门依据法定职权和程序制定并公开发布的文件。
+"""
+
+
+def test_an_issuer_printed_with_its_province_is_named_as_the_title_names_it(tmp_path: Path) -> None:
+    d = run(tmp_path, ISSUER_WITH_ITS_PROVINCE).document
+    assert (d.issuer, d.doc_number, d.signed_date) == ("广州市人民政府", "广州市人民政府令第5号", "2005-11-29"), d
+
+
 def test_a_tag_whose_time_field_comes_last_dates_its_task(tmp_path: Path) -> None:
     """（牵头单位：A；配合单位：B；完成时限：2023年底前）: the year is the limit's date, not a length of 2,023 years."""
     text = (

@@ -48,3 +48,14 @@ def test_a_layout_text_with_joint_issuers_side_by_side(tmp_path: Path) -> None:
     assert d.title == "甘肃省农业农村厅 甘肃省财政厅关于印发2024-2026年甘肃省农机购置补贴实施方案的通知", d.title
     assert d.issuer == "甘肃省农业农村厅；甘肃省财政厅", d.issuer
     assert d.signed_date == "2024-07-01", d.signed_date
+
+
+def test_a_minutes_print_line_ending_with_its_print_mark(tmp_path: Path) -> None:
+    # a 纪要 closes with its distribution and "<office> <date>印" (GB/T 9704 §7.4.3 writes 印发; a bureau's
+    # minutes print 印 alone): the office printed it on that date
+    text = (
+        "8月13日下午，市住建局局长主持召开局长办公会。现纪要如下：\n会议原则同意《某市扶持建筑业骨干企业发展实施方案》。\n"
+        "会议要求，要加强督导调度，加快工作进度。\n本期发：局领导，局机关各科室，局属各单位。\n某市住房和城乡建设局办公室 2021年8月16日印\n"
+    )
+    d = document(tmp_path, text)
+    assert (d.printer, d.issued_date) == ("某市住房和城乡建设局办公室", "2021-08-16"), d

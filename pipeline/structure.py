@@ -842,8 +842,17 @@ def _joined_event(a: str, b: str) -> str:
     """The two lines of a broken event as one: "国务院" / "中央军委发布" are two bodies (joined by 、), "…常务委员会"
     / "第九次会议通过" one sentence."""
     # "…人民代表大会" / "常务委员会第三十三次会议通过": the standing committee of the congress named above, one body
-    two = not b.startswith(("第", "常务委员会", "常委会")) and looks_like_org(_DATED.sub("", a).strip())
+    two = not b.startswith(("第", "常务委员会", "常委会")) and not _breaks_a_word(a, b) and looks_like_org(_DATED.sub("", a).strip())
     return f"{a}、{b}" if two else a + b
+
+
+def _breaks_a_word(a: str, b: str) -> bool:
+    """The line break falls inside an organisation's ending ("…人民代表大会常务委" / "员会第十七次会议通过", a
+    regulation's 题注 set in narrow lines): one body, not two."""
+    joined = a + b
+    return any(
+        joined.startswith(w, len(a) - j) for w in rules.word_rules()["org_suffix"].words if len(w) > 1 for j in range(1, len(w)) if j <= len(a)
+    )
 
 
 def _promulgation(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:

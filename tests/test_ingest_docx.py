@@ -216,3 +216,20 @@ def test_a_text_box_is_read_once_after_its_paragraph(tmp_path: Path) -> None:
     x = process_path(path)
     assert x.text.count("丑市人民政府文件") == 1 and x.text.startswith("丑市人民政府文件"), x.text[:80]
     assert (x.document.doc_number, x.document.issuer) == ("丑政发〔2024〕3号", "丑市人民政府"), x.document
+
+
+def test_a_title_note_broken_inside_the_committee_s_name(tmp_path: Path) -> None:
+    """A city regulation's Word file sets its 题注 in narrow paragraphs that break 委员会 after 委 ("…人民代表大会
+    常务委" / "员会第十七次会议通过", Henan cities' 文明行为促进条例): one body, the city's standing committee, not
+    two joined by 、; the date is the latest event's (the province's approval)."""
+    d = Document()
+    d.add_paragraph("商丘市文明行为促进条例").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for line in ("（2019年8月29日商丘市第五届人民代表大会常务委", "员会第十七次会议通过  2019年9月27日河南省第十", "三届人民代表大会常务委员会第十二次会议批准）"):
+        d.add_paragraph(line)
+    d.add_paragraph("第一章　总则").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    d.add_paragraph("第一条　为了规范、引导和促进公民文明行为，根据有关法律、法规，结合本市实际，制定本条例。")
+    d.add_paragraph("第二条　本市行政区域内的文明行为促进工作适用本条例。")
+    path = tmp_path / "regulation.docx"
+    d.save(str(path))
+    row = process_path(path).document
+    assert (row.issuer, row.signed_date) == ("商丘市人民代表大会常务委员会", "2019-09-27"), row

@@ -257,6 +257,7 @@ def reuse_links(docs: pd.DataFrame, texts: Mapping[str, str], linked: set[str]) 
     rows = [r for r in docs.itertuples(index=False) if r.doc_id not in linked and texts.get(r.doc_id)]
     grams = {r.doc_id: _bigrams(r.title) for r in rows}
     out: list[Link] = []
+    siblings: list[tuple[str, str, float]] = []
     for a, b in _overlapping_titles(rows, grams):
         ga, gb = grams[a.doc_id], grams[b.doc_id]
         if len(ga & gb) / len(ga | gb) < REUSE_TITLE_OVERLAP:
@@ -270,9 +271,34 @@ def reuse_links(docs: pd.DataFrame, texts: Mapping[str, str], linked: set[str]) 
             continue
         share = min(reuse_share(texts[a.doc_id], texts[b.doc_id]), reuse_share(texts[b.doc_id], texts[a.doc_id]))
         if share >= REUSE_SHARE:
-            key = f"reuse:{min(a.doc_id, b.doc_id)}"
-            for d in (a, b):
-                out.append(Link(d.doc_id, "", key, "reuse", f"{share:.0%} 的句子与同级文本相同"))
+            siblings.append((a.doc_id, b.doc_id, share))
+    return out + _sibling_groups(siblings)
+
+
+def _sibling_groups(pairs: list[tuple[str, str, float]]) -> list[Link]:
+    """Texts of one level that reuse each other's wording, as families: the texts joined by any chain of reuse
+    are one family (three versions of one regulation, 2013, 2019 and 2020, are one, not a family per pair),
+    each text listed once with its highest share."""
+    head: dict[str, str] = {}
+
+    def find(d: str) -> str:
+        while head.setdefault(d, d) != d:
+            head[d] = head[head[d]]
+            d = head[d]
+        return d
+
+    best: dict[str, float] = {}
+    for a, b, share in pairs:
+        head[find(a)] = find(b)
+        for d in (a, b):
+            best[d] = max(best.get(d, 0.0), share)
+    groups: dict[str, list[str]] = {}
+    for d in best:
+        groups.setdefault(find(d), []).append(d)
+    out: list[Link] = []
+    for members in groups.values():
+        key = f"reuse:{min(members)}"
+        out.extend(Link(d, "", key, "reuse", f"{best[d]:.0%} 的句子与同级文本相同") for d in sorted(members))
     return out
 
 

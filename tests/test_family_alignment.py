@@ -156,3 +156,28 @@ def test_articles_rewritten_in_a_provinces_own_words_are_paired(tmp_path: Path) 
     assert {("第一条", "第一条", "modified"), ("第三十五条", "第二十八条", "modified"), ("第二十一条", "第十四条", "modified")} <= pairs, pairs
     assert {("第二十二条", "", "omitted"), ("第六十一条", "", "omitted"), ("", "第八十二条", "added")} <= pairs, pairs
     assert all(float(r.similarity) < MODIFIED / 100 for r in al.itertuples(index=False) if r.relation == "modified")
+
+
+def test_three_versions_of_one_text_are_one_family_of_siblings(tmp_path: Path) -> None:
+    """A regulation as adopted and twice amended (珠海经济特区生态文明建设促进条例 2013, 2019, 2020 in the 文明行为
+    Word files): each version reuses the others' wording, so the three are one family, each listed once (a family
+    per pair listed the first version twice and made a second family of the later two)."""
+    articles = [
+        "第一条 为了推进生态文明建设，促进经济社会与资源环境协调发展，根据有关法律法规，结合本市实际，制定本条例。",
+        "第二条 本市行政区域内的生态文明建设及其促进工作适用本条例，法律法规另有规定的从其规定。",
+        "第三条 市人民政府应当将生态文明建设纳入国民经济和社会发展规划，并组织有关部门制定具体实施方案。",
+        "第四条 各区人民政府负责本辖区内的生态文明建设工作，组织协调有关部门落实生态文明建设目标任务。",
+        "第五条 市生态环境主管部门负责生态文明建设的统筹协调和监督管理工作，其他部门按照各自职责做好相关工作。",
+        "第六条 鼓励公民、法人和其他组织参与生态文明建设，对在生态文明建设中做出显著成绩的单位和个人给予表彰奖励。",
+        "第七条 本市建立生态文明建设目标责任制和考核评价制度，考核结果作为领导班子和领导干部综合评价的重要依据。",
+        "第八条 本市加强生态文明宣传教育，普及生态文明知识，倡导绿色低碳的生产方式和生活方式，营造良好社会氛围。",
+    ]
+
+    def version(year: int, changed: int | None) -> str:
+        body = [a.replace("。", "，每年向社会公布进展情况。") if i == changed else a for i, a in enumerate(articles)]
+        return "# 甲市生态文明建设促进条例\n\n<!-- INFO END -->\n\n" + "\n\n".join(body) + f"\n\n第九条 本条例自{year}年1月1日起施行。\n"
+
+    fam = compare_files(tmp_path, {"v2013.md": version(2013, None), "v2019.md": version(2019, 2), "v2020.md": version(2020, 5)})
+    reuse = fam[fam["link"] == "reuse"]
+    assert sorted(reuse["doc_id"]) == ["v2013", "v2019", "v2020"], fam
+    assert set(reuse["family_id"]) == {"absent:reuse:v2013"} and set(reuse["role"]) == {"sibling"}, fam

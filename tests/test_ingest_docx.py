@@ -233,3 +233,21 @@ def test_a_title_note_broken_inside_the_committee_s_name(tmp_path: Path) -> None
     d.save(str(path))
     row = process_path(path).document
     assert (row.issuer, row.signed_date) == ("商丘市人民代表大会常务委员会", "2019-09-27"), row
+
+
+def test_a_package_with_a_dangling_relationship_is_read(tmp_path: Path, notice_path: Path) -> None:
+    """A city's Word file whose package relates a part it does not hold (an add-in's
+    userCustomization/customUI.xml; 九江 and 萍乡's 文明行为促进条例): Word opens it, and so does the reader,
+    without the dangling relationship (python-docx #678); nothing else of the file changes."""
+    broken = tmp_path / "dangling.docx"
+    with zipfile.ZipFile(notice_path) as z, zipfile.ZipFile(broken, "w") as w:
+        for info in z.infolist():
+            blob = z.read(info)
+            if info.filename == "_rels/.rels":
+                blob = blob.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rId99" Type="http://schemas.microsoft.com/office/2006/relationships/ui/userCustomization" '
+                    b'Target="userCustomization/customUI.xml"/></Relationships>',
+                )
+            w.writestr(info, blob)
+    assert read_document(broken).blocks == read_document(notice_path).blocks

@@ -11,6 +11,7 @@ the 发文机关标志 is printed in red); a centred one gets "centered".
 from __future__ import annotations
 
 import io
+import posixpath
 import zipfile
 from pathlib import Path
 from typing import Iterator
@@ -46,13 +47,42 @@ def _open(data: bytes, name: str):  # type: ignore[no-untyped-def]
             unpacked = sum(i.file_size for i in z.infolist())
         if unpacked > MAX_UNPACKED:
             raise IngestError(f"{name}: its parts unpack to {unpacked / 1024 / 1024:,.0f} MB, over the limit of {MAX_UNPACKED // 1024 // 1024} MB (a zip bomb or a document of huge images); it is not read")
-        return Document(io.BytesIO(data))
+        try:
+            return Document(io.BytesIO(data))
+        except KeyError:
+            # a relationship to a part the package does not hold (an add-in's "userCustomization/customUI.xml",
+            # "word/NULL"): Word ignores it, python-docx stops (python-docx #678, #797); read it without the
+            # dangling relationships
+            return Document(io.BytesIO(_without_dangling_relationships(data)))
     except (zipfile.BadZipFile, PackageNotFoundError) as e:
         raise IngestError(f"{name}: not a readable .docx (the zip package is broken: {e}); re-save it from Word/WPS") from e
     except KeyError as e:
         raise IngestError(f"{name}: the .docx package lacks a part ({e}); re-save it from Word/WPS") from e
     except (etree.XMLSyntaxError, ValueError) as e:
         raise IngestError(f"{name}: the .docx holds malformed XML ({e}); re-save it from Word/WPS") from e
+
+
+def _without_dangling_relationships(data: bytes) -> bytes:
+    """The package with every internal relationship whose target part is missing taken out of its .rels part."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as z, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
+        names = set(z.namelist())
+        for info in z.infolist():
+            blob = z.read(info)
+            if info.filename.endswith(".rels"):
+                # "word/_rels/document.xml.rels" relates parts of "word/"; "_rels/.rels" those of the root
+                base = posixpath.dirname(posixpath.dirname(info.filename))
+                root = etree.fromstring(blob)
+                for rel in list(root):
+                    target = rel.get("Target", "")
+                    if rel.get("TargetMode") == "External" or not target:
+                        continue
+                    part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base, target))
+                    if part not in names:
+                        root.remove(rel)
+                blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            w.writestr(info, blob)
+    return out.getvalue()
 
 
 # --------------------------------------------------------------------------- paragraphs

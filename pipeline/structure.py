@@ -260,6 +260,9 @@ def _trim_title(span: Span) -> Span:
     site = _SITE_PREFIX.match(v)
     if site and _is_title(v[site.end() :]) and rules.words("title_head").search(v[site.end() : site.end() + 40]):
         v, s = v[site.end() :], s + site.end()  # "北京：关于印发…的通知": a site's region tag, not the title
+    mark = _ATTACHMENT_MARK.match(v)
+    if mark and _is_title(v[mark.end() :]) and opens_with_a_place(v[mark.end() :]):
+        v, s = v[mark.end() :], s + mark.end()  # "附件2福建省生态文明建设促进条例": the attachment's number run into its title
     quoted = _QUOTED_TAG.match(v)
     if quoted and _is_title(v[quoted.end() :]) and opens_with_a_place(v[quoted.end() :]) and rules.words("title_head").search(v[quoted.end() : quoted.end() + 40]):
         # "“党政混合信息公开”中共静安区委办公室…印发…的通知": a column in quotes before a title that opens with its
@@ -281,6 +284,7 @@ _SITE_PREFIX = regex.compile(r"^\p{Han}{2,8}[：:]\s*")
 
 
 _COLUMN_TAG = regex.compile(r"^[【\[][^【】\[\]]{1,10}[】\]]\s*")
+_ATTACHMENT_MARK = regex.compile(r"^附件\s*\d{0,2}\s*[：:、.．]?\s*")
 
 
 def _titled_sentence(text: str) -> bool:
@@ -820,7 +824,7 @@ def _title_reprint(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
     return i
 
 
-_DATED = regex.compile(r"^[（(]?\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
+_DATED = regex.compile(r"^[（(]{0,2}\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
 
 
 def _broken_event(doc: NormDoc, texts: list[str], k: int) -> bool:

@@ -2688,3 +2688,34 @@ def test_a_cell_per_line_table_whose_header_names_wrapped(tmp_path: Path) -> Non
         ("白仙山水库工程政策处理", "白仙山水库工程政策处理工作领导小组", "白仙山水库工程政策处理工作领导小组", ""),
         ("现代化美丽城镇", "乡村振兴办", "乡村振兴办", ""),
     ], task_rows(out.tasks)
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer", "signed", "title"),
+    [
+        # the history told as a sentence, as the city's 公告 printed it
+        (
+            "白城市文明行为促进条例\n（《白城市文明行为促进条例》已由白城市第六届人民代表大会常务委员会第二十三次会议于2019年12月26日通过，"
+            "于2020年3月24日经吉林省第十三届人民代表大会常务委员会第二十次会议批准，2020年3月26日白城市第六届人民代表大会常务委员会公告"
+            "第15号公布，自公布之日起施行）\n第一章总则\n第一条为了培育和践行社会主义核心价值观，根据有关法律法规，结合本市实际，制定本条例。\n",
+            "白城市人民代表大会常务委员会", "2020-03-26", "白城市文明行为促进条例",
+        ),
+        # a doubled bracket, the second date broken over two lines
+        (
+            "张家界市文明行为促进条例\n（（2019年10月23日张家界市第七届人民代表大会\n常务委员会第二十三次会议通过2019年11月\n"
+            "28日湖南省第十三届人民代表大会常务委员会第十\n四次会议批准））\n第一章总则\n第一条为提升社会文明程度，根据有关法律法规，制定本条例。\n",
+            "张家界市人民代表大会常务委员会", "2019-11-28", "张家界市文明行为促进条例",
+        ),
+        # the attachment's number run into the title
+        (
+            "附件2福建省生态文明建设促进条例\n（2018年9月30日福建省第十三届人民代表大会\n常务委员会第六次会议通过）\n第一章总则\n"
+            "第一条为了促进生态文明建设，根据有关法律、行政法规，结合本省实际，制定本条例。\n",
+            "福建省人民代表大会常务委员会", "2018-09-30", "福建省生态文明建设促进条例",
+        ),
+    ],
+    ids=["told-as-a-sentence", "doubled-bracket", "attachment-number"],
+)
+def test_title_notes_of_regulations_as_word_files_print_them(tmp_path: Path, text: str, issuer: str, signed: str, title: str) -> None:
+    """Real shapes of the 文明行为促进条例 Word files of many cities: the regulation's issuer, date and title."""
+    d = run(tmp_path, text).document
+    assert (d.issuer, d.signed_date, d.title) == (issuer, signed, title), d

@@ -251,3 +251,42 @@ def test_a_package_with_a_dangling_relationship_is_read(tmp_path: Path, notice_p
                 )
             w.writestr(info, blob)
     assert read_document(broken).blocks == read_document(notice_path).blocks
+
+
+def _flat_opc(docx_path: Path) -> bytes:
+    """The Word XML (Flat OPC) form of a .docx, as Word writes it: every part in one <pkg:package>, XML parts
+    inline and the others in base64."""
+    import base64
+
+    parts = []
+    with zipfile.ZipFile(docx_path) as z:
+        types = z.read("[Content_Types].xml").decode("utf-8")
+        for name in z.namelist():
+            if name == "[Content_Types].xml":
+                continue
+            blob = z.read(name)
+            kind = "application/vnd.openxmlformats-package.relationships+xml" if name.endswith(".rels") else "application/xml"
+            if name == "word/document.xml":
+                kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+            elif f'PartName="/{name}"' in types:
+                kind = types.split(f'PartName="/{name}" ContentType="')[1].split('"')[0]
+            if name.endswith((".xml", ".rels")):
+                body = blob.decode("utf-8").split("?>", 1)[1] if blob.startswith(b"<?xml") else blob.decode("utf-8")
+                parts.append(f'<pkg:part pkg:name="/{name}" pkg:contentType="{kind}"><pkg:xmlData>{body}</pkg:xmlData></pkg:part>')
+            else:
+                parts.append(f'<pkg:part pkg:name="/{name}" pkg:contentType="{kind}" pkg:compression="store"><pkg:binaryData>{base64.b64encode(blob).decode()}</pkg:binaryData></pkg:part>')
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n'
+        '<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">' + "".join(parts) + "</pkg:package>"
+    ).encode("utf-8")
+
+
+@pytest.mark.parametrize("suffix", [".doc", ".docx"])
+def test_a_word_xml_document_is_read_as_its_package(tmp_path: Path, notice_path: Path, suffix: str) -> None:
+    """Word's single-file XML (Flat OPC) that a site published as .doc (海南省文明行为促进条例): its parts are the
+    .docx package, read as such (LibreOffice imported its XML as text, and the notice's fields were lost)."""
+    flat = tmp_path / f"flat{suffix}"
+    flat.write_bytes(_flat_opc(notice_path))
+    assert read_document(flat).blocks == read_document(notice_path).blocks
+    out, direct = process_path(flat), process_path(notice_path)
+    assert not out.errors and (out.document.title, out.document.doc_number) == (direct.document.title, direct.document.doc_number), out.document

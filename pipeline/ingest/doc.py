@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..model import IngestError, SourceDocument
 from .docx import read_docx
+from .flatopc import flat_opc_to_docx, is_flat_opc
 
 CONVERT_SECONDS = 120  # a long notice converts in a few seconds; a hung conversion must not stop the batch
 _SOFFICE = ("soffice", "libreoffice")
@@ -47,6 +48,8 @@ def convert_to_docx(data: bytes, name: str, *, timeout: float = CONVERT_SECONDS)
 def read_doc(path: Path, *, doc_id: str, sha256: str, data: bytes) -> SourceDocument:
     if not data.strip(b"\x00 \r\n\t"):
         raise IngestError(f"{path.name}: the file is empty; nothing to extract")
-    converted = convert_to_docx(data, path.name)
+    # Word's single-file XML saved as .doc: its parts are a .docx package already (LibreOffice would import the
+    # XML as text)
+    converted = flat_opc_to_docx(data, path.name) if is_flat_opc(data) else convert_to_docx(data, path.name)
     doc = read_docx(path, doc_id=doc_id, sha256=sha256, data=converted)
     return dataclasses.replace(doc, format=path.suffix.lower().lstrip("."))

@@ -25,6 +25,7 @@ from lxml import etree
 from ..colour import is_red_hex
 from ..model import Block, IngestError, Line, SourceDocument, Table
 from .docx_numbering import Numbering
+from .flatopc import flat_opc_to_docx, is_flat_opc
 from .tables import join_cell_paragraphs, stitch_runs
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: a .doc, or a password-protected .docx
@@ -36,6 +37,8 @@ MAX_UNPACKED = 200 * 1024 * 1024  # the parts of a notice's .docx unpack to a fe
 def _open(data: bytes, name: str):  # type: ignore[no-untyped-def]
     if not data.strip(b"\x00 \r\n\t"):
         raise IngestError(f"{name}: the file is empty; nothing to extract")
+    if is_flat_opc(data):
+        data = flat_opc_to_docx(data, name)  # Word's single-file XML named .docx
     if data.startswith(_OLE_MAGIC):
         raise IngestError(
             f"{name}: this is not a .docx package but an OLE file: a password-protected (encrypted) .docx or an "

@@ -224,11 +224,17 @@ def _reuse_sentences(text: str) -> list[str]:
 
 def reuse_share(text: str, other: str) -> float:
     """The share of `text`'s sentences that `other` holds near-verbatim."""
-    mine, theirs = _reuse_sentences(text), _reuse_sentences(other)
+    return _reuse_shares(_reuse_sentences(text), _reuse_sentences(other))[0]
+
+
+def _reuse_shares(mine: list[str], theirs: list[str]) -> tuple[float, float]:
+    """(the share of `mine` that `theirs` holds near-verbatim, and the other way round), from one comparison of
+    every pair of sentences; pairs below REUSE_SENTENCE are cut off early (rapidfuzz score_cutoff: a length
+    difference alone rules most out)."""
     if not mine or not theirs:
-        return 0.0
-    scores = process.cdist(mine, theirs, scorer=fuzz.ratio, workers=1)
-    return float((scores.max(axis=1) >= REUSE_SENTENCE).sum()) / len(mine)
+        return 0.0, 0.0
+    held = process.cdist(mine, theirs, scorer=fuzz.ratio, workers=1, score_cutoff=REUSE_SENTENCE) >= REUSE_SENTENCE
+    return float(held.any(axis=1).sum()) / len(mine), float(held.any(axis=0).sum()) / len(theirs)
 
 
 def _overlapping_titles(rows: list[Any], grams: Mapping[str, set[str]]) -> list[tuple[Any, Any]]:
@@ -258,6 +264,12 @@ def reuse_links(docs: pd.DataFrame, texts: Mapping[str, str], linked: set[str]) 
     grams = {r.doc_id: _bigrams(r.title) for r in rows}
     out: list[Link] = []
     siblings: list[tuple[str, str, float]] = []
+    sentences: dict[str, list[str]] = {}  # each text split once, not once per pair it is in
+
+    def own(doc_id: str) -> list[str]:
+        if doc_id not in sentences:
+            sentences[doc_id] = _reuse_sentences(texts[doc_id])
+        return sentences[doc_id]
     for a, b in _overlapping_titles(rows, grams):
         ga, gb = grams[a.doc_id], grams[b.doc_id]
         if len(ga & gb) / len(ga | gb) < REUSE_TITLE_OVERLAP:
@@ -265,11 +277,11 @@ def reuse_links(docs: pd.DataFrame, texts: Mapping[str, str], linked: set[str]) 
         ra, rb = _rank(a.admin_level), _rank(b.admin_level)
         if ra is not None and rb is not None and ra != rb:
             parent, child = (a, b) if ra < rb else (b, a)
-            share = reuse_share(texts[child.doc_id], texts[parent.doc_id])
+            share = _reuse_shares(own(child.doc_id), own(parent.doc_id))[0]
             if share >= REUSE_PARENT_SHARE:
                 out.append(Link(child.doc_id, parent.doc_id, _key(parent.title), "reuse", f"{share:.0%} 的句子沿用上级文本"))
             continue
-        share = min(reuse_share(texts[a.doc_id], texts[b.doc_id]), reuse_share(texts[b.doc_id], texts[a.doc_id]))
+        share = min(_reuse_shares(own(a.doc_id), own(b.doc_id)))
         if share >= REUSE_SHARE:
             siblings.append((a.doc_id, b.doc_id, share))
     return out + _sibling_groups(siblings)

@@ -65,6 +65,9 @@ def _open(data: bytes, name: str):  # type: ignore[no-untyped-def]
         raise IngestError(f"{name}: the .docx holds malformed XML ({e}); re-save it from Word/WPS") from e
 
 
+_SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True)  # a hostile package's .rels defines no entities for us
+
+
 def _without_dangling_relationships(data: bytes) -> bytes:
     """The package with every internal relationship whose target part is missing taken out of its .rels part."""
     out = io.BytesIO()
@@ -75,7 +78,7 @@ def _without_dangling_relationships(data: bytes) -> bytes:
             if info.filename.endswith(".rels"):
                 # "word/_rels/document.xml.rels" relates parts of "word/"; "_rels/.rels" those of the root
                 base = posixpath.dirname(posixpath.dirname(info.filename))
-                root = etree.fromstring(blob)
+                root = etree.fromstring(blob, _SAFE_XML)
                 for rel in list(root):
                     target = rel.get("Target", "")
                     if rel.get("TargetMode") == "External" or not target:

@@ -90,7 +90,7 @@ def _issuer(st: Structure) -> tuple[str, Span | None]:
             # a page prints the office that posted it under the title ("金华市生态环境局…分局"); the notice's own
             # 署名 ("…管理委员会党政综合办公室") names its issuer (§7.3.5)
             mark = None
-    if mark is not None and head and st.title is not None and mark.value != head and mark.value.endswith(head) and _PROVINCE.fullmatch(mark.value[: -len(head)]) and is_place_name(mark.value[: -len(head)]):
+    if mark is not None and head and st.title is not None and mark.value != head and mark.value.endswith(head) and _provincial(mark.value[: -len(head)]):
         # a law database prints the issuer with its province before it ("广东省广州市人民政府" over "广州市人民政府关于…
         # 的决定"): the title names it as the text itself does
         return head, st.title
@@ -129,7 +129,9 @@ def _issuer(st: Structure) -> tuple[str, Span | None]:
     return "", None
 
 
-_PROVINCE = regex.compile(r"\p{Han}{2,8}(?:省|自治区)")  # a province's name before a city's (not 鞍山市 before 立山区)
+def _provincial(place: str) -> bool:
+    """A province-level place's name alone, as the gazetteer knows it (广东省, 北京市; not 鞍山市 before 立山区)."""
+    return is_place_name(place) and infer_region(place).admin_level == "provincial"
 
 
 def _subsequence(short: str, long: str) -> bool:

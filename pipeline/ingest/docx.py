@@ -25,7 +25,7 @@ from lxml import etree
 from ..colour import is_red_hex
 from ..model import Block, IngestError, Line, SourceDocument, Table
 from .docx_numbering import Numbering
-from .flatopc import flat_opc_to_docx, is_flat_opc
+from .flatopc import SAFE_XML, flat_opc_to_docx, is_flat_opc
 from .tables import join_cell_paragraphs, stitch_runs
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: a .doc, or a password-protected .docx
@@ -65,9 +65,6 @@ def _open(data: bytes, name: str):  # type: ignore[no-untyped-def]
         raise IngestError(f"{name}: the .docx holds malformed XML ({e}); re-save it from Word/WPS") from e
 
 
-_SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True)  # a hostile package's .rels defines no entities for us
-
-
 def _without_dangling_relationships(data: bytes) -> bytes:
     """The package with every internal relationship whose target part is missing taken out of its .rels part."""
     out = io.BytesIO()
@@ -78,7 +75,7 @@ def _without_dangling_relationships(data: bytes) -> bytes:
             if info.filename.endswith(".rels"):
                 # "word/_rels/document.xml.rels" relates parts of "word/"; "_rels/.rels" those of the root
                 base = posixpath.dirname(posixpath.dirname(info.filename))
-                root = etree.fromstring(blob, _SAFE_XML)
+                root = etree.fromstring(blob, SAFE_XML)
                 for rel in list(root):
                     target = rel.get("Target", "")
                     if rel.get("TargetMode") == "External" or not target:

@@ -17,7 +17,8 @@ from ..model import IngestError
 
 _PKG = "{http://schemas.microsoft.com/office/2006/xmlPackage}"
 _TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+# a hostile package defines no entities for us and fetches nothing (also the .docx reader's .rels repair)
+SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
 def is_flat_opc(data: bytes) -> bool:
@@ -29,7 +30,7 @@ def is_flat_opc(data: bytes) -> bool:
 def flat_opc_to_docx(data: bytes, name: str) -> bytes:
     """The .docx package of a Flat OPC document's bytes."""
     try:
-        root = etree.fromstring(data, _PARSER)
+        root = etree.fromstring(data, SAFE_XML)
     except etree.XMLSyntaxError as e:
         raise IngestError(f"{name}: a Word XML document whose XML is malformed ({e}); re-save it from Word/WPS as .docx") from e
     types = etree.Element(f"{{{_TYPES}}}Types", nsmap={None: _TYPES})

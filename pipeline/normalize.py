@@ -312,14 +312,15 @@ def _taiwan_words() -> regex.Pattern[str]:
 _MD_LINK = regex.compile(r"!?\[([^\[\]]*)\]\s*[(（]\s*([^()（）\s]*)\s*[)）]")
 _MD_EMPHASIS = regex.compile(r"\*\*|__")
 _MD_HEADING = regex.compile(r"^\s*#{1,6}\s*")
+_MD_QUOTE = regex.compile(r"^\s*(?:>\s*)+(?=[\p{Han}《“（(])")  # '> 本文正文由…': a blockquote's marker before text
 _MD_RULE = regex.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _MD_BULLET = regex.compile(r"^\s*[-*+]\s+(?=\S)")
-_MD_MARK = re.compile(r"[#*_\[\-+]")  # every pattern above needs one of these
+_MD_MARK = re.compile(r"[#*_\[\-+>]")  # every pattern above needs one of these
 
 
 def markdown_markup(text: str) -> str:
     """Markdown exports of notices (crawler dumps) carry markup that is not part of the notice:
-    '**一、总体要求**' -> '一、总体要求', '# 标题' -> '标题', '[名称.pdf](/x.pdf)' -> '名称.pdf', '---' -> ''.
+    '**一、总体要求**' -> '一、总体要求', '# 标题' -> '标题', '> 引文' -> '引文', '[名称.pdf](/x.pdf)' -> '名称.pdf', '---' -> ''.
     A bullet '- ' is dropped only before markup, so a dash that is text stays."""
     if not _MD_MARK.search(text):
         return text
@@ -327,7 +328,7 @@ def markdown_markup(text: str) -> str:
         return ""
     if _MD_BULLET.match(text) and ("**" in text or "[" in text):
         text = _MD_BULLET.sub("", text)
-    text = _MD_HEADING.sub("", text)
+    text = _MD_QUOTE.sub("", _MD_HEADING.sub("", text))
     text = _MD_LINK.sub(lambda m: m.group(1) or m.group(2), text)
     return _MD_EMPHASIS.sub("", text)
 
@@ -537,7 +538,7 @@ LINE_CLEANERS: tuple[Callable[[str], str], ...] = (
 _WHITESPACE = "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
 _TRIGGERS: dict[Callable[[str], str], str] = {
     drop_forum_jammer: " ",
-    markdown_markup: "#*_[-+",
+    markdown_markup: "#*_[-+>",
     drop_part_labels: "【<篇",
     drop_glued_page_numbers: "—－",
     empty_cell_edges: "|｜",

@@ -12,6 +12,7 @@ from lxml import html as lxml_html
 
 from .. import rules
 from ..model import Block, IngestError, Line, SourceDocument, Table
+from .frontmatter import split_front_matter
 from .mojibake import repair, repair_note
 from .tables import html_table_grid, split_paragraph_rows, stitch
 
@@ -323,8 +324,9 @@ def blocks_from_text(text: str) -> list[Block]:
 def read_text(path: Path, *, doc_id: str, sha256: str, data: bytes) -> SourceDocument:
     fixed = repair(decode(data, source=path.name))
     fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
-    blocks = blocks_from_text(fixed.text)
+    metadata, body = split_front_matter(fixed.text)
+    blocks = blocks_from_text(body)
     if not any(isinstance(b, Line) and b.text.strip() for b in blocks) and not any(isinstance(b, Table) for b in blocks):
         raise IngestError(f"{path.name}: the file holds no text")
     note = repair_note(path.name, fixed)
-    return SourceDocument(doc_id=doc_id, source=str(path), format=fmt, sha256=sha256, blocks=tuple(blocks), warnings=(note,) if note else ())
+    return SourceDocument(doc_id=doc_id, source=str(path), format=fmt, sha256=sha256, blocks=tuple(blocks), warnings=(note,) if note else (), metadata=metadata)

@@ -2719,3 +2719,69 @@ def test_title_notes_of_regulations_as_word_files_print_them(tmp_path: Path, tex
     """Real shapes of the 文明行为促进条例 Word files of many cities: the regulation's issuer, date and title."""
     d = run(tmp_path, text).document
     assert (d.issuer, d.signed_date, d.title) == (issuer, signed, title), d
+
+
+START_DATES = """丙市公安局交通管理局关于货车限行的通告
+为改善城市交通秩序，现就有关事项通告如下：
+一、自2024年3月1日起，每日7时至21时，禁止货车在三环路以内道路通行。
+二、2019年1月1日起实行的货车通行证制度继续执行。
+三、2024年7月1日起至12月31日，试行夜间分时段通行。
+四、本通告自2024年2月20日起施行。
+丙市公安局交通管理局
+2024年2月10日
+"""
+
+
+def test_a_day_things_begin_is_a_milestone_with_a_start(tmp_path: Path) -> None:
+    """"自2024年3月1日起，…禁止…" fixes when a measure begins: a deadlines row with its start and no end. One begun
+    before the notice (2019) is history; a start with its end stays a range, one with 施行 the notice's own term."""
+    rows = [(d.text, d.kind, d.start, d.end) for d in run(tmp_path, START_DATES).deadlines]
+    assert ("自2024年3月1日起", "from", "2024-03-01", "") in rows, rows
+    assert not [r for r in rows if r[2].startswith("2019")], rows
+    assert ("2024年7月1日起至12月31日", "range", "2024-07-01", "2024-12-31") in rows, rows
+    assert [r[1] for r in rows if "施行" in r[0]] == ["validity"], rows
+
+
+FRONT_MATTER = """---
+标题: 丁市住房和城乡建设管理委员会关于开展竣工验收试点的通知
+文号: 丁建管〔2026〕29号
+发布单位: 丁市住房和城乡建设管理委员会
+发布日期: 2026-07-01
+层级: 市级
+类型: 办法
+状态: 有效
+---
+
+> 本文正文由脚本自官方公开页面提取，仅供检索查阅。
+
+# 丁市住房和城乡建设管理委员会关于开展竣工验收试点的通知
+
+各有关单位：
+
+经研究，在本市房屋建筑工程中开展竣工验收试点。现就有关事宜通知如下。
+
+一、2026年10月1日起，实施范围内的项目全面推行。
+
+特此通知。
+
+2026年7月1日
+"""
+
+
+def test_a_markdown_exports_yaml_front_matter_is_metadata_not_text(tmp_path: Path) -> None:
+    """A crawler's markdown export opens with YAML front matter: its 文号 is the notice's (the body prints none),
+    its 类型/状态 lines are no title, and the block is not in the text."""
+    path = tmp_path / "notice.md"
+    path.write_text(FRONT_MATTER, encoding="utf-8")
+    out = process_path(path)
+    d = out.document
+    assert d.title == "丁市住房和城乡建设管理委员会关于开展竣工验收试点的通知", d.title
+    assert (d.doc_number, d.doc_type, d.issuer, d.signed_date) == ("丁建管〔2026〕29号", "通知", "丁市住房和城乡建设管理委员会", "2026-07-01"), d
+    assert "层级" not in out.text and "---" not in out.text and not out.text.startswith(">"), out.text[:80]
+
+
+def test_dashes_over_ordinary_text_are_no_front_matter(tmp_path: Path) -> None:
+    """A rule of dashes above a notice whose next lines are no YAML mapping of known fields stays text."""
+    text = "---\n戊县人民政府关于做好秋粮收购工作的通知\n---\n各乡镇人民政府：\n请认真做好秋粮收购工作。\n戊县人民政府\n2024年9月1日\n"
+    d = run(tmp_path, text).document
+    assert (d.title, d.signed_date) == ("戊县人民政府关于做好秋粮收购工作的通知", "2024-09-01"), d

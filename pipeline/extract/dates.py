@@ -149,6 +149,8 @@ def _interpret(rule: rules.PatternRule, m: regex.Match[str]) -> TimeExpr | None:
             end = _period_end(y2, m2, d2, None)
             if end < start:
                 return None
+        elif kind == "from":  # 2026年10月1日起: a start only; a month alone starts on its first day
+            start = _iso(to_int(m.group("y")), to_int(m.group("m")), _int_group(m, "d") or 1)
         elif kind == "recurring":
             freq = rules.frequencies().get(_group(m, "freq") or "", "")  # every N periods: none, its period is the duration
         if kind == "validity" and _group(m, "fy"):  # 自2023年5月1日起施行: the day it takes effect

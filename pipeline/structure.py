@@ -915,6 +915,12 @@ def _closing(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             lay.printer = _span(doc, p, m.group("printer"), p.start + m.start("printer"), p.start + m.end("printer"))
             lay.issued_date = _span(doc, p, m.group("date"), p.start + m.start("date"), p.start + m.end("date"))
             lay.mark(k, RECORD)
+        elif (m := el["printed_date"].pattern.match(texts[k])) and k - 1 >= lay.body_start and paras[k - 1].kind == "para" and looks_like_org(texts[k - 1]):
+            p, q = paras[k - 1], paras[k]
+            lay.printer = _span(doc, p, texts[k - 1], p.start, p.end)
+            lay.issued_date = _span(doc, q, m.group("date"), q.start + m.start("date"), q.start + m.end("date"))
+            lay.mark(k - 1, RECORD)
+            lay.mark(k, RECORD)
         elif el["office_line"].pattern.match(texts[k]):
             lay.mark(k, RECORD)
         m = el["cc"].pattern.match(texts[k])

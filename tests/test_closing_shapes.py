@@ -59,3 +59,16 @@ def test_a_minutes_print_line_ending_with_its_print_mark(tmp_path: Path) -> None
     )
     d = document(tmp_path, text)
     assert (d.printer, d.issued_date) == ("某市住房和城乡建设局办公室", "2021-08-16"), d
+
+
+def test_a_print_line_broken_after_its_printer(tmp_path: Path) -> None:
+    # a web page's copy sets the 印发机关 and "…日印发" on lines of their own (§7.4.3 prints them on one)
+    text = (
+        "己区规划和自然资源局转发《己市建设工程设计方案规划公示规定》的通知\n\n局属各部门：\n\n"
+        "现将《己市建设工程设计方案规划公示规定》转发你们，请遵照执行。\n\n己市己区规划和自然资源局\n\n2024年6月25日\n\n"
+        "己市建设工程设计方案规划公示规定\n\n第一条 为了加强城乡规划管理，制定本规定。\n\n"
+        "己区规划和自然资源局办公室\n\n2024年6月26日印发\n"
+    )
+    d = document(tmp_path, text)
+    assert (d.printer, d.issued_date) == ("己区规划和自然资源局办公室", "2024-06-26"), d
+    assert (d.issuer, d.signed_date) == ("己市己区规划和自然资源局", "2024-06-25"), d

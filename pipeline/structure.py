@@ -116,6 +116,7 @@ class _Draft:
     export_fields: dict[str, Span] = field(default_factory=dict)
     title_paras: tuple[int, int] | None = None
     header_end: int = 0  # first paragraph after the 文号 (a 令's 成文日期 stands between it and the title)
+    order_serial: bool = False  # an order's bare serial under its head ("第63号"): its 成文日期 is above the title too
     header_date: tuple[int, Span] | None = None  # a date line above the 文号 (law databases print the 成文日期 there)
     title_reprinted: int | None = None  # a title the page printed twice: the later print, the notice's own
     body_start: int = 0  # first body paragraph index
@@ -182,6 +183,7 @@ class StructureSettings:
     max_promulgation_lines: int = 24  # 题注 lines of a law (adoption and many amendments: a city regulation
     # approved by its province prints three lines per revision, 青岛市燃气管理条例 thirteen)
     max_title_lines: int = 5  # a title printed again right under itself is broken over at most this many lines
+    max_glued_fields: int = 120  # a longer line is no run of a metadata block's cells printed without colons
 
 
 SETTINGS = StructureSettings()
@@ -225,6 +227,26 @@ def _page_fields(text: str) -> list[tuple[str, int, int]] | None:
             end -= 1  # the next field's bullet, when the lines of a list were joined ("…办公厅∙【公布日期】…")
         out.append((key_of[_SPACES.sub("", m.group("label"))], m.end(), end))
     return out
+
+
+@rules.cached
+def _glued_labels() -> regex.Pattern[str]:
+    """The labels of rules/html.yaml fields other than 其他 (longest first, as html_rules sorts them)."""
+    return regex.compile("|".join(regex.escape(label) for label, key in rules.html_rules().labels if key != "其他"))
+
+
+def _glued_fields(text: str) -> list[tuple[str, int, int]] | None:
+    """A metadata block whose cells a browser's print or a PDF's text layer ran together with no colon or bar
+    ("索引号MB1534522/2023-05475发文日期2023-01-03", "发布机构区人民政府办公室文号蔡政办〔2023〕1号"): the same
+    (key, value start, value end) as _page_fields. Read only over the notice, where such a line opens with a
+    label and holds another one and no sentence's punctuation."""
+    if len(text) > SETTINGS.max_glued_fields or any(c in text for c in "，。；：:"):
+        return None
+    found = list(_glued_labels().finditer(text))
+    if len(found) < 2 or found[0].start() != 0:
+        return None
+    key_of = dict(rules.html_rules().labels)
+    return [(key_of[m.group(0)], m.end(), nxt.start() if nxt is not None else len(text)) for m, nxt in zip(found, found[1:] + [None])]
 
 
 _FIELD_BULLETS = frozenset(("", "-", "•", "·", "∙", "●", "▪"))
@@ -536,7 +558,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         if el["page_value"].pattern.match(texts[k]):
             lay.mark(k, FURNITURE)  # a field's value printed without its label (2021-04-01, 有效)
             continue
-        for key, a, b in _page_fields(texts[k]) or ():
+        for key, a, b in _page_fields(texts[k]) or _glued_fields(texts[k]) or ():
             lay.mark(k, FURNITURE)
             # a value between the bars of a table copied as text ("名 称: | 市人民政府办公室关于…的通知 |")
             while a < b and texts[k][a] in _CELL_EDGE:
@@ -582,6 +604,13 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             lay.issuer_mark = _span(doc, doc.paras[k])
             lay.mark(k, ISSUER_MARK)
             continue
+        if num is None and lay.roles.get(k - 1) == ISSUER_MARK and _element("order_number").match(texts[k]):
+            # the serial under an order's head printed without its 令 ("吉林省长春市人民政府" / "第63号"): no 文号
+            # (a bare number names no agency), but the order's preamble and 成文日期 follow it, above the title
+            lay.mark(k, HEADER)
+            lay.order_serial = True
+            i = k + 1
+            break
         if (
             num is None and k + 1 < n and k + 1 not in lay.roles and _element("order_number").match(texts[k]) and _element("announcement_head").match(texts[k + 1])
             and "关于" not in texts[k + 1] and (both := parse_doc_number(texts[k + 1] + texts[k])) is not None
@@ -934,7 +963,7 @@ def _closing(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             lay.cc = Span(doc.text[p.start + m.start("value") : paras[end_k].end], p.start + m.start("value"), paras[end_k].end, p.page, doc.text[p.start : paras[end_k].end])
     # 成文日期 and the 署名 above it; 公开属性 below. A 令 prints its date above the title of the rules it
     # promulgates, so the search starts right after the 文号.
-    for k in range(min(lay.header_end, lay.body_start) if lay.doc_number is not None else lay.body_start, len(texts)):
+    for k in range(min(lay.header_end, lay.body_start) if lay.doc_number is not None or lay.order_serial else lay.body_start, len(texts)):
         if paras[k].kind != "para" or k in lay.roles:
             continue
         m = el["signed_date"].pattern.match(texts[k])

@@ -2785,3 +2785,15 @@ def test_dashes_over_ordinary_text_are_no_front_matter(tmp_path: Path) -> None:
     text = "---\n戊县人民政府关于做好秋粮收购工作的通知\n---\n各乡镇人民政府：\n请认真做好秋粮收购工作。\n戊县人民政府\n2024年9月1日\n"
     d = run(tmp_path, text).document
     assert (d.title, d.signed_date) == ("戊县人民政府关于做好秋粮收购工作的通知", "2024-09-01"), d
+
+
+def test_an_order_printed_without_its_ling_keeps_its_date_above_the_title(tmp_path: Path) -> None:
+    """A law site prints an order's head without 令 ("壬省壬市人民政府" / "第63号"), then the preamble and its date,
+    then the rules' title: the date under the preamble is the 成文日期; the bare serial makes no 文号."""
+    text = (
+        "壬市体育市场管理规定\n壬省壬市人民政府\n第63号\n"
+        "《壬市体育市场管理规定》业经1997年9月4日市人民政府第九次常务会议讨论通过，现予发布施行。市长：某某\n"
+        "一九九七年九月十七日\n壬市体育市场管理规定\n第一章总则\n第一条为加强对体育市场的管理，制定本规定。\n"
+    )
+    d = run(tmp_path, text).document
+    assert (d.issuer, d.signed_date, d.title, d.doc_number) == ("壬省壬市人民政府", "1997-09-17", "壬市体育市场管理规定", ""), d

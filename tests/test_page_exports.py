@@ -494,3 +494,31 @@ def test_a_sites_footer_naming_its_organiser_is_no_task(tmp_path: Path) -> None:
         name="site_footer",
     ).tasks
     assert [(t.title, t.units) for t in tasks] == [("加强组织领导", "县水利局"), ("做好物资储备", "")], tasks
+
+
+GLUED_FIELDS = """区人民政府办公室关于印发2023年重点工作责任分解方案的通知
+2023-01-05 10:00区人民政府办公室
+索引号MB1534522/2023-05475发文日期2023-01-03
+发布机构区人民政府办公室文号庚政办〔2023〕1号
+分类政务公开有效性有效
+各街道办事处、乡人民政府，区人民政府各部门、各直属机构：
+《2023年重点工作责任分解方案》已报经区人民政府同意，现印发给你们，请认真抓好落实。
+区人民政府办公室
+2023年1月3日
+"""
+
+
+def test_a_metadata_block_printed_without_colons(tmp_path: Path) -> None:
+    """A browser's print of the page runs each label into its value and the next label ("…文号庚政办〔2023〕1号"):
+    the fields are read as with colons, so the 文号 is the notice's and the 主送机关 follows the block."""
+    d = run(tmp_path, GLUED_FIELDS).document
+    assert (d.doc_number, d.signed_date) == ("庚政办〔2023〕1号", "2023-01-03"), d
+    assert d.recipients == "各街道办事处；乡人民政府；区人民政府各部门；各直属机构", d.recipients
+    assert d.title == "区人民政府办公室关于印发2023年重点工作责任分解方案的通知", d.title
+
+
+def test_a_body_line_opening_with_a_label_word_is_no_glued_field(tmp_path: Path) -> None:
+    """"标题" and "名称" also open sentences; a line with one label and sentence punctuation stays text."""
+    text = "辛县人民政府关于规范地名标志设置的通知\n各乡镇人民政府：\n名称标志设置要统一，文号标注要规范。\n辛县人民政府\n2024年5月6日\n"
+    d = run(tmp_path, text).document
+    assert (d.doc_number, d.recipients, d.signed_date) == ("", "各乡镇人民政府", "2024-05-06"), d

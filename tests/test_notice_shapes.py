@@ -2797,3 +2797,15 @@ def test_an_order_printed_without_its_ling_keeps_its_date_above_the_title(tmp_pa
     )
     d = run(tmp_path, text).document
     assert (d.issuer, d.signed_date, d.title, d.doc_number) == ("壬省壬市人民政府", "1997-09-17", "壬市体育市场管理规定", ""), d
+
+
+def test_a_masthead_printed_without_its_place_takes_the_signed_name(tmp_path: Path) -> None:
+    """A page prints the masthead "行政公署文件" without its league: the 署名 and the title name 兴安盟行政公署, the
+    issuer; its place gives the region (兴安盟 is a league, a city-level place of 内蒙古自治区)."""
+    text = (
+        "行政公署文件\n兴安盟行政公署关于表彰奖励\n乌力格尔艺术保护传承发展突出贡献者的决定\n（兴署发〔2019〕1号）\n"
+        "各旗县市人民政府，盟直有关部门：\n为表彰先进，经盟行署研究决定，授予某某“突出贡献胡尔奇”称号。\n兴安盟行政公署\n2019年1月8日\n"
+    )
+    d = run(tmp_path, text).document
+    assert (d.issuer, d.region_province, d.region_city) == ("兴安盟行政公署", "内蒙古自治区", "兴安盟"), d
+    assert d.title == "兴安盟行政公署关于表彰奖励乌力格尔艺术保护传承发展突出贡献者的决定", d.title

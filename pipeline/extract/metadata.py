@@ -94,6 +94,12 @@ def _issuer(st: Structure) -> tuple[str, Span | None]:
         # a law database prints the issuer with its province before it ("广东省广州市人民政府" over "广州市人民政府关于…
         # 的决定"): the title names it as the text itself does
         return head, st.title
+    if mark is not None and "、" not in mark.value and not opens_with_a_place(mark.value):
+        for name, span in ((signature[0].value, signature[0]) if signature else ("", None), (head, st.title)):
+            if span is not None and name != mark.value and name.endswith(mark.value) and is_place_name(name[: -len(mark.value)]):
+                # a masthead a page printed without its place ("行政公署文件" over "兴安盟行政公署关于…的决定", 署名
+                # 兴安盟行政公署): the name with its place is the issuer's
+                return name, span
     if mark is not None:
         return mark.value.replace("、", "；"), mark  # joint issuers on one line: 财政部、司法部
     if signature:

@@ -2809,3 +2809,26 @@ def test_a_masthead_printed_without_its_place_takes_the_signed_name(tmp_path: Pa
     d = run(tmp_path, text).document
     assert (d.issuer, d.region_province, d.region_city) == ("兴安盟行政公署", "内蒙古自治区", "兴安盟"), d
     assert d.title == "兴安盟行政公署关于表彰奖励乌力格尔艺术保护传承发展突出贡献者的决定", d.title
+
+
+UNIT_FORMS = """甲市人民政府办公室关于印发甲市2024年优化营商环境工作方案的通知
+甲政办发〔2024〕8号
+各区人民政府，市政府各部门：
+现将《甲市2024年优化营商环境工作方案》印发给你们，请认真贯彻执行。
+甲市人民政府办公室
+2024年3月1日
+甲市2024年优化营商环境工作方案
+一、重点任务
+（一）加强城市管理执法。由市住建局负责，市城管局配合，2024年9月底前出台实施细则。
+（二）加强宣传引导。【牵头单位】市委宣传部【责任单位】市文明办【完成时限】2024年12月底前
+（三）加强监督检查。由市审计局负责审计监督。
+"""
+
+
+def test_units_named_by_you_ze_with_assistants_and_in_square_bracket_labels(tmp_path: Path) -> None:
+    """"由A负责，B配合，…" names A to lead as "由A牵头" does; labels set in 【】 without a colon ("【牵头单位】A
+    【责任单位】B") read as "牵头单位：A". A bare "由A负责审计监督" with nobody assisting is prose, no unit tag."""
+    rows = task_rows(run(tmp_path, UNIT_FORMS).tasks)
+    assert ("加强城市管理执法", "市住建局；市城管局", "市住建局", "2024-09-30") in rows, rows
+    assert ("加强宣传引导", "市委宣传部；市文明办", "市委宣传部", "2024-12-31") in rows, rows
+    assert not [r for r in rows if r[0] == "加强监督检查" and r[1]], rows

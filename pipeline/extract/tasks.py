@@ -32,6 +32,11 @@ class _TagPatterns:
     next_label: regex.Pattern[str]  # a comma before a tag's next label (（责任单位：A、B，配合单位：C）)
 
 
+def _label(roles: str) -> str:
+    """A role label with its colon, or set in 【】 with the colon left out ("【牵头单位】市委宣传部【责任单位】…")."""
+    return rf"(?:【\s*(?P<label>{roles})\s*】\s*[：:]?|(?P<label>{roles})\s*[：:])"
+
+
 @rules.cached
 def _patterns() -> _TagPatterns:
     """The tag patterns, built from the role labels of rules/words.yaml."""
@@ -44,9 +49,9 @@ def _patterns() -> _TagPatterns:
         # some sites bracket the tag in ASCII []: "[牵头单位:区卫健局;责任单位:各街办(新区)]"
         tag=regex.compile(rf"[（(〔【\[]\s*(?P<label>{lead_or_resp})\s*[：:](?P<units>{_BAL}?)[）)〕】\]]"),
         labelled=regex.compile(rf"^(?P<label>{roles})[：:](?P<units>.*)$"),
-        line=regex.compile(rf"(?:^|(?<=[。；;]))[ \t]*(?P<label>{roles})\s*[：:]\s*{units}", regex.M),
-        more=regex.compile(rf"[；;，,、 \t]*(?P<label>{roles})\s*[：:]\s*{units}"),
-        time_line=regex.compile(rf"[；;，,、。\s]*(?:{time})\s*[：:][^\n]*"),  # after the units' full stop too
+        line=regex.compile(rf"(?:^|(?<=[。；;]))[ \t]*{_label(roles)}\s*{units}", regex.M),
+        more=regex.compile(rf"[；;，,、 \t]*{_label(roles)}\s*{units}"),
+        time_line=regex.compile(rf"[；;，,、。\s]*(?:【\s*(?:{time})\s*】\s*[：:]?|(?:{time})\s*[：:])[^\n]*"),  # after the units' full stop too
         time_label=regex.compile(rf"[；;，,、\s]*(?:{time})\s*[：:]"),
         next_label=regex.compile(rf"[，,]\s*(?=(?:{roles})\s*[：:])"),
     )
@@ -65,6 +70,7 @@ class _LeadForms:
 
     verb: regex.Pattern[str]  # where a lead verb stands in a text
     prose_verb: regex.Pattern[str]  # the lead verbs read outside brackets (prose_lead_verb: 牵头)
+    clause_verb: regex.Pattern[str]  # where a clause's lead verb stands: 牵头, or 负责 after 由 ("由A负责，B配合")
     assist_words: tuple[str, ...]
     assists: regex.Pattern[str]  # an assisting verb closing a unit ("各县区政府配合")
     bracket: regex.Pattern[str]  # （A牵头，B、C配合） / （省财政厅主办，省国税局、地税局协办）
@@ -81,6 +87,7 @@ def _lead_forms() -> _LeadForms:
     return _LeadForms(
         verb=regex.compile(lead),
         prose_verb=regex.compile(prose),
+        clause_verb=regex.compile(rf"{prose}|(?<=由[^。；，,（）()：:\n]{{2,40}})负责(?=[，,、])"),
         assist_words=tuple(rules.word_rules()["assist_verb"].words),
         assists=regex.compile(rf"(?:{assist}|落实)$"),
         # the assisting units never open with a date: "（县住建局牵头，2023年底前完成）" names none
@@ -98,8 +105,9 @@ def _lead_forms() -> _LeadForms:
         ),
         # inside a sentence, where both the lead and the assisting units are named (a 纪要's decision,
         # "由市发改委牵头，市财政局等部门配合，加快…")
+        # ("由A负责，B配合": 负责 names the lead only after 由, with the assisting units named)
         clause=regex.compile(
-            rf"(?:^|(?<=[。；，,：:]))[ \t]*由?(?P<lead>[^。；，,（）()：:\n要应]{{2,40}}?){prose}{tail}[，,、]\s*"
+            rf"(?:^|(?<=[。；，,：:]))[ \t]*(?:由(?P<lead>[^。；，,（）()：:\n要应]{{2,40}}?)(?:{prose}|负责)|(?P<lead>[^。；，,（）()：:\n要应]{{2,40}}?){prose}){tail}[，,、]\s*"
             rf"(?P<co>[^。；，,（）()：:\n要应]{{2,60}}?)(?:等(?:部门|单位))?(?:按职责分工)?(?:{assist})(?=[，,。；])",
             regex.M,
         ),
@@ -137,7 +145,7 @@ def _clause_matches(text: str, start: int, end: int) -> Iterator[regex.Match[str
     every position cost a tenth of the task stage on the seeds' tables)."""
     forms = _lead_forms()
     done = start
-    verb = forms.prose_verb.search(text, start, end)
+    verb = forms.clause_verb.search(text, start, end)
     while verb is not None:
         at = verb.start()
         lo = max(done, at - 42)
@@ -148,7 +156,7 @@ def _clause_matches(text: str, start: int, end: int) -> Iterator[regex.Match[str
             if m is not None:
                 yield m
                 done = m.end()
-        verb = forms.prose_verb.search(text, max(at + 2, done), end)
+        verb = forms.clause_verb.search(text, max(at + 2, done), end)
 
 
 _FULL_PLACE = regex.compile(r"\p{Han}{2,}(?:省|市|县|区|州|旗|盟)$")
@@ -294,7 +302,7 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
     chunk = text[start:end]
     # each of these names a lead by a lead verb (牵头, 主办); the clause inside a sentence names assisting units too
     forms = _lead_forms()
-    lead_forms = ((forms.bracket, False), (forms.sentence, True), (forms.clause, True)) if forms.verb.search(chunk) else ()
+    lead_forms = ((forms.bracket, False), (forms.sentence, True), (forms.clause, True)) if forms.verb.search(chunk) or "由" in chunk and "负责" in chunk else ()
     for pattern, co_checked in lead_forms:
         if pattern is forms.clause and not any(w in chunk for w in forms.assist_words):
             continue

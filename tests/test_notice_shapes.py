@@ -2832,3 +2832,27 @@ def test_units_named_by_you_ze_with_assistants_and_in_square_bracket_labels(tmp_
     assert ("加强城市管理执法", "市住建局；市城管局", "市住建局", "2024-09-30") in rows, rows
     assert ("加强宣传引导", "市委宣传部；市文明办", "市委宣传部", "2024-12-31") in rows, rows
     assert not [r for r in rows if r[0] == "加强监督检查" and r[1]], rows
+
+
+MAIN_AND_OTHER_UNITS = """乙县人民政府关于印发乙县2024年重点工作任务分解方案的通知
+乙政发〔2024〕2号
+各乡镇人民政府，县直各单位：
+现将《乙县2024年重点工作任务分解方案》印发给你们，请认真抓好落实。
+乙县人民政府
+2024年2月20日
+乙县2024年重点工作任务分解方案
+1.抓好招商引资。全年引进亿元以上项目10个。
+主要责任单位：县商务局；其他责任单位：县发改局、县工信局
+附件
+任务清单
+序号\t工作任务\t主要责任单位\t其他责任单位\t完成时限
+1\t完成园区扩区调规\t县发改局\t县自然资源局、县工信局\t2024年6月底前
+"""
+
+
+def test_main_and_other_responsible_units_are_lead_and_assisting(tmp_path: Path) -> None:
+    """主要责任单位 names the lead and 其他责任单位 the rest (a county's 重点工作任务: "主要责任单位要…带头推进，
+    其他责任单位要积极履行配合职责"), on a line and as a table's columns."""
+    rows = task_rows(run(tmp_path, MAIN_AND_OTHER_UNITS).tasks)
+    assert ("抓好招商引资", "县商务局；县发改局；县工信局", "县商务局", "") in rows, rows
+    assert ("完成园区扩区调规", "县发改局；县自然资源局；县工信局", "县发改局", "2024-06-30") in rows, rows

@@ -69,6 +69,8 @@ def test_adjacent_numbers_in_running_text() -> None:
         ("有关标准按苏政办发〔2021〕3号执行", "苏政办发〔2021〕3号"),
         ("落实的豫政办〔2020〕5号文件", "豫政办〔2020〕5号"),
         ("苏经信〔2022〕8号", "苏经信〔2022〕8号"),  # a single-character cut never splits a real 代字
+        # a page header's masthead glued into a paragraph by a PDF's text layer
+        ("对有明确时间节点的重许昌市人民政府文件许政〔2020〕21号大工作实行专项督查", "许政〔2020〕21号"),
     ],
 )
 def test_a_sentence_glued_before_the_number_is_cut_at_its_last_word(text: str, number: str) -> None:

@@ -1038,6 +1038,7 @@ def _heading_text(text: str, label_end: int) -> str:
 
 
 _ARTICLE_STYLE = frozenset({"part", "chapter", "chapter_section", "article"})
+_ARTICLE_CAPTION = regex.compile(r"^[（(【]\s*(?![一二三四五六七八九十\d]+\s*[）)】])(?P<caption>[^（）()【】。，,；;：:]{1,16}?)\s*[）)】]")
 # how deep a heading nests: its level, except that a 部分/篇/编 holds its 章 and a 章 its 节, and each holds
 # the 一、/（一）… scheme (a 规划 or 工作规则: 第一章 总则 / 一、…; a plan: 第一部分 总体要求 / 一、…); the
 # level written to the table stays the scheme's (SCHEMA.md)
@@ -1145,6 +1146,8 @@ def _sections(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             level = rule.level
             label = m.group("label")
             heading = _heading_text(texts[k], m.end())
+            if rule.id == "article" and (cap := _ARTICLE_CAPTION.match(heading)):
+                heading = cap.group("caption")  # 第一条（目的）: the article's caption (上海 style), not its sentence
             if not heading:
                 break
             rank = _RANK.get(rule.id, float(level))

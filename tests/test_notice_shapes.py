@@ -2856,3 +2856,15 @@ def test_main_and_other_responsible_units_are_lead_and_assisting(tmp_path: Path)
     rows = task_rows(run(tmp_path, MAIN_AND_OTHER_UNITS).tasks)
     assert ("抓好招商引资", "县商务局；县发改局；县工信局", "县商务局", "") in rows, rows
     assert ("完成园区扩区调规", "县发改局；县自然资源局；县工信局", "县发改局", "2024-06-30") in rows, rows
+
+
+def test_an_articles_caption_in_brackets_is_its_heading(tmp_path: Path) -> None:
+    """上海's rules caption each article in brackets ("第一条（目的）", on its own line or before the sentence):
+    the caption is the section's heading; a bracketed numeral after 第三条 is no caption."""
+    text = (
+        "子市建设工程设计方案规划公示规定\n第一条（目的）\n为了加强城乡规划管理，制定本规定。\n"
+        "第二条（适用范围）本规定适用于本市范围内的建设工程。\n第三条 本规定所称公示包括下列内容：\n（一）项目名称；\n"
+    )
+    secs = [(s.label, s.heading) for s in run(tmp_path, text).sections]
+    assert secs[:2] == [("第一条", "目的"), ("第二条", "适用范围")], secs
+    assert secs[2] == ("第三条", "本规定所称公示包括下列内容"), secs

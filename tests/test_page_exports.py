@@ -522,3 +522,15 @@ def test_a_body_line_opening_with_a_label_word_is_no_glued_field(tmp_path: Path)
     text = "辛县人民政府关于规范地名标志设置的通知\n各乡镇人民政府：\n名称标志设置要统一，文号标注要规范。\n辛县人民政府\n2024年5月6日\n"
     d = run(tmp_path, text).document
     assert (d.doc_number, d.recipients, d.signed_date) == ("", "各乡镇人民政府", "2024-05-06"), d
+
+
+def test_an_exports_disclaimer_over_the_title_is_no_first_sentence(tmp_path: Path) -> None:
+    """A crawler's export opens with its disclaimer ("本文正文由脚本自…提取，仅供检索查阅；以…为准。"): page
+    furniture, so the title and the 主送机关 under it are still the notice's header."""
+    text = (
+        "> 本文正文由脚本自官方公开页面提取，仅供检索查阅；以官方链接发布版本为准。\n\n"
+        "# 丑市人民政府关于核定并公布丑市文物保护单位的通知\n\n各区、县人民政府，市政府各委、办、局：\n\n"
+        "市政府核定市文物局提出的新增市级文物保护单位共85处，现予公布。\n\n丑市人民政府\n\n2014年4月4日\n"
+    )
+    d = run(tmp_path, text).document
+    assert (d.title, d.recipients) == ("丑市人民政府关于核定并公布丑市文物保护单位的通知", "各区、县人民政府；市政府各委、办、局"), d

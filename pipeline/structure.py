@@ -183,6 +183,7 @@ class StructureSettings:
     max_promulgation_lines: int = 24  # 题注 lines of a law (adoption and many amendments: a city regulation
     # approved by its province prints three lines per revision, 青岛市燃气管理条例 thirteen)
     max_title_lines: int = 5  # a title printed again right under itself is broken over at most this many lines
+    preface_lines: int = 2  # sentences an export or a site may set over a notice's title and 主送机关
     max_glued_fields: int = 120  # a longer line is no run of a metadata block's cells printed without colons
 
 
@@ -307,6 +308,19 @@ _SITE_PREFIX = regex.compile(r"^\p{Han}{2,8}[：:]\s*")
 
 _COLUMN_TAG = regex.compile(r"^[【\[][^【】\[\]]{1,10}[】\]]\s*")
 _ATTACHMENT_MARK = regex.compile(r"^附件\s*\d{0,2}\s*[：:、.．]?\s*")
+
+
+def _title_over_recipients(texts: list[str], k: int, lay: _Draft) -> bool:
+    """The next lines not yet placed are a title and a 主送机关 under it (a notice's header, whatever stands
+    above it): at most one more sentence line comes between."""
+    rest = [j for j in range(k, min(len(texts), k + 4)) if j not in lay.roles]
+    el = rules.element_rules()
+    for a, b in zip(rest, rest[1:]):
+        if _is_title(texts[a]) and not _opens_heading(texts[a]) and el["recipients"].pattern.match(texts[b]) and addressees(texts[b]):
+            return True
+        if texts[a][-1:] != "。":
+            return False
+    return False
 
 
 def _titled_sentence(text: str) -> bool:
@@ -696,6 +710,9 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
                 continue  # a page field's label on its own line ("主题：", "时限："), its value on the next
             looked += 1
             titled = looked == 1 and _titled_sentence(texts[k])
+            if looked <= SETTINGS.preface_lines and texts[k][-1:] == "。" and not titled and _title_over_recipients(texts, k + 1, lay):
+                lay.mark(k, FURNITURE)  # an export's or a site's note over the notice ("依《著作权法》…不适用著作权法。")
+                continue
             if looked > SETTINGS.title_search or doc.paras[k].kind != "para" or texts[k][-1:] in "。：:" and not titled:
                 break
             if titled or _is_title(texts[k]) or _title_and_number(texts[k]):

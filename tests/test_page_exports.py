@@ -534,3 +534,18 @@ def test_an_exports_disclaimer_over_the_title_is_no_first_sentence(tmp_path: Pat
     )
     d = run(tmp_path, text).document
     assert (d.title, d.recipients) == ("丑市人民政府关于核定并公布丑市文物保护单位的通知", "各区、县人民政府；市政府各委、办、局"), d
+
+
+def test_notes_over_the_title_and_its_addressees_are_no_body(tmp_path: Path) -> None:
+    """Two sentences an export sets over the notice (a source note, a copyright note) come before its title and
+    主送机关: they are furniture and the header under them is read; a fragment whose heading is followed by a
+    sentence ending in a colon has no such header."""
+    text = (
+        "本文由脚本自官方页面提取。\n依《中华人民共和国著作权法》第五条第一项，具有立法、行政、司法性质的文件不适用著作权法。\n"
+        "寅镇人民政府关于印发《寅镇文物保护管理办法》的通知\n各相关单位、部门：\n"
+        "现将《寅镇文物保护管理办法》印发给你们，请认真抓好落实。\n特此通知\n寅镇人民政府\n2023年10月13日\n"
+    )
+    d = run(tmp_path, text).document
+    assert (d.title, d.recipients, d.signed_date) == ("寅镇人民政府关于印发《寅镇文物保护管理办法》的通知", "各相关单位、部门", "2023-10-13"), d
+    fragment = "为整治工作提供保障，确保责任落实。\n（三）注重长效监管。要建立长效机制。\n二、时间安排\n本次整治活动分四个阶段：\n（一）宣传发动阶段\n"
+    assert run(tmp_path, fragment, "fragment").document.title == ""

@@ -2868,3 +2868,17 @@ def test_an_articles_caption_in_brackets_is_its_heading(tmp_path: Path) -> None:
     secs = [(s.label, s.heading) for s in run(tmp_path, text).sections]
     assert secs[:2] == [("第一条", "目的"), ("第二条", "适用范围")], secs
     assert secs[2] == ("第三条", "本规定所称公示包括下列内容"), secs
+
+
+def test_a_task_column_named_in_a_way_of_its_own(tmp_path: Path) -> None:
+    """An attachment table "序号 / 检查内容 / 责任单位 / 完成时限": no known task column, but units and a time limit
+    beside it, so the first column of no known role before the units holds the tasks; a contact list (units,
+    a person, a phone, no time limit) gives none."""
+    text = (
+        "巳市农业农村局关于开展农机购置补贴资金检查的通知\n巳农发〔2024〕21号\n各区县农业农村局：\n"
+        "决定开展专项检查，请按附件要求完成。\n巳市农业农村局\n2024年5月20日\n附件1\n检查表\n"
+        "序号\t检查内容\t责任单位\t完成时限\n1\t补贴资金拨付情况\t各区县农业农村局\t2024年6月30日前\n"
+        "附件2\n联系表\n序号\t责任单位\t联系人\t联系电话\n1\t市农机推广站\t张某\t12345678\n"
+    )
+    rows = task_rows(run(tmp_path, text).tasks)
+    assert rows == [("补贴资金拨付情况", "各区县农业农村局", "各区县农业农村局", "2024-06-30")], rows

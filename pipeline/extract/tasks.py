@@ -651,6 +651,14 @@ class _TaskBuilder:
         if not has_units:
             return
         is_task_table = "title" in roles or "detail" in roles
+        if not is_task_table and "domain" not in roles and "deadline" in roles:
+            # units and a time limit beside a task column named in a way of its own ("检查内容", "整改问题",
+            # "建设项目"): the first column of no known role before the units holds the tasks
+            first_units = min(roles[r] for r in ("units", "lead") if r in roles)
+            named = next((j for j in range(first_units) if t.header[j].strip() and not cols.role(t.header[j])), None)
+            if named is not None:
+                roles["title"] = named
+                is_task_table = True
         for row, (s, e), page in zip(t.rows, t.row_spans, t.row_pages):
             if len(row) > 1 and all((c.start, c.end) == (row[0].start, row[0].end) for c in row):
                 continue  # one cell spanning the table: a group's heading ("一、知识产权保护方面（共5项）"), no task

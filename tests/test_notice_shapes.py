@@ -2882,3 +2882,17 @@ def test_a_task_column_named_in_a_way_of_its_own(tmp_path: Path) -> None:
     )
     rows = task_rows(run(tmp_path, text).tasks)
     assert rows == [("补贴资金拨付情况", "各区县农业农村局", "各区县农业农村局", "2024-06-30")], rows
+
+
+def test_a_rectification_list_is_titled_by_its_problems(tmp_path: Path) -> None:
+    """A 整改清单 "序号 / 存在问题 / 整改措施 / 责任单位 / 整改时限": each task is the problem found, its measure the
+    detail; the unit marked （牵头） leads."""
+    text = (
+        "午县人民政府办公室关于印发午县审计发现问题整改方案的通知\n午政办〔2024〕9号\n各乡镇人民政府，县直有关单位：\n"
+        "现将整改方案印发给你们，请认真抓好整改落实。\n午县人民政府办公室\n2024年4月2日\n附件\n审计发现问题整改清单\n"
+        "序号\t存在问题\t整改措施\t责任单位\t整改时限\n1\t部分项目资金拨付滞后\t加快资金拨付进度\t县财政局（牵头）、县发改局\t2024年6月底前\n"
+    )
+    t = run(tmp_path, text).tasks
+    assert [(x.title, x.detail, x.units, x.lead_unit, x.due_date) for x in t] == [
+        ("部分项目资金拨付滞后", "加快资金拨付进度", "县财政局；县发改局", "县财政局", "2024-06-30")
+    ], t

@@ -193,10 +193,11 @@ def find_deadlines(text: str, *, base_date: dt.date | str | None = None) -> list
             continue  # a date told in a sentence (会议通过, 印发, 发生) is an event, not a limit
         if _trapped(te, text):
             continue
-        if te.kind in _DATED_KINDS and te.end and isinstance(base, dt.date) and te.end < base.isoformat() and not _is_cell(text, te.begin, te.stop):
-            continue  # told in a sentence and over before the document's date ("2020年建成…" in a 2021 plan): history
-        if te.kind == "from" and isinstance(base, dt.date) and te.start < base.isoformat() and not _is_cell(text, te.begin, te.stop):
-            continue  # "自2019年1月1日起，我市实行…" in a 2021 notice: begun before it, history
+        # told in a sentence and over (or, for a start, begun) before the document's date: history ("2020年建成…"
+        # in a 2021 plan, "自2019年1月1日起，我市实行…" in a 2021 notice)
+        told = te.end if te.kind in _DATED_KINDS else te.start if te.kind == "from" else ""
+        if told and isinstance(base, dt.date) and told < base.isoformat() and not _is_cell(text, te.begin, te.stop):
+            continue
         start, end, inferred = te.start, te.end, False
         if te.kind == "validity" and start and not end:
             end = term_end(start, te.duration_value, te.duration_unit)  # 自2024年1月1日起施行，有效期5年

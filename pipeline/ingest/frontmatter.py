@@ -12,6 +12,7 @@ import regex
 import yaml
 
 from .. import rules
+from .html_meta import PageMetadata
 
 _MAX_LINES = 60  # a front matter block is a record's fields, not a page
 _OPENING = regex.compile(r"\A\ufeff?---[ \t]*\r?\n")
@@ -45,8 +46,6 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     hr = rules.html_rules()
     by_label = {label: key for label, key in hr.labels}
     by_field = dict(hr.json_fields)
-    from .html_meta import PageMetadata
-
     meta = PageMetadata()  # each value as a page's metadata block gives it: dates in 公文 form
     for k, v in fields.items():
         key = by_label.get(regex.sub(r"\s+", "", str(k))) or by_field.get(rules.fold_field(k))

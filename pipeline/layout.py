@@ -150,6 +150,19 @@ _SENTENCE_THEN_NOTE = regex.compile(r"[。！？；]（(?:[^（）]|（[^（）]
 
 
 
+# a law's or rule's adoption note under its title, "（2013年2月4日贵阳市第十三届人民代表大会…通过）": its own
+# paragraph, however many centred lines a narrow page breaks it into
+_DATED_NOTE = regex.compile(r"^（\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年")
+_NOTE_MAX = 300  # a bracket left open longer than this is no note
+
+
+def _open_note(group: str) -> bool | None:
+    """For a header paragraph that is a dated note: whether its bracket is still open (None: no such note)."""
+    if not _DATED_NOTE.match(group) or len(group) > _NOTE_MAX:
+        return None
+    return group.count("（") > group.count("）")
+
+
 _ORG_THEN_ABOUT = regex.compile(r"^(?P<org>[\p{Han}（）]{2,30}?)关于")
 _TITLE_LINE_MAX = 40  # a longer line is no title's first line
 
@@ -163,6 +176,10 @@ def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = ""
         return False  # the 署名 stands on its own above the date, whatever the line before
     if in_header and _ends_with_doc_type(a) and rules.words("title_head").search(group or a) and not _SENTENCE_END.search(group or a):
         return False  # the title (§7.3.1) ends here; the 主送机关 follows on its own line
+    if in_header and (note := _open_note(group or a)) is not None:
+        return note  # a dated note goes on until its bracket closes and ends there
+    if in_header and _DATED_NOTE.match(b):
+        return False  # the note under a title starts its own paragraph
     if _ORDER_HEAD.match(a) and _ORDER_SERIAL.match(b):
         return True  # "广州市人民政府令" over "第179号": the order's number, split over two centred lines
     if in_header and _ends_with_doc_type(a) and _NUMBERED_HEAD.match(b):

@@ -113,6 +113,7 @@ class Furniture:
 
     page_number: str = "— {n} —"
     running_header: str = ""
+    page_number_top: bool = False  # a Word template's header: the number centred just over the text block
 
 
 # --------------------------------------------------------------------------- drawing
@@ -216,8 +217,11 @@ class Writer:
         if self.furniture.page_number:
             label = self.furniture.page_number.format(n=self.page)
             w = text_width(label, 14)
-            x = self.right - 14 - w if self.page % 2 else self.left + 14  # odd pages right, even left (§7.5)
-            self.draw_line(label, x, self.bottom - 7 * mm - 10, 14)
+            if self.furniture.page_number_top:
+                self.draw_line(label, self.left + (self.text_w - w) / 2, self.page_h - self.top + 2, 14)
+            else:
+                x = self.right - 14 - w if self.page % 2 else self.left + 14  # odd pages right, even left (§7.5)
+                self.draw_line(label, x, self.bottom - 7 * mm - 10, 14)
         if self.furniture.running_header and self.page > 1:
             self.draw_line(self.furniture.running_header, self.left + (self.text_w - text_width(self.furniture.running_header, 10.5)) / 2, self.page_h - self.top + 12 * mm, 10.5)
             c.setLineWidth(0.5)

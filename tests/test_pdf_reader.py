@@ -330,3 +330,59 @@ def test_ascii_garbage_from_a_font_without_tounicode_goes_to_ocr(text: str, ocr:
     page = PageData(1, 595.0, 842.0)
     page.frags = [Frag(ch, 10.0 * i, 10.0 * i + 9, 100.0, 110.0, 12.0) for i, ch in enumerate(text)]
     assert needs_ocr(page) is ocr, f"{text[:20]!r}: OCR {ocr}"
+
+
+def test_a_page_number_over_the_text_block_is_furniture(tmp_path: Path) -> None:
+    """A Word template's header prints "─ 1 ─" (box-drawing dashes) just over the text block, lower than the
+    top zone (扬州市文明行为促进条例 exported by LibreOffice: 102 pt down an 842 pt page). On the first line of
+    every page it is a page number, not the start of the 发文机关标志 or of a sentence."""
+    pdf = pdfgen.write_pdf(notice(), tmp_path / "top.pdf", furniture=Furniture(page_number="─ {n} ─", page_number_top=True))
+    src = read_document(pdf)
+    assert _lines(src)[0].text == "江北市人民政府办公室文件", _lines(src)[:2]
+    assert [f.text for f in src.furniture][:3] == ["─1─", "─2─", "─3─"]
+    assert not any(ln.text.startswith("─") for ln in _lines(src))
+
+
+# Where the lines of 淮北市文明行为促进条例 (a Word file exported by LibreOffice, 22 pages) end, in points: the
+# justified lines end at 503, and 44 lines whose last 、，。 hangs past the margin end at 534.
+HUAIBEI_LINE_ENDS = [503] * 229 + [502] * 72 + [534] * 44 + [440] * 7 + [408] * 6 + [471] * 6 + [377] * 5 + [518] * 2
+
+
+def test_hanging_punctuation_does_not_move_the_right_margin() -> None:
+    from pipeline.ingest.pdf import _right_edge
+
+    assert _right_edge([float(x) for x in HUAIBEI_LINE_ENDS], 16.0) == 503.0
+    # without a common edge short of the 90th percentile the percentile stands
+    assert _right_edge([float(x) for x in [503] * 40 + [534] * 5 + list(range(300, 500, 10))], 16.0) == 503.0
+    spread = [float(x) for x in range(300, 520, 4)]  # 55 line ends, none shared: the 90th percentile, 300 + 4 * 48
+    assert _right_edge(spread, 16.0) == 492.0
+
+
+def test_an_adoption_note_over_narrow_centred_lines_is_one_paragraph() -> None:
+    """The lines pdfium reads from the first page of 贵阳市建设生态文明城市条例 (a narrow page, letter-spaced): the
+    title reaches the margin, and the note under it is broken over six centred lines."""
+    lines = [
+        Line("贵阳市建设生态文明城市条例", 1, True, frozenset({"wraps"})),
+        Line("\u3000\u3000（2013年2月4日贵阳市第", 1, False, frozenset()),
+        Line("十三届人民代表大会第三", 1, False, frozenset({"centered"})),
+        Line("次会议通过\u30002013年3月30", 1, False, frozenset({"centered"})),
+        Line("日贵州省第十二届人民代", 1, False, frozenset({"centered"})),
+        Line("表大会常务委员会第一次", 1, False, frozenset({"centered"})),
+        Line("会议批准）", 1, False, frozenset()),
+        Line("目\u3000\u3000录", 1, False, frozenset({"centered"})),
+        Line("第一章 总则", 1, False, frozenset({"indent"})),
+    ]
+    text = normalise(SourceDocument("gy", "gy.pdf", "pdf", "x", tuple(lines))).text.splitlines()
+    assert text[0] == "贵阳市建设生态文明城市条例", text[:2]
+    assert text[1] == "（2013年2月4日贵阳市第十三届人民代表大会第三次会议通过2013年3月30日贵州省第十二届人民代表大会常务委员会第一次会议批准）", text[1]
+    # the note's closing bracket ends it, though its last line reaches the margin (宣城, the next paragraph)
+    lines = [
+        Line("（2018年9月29日安徽省第十三届", 1, True, frozenset()),
+        Line("人民代表大会", 1, False, frozenset({"centered"})),
+        Line("常务委员会第五次会议通过）", 1, True, frozenset({"centered"})),
+        Line("安徽省第十三届人民代表大", 1, True, frozenset({"wraps"})),
+        Line("会常务委员会第五次会议审查了《宣城市文明行为促进条例》，决定予以批准。", 1, False, frozenset()),
+    ]
+    text = normalise(SourceDocument("xc", "xc.pdf", "pdf", "x", tuple(lines))).text.splitlines()
+    assert text[0] == "（2018年9月29日安徽省第十三届人民代表大会常务委员会第五次会议通过）", text
+    assert text[1].startswith("安徽省第十三届人民代表大会常务委员会第五次会议审查了"), text

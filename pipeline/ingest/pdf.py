@@ -17,6 +17,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any, Union
 
 import pypdfium2 as pdfium
@@ -46,6 +47,8 @@ PAGE_NUMBER_ZONE = 0.75  # a whole-line page number in the lowest quarter of the
 # margins and line cues, in character sizes (s) of the line unless said otherwise
 LANDSCAPE = 1.05  # a page this much wider than high is landscape: its own text block
 MARGIN_LINE_CHARS = 8  # lines this long or longer set the margins (headings and page numbers do not)
+RIGHT_EDGE_SHARE = 0.4  # lines ending together at this share of all make the right edge of the text block
+HANGING_SLACK = 3.0  # ...if they end no more than this many character sizes short of the 90th percentile
 MARGIN_PERCENTILES = (0.1, 0.9)  # the text block's left and right edges, robust to a few indented/outdented lines
 LANDSCAPE_TABLE_LINES = 5  # a landscape page with fewer long lines and a table: the table spans the text block
 CENTERED_MIN_GAP = 0.5  # a centred line keeps at least this gap (s) on each side
@@ -212,24 +215,41 @@ def _remove_furniture(pages: list[_Page]) -> list[PLine]:
     for bp in pages:
         seen = {_digits_key(it.text) for it in _zone_lines(bp)}
         zone_keys.update(seen)
-    repeated = {k for k, c in zone_keys.items() if c >= max(3, len(pages) // 2)}
+    many = max(3, len(pages) // 2)
+    repeated = {k for k, c in zone_keys.items() if c >= many}
+    # a page number as the first or last line of most pages, below the top zone (a Word template's header
+    # 36 mm down, "─ 1 ─" over the text): its shape repeating page after page is the evidence
+    edge_keys = Counter(k for bp in pages for k in {_digits_key(it.text) for it in _edge_lines(bp) if _is_page_number(it, page_numbers)})
+    numbered = {k for k, c in edge_keys.items() if c >= many}
     for bp in pages:
         drop = []
         for it in _zone_lines(bp):
-            compact = _SPACES.sub(" ", it.text).strip()
-            if any(r.pattern.match(compact) for r in page_numbers) or _digits_key(it.text) in repeated:
+            if _is_page_number(it, page_numbers) or _digits_key(it.text) in repeated:
+                drop.append(it)
+        for it in _edge_lines(bp):
+            if it not in drop and _digits_key(it.text) in numbered and _is_page_number(it, page_numbers):
                 drop.append(it)
         # a page number alone on one of the last lines, lower than the zone on a scan with a deep margin
         h = bp.data.height
         lines = [it for it in bp.items if isinstance(it, PLine)]
         for it in lines[-3:]:
-            compact = _SPACES.sub(" ", it.text).strip()
-            if it not in drop and it.top >= PAGE_NUMBER_ZONE * h and any(r.pattern.match(compact) for r in page_numbers):
+            if it not in drop and it.top >= PAGE_NUMBER_ZONE * h and _is_page_number(it, page_numbers):
                 drop.append(it)
         for it in drop:
             bp.items.remove(it)
             removed.append(it)
     return removed
+
+
+def _is_page_number(it: PLine, page_numbers: Sequence[Any]) -> bool:
+    compact = _SPACES.sub(" ", it.text).strip()
+    return any(r.pattern.match(compact) for r in page_numbers)
+
+
+def _edge_lines(bp: _Page) -> list[PLine]:
+    """The first and the last line of a page, wherever they lie."""
+    lines = [it for it in bp.items if isinstance(it, PLine)]
+    return lines[:1] + lines[-1:] if len(lines) > 1 else lines
 
 
 def _zone_lines(bp: _Page) -> list[PLine]:
@@ -257,6 +277,20 @@ def _percentile(values: list[float], q: float) -> float:
 Margins = dict[tuple[bool, bool], tuple[float, float]]
 
 
+def _right_edge(x1s: list[float], size: float) -> float:
+    """The right edge of the text block: a high percentile of where lines end, unless most lines end together
+    a little short of it. Word's justified Chinese text ends its lines at the margin and lets a line-end
+    、，。 hang beyond it; where over a tenth of the lines hang, the percentile is the hanging edge and the
+    lines at the margin would read as short (not wrapping on)."""
+    right = _percentile(x1s, MARGIN_PERCENTILES[1])
+    edges = Counter(round(x) for x in x1s)
+    edge, count = max(edges.items(), key=lambda kv: (kv[1], kv[0]))
+    near = sum(c for x, c in edges.items() if abs(x - edge) <= 1)
+    if near >= RIGHT_EDGE_SHARE * len(x1s) and right - HANGING_SLACK * size <= edge < right:
+        return float(max(x for x in edges if abs(x - edge) <= 1))
+    return right
+
+
 def _key(ln: PLine, wide: set[int]) -> tuple[bool, bool]:
     return ln.ocr, ln.page in wide
 
@@ -279,7 +313,7 @@ def _geometry(lines: list[PLine], pages: list[_Page]) -> Margins:
         else:
             long_lines = long_lines or group
             left = _percentile([ln.x0 for ln in long_lines], MARGIN_PERCENTILES[0])
-            right = _percentile([ln.x1 for ln in long_lines], MARGIN_PERCENTILES[1])
+            right = _right_edge([ln.x1 for ln in long_lines], statistics.median(ln.size for ln in long_lines))
         margins[key] = (left, right)
         mid = (left + right) / 2
         for ln in group:

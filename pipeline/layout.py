@@ -61,6 +61,13 @@ def _heading_start(_rules: rules.Rules, text: str) -> bool:
     return any(r.pattern.match(text) for r in rules.heading_rules())
 
 
+def _field_line(text: str) -> bool:
+    """A labelled metadata line of a page or an export ("发布机构：…", "原文链接：…"), or a page's chrome
+    ("您当前的位置：首页>…")."""
+    html = rules.html_rules()
+    return bool(html.field.match(text) or html.chrome.pattern.fullmatch(text) or rules.element_rules()["export_field"].pattern.match(text))
+
+
 def _is_standalone(text: str) -> bool:
     """Lines that are a whole element on their own: 文号, 成文日期, 发文机关标志, 公开属性."""
     return _standalone(rules.active(), text)
@@ -81,6 +88,12 @@ def _standalone(_rules: rules.Rules, text: str) -> bool:
     if html.chrome.pattern.fullmatch(text) or html.field.match(text):
         return True  # a web page's chrome ("字号：大中小") or metadata line ("文号：…", "发文字号 …") copied with the notice
     return number_line(text) is not None
+
+
+def _cited_end(text: str) -> bool:
+    """'…关于落实《政府工作报告》': the type word ends a document the title cites, and a title ends with its own
+    type after the 》 ("…重点工作责任分工的意见"); a title printed whole in 《》 is the exception."""
+    return text.endswith("》") and not text.startswith("《")
 
 
 def _ends_with_doc_type(text: str) -> bool:
@@ -144,6 +157,7 @@ class _Width:
 _ORDER_HEAD = regex.compile(r"^[\p{Han}]{2,20}令$")
 _NUMBERED_HEAD = regex.compile(r"^(?!\p{Han}*关于)\p{Han}{2,30}(?:令|公告|通告)$")  # an order's or announcement's head
 _ORDER_SERIAL = regex.compile(r"^第\s*\d{1,5}\s*号$")
+_NUMBER_TAIL = regex.compile(r"^[〔［\[](?:19|20)\d{2}[〕］\]]\d{1,4}号")  # a 文号's year and serial
 _PAREN_LINE = regex.compile(r"^（[^（）]{1,20}）$")
 _SENTENCE_THEN_NOTE = regex.compile(r"[。！？；]（(?:[^（）]|（[^（）]*）)*）$")
 
@@ -174,25 +188,32 @@ def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = ""
         return False
     if b_signs:
         return False  # the 署名 stands on its own above the date, whatever the line before
-    if in_header and _ends_with_doc_type(a) and rules.words("title_head").search(group or a) and not _SENTENCE_END.search(group or a):
+    if in_header and _ends_with_doc_type(a) and not _cited_end(group or a) and rules.words("title_head").search(group or a) and not _SENTENCE_END.search(group or a):
         return False  # the title (§7.3.1) ends here; the 主送机关 follows on its own line
     if in_header and (note := _open_note(group or a)) is not None:
         return note  # a dated note goes on until its bracket closes and ends there
     if in_header and _DATED_NOTE.match(b):
         return False  # the note under a title starts its own paragraph
+    if _NUMBER_TAIL.match(b) and a[-1].isalpha():
+        return True  # "文号：嘉政办发" over "〔2024〕1号": a narrow line broke the 文号 before its year bracket
     if _ORDER_HEAD.match(a) and _ORDER_SERIAL.match(b):
         return True  # "广州市人民政府令" over "第179号": the order's number, split over two centred lines
     if in_header and _ends_with_doc_type(a) and _NUMBERED_HEAD.match(b):
         return False  # "…听证条例" over "深圳市人民代表大会常务委员会公告": the head of the number below, no title line
-    if in_header and len(b) <= _TITLE_LINE_MAX and (m := _ORG_THEN_ABOUT.match(b)) is not None and looks_like_org(m.group("org")) and not a.endswith(("的", "和", "与", "及", "关于")):
+    wraps = bool(a_line.full and "wraps" in a_line.cues)  # PDF geometry: b starts flush left under a full line
+    if in_header and not wraps and len(b) <= _TITLE_LINE_MAX and (m := _ORG_THEN_ABOUT.match(b)) is not None and looks_like_org(m.group("org")) and not a.endswith(("的", "和", "与", "及", "关于")):
         return False  # "安徽省人民政府关于实施" starts a title of its own, whatever line stood above it
     if a == b or _PAREN_LINE.match(a) or _PAREN_LINE.match(b):
         return False  # a repeated line (exports print the title twice) or a lone "（2020年）" is no continuation
     if _SENTENCE_THEN_NOTE.search(a):
         return False  # "…。（责任单位：市科委）" ends its paragraph: the note follows a finished sentence
-    if _is_heading_start(b) or _LABEL_START.match(b) or _is_standalone(a) or _is_standalone(b):
+    if _is_heading_start(b) or _LABEL_START.match(b) or _is_standalone(b):
         return False
-    if a_line.full and "wraps" in a_line.cues:
+    if _is_standalone(a):
+        # a metadata line printed wider than the page ("名称：…关于印发…重点工" / "作责任分解的通知", a browser's
+        # print of a notice page) goes on where PDF geometry says the next line is its continuation
+        return wraps and _field_line(a) and not _field_line(b)
+    if wraps:
         return True  # PDF geometry: the next line starts flush left, so a 。 at this line's end is not the end
     if a[-1] in _TERMINAL:
         return False
@@ -255,6 +276,8 @@ def split_title_number(text: str) -> list[str]:
     if "〔" not in text:
         return [text]
     body = _CELL_BARS.sub("", text)
+    if (tail := _type_then_number(body)) is not None:
+        return tail
     if len(body) < 12:
         return [text]
     if (cut := _title_then_bracket(body)) is not None:
@@ -281,6 +304,18 @@ def split_title_number(text: str) -> list[str]:
         if num is not None and num.text == rest and (best is None or len(rest) > len(best[1])):
             best = [title, rest]  # the earliest cut: "…通知" + "国税法函…", not "…通知-国税法" (法) + "函…"
     return best or [text]
+
+
+def _type_then_number(body: str) -> list[str] | None:
+    """"通知（岳办发〔2017〕2号）": the last line of a title that a narrow page broke, with the bracketed 文号 a
+    page prints after it; the type word and the bracket, or None."""
+    for doc_type in rules.doc_types():
+        if body.startswith(doc_type + "（") and body.endswith("）"):
+            inner = body[len(doc_type) + 1 : -1]
+            num = parse_doc_number(inner)
+            if num is not None and num.text == inner:
+                return [doc_type, body[len(doc_type) :]]
+    return None
 
 
 def _title_then_bracket(body: str) -> int | None:
@@ -489,6 +524,11 @@ def _merge_title(groups: list[_Group]) -> list[_Group]:
     start = 0
     for i, t in enumerate(head):
         if number_line(t) is not None or (t.endswith("号") and rules.element_rules()["order_number"].pattern.match(t)):  # "〔2022〕第39号" too
+            top = i
+            while top > 0 and i - top < SETTINGS.max_title_lines and _title_line(head[top - 1]) and (top == i or _title_goes_on(head[top - 1])):
+                top -= 1
+            if _title_lines(head[top:i]):
+                return groups[:top] + _joined(groups, top, i - 1) + groups[i:]  # a page's title printed over its 文号
             start = i + 1
             break
     else:
@@ -533,14 +573,41 @@ def _merge_title(groups: list[_Group]) -> list[_Group]:
         end, k = tail, tail + 1
     if end is None or end == start:
         return groups
-    merged = _Group(
-        texts=[t for g in groups[start : end + 1] for t in g.texts],
-        page=groups[start].page,
-        last=groups[end].last,
-        pages=[p for g in groups[start : end + 1] for p in (g.pages or [g.page] * len(g.texts))],
-        gap=groups[start].gap,
-    )
-    return groups[:start] + [merged] + groups[end + 1 :]
+    return groups[:start] + _joined(groups, start, end) + groups[end + 1 :]
+
+
+def _title_line(t: str) -> bool:
+    return bool(t) and t[-1] not in _TERMINAL and not _is_standalone(t) and visual_width(t) <= SETTINGS.max_title_line_width
+
+
+def _title_goes_on(t: str) -> bool:
+    """A line over the title's last that is no title of its own (…办法的通知) and no organisation alone (a
+    masthead or 署名 over the title, "河南省许昌市人民政府")."""
+    return (_cited_end(t) or not _ends_with_doc_type(t)) and not looks_like_org(t)
+
+
+def _title_lines(lines: list[str]) -> bool:
+    """Lines that together are one title broken over them (…关于印发《…方案》的 / 通知): no line a whole element
+    or a sentence, the whole opening a title and ending with its type."""
+    if len(lines) < 2 or len(lines) > SETTINGS.max_title_lines or not all(map(_title_line, lines)):
+        return False
+    if rules.words("title_head").search(lines[-1]) and _ends_with_doc_type(lines[-1]):
+        return False  # the last line is a whole title ("法规库" over "安徽省人民政府关于…的通知": a banner above it)
+    whole = "".join(lines)
+    return bool(rules.words("title_head").search(whole)) and _ends_with_doc_type(whole) and not _cited_end(whole)
+
+
+def _joined(groups: list[_Group], start: int, end: int) -> list[_Group]:
+    """groups[start..end] as one paragraph."""
+    return [
+        _Group(
+            texts=[t for g in groups[start : end + 1] for t in g.texts],
+            page=groups[start].page,
+            last=groups[end].last,
+            pages=[p for g in groups[start : end + 1] for p in (g.pages or [g.page] * len(g.texts))],
+            gap=groups[start].gap,
+        )
+    ]
 
 
 def _fill_down(table: Table, header: tuple[str, ...]) -> tuple[list[list[str]], set[tuple[int, int]]]:

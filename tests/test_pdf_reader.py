@@ -386,3 +386,79 @@ def test_an_adoption_note_over_narrow_centred_lines_is_one_paragraph() -> None:
     text = normalise(SourceDocument("xc", "xc.pdf", "pdf", "x", tuple(lines))).text.splitlines()
     assert text[0] == "（2018年9月29日安徽省第十三届人民代表大会常务委员会第五次会议通过）", text
     assert text[1].startswith("安徽省第十三届人民代表大会常务委员会第五次会议审查了"), text
+
+
+def _norm(lines: list[Line]) -> list[str]:
+    return normalise(SourceDocument("x", "x.pdf", "pdf", "x", tuple(lines))).text.splitlines()
+
+
+def test_lines_a_narrow_page_broke_are_rejoined() -> None:
+    """Real notice pages written to Word and exported by LibreOffice (the lines as pdfium reads them): a
+    metadata line or a breadcrumb wider than the page, a joint title whose break falls inside an
+    organisation's name, and a 文号 broken before its year bracket."""
+    xialu = _norm([
+        Line("名称：区人民政府办公室关于印发2020年区政府重点工", 1, True, frozenset({"wraps", "indent"})),
+        Line("作责任分解的通知", 1, False, frozenset()),
+        Line("索引号：000014349/2020-105482发布日期：2020-", 1, True, frozenset({"wraps", "indent"})),
+        Line("06-28发布机构：下陆区政府办公室", 1, False, frozenset()),
+        Line("文号：文件分类：综合政务所属机构：", 1, False, frozenset({"indent"})),
+    ])
+    assert xialu[:3] == ["名称：区人民政府办公室关于印发2020年区政府重点工作责任分解的通知", "索引号：000014349/2020-105482发布日期：2020-06-28发布机构：下陆区政府办公室", "文号：文件分类：综合政务所属机构："], xialu
+    xiamen = _norm([
+        Line("您当前的位置：首页>法规草案征求意见>关于《厦门经", 1, True, frozenset({"indent", "wraps"})),
+        Line("济特区社会信用条例（草案修改二稿征求意见稿）》公开征求", 1, True, frozenset({"wraps"})),
+        Line("意见的公告", 1, False, frozenset()),
+        Line("关于《厦门经济特区社会信用条例（草案修改", 1, True, frozenset()),
+        Line("二稿征求意见稿）》公开征求意见的公告", 1, True, frozenset({"centered"})),
+    ])
+    assert xiamen[0].endswith("公开征求意见的公告") and xiamen[1] == "关于《厦门经济特区社会信用条例（草案修改二稿征求意见稿）》公开征求意见的公告", xiamen
+    chengdu = _norm([
+        Line("成都市发展和改革委员会中共成都市委社会工", 1, True, frozenset({"wraps"})),
+        Line("作部成都市规划和自然资源局成都市住房和城", 1, True, frozenset({"wraps"})),
+        Line("乡建设局关于印发成都市城市社区嵌入式服务", 1, True, frozenset()),
+        Line("设施建设工程实施方案的通知", 1, False, frozenset({"centered"})),
+        Line("各区（市）县政府（管委会），市级有关部门，有关单位：", 1, False, frozenset()),
+    ])
+    assert chengdu[0] == "成都市发展和改革委员会中共成都市委社会工作部成都市规划和自然资源局成都市住房和城乡建设局关于印发成都市城市社区嵌入式服务设施建设工程实施方案的通知", chengdu
+    jiayu = _norm([
+        Line("索引号：01105619X/2024-07672文号：嘉政办发", 1, False, frozenset({"centered"})),
+        Line("〔2024〕1号", 1, False, frozenset({"centered"})),
+        Line("2021年县政府重点工作任务（华政发", 1, False, frozenset({"centered"})),
+        Line("〔2021〕2号）", 1, False, frozenset({"centered"})),
+    ])
+    assert jiayu[:2] == ["索引号：01105619X/2024-07672文号：嘉政办发〔2024〕1号", "2021年县政府重点工作任务（华政发〔2021〕2号）"], jiayu
+
+
+def test_a_title_broken_by_a_narrow_page_is_one_title() -> None:
+    """Titles of real notices set in a Word file (centred, the tail broken by hand) and exported by
+    LibreOffice, as pdfium reads them: a cited 《政府工作报告》 ends a line but not the title; a title
+    printed over its 文号 (a page's layout) is joined above it, its last line carrying the bracketed 文号."""
+    hlj = _norm([
+        Line("黑龙江省人民政府关于落实《政府工作报告》", 1, True, frozenset()),
+        Line("重点工作责任分工的", 1, False, frozenset({"centered"})),
+        Line("意见", 1, False, frozenset({"centered"})),
+        Line("各市（地）人民政府（行署），绥芬河市、抚远县人民政府，", 1, True, frozenset({"wraps"})),
+        Line("省政府各有关直属单位：", 1, False, frozenset()),
+    ])
+    assert hlj[0] == "黑龙江省人民政府关于落实《政府工作报告》重点工作责任分工的意见", hlj
+    panjin = _norm([
+        Line("盘锦市人民政府办公室关于印发《2021年市", 1, True, frozenset({"wraps"})),
+        Line("〈政府工作报告〉任务分解和责任分工方案》", 1, True, frozenset()),
+        Line("的", 1, False, frozenset({"centered"})),
+        Line("通知", 1, False, frozenset({"centered"})),
+        Line("盘政办发〔2021〕1号", 1, False, frozenset({"rule_below", "red_rule", "centered"})),
+        Line("各县、区人民政府，辽东湾新区、高新技术产业开发区管委会：", 1, False, frozenset()),
+    ])
+    assert panjin[:2] == ["盘锦市人民政府办公室关于印发《2021年市〈政府工作报告〉任务分解和责任分工方案》的通知", "盘政办发〔2021〕1号"], panjin
+    yueyang = _norm([
+        Line("当前位置：首页>政务公开>政务公开工作要点>公开制度化>政策法规", 1, False, frozenset({"indent"})),
+        Line("中共岳阳市委办公室岳阳市人民政府办公室印", 1, True, frozenset({"wraps"})),
+        Line("发《关于全面推进政务公开工作的实施意见》", 1, True, frozenset()),
+        Line("的", 1, False, frozenset({"centered"})),
+        Line("通知（岳办发〔2017〕2号）", 1, False, frozenset({"centered"})),
+        Line("来源：岳阳市政府门户网日期：2017-01-12", 1, False, frozenset({"indent"})),
+    ])
+    assert yueyang[1:3] == ["中共岳阳市委办公室岳阳市人民政府办公室印发《关于全面推进政务公开工作的实施意见》的通知", "（岳办发〔2017〕2号）"], yueyang
+    # a whole title over the 文号 keeps the banner above it apart
+    banner = _norm([Line("法规库", 1, False, frozenset()), Line("安徽省人民政府关于任免国家机关工作人员问题的通知", 1, False, frozenset()), Line("皖政〔1985〕38号", 1, False, frozenset())])
+    assert banner[:2] == ["法规库", "安徽省人民政府关于任免国家机关工作人员问题的通知"], banner

@@ -194,6 +194,8 @@ def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = ""
         return note  # a dated note goes on until its bracket closes and ends there
     if in_header and _DATED_NOTE.match(b):
         return False  # the note under a title starts its own paragraph
+    if in_header and a.endswith("的") and b in rules.doc_types():
+        return True  # "…暂行办法》的" over "通知": a title's tail broken by hand (§7.3.1)
     if _NUMBER_TAIL.match(b) and a[-1].isalpha():
         return True  # "文号：嘉政办发" over "〔2024〕1号": a narrow line broke the 文号 before its year bracket
     if _ORDER_HEAD.match(a) and _ORDER_SERIAL.match(b):
@@ -368,6 +370,19 @@ def _foreign_number(label: str, text: str) -> bool:
 _ENDS_WITH_COLON = regex.compile(r"[：:]\s*$")
 
 
+def _wrapped_from(cleaned: list[tuple[str, Line] | Table], i: int, most: int = 6) -> str:
+    """The text of the PDF paragraph that starts at cleaned[i]: lines on while each reaches the margin and the
+    next starts flush left (the 主送机关 broken over three lines still ends with its colon)."""
+    parts: list[str] = []
+    for c in cleaned[i : i + most]:
+        if not isinstance(c, tuple):
+            break
+        parts.append(c[0])
+        if not (c[1].full and "wraps" in c[1].cues):
+            break
+    return "".join(parts)
+
+
 def join_label_values(cleaned: list[tuple[str, Line] | Table]) -> list[tuple[str, Line] | Table]:
     """A page's metadata block copied as text may put each label on its own line and its value on the next
     ("文号" / "十经普办文〔2023〕9号", "• 发文日期:" / "2024年04月06日 16:40"): one "label：value" line each,
@@ -388,7 +403,7 @@ def join_label_values(cleaned: list[tuple[str, Line] | Table]) -> list[tuple[str
             isinstance(nxt, tuple)
             and _label_only(nxt[0]) is None
             and not rules.html_rules().field.match(nxt[0])
-            and not _ENDS_WITH_COLON.search(nxt[0])
+            and not _ENDS_WITH_COLON.search(_wrapped_from(cleaned, i + 1))
             and not _foreign_number(label, nxt[0])
             and not rules.html_rules().chrome.pattern.fullmatch(nxt[0])  # "标题" over a site's "Transcription"
         ):
@@ -725,13 +740,15 @@ def normalise(doc: SourceDocument) -> NormDoc:
     width = _Width([c[0] for c in cleaned if isinstance(c, tuple)])
     signs = _signature_lines(cleaned)
     items: list[_Group | Table] = []
-    in_header = True
+    header_over = False  # a sentence has ended, or a paragraph ending with a colon (the 主送机关) has
     for idx, c in enumerate(cleaned):
         if isinstance(c, Table):
             items.append(c)
             continue
         text, line = c
         prev = items[-1] if items else None
+        colon = isinstance(prev, _Group) and prev.texts[-1].endswith(("：", ":"))
+        in_header = not header_over and not colon
         if isinstance(prev, _Group) and _should_join(
             prev.texts[-1], prev.last, text, width, group="".join(prev.texts) if in_header else "", b_signs=idx in signs, in_header=in_header
         ):
@@ -739,9 +756,11 @@ def normalise(doc: SourceDocument) -> NormDoc:
             prev.pages.append(line.page)
             prev.last = line
         else:
+            # a colon at a line's end that a wrapped line went on from ("…浏览：" / "9440来源：…") ended nothing
+            header_over = header_over or colon
             items.append(_Group(texts=[text], page=line.page, last=line, pages=[line.page], gap=line.gap))
-        if in_header and (_FULL_STOP.search(text) or text.endswith(("：", ":"))):
-            in_header = False
+        if _FULL_STOP.search(text):
+            header_over = True
     # title lines joined (only among the leading paragraphs, before any table)
     lead: list[_Group] = []
     for it in items:

@@ -462,3 +462,34 @@ def test_a_title_broken_by_a_narrow_page_is_one_title() -> None:
     # a whole title over the 文号 keeps the banner above it apart
     banner = _norm([Line("法规库", 1, False, frozenset()), Line("安徽省人民政府关于任免国家机关工作人员问题的通知", 1, False, frozenset()), Line("皖政〔1985〕38号", 1, False, frozenset())])
     assert banner[:2] == ["法规库", "安徽省人民政府关于任免国家机关工作人员问题的通知"], banner
+
+
+def test_page_fields_wrapped_by_a_narrow_page_keep_the_header_open() -> None:
+    """A law site's page written to Word and exported (吉林 2001, 岳阳 2017): a field line broken after its
+    colon ("…浏览：" / "9440来源：…") ends no header, so the title printed again below still takes its
+    hand-broken tail ("…》的" / "通知"); an empty "浏览量：" does not take the 主送机关 under it as its value,
+    though the 主送机关 is broken over three lines."""
+    jilin = _norm([
+        Line("您的位置：首页»法律资料网»法律法规»", 1, False, frozenset({"indent"})),
+        Line("吉林省人民政府办公厅关于印发《省政府公众信息网站对", 1, True, frozenset({"indent", "wraps"})),
+        Line("外发布信息暂行办法》的通知", 1, False, frozenset()),
+        Line("作者：法律资料网时间：2024-07-09 22:44:01浏览：", 1, True, frozenset({"wraps", "indent"})),
+        Line("9440来源：法律资料网", 1, False, frozenset()),
+        Line("下载地址：点击此处下载", 1, False, frozenset({"indent"})),
+        Line("吉林省人民政府办公厅关于印发《省政府公众信息网站对", 1, True, frozenset({"indent", "wraps"})),
+        Line("外发布信息暂行办法》的通知", 1, False, frozenset()),
+        Line("吉林省人民政府办公厅", 1, False, frozenset({"indent"})),
+        Line("吉林省人民政府办公厅关于印发《省政府公众", 1, True, frozenset()),
+        Line("信息网站对外发布信息暂行办法》的", 1, False, frozenset({"centered"})),
+        Line("通知", 1, False, frozenset({"centered"})),
+        Line("各市州、县（市）人民政府，省政府各厅委、各直属机构：", 1, False, frozenset()),
+    ])
+    assert jilin.count("吉林省人民政府办公厅关于印发《省政府公众信息网站对外发布信息暂行办法》的通知") == 3, jilin
+    yueyang = _norm([
+        Line("浏览量：", 1, False, frozenset({"indent"})),
+        Line("各县市区委、人民政府，岳阳经济技术开发区、城陵矶新港", 1, True, frozenset({"wraps"})),
+        Line("区、南湖新区、屈原管理区，市直各单位，中央、省驻岳单", 1, True, frozenset({"wraps"})),
+        Line("位：", 1, False, frozenset()),
+        Line("《关于全面推进政务公开工作的实施意见》已经市委、市人民政府同意。", 1, False, frozenset({"indent"})),
+    ])
+    assert yueyang[:2] == ["浏览量：", "各县市区委、人民政府，岳阳经济技术开发区、城陵矶新港区、南湖新区、屈原管理区，市直各单位，中央、省驻岳单位："], yueyang

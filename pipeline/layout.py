@@ -27,6 +27,7 @@ _SENTENCE_END = regex.compile(r"[。；]")
 _FULL_STOP = regex.compile(r"[。！？]")
 _TERMINAL = "。！？；：:;!?"
 _CONTINUING_END = "、，,（(“‘《—-"
+_OPENERS = "（(“‘《〈"
 _LABEL_START = regex.compile(r"^(?:[-•·]\s*)?(?:附件|抄送|主办|督办|印发|联系人|（此件|此件)")
 
 
@@ -215,6 +216,8 @@ def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = ""
         # a metadata line printed wider than the page ("名称：…关于印发…重点工" / "作责任分解的通知", a browser's
         # print of a notice page) goes on where PDF geometry says the next line is its continuation
         return wraps and _field_line(a) and not _field_line(b)
+    if a[-1] in _OPENERS:
+        return True  # "…关于征求《" / "遂宁市防汛应急预案…": nothing ends on an opening bracket or quote
     if wraps:
         return True  # PDF geometry: the next line starts flush left, so a 。 at this line's end is not the end
     if a[-1] in _TERMINAL:

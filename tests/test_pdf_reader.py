@@ -493,3 +493,21 @@ def test_page_fields_wrapped_by_a_narrow_page_keep_the_header_open() -> None:
         Line("《关于全面推进政务公开工作的实施意见》已经市委、市人民政府同意。", 1, False, frozenset({"indent"})),
     ])
     assert yueyang[:2] == ["浏览量：", "各县市区委、人民政府，岳阳经济技术开发区、城陵矶新港区、南湖新区、屈原管理区，市直各单位，中央、省驻岳单位："], yueyang
+
+
+def test_a_line_ending_on_an_opening_mark_goes_on() -> None:
+    """遂宁's 函 set in Word with its title broken by hand after "《": a centred short line ending on an opening
+    book-title mark is no paragraph's end, and the 主送机关 then follows the whole title."""
+    suining = _norm([
+        Line("主题：", 1, False, frozenset({"indent"})),
+        Line("遂宁市人民政府防汛抗旱指挥部办公室关于征求《遂宁市", 1, True, frozenset({"wraps"})),
+        Line("防汛应急预案（征求意见稿）》修改意见的函", 1, False, frozenset()),
+        Line("时限：", 1, False, frozenset({"indent"})),
+        Line("截止：2019-06-18", 1, False, frozenset({"indent"})),
+        Line("遂宁市人民政府防汛抗旱指挥部办公室关于征", 1, True, frozenset()),
+        Line("求《", 1, False, frozenset({"centered"})),
+        Line("遂宁市防汛应急预案（征求意见稿）》修改意", 1, True, frozenset()),
+        Line("见的函", 1, False, frozenset({"centered"})),
+        Line("市直有关部门：", 1, False, frozenset()),
+    ])
+    assert suining[-2:] == ["遂宁市人民政府防汛抗旱指挥部办公室关于征求《遂宁市防汛应急预案（征求意见稿）》修改意见的函", "市直有关部门："], suining

@@ -91,6 +91,13 @@ def _standalone(_rules: rules.Rules, text: str) -> bool:
     return number_line(text) is not None
 
 
+def _open_book_title(text: str) -> bool:
+    """A 《 not closed yet in a short header paragraph (a title broken inside the name it cites)."""
+    if len(text) > _NOTE_MAX or "：" in text or "】" in text:
+        return False  # a page's field line may open a 《 and run on into the next field
+    return text.count("《") > text.count("》")
+
+
 def _cited_end(text: str) -> bool:
     """'…关于落实《政府工作报告》': the type word ends a document the title cites, and a title ends with its own
     type after the 》 ("…重点工作责任分工的意见"); a title printed whole in 《》 is the exception."""
@@ -167,7 +174,7 @@ _SENTENCE_THEN_NOTE = regex.compile(r"[。！？；]（(?:[^（）]|（[^（）]
 
 # a law's or rule's adoption note under its title, "（2013年2月4日贵阳市第十三届人民代表大会…通过）": its own
 # paragraph, however many centred lines a narrow page breaks it into
-_DATED_NOTE = regex.compile(r"^（\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年")
+_DATED_NOTE = regex.compile(r"^[（(]\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年")
 _NOTE_MAX = 300  # a bracket left open longer than this is no note
 
 
@@ -175,7 +182,7 @@ def _open_note(group: str) -> bool | None:
     """For a header paragraph that is a dated note: whether its bracket is still open (None: no such note)."""
     if not _DATED_NOTE.match(group) or len(group) > _NOTE_MAX:
         return None
-    return group.count("（") > group.count("）")
+    return group.count("（") + group.count("(") > group.count("）") + group.count(")")  # exports mix the widths
 
 
 _ORG_THEN_ABOUT = regex.compile(r"^(?P<org>[\p{Han}（）]{2,30}?)关于")
@@ -189,6 +196,10 @@ def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = ""
         return False
     if b_signs:
         return False  # the 署名 stands on its own above the date, whatever the line before
+    if in_header and _open_book_title(group or a) and not _is_heading_start(b):
+        return True  # "安徽省实施《中华人民共和国全国人民代表大" over "会和": inside 《》 the title goes on
+    if in_header and b.startswith("的") and visual_width(b) <= SETTINGS.max_title_tail_width and _ends_with_doc_type(b):
+        return True  # "…责任分解方案" over "的通知": the type word above was the subject's, the title goes on
     if in_header and _ends_with_doc_type(a) and not _cited_end(group or a) and rules.words("title_head").search(group or a) and not _SENTENCE_END.search(group or a):
         return False  # the title (§7.3.1) ends here; the 主送机关 follows on its own line
     if in_header and (note := _open_note(group or a)) is not None:
@@ -214,8 +225,9 @@ def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = ""
         return False
     if _is_standalone(a):
         # a metadata line printed wider than the page ("名称：…关于印发…重点工" / "作责任分解的通知", a browser's
-        # print of a notice page) goes on where PDF geometry says the next line is its continuation
-        return wraps and _field_line(a) and not _field_line(b)
+        # print of a notice page) goes on where PDF geometry says the next line is its continuation, unless
+        # that line opens a title ("发布时间：…来源：…" over "国务院关于…", both at the margin)
+        return wraps and _field_line(a) and not _field_line(b) and not rules.words("title_head").search(b)
     if a[-1] in _OPENERS:
         return True  # "…关于征求《" / "遂宁市防汛应急预案…": nothing ends on an opening bracket or quote
     if wraps:

@@ -511,3 +511,34 @@ def test_a_line_ending_on_an_opening_mark_goes_on() -> None:
         Line("市直有关部门：", 1, False, frozenset()),
     ])
     assert suining[-2:] == ["遂宁市人民政府防汛抗旱指挥部办公室关于征求《遂宁市防汛应急预案（征求意见稿）》修改意见的函", "市直有关部门："], suining
+
+
+def test_title_lines_inside_a_cited_name_or_before_its_type() -> None:
+    """More titles of real pages exported through Word: a field line at the margin over a title at the margin
+    (the title is no continuation of the field); a subject ending in a type word (…分解方案) over "的通知";
+    a title broken inside the 《》 it cites, the break on a type word (…《税收执法 / 检查工作考核标准》的通知)."""
+    guofa = _norm([
+        Line("发布时间：2024-11-01 21:09:52来源：sp20241101", 1, True, frozenset({"wraps", "indent"})),
+        Line("国务院关于推动内蒙古高质量发展奋力书写中", 1, True, frozenset()),
+        Line("国式现代化新篇章的意见", 1, False, frozenset({"centered"})),
+        Line("国发〔2023〕16号", 1, False, frozenset({"rule_below", "red_rule", "centered"})),
+    ])
+    assert guofa[:3] == ["发布时间：2024-11-01 21:09:52来源：sp20241101", "国务院关于推动内蒙古高质量发展奋力书写中国式现代化新篇章的意见", "国发〔2023〕16号"], guofa
+    wuhan = _norm([
+        Line("∙【主题分类】机关工作", 1, False, frozenset({"indent"})),
+        Line("正文", 1, False, frozenset({"indent"})),
+        Line("市人民政府办公厅关于印发2020年市《政府", 1, True, frozenset({"wraps"})),
+        Line("工作报告》确定的主要目标任务责任分解方案", 1, True, frozenset()),
+        Line("的通知", 1, False, frozenset({"centered"})),
+        Line("武政办〔2020〕1号", 1, False, frozenset({"rule_below", "centered", "red_rule"})),
+    ])
+    assert "市人民政府办公厅关于印发2020年市《政府工作报告》确定的主要目标任务责任分解方案的通知" in wuhan, wuhan
+    shuiwu = _norm([
+        Line("国家税务总局政策法规司关于印发《税收执法检查工作考", 1, True, frozenset({"indent", "wraps"})),
+        Line("核标准》的通知", 1, False, frozenset()),
+        Line("国税法函〔1998〕26号", 1, False, frozenset({"red_rule", "centered", "rule_below"})),
+        Line("国家税务总局政策法规司关于印发《税收执法", 1, True, frozenset()),
+        Line("检查工作考核标准》的通知", 1, False, frozenset({"centered"})),
+        Line("国税法函〔1998〕26号", 1, False, frozenset({"indent"})),
+    ])
+    assert shuiwu.count("国家税务总局政策法规司关于印发《税收执法检查工作考核标准》的通知") == 2, shuiwu

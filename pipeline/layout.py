@@ -762,7 +762,8 @@ def normalise(doc: SourceDocument) -> NormDoc:
             continue
         text, line = c
         prev = items[-1] if items else None
-        colon = isinstance(prev, _Group) and prev.texts[-1].endswith(("：", ":"))
+        # a paragraph ending with a colon ends the header (the 主送机关), a page's empty field ("主题词：") does not
+        colon = isinstance(prev, _Group) and prev.texts[-1].endswith(("：", ":")) and _label_only(prev.texts[-1]) is None
         in_header = not header_over and not colon
         if isinstance(prev, _Group) and _should_join(
             prev.texts[-1], prev.last, text, width, group="".join(prev.texts) if in_header else "", b_signs=idx in signs, in_header=in_header

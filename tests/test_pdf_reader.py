@@ -542,3 +542,18 @@ def test_title_lines_inside_a_cited_name_or_before_its_type() -> None:
         Line("国税法函〔1998〕26号", 1, False, frozenset({"indent"})),
     ])
     assert shuiwu.count("国家税务总局政策法规司关于印发《税收执法检查工作考核标准》的通知") == 2, shuiwu
+
+
+def test_an_empty_page_field_does_not_end_the_header() -> None:
+    """A 盘锦 page's field block printed with the notice (Word, LibreOffice): the empty "主题词：" is no
+    主送机关, so the title below still ends at its type and the 主送机关 stands on its own line."""
+    panjin = _norm([
+        Line("发文字号：|发布日期：|2010-12-13||", 1, False, frozenset({"indent"})),
+        Line("主题词：", 1, False, frozenset({"indent"})),
+        Line("盘政发〔2010〕22号", 1, False, frozenset({"rule_below", "centered", "red_rule"})),
+        Line("盘锦市人民政府关于表彰第二十二届农田基本", 1, True, frozenset({"wraps"})),
+        Line("建设“大禹杯”竞赛优胜单位和先进单位的决定", 1, True, frozenset({"wraps"})),
+        Line("各县、区人民政府，辽滨沿海经济区，市政府各部门、各直属", 1, True, frozenset({"wraps"})),
+        Line("机构：", 1, False, frozenset()),
+    ])
+    assert panjin[-2:] == ["盘锦市人民政府关于表彰第二十二届农田基本建设“大禹杯”竞赛优胜单位和先进单位的决定", "各县、区人民政府，辽滨沿海经济区，市政府各部门、各直属机构："], panjin

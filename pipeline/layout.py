@@ -175,6 +175,7 @@ _SENTENCE_THEN_NOTE = regex.compile(r"[。！？；]（(?:[^（）]|（[^（）]
 # a law's or rule's adoption note under its title, "（2013年2月4日贵阳市第十三届人民代表大会…通过）": its own
 # paragraph, however many centred lines a narrow page breaks it into
 _DATED_NOTE = regex.compile(r"^[（(]\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年")
+_DATE_START = regex.compile(r"^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")  # "2014年1月22日北京市…会议通过"
 _NOTE_MAX = 300  # a bracket left open longer than this is no note
 
 
@@ -198,14 +199,14 @@ def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = ""
         return False  # the 署名 stands on its own above the date, whatever the line before
     if in_header and _open_book_title(group or a) and not _is_heading_start(b):
         return True  # "安徽省实施《中华人民共和国全国人民代表大" over "会和": inside 《》 the title goes on
-    if in_header and b.startswith("的") and visual_width(b) <= SETTINGS.max_title_tail_width and _ends_with_doc_type(b):
-        return True  # "…责任分解方案" over "的通知": the type word above was the subject's, the title goes on
+    if in_header and b.startswith("的") and visual_width(b) <= SETTINGS.max_title_tail_width and (b == "的" or _ends_with_doc_type(b)):
+        return True  # "…责任分解方案" over "的通知" (or "的" / "通知"): the type word above was the subject's
     if in_header and _ends_with_doc_type(a) and not _cited_end(group or a) and rules.words("title_head").search(group or a) and not _SENTENCE_END.search(group or a):
         return False  # the title (§7.3.1) ends here; the 主送机关 follows on its own line
     if in_header and (note := _open_note(group or a)) is not None:
         return note  # a dated note goes on until its bracket closes and ends there
-    if in_header and _DATED_NOTE.match(b):
-        return False  # the note under a title starts its own paragraph
+    if in_header and (_DATED_NOTE.match(b) or (_DATE_START.match(b) and _ends_with_doc_type(a))):
+        return False  # the note under a title starts its own paragraph, in brackets or not
     if in_header and a.endswith("的") and b in rules.doc_types():
         return True  # "…暂行办法》的" over "通知": a title's tail broken by hand (§7.3.1)
     if _NUMBER_TAIL.match(b) and a[-1].isalpha():

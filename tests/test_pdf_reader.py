@@ -557,3 +557,25 @@ def test_an_empty_page_field_does_not_end_the_header() -> None:
         Line("机构：", 1, False, frozenset()),
     ])
     assert panjin[-2:] == ["盘锦市人民政府关于表彰第二十二届农田基本建设“大禹杯”竞赛优胜单位和先进单位的决定", "各县、区人民政府，辽滨沿海经济区，市政府各部门、各直属机构："], panjin
+
+
+def test_a_law_title_then_its_unbracketed_note_and_a_lone_de() -> None:
+    """北京市实施《代表法》办法 exported through Word: the title reaches the margin and the 题注 under it has no
+    brackets ("2014年1月22日…会议通过"), so the date opening the next line ends the title; 国发〔2021〕36号's
+    title broken as "…国家应急体系规划" / "的" / "通知" is one title though 规划 is a type word."""
+    beijing = _norm([
+        Line("北京市实施《中华人民共和国全国人民代表", 1, True, frozenset({"centered"})),
+        Line("大会和地方各级人民代表大会代表法》办法", 1, True, frozenset({"centered"})),
+        Line("2014年1月22日北京市第十四届人民代表大会第二次会", 1, True, frozenset({"wraps", "indent"})),
+        Line("议通过", 1, False, frozenset()),
+        Line("第一章总则", 1, False, frozenset({"indent"})),
+    ])
+    assert beijing[:2] == ["北京市实施《中华人民共和国全国人民代表大会和地方各级人民代表大会代表法》办法", "2014年1月22日北京市第十四届人民代表大会第二次会议通过"], beijing
+    guofa = _norm([
+        Line("政策全文", 1, False, frozenset({"indent"})),
+        Line("国务院关于印发“十四五”国家应急体系规划", 1, True, frozenset()),
+        Line("的", 1, False, frozenset({"centered"})),
+        Line("通知", 1, False, frozenset({"centered"})),
+        Line("国发〔2021〕36号", 1, False, frozenset({"rule_below", "red_rule", "centered"})),
+    ])
+    assert guofa[1:3] == ["国务院关于印发“十四五”国家应急体系规划的通知", "国发〔2021〕36号"], guofa

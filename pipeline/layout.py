@@ -173,8 +173,8 @@ _SENTENCE_THEN_NOTE = regex.compile(r"[。！？；]（(?:[^（）]|（[^（）]
 
 
 # a law's or rule's adoption note under its title, "（2013年2月4日贵阳市第十三届人民代表大会…通过）": its own
-# paragraph, however many centred lines a narrow page breaks it into
-_DATED_NOTE = regex.compile(r"^[（(]\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年")
+# paragraph, however many centred lines a narrow page breaks it into (a typed "（（" doubles the bracket)
+_DATED_NOTE = regex.compile(r"^[（(]{1,2}\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年")
 _DATE_START = regex.compile(r"^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")  # "2014年1月22日北京市…会议通过"
 _NOTE_MAX = 300  # a bracket left open longer than this is no note
 

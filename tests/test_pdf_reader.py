@@ -579,3 +579,19 @@ def test_a_law_title_then_its_unbracketed_note_and_a_lone_de() -> None:
         Line("国发〔2021〕36号", 1, False, frozenset({"rule_below", "red_rule", "centered"})),
     ])
     assert guofa[1:3] == ["国务院关于印发“十四五”国家应急体系规划的通知", "国发〔2021〕36号"], guofa
+
+
+def test_an_adoption_note_typed_with_a_doubled_bracket() -> None:
+    """张家界市文明行为促进条例 as its Word file types it, "（（2019年10月23日…批准））", exported by LibreOffice."""
+    zjj = _norm([
+        Line("张家界市文明行为促进条例", 1, True, frozenset({"centered"})),
+        Line("（（2019年10月23日张家", 1, False, frozenset({"centered"})),
+        Line("界市第七届人民代表大会", 1, False, frozenset({"centered"})),
+        Line("常务委员会第二十三次会", 1, False, frozenset({"centered"})),
+        Line("议通过\u30002019年11月", 1, False, frozenset()),
+        Line("28日湖南省第十三届人民", 1, False, frozenset({"centered"})),
+        Line("代表大会常务委员会第十", 1, False, frozenset({"centered"})),
+        Line("四次会议批准））", 1, False, frozenset()),
+        Line("目 录", 1, False, frozenset({"centered"})),
+    ])
+    assert zjj[:3] == ["张家界市文明行为促进条例", "（（2019年10月23日张家界市第七届人民代表大会常务委员会第二十三次会议通过2019年11月28日湖南省第十三届人民代表大会常务委员会第十四次会议批准））", "目录"], zjj

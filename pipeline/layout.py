@@ -228,7 +228,8 @@ def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = ""
         # a metadata line printed wider than the page ("名称：…关于印发…重点工" / "作责任分解的通知", a browser's
         # print of a notice page) goes on where PDF geometry says the next line is its continuation, unless
         # that line opens a title ("发布时间：…来源：…" over "国务院关于…", both at the margin)
-        return wraps and _field_line(a) and not _field_line(b) and not rules.words("title_head").search(b)
+        opens_title = bool(_ORG_THEN_ABOUT.match(b)) and a.count("《") <= a.count("》")
+        return wraps and _field_line(a) and not _field_line(b) and not opens_title
     if a[-1] in _OPENERS:
         return True  # "…关于征求《" / "遂宁市防汛应急预案…": nothing ends on an opening bracket or quote
     if wraps:

@@ -595,3 +595,19 @@ def test_an_adoption_note_typed_with_a_doubled_bracket() -> None:
         Line("目 录", 1, False, frozenset({"centered"})),
     ])
     assert zjj[:3] == ["张家界市文明行为促进条例", "（（2019年10月23日张家界市第七届人民代表大会常务委员会第二十三次会议通过2019年11月28日湖南省第十三届人民代表大会常务委员会第十四次会议批准））", "目录"], zjj
+
+
+def test_a_field_line_open_on_a_book_title_goes_on() -> None:
+    """A document site's blurb printed with the notice (江西 2012 through Word): "简介：…的《江西省人" at the
+    margin goes on to "民政府办公厅关于…》": the line below names an office and 关于, but the 《 above is open."""
+    jiangxi = _norm([
+        Line("简介：写写帮文库小编为你整理了多篇相关的《江西省人", 1, True, frozenset({"wraps", "indent"})),
+        Line("民政府办公厅关于印发江西省》，但愿对你工作学习有帮助，", 1, True, frozenset({"wraps"})),
+        Line("当然你在写写帮文库还可以找到更多《江西省人民政府办公厅", 1, True, frozenset({"wraps"})),
+        Line("关于印发江西省》。", 1, False, frozenset()),
+        Line("江西省人民政府办公厅关于印发江西省", 1, False, frozenset({"centered"})),
+        Line("县级公立医院综合改革试点工作实施意见的通知", 1, False, frozenset({"indent"})),
+        Line("各市、县（区）人民政府，省政府各部门：", 1, False, frozenset()),
+    ])
+    assert jiangxi[0].startswith("简介：") and jiangxi[0].endswith("关于印发江西省》。"), jiangxi
+    assert jiangxi[1] == "江西省人民政府办公厅关于印发江西省", jiangxi  # the title's lines, for the title step

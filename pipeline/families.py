@@ -32,6 +32,7 @@ from rapidfuzz import fuzz, process
 from . import rules
 from .evidence import split_sentences
 from .orgnames import strip_leading_places, without_part_mark
+from .reuse import held_sentences
 from .store import TextsById
 
 
@@ -222,21 +223,6 @@ def _reuse_sentences(text: str) -> list[str]:
     return out
 
 
-def reuse_share(text: str, other: str) -> float:
-    """The share of `text`'s sentences that `other` holds near-verbatim."""
-    return _reuse_shares(_reuse_sentences(text), _reuse_sentences(other))[0]
-
-
-def _reuse_shares(mine: list[str], theirs: list[str]) -> tuple[float, float]:
-    """(the share of `mine` that `theirs` holds near-verbatim, and the other way round), from one comparison of
-    every pair of sentences; pairs below REUSE_SENTENCE are cut off early (rapidfuzz score_cutoff: a length
-    difference alone rules most out)."""
-    if not mine or not theirs:
-        return 0.0, 0.0
-    held = process.cdist(mine, theirs, scorer=fuzz.ratio, workers=1, score_cutoff=REUSE_SENTENCE) >= REUSE_SENTENCE
-    return float(held.any(axis=1).sum()) / len(mine), float(held.any(axis=0).sum()) / len(theirs)
-
-
 def _overlapping_titles(rows: list[Any], grams: Mapping[str, set[str]]) -> list[tuple[Any, Any]]:
     """The pairs whose title bigrams may overlap by REUSE_TITLE_OVERLAP (Jaccard), found without comparing
     every pair: two sets with Jaccard >= t share one of the rarest |g| - ceil(t*|g|) + 1 grams of each
@@ -258,32 +244,34 @@ def _overlapping_titles(rows: list[Any], grams: Mapping[str, set[str]]) -> list[
 
 def reuse_links(docs: pd.DataFrame, texts: Mapping[str, str], linked: set[str]) -> list[Link]:
     """Texts that reuse another's wording without naming it. Only pairs whose titles overlap are compared
-    (two 复函 on the same matter share their title's words), so the cost stays near linear in practice. A
-    text of a lower level reuses its parent; two of one level are siblings."""
+    (two 复函 on the same matter share their title's words), and their sentences through a bigram count filter
+    (pipeline/reuse.py), so the cost stays near linear in practice. A text of a lower level reuses its parent;
+    two of one level are siblings."""
     rows = [r for r in docs.itertuples(index=False) if r.doc_id not in linked and texts.get(r.doc_id)]
     grams = {r.doc_id: _bigrams(r.title) for r in rows}
-    out: list[Link] = []
-    siblings: list[tuple[str, str, float]] = []
-    sentences: dict[str, list[str]] = {}  # each text split once, not once per pair it is in
-
-    def own(doc_id: str) -> list[str]:
-        if doc_id not in sentences:
-            sentences[doc_id] = _reuse_sentences(texts[doc_id])
-        return sentences[doc_id]
+    compared = []
     for a, b in _overlapping_titles(rows, grams):
         ga, gb = grams[a.doc_id], grams[b.doc_id]
-        if len(ga & gb) / len(ga | gb) < REUSE_TITLE_OVERLAP:
-            continue
+        if len(ga & gb) / len(ga | gb) >= REUSE_TITLE_OVERLAP:
+            compared.append((a, b))
+    sentences = {d: _reuse_sentences(texts[d]) for d in sorted({r.doc_id for p in compared for r in p})}
+    held = held_sentences(sentences, [(a.doc_id, b.doc_id) for a, b in compared], REUSE_SENTENCE)
+
+    def share(mine: str, theirs: str) -> float:
+        return len(held[mine, theirs]) / len(sentences[mine]) if sentences[mine] else 0.0
+    out: list[Link] = []
+    siblings: list[tuple[str, str, float]] = []
+    for a, b in compared:
         ra, rb = _rank(a.admin_level), _rank(b.admin_level)
         if ra is not None and rb is not None and ra != rb:
             parent, child = (a, b) if ra < rb else (b, a)
-            share = _reuse_shares(own(child.doc_id), own(parent.doc_id))[0]
-            if share >= REUSE_PARENT_SHARE:
-                out.append(Link(child.doc_id, parent.doc_id, _key(parent.title), "reuse", f"{share:.0%} 的句子沿用上级文本"))
+            reused = share(child.doc_id, parent.doc_id)
+            if reused >= REUSE_PARENT_SHARE:
+                out.append(Link(child.doc_id, parent.doc_id, _key(parent.title), "reuse", f"{reused:.0%} 的句子沿用上级文本"))
             continue
-        share = min(_reuse_shares(own(a.doc_id), own(b.doc_id)))
-        if share >= REUSE_SHARE:
-            siblings.append((a.doc_id, b.doc_id, share))
+        both = min(share(a.doc_id, b.doc_id), share(b.doc_id, a.doc_id))
+        if both >= REUSE_SHARE:
+            siblings.append((a.doc_id, b.doc_id, both))
     return out + _sibling_groups(siblings)
 
 

@@ -1,0 +1,65 @@
+"""The reused-sentence filter (pipeline/reuse.py) finds exactly the pairs that scoring every pair finds."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from pipeline.families import REUSE_SENTENCE, _reuse_sentences
+from pipeline.reuse import held_sentences, scored_every_pair
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _seed_sentences() -> list[str]:
+    out: list[str] = []
+    for path in sorted((ROOT / "corpora").glob("*.txt")):
+        out += _reuse_sentences(path.read_text(encoding="utf-8"))
+    return out
+
+
+def _edited(s: str, rng: random.Random, low: float, high: float) -> str:
+    """`s` with characters deleted and inserted at random places until its ratio to `s` falls in [low, high):
+    the pairs near the cutoff, where a bound that is too tight would lose one."""
+    t = s
+    for _ in range(200):
+        if fuzz.ratio(s, t) < high:
+            break
+        k = rng.randrange(len(t))
+        t = t[:k] + t[k + 1 :] if rng.random() < 0.5 else t[:k] + rng.choice("的和与及等各级部门单位") + t[k:]
+    return t if low <= fuzz.ratio(s, t) < high else s
+
+
+def test_the_filter_finds_every_pair_that_scoring_all_pairs_finds() -> None:
+    sentences = _seed_sentences()
+    assert len(sentences) > 100, "the seeds' sentences"
+    rng = random.Random(7)
+    texts: dict[str, list[str]] = {}
+    for n in range(8):
+        picked = rng.sample(sentences, 40)
+        # half the sentences edited to just above or just below the cutoff, some left as they are
+        texts[f"t{n}"] = [_edited(s, rng, REUSE_SENTENCE - 2, REUSE_SENTENCE + 3) if rng.random() < 0.6 else s for s in picked]
+    # the same sentences shared across texts: each text also restates another's, edited
+    for n in range(8):
+        texts[f"t{n}"] += [_edited(s, rng, REUSE_SENTENCE, REUSE_SENTENCE + 2) for s in texts[f"t{(n + 1) % 8}"][:20]]
+    # few distinct bigrams for their length, and sentences so short that every bigram may be broken
+    texts["repeats"] = ["哈" * 30, "哈哈哈嘿" * 8, "文明" * 12, "落实主体责任", "加强组织领导工作"]
+    texts["repeats2"] = ["哈" * 27, "嘿哈哈哈" * 8 + "嘿", "明文" * 12, "落实主体任", "加强组织领导作"]
+    names = sorted(texts)
+    pairs = [(a, b) for i, a in enumerate(names) for b in names[i + 1 :]]
+    held = held_sentences(texts, pairs, REUSE_SENTENCE)
+    found = 0
+    for a, b in pairs:
+        mine, theirs = scored_every_pair(texts[a], texts[b], REUSE_SENTENCE)
+        assert (held[a, b], held[b, a]) == (mine, theirs), (a, b)
+        found += len(mine)
+    assert found > 150, "the texts restate one another's sentences"
+    assert held["repeats", "repeats2"] == {0, 1, 2, 3, 4}, "repeated and short sentences are still scored"
+
+
+def test_a_text_compared_with_nothing_holds_nothing() -> None:
+    assert held_sentences({"a": ["某某部门负责组织实施本条例的各项工作任务"]}, [], REUSE_SENTENCE) == {}
+    held = held_sentences({"a": [], "b": ["某某部门负责组织实施本条例的各项工作任务"]}, [("a", "b")], REUSE_SENTENCE)
+    assert held == {("a", "b"): set(), ("b", "a"): set()}

@@ -240,6 +240,9 @@ class DocumentRow:
     status: str = ""  # validity mark the source put on the title: 已废止, 失效, 现行有效 (else empty)
     duplicate_of: str = ""  # the doc_id of the same document from another source (same 文号 or content), else empty
     corrected: str = ""  # fields an analyst corrected (corrections.csv): "signed_date:edit；issuer:reject"
+    copy_number: str = ""  # 份号 (GB/T 9704 §7.2.1), six figures as printed: 000123
+    secrecy: str = ""  # 密级和保密期限 (§7.2.2) as printed: 机密★5年
+    urgency: str = ""  # 紧急程度 (§7.2.3): 特急, 加急 (a telegram's 特提, 平急)
 
 
 @_pickled_as_values

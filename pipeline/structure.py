@@ -12,6 +12,7 @@ import regex
 
 from . import rules
 from .docnumber import DocNumber, find_doc_numbers, number_line, parse_doc_number
+from .headmarks import find_head_marks
 from .model import NormDoc, Para, Section, Span
 from .orgnames import addressees, doc_type_of, looks_like_org, opens_with_a_place, split_orgs, without_part_mark
 
@@ -72,6 +73,7 @@ class Structure:
     printer: Span | None = None
     issued_date: Span | None = None
     export_fields: Mapping[str, Span] = field(default_factory=dict)  # "发布日期" -> its value, from an export's header
+    head_marks: Mapping[str, Span] = field(default_factory=dict)  # copy_number / secrecy / urgency (§7.2.1-§7.2.3)
 
     def is_body(self, k: int) -> bool:
         return self.roles[k] in BODY_ROLES
@@ -114,6 +116,7 @@ class _Draft:
     sections: list[Section] = field(default_factory=list)
     roles: dict[int, str] = field(default_factory=dict)  # paragraph index -> role, for paragraphs that are not body text
     export_fields: dict[str, Span] = field(default_factory=dict)
+    head_marks: dict[str, Span] = field(default_factory=dict)
     title_paras: tuple[int, int] | None = None
     header_end: int = 0  # first paragraph after the 文号 (a 令's 成文日期 stands between it and the title)
     order_serial: bool = False  # an order's bare serial under its head ("第63号"): its 成文日期 is above the title too
@@ -158,6 +161,7 @@ class _Draft:
             printer=self.printer,
             issued_date=self.issued_date,
             export_fields=MappingProxyType(dict(self.export_fields)),
+            head_marks=MappingProxyType(dict(self.head_marks)),
         )
 
 
@@ -952,6 +956,7 @@ def _closing(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     el = rules.element_rules()
     paras = doc.paras
     # 版记 from the end: 印发 line, 抄送 and its continuation lines, 主办/督办 lines
+    cc_first = -1
     for k in range(len(texts) - 1, max(lay.body_start, len(texts) - SETTINGS.record_window) - 1, -1):
         if paras[k].kind != "para":
             continue
@@ -977,7 +982,11 @@ def _closing(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
                 end_k += 1
             for j in range(k, end_k + 1):
                 lay.mark(j, RECORD)
-            lay.cc = Span(doc.text[p.start + m.start("value") : paras[end_k].end], p.start + m.start("value"), paras[end_k].end, p.page, doc.text[p.start : paras[end_k].end])
+            end = paras[end_k].end
+            if lay.cc is not None and cc_first == end_k + 1:
+                end = lay.cc.end  # "抄报：" over "抄送：": one list of copies
+            lay.cc = Span(doc.text[p.start + m.start("value") : end], p.start + m.start("value"), end, p.page, doc.text[p.start : end])
+            cc_first = k
     # 成文日期 and the 署名 above it; 公开属性 below. A 令 prints its date above the title of the rules it
     # promulgates, so the search starts right after the 文号.
     for k in range(min(lay.header_end, lay.body_start) if lay.doc_number is not None or lay.order_serial else lay.body_start, len(texts)):
@@ -1209,6 +1218,8 @@ def analyse(doc: NormDoc) -> Structure:
     texts = [doc.text[p.start : p.end] for p in doc.paras]
     lay = _Draft()
     _header(doc, lay, texts)
+    heads = [k for k, r in lay.roles.items() if r in (ISSUER_MARK, DOC_NUMBER, TITLE)]
+    lay.head_marks = find_head_marks(doc, texts, min(heads) if heads else lay.body_start)
     _closing(doc, lay, texts)
     _sections(doc, lay, texts)
     return lay.freeze(len(doc.paras))

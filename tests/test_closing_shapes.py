@@ -72,3 +72,19 @@ def test_a_print_line_broken_after_its_printer(tmp_path: Path) -> None:
     d = document(tmp_path, text)
     assert (d.printer, d.issued_date) == ("己区规划和自然资源局办公室", "2024-06-26"), d
     assert (d.issuer, d.signed_date) == ("己市己区规划和自然资源局", "2024-06-25"), d
+
+
+def test_copy_lists_above_and_below_the_cc_line_and_a_print_run(tmp_path: Path) -> None:
+    # an older 版记: copies to the offices above (抄报), the 抄送 list, a party 文件's 分送 list, then the print
+    # line with its print run (GB/T 9704-1999 印数); all three lists are the copies, none keeps its label, and
+    # the print line still names the printer and the date
+    text = (
+        "某县人民政府办公室关于做好防汛工作的通知\n某政办发〔2012〕21号\n各乡镇人民政府，县直各单位：\n"
+        "现就做好今年防汛工作通知如下。\n某县人民政府办公室\n2012年5月12日\n"
+        "抄报：市政府办公室，市防汛抗旱指挥部。\n抄送：县委办公室，县人大常委会办公室。\n分送：县水务局，县应急管理局。\n"
+        "某县人民政府办公室 2012年5月12日印发 共印120份\n"
+    )
+    d = document(tmp_path, text)
+    assert d.cc == "市政府办公室；市防汛抗旱指挥部；县委办公室；县人大常委会办公室；县水务局；县应急管理局", d.cc
+    assert (d.printer, d.issued_date) == ("某县人民政府办公室", "2012-05-12"), (d.printer, d.issued_date)
+    assert d.signed_date == "2012-05-12" and d.issuer == "某县人民政府办公室", (d.signed_date, d.issuer)

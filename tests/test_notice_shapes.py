@@ -2896,3 +2896,29 @@ def test_a_rectification_list_is_titled_by_its_problems(tmp_path: Path) -> None:
     assert [(x.title, x.detail, x.units, x.lead_unit, x.due_date) for x in t] == [
         ("部分项目资金拨付滞后", "加快资金拨付进度", "县财政局；县发改局", "县财政局", "2024-06-30")
     ], t
+
+
+def test_copy_number_secrecy_and_urgency_over_the_issuer_mark(tmp_path: Path) -> None:
+    # GB/T 9704 §7.2.1-§7.2.3: 份号, 密级和保密期限 and 紧急程度 at the top left, over the 发文机关标志; a PDF's
+    # text may run two of them together on one line. Each is read with its place in the text.
+    text = (
+        "000123\n机密★1年 特急\n某某省人民政府办公厅文件\n某政办发〔2020〕5号\n"
+        "某某省人民政府办公厅关于做好汛期安全工作的通知\n各市人民政府，省政府各部门：\n现就做好汛期安全工作通知如下。\n"
+        "某某省人民政府办公厅\n2020年6月1日\n"
+    )
+    ex = run(tmp_path, text)
+    d = ex.document
+    assert (d.copy_number, d.secrecy, d.urgency) == ("000123", "机密★1年", "特急"), (d.copy_number, d.secrecy, d.urgency)
+    assert d.issuer == "某某省人民政府办公厅" and d.doc_number == "某政办发〔2020〕5号", (d.issuer, d.doc_number)
+    spans = json.loads(d.evidence)
+    assert ex.text[spans["urgency"][0] : spans["urgency"][1]] == "特急", spans
+
+
+def test_urgency_words_in_the_body_are_no_marks(tmp_path: Path) -> None:
+    # a mark is a line of its own over the issuer; "特急" in a sentence or a line under the title is body text
+    text = (
+        "某县人民政府办公室关于特急物资调运的通知\n某政办〔2021〕9号\n各乡镇人民政府：\n特急\n"
+        "请于6月5日前将特急物资调运到位，秘密事项按规定办理。\n某县人民政府办公室\n2021年6月1日\n"
+    )
+    d = run(tmp_path, text).document
+    assert (d.copy_number, d.secrecy, d.urgency) == ("", "", ""), (d.copy_number, d.secrecy, d.urgency)

@@ -444,11 +444,14 @@ def build_document_row(doc: NormDoc, st: Structure) -> tuple[DocumentRow, Span |
         row.printer = st.printer.value
         note("printer", st.printer)
     if st.cc is not None:
-        row.cc = "；".join(split_addressees(st.cc.value))
+        row.cc = "；".join(split_addressees(rules.element_rules()["cc_label"].pattern.sub("\n", st.cc.value)))
         note("cc", st.cc)
     if st.publicity is not None:
         row.publicity = st.publicity.value
         note("publicity", st.publicity)
+    for name, span in st.head_marks.items():
+        setattr(row, name, span.value)
+        note(name, span)
     row.attachments = "；".join(a.value for a in st.attachments)
     if meta.get("发布日期"):
         row.published_date = _any_date(meta["发布日期"])

@@ -28,6 +28,7 @@ SUFFIXES: dict[str, str] = {
     ".rtf": "doc",  # rich text and OpenDocument text: LibreOffice converts them the same way
     ".odt": "doc",
     ".pdf": "pdf",
+    ".ofd": "ofd",  # GB/T 33190 fixed layout (ofd.py), read into the PDF reader's records
 }
 # (a .json file is not read: a folder of notices often holds JSON of other kinds beside them (gold answers,
 # manifests, a crawler's records). JSON saved under a notice's name, .html or .txt, is read: jsondoc.py)
@@ -55,6 +56,10 @@ def _reader(kind: str) -> Reader:
         from .pdf import read_pdf
 
         return read_pdf
+    if kind == "ofd":
+        from .ofd import read_ofd
+
+        return read_ofd
     if kind == "json":
         from .jsondoc import read_json
 
@@ -99,9 +104,9 @@ def read_document(path: Path) -> SourceDocument:
 
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 and WPS documents (a compound file)
-_NAMES = {"pdf": "PDF", "docx": "Word (.docx)", "doc": "Word 97-2003", "html": "web page (HTML)", "json": "JSON data"}
-_EXTENSIONS = {"pdf": ".pdf", "docx": ".docx", "doc": ".doc", "html": ".html"}
-_BINARY_KINDS = ("pdf", "docx", "doc")
+_NAMES = {"pdf": "PDF", "docx": "Word (.docx)", "doc": "Word 97-2003", "html": "web page (HTML)", "json": "JSON data", "ofd": "OFD"}
+_EXTENSIONS = {"pdf": ".pdf", "docx": ".docx", "doc": ".doc", "html": ".html", "ofd": ".ofd"}
+_BINARY_KINDS = ("pdf", "docx", "doc", "ofd")
 
 
 def _sniff(data: bytes, kind: str) -> str | None:
@@ -114,6 +119,8 @@ def _sniff(data: bytes, kind: str) -> str | None:
         return "html"
     if data[:4] == b"PK\x03\x04" and b"word/document.xml" in data:
         return "docx"
+    if data[:4] == b"PK\x03\x04" and b"OFD.xml" in data:
+        return "ofd"
     if data[:8] == _OLE:
         return "doc"
     if kind in ("html", "text") and head[:1] in (b"{", b"[") and looks_like_json(data):

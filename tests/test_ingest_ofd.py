@@ -126,3 +126,11 @@ def test_broken_packages_become_errors_a_person_can_act_on(tmp_path: Path) -> No
     bad_xml = _package(tmp_path / "badxml.ofd", "<ofd:TextObject")
     out = process_path(bad_xml)
     assert out.errors and "not readable XML" in out.errors[0].error, out.errors
+
+
+def test_a_county_reply_written_by_another_producer() -> None:
+    # ofdrw's test package (tests/fixtures/ofd/README.md): a 批复 under a red 版头, a different producer's XML
+    d = process_path(FIXTURES / "ofdrw_county_reply.ofd").document
+    assert (d.doc_number, d.doc_type, d.title) == ("路卫发〔2011〕76号", "批复", "关于同意张阿三同志辞职的批复"), (d.doc_number, d.doc_type, d.title)
+    assert (d.issuer, d.recipients, d.signed_date) == ("测试符路桥区卫生局", "区中医院", "2011-03-10"), (d.issuer, d.recipients, d.signed_date)
+    assert (d.printer, d.issued_date, d.region_county) == ("测试符路桥区卫生局办公室", "2011-03-10", "路桥区"), (d.printer, d.issued_date, d.region_county)

@@ -40,7 +40,7 @@ def read_ofd(path: Path, *, doc_id: str, sha256: str, data: bytes) -> SourceDocu
         raise IngestError(f"{path.name}: the OFD has no pages")
     if not any(p.frags for p in pages) and any(p.image_cover > 0 for p in pages):
         raise IngestError(f"{path.name}: the OFD's pages are images only (a scan) and OCR reads scans from PDF; save it as PDF and run again")
-    return replace(assemble(pages, path=path, doc_id=doc_id, sha256=sha256, warnings=[]), format="ofd")
+    return replace(assemble(pages, path=path, doc_id=doc_id, sha256=sha256, warnings=[], kind="OFD"), format="ofd")
 
 
 def ofd_pages(data: bytes, name: str) -> list[PageData]:

@@ -146,8 +146,8 @@ def _ocr(pdf: pdfium.PdfDocument, index: int, page: PageData, warnings: list[str
         return page
 
 
-def assemble(pages: list[PageData], *, path: Path, doc_id: str, sha256: str, warnings: list[str]) -> SourceDocument:
-    """Pages of fragments and edges to a SourceDocument."""
+def assemble(pages: list[PageData], *, path: Path, doc_id: str, sha256: str, warnings: list[str], kind: str = "PDF") -> SourceDocument:
+    """Pages of fragments and edges to a SourceDocument (`kind` names the format in messages: PDF, OFD)."""
     built: list[_Page] = []
     for p in pages:
         tables, rest = find_tables(p)
@@ -162,7 +162,7 @@ def assemble(pages: list[PageData], *, path: Path, doc_id: str, sha256: str, war
     lines = [it for bp in built for it in bp.items if isinstance(it, PLine)]
     if not lines and not any(isinstance(it, PTable) for bp in built for it in bp.items):
         hint = "; it may be a scan that OCR could not read" if any(p.ocr for p in pages) else ""
-        raise IngestError(f"{path.name}: no text found in the PDF{hint}")
+        raise IngestError(f"{path.name}: no text found in the {kind}{hint}")
     margins = _geometry(lines, built)
     blocks = _blocks(built, margins)
     return SourceDocument(

@@ -41,9 +41,11 @@ def test_copy_number_secrecy_and_urgency_from_a_wps_template() -> None:
     assert (d.copy_number, d.secrecy, d.urgency) == ("001012", "机密★5年", "特急"), (d.copy_number, d.secrecy, d.urgency)
 
 
-def _package(path: Path, content: str, *, template: str | None = None) -> Path:
-    """An OFD package with one page (A4, millimetres) whose Content.xml layer holds `content`."""
+def _package(path: Path, content: str, *, template: str | None = None, res: str | None = None, files: dict[str, bytes] | None = None) -> Path:
+    """An OFD package with one page (A4, millimetres) whose Content.xml layer holds `content`; `res` is the body
+    of its PublicRes.xml and `files` more parts (images)."""
     tpl_decl = '<ofd:TemplatePage ID="9" BaseLoc="Tpls/Tpl_0/Content.xml"/>' if template is not None else ""
+    tpl_decl += "<ofd:PublicRes>PublicRes.xml</ofd:PublicRes>" if res is not None else ""
     tpl_ref = '<ofd:Template TemplateID="9"/>' if template is not None else ""
     with zipfile.ZipFile(path, "w") as z:
         z.writestr("OFD.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD {NS} DocType="OFD" Version="1.1"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>')
@@ -55,6 +57,10 @@ def _package(path: Path, content: str, *, template: str | None = None) -> Path:
         z.writestr("Doc_0/Pages/Page_0/Content.xml", f'<ofd:Page {NS}>{tpl_ref}<ofd:Content><ofd:Layer ID="2">{content}</ofd:Layer></ofd:Content></ofd:Page>')
         if template is not None:
             z.writestr("Doc_0/Tpls/Tpl_0/Content.xml", f'<ofd:Page {NS}><ofd:Content><ofd:Layer ID="3">{template}</ofd:Layer></ofd:Content></ofd:Page>')
+        if res is not None:
+            z.writestr("Doc_0/PublicRes.xml", f'<ofd:Res {NS} BaseLoc="Res">{res}</ofd:Res>')
+        for name, data in (files or {}).items():
+            z.writestr(name, data)
     return path
 
 
@@ -80,11 +86,13 @@ def test_offsets_matrices_nested_blocks_and_template_pages(tmp_path: Path) -> No
         # the 主送机关 written at half size under a matrix that doubles it
         + _text(28, 95, "各乡镇人民政府：", size=size / 2, delta="g 7 2.8", ctm="2 0 0 2 0 0")
         + _text(39, 110, "现就做好春耕生产工作通知如下。", delta="g 14 5.6")
-        + _text(120, 140, "某某县人民政府", delta="g 6 5.6")
+        # the 署名 drawn from a composite resource (a converter's form drawing), placed at half its own scale
+        + '<ofd:CompositeObject ID="7" Boundary="120 140 100 20" CTM="0.5 0 0 0.5 0 0" ResourceID="30"/>'
         + _text(122, 150, "2024年3月1日", delta="5.6 5.6 5.6 5.6 5.6 5.6 5.6 5.6")
     )
+    unit = f'<ofd:CompositeGraphicUnits><ofd:CompositeGraphicUnit ID="30" Width="200" Height="40"><ofd:Content>{_text(0, 0, "某某县人民政府", size=11.2, delta="g 6 11.2")}</ofd:Content></ofd:CompositeGraphicUnit></ofd:CompositeGraphicUnits>'
     # the template page carries the page number, as WPS puts furniture on a template
-    ofd = _package(tmp_path / "notice.ofd", body, template=_text(100, 280, "1", size=4))
+    ofd = _package(tmp_path / "notice.ofd", body, template=_text(100, 280, "1", size=4), res=unit)
     out = process_path(ofd)
     assert not out.errors, out.errors
     d = out.document
@@ -106,6 +114,9 @@ def test_offsets_matrices_nested_blocks_and_template_pages(tmp_path: Path) -> No
     addressed = [f for f in page.frags if 95 * MM < f.bottom < 110 * MM]
     assert [f.text for f in addressed] == list("各乡镇人民政府："), addressed
     assert round(addressed[0].size / MM, 2) == size and round((addressed[1].x0 - addressed[0].x0) / MM, 2) == 5.6, addressed[:2]
+    signer = [f for f in page.frags if 140 * MM < f.top < 150 * MM]
+    assert "".join(f.text for f in signer) == "某某县人民政府" and round(signer[0].size / MM, 2) == 5.6, signer
+    assert round(signer[0].x0 / MM, 2) == 120.0, "the composite's box, then its matrix, then the unit's own offsets"
     template = [f for f in page.frags if f.top > 270 * MM]
     assert [f.text for f in template] == ["1"], "the template page's objects are read under the page's own"
 
@@ -120,9 +131,9 @@ def test_broken_packages_become_errors_a_person_can_act_on(tmp_path: Path) -> No
         z.writestr("OFD.xml", f"<ofd:OFD {NS}><ofd:DocBody/></ofd:OFD>")
     with pytest.raises(IngestError, match="names no document"):
         read_document(empty)
-    scan = _package(tmp_path / "scan.ofd", '<ofd:ImageObject ID="3" Boundary="0 0 210 297" ResourceID="8"/>')
-    with pytest.raises(IngestError, match="images only"):
-        read_document(scan)
+    lost = _package(tmp_path / "lost_image.ofd", '<ofd:ImageObject ID="3" Boundary="0 0 210 297" CTM="210 0 0 297 0 0" ResourceID="8"/>')
+    with pytest.raises(IngestError, match="no text found in the OFD"):
+        read_document(lost)
     bad_xml = _package(tmp_path / "badxml.ofd", "<ofd:TextObject")
     out = process_path(bad_xml)
     assert out.errors and "not readable XML" in out.errors[0].error, out.errors
@@ -134,3 +145,33 @@ def test_a_county_reply_written_by_another_producer() -> None:
     assert (d.doc_number, d.doc_type, d.title) == ("路卫发〔2011〕76号", "批复", "关于同意张阿三同志辞职的批复"), (d.doc_number, d.doc_type, d.title)
     assert (d.issuer, d.recipients, d.signed_date) == ("测试符路桥区卫生局", "区中医院", "2011-03-10"), (d.issuer, d.recipients, d.signed_date)
     assert (d.printer, d.issued_date, d.region_county) == ("测试符路桥区卫生局办公室", "2011-03-10", "路桥区"), (d.printer, d.issued_date, d.region_county)
+
+
+@pytest.mark.slow
+def test_a_scanned_page_is_read_by_ocr(tmp_path: Path) -> None:
+    # a scanner saving to OFD: each page one image, drawn on the page by its matrix. The image here is a page
+    # drawn with the PDF fixtures and rendered at 150 dpi, as a scan would be.
+    import pdfgen
+    import pypdfium2 as pdfium
+    from pdfgen import P
+
+    pdf = pdfgen.write_pdf(
+        [P("东湖市人民政府办公室文件", "mark"), P("东政办〔2023〕12号", "docnum"), P("东湖市人民政府办公室关于加强社区养老服务设施建设的通知", "title"),
+         P("各区人民政府，市政府各部门：", "plain"), P("为加快补齐社区养老服务设施短板，经市政府同意，现通知如下。")],
+        tmp_path / "page.pdf",
+    )
+    doc = pdfium.PdfDocument(str(pdf))
+    image = doc[0].render(scale=150 / 72).to_pil()
+    jpeg = tmp_path / "scan.jpg"
+    image.convert("RGB").save(jpeg, quality=90)
+    fixed = _package(
+        tmp_path / "scan.ofd", '<ofd:ImageObject ID="3" Boundary="0 0 210 297" CTM="210 0 0 297 0 0" ResourceID="8"/>',
+        res='<ofd:MultiMedias><ofd:MultiMedia ID="8" Type="Image" Format="JPEG"><ofd:MediaFile>scan.jpg</ofd:MediaFile></ofd:MultiMedia></ofd:MultiMedias>',
+        files={"Doc_0/Res/scan.jpg": jpeg.read_bytes()},
+    )
+    out = process_path(fixed)
+    assert not out.errors, out.errors
+    d = out.document
+    assert (d.format, d.pages_ocr) == ("ofd", 1), (d.format, d.pages_ocr)
+    assert d.doc_number == "东政办〔2023〕12号" and d.title == "东湖市人民政府办公室关于加强社区养老服务设施建设的通知", (d.doc_number, d.title)
+    assert d.recipients == "各区人民政府；市政府各部门", d.recipients

@@ -175,3 +175,26 @@ def test_a_scanned_page_is_read_by_ocr(tmp_path: Path) -> None:
     assert (d.format, d.pages_ocr) == ("ofd", 1), (d.format, d.pages_ocr)
     assert d.doc_number == "东政办〔2023〕12号" and d.title == "东湖市人民政府办公室关于加强社区养老服务设施建设的通知", (d.doc_number, d.title)
     assert d.recipients == "各区人民政府；市政府各部门", d.recipients
+
+
+def test_hostile_packages_end_without_hanging(tmp_path: Path) -> None:
+    # a composite resource that draws itself twice (followed to a fixed depth, not forever: 2^8 copies of its
+    # one character, MAX_DEPTH levels) and an entity bomb in a page (entities are not expanded)
+    selfish = (
+        '<ofd:CompositeGraphicUnits><ofd:CompositeGraphicUnit ID="30" Width="10" Height="10"><ofd:Content>'
+        '<ofd:CompositeObject ID="1" Boundary="0 0 10 10" ResourceID="30"/><ofd:CompositeObject ID="2" Boundary="0 0 10 10" ResourceID="30"/>'
+        f'{_text(0, 0, "某")}</ofd:Content></ofd:CompositeGraphicUnit></ofd:CompositeGraphicUnits>'
+    )
+    loop = _package(tmp_path / "loop.ofd", _text(28, 40, "某某县人民政府关于做好春耕生产工作的通知", delta="g 19 5.6") + '<ofd:CompositeObject ID="9" Boundary="28 80 10 10" ResourceID="30"/>', res=selfish)
+    pages = ofd_pages(loop.read_bytes(), loop.name)
+    assert len(pages[0].frags) == 20 + 2**8 - 1, len(pages[0].frags)  # the title, one "某" per unit drawn
+    bomb = '<?xml version="1.0"?><!DOCTYPE p [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>'
+    ofd = _package(tmp_path / "bomb.ofd", "")
+    with zipfile.ZipFile(ofd) as src:
+        items = {i.filename: src.read(i.filename) for i in src.infolist()}
+    items["Doc_0/Pages/Page_0/Content.xml"] = (bomb + f'<ofd:Page {NS}><ofd:Content><ofd:Layer ID="1">{_text(28, 40, "&d;&d;&d;")}</ofd:Layer></ofd:Content></ofd:Page>').encode()
+    with zipfile.ZipFile(ofd, "w") as dst:
+        for name, data in items.items():
+            dst.writestr(name, data)
+    out = process_path(ofd)
+    assert out.errors, "a page of unexpanded entities holds no text: an error row, not a hang"

@@ -1,5 +1,6 @@
 """The marks over a notice's 发文机关标志 (GB/T 9704 §7.2.1-§7.2.3): 份号, 密级和保密期限 and 紧急程度, each
-on its line at the top left of the first page, or run together on one line by a PDF's text."""
+on its line at the top left of the first page, or run together on one line by a PDF's text; and the 签发人 an
+upward document prints beside its 文号 (§7.2.4)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from . import rules
 from .model import NormDoc, Span
 
 HEAD_MARKS = ("copy_number", "secrecy", "urgency")
+_NAME_GAP = regex.compile(r"[\s、，,]+")
 _SPACE = regex.compile(r"\s+")
 
 
@@ -32,3 +34,15 @@ def find_head_marks(doc: NormDoc, texts: Sequence[str], until: int) -> dict[str,
                     a, b = m.span(name)
                     found[name] = Span(_SPACE.sub("", value), p.start + a, p.start + b, p.page, texts[k])
     return found
+
+
+def find_signer(doc: NormDoc, texts: Sequence[str], until: int) -> Span | None:
+    """The 签发人 among the paragraphs before `until` (the 标题): its names joined with ；."""
+    pattern = rules.element_rules()["signer"].pattern
+    for k in range(min(until, len(texts))):
+        p = doc.paras[k]
+        m = pattern.search(texts[k]) if "签发人" in texts[k] else None
+        if m:
+            names = "；".join(n for n in _NAME_GAP.split(m.group("signer")) if n)
+            return Span(names, p.start + m.start("signer"), p.start + m.end("signer"), p.page, texts[k])
+    return None

@@ -243,6 +243,7 @@ class DocumentRow:
     copy_number: str = ""  # 份号 (GB/T 9704 §7.2.1), six figures as printed: 000123
     secrecy: str = ""  # 密级和保密期限 (§7.2.2) as printed: 机密★5年
     urgency: str = ""  # 紧急程度 (§7.2.3): 特急, 加急 (a telegram's 特提, 平急)
+    signer: str = ""  # 签发人 of an upward document (§7.2.4), names joined with ；
 
 
 @_pickled_as_values

@@ -12,7 +12,7 @@ import regex
 
 from . import rules
 from .docnumber import DocNumber, find_doc_numbers, number_line, parse_doc_number
-from .headmarks import find_head_marks
+from .headmarks import find_head_marks, find_signer
 from .model import NormDoc, Para, Section, Span
 from .orgnames import addressees, doc_type_of, looks_like_org, opens_with_a_place, split_orgs, without_part_mark
 
@@ -73,7 +73,7 @@ class Structure:
     printer: Span | None = None
     issued_date: Span | None = None
     export_fields: Mapping[str, Span] = field(default_factory=dict)  # "发布日期" -> its value, from an export's header
-    head_marks: Mapping[str, Span] = field(default_factory=dict)  # copy_number / secrecy / urgency (§7.2.1-§7.2.3)
+    head_marks: Mapping[str, Span] = field(default_factory=dict)  # copy_number / secrecy / urgency / signer (§7.2.1-§7.2.4)
 
     def is_body(self, k: int) -> bool:
         return self.roles[k] in BODY_ROLES
@@ -1220,6 +1220,10 @@ def analyse(doc: NormDoc) -> Structure:
     _header(doc, lay, texts)
     heads = [k for k, r in lay.roles.items() if r in (ISSUER_MARK, DOC_NUMBER, TITLE)]
     lay.head_marks = find_head_marks(doc, texts, min(heads) if heads else lay.body_start)
+    titled = [k for k, r in lay.roles.items() if r == TITLE]
+    signer = find_signer(doc, texts, min(titled) if titled else min(lay.body_start, SETTINGS.header_window))
+    if signer is not None:
+        lay.head_marks["signer"] = signer
     _closing(doc, lay, texts)
     _sections(doc, lay, texts)
     return lay.freeze(len(doc.paras))

@@ -2922,3 +2922,19 @@ def test_urgency_words_in_the_body_are_no_marks(tmp_path: Path) -> None:
     )
     d = run(tmp_path, text).document
     assert (d.copy_number, d.secrecy, d.urgency) == ("", "", ""), (d.copy_number, d.secrecy, d.urgency)
+
+
+def test_an_upward_documents_signer_beside_its_number(tmp_path: Path) -> None:
+    # GB/T 9704 §7.2.4: a 请示 prints 签发人 right of its 文号; joint signers side by side, which the text's
+    # normalisation runs together (a space between Chinese names is taken out), are kept as printed
+    text = (
+        "丙县人民政府文件\n丙政〔2024〕3号　　　　签发人：阿不都·热合曼\n丙县人民政府关于申请提前下达水利建设资金的请示\n"
+        "市人民政府：\n为加快水利设施建设，现请示如下。\n妥否，请批示。\n丙县人民政府\n2024年3月1日\n"
+    )
+    ex = run(tmp_path, text)
+    d = ex.document
+    assert (d.signer, d.doc_number, d.doc_type) == ("阿不都·热合曼", "丙政〔2024〕3号", "请示"), (d.signer, d.doc_number, d.doc_type)
+    start, end, _ = json.loads(d.evidence)["signer"]
+    assert ex.text[start:end] == "阿不都·热合曼", ex.text[start:end]
+    joint = run(tmp_path, text.replace("阿不都·热合曼", "王某　李某")).document
+    assert joint.signer == "王某李某", joint.signer

@@ -2938,3 +2938,18 @@ def test_an_upward_documents_signer_beside_its_number(tmp_path: Path) -> None:
     assert ex.text[start:end] == "阿不都·热合曼", ex.text[start:end]
     joint = run(tmp_path, text.replace("阿不都·热合曼", "王某　李某")).document
     assert joint.signer == "王某李某", joint.signer
+
+
+def test_a_month_committed_to_without_a_word_of_limit(tmp_path: Path) -> None:
+    # "力争9月底全部完工", "今年11月底基本完成…": no 前, 到 or 于, yet each sets the task's date, in the year of the
+    # notice; a count up to a month ("截至5月底，已完成…") sets none
+    text = (
+        "某市人民政府办公室关于加快老旧小区改造的通知\n某政办发〔2023〕12号\n各区人民政府，市政府各部门：\n"
+        "截至5月底，全市已完成改造120个小区。\n"
+        "一、加快项目建设。各区要倒排工期，力争9月底全部完工。（市住房城乡建设局牵头，各区人民政府负责）\n"
+        "二、做好验收移交。今年11月底基本完成竣工验收。（市住房城乡建设局、市财政局按职责分工负责）\n"
+        "某市人民政府办公室\n2023年6月1日\n"
+    )
+    ex = run(tmp_path, text)
+    assert [(t.title, t.due_date) for t in ex.tasks] == [("加快项目建设", "2023-09-30"), ("做好验收移交", "2023-11-30")], task_rows(ex.tasks)
+    assert [d.text for d in ex.deadlines] == ["9月底", "今年11月底"], [(d.text, d.end) for d in ex.deadlines]

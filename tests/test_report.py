@@ -243,3 +243,18 @@ def test_the_citation_graph_cut_keeps_the_graph_order_and_the_busiest_documents(
     assert all(names[k] in kept for k in range(7)), "被引最多的文件须保留"
     assert all(kept.has_edge(u, v) for u, v in g.edges if u in kept and v in kept)
     assert kept.nodes[names[0]]["doc_number"] == names[0]
+
+
+def test_head_marks_show_in_the_document_header_and_link_to_their_text(tmp_path: Path) -> None:
+    """份号, 密级 and 紧急程度 of a WPS-written OFD (tests/fixtures/ofd) are shown with the other elements, each
+    marked where it stands in the text."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(ROOT / "tests" / "fixtures" / "ofd" / "wps_marks_template.ofd", src)
+    out = tmp_path / "out"
+    main([str(src), "--out", str(out)])
+    assert main(["report", "--out", str(out)]) == 0
+    tree = lxml_html.fromstring((out / "report.html").read_text(encoding="utf-8"))
+    page = _doc_page(tree, "wps_marks_template")
+    for name, value in (("copy_number", "001012"), ("secrecy", "机密★5年"), ("urgency", "特急")):
+        assert _marked_text(page, f"fld-{name}") == value, name

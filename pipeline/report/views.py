@@ -35,7 +35,11 @@ MAIN_FIELD: dict[str, str] = {"references": "cited_title", "assignments": "unit"
 
 # documents row fields shown in a document's header, with their labels (GB/T 9704-2012 element names)
 DOC_FIELDS: list[tuple[str, str]] = [
+    ("copy_number", "份号"),
+    ("secrecy", "密级"),
+    ("urgency", "紧急程度"),
     ("doc_number", "发文字号"),
+    ("signer", "签发人"),
     ("issuer", "发文机关"),
     ("title", "标题"),
     ("doc_type", "文种"),

@@ -544,6 +544,23 @@ def split_recipients_body(text: str) -> list[str]:
     return [head, rest]
 
 
+def split_title_recipients(text: str) -> list[str]:
+    """A copy that lost a line break puts the title's end and the 主送机关 on one line ("…抚恤问题的请示最高人民法院：",
+    a book's or a repost's text): two lines, cut after the title's "的" + document type when what follows reads
+    as addressees (§7.3.2) and the whole line would otherwise be taken for them."""
+    if not text.endswith(("：", ":")) or "的" not in text or not rules.element_rules()["recipients"].pattern.match(text):
+        return [text]
+    for doc_type in rules.doc_types():
+        at = text.rfind("的" + doc_type)
+        while at >= 3:
+            cut = at + 1 + len(doc_type)
+            head, rest = text[:cut], text[cut:]
+            if len(rest) > 2 and not _SENTENCE_MARK.search(head) and addressees(rest):
+                return [head, rest]
+            at = text.rfind("的" + doc_type, 0, at)
+    return [text]
+
+
 # what follows an issuer's name when the name opens a title broken over lines ("国务院办公厅" / "关于印发…的通知",
 # "洪泽区人民政府" / "2023年政府信息公开工作年度报告")
 _TITLE_GOES_ON = regex.compile(r"^(?:关于|印发|转发|批转|贯彻|对|致|[、和及与]|(?:19|20)\d{2}年)")
@@ -748,7 +765,7 @@ def normalise(doc: SourceDocument) -> NormDoc:
         for part in (r for p in split_closing(b.text) for q in split_joint_signature(p) for r in split_run_on_headings(q)):
             for t in (u for v in split_title_number(clean(part)) for u in split_date_number(v)):
                 if t and not _bars_only(t):  # the bars of a table copied as text ("|||||", "---|---|") hold nothing
-                    for u in split_recipients_body(t):
+                    for u in (w for v in split_title_recipients(t) for w in split_recipients_body(v)):
                         cleaned.append((u, line))
                         # the blank lines above a source line are above its first piece only: the organisations of
                         # a joint 署名 split from one line stand as close as the line itself

@@ -2953,3 +2953,16 @@ def test_a_month_committed_to_without_a_word_of_limit(tmp_path: Path) -> None:
     ex = run(tmp_path, text)
     assert [(t.title, t.due_date) for t in ex.tasks] == [("加快项目建设", "2023-09-30"), ("做好验收移交", "2023-11-30")], task_rows(ex.tasks)
     assert [d.text for d in ex.deadlines] == ["9月底", "今年11月底"], [(d.text, d.end) for d in ex.deadlines]
+
+
+def test_a_title_run_into_its_addressee(tmp_path: Path) -> None:
+    # a copy that lost a line break (a book's or a repost's text) runs the title's last line into the 主送机关:
+    # "…有关问题的请示省人民政府:"; the title ends at its "的" + type, the rest is the addressee
+    text = (
+        "某市人民政府关于承办2020年春季\n\n全国糖酒商品交易会有关问题的请示省人民政府:\n\n"
+        "商务部决定，春季全国糖酒商品交易会于5月下旬在我市举行。现将有关问题请示如下：\n\n一、成立会务领导小组。\n\n"
+        "妥否，请批示。\n\n某市人民政府\n\n2019年3月1日\n"
+    )
+    d = run(tmp_path, text).document
+    assert d.title == "某市人民政府关于承办2020年春季全国糖酒商品交易会有关问题的请示", d.title
+    assert (d.recipients, d.doc_type, d.issuer) == ("省人民政府", "请示", "某市人民政府"), (d.recipients, d.doc_type, d.issuer)

@@ -290,3 +290,12 @@ def test_a_word_xml_document_is_read_as_its_package(tmp_path: Path, notice_path:
     assert read_document(flat).blocks == read_document(notice_path).blocks
     out, direct = process_path(flat), process_path(notice_path)
     assert not out.errors and (out.document.title, out.document.doc_number) == (direct.document.title, direct.document.doc_number), out.document
+
+
+def test_head_marks_in_a_word_templates_page_header() -> None:
+    # a WPS template (tests/fixtures/ofd/README.md) sets 份号, 密级 and 紧急程度 in the first page's header: they
+    # open the text and are read; the header's other lines would be page furniture and are not read
+    out = process_path(Path(__file__).parent / "fixtures" / "ofd" / "wps_marks_template.docx")
+    d = out.document
+    assert (d.copy_number, d.secrecy, d.urgency) == ("001012", "机密★5年", "特急"), (d.copy_number, d.secrecy, d.urgency)
+    assert out.text.startswith("001012\n"), out.text[:40]

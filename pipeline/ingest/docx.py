@@ -22,6 +22,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from .. import rules
 from ..colour import is_red_hex
 from ..model import Block, IngestError, Line, SourceDocument, Table
 from .docx_numbering import Numbering
@@ -285,10 +286,24 @@ def _body_blocks(container: etree._Element, parent, numbering: Numbering) -> Ite
                 yield from _body_blocks(content, parent, numbering)
 
 
+def _head_mark_lines(document) -> list[Line]:  # type: ignore[no-untyped-def]
+    """份号, 密级 and 紧急程度 a Word template sets in the first page's header (GB/T 9704 §7.2.1-§7.2.3 print them
+    over the 发文机关标志): those lines, to open the text. The header's other lines are page furniture."""
+    if not document.sections:
+        return []
+    section = document.sections[0]
+    header = section.first_page_header if section.different_first_page_header_footer else section.header
+    if header.is_linked_to_previous and not section.different_first_page_header_footer:
+        return []
+    pattern = rules.element_rules()["head_marks"].pattern
+    texts = [p.text.strip() for p in header.paragraphs]
+    return [Line(t, page=None, full=False) for t in texts if t and pattern.match(t)]
+
+
 def read_docx(path: Path, *, doc_id: str, sha256: str, data: bytes) -> SourceDocument:
     document = _open(data, path.name)
     body = document.element.body
-    blocks = stitch_runs(list(_body_blocks(body, document._body, Numbering(document))))
+    blocks = stitch_runs(_head_mark_lines(document) + list(_body_blocks(body, document._body, Numbering(document))))
     if not any(isinstance(b, Table) or (isinstance(b, Line) and b.text) for b in blocks):
         raise IngestError(f"{path.name}: the document holds no text (only images or empty paragraphs?); if it is a scan, save it as PDF")
     return SourceDocument(doc_id=doc_id, source=str(path), format="docx", sha256=sha256, blocks=tuple(blocks))

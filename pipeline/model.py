@@ -244,6 +244,7 @@ class DocumentRow:
     secrecy: str = ""  # 密级和保密期限 (§7.2.2) as printed: 机密★5年
     urgency: str = ""  # 紧急程度 (§7.2.3): 特急, 加急 (a telegram's 特提, 平急)
     signer: str = ""  # 签发人 of an upward document (§7.2.4), names joined with ；
+    subject_terms: str = ""  # 主题词 of an older 版记 (GB/T 9704-1999), as printed
 
 
 @_pickled_as_values

@@ -73,7 +73,8 @@ class Structure:
     printer: Span | None = None
     issued_date: Span | None = None
     export_fields: Mapping[str, Span] = field(default_factory=dict)  # "发布日期" -> its value, from an export's header
-    head_marks: Mapping[str, Span] = field(default_factory=dict)  # copy_number / secrecy / urgency / signer (§7.2.1-§7.2.4)
+    # copy_number / secrecy / urgency / signer (§7.2.1-§7.2.4), and an older 版记's subject_terms (主题词)
+    head_marks: Mapping[str, Span] = field(default_factory=dict)
 
     def is_body(self, k: int) -> bool:
         return self.roles[k] in BODY_ROLES
@@ -973,6 +974,10 @@ def _closing(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             lay.mark(k - 1, RECORD)
             lay.mark(k, RECORD)
         elif el["office_line"].pattern.match(texts[k]):
+            lay.mark(k, RECORD)
+        elif (m := el["subject_terms"].pattern.match(texts[k])) and k > lay.body_start:
+            p = paras[k]
+            lay.head_marks["subject_terms"] = _span(doc, p, m.group("value"), p.start + m.start("value"), p.start + m.end("value"))
             lay.mark(k, RECORD)
         m = el["cc"].pattern.match(texts[k])
         if m:

@@ -47,6 +47,7 @@ DOC_FIELDS: list[tuple[str, str]] = [
     ("signed_date", "成文日期"),
     ("issued_date", "印发日期"),
     ("printer", "印发机关"),
+    ("subject_terms", "主题词"),
     ("cc", "抄送机关"),
     ("publicity", "公开属性"),
     ("attachments", "附件"),

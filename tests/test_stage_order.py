@@ -13,12 +13,14 @@ PKG = Path(__file__).resolve().parent.parent / "pipeline"
 # shared foundations any stage may use: records, rules, text cleaning, names
 _BASE = {"model", "rules", "paths", "evidence", "nlp", "docnumber", "normalize", "orgnames", "colour"}
 _ORDER = ["ingest", "layout", "structure", "extract", "process"]  # everything else is batch/output (last)
+_HELPERS = {"headmarks": "structure"}  # a module one stage splits out, at that stage
 
 
 def _stage(module: str) -> int:
     """0 for the foundations, then 1.. in pipeline order; batch and output modules last."""
     parts = module.split(".")
     head = parts[1] if len(parts) > 1 else ""
+    head = _HELPERS.get(head, head)
     if head in _BASE:
         return 0
     if head in _ORDER:

@@ -198,3 +198,12 @@ def test_hostile_packages_end_without_hanging(tmp_path: Path) -> None:
             dst.writestr(name, data)
     out = process_path(ofd)
     assert out.errors, "a page of unexpanded entities holds no text: an error row, not a hang"
+
+
+def test_a_garbled_text_layer_says_what_to_do(tmp_path: Path) -> None:
+    # a font's private-use codes instead of text (a producer that embedded a subset without a Unicode map): no
+    # renderer draws an OFD page here for OCR, so the reader says to save it as PDF
+    garbled = "".join(chr(0xE100 + k) for k in range(30))
+    ofd = _package(tmp_path / "garbled.ofd", _text(28, 40, garbled, delta="g 29 5.6") + _text(28, 60, "某某县人民政府", delta="g 6 5.6"))
+    source = read_document(ofd)
+    assert any("private codes" in w and "save the OFD as PDF" in w for w in source.warnings), source.warnings

@@ -113,10 +113,13 @@ def ofd_pages(data: bytes, name: str, *, ocr: bool = False, warnings: list[str] 
                     parts.insert(0, _xml(pkg, tpl))  # a template's furniture under the page's own objects
             box = _box(next(_all(content, "PhysicalBox"), None)) or default_box or (0.0, 0.0, 210.0, 297.0)
             data_page, scan = _page(pkg, number, box, parts)
-            if scan is not None and needs_ocr(data_page):
-                if ocr:
+            if needs_ocr(data_page):
+                if scan is not None and data_page.image_cover > 0 and ocr:
                     data_page = _ocr(pkg, data_page, scan, warnings if warnings is not None else [])
-                elif warnings is not None:
+                elif warnings is not None and data_page.bad_chars:
+                    # no renderer draws an OFD page here, so a garbled text layer cannot go to OCR
+                    warnings.append(f"page {number}: {data_page.bad_chars} characters are a font's private codes, not text; save the OFD as PDF so its pages can be read by OCR")
+                elif warnings is not None and not ocr:
                     warnings.append(f"page {number} is a scanned image and OCR is switched off")
             pages.append(data_page)
     return pages

@@ -987,10 +987,15 @@ def _closing(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
                 end_k += 1
             for j in range(k, end_k + 1):
                 lay.mark(j, RECORD)
+            start, page = p.start + m.start("value"), p.page
+            if not m.group("value").strip():
+                if end_k == k:
+                    continue  # a label with no list under it
+                start, page = paras[k + 1].start, paras[k + 1].page  # the label printed alone, the list under it
             end = paras[end_k].end
             if lay.cc is not None and cc_first == end_k + 1:
                 end = lay.cc.end  # "抄报：" over "抄送：": one list of copies
-            lay.cc = Span(doc.text[p.start + m.start("value") : end], p.start + m.start("value"), end, p.page, doc.text[p.start : end])
+            lay.cc = Span(doc.text[start:end], start, end, page, doc.text[p.start : end])
             cc_first = k
     # 成文日期 and the 署名 above it; 公开属性 below. A 令 prints its date above the title of the rules it
     # promulgates, so the search starts right after the 文号.

@@ -104,3 +104,15 @@ def test_an_older_record_with_subject_terms(tmp_path: Path) -> None:
     assert d.subject_terms == "防汛通知" and d.cc == "县委办公室；县人大常委会办公室；县政协办公室", (d.subject_terms, d.cc)
     start, end, _ = json.loads(d.evidence)["subject_terms"]
     assert ex.text[start:end] == "防汛通知"
+
+
+def test_a_cc_label_printed_alone_over_its_list(tmp_path: Path) -> None:
+    # a layout that sets "抄送：" in its own cell or line, the list under it: the list is the cc, not body text
+    text = (
+        "某县人民政府办公室关于做好防汛工作的通知\n某政办发〔2012〕21号\n各乡镇人民政府：\n现就做好防汛工作通知如下。\n"
+        "某县人民政府办公室\n2012年5月12日\n抄送：\n县委办公室，县人大常委会办公室。\n某县人民政府办公室 2012年5月12日印发\n"
+    )
+    ex = process_text(tmp_path, text)
+    assert ex.document.cc == "县委办公室；县人大常委会办公室", ex.document.cc
+    start, end, _ = json.loads(ex.document.evidence)["cc"]
+    assert ex.text[start:end] == "县委办公室，县人大常委会办公室。", ex.text[start:end]

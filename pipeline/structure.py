@@ -73,8 +73,9 @@ class Structure:
     printer: Span | None = None
     issued_date: Span | None = None
     export_fields: Mapping[str, Span] = field(default_factory=dict)  # "发布日期" -> its value, from an export's header
-    # copy_number / secrecy / urgency / signer (§7.2.1-§7.2.4), and an older 版记's subject_terms (主题词)
-    head_marks: Mapping[str, Span] = field(default_factory=dict)
+    # elements read into the documents columns of the same name: copy_number, secrecy, urgency, signer
+    # (§7.2.1-§7.2.4) and an older 版记's subject_terms (主题词)
+    extra_elements: Mapping[str, Span] = field(default_factory=dict)
 
     def is_body(self, k: int) -> bool:
         return self.roles[k] in BODY_ROLES
@@ -117,7 +118,7 @@ class _Draft:
     sections: list[Section] = field(default_factory=list)
     roles: dict[int, str] = field(default_factory=dict)  # paragraph index -> role, for paragraphs that are not body text
     export_fields: dict[str, Span] = field(default_factory=dict)
-    head_marks: dict[str, Span] = field(default_factory=dict)
+    extra_elements: dict[str, Span] = field(default_factory=dict)
     title_paras: tuple[int, int] | None = None
     header_end: int = 0  # first paragraph after the 文号 (a 令's 成文日期 stands between it and the title)
     order_serial: bool = False  # an order's bare serial under its head ("第63号"): its 成文日期 is above the title too
@@ -162,7 +163,7 @@ class _Draft:
             printer=self.printer,
             issued_date=self.issued_date,
             export_fields=MappingProxyType(dict(self.export_fields)),
-            head_marks=MappingProxyType(dict(self.head_marks)),
+            extra_elements=MappingProxyType(dict(self.extra_elements)),
         )
 
 
@@ -977,7 +978,7 @@ def _closing(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             lay.mark(k, RECORD)
         elif (m := el["subject_terms"].pattern.match(texts[k])) and k > lay.body_start:
             p = paras[k]
-            lay.head_marks["subject_terms"] = _span(doc, p, m.group("value"), p.start + m.start("value"), p.start + m.end("value"))
+            lay.extra_elements["subject_terms"] = _span(doc, p, m.group("value"), p.start + m.start("value"), p.start + m.end("value"))
             lay.mark(k, RECORD)
         m = el["cc"].pattern.match(texts[k])
         if m:
@@ -1229,11 +1230,11 @@ def analyse(doc: NormDoc) -> Structure:
     lay = _Draft()
     _header(doc, lay, texts)
     heads = [k for k, r in lay.roles.items() if r in (ISSUER_MARK, DOC_NUMBER, TITLE)]
-    lay.head_marks = find_head_marks(doc, texts, min(heads) if heads else lay.body_start)
+    lay.extra_elements = find_head_marks(doc, texts, min(heads) if heads else lay.body_start)
     titled = [k for k, r in lay.roles.items() if r == TITLE]
     signer = find_signer(doc, texts, min(titled) if titled else min(lay.body_start, SETTINGS.header_window))
     if signer is not None:
-        lay.head_marks["signer"] = signer
+        lay.extra_elements["signer"] = signer
     _closing(doc, lay, texts)
     _sections(doc, lay, texts)
     return lay.freeze(len(doc.paras))

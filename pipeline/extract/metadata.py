@@ -449,7 +449,7 @@ def build_document_row(doc: NormDoc, st: Structure) -> tuple[DocumentRow, Span |
     if st.publicity is not None:
         row.publicity = st.publicity.value
         note("publicity", st.publicity)
-    for name, span in st.head_marks.items():
+    for name, span in st.extra_elements.items():
         setattr(row, name, span.value)
         note(name, span)
     row.attachments = "；".join(a.value for a in st.attachments)

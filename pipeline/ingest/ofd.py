@@ -25,6 +25,7 @@ from lxml import etree
 from ..colour import PRINTED_RED
 from ..model import IngestError, SourceDocument
 from .pdf import assemble, needs_ocr
+from .pdfpage import WHITE as WHITE_SHARE
 from .pdfpage import Edge, Frag, PageData, is_bad_char
 
 MM = 72 / 25.4  # OFD millimetres to PDF points, the unit the layout settings are written in
@@ -32,7 +33,7 @@ MAX_PART = 64 * 1024 * 1024  # a part that inflates beyond this is refused (a ZI
 MAX_DEPTH = 8  # composite objects nested deeper than this are not followed (a resource that draws itself)
 ASCENT = 0.88  # of the font size above the baseline: a character's box, as pdfium's loose box gives it
 THIN = 3.0 / MM  # a path thinner than this (mm) is a ruling line (pdfpage._THIN, in points)
-WHITE = 0.94 * 255  # paint with every component at least this does not show on white paper
+WHITE = WHITE_SHARE * 255  # paint that does not show on white paper (pdfpage.WHITE, in 0-255 components)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
 
 Affine = tuple[float, float, float, float, float, float]  # (a, b, c, d, e, f): x' = ax + cy + e, y' = bx + dy + f

@@ -32,6 +32,7 @@ from .docnumber import parse_doc_number
 from .extract.region import infer_region
 from .evidence import split_sentences
 from .families import Link, build_families, user_links
+from .reuse import best_matches
 from .store import TextsById, arrow_frame, coerce, load_tables, query_store, store_file, table_names
 
 log = logging.getLogger(__name__)
@@ -433,24 +434,34 @@ def sentences(text: str) -> list[str]:
 
 
 def reuse_tables(citations: pd.DataFrame, texts: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """For each document citing another of the corpus: how many of its sentences restate one of the cited
+    document's, and those pairs. The children of one parent are matched in one pass of the q-gram filter
+    (pipeline/reuse.py), which scores only the pairs that can reach REUSE_MIN_SCORE (issue 14)."""
     text_of = TextsById(texts)
     links = citations[(citations["cited_doc_id"] != "") & (citations["cited_doc_id"] != citations["citing_doc_id"])]
-    rows, pairs = [], []
+    known: list[tuple[str, str]] = []
     for child, parent in dict.fromkeys(zip(links["citing_doc_id"], links["cited_doc_id"])):
         if child not in text_of or parent not in text_of:
             log.info("reuse %s <- %s: text missing from the store", child, parent)
             continue
-        mine, theirs = sentences(text_of[child]), sentences(text_of[parent])
-        reused = 0
-        if mine and theirs:
-            scores = process.cdist(mine, theirs, scorer=fuzz.ratio, workers=1)
-            for i, s in enumerate(mine):
-                j = int(scores[i].argmax())
-                if scores[i][j] >= REUSE_MIN_SCORE:
-                    reused += 1
-                    pairs.append({"doc_id": child, "parent_doc_id": parent, "sentence": s, "parent_sentence": theirs[j], "score": round(float(scores[i][j]), 1)})
-        share = round(reused / len(mine), 3) if mine else 0.0
-        rows.append({"doc_id": child, "parent_doc_id": parent, "sentences": len(mine), "reused": reused, "share": share})
+        known.append((child, parent))
+    children: dict[str, list[str]] = {}
+    for child, parent in known:
+        children.setdefault(parent, []).append(child)
+    row_of: dict[tuple[str, str], dict[str, Any]] = {}
+    pairs_of: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for parent, kids in children.items():
+        theirs = sentences(text_of[parent])
+        mine = {child: sentences(text_of[child]) for child in kids}
+        for child, hits in best_matches(mine, theirs, REUSE_MIN_SCORE).items():
+            pairs_of[child, parent] = [
+                {"doc_id": child, "parent_doc_id": parent, "sentence": mine[child][i], "parent_sentence": theirs[hits[i][0]], "score": round(hits[i][1], 1)}
+                for i in sorted(hits)
+            ]
+            share = round(len(hits) / len(mine[child]), 3) if mine[child] else 0.0
+            row_of[child, parent] = {"doc_id": child, "parent_doc_id": parent, "sentences": len(mine[child]), "reused": len(hits), "share": share}
+    rows = [row_of[link] for link in known]  # in the order the citations list them, as before
+    pairs = [pair for link in known for pair in pairs_of[link]]
     reuse = pd.DataFrame(rows, columns=REUSE_COLUMNS).astype({"doc_id": "string", "parent_doc_id": "string", "sentences": "int64", "reused": "int64", "share": "float64"})
     pair_df = pd.DataFrame(pairs, columns=PAIR_COLUMNS).astype(
         {"doc_id": "string", "parent_doc_id": "string", "sentence": "string", "parent_sentence": "string", "score": "float64"}

@@ -30,27 +30,64 @@ class _Sentences:
     def __init__(self, sentences: Mapping[str, Sequence[str]], docs: Sequence[str]) -> None:
         from scipy.sparse import csr_matrix  # imported here: only `compare` needs it, and it is slow to load
 
-        vocab: dict[str, int] = {}
-        indptr: list[int] = [0]
-        indices: list[int] = []
         self.first: dict[str, int] = {}
         self.text: list[str] = []
         for d in docs:
             self.first[d] = len(self.text)
-            for s in sentences[d]:
-                indices.extend({vocab.setdefault(s[k : k + 2], len(vocab)) for k in range(len(s) - 1)})
-                indptr.append(len(indices))
-                self.text.append(s)
+            self.text.extend(sentences[d])
+        n = len(self.text)
+        lengths = np.fromiter((len(s) for s in self.text), dtype=np.int64, count=n)
+        # a bigram is the pair of code points (< 2**21 each) as one integer: numpy finds every sentence's
+        # distinct bigrams at once, without a Python step per character
+        points = np.frombuffer("".join(self.text).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        sentence_of = np.repeat(np.arange(n, dtype=np.int64), lengths)
+        inside = sentence_of[:-1] == sentence_of[1:]  # the pairs that do not straddle two sentences
+        grams, row = ((points[:-1] << 21) | points[1:])[inside], sentence_of[:-1][inside]
+        vocab, col = np.unique(grams, return_inverse=True)
+        width = max(len(vocab), 1)
+        cell = np.sort(row * width + col.reshape(-1))
+        cell = cell[np.concatenate([[True], cell[1:] != cell[:-1]])]  # np.unique's hash path is slower here
         self.matrix: csr_matrix = csr_matrix(
-            (np.ones(len(indices), dtype=np.int32), np.asarray(indices, dtype=np.int32), np.asarray(indptr)),
-            shape=(len(self.text), max(len(vocab), 1)),
+            (np.ones(len(cell), dtype=np.int32), (cell // width, cell % width)), shape=(n, width)
         )
         self.grams = np.diff(self.matrix.indptr).astype(np.float64)
-        self.length = np.fromiter((len(s) for s in self.text), dtype=np.float64, count=len(self.text))
+        self.length = lengths.astype(np.float64)
         self.count = {d: len(sentences[d]) for d in docs}
+        self.docs = list(docs)
+        self.doc_of = np.repeat(np.arange(len(docs)), [self.count[d] for d in docs]).tolist()  # row -> its text
+
+    def owner(self, row: int) -> str:
+        return self.docs[self.doc_of[row]]
 
     def rows(self, doc: str) -> np.ndarray:
         return np.arange(self.first[doc], self.first[doc] + self.count[doc])
+
+
+def _candidates(table: _Sentences, ra: np.ndarray, rb: np.ndarray, cutoff: float) -> set[tuple[int, int]]:
+    """The pairs (row of `ra`, row of `rb`) that may score at least `cutoff`: every other pair scores less."""
+    loss = 2.0 * (1.0 - cutoff / 100.0)  # bigrams two sentences may differ by, per character of both
+    longest = (2.0 - cutoff / 100.0) / (cutoff / 100.0)  # a longer sentence holds its match at most this often
+    shared = (table.matrix[ra] @ table.matrix[rb].T).tocoo()
+    # most pairs share a bigram or two: a bound of each side alone (the other side at most `longest` times
+    # as long) drops them before the exact bound is taken over both sides
+    slack = loss * (1.0 + longest)
+    need_a = (table.grams[ra] - slack * table.length[ra])[shared.row]
+    need_b = (table.grams[rb] - slack * table.length[rb])[shared.col]
+    near = np.flatnonzero((shared.data >= need_a - _EPS) & (shared.data >= need_b - _EPS))
+    i, j, count = ra[shared.row[near]], rb[shared.col[near]], shared.data[near]
+    li, lj = table.length[i], table.length[j]
+    keep = (count >= np.maximum(table.grams[i], table.grams[j]) - loss * (li + lj) - _EPS) & (
+        np.maximum(li, lj) <= longest * np.minimum(li, lj) + _EPS
+    )
+    x, y = i[keep], j[keep]
+    # a pair that shares no bigram is not in the product: only a sentence so short that the edits allowed
+    # may break each of its bigrams (under ten characters at a cutoff of 90) can match so; it is scored
+    # against every sentence of the other side
+    weak = table.length - 1.0 - loss * (1.0 + longest) * table.length <= _EPS
+    wa, wb = ra[weak[ra]], rb[weak[rb]]
+    x = np.concatenate([x, np.repeat(wa, len(rb)), np.tile(ra, len(wb))])
+    y = np.concatenate([y, np.tile(rb, len(wa)), np.repeat(wb, len(ra))])
+    return set(zip(x.tolist(), y.tolist()))
 
 
 def held_sentences(
@@ -68,35 +105,45 @@ def held_sentences(
     if not docs:
         return held
     table = _Sentences(sentences, docs)
-    loss = 2.0 * (1.0 - cutoff / 100.0)  # bigrams two sentences may differ by, per character of both
-    longest = (2.0 - cutoff / 100.0) / (cutoff / 100.0)  # a longer sentence holds its match at most this often
     for a, others in partners.items():
         ra = table.rows(a)
         rb = np.concatenate([table.rows(b) for b in others])
         if not len(ra) or not len(rb):
             continue
-        shared = (table.matrix[ra] @ table.matrix[rb].T).tocoo()
-        i, j = ra[shared.row], rb[shared.col]
-        li, lj = table.length[i], table.length[j]
-        keep = (shared.data >= np.maximum(table.grams[i], table.grams[j]) - loss * (li + lj) - _EPS) & (
-            np.maximum(li, lj) <= longest * np.minimum(li, lj) + _EPS
-        )
-        x, y = i[keep], j[keep]
-        # a pair that shares no bigram is not in the product: only a sentence so short that the edits allowed
-        # may break each of its bigrams (under ten characters at a cutoff of 90) can match so; it is scored
-        # against every sentence of the other texts
-        weak = table.length - 1.0 - loss * (1.0 + longest) * table.length <= _EPS
-        wa, wb = ra[weak[ra]], rb[weak[rb]]
-        x = np.concatenate([x, np.repeat(wa, len(rb)), np.tile(ra, len(wb))])
-        y = np.concatenate([y, np.tile(rb, len(wa)), np.repeat(wb, len(ra))])
-        owner = np.repeat(np.arange(len(others)), [table.count[b] for b in others])
-        at = {int(r): k for k, r in enumerate(rb)}
-        for u, v in set(zip(x.tolist(), y.tolist())):
+        for u, v in _candidates(table, ra, rb, cutoff):
             if fuzz.ratio(table.text[u], table.text[v], score_cutoff=cutoff) >= cutoff:
-                b = others[owner[at[v]]]
+                b = table.owner(v)
                 held[a, b].add(u - table.first[a])
                 held[b, a].add(v - table.first[b])
     return held
+
+
+def best_matches(
+    children: Mapping[str, Sequence[str]], parent: Sequence[str], cutoff: float
+) -> dict[str, dict[int, tuple[int, float]]]:
+    """For each child text, each of its sentences whose closest sentence of `parent` scores at least `cutoff`:
+    index -> (index of that parent sentence, its ratio). The answer of `process.cdist(...).argmax()` over every
+    pair: scores compared as the float32 cdist returns, of equal scores the parent's first."""
+    names = list(children)
+    found: dict[str, dict[int, tuple[int, float]]] = {c: {} for c in names}
+    if not parent or not names:
+        return found
+    key = "\x00parent"  # no document id starts with a NUL
+    table = _Sentences({key: parent, **children}, [key, *names])
+    rp = table.rows(key)
+    rc = np.concatenate([table.rows(c) for c in names])
+    if not len(rc):
+        return found
+    loose = cutoff - 0.01  # a float64 ratio a hair under the cutoff may round up to it in float32
+    best: dict[int, tuple[float, int]] = {}
+    for u, v in _candidates(table, rp, rc, loose):
+        score = float(np.float32(fuzz.ratio(table.text[v], table.text[u], score_cutoff=loose)))
+        if score >= cutoff and (v not in best or (score, -u) > (best[v][0], -best[v][1])):
+            best[v] = (score, u)
+    for v, (score, u) in best.items():
+        child = table.owner(v)
+        found[child][v - table.first[child]] = (u - table.first[key], score)
+    return found
 
 
 def scored_every_pair(mine: Sequence[str], theirs: Sequence[str], cutoff: float) -> tuple[set[int], set[int]]:

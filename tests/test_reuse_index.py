@@ -5,10 +5,11 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
+from pipeline.compare import REUSE_MIN_SCORE
 from pipeline.families import REUSE_SENTENCE, _reuse_sentences
-from pipeline.reuse import held_sentences, scored_every_pair
+from pipeline.reuse import best_matches, held_sentences, scored_every_pair
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -63,3 +64,39 @@ def test_a_text_compared_with_nothing_holds_nothing() -> None:
     assert held_sentences({"a": ["某某部门负责组织实施本条例的各项工作任务"]}, [], REUSE_SENTENCE) == {}
     held = held_sentences({"a": [], "b": ["某某部门负责组织实施本条例的各项工作任务"]}, [("a", "b")], REUSE_SENTENCE)
     assert held == {("a", "b"): set(), ("b", "a"): set()}
+
+
+def _argmax_of_every_pair(mine: list[str], theirs: list[str], cutoff: float) -> dict[int, tuple[int, float]]:
+    """What compare.reuse_tables computed before the filter: cdist over every pair, each row's argmax."""
+    if not mine or not theirs:
+        return {}
+    scores = process.cdist(mine, theirs, scorer=fuzz.ratio, workers=1)
+    best = {}
+    for i in range(len(mine)):
+        j = int(scores[i].argmax())
+        if scores[i][j] >= cutoff:
+            best[i] = (j, float(scores[i][j]))
+    return best
+
+
+def test_each_childs_closest_parent_sentence_is_the_one_cdist_finds() -> None:
+    sentences = _seed_sentences()
+    rng = random.Random(11)
+    parent = rng.sample(sentences, 60)
+    # the parent says one thing twice: of equal scores the first is named, as argmax does
+    parent.append(parent[3])
+    children: dict[str, list[str]] = {}
+    for n in range(6):
+        own = rng.sample(sentences, 25)
+        restated = [_edited(s, rng, REUSE_MIN_SCORE - 3, REUSE_MIN_SCORE + 4) for s in rng.sample(parent, 25)]
+        children[f"c{n}"] = own + restated + [parent[3]]
+    children["empty"] = []
+    found = best_matches(children, parent, REUSE_MIN_SCORE)
+    hits = 0
+    for name, mine in children.items():
+        expected = _argmax_of_every_pair(mine, parent, REUSE_MIN_SCORE)
+        assert found[name] == expected, name
+        hits += len(expected)
+    assert hits > 60, "the children restate the parent"
+    assert found["c0"][len(children["c0"]) - 1][0] == 3, "of two equal parent sentences, the first"
+    assert best_matches(children, [], REUSE_MIN_SCORE) == {name: {} for name in children}

@@ -661,8 +661,9 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
                 break
             if num is None and doc.paras[k].kind == "para" and _element("announcement_head").match("".join(texts[top : k + 1])):
                 # an announcement numbered by a yearless serial ("郑州市人民政府" / "通告" / "第12号"): its head is its
-                # title, as with a 文号; the bare serial names no agency and no year, so no 文号 is made of it
-                announced = (top, k)
+                # title, as with a 文号; the bare serial names no agency and no year, so no 文号 is made of it. A
+                # serial in brackets is the title's as a site prints it on one line ("…办公室公告（第7号）")
+                announced = (top, k + 1) if texts[k + 1].startswith(("（", "(")) else (top, k)
                 lay.mark_range(top, k + 2, HEADER)
                 i = k + 2
                 break

@@ -192,6 +192,32 @@ def test_an_announcement_under_an_arrow_breadcrumb_and_a_repeated_byline(tmp_pat
     assert (d.issuer, d.signed_date) == ("寅市人民代表大会常务委员会办公室", "2022-12-05"), d
 
 
+def test_an_announcements_bracketed_serial_under_its_head_is_read_as_on_one_line(tmp_path: Path) -> None:
+    # a PDF or a page breaks "…办公室公告（第7号）" before its serial: the title keeps it, as on one line
+    body = (
+        "\n\n市人大常委会于2022年12月1日对《寅市社会信用条例（草案）》进行了初次审议，现将有关事项公告如下：\n"
+        "一、公民、法人和其他组织均可以通过信函提出意见。\n寅市人民代表大会常务委员会办公室\n2022年12月5日\n"
+    )
+    (tmp_path / "one").mkdir(), (tmp_path / "two").mkdir()
+    one = run(tmp_path / "one", "寅市人民代表大会常务委员会办公室公告（第7号）" + body).document
+    two = run(tmp_path / "two", "寅市人民代表大会常务委员会办公室公告\n（第7号）" + body).document
+    assert one.title == two.title == "寅市人民代表大会常务委员会办公室公告（第7号）", (one.title, two.title)
+    assert (two.issuer, two.doc_type, two.signed_date) == ("寅市人民代表大会常务委员会办公室", "公告", "2022-12-05"), two
+
+
+def test_a_standing_committees_announcement_numbered_in_brackets_under_its_head(tmp_path: Path) -> None:
+    # a standing committee numbers its 公告 within its term (深圳市人民代表大会常务委员会公告 / 第三十七号); printed
+    # in brackets under the head, the number is still its 文号 and the head its title
+    text = (
+        "卯州人民代表大会常务委员会公告\n（第5号）\n"
+        "《卯州城乡容貌和环境卫生治理条例》已于2022年12月26日由卯州第十六届人民代表大会常务委员会第六次会议通过，现予公布，"
+        "自2023年7月1日起施行。\n特此公告。\n卯州人民代表大会常务委员会\n2023年6月27日\n"
+    )
+    d = run(tmp_path, text).document
+    assert (d.title, d.doc_number) == ("卯州人民代表大会常务委员会公告", "卯州人民代表大会常务委员会公告第5号"), (d.title, d.doc_number)
+    assert (d.issuer, d.signed_date) == ("卯州人民代表大会常务委员会", "2023-06-27"), d
+
+
 def test_a_title_joined_to_its_number_by_a_dash(tmp_path: Path) -> None:
     # a document site prints "…的通知-国税法函[1998]26号": the number is the whole 国税法函, not 函 after a title
     # cut at 法

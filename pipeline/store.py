@@ -13,7 +13,7 @@ import fcntl
 import os
 import shutil
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, TypeAlias
+from typing import Iterable, Iterator, Mapping, Sequence, TypeAlias
 
 import duckdb
 
@@ -117,12 +117,14 @@ def read_store(
     texts_of: Iterable[str] | None = None,
     select: Mapping[str, str] | None = None,
     where: Mapping[str, str] | None = None,
+    doc_ids: Sequence[str] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Tables of the store (empty tables when the file does not exist yet): all of them, or only `names`.
     With `texts_of`, the texts table holds only those documents' texts (the bulk of the store is text).
     `select` maps a table to the SQL select list a reader needs (its rows stay in store order); the columns
     it leaves out come back empty: a reader that never looks at the evidence cells need not hold them.
-    `where` maps a table to the SQL condition on the rows a reader needs."""
+    `where` maps a table to the SQL condition on the rows a reader needs. With `doc_ids`, every table holds
+    only those documents' rows, in store order (a reader that goes through the corpus a batch at a time)."""
     wanted = tuple(names) if names is not None else table_names()
     if not db.exists():
         return {name: coerce(name, None) for name in wanted}
@@ -136,9 +138,13 @@ def read_store(
         for name in wanted:
             if name not in present:
                 out[name] = coerce(name, None)
-            elif name == "texts" and texts_of is not None:
-                ids = list(texts_of)
+            elif name == "texts" and (texts_of is not None or doc_ids is not None):
+                ids = list(texts_of if texts_of is not None else doc_ids or ())
                 out[name] = coerce(name, con.execute('SELECT * FROM "texts" WHERE doc_id IN (SELECT UNNEST(?::VARCHAR[]))', [ids]).df())
+            elif doc_ids is not None:
+                cols = select.get(name, "*") if select else "*"
+                query = f'SELECT {cols} FROM "{name}" WHERE doc_id IN (SELECT UNNEST(?::VARCHAR[])) ORDER BY rowid'
+                out[name] = coerce(name, con.sql(query, params=[list(doc_ids)]).to_arrow_table())
             else:
                 # through Arrow, not .df(): the conversion left about a third more memory held (issue 14)
                 cols = select.get(name, "*") if select else "*"
@@ -233,18 +239,38 @@ def row_counts(db: Path) -> dict[str, int]:
         con.close()
 
 
+def rows_per_document(db: Path, name: str, *, distinct: str | None = None) -> dict[str, int]:
+    """doc_id -> how many rows of the table a document has (or how many distinct values of the column
+    `distinct`), counted in the store: the report's overview without the tables in memory (issue 14)."""
+    if name not in table_names() or distinct is not None and distinct not in table_columns(name):
+        raise ValueError(f"no column {distinct!r} in table {name!r}")
+    con = duckdb.connect(str(db), read_only=True, config=NO_NETWORK)
+    try:
+        if not con.execute("SELECT table_name FROM information_schema.tables WHERE table_name = ?", [name]).fetchall():
+            return {}
+        what = f'count(DISTINCT "{distinct}")' if distinct else "count(*)"
+        return {str(d): int(n) for d, n in con.execute(f'SELECT doc_id, {what} FROM "{name}" WHERE doc_id IS NOT NULL GROUP BY doc_id').fetchall()}
+    finally:
+        con.close()
+
+
 def load_tables(
-    source: Path | str, *, names: Iterable[str] | None = None, select: Mapping[str, str] | None = None, where: Mapping[str, str] | None = None
+    source: Path | str,
+    *,
+    names: Iterable[str] | None = None,
+    select: Mapping[str, str] | None = None,
+    where: Mapping[str, str] | None = None,
+    doc_ids: Sequence[str] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """The one table loader: the corpus tables (SCHEMA.md tables plus `files` and `texts`) from a store file
-    or an output folder, typed as coerce() makes them. `names`, `select`, `where`: see read_store (a store
-    only; CSV files are read whole).
+    or an output folder, typed as coerce() makes them. `names`, `select`, `where`, `doc_ids`: see read_store
+    (a store only; CSV files are read whole).
 
     An output folder is read through its corpus.duckdb; a folder written before the store existed (or copied
     without it) is read from its CSV files and text/ folder."""
     db = store_file(source)
     if db is not None:
-        tables = read_store(db, names=names, select=select, where=where)
+        tables = read_store(db, names=names, select=select, where=where, doc_ids=doc_ids)
         return {name: tables[name] if name in tables else coerce(name, None) for name in table_names()}
     path = Path(source)
     if path.is_dir():

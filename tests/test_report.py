@@ -209,6 +209,37 @@ def test_a_large_corpus_gets_a_page_per_document_and_aggregated_charts(report_ou
     assert not (out / "report_docs").exists()
 
 
+def test_a_large_corpus_report_read_from_the_store_a_batch_at_a_time_is_the_whole_read_report(
+    report_out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 14: with a store, the pages of a paged report are written a batch of documents at a time (their
+    rows read from the store) and the overview's counts are counted there; the report and every page are
+    byte for byte what reading all the tables at once gives."""
+    from pipeline import report as rep
+
+    out = tmp_path / "out"
+    shutil.copytree(report_out, out)
+    monkeypatch.setattr(rep, "PAGED_FROM", 2)
+    monkeypatch.setattr(rep, "PAGE_BATCH", 1)
+    reads: list[list[str]] = []
+    real_read = rep.read_output
+
+    def counted(out_dir: Path, *, doc_ids: list[str] | None = None) -> object:
+        reads.append(list(doc_ids) if doc_ids is not None else ["*"])
+        return real_read(out_dir, doc_ids=doc_ids)
+
+    monkeypatch.setattr(rep, "read_output", counted)
+    rep.build_report(out)
+    docs = list(_csv(out, "documents")["doc_id"])
+    assert [r for r in reads if len(r) == 1] == [[d] for d in docs], "每批只读一份文件的行"
+    assert ["*"] not in reads, "有数据库时不整表读取"
+    batched = {p.name: p.read_bytes() for p in (out / "report_docs").glob("*.html")} | {"report.html": (out / "report.html").read_bytes()}
+    monkeypatch.setattr(rep, "read_overview", lambda *a, **k: None)  # the whole-read path, as for a CSV-only folder
+    rep.build_report(out)
+    whole = {p.name: p.read_bytes() for p in (out / "report_docs").glob("*.html")} | {"report.html": (out / "report.html").read_bytes()}
+    assert len(batched) == len(docs) + 1 and batched == whole
+
+
 def test_a_family_lists_at_most_its_cap_of_children_and_counts_them_all(monkeypatch: pytest.MonkeyPatch) -> None:
     """A national text implemented by thousands of local ones: the page lists the first FAMILY_MAX_CHILDREN
     children and says how many there are (the compare tables have them all); the report at 20,000 documents

@@ -277,3 +277,27 @@ def test_csv_streamed_from_the_store_equals_the_pandas_export(tmp_path: Path, tm
     for name in TABLES:
         assert (a / f"{name}.csv").read_bytes() == (b / f"{name}.csv").read_bytes(), name
     assert "'=1+1" in (a / "documents.csv").read_text(encoding="utf-8-sig")
+
+
+def test_a_batch_of_documents_and_the_rows_per_document_read_from_the_store(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Issue 14: a reader that goes through the corpus a batch at a time gets exactly those documents' rows,
+    in store order, and the row counts per document are counted in the store."""
+    from pipeline.store import rows_per_document
+
+    _, _, out = built(tmp_path_factory)
+    db = out / "corpus.duckdb"
+    whole = read_store(db)
+    ids = list(whole["documents"]["doc_id"])
+    assert len(ids) >= 3, "the built corpus has several documents"
+    picked = [ids[2], ids[0]]
+    batch = read_store(db, doc_ids=picked)
+    for name, df in whole.items():
+        expected = df[df["doc_id"].isin(picked)].reset_index(drop=True)
+        pd.testing.assert_frame_equal(batch[name].reset_index(drop=True), expected, obj=f"table {name}")
+    assert all(len(t) == 0 for t in read_store(db, doc_ids=[]).values())
+    for name in ("tasks", "references", "deadlines", "errors"):
+        assert rows_per_document(db, name) == {str(k): int(v) for k, v in whole[name]["doc_id"].value_counts().items()}, name
+    distinct = whole["domains"].groupby("doc_id")["domain"].nunique()
+    assert rows_per_document(db, "domains", distinct="domain") == {str(k): int(v) for k, v in distinct.items()}
+    with pytest.raises(ValueError):
+        rows_per_document(db, "tasks", distinct="no_such_column")

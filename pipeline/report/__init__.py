@@ -9,13 +9,14 @@ import functools
 import shutil
 from importlib import resources
 from pathlib import Path
+from typing import Callable
 
 import jinja2
 from markupsafe import Markup
 
 from .comparison import CompareView, compare_view, script_json
-from .data import ReportData, read_output
-from .views import doc_view, overview_rows
+from .data import ReportData, read_output, read_overview
+from .views import ROW_TABLES, doc_view, overview_rows
 
 TABLE_TITLES = {
     "references": "引用文件 References",
@@ -49,6 +50,7 @@ def vega_bundle() -> str:
 
 
 OVERVIEW_INLINE = 300  # overview rows written as HTML in a paged report; the rest are built by the page
+PAGE_BATCH = 500  # documents whose rows are read from the store at once while their pages are written
 PAGED_FROM = 200  # documents from which each document's page is a file of its own (issue 14: a report that opens fast)
 DOCS_DIR = "report_docs"
 
@@ -100,28 +102,47 @@ def render_doc(data: ReportData, index: int, doc: dict[str, str]) -> str:
 
 def build_report(out_dir: Path, *, dest: Path | None = None) -> Path:
     """Read the output folder's tables and write the report next to them (or to `dest`). From PAGED_FROM
-    documents on, each document's page is its own file in report_docs/ and the report links to them."""
+    documents on, each document's page is its own file in report_docs/ and the report links to them; with a
+    store, the pages are written a batch of documents at a time, read from the store, and the overview's
+    counts are counted there: the report's memory does not grow with the corpus's rows (issue 14)."""
     comp = compare_view(out_dir)  # first: its tables are let go before the pages' tables are read (issue 14)
-    data = read_output(out_dir)
-    comp.link_leads(data)
     path = dest or out_dir / "report.html"
-    records = data.tables["documents"].to_dict("records")
-    paged = len(records) >= PAGED_FROM
     folder = path.parent / DOCS_DIR
-    if paged:
-        folder.mkdir(parents=True, exist_ok=True)
-        keep = set()
-        for i, doc in enumerate(records):
-            page = folder / f"doc-{i}.html"
-            page.write_text(render_doc(data, i, doc), encoding="utf-8")
-            keep.add(page.name)
-        for old in folder.glob("doc-*.html"):
-            if old.name not in keep:
-                old.unlink()
-    elif folder.is_dir():
-        shutil.rmtree(folder)  # a smaller corpus now: every page is inline again
+    overview = read_overview(out_dir, tuple(ROW_TABLES))
+    if overview is not None and len(overview.tables["documents"]) >= PAGED_FROM:
+        data = overview
+        comp.link_leads(read_output(out_dir, doc_ids=list(comp.column_ids)))
+        records = data.tables["documents"].to_dict("records")
+        _write_pages(folder, records, lambda ids: read_output(out_dir, doc_ids=ids))
+        paged = True
+    else:
+        data = read_output(out_dir)
+        comp.link_leads(data)
+        records = data.tables["documents"].to_dict("records")
+        paged = len(records) >= PAGED_FROM
+        if paged:
+            _write_pages(folder, records, lambda ids: data)
+        elif folder.is_dir():
+            shutil.rmtree(folder)  # a smaller corpus now: every page is inline again
     html = render(data, compare=comp, vega_js=vega_bundle() if comp.specs else "", paged=paged)
     tmp = path.with_suffix(".html.tmp")
     tmp.write_text(html, encoding="utf-8")
     tmp.replace(path)
     return path
+
+
+def _write_pages(folder: Path, records: list[dict[str, str]], read: Callable[[list[str]], ReportData]) -> None:
+    """Each document's page as report_docs/doc-<index>.html, its rows read `PAGE_BATCH` documents at a time;
+    pages of documents no longer in the corpus are removed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    keep = set()
+    for first in range(0, len(records), PAGE_BATCH):
+        batch = records[first : first + PAGE_BATCH]
+        data = read([doc["doc_id"] for doc in batch])
+        for i, doc in enumerate(batch, start=first):
+            page = folder / f"doc-{i}.html"
+            page.write_text(render_doc(data, i, doc), encoding="utf-8")
+            keep.add(page.name)
+    for old in folder.glob("doc-*.html"):
+        if old.name not in keep:
+            old.unlink()

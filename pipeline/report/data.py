@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 import pandas as pd
 import pyarrow as pa
 
-from ..store import TextsById, as_text, load_tables
+from ..store import TextsById, as_text, load_tables, rows_per_document, store_file
 
 # The tables of SCHEMA.md the report shows; documents.csv is required, the others may be absent (empty).
 TABLE_NAMES = ("documents", "references", "sections", "domains", "assignments", "tasks", "deadlines", "errors")
@@ -33,6 +33,9 @@ class ReportData:
     out_dir: Path
     tables: dict[str, pd.DataFrame]
     texts: Mapping[str, str] = field(default_factory=dict)
+    # table -> doc_id -> rows, counted in the store when the tables themselves were not read (the overview
+    # of a large corpus); "domains_distinct" counts a document's distinct domains
+    counts: dict[str, dict[str, int]] | None = None
     _positions: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
     _arrow: dict[str, pa.Table] = field(default_factory=dict, repr=False)
 
@@ -54,13 +57,28 @@ class ReportData:
         return [{c: _text(v) for c, v in row.items()} for row in self._arrow[table].take(at).to_pylist()]
 
 
-def read_output(out_dir: Path) -> ReportData:
+def read_output(out_dir: Path, *, doc_ids: Sequence[str] | None = None) -> ReportData:
     """The tables (documents and errors as strings, empty cell = "") and the normalised texts the offsets
-    point into, from the output folder's store (its CSV files when the store is absent)."""
-    corpus = load_tables(out_dir)
+    point into, from the output folder's store (its CSV files when the store is absent); with `doc_ids`,
+    only those documents' rows and texts (from a store)."""
+    corpus = load_tables(out_dir, doc_ids=doc_ids)
     texts = TextsById(corpus["texts"])
     tables = {name: corpus[name] for name in TABLE_NAMES} | as_text({name: corpus[name] for name in WHOLE_AS_TEXT})
     return ReportData(out_dir=out_dir, tables=tables, texts=texts)
+
+
+def read_overview(out_dir: Path, row_tables: Sequence[str]) -> ReportData | None:
+    """The documents and errors tables (as text) and each document's row counts of `row_tables` and distinct
+    domains, counted in the store: the overview of a corpus without its other tables in memory (issue 14).
+    None when the folder has no store (its CSV files are read whole)."""
+    db = store_file(out_dir)
+    if db is None:
+        return None
+    corpus = load_tables(db, names=WHOLE_AS_TEXT)
+    counts = {name: rows_per_document(db, name) for name in row_tables}
+    counts["domains_distinct"] = rows_per_document(db, "domains", distinct="domain")
+    tables = {name: corpus[name] for name in TABLE_NAMES} | as_text({name: corpus[name] for name in WHOLE_AS_TEXT})
+    return ReportData(out_dir=out_dir, tables=tables, counts=counts)
 
 
 def to_int(value: object) -> int | None:

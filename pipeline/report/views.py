@@ -213,10 +213,14 @@ def doc_view(data: ReportData, index: int, doc: dict[str, str]) -> DocView:
 
 def overview_rows(data: ReportData) -> list[dict[str, Any]]:
     """One row per document for the corpus table: identity, dates, region, topic and row counts."""
-    counts = {n: data.tables[n]["doc_id"].value_counts().to_dict() for n in ROW_TABLES if "doc_id" in data.tables[n]}
+    if data.counts is not None:  # counted in the store (a large corpus, its tables not read)
+        counts = {n: data.counts.get(n, {}) for n in ROW_TABLES}
+        n_domains = data.counts.get("domains_distinct", {})
+    else:
+        counts = {n: data.tables[n]["doc_id"].value_counts().to_dict() for n in ROW_TABLES if "doc_id" in data.tables[n]}
+        dom = data.tables["domains"]
+        n_domains = dom.groupby("doc_id")["domain"].nunique().to_dict() if {"doc_id", "domain"} <= set(dom.columns) else {}
     errors = data.tables["errors"]["doc_id"].value_counts().to_dict() if "doc_id" in data.tables["errors"] else {}
-    dom = data.tables["domains"]
-    n_domains = dom.groupby("doc_id")["domain"].nunique().to_dict() if {"doc_id", "domain"} <= set(dom.columns) else {}
     out = []
     for i, doc in enumerate(data.tables["documents"].to_dict("records")):
         d = doc["doc_id"]

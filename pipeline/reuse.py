@@ -46,7 +46,8 @@ class _Sentences:
         vocab, col = np.unique(grams, return_inverse=True)
         width = max(len(vocab), 1)
         cell = np.sort(row * width + col.reshape(-1))
-        cell = cell[np.concatenate([[True], cell[1:] != cell[:-1]])]  # np.unique's hash path is slower here
+        if len(cell):
+            cell = cell[np.concatenate([[True], cell[1:] != cell[:-1]])]  # np.unique's hash path is slower here
         self.matrix: csr_matrix = csr_matrix(
             (np.ones(len(cell), dtype=np.int32), (cell // width, cell % width)), shape=(n, width)
         )

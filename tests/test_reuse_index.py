@@ -64,6 +64,10 @@ def test_a_text_compared_with_nothing_holds_nothing() -> None:
     assert held_sentences({"a": ["某某部门负责组织实施本条例的各项工作任务"]}, [], REUSE_SENTENCE) == {}
     held = held_sentences({"a": [], "b": ["某某部门负责组织实施本条例的各项工作任务"]}, [("a", "b")], REUSE_SENTENCE)
     assert held == {("a", "b"): set(), ("b", "a"): set()}
+    # texts with no sentence at all, or none of two characters (no bigram): nothing held, nothing fails
+    assert held_sentences({"a": [], "b": []}, [("a", "b")], REUSE_SENTENCE) == {("a", "b"): set(), ("b", "a"): set()}
+    assert held_sentences({"a": ["甲"], "b": ["甲"]}, [("a", "b")], REUSE_SENTENCE) == {("a", "b"): {0}, ("b", "a"): {0}}
+    assert best_matches({"a": []}, ["某某部门负责组织实施本条例的各项工作任务"], REUSE_MIN_SCORE) == {"a": {}}
 
 
 def _argmax_of_every_pair(mine: list[str], theirs: list[str], cutoff: float) -> dict[int, tuple[int, float]]:

@@ -453,6 +453,8 @@ def _title_lines(doc: NormDoc, lay: _Draft, texts: list[str], k: int, first: int
         a -= 1
     while part(b + 1) and (_TITLE_BREAK.search(texts[b]) or texts[b].endswith("》") and _is_title(texts[b + 1]) and not texts[b + 1].startswith("《")):
         b += 1  # "关于印发2022年《政府工作报告》" / "重点任务责任落实分工的通知": the book title is not the end
+    if part(b + 1) and texts[b].endswith(tuple(_ANNOUNCEMENT_KINDS)) and texts[b + 1].startswith(("（", "(")) and _element("order_number").match(texts[b + 1]):
+        b += 1  # "…征收土地的公告" / "（第3号）": the serial is the title's, as a site prints it on one line
     return a, b
 
 

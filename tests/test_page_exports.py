@@ -203,6 +203,10 @@ def test_an_announcements_bracketed_serial_under_its_head_is_read_as_on_one_line
     two = run(tmp_path / "two", "寅市人民代表大会常务委员会办公室公告\n（第7号）" + body).document
     assert one.title == two.title == "寅市人民代表大会常务委员会办公室公告（第7号）", (one.title, two.title)
     assert (two.issuer, two.doc_type, two.signed_date) == ("寅市人民代表大会常务委员会办公室", "公告", "2022-12-05"), two
+    # and a 公告 titled with 关于 ("…关于…的公告" / "（第3号）")
+    (tmp_path / "three").mkdir()
+    three = run(tmp_path / "three", "寅市自然资源局关于某地块征收土地的公告\n（第3号）" + body).document
+    assert three.title == "寅市自然资源局关于某地块征收土地的公告（第3号）", three.title
 
 
 def test_a_standing_committees_announcement_numbered_in_brackets_under_its_head(tmp_path: Path) -> None:

@@ -166,6 +166,7 @@ _ORDER_HEAD = regex.compile(r"^[\p{Han}]{2,20}令$")
 _NUMBERED_HEAD = regex.compile(r"^(?!\p{Han}*关于)\p{Han}{2,30}(?:令|公告|通告)$")  # an order's or announcement's head
 _ORDER_SERIAL = regex.compile(r"^第\s*\d{1,5}\s*号$")
 _NUMBER_TAIL = regex.compile(r"^[〔［\[](?:19|20)\d{2}[〕］\]]\d{1,4}号")  # a 文号's year and serial
+_TRAILING_NOTE = regex.compile(r"[（(][^（）()]{1,12}[)）]$")  # "(2019修订)" after a title
 _PAREN_LINE = regex.compile(r"^（[^（）]{1,20}）$")
 _SENTENCE_THEN_NOTE = regex.compile(r"[。！？；]（(?:[^（）]|（[^（）]*）)*）$")
 
@@ -591,8 +592,9 @@ def _merge_title(groups: list[_Group]) -> list[_Group]:
             if len(head) > 1 and looks_like_org(head[0]) and not _TITLE_GOES_ON.match(head[1]) and not joint:
                 start = 1  # "卯市人民政府办公室" over "卯市国土空间总体规划": a banner, not the title's first line
     export_field = rules.element_rules()["export_field"].pattern
-    while start < len(head) and export_field.match(head[start]):
-        start += 1  # an export's own fields above the notice are not title lines
+    chrome = rules.html_rules().chrome.pattern
+    while start < len(head) and (export_field.match(head[start]) or chrome.fullmatch(head[start])):
+        start += 1  # an export's own fields or a page's chrome (a breadcrumb) above the notice are not title lines
     title_head = rules.words("title_head")
     for j in range(start + 1, min(start + cfg.max_title_lines, len(head))):
         m = _ORG_THEN_ABOUT.match(head[j])
@@ -606,6 +608,9 @@ def _merge_title(groups: list[_Group]) -> list[_Group]:
         t = head[j]
         if not t or t[-1] in _TERMINAL or t.endswith("：") or visual_width(t) > cfg.max_title_line_width or _is_standalone(t):
             break
+        if j > start and _ends_with_doc_type(_TRAILING_NOTE.sub("", head[start])) and title_head.search(t) and _ends_with_doc_type(t):
+            break  # a whole title under a whole title with a note: the title printed again (a law database's
+            # print with its revision mark, "…的通知(2019修订)", over the notice's own), not the first line's end
         if _ends_with_doc_type(t):
             end = j
             break

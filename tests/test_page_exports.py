@@ -209,6 +209,18 @@ def test_an_announcements_bracketed_serial_under_its_head_is_read_as_on_one_line
     assert three.title == "寅市自然资源局关于某地块征收土地的公告（第3号）", three.title
 
 
+def test_a_title_broken_inside_a_word_under_a_breadcrumb_is_joined(tmp_path: Path) -> None:
+    # a page printed to PDF on a narrow column breaks the title inside 委员会, under the site's breadcrumb: the
+    # breadcrumb is no title line, and the two lines are one title
+    text = (
+        "首页->政务公开->其他政府信息->公告\n寅市人民代表大会常务委\n员会办公室公告（第7号）\n时间：2022年12月06日来源：某省卫生健康委员会\n\n"
+        "市人大常委会于2022年12月1日对《寅市社会信用条例（草案）》进行了初次审议，现将有关事项公告如下：\n"
+        "一、公民、法人和其他组织均可以通过信函提出意见。\n寅市人民代表大会常务委员会办公室\n2022年12月5日\n"
+    )
+    d = run(tmp_path, text).document
+    assert d.title == "寅市人民代表大会常务委员会办公室公告（第7号）", d.title
+
+
 def test_a_standing_committees_announcement_numbered_in_brackets_under_its_head(tmp_path: Path) -> None:
     # a standing committee numbers its 公告 within its term (深圳市人民代表大会常务委员会公告 / 第三十七号); printed
     # in brackets under the head, the number is still its 文号 and the head its title

@@ -610,4 +610,6 @@ def test_a_field_line_open_on_a_book_title_goes_on() -> None:
         Line("各市、县（区）人民政府，省政府各部门：", 1, False, frozenset()),
     ])
     assert jiangxi[0].startswith("简介：") and jiangxi[0].endswith("关于印发江西省》。"), jiangxi
-    assert jiangxi[1] == "江西省人民政府办公厅关于印发江西省", jiangxi  # the title's lines, for the title step
+    # the blurb is the site's chrome, not a title line: the title's two lines under it are joined into one
+    assert jiangxi[1] == "江西省人民政府办公厅关于印发江西省县级公立医院综合改革试点工作实施意见的通知", jiangxi
+    assert jiangxi[2] == "各市、县（区）人民政府，省政府各部门：", jiangxi

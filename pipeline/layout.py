@@ -166,6 +166,7 @@ _ORDER_HEAD = regex.compile(r"^[\p{Han}]{2,20}令$")
 _NUMBERED_HEAD = regex.compile(r"^(?!\p{Han}*关于)\p{Han}{2,30}(?:令|公告|通告)$")  # an order's or announcement's head
 _ORDER_SERIAL = regex.compile(r"^第\s*\d{1,5}\s*号$")
 _NUMBER_TAIL = regex.compile(r"^[〔［\[](?:19|20)\d{2}[〕］\]]\d{1,4}号")  # a 文号's year and serial
+_TAIL_THEN_NUMBER = regex.compile(r"^[^（(：:。，；\s]{1,12}[（(](?P<number>[^（）()]{4,40})[)）]$")  # a title's last characters, its 文号
 _TRAILING_NOTE = regex.compile(r"[（(][^（）()]{1,12}[)）]$")  # "(2019修订)" after a title
 _PAREN_LINE = regex.compile(r"^（[^（）]{1,20}）$")
 _SENTENCE_THEN_NOTE = regex.compile(r"[。！？；]（(?:[^（）]|（[^（）]*）)*）$")
@@ -198,6 +199,8 @@ def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = ""
         return False
     if b_signs:
         return False  # the 署名 stands on its own above the date, whatever the line before
+    if in_header and "centered" in a_line.cues and (m := _TAIL_THEN_NUMBER.match(b)) is not None and _title_line(a) and not _is_standalone(a) and parse_doc_number(m.group("number")) is not None:
+        return True  # "2021年县政府重点工作任" over "务（华政发〔2021〕2号）": a page's title printed with its 文号, broken inside
     if in_header and _open_book_title(group or a) and not _is_heading_start(b):
         return True  # "安徽省实施《中华人民共和国全国人民代表大" over "会和": inside 《》 the title goes on
     if in_header and b.startswith("的") and visual_width(b) <= SETTINGS.max_title_tail_width and (b == "的" or _ends_with_doc_type(b)):

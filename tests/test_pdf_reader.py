@@ -613,3 +613,18 @@ def test_a_field_line_open_on_a_book_title_goes_on() -> None:
     # the blurb is the site's chrome, not a title line: the title's two lines under it are joined into one
     assert jiangxi[1] == "江西省人民政府办公厅关于印发江西省县级公立医院综合改革试点工作实施意见的通知", jiangxi
     assert jiangxi[2] == "各市、县（区）人民政府，省政府各部门：", jiangxi
+
+
+def test_a_page_title_printed_with_its_number_and_broken_inside_it_is_joined() -> None:
+    """A site's page printed to PDF (华容 2021 through Word): the title carries its 文号 in brackets, as the site
+    shows it, and the centred line breaks inside the title ("…重点工作任" / "务（华政发〔2021〕2号）"): one line again,
+    so the title step reads the title and the number from it."""
+    lines = _norm([
+        Line("•索引号：6735597301/2021-1801120", 1, False, frozenset({"indent"})),
+        Line("•发布机构：县人民政府办公室", 1, False, frozenset({"indent"})),
+        Line("2021年县政府重点工作任", 1, False, frozenset({"centered"})),
+        Line("务（丁政发〔2021〕2号）", 1, False, frozenset({"centered"})),
+        Line("来源：丁县政府2021-03-23 10:56", 1, False, frozenset({"indent"})),
+        Line("各乡镇人民政府，县直各单位：", 1, False, frozenset()),
+    ])
+    assert "2021年县政府重点工作任务（丁政发〔2021〕2号）" in lines, lines

@@ -141,16 +141,15 @@ def read_store(
             elif name == "texts" and (texts_of is not None or doc_ids is not None):
                 ids = list(texts_of if texts_of is not None else doc_ids or ())
                 out[name] = coerce(name, con.execute('SELECT * FROM "texts" WHERE doc_id IN (SELECT UNNEST(?::VARCHAR[]))', [ids]).df())
-            elif doc_ids is not None:
-                cols = select.get(name, "*") if select else "*"
-                query = f'SELECT {cols} FROM "{name}" WHERE doc_id IN (SELECT UNNEST(?::VARCHAR[])) ORDER BY rowid'
-                out[name] = coerce(name, con.sql(query, params=[list(doc_ids)]).to_arrow_table())
             else:
                 # through Arrow, not .df(): the conversion left about a third more memory held (issue 14)
                 cols = select.get(name, "*") if select else "*"
-                cond = f" WHERE {where[name]}" if where and name in where else ""
+                conds = [f"({where[name]})"] if where and name in where else []
+                if doc_ids is not None:
+                    conds.append("doc_id IN (SELECT UNNEST(?::VARCHAR[]))")
+                cond = f" WHERE {' AND '.join(conds)}" if conds else ""
                 query = f'SELECT {cols} FROM "{name}"{cond} ORDER BY rowid' if cols != "*" or cond else f'SELECT * FROM "{name}"'
-                out[name] = coerce(name, con.sql(query).to_arrow_table())
+                out[name] = coerce(name, con.sql(query, params=[list(doc_ids)] if doc_ids is not None else None).to_arrow_table())
         return out
     except duckdb.Error as e:  # a truncated or damaged file opens but cannot be read
         raise StoreError(f"{db}: the corpus database is damaged ({type(e).__name__}: {e}); move it away or run with --rebuild") from e

@@ -453,9 +453,14 @@ def _title_lines(doc: NormDoc, lay: _Draft, texts: list[str], k: int, first: int
         a -= 1
     while part(b + 1) and (_TITLE_BREAK.search(texts[b]) or texts[b].endswith("》") and _is_title(texts[b + 1]) and not texts[b + 1].startswith("《")):
         b += 1  # "关于印发2022年《政府工作报告》" / "重点任务责任落实分工的通知": the book title is not the end
-    if part(b + 1) and texts[b].endswith(tuple(_ANNOUNCEMENT_KINDS)) and texts[b + 1].startswith(("（", "(")) and _element("order_number").match(texts[b + 1]):
+    if part(b + 1) and texts[b].endswith(tuple(_ANNOUNCEMENT_KINDS)) and _bracketed_serial(texts[b + 1]):
         b += 1  # "…征收土地的公告" / "（第3号）": the serial is the title's, as a site prints it on one line
     return a, b
+
+
+def _bracketed_serial(text: str) -> bool:
+    """A 公告's serial in brackets ("（第7号）"): the title's, as a site prints it on the title's line."""
+    return text.startswith(("（", "(")) and _element("order_number").match(text) is not None
 
 
 _TITLE_NUMBER = regex.compile(r"^(?P<title>.+?)\s*[（(](?P<number>[^（）()]{4,40})[)）]$")
@@ -665,7 +670,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
                 # an announcement numbered by a yearless serial ("郑州市人民政府" / "通告" / "第12号"): its head is its
                 # title, as with a 文号; the bare serial names no agency and no year, so no 文号 is made of it. A
                 # serial in brackets is the title's as a site prints it on one line ("…办公室公告（第7号）")
-                announced = (top, k + 1) if texts[k + 1].startswith(("（", "(")) else (top, k)
+                announced = (top, k + 1) if _bracketed_serial(texts[k + 1]) else (top, k)
                 lay.mark_range(top, k + 2, HEADER)
                 i = k + 2
                 break

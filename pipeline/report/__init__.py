@@ -108,8 +108,8 @@ def build_report(out_dir: Path, *, dest: Path | None = None) -> Path:
     comp = compare_view(out_dir)  # first: its tables are let go before the pages' tables are read (issue 14)
     path = dest or out_dir / "report.html"
     folder = path.parent / DOCS_DIR
-    overview = read_overview(out_dir, tuple(ROW_TABLES))
-    if overview is not None and len(overview.tables["documents"]) >= PAGED_FROM:
+    overview = read_overview(out_dir, tuple(ROW_TABLES), min_documents=PAGED_FROM)
+    if overview is not None:
         data = overview
         comp.link_leads(read_output(out_dir, doc_ids=list(comp.column_ids)))
         records = data.tables["documents"].to_dict("records")

@@ -67,12 +67,13 @@ def read_output(out_dir: Path, *, doc_ids: Sequence[str] | None = None) -> Repor
     return ReportData(out_dir=out_dir, tables=tables, texts=texts)
 
 
-def read_overview(out_dir: Path, row_tables: Sequence[str]) -> ReportData | None:
+def read_overview(out_dir: Path, row_tables: Sequence[str], *, min_documents: int = 0) -> ReportData | None:
     """The documents and errors tables (as text) and each document's row counts of `row_tables` and distinct
     domains, counted in the store: the overview of a corpus without its other tables in memory (issue 14).
-    None when the folder has no store (its CSV files are read whole)."""
+    None when the folder has no store (its CSV files are read whole) or fewer than `min_documents` documents
+    (a corpus small enough to read whole)."""
     db = store_file(out_dir)
-    if db is None:
+    if db is None or len(rows_per_document(db, "documents")) < min_documents:
         return None
     corpus = load_tables(db, names=WHOLE_AS_TEXT)
     counts = {name: rows_per_document(db, name) for name in row_tables}

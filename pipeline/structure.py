@@ -449,8 +449,11 @@ def _title_lines(doc: NormDoc, lay: _Draft, texts: list[str], k: int, first: int
     head = rules.words("title_head")
     if a == k and not head.search(texts[k]) and part(k - 1) and head.search(texts[k - 1]) and not _is_title(texts[k - 1]):
         # a title broken after a place name, its head on the line above ("江西省人民政府办公厅关于印发江西省" /
-        # "县级公立医院综合改革试点工作实施意见的通知"): the last line alone names no issuer and no 关于
+        # "县级公立医院综合改革试点工作实施意见的通知"): the last line alone names no issuer and no 关于; that line
+        # may itself be the second of three ("自治区人民政府关于" / "印发新疆维吾尔自治区" / "…计划的通知")
         a -= 1
+        while part(a - 1) and _TITLE_BREAK.search(texts[a - 1]):
+            a -= 1
     while part(b + 1) and (_TITLE_BREAK.search(texts[b]) or texts[b].endswith("》") and _is_title(texts[b + 1]) and not texts[b + 1].startswith("《")):
         b += 1  # "关于印发2022年《政府工作报告》" / "重点任务责任落实分工的通知": the book title is not the end
     if part(b + 1) and texts[b].endswith(tuple(_ANNOUNCEMENT_KINDS)) and _bracketed_serial(texts[b + 1]):
@@ -463,6 +466,7 @@ def _bracketed_serial(text: str) -> bool:
     return text.startswith(("（", "(")) and _element("order_number").match(text) is not None
 
 
+_LEADING_NUMBER = regex.compile(r"^[（(](?P<number>[^（）()]{4,40})[)）]\s*(?=\S)")
 _TITLE_NUMBER = regex.compile(r"^(?P<title>.+?)\s*[（(](?P<number>[^（）()]{4,40})[)）]$")
 
 
@@ -798,8 +802,19 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             while a - 1 >= i and a - 1 not in lay.roles and _RECIPIENTS_HEAD.fullmatch(texts[a - 1]) and doc.paras[a - 1].kind == "para":
                 a -= 1  # the list began on lines the source broke ("各县、区人民政府，…、苏州" / "宿迁工业园区，…：")
             p = doc.paras[a]
+            begin = p.start
+            lead = _LEADING_NUMBER.match(texts[a])
+            num = parse_doc_number(lead.group("number")) if lead is not None else None
+            if lead is not None and num is not None:
+                # the 文号 a database printed in brackets at the head of the 主送机关's line ("（新政发〔1994〕103号）伊犁
+                # 哈萨克自治州，…："): the number is the notice's, the addressees start after it
+                begin = p.start + lead.end()
+                if k_num is None:
+                    at = p.start + lead.start("number")
+                    lay.doc_number = num
+                    lay.doc_number_span = _span(doc, p, num.normalized, at + num.start, at + num.end)
             end = doc.paras[k].start + len(m.group("value"))
-            lay.recipients = Span(doc.text[p.start : end].replace("\n", ""), p.start, end, p.page, doc.text[p.start : doc.paras[k].end])
+            lay.recipients = Span(doc.text[begin:end].replace("\n", ""), begin, end, p.page, doc.text[p.start : doc.paras[k].end])
             lay.mark_range(a, k + 1, RECIPIENTS)
             i = k + 1
             break

@@ -591,3 +591,37 @@ def test_notes_over_the_title_and_its_addressees_are_no_body(tmp_path: Path) -> 
     assert (d.title, d.recipients, d.signed_date) == ("寅镇人民政府关于印发《寅镇文物保护管理办法》的通知", "各相关单位、部门", "2023-10-13"), d
     fragment = "为整治工作提供保障，确保责任落实。\n（三）注重长效监管。要建立长效机制。\n二、时间安排\n本次整治活动分四个阶段：\n（一）宣传发动阶段\n"
     assert run(tmp_path, fragment, "fragment").document.title == ""
+
+
+LII_PAGE = """[Home]
+[Databases]
+[Search]
+己省地方法规 |
+【发布文号】己政发[1996]41号
+【发布日期】1996-05-20
+【所属类别】地方法规
+【文件来源】-----------
+省人民政府关于
+印发己省农村公路
+养护管理办法的通知
+(己政发〔1996〕41号)各市、县人民政府,省人民政府各部门:
+现将《己省农村公路养护管理办法》印发给你们,请认真贯彻执行。
+"""
+
+
+def test_a_legal_information_institutes_page(tmp_path: Path) -> None:
+    # a LII page: its link bar one link a line, "【发布文号】" the number field, the title broken over three
+    # lines after 关于 and a place name, and the 文号 printed in brackets at the head of the 主送机关's line
+    d = run(tmp_path, LII_PAGE).document
+    assert d.title == "省人民政府关于印发己省农村公路养护管理办法的通知", d.title
+    assert d.doc_number == "己政发〔1996〕41号", d.doc_number
+    assert d.recipients == "各市、县人民政府；省人民政府各部门", d.recipients
+    assert d.published_date == "1996-05-20", d.published_date
+
+
+def test_a_number_at_the_head_of_the_recipients_line_is_read_without_a_field(tmp_path: Path) -> None:
+    # no field list: the bracketed number before the addressees is the only 文号
+    text = LII_PAGE.split("【文件来源】-----------\n", 1)[1]
+    d = run(tmp_path, text).document
+    assert d.doc_number == "己政发〔1996〕41号", d.doc_number
+    assert d.recipients == "各市、县人民政府；省人民政府各部门", d.recipients

@@ -201,8 +201,9 @@ def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = ""
         return False  # the 署名 stands on its own above the date, whatever the line before
     if in_header and "centered" in a_line.cues and (m := _TAIL_THEN_NUMBER.match(b)) is not None and _title_line(a) and not _is_standalone(a) and parse_doc_number(m.group("number")) is not None:
         return True  # "2021年县政府重点工作任" over "务（华政发〔2021〕2号）": a page's title printed with its 文号, broken inside
-    if in_header and _open_book_title(group or a) and not _is_heading_start(b):
-        return True  # "安徽省实施《中华人民共和国全国人民代表大" over "会和": inside 《》 the title goes on
+    if in_header and _open_book_title(group or a) and not _is_heading_start(b) and not _is_standalone(a):
+        return True  # "安徽省实施《中华人民共和国全国人民代表大" over "会和": inside 《》 the title goes on (a page's
+        # chrome line naming a gazette, "本作品收录于《…公报/2000年/第8号", is no title)
     if in_header and b.startswith("的") and visual_width(b) <= SETTINGS.max_title_tail_width and (b == "的" or _ends_with_doc_type(b)):
         return True  # "…责任分解方案" over "的通知" (or "的" / "通知"): the type word above was the subject's
     if in_header and _ends_with_doc_type(a) and not _cited_end(group or a) and rules.words("title_head").search(group or a) and not _SENTENCE_END.search(group or a):

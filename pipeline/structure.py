@@ -3,6 +3,8 @@ its heading tree, 附件说明, 署名, 成文日期, 公开属性) and 版记 (
 
 from __future__ import annotations
 
+import itertools
+
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Iterable, Mapping, Sequence
@@ -1023,7 +1025,13 @@ def _closing(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             cc_first = k
     # 成文日期 and the 署名 above it; 公开属性 below. A 令 prints its date above the title of the rules it
     # promulgates, so the search starts right after the 文号.
-    for k in range(min(lay.header_end, lay.body_start) if lay.doc_number is not None or lay.order_serial else lay.body_start, len(texts)):
+    top = min(lay.header_end, lay.body_start) if lay.doc_number is not None or lay.order_serial else lay.body_start
+    rows: Iterable[int] = range(top, len(texts))
+    if lay.recipients is not None and top < lay.body_start:
+        # a notice with a 主送机关 is no 令: a date between its 文号 and the addressees is a page's byline
+        # (Wikisource: title, 文号, issuer, date, then the text), the 成文日期 only if none closes the text
+        rows = itertools.chain(range(lay.body_start, len(texts)), range(top, lay.body_start))
+    for k in rows:
         if paras[k].kind != "para" or k in lay.roles:
             continue
         m = el["signed_date"].pattern.match(texts[k])

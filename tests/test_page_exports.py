@@ -7,6 +7,10 @@ from pathlib import Path
 
 from notice_helpers import process_text as run
 
+from pipeline.ingest import read_document
+from pipeline.layout import normalise
+from pipeline.structure import analyse
+
 
 BRACKETED_FIELDS = """文章属性
 ∙【制定机关】荆门市人民政府办公厅
@@ -625,3 +629,33 @@ def test_a_number_at_the_head_of_the_recipients_line_is_read_without_a_field(tmp
     d = run(tmp_path, text).document
     assert d.doc_number == "己政发〔1996〕41号", d.doc_number
     assert d.recipients == "各市、县人民政府；省人民政府各部门", d.recipients
+
+
+WIKISOURCE_PAGE = """庚部关于同意设立辛市庚河区的批复
+庚函〔2001〕12号
+庚部
+2001年2月3日
+本作品收录于《庚部公报/2001年/第4号
+收录于
+    辛省人民政府:
+      你省《关于辛市设置市辖庚河区的请示》(辛府呈〔2000〕5号)收悉。同意设立辛市庚河区。
+      庚河区的各类机构要按照精简、效能的原则设置。
+    庚部
+    二〇〇一年二月三日
+"""
+
+
+def test_a_wikisource_page(tmp_path: Path) -> None:
+    # the page prints the issuer and date under the 文号 and its gazette banner ("本作品收录于《…", an
+    # unclosed 《) over the 主送机关: the banner is chrome, the addressees stand on their own, and the date
+    # that closes the reply is its 成文日期, the body before it no attachment
+    out = run(tmp_path, WIKISOURCE_PAGE)
+    d = out.document
+    assert d.recipients == "辛省人民政府", d.recipients
+    assert d.signed_date == "2001-02-03", d.signed_date
+    assert [r.cited_doc_number for r in out.references] == ["辛府呈〔2000〕5号"], out.references
+    path = tmp_path / "notice.txt"
+    doc = normalise(read_document(path))
+    roles = analyse(doc).roles
+    body = next(k for k, p in enumerate(doc.paras) if "收悉" in doc.text[p.start : p.end])
+    assert roles[body] == "正文", roles

@@ -428,6 +428,7 @@ def join_label_values(cleaned: list[tuple[str, Line] | Table]) -> list[tuple[str
             and not _ENDS_WITH_COLON.search(_wrapped_from(cleaned, i + 1))
             and not _foreign_number(label, nxt[0])
             and not rules.html_rules().chrome.pattern.fullmatch(nxt[0])  # "标题" over a site's "Transcription"
+            and (label not in rules.html_rules().counter_labels or _COUNT.fullmatch(nxt[0]) is not None)
         ):
             # a line ending in a colon is no value: the 主送机关 after an empty "浏览量："
             out.append((f"{label}：{nxt[0]}", c[1]))
@@ -438,6 +439,7 @@ def join_label_values(cleaned: list[tuple[str, Line] | Table]) -> list[tuple[str
     return out
 
 
+_COUNT = regex.compile(r"\s*\d[\d,，]*\s*次?\s*")
 _DATE_THEN_NUMBER = regex.compile(r"^(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)\s*(?P<number>\S.*号)$")
 
 

@@ -678,12 +678,13 @@ class HtmlRules:
     labels_in_brackets: tuple[tuple[str, str], ...] = ()  # labels read only inside 【】 ("字号" alone is font size)
     json_content: tuple[str, ...] = ()  # a data API's field names holding the notice's text (lower case, no _ or -)
     json_fields: tuple[tuple[str, str], ...] = ()  # (field name so folded, metadata key)
+    counter_labels: frozenset[str] = frozenset()  # a page's view counters: their value is a number or nothing
 
 @cached
 def html_rules() -> HtmlRules:
     """rules/html.yaml: a web page's metadata labels and the page chrome left inside article containers."""
     data = _read_yaml("html.yaml")
-    _check_keys("html.yaml", "<top>", data, {"metadata_labels", "bracketed_labels", "date_keys", "meta_tags", "json_content", "json_fields", "patterns"})
+    _check_keys("html.yaml", "<top>", data, {"metadata_labels", "bracketed_labels", "date_keys", "meta_tags", "json_content", "json_fields", "counter_labels", "patterns"})
     labels = [(_SPACES.sub("", str(a)), str(key)) for key, aliases in data["metadata_labels"].items() for a in aliases]
     labels.sort(key=lambda p: len(p[0]), reverse=True)
     alt = "|".join(regex.escape(a) for a, _ in labels)
@@ -699,6 +700,9 @@ def html_rules() -> HtmlRules:
     for name in list(data.get("date_keys", [])) + list((data.get("meta_tags") or {}).values()) + [k for _, k in json_fields]:
         if name not in keys:
             raise RuleError(f"rules/html.yaml: {name!r} is not a metadata_labels key")
+    counters = frozenset(_SPACES.sub("", str(a)) for a in data.get("counter_labels") or [])
+    if counters - {a for a, _ in labels}:
+        raise RuleError(f"rules/html.yaml: counter_labels {sorted(counters - {a for a, _ in labels})} are not metadata labels")
     pats = {r.id: r for r in _pattern_rules("html.yaml", "patterns")}
     missing = {"page_chrome", "repost_prefix", "part_label", "glued_page_number"} - set(pats)
     if missing:
@@ -716,6 +720,7 @@ def html_rules() -> HtmlRules:
         labels_in_brackets=tuple(bracketed),
         json_content=tuple(fold_field(a) for a in data.get("json_content") or []),
         json_fields=tuple(json_fields),
+        counter_labels=counters,
     )
 
 

@@ -659,3 +659,26 @@ def test_a_wikisource_page(tmp_path: Path) -> None:
     roles = analyse(doc).roles
     body = next(k for k, p in enumerate(doc.paras) if "收悉" in doc.text[p.start : p.end])
     assert roles[body] == "正文", roles
+
+
+def test_an_empty_view_counter_takes_no_issuer_as_its_value(tmp_path: Path) -> None:
+    # the page's "浏览次数：" counter printed empty on a line of its own, over the 发文机关标志: a counter's value
+    # is a number, so the issuer's name stays the masthead
+    text = (
+        "来源：己省政府网 发布时间：2020年03月25日\n浏览次数：\n己省人民政府\n文件\n己政发〔2020〕16号\n"
+        "己省人民政府关于做好稳就业工作的通知\n各市、县人民政府：\n现就做好稳就业工作通知如下。\n己省人民政府\n2020年3月19日\n"
+    )
+    d = run(tmp_path, text).document
+    assert d.issuer == "己省人民政府", d.issuer
+    assert d.doc_number == "己政发〔2020〕16号", d.doc_number
+    doc = normalise(read_document(tmp_path / "notice.txt"))
+    st = analyse(doc)
+    lines = {doc.text[p.start : p.end]: st.roles[k] for k, p in enumerate(doc.paras)}
+    assert lines.get("浏览次数：") == "页面信息", lines
+    assert st.issuer_mark is not None and st.issuer_mark.value == "己省人民政府", st.issuer_mark
+
+
+def test_a_view_counter_still_takes_its_number_from_the_next_line(tmp_path: Path) -> None:
+    text = "浏览次数：\n1024\n己省人民政府关于做好春耕工作的通知\n各市、县人民政府：\n现就做好春耕工作通知如下。\n己省人民政府\n2020年3月19日\n"
+    d = run(tmp_path, text).document
+    assert d.title == "己省人民政府关于做好春耕工作的通知", d.title

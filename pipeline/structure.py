@@ -611,7 +611,9 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         first += 1
     i = first
     # 发文机关标志: "<机关>文件", or an organisation's name alone above the 文号
-    for k in range(first, min(n, first + SETTINGS.issuer_mark_window)):
+    # the first lines not yet placed: a page's byline and counters between them ("来源：…" / "浏览次数：") do not count
+    unplaced = list(itertools.islice((k for k in range(first, n) if k not in lay.roles), SETTINGS.issuer_mark_window))
+    for k in unplaced:
         # a page copied from a printed masthead may break "文件" onto a line of its own
         split = k + 1 < n and texts[k + 1] == "文件" and texts[k] != "文件"
         m = el["issuer_mark"].pattern.match(texts[k] + "文件" if split else texts[k])

@@ -682,3 +682,16 @@ def test_a_view_counter_still_takes_its_number_from_the_next_line(tmp_path: Path
     text = "浏览次数：\n1024\n己省人民政府关于做好春耕工作的通知\n各市、县人民政府：\n现就做好春耕工作通知如下。\n己省人民政府\n2020年3月19日\n"
     d = run(tmp_path, text).document
     assert d.title == "己省人民政府关于做好春耕工作的通知", d.title
+
+
+def test_a_masthead_under_the_pages_byline_and_counter(tmp_path: Path) -> None:
+    # the page's heading, byline and empty counter stand between its breadcrumb and the 发文机关标志: they are
+    # the page's, and the masthead under them is still among the notice's first lines
+    text = (
+        "政府信息公开\n您的位置: 首页 >> 政务公开 >> 自治区文件 >> 正文\n自治区文件\n关于做好稳就业工作的通知\n"
+        "来源：己省政府网 发布时间：2020年03月25日 11:31\n浏览次数：\n己省人民政府文件\n己政发〔2020〕16号\n"
+        "关于做好稳就业工作的通知\n各市、县人民政府：\n现就做好稳就业工作通知如下。\n2020年3月19日\n"
+    )
+    d = run(tmp_path, text).document
+    assert d.issuer == "己省人民政府", d.issuer
+    assert d.doc_number == "己政发〔2020〕16号", d.doc_number

@@ -90,7 +90,8 @@ def fullwidth_parentheses(text: str) -> str:
 
 _LATIN = regex.compile(r"[A-Za-z]")
 _HAN_CHAR = regex.compile(HAN)
-_LONE_OPEN = regex.compile(rf"\s*\((?=\s*{_CJK_CONTEXT})")
+# (a "(" after Chinese text and before a figure opens a bracket the line broke: "…行动方案(2022—" / "2024年)的通知")
+_LONE_OPEN = regex.compile(rf"\s*\((?=\s*{_CJK_CONTEXT})|(?<=\p{{Han}})\s*\((?=\s*\d)")
 _LONE_CLOSE = regex.compile(rf"(?<={_CJK_CONTEXT})\s*\)")
 
 

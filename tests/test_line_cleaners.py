@@ -94,3 +94,12 @@ def test_a_forums_anti_copy_strings_are_dropped_and_ascii_text_kept() -> None:
     # numbers, English and measurements are no jammer
     for line in ("附件 1 2 3 4 5", "The People's Government of Qinghe Municipality", "PM2.5 和 PM10 浓度 ≤ 75", "A B C D 四级"):
         assert N.drop_forum_jammer(line) == line, line
+
+
+def test_a_bracket_a_line_broke_after_chinese_text_and_before_a_figure_is_full_width() -> None:
+    # a title wrapped inside its bracketed years ("…三年行动方案(2022—" / "2024年)的通知", a page printed to PDF):
+    # each half is converted on its own line, so both come out full-width once the lines are joined
+    assert N.fullwidth_parentheses("关于印发三年行动方案(2022—") == "关于印发三年行动方案（2022—"
+    assert N.fullwidth_parentheses("2024年)的通知") == "2024年）的通知"
+    assert N.fullwidth_parentheses("详见附件(PDF") == "详见附件(PDF"  # a Latin word after it: left alone
+    assert N.fullwidth_parentheses("ab(12") == "ab(12"

@@ -174,6 +174,7 @@ class StructureSettings:
     """The numbers the element finders decide by, named (counts are paragraphs, lengths characters)."""
 
     header_window: int = 30  # the 版头 and 标题 are found among the first paragraphs
+    page_lead_reach: int = 200  # a browser's print of a whole page reaches its notice within this many paragraphs
     issuer_mark_window: int = 3  # the 发文机关标志 is among the first lines (§7.2.3)
     repost_lead_lines: int = 8  # a reposting site's lead over the notice ends within this many lines
     title_after_number: int = 4  # the 标题 follows the 文号 within this many paragraphs (§7.3.1)
@@ -533,9 +534,31 @@ def _byline_repeated(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             break
 
 
+def _page_lead_in(doc: NormDoc, texts: list[str]) -> int:
+    """How many leading paragraphs are a web page's own, when a browser printed the whole page to PDF: its
+    menus, search box and related links run past the header window before the notice's title and 主送机关
+    ("市民网页" / "语言" / "简体" / … / "穗府办规〔2021〕7号" / "广州市人民政府办公厅关于…的通知" / "各区人民政府，…：").
+    0 when a 主送机关 under a title stands within the window, or none stands within the page's reach."""
+    for k in range(min(len(texts), SETTINGS.page_lead_reach)):
+        if not texts[k].endswith(("：", ":")) or doc.paras[k].kind != "para" or not addressees(texts[k]):
+            continue
+        title = next((j for j in range(k - 1, max(k - 1 - SETTINGS.recipients_window, -1), -1) if _is_title(texts[j])), None)
+        if title is None:
+            continue
+        if title + SETTINGS.recipients_window < SETTINGS.header_window or any(len(texts[j]) > SETTINGS.max_title for j in range(title)):
+            return 0  # within reach of the header finders, or body text above (a notice printed inside another)
+        # the lines the title may have over it (its 发文机关标志 and 文号) stay for the header finders
+        return max(0, title - SETTINGS.title_above_lines)
+    return 0
+
+
 def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     el = rules.element_rules()
-    n = min(len(texts), SETTINGS.header_window)
+    lead = _page_lead_in(doc, texts)
+    for k in range(lead):
+        if _page_fields(texts[k]) is None and _glued_fields(texts[k]) is None:
+            lay.mark(k, FURNITURE)  # the page's chrome; its metadata fields are still read below
+    n = min(len(texts), lead + SETTINGS.header_window)
     # 0. what an export or crawler put around the notice, and a title printed twice (北大法宝 exports)
     for k in range(len(texts)):
         if doc.paras[k].kind == "para" and _export_furniture(texts[k]):
@@ -981,12 +1004,27 @@ def _promulgation(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
     return k if k > start else i
 
 
+def _page_lead_out(texts: list[str], lay: _Draft) -> int:
+    """Where a web page's footer starts under the notice (its 网站标识码 / ICP备案号 / 版权所有 lines, with the
+    主办单位 and 联系我们 lines beside them): a browser's print of the whole page goes on past it with the site's
+    menus, none of it the notice's. len(texts) when no footer follows the body."""
+    pattern = rules.element_rules()["site_footer"].pattern
+    for k in range(lay.body_start, len(texts)):
+        if len(texts[k]) <= SETTINGS.max_title and "。" not in texts[k] and pattern.search(texts[k]):
+            while k - 1 > lay.body_start and (lay.roles.get(k - 1) == FURNITURE or _SITE_OWNER.match(texts[k - 1])):
+                k -= 1
+            return k
+    return len(texts)
+
+
 def _closing(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     el = rules.element_rules()
     paras = doc.paras
+    end = _page_lead_out(texts, lay)
+    lay.mark_range(end, len(texts), FURNITURE)
     # 版记 from the end: 印发 line, 抄送 and its continuation lines, 主办/督办 lines
     cc_first = -1
-    for k in range(len(texts) - 1, max(lay.body_start, len(texts) - SETTINGS.record_window) - 1, -1):
+    for k in range(end - 1, max(lay.body_start, end - SETTINGS.record_window) - 1, -1):
         if paras[k].kind != "para":
             continue
         m = el["printed"].pattern.match(texts[k])

@@ -695,3 +695,53 @@ def test_a_masthead_under_the_pages_byline_and_counter(tmp_path: Path) -> None:
     d = run(tmp_path, text).document
     assert d.issuer == "己省人民政府", d.issuer
     assert d.doc_number == "己政发〔2020〕16号", d.doc_number
+
+
+_SITE_MENU = ["市民网页", "语言", "简体", "繁體", "English", "手机端", "微信", "微博", "政务邮箱", "搜索", "请输入关键字 搜一下", "首页",
+              "政务公开", "政务服务", "互动交流", "政策发布", "魅力己市", "推荐", "新闻", "公开", "服务", "互动", "政策", "人文", "政策解读",
+              "【一图读懂】《己市人民政府办公厅关于做好春耕工作的通知》2021-04-21", "当前位置：首页>市政府规范性文件", "基本信息",
+              "统一编号：JS0220210007", "文号：己府办规〔2021〕7号", "发布机关：己市人民政府办公厅", "文件状态：",
+              "己市人民政府办公厅关于做好春耕工作的通知", "字体加大", "字体适中", "字体减小", "打印", "分享"]
+PRINTED_PAGE = "\n".join(_SITE_MENU) + """
+己府办规〔2021〕7号
+己市人民政府办公厅关于做好春耕工作的通知
+各区人民政府，市政府各部门、各直属机构：
+现就做好春耕工作通知如下。
+一、加强组织领导
+各区要于2021年5月1日前制定工作方案。
+己市人民政府办公厅
+2021年4月13日
+公开方式：主动公开
+己市人民政府办公厅2021年4月16日印发
+【返回顶部】【关闭窗口】
+扫一扫在手机打开当前页
+内容纠错|使用帮助|关于我们
+己市人民政府版权所有 主办单位：己市人民政府办公厅 联系我们：020-12345
+网站标识码：4401000004 ICP备案号：己ICP备2022092331号-1
+我要查
+我要办
+应用
+电脑版
+·市委组织部
+·市委宣传部
+·市委统战部
+·市委政法委
+·市委网信办
+·市委外办
+·市委编办
+·市委金融办
+·市委机要局
+·市委老干部局
+·市委党校
+·市委党史研究室
+"""
+
+
+def test_a_whole_page_a_browser_printed(tmp_path: Path) -> None:
+    # "Save as PDF" of the notice's page: the site's menus and the page's metadata block run past the header
+    # window before the 文号, and the site's footer and mobile menu follow the 版记: the notice is read between
+    d = run(tmp_path, PRINTED_PAGE).document
+    assert d.doc_number == "己府办规〔2021〕7号", d.doc_number
+    assert d.title == "己市人民政府办公厅关于做好春耕工作的通知", d.title
+    assert d.recipients == "各区人民政府；市政府各部门；各直属机构", d.recipients
+    assert (d.signed_date, d.issued_date, d.printer) == ("2021-04-13", "2021-04-16", "己市人民政府办公厅"), d

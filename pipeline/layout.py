@@ -429,6 +429,9 @@ def join_label_values(cleaned: list[tuple[str, Line] | Table]) -> list[tuple[str
             and not _foreign_number(label, nxt[0])
             and not rules.html_rules().chrome.pattern.fullmatch(nxt[0])  # "标题" over a site's "Transcription"
             and (label not in rules.html_rules().counter_labels or _COUNT.fullmatch(nxt[0]) is not None)
+            # an empty field over the notice's title ("文件来源：" over "自治区人民政府关于", its "------" lost by
+            # OCR): a title's head is the value of a 标题 field only
+            and (_label_keys().get(label) == "标题" or not _ORG_THEN_ABOUT.match(nxt[0]))
         ):
             # a line ending in a colon is no value: the 主送机关 after an empty "浏览量："
             out.append((f"{label}：{nxt[0]}", c[1]))

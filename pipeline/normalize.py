@@ -359,14 +359,15 @@ def enclosed_numbers(text: str) -> str:
 
 
 # A year written in Chinese numerals whose zeros were typed as a letter O (Latin, full-width or Cyrillic: "二ＯＯ七年",
-# "二ОО六年" on crawled pages): the letters stand for 〇 only inside such a four-character year.
-_CN_YEAR_LOOSE = regex.compile(r"(?<![\p{Han}A-Za-z])[〇○零一二三四五六七八九OoＯｏОо]{4}(?=年)")
-_ZERO_LETTERS = str.maketrans({ch: "〇" for ch in "OoＯｏОо"})
+# "二ОО六年" on crawled pages) or read as the figure 0 by OCR ("二00六年"): they stand for 〇 only inside such a
+# four-character year.
+_CN_YEAR_LOOSE = regex.compile(r"(?<![\p{Han}A-Za-z\d])[〇○零一二三四五六七八九OoＯｏОо0]{4}(?=年)")
+_ZERO_LETTERS = str.maketrans({ch: "〇" for ch in "OoＯｏОо0"})
 
 
 def chinese_year_zeros(text: str) -> str:
-    """'二ＯＯ七年二月六日' -> '二〇〇七年二月六日' (one character for one, so offsets stay valid); a year needs at
-    least one real numeral so a Latin word before 年 is left alone."""
+    """'二ＯＯ七年二月六日' -> '二〇〇七年二月六日', '二00六年' -> '二〇〇六年' (one character for one, so offsets stay
+    valid); a year needs at least one real numeral so a Latin word or a figure before 年 is left alone."""
 
     def fix(m: regex.Match[str]) -> str:
         y = m.group(0)
@@ -554,7 +555,7 @@ _TRIGGERS: dict[Callable[[str], str], str] = {
     bracketed_labels: "[【",
     remove_cjk_spaces: _WHITESPACE,
     docnumber_brackets: "号",
-    chinese_year_zeros: "OoＯｏОо",  # only a letter O in a year is changed
+    chinese_year_zeros: "OoＯｏОо0",  # only a letter O or a figure 0 in a year is changed
     gb_code_punctuation: "«" + "".join(map(chr, range(0xA1A1, 0xA1FF))) + "".join(map(chr, range(0xA3A1, 0xA3FF))),
     pair_straight_quotes: '"',
     repair_brackets: "）》”〕",

@@ -283,8 +283,9 @@ def _trim_title(span: Span) -> Span:
             v, s = v[m.end() :], s + m.end()
         else:
             v, e = v[: m.start()], e - (len(v) - m.start())
-    if len(v) > 2 and v.startswith("《") and v.endswith("》") and "《" not in v[1:-1]:
-        # the 〈〉 a title quoted inside the wrapper had to use are its own 《》 again once the wrapper is gone
+    if len(v) > 2 and v.startswith("《") and v.endswith("》") and _one_book_title(v):
+        # the 〈〉 a title quoted inside the wrapper had to use are its own 《》 again once the wrapper is gone (OCR
+        # reads 〈〉 as 《》: "《…印发《…要点》的通知》" is wrapped too)
         v, s, e = own_book_marks(v[1:-1]), s + 1, e - 1
     tag = _COLUMN_TAG.match(v)
     if tag and _is_title(v[tag.end() :]):
@@ -301,6 +302,16 @@ def _trim_title(span: Span) -> Span:
         # issuer (a place, then 关于/印发); "“三农”工作领导小组关于…" and "“十四五”广东省…规划" keep theirs
         v, s = v[quoted.end() :], s + quoted.end()
     return Span(v, s, e, span.page, span.evidence)
+
+
+def _one_book_title(text: str) -> bool:
+    """The whole text is one 《…》: its first 《 closes at its last 》 ("《A》和《B》" is two)."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += (ch == "《") - (ch == "》")
+        if depth == 0:
+            return i == len(text) - 1
+    return False
 
 
 _QUOTED_TAG = regex.compile(r"^“[^“”]{2,12}”\s*")

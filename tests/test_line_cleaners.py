@@ -103,3 +103,11 @@ def test_a_bracket_a_line_broke_after_chinese_text_and_before_a_figure_is_full_w
     assert N.fullwidth_parentheses("2024年)的通知") == "2024年）的通知"
     assert N.fullwidth_parentheses("详见附件(PDF") == "详见附件(PDF"  # a Latin word after it: left alone
     assert N.fullwidth_parentheses("ab(12") == "ab(12"
+
+
+def test_a_year_in_chinese_numerals_whose_zeros_ocr_read_as_figures() -> None:
+    # a scan's "二〇〇六年" read as "二00六年": the figures stand for 〇 inside a year that has Chinese numerals
+    assert N.chinese_year_zeros("二00六年二月二十日") == "二〇〇六年二月二十日"
+    assert N.chinese_year_zeros("一九九0年") == "一九九〇年"
+    assert N.chinese_year_zeros("2006年") == "2006年"  # figures only: a year in figures, left alone
+    assert N.chinese_year_zeros("12二00六年") == "12二00六年"  # not a year of four characters

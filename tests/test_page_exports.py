@@ -745,3 +745,27 @@ def test_a_whole_page_a_browser_printed(tmp_path: Path) -> None:
     assert d.title == "己市人民政府办公厅关于做好春耕工作的通知", d.title
     assert d.recipients == "各区人民政府；市政府各部门；各直属机构", d.recipients
     assert (d.signed_date, d.issued_date, d.printer) == ("2021-04-13", "2021-04-16", "己市人民政府办公厅"), d
+
+
+def test_a_wrapped_title_whose_inner_marks_are_book_marks_too(tmp_path: Path) -> None:
+    # OCR reads the inner 〈〉 of a wrapped title as 《》: the wrapper still goes
+    text = (
+        "《戊市人民政府办公厅关于印发《戊市2019年政务公开工作要点》的通知》\n戊政办发〔2019〕8号\n"
+        "各区人民政府，市政府各委、办、局：\n《戊市2019年政务公开工作要点》已经市政府同意，现印发给你们。\n"
+        "戊市人民政府办公厅\n2019年4月2日\n"
+    )
+    d = run(tmp_path, text).document
+    assert d.title == "戊市人民政府办公厅关于印发《戊市2019年政务公开工作要点》的通知", d.title
+
+
+def test_two_book_titles_are_no_wrapper(tmp_path: Path) -> None:
+    text = "《戊市河道管理办法》《戊市湖泊管理办法》\n各区人民政府：\n现将两办法印发给你们。\n戊市人民政府\n2019年4月2日\n"
+    d = run(tmp_path, text).document
+    assert not d.title.startswith("戊市河道管理办法》"), d.title
+
+
+def test_an_empty_field_over_the_title_takes_no_title_line(tmp_path: Path) -> None:
+    # the field's placeholder ("-----------") lost by OCR: the title's first line under it is the title's
+    text = LII_PAGE.replace("【文件来源】-----------", "文件来源：")
+    d = run(tmp_path, text).document
+    assert d.title == "省人民政府关于印发己省农村公路养护管理办法的通知", d.title

@@ -30,9 +30,8 @@ from rapidfuzz import fuzz, process
 from . import rules
 from .docnumber import parse_doc_number
 from .extract.region import infer_region
-from .evidence import split_sentences
 from .families import Link, build_families, user_links
-from .reuse import best_matches
+from .reuse import best_matches, reuse_sentences
 from .store import TextsById, arrow_frame, coerce, load_tables, query_store, store_file, table_names
 
 log = logging.getLogger(__name__)
@@ -44,7 +43,6 @@ REUSE_MIN_CHARS = 10  # shorter sentences (headings, 一、总体要求) are not
 _LABEL = regex.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、]|（\d+）)\s*")
 _SPACES = regex.compile(r"\s+")
 _SPACES_AND_BOOK_MARKS = regex.compile(r"[\s《》]")
-_HAN = regex.compile(r"\p{Han}")
 _TRAIL = "。；;：:，, \t"
 
 COVERAGE_HEAD = ["doc_id", "doc_number", "title", "region_province", "region_city", "admin_level"]
@@ -429,16 +427,6 @@ def citation_graph(citations: pd.DataFrame, coverage: pd.DataFrame) -> "nx.DiGra
     return g
 
 
-def sentences(text: str) -> list[str]:
-    """Sentences of a normalised text that are long enough to show reuse."""
-    out = []
-    for a, b in split_sentences(text):
-        s = text[a:b]
-        if len(_HAN.findall(s)) >= REUSE_MIN_CHARS:
-            out.append(s)
-    return out
-
-
 def reuse_tables(citations: pd.DataFrame, texts: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """For each document citing another of the corpus: how many of its sentences restate one of the cited
     document's, and those pairs. The children of one parent are matched in one pass of the q-gram filter
@@ -457,8 +445,8 @@ def reuse_tables(citations: pd.DataFrame, texts: pd.DataFrame) -> tuple[pd.DataF
     row_of: dict[tuple[str, str], dict[str, Any]] = {}
     pairs_of: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for parent, kids in children.items():
-        theirs = sentences(text_of[parent])
-        mine = {child: sentences(text_of[child]) for child in kids}
+        theirs = reuse_sentences(text_of[parent], REUSE_MIN_CHARS)
+        mine = {child: reuse_sentences(text_of[child], REUSE_MIN_CHARS) for child in kids}
         for child, hits in best_matches(mine, theirs, REUSE_MIN_SCORE).items():
             pairs_of[child, parent] = [
                 {"doc_id": child, "parent_doc_id": parent, "sentence": mine[child][i], "parent_sentence": theirs[hits[i][0]], "score": round(hits[i][1], 1)}

@@ -30,9 +30,8 @@ import regex
 from rapidfuzz import fuzz, process
 
 from . import rules
-from .evidence import split_sentences
 from .orgnames import strip_leading_places, without_part_mark
-from .reuse import held_sentences
+from .reuse import held_sentences, reuse_sentences
 from .store import TextsById
 
 
@@ -64,8 +63,6 @@ _TITLE_MARKS = regex.compile(r"[\s《》〈〉<>“”\"]")
 _FIRST_ARTICLE = regex.compile(r"(?m)^第[一1]条")
 _ISSUING_LEAD = regex.compile(r"^(?:关于)?(?:印发|转发)?")
 _IMPLEMENTING_LEAD = regex.compile(r"^(?:贯彻落实|贯彻|落实|实施)")
-_ITEM_LABEL = regex.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、])\s*")
-_HAN = regex.compile(r"\p{Han}")
 _SPACES_AND_PUNCT = regex.compile(r"[\s，。；：、“”《》（）]")
 
 
@@ -214,15 +211,6 @@ def subject_links(docs: pd.DataFrame, linked: set[str]) -> list[Link]:
     return out
 
 
-def _reuse_sentences(text: str) -> list[str]:
-    out = []
-    for a, b in split_sentences(text):
-        s = _ITEM_LABEL.sub("", text[a:b])
-        if len(_HAN.findall(s)) >= REUSE_MIN_HAN:
-            out.append(s)
-    return out
-
-
 def _overlapping_titles(rows: list[Any], grams: Mapping[str, set[str]]) -> list[tuple[Any, Any]]:
     """The pairs whose title bigrams may overlap by REUSE_TITLE_OVERLAP (Jaccard), found without comparing
     every pair: two sets with Jaccard >= t share one of the rarest |g| - ceil(t*|g|) + 1 grams of each
@@ -254,7 +242,7 @@ def reuse_links(docs: pd.DataFrame, texts: Mapping[str, str], linked: set[str]) 
         ga, gb = grams[a.doc_id], grams[b.doc_id]
         if len(ga & gb) / len(ga | gb) >= REUSE_TITLE_OVERLAP:
             compared.append((a, b))
-    sentences = {d: _reuse_sentences(texts[d]) for d in sorted({r.doc_id for p in compared for r in p})}
+    sentences = {d: reuse_sentences(texts[d], REUSE_MIN_HAN) for d in sorted({r.doc_id for p in compared for r in p})}
     held = held_sentences(sentences, [(a.doc_id, b.doc_id) for a, b in compared], REUSE_SENTENCE)
 
     def share(mine: str, theirs: str) -> float:

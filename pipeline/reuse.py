@@ -16,12 +16,31 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 import numpy as np
+import regex
 from rapidfuzz import fuzz, process
+
+from .evidence import split_sentences
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
 _EPS = 1e-9  # bounds are widened by this much so that rounding never drops a pair
+# an item's own label ("第三条", "二、", "（一）", "1.") is no part of what a text restates: the same sentence is
+# numbered differently in a city's regulation and its province's
+_ITEM_LABEL = regex.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、])\s*")
+_HAN = regex.compile(r"\p{Han}")
+
+
+def reuse_sentences(text: str, min_han: int) -> list[str]:
+    """The sentences of a normalised text, without their item labels, that hold at least `min_han` Chinese
+    characters: shorter ones (headings, 一、总体要求) are no evidence of reuse. One picker for the families'
+    reuse links and the `compare` reuse tables."""
+    out = []
+    for a, b in split_sentences(text):
+        sentence = _ITEM_LABEL.sub("", text[a:b])
+        if len(_HAN.findall(sentence)) >= min_han:
+            out.append(sentence)
+    return out
 
 
 class _Sentences:

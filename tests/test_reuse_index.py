@@ -8,8 +8,8 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from pipeline.compare import REUSE_MIN_SCORE
-from pipeline.families import REUSE_SENTENCE, _reuse_sentences
-from pipeline.reuse import best_matches, held_sentences, scored_every_pair
+from pipeline.families import REUSE_MIN_HAN, REUSE_SENTENCE
+from pipeline.reuse import best_matches, held_sentences, reuse_sentences, scored_every_pair
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def _seed_sentences() -> list[str]:
     out: list[str] = []
     for path in sorted((ROOT / "corpora").glob("*.txt")):
-        out += _reuse_sentences(path.read_text(encoding="utf-8"))
+        out += reuse_sentences(path.read_text(encoding="utf-8"), REUSE_MIN_HAN)
     return out
 
 
@@ -104,3 +104,11 @@ def test_each_childs_closest_parent_sentence_is_the_one_cdist_finds() -> None:
     assert hits > 60, "the children restate the parent"
     assert found["c0"][len(children["c0"]) - 1][0] == 3, "of two equal parent sentences, the first"
     assert best_matches(children, [], REUSE_MIN_SCORE) == {name: {} for name in children}
+
+
+def test_a_sentence_numbered_differently_is_the_same_sentence() -> None:
+    # a city's regulation restates its province's article under another number: the labels are not compared
+    province = "第三条 县级以上人民政府应当加强对文明行为促进工作的领导。"
+    city = "第五条 县级以上人民政府应当加强对文明行为促进工作的领导。二、总体要求"
+    assert reuse_sentences(province, REUSE_MIN_HAN) == reuse_sentences(city, REUSE_MIN_HAN)[:1]
+    assert reuse_sentences(city, REUSE_MIN_HAN)[0].startswith("县级以上"), reuse_sentences(city, REUSE_MIN_HAN)

@@ -798,7 +798,9 @@ def normalise(doc: SourceDocument) -> NormDoc:
         # a paragraph ending with a colon ends the header (the 主送机关), a page's empty field ("主题词：") does not
         colon = isinstance(prev, _Group) and prev.texts[-1].endswith(("：", ":")) and _label_only(prev.texts[-1]) is None
         in_header = not header_over and not colon
-        if isinstance(prev, _Group) and _should_join(
+        # the 主送机关 ends at its colon (§7.3.2), even as a full line over a body that a page indents like it
+        addressed = colon and not header_over and isinstance(prev, _Group) and addressees("".join(prev.texts))
+        if isinstance(prev, _Group) and not addressed and _should_join(
             prev.texts[-1], prev.last, text, width, group="".join(prev.texts) if in_header else "", b_signs=idx in signs, in_header=in_header
         ):
             prev.texts.append(text)

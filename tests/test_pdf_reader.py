@@ -628,3 +628,41 @@ def test_a_page_title_printed_with_its_number_and_broken_inside_it_is_joined() -
         Line("各乡镇人民政府，县直各单位：", 1, False, frozenset()),
     ])
     assert "2021年县政府重点工作任务（丁政发〔2021〕2号）" in lines, lines
+
+
+def _page_of_lines(path: Path, lines: list[tuple[str, float]]) -> Path:
+    """One A4 page with each text drawn at its x (points), 12 pt, one line under the other."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdfgen.register_font()
+    c = canvas.Canvas(str(path), pagesize=A4)
+    y = 780.0
+    for text, x in lines:
+        c.setFont(pdfgen.CJK, 12)
+        c.drawString(x, y, text)
+        y -= 22
+    c.save()
+    return path
+
+
+def test_the_recipients_line_ends_at_its_colon_on_a_page_that_indents_every_paragraph(tmp_path: Path) -> None:
+    # a web page printed to PDF indents every paragraph by two characters, the 主送机关 too: its line is full
+    # and the body under it starts where most long lines start, so geometry alone says "wraps on"
+    recipients = "各县（市、区）人民政府，经济开发区管委会，东城区管委会，市人民政府各工作部门："
+    body = "《丁市价格调节基金管理办法》已经市政府第五十一次常务会议研究通过，现予以印发"
+    assert len(recipients) == len(body) + 1 == 39
+    lines = [
+        ("丁市人民政府关于印发丁市价格调节基金管理办法的通知", 114.0),
+        ("丁政〔2009〕34号", 250.0),
+        (recipients, 90.0),
+        (body, 90.0),
+        ("给你们。", 66.0),
+        ("各区县要在本通知印发之日起三十日内制定本地区的实施细则并报市政府备案。", 90.0),
+        ("市发展改革委负责本办法的解释工作，执行中遇到的问题请径向市发展改革委反映。", 90.0),
+        ("丁市人民政府", 400.0),
+        ("2009年7月16日", 400.0),
+    ]
+    doc = normalise(read_document(_page_of_lines(tmp_path / "page.pdf", lines)))
+    paras = [doc.text[p.start : p.end] for p in doc.paras]
+    assert recipients in paras, paras

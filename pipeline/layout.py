@@ -188,6 +188,7 @@ def _open_note(group: str) -> bool | None:
     return group.count("（") + group.count("(") > group.count("）") + group.count(")")  # exports mix the widths
 
 
+_HAN_END = regex.compile(r"\p{Han}$")
 _ORG_THEN_ABOUT = regex.compile(r"^(?P<org>[\p{Han}（）]{2,30}?)关于")
 _TITLE_LINE_MAX = 40  # a longer line is no title's first line
 
@@ -227,6 +228,9 @@ def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = ""
         return False  # a repeated line (exports print the title twice) or a lone "（2020年）" is no continuation
     if _SENTENCE_THEN_NOTE.search(a):
         return False  # "…。（责任单位：市科委）" ends its paragraph: the note follows a finished sentence
+    if wraps and _HAN_END.search(a) and not _is_standalone(b) and not _is_standalone(a):
+        return True  # "…按照本通知第五条第" over "（二）项有关规定执行": a full line that wraps inside a sentence
+        # goes on, whatever its next line opens with
     if _is_heading_start(b) or _LABEL_START.match(b) or _is_standalone(b):
         return False
     if _is_standalone(a):

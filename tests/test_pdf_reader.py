@@ -666,3 +666,25 @@ def test_the_recipients_line_ends_at_its_colon_on_a_page_that_indents_every_para
     doc = normalise(read_document(_page_of_lines(tmp_path / "page.pdf", lines)))
     paras = [doc.text[p.start : p.end] for p in doc.paras]
     assert recipients in paras, paras
+
+
+def test_a_line_a_browser_ended_early_to_keep_a_comma_off_the_next_line_wraps_on(tmp_path: Path) -> None:
+    # a browser sets no punctuation compressed: "…给予6个月的过渡" / "期，过渡期内…" leaves the first line two
+    # characters short, indented, so it looks centred; and a full line that ends inside "第五条第" goes on into
+    # "（二）项…", which is no heading
+    full = "申请公共租赁住房的家庭在轮候期间曾参加配租意向登记未获配租且轮候时间超过五年的可申请"
+    assert len(full) == 42
+    lines = [
+        ("五、完善公共租赁住房保障退出机制", 90.0),
+        ("（一）领取住房租赁补贴的家庭，经审核不再符合住房保障资格的，给予六个月的过渡", 90.0),
+        ("期，过渡期内发放住房租赁补贴的一半，过渡期满停止发放住房租赁补贴。", 66.0),
+        ("（二）承租公共租赁住房的家庭不再符合保障资格的，应当在一个月内结清有关费用并腾退住房", 90.0),
+        (full, 66.0),
+        ("暂时无法腾退的，承租人可申请过渡期，过渡期内租金按本通知第五条第一款第三项和第五条第", 66.0),
+        ("（二）项有关规定执行。逾期不腾退的，按照同期公共租赁住房项目租金标准的两倍收取租金。", 66.0),
+    ]
+    assert len(lines[1][0]) == 38 and len(lines[5][0]) == 42  # 12 pt: 90 + 456 = 546, two characters short of 570
+    doc = normalise(read_document(_page_of_lines(tmp_path / "page.pdf", lines)))
+    paras = [doc.text[p.start : p.end] for p in doc.paras]
+    assert any(p.startswith("（一）") and "过渡期，过渡期内" in p for p in paras), paras
+    assert not any(p.startswith("（二）项") for p in paras), paras

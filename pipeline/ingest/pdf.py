@@ -56,6 +56,7 @@ CENTERED_BALANCE = 1.0  # and its two gaps differ by less than this (s)
 RIGHT_GAP = 0.5  # a right-aligned line (署名, 成文日期) ends this far (s) inside the right margin or nearer
 INDENT = (1.5, 2.6)  # a paragraph's first line is indented two characters (GB/T 9704 §7.3.3): 1.5-2.6 s
 CENTERED_FULL_SLACK = 3.0  # a centred title line within this many s of the block's width wraps on
+KINSOKU_SLACK = 2.6  # a line a renderer ended early to keep "，" off the next line's start is this many s short
 TOP_ZONE, BOTTOM_ZONE = 0.12, 0.86  # where page numbers and running headers sit (share of page height)
 
 Item = Union[PLine, PTable]
@@ -343,6 +344,21 @@ def _full(ln: PLine, right: float, left: float) -> bool:
     return ln.x1 >= right - (OCR_FULL_SLACK if ln.ocr else FULL_SLACK) * ln.size
 
 
+_NO_LINE_START = frozenset("，。、；：！？）》”’」』〕】")  # marks a renderer never sets at a line's start (禁则)
+
+
+def _kept_short(a: PLine, b: PLine, left: float, right: float) -> bool:
+    """Line a ends up to KINSOKU_SLACK characters short of the right margin because the next line starts with
+    a character and the mark that may not open a line ("期，…"), and a itself ends inside a sentence."""
+    return (
+        len(b.text) > 1
+        and b.text[1] in _NO_LINE_START
+        and right - a.x1 <= KINSOKU_SLACK * a.size
+        and a.x0 - left <= INDENT[1] * a.size
+        and a.text[-1:] not in _NO_LINE_START
+    )
+
+
 def _rule_cues(page: PageData, lines: list[PLine], tables: list[PTable]) -> None:
     """A long horizontal rule under a line, outside tables: the 版头 separator (§7.2.5) or a 版记 rule (§7.4)."""
     if not lines:
@@ -371,18 +387,25 @@ def _blocks(pages: list[_Page], margins: Margins) -> list[Block]:
     wide = {bp.data.number for bp in pages if bp.data.width > bp.data.height * LANDSCAPE}
     tables: list[tuple[PTable, Table]] = []  # the table blocks in order, to stitch continuations
     flow = [it for bp in pages for it in bp.items]
+    kept_short: set[int] = set()  # lines a renderer ended early to keep a punctuation mark off the next line's start
     for a, b in zip(flow, flow[1:]):
         # a full line followed by one starting flush at the left margin: the paragraph wraps on, even after
         # a 。 at the line's end (GB/T 9704 paragraphs start with a two-character indent)
         if isinstance(a, PLine) and isinstance(b, PLine) and _key(a, wide) == _key(b, wide):
             left, right = margins[_key(a, wide)]
-            if _full(a, right, left) and not a.cues & {"centered", "right"} and abs(b.x0 - left) <= 0.5 * b.size:
+            flush = abs(b.x0 - left) <= 0.5 * b.size
+            if flush and _kept_short(a, b, left, right):
+                # a browser does not squeeze punctuation: "…给予6个月的过渡" / "期，过渡期内…" ends the line two
+                # characters early, and an indented line so short looks centred; it wraps on all the same
+                a.cues.discard("centered")
+                kept_short.add(id(a))
+            if (_full(a, right, left) or id(a) in kept_short) and not a.cues & {"centered", "right"} and flush:
                 a.cues.add("wraps")
     for pi, bp in enumerate(pages):
         for k, it in enumerate(bp.items):
             if isinstance(it, PLine):
                 left, right = margins[_key(it, wide)]
-                out.append(Line(it.text, it.page, _full(it, right, left), frozenset(it.cues)))
+                out.append(Line(it.text, it.page, _full(it, right, left) or id(it) in kept_short, frozenset(it.cues)))
                 continue
             if it.caption:
                 out.append(Line(it.caption, it.page, False, frozenset({"caption"})))

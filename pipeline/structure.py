@@ -1015,13 +1015,21 @@ def _promulgation(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
     return k if k > start else i
 
 
-def _page_lead_out(texts: list[str], lay: _Draft) -> int:
+def _page_lead_out(doc: NormDoc, texts: list[str], lay: _Draft) -> int:
     """Where a web page's footer starts under the notice (its 网站标识码 / ICP备案号 / 版权所有 lines, with the
     主办单位 and 联系我们 lines beside them): a browser's print of the whole page goes on past it with the site's
     menus, none of it the notice's. len(texts) when no footer follows the body."""
     pattern = rules.element_rules()["site_footer"].pattern
+
+    def marks(j: int) -> set[str]:
+        if j >= len(texts) or doc.paras[j].kind != "para" or len(texts[j]) > SETTINGS.max_title or "。" in texts[j]:
+            return set()
+        return {m.group(0) for m in pattern.finditer(texts[j])}
+
     for k in range(lay.body_start, len(texts)):
-        if len(texts[k]) <= SETTINGS.max_title and "。" not in texts[k] and pattern.search(texts[k]):
+        # a footer shows two of its marks or more (版权所有, 网站标识码, ICP备案号, 公网安备) within a few lines: one
+        # word alone ("版权所有人" in a table of rights holders) is no footer
+        if marks(k) and len(set().union(*(marks(j) for j in range(k, k + SETTINGS.footer_reach + 1)))) >= 2:
             while k - 1 > lay.body_start and (lay.roles.get(k - 1) == FURNITURE or _SITE_OWNER.match(texts[k - 1])):
                 k -= 1
             return k
@@ -1031,7 +1039,7 @@ def _page_lead_out(texts: list[str], lay: _Draft) -> int:
 def _closing(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     el = rules.element_rules()
     paras = doc.paras
-    end = _page_lead_out(texts, lay)
+    end = _page_lead_out(doc, texts, lay)
     lay.mark_range(end, len(texts), FURNITURE)
     # 版记 from the end: 印发 line, 抄送 and its continuation lines, 主办/督办 lines
     cc_first = -1

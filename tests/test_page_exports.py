@@ -769,3 +769,14 @@ def test_an_empty_field_over_the_title_takes_no_title_line(tmp_path: Path) -> No
     text = LII_PAGE.replace("【文件来源】-----------", "文件来源：")
     d = run(tmp_path, text).document
     assert d.title == "省人民政府关于印发己省农村公路养护管理办法的通知", d.title
+
+
+def test_a_rights_holder_in_the_body_is_no_site_footer(tmp_path: Path) -> None:
+    # one footer word alone in the text ("版权所有人") cuts nothing: a site's footer shows two of its marks
+    text = (
+        "丁县人民政府办公室关于做好版权保护工作的通知\n各乡镇人民政府，县直各单位：\n现就有关事项通知如下。\n"
+        "一、登记对象\n版权所有人\n二、工作要求\n各单位于2024年5月1日前报送登记表。\n丁县人民政府办公室\n2024年3月1日\n"
+    )
+    out = run(tmp_path, text)
+    assert out.document.signed_date == "2024-03-01", out.document.signed_date
+    assert [d.end for d in out.deadlines] == ["2024-05-01"], out.deadlines

@@ -551,9 +551,16 @@ def _page_lead_in(doc: NormDoc, texts: list[str]) -> int:
     ("市民网页" / "语言" / "简体" / … / "穗府办规〔2021〕7号" / "广州市人民政府办公厅关于…的通知" / "各区人民政府，…：").
     0 when a 主送机关 under a title stands within the window, or none stands within the page's reach."""
     for k in range(min(len(texts), SETTINGS.page_lead_reach)):
-        if not texts[k].endswith(("：", ":")) or doc.paras[k].kind != "para" or not addressees(texts[k]):
+        if doc.paras[k].kind != "para":
             continue
-        title = next((j for j in range(k - 1, max(k - 1 - SETTINGS.recipients_window, -1), -1) if _is_title(texts[j])), None)
+        if texts[k].endswith(("：", ":")) and addressees(texts[k]):
+            # the 主送机关 under its title
+            title = next((j for j in range(k - 1, max(k - 1 - SETTINGS.recipients_window, -1), -1) if _is_title(texts[j])), None)
+        elif "号" in texts[k] and len(texts[k]) <= SETTINGS.max_title_line and number_line(texts[k]) is not None and not _page_fields(texts[k]):
+            # or the 文号 right over its title (a 公告, a 令, a notice printed without its 主送机关)
+            title = next((j for j in range(k + 1, min(k + 1 + SETTINGS.recipients_window, len(texts))) if _is_title(texts[j])), None)
+        else:
+            continue
         if title is None:
             continue
         if title + SETTINGS.recipients_window < SETTINGS.header_window or any(len(texts[j]) > SETTINGS.max_title for j in range(title)):

@@ -780,3 +780,22 @@ def test_a_rights_holder_in_the_body_is_no_site_footer(tmp_path: Path) -> None:
     out = run(tmp_path, text)
     assert out.document.signed_date == "2024-03-01", out.document.signed_date
     assert [d.end for d in out.deadlines] == ["2024-05-01"], out.deadlines
+
+
+PRINTED_ANNOUNCEMENT = "\n".join(_SITE_MENU[:25] + [f"·市委{d}" for d in "组织部 宣传部 统战部 政法委 网信办 外办 编办 金融办 机要局 老干部局 党校 党史研究室".split()]) + """
+己府规〔2024〕2号
+己市人民政府关于禁止燃放烟花爆竹的通告
+为保障公共安全，根据有关法律法规，现就禁止燃放烟花爆竹有关事项通告如下：
+一、本市城区全年禁止燃放烟花爆竹。
+二、本通告自2024年2月1日起施行。
+己市人民政府
+2024年1月20日
+"""
+
+
+def test_a_printed_page_of_a_notice_without_recipients(tmp_path: Path) -> None:
+    # the same menus over a 通告, which has no 主送机关: its 文号 right over its title marks where it starts
+    d = run(tmp_path, PRINTED_ANNOUNCEMENT).document
+    assert d.doc_number == "己府规〔2024〕2号", d.doc_number
+    assert d.title == "己市人民政府关于禁止燃放烟花爆竹的通告", d.title
+    assert d.signed_date == "2024-01-20", d.signed_date

@@ -799,7 +799,13 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         for j in range(first, k_num):
             if j in lay.roles:
                 continue
-            if looks_like_org(texts[j]) and (title_above is None or j > title_above):
+            # a law database prints its 发布机关 field between two prints of the title ("…投资的规定" / "辽宁省沈阳市人民
+            # 政府" / "…投资的规定" / "沈政令[1997]29号"): the organisation there is the issuer, not a banner
+            between_prints = (
+                title_above is not None and j == title_above - 1 and lay.roles.get(j - 1) == FURNITURE
+                and _SPACES.sub("", texts[j - 1]) == _SPACES.sub("", texts[title_above])
+            )
+            if looks_like_org(texts[j]) and (title_above is None or j > title_above or between_prints):
                 # an organisation above a title that is itself above the 文号 is the page's banner (a county
                 # site's name over the notice it shows), not the 发文机关标志, which stands right over the 文号
                 lay.issuer_mark = _span(doc, doc.paras[j])

@@ -799,3 +799,16 @@ def test_a_printed_page_of_a_notice_without_recipients(tmp_path: Path) -> None:
     assert d.doc_number == "己府规〔2024〕2号", d.doc_number
     assert d.title == "己市人民政府关于禁止燃放烟花爆竹的通告", d.title
     assert d.signed_date == "2024-01-20", d.signed_date
+
+
+def test_a_law_databases_issuer_between_two_prints_of_the_title(tmp_path: Path) -> None:
+    # the database prints the title, its byline, the title again, the 发布机关, the title a third time and the
+    # 文号: the organisation between the prints is the issuer, not a site's banner
+    text = (
+        "庚市鼓励外商投资的规定\n作者:法律资料网 时间:2024-07-22 14:39:19 浏览:9201 来源:法律资料网\n下载地址: 点击此处下载\n"
+        "庚市鼓励外商投资的规定\n辛省庚市人民政府\n庚市鼓励外商投资的规定\n庚政令[1997]29号\n"
+        "第一条 为鼓励外商来我市投资兴办企业，结合我市实际情况，制定本规定。\n第二条 本规定自发布之日起施行。\n"
+    )
+    d = run(tmp_path, text).document
+    assert d.issuer == "辛省庚市人民政府", d.issuer
+    assert (d.title, d.doc_number) == ("庚市鼓励外商投资的规定", "庚政令〔1997〕29号"), d

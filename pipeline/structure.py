@@ -1033,6 +1033,8 @@ def _page_lead_out(doc: NormDoc, texts: list[str], lay: _Draft) -> int:
     主办单位 and 联系我们 lines beside them): a browser's print of the whole page goes on past it with the site's
     menus, none of it the notice's. len(texts) when no footer follows the body."""
     pattern = rules.element_rules()["site_footer"].pattern
+    if lay.body_start >= len(texts) or pattern.search(doc.text, doc.paras[lay.body_start].start) is None:
+        return len(texts)  # no footer mark anywhere below the header (most notices): one search, not one a line
 
     def marks(j: int) -> set[str]:
         if j >= len(texts) or doc.paras[j].kind != "para" or len(texts[j]) > SETTINGS.max_title or "。" in texts[j]:

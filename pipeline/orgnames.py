@@ -53,6 +53,9 @@ def _split_national(text: str) -> list[tuple[int, int]]:
     '农业农村部农业机械化管理司': a department of the ministry)."""
     if len(text) < 6:
         return [(0, len(text))]  # two names of three characters at the least
+    central = _central_cuts(text)
+    if len(central) > 1:
+        return [(a, b) for a, b in zip(central, central[1:] + [len(text)])]
     head = text[:2]
     cuts = [0]
     pos = text.find(head, 2)
@@ -69,6 +72,19 @@ def _split_national(text: str) -> list[tuple[int, int]]:
 
 
 _NATIONAL_HEAD = ("国家", "国务院", "中国", "最高人民", "全国")
+
+
+def _central_cuts(text: str) -> list[int]:
+    """Central bodies side by side ('中共中央国务院', '中共中央办公厅国务院办公厅'): a cut after each one that
+    another of them follows. '国务院扶贫开发领导小组办公室' and '中共中央组织部' are one body each."""
+    central = rules.words("central_body")
+    cuts = [0]
+    while (m := central.match(text[cuts[-1] :])) is not None and cuts[-1] + m.end() < len(text):
+        end = cuts[-1] + m.end()
+        if central.match(text[end:]) is None:
+            return [0]
+        cuts.append(end)
+    return cuts
 
 
 def _ministry_cuts(text: str) -> list[int]:

@@ -455,7 +455,14 @@ def _title_lines(doc: NormDoc, lay: _Draft, texts: list[str], k: int, first: int
     """The paragraphs of a title that a blank line broke where it cannot end ("…检查情况的" / "整改通知"):
     from the title-like paragraph `k`, up over lines ending so and down while it ends so."""
     def part(j: int) -> bool:
-        return first <= j < len(texts) and j not in lay.roles and doc.paras[j].kind == "para" and len(texts[j]) <= SETTINGS.max_title_line and not _TITLE_PUNCT.search(texts[j])
+        return (
+            first <= j < len(texts)
+            and j not in lay.roles
+            and doc.paras[j].kind == "para"
+            and len(texts[j]) <= SETTINGS.max_title_line
+            and not _TITLE_PUNCT.search(texts[j])
+            and not _element("news_dateline").match(texts[j])  # "新华社北京2月21日电" over the title
+        )
 
     a = b = k
     while part(a - 1) and _TITLE_BREAK.search(texts[a - 1]):
@@ -468,6 +475,8 @@ def _title_lines(doc: NormDoc, lay: _Draft, texts: list[str], k: int, first: int
         a -= 1
         while part(a - 1) and _TITLE_BREAK.search(texts[a - 1]):
             a -= 1
+    if a == k and texts[k].startswith("关于") and part(k - 1) and (looks_like_org(texts[k - 1]) or len(split_orgs(texts[k - 1])) > 1):
+        a -= 1  # the issuers on a line of their own over "关于…" ("中共中央 国务院" / "关于…的意见"): §7.3.1's 发文机关名称
     while part(b + 1) and (_TITLE_BREAK.search(texts[b]) or texts[b].endswith("》") and _is_title(texts[b + 1]) and not texts[b + 1].startswith("《")):
         b += 1  # "关于印发2022年《政府工作报告》" / "重点任务责任落实分工的通知": the book title is not the end
     if part(b + 1) and texts[b].endswith(tuple(_ANNOUNCEMENT_KINDS)) and _bracketed_serial(texts[b + 1]):
@@ -831,6 +840,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     if lay.title is not None:
         i = _title_reprint(doc, lay, texts, i)
         i = _promulgation(doc, lay, texts, i)
+        i = _title_date(doc, lay, texts, i)
     elif i < len(texts) and texts[i][:1] in "（(":
         # a page that prints the title outside the text (an <h1> the reader took as metadata) starts with the
         # bracketed 题注 itself: "（2021年7月27日中华人民共和国国务院令第746号公布）"
@@ -931,14 +941,20 @@ def _title_reprint(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
     after them is found. Returns the first paragraph after them."""
     assert lay.title is not None
     start = i
-    while start < len(texts) and start in lay.roles:
-        start += 1  # a law database's field list between its title and the text's own (文章属性 … 正文)
+    dateline = _element("news_dateline")
+    while start < len(texts) and (start in lay.roles or dateline.match(texts[start])):
+        # a law database's field list between its title and the text's own (文章属性 … 正文); a news agency's
+        # dateline over the text it carries ("新华社北京2月13日电")
+        lay.roles.setdefault(start, FURNITURE)
+        start += 1
     if lay.doc_number_span is not None and start < len(texts) and texts[start] == lay.doc_number_span.value:
         start += 1
     title, got, k = _REPRINT_MARKS.sub("", lay.title.value), "", start
     while k < len(texts) and k - start < SETTINGS.max_title_lines and doc.paras[k].kind == "para" and k not in lay.roles:
         got += _REPRINT_MARKS.sub("", texts[k])
-        if not title.startswith(got):
+        if _issuers_before(got, title):
+            return _own_title(doc, lay, texts, i, start, k + 1)
+        if not title.startswith(got) and not _issuers_then_part(got, title):
             return i
         k += 1
         # the text's own print may lack the database's version note ("…办法（1997年修正）" over "…办法")
@@ -948,6 +964,49 @@ def _title_reprint(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
             lay.mark_range(i, k, FURNITURE)
             return k
     return i
+
+
+def _title_date(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
+    """A date alone in brackets right under the title ("（2023年1月2日）", as 新华社 prints a 中共中央、国务院
+    document): the 成文日期 when no date closes the text. Returns the first paragraph after it."""
+    k = i
+    while k < len(texts) and k in lay.roles:
+        k += 1
+    m = _element("title_date").match(texts[k]) if k < len(texts) and doc.paras[k].kind == "para" else None
+    if m is None:
+        return i
+    lay.mark(k, TITLE_NOTE)
+    if lay.header_date is None:
+        lay.header_date = (k, _span(doc, doc.paras[k], m.group("date")))
+    return k + 1
+
+
+def _issuers_before(got: str, title: str) -> bool:
+    """Whether lines under a page's heading print the heading again with its issuers before it: the heading
+    "关于做好2023年…的意见" (a site's, or a news copy's) over "中共中央 国务院关于做好2023年…的意见"."""
+    if not got.endswith(title) or len(got) == len(title):
+        return False
+    issuers = got[: -len(title)]
+    return looks_like_org(issuers) or len(split_orgs(issuers)) > 1
+
+
+def _issuers_then_part(got: str, title: str) -> bool:
+    """The first lines of such a print: issuers, then the start of the heading ("中共中央 国务院关于做好2023年")."""
+    at = got.find(title[:4])
+    if at == -1:
+        at = len(got)  # the issuers on a line of their own ("中共中央 国务院" / "关于全面推进…的意见")
+    return at > 0 and title.startswith(got[at:]) and (looks_like_org(got[:at]) or len(split_orgs(got[:at])) > 1)
+
+
+def _own_title(doc: NormDoc, lay: _Draft, texts: list[str], i: int, a: int, b: int) -> int:
+    """The paragraphs a..b-1, the title with its issuers, become the title; the heading above is the page's."""
+    for k in [k for k, role in lay.roles.items() if role == TITLE]:
+        lay.roles[k] = FURNITURE
+    p, q = doc.paras[a], doc.paras[b - 1]
+    lay.title = Span("".join(texts[a:b]), p.start, q.end, p.page, doc.text[p.start : q.end])
+    lay.title_paras = (a, b - 1)
+    lay.mark_range(a, b, TITLE)
+    return b
 
 
 _DATED = regex.compile(r"^[（(]{0,2}\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")

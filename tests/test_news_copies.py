@@ -1,0 +1,112 @@
+"""Documents as news agencies and crawlers carry them: 新华社's copy of a 中共中央、国务院 document (a dateline,
+the issuers on a line of their own over "关于…", the 成文日期 in brackets under the title), the same copy
+saved by a crawler as Markdown under a heading that drops the issuers, and a city hotline's question-and-answer
+page. The texts are the openings of the public documents (中共中央 国务院 2021 and 2023 No. 1 documents, a
+Shanghai 12345 reply page), shortened."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from notice_helpers import process_text as run
+from pipeline.orgnames import split_orgs
+from pipeline.process import process_path
+
+XINHUA_2021 = """新华社北京2月21日电
+
+中共中央 国务院
+关于全面推进乡村振兴加快农业农村现代化的意见
+（2021年1月4日）
+
+党的十九届五中全会审议通过的《中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议》，对新发展阶段优先发展农业农村、全面推进乡村振兴作出总体部署，为做好当前和今后一个时期“三农”工作指明了方向。
+
+一、总体要求
+
+（一）指导思想。以习近平新时代中国特色社会主义思想为指导，全面贯彻党的十九大和十九届二中、三中、四中、五中全会精神。
+"""
+
+CRAWLED_2023 = """# 关于做好2023年全面推进乡村振兴重点工作的意见
+
+**发布日期**: 2023年2月14日
+**发布机构**: 中共中央
+**分类**: 
+**来源**: https://www.gov.cn/zhengce/2023-02/13/content_5741370.htm
+
+---
+
+## 政策全文
+
+新华社北京2月13日电
+
+中共中央 国务院关于做好2023年全面推进乡村振兴重点工作的意见
+（2023年1月2日）
+
+党的二十大擘画了以中国式现代化全面推进中华民族伟大复兴的宏伟蓝图。全面建设社会主义现代化国家，最艰巨最繁重的任务仍然在农村。
+
+一、抓紧抓好粮食和重要农产品稳产保供
+
+（一）全力抓好粮食生产。确保全国粮食产量保持在1.3万亿斤以上。
+"""
+
+HOTLINE_REPLY = """# 《上海市关于进一步加大力度推进消费品以旧换新工作实施方案》具体包括哪些内容？
+
+**发布日期**: 2024-09-04
+**发布机构**: 上海市发展和改革委员会
+
+---
+
+问题:
+
+《上海市关于进一步加大力度推进消费品以旧换新工作实施方案》具体包括哪些内容？
+
+回复:
+
+（一）落实国家汽车报废更新补贴标准。在《汽车以旧换新补贴实施细则》（商消费函〔2024〕75 号）基础上，个人消费者报废国三及以下排放标准燃油乘用车的，按规定给予补贴。
+"""
+
+
+def test_xinhua_copy_names_both_issuers_and_dates_by_the_bracket_under_the_title(tmp_path: Path) -> None:
+    doc = run(tmp_path, XINHUA_2021).document
+    # the dateline is the carrier's: no part of the title (it ran into it as one paragraph before)
+    assert doc.title == "中共中央 国务院关于全面推进乡村振兴加快农业农村现代化的意见"
+    assert doc.issuer == "中共中央；国务院"
+    assert doc.signed_date == "2021-01-04"
+    assert doc.admin_level == "national"
+
+
+def test_crawled_heading_without_issuers_gives_way_to_the_text_own_title(tmp_path: Path) -> None:
+    path = tmp_path / "crawled.md"
+    path.write_text(CRAWLED_2023, encoding="utf-8")
+    out = process_path(path)
+    assert not out.errors
+    doc = out.document
+    assert doc.title == "中共中央 国务院关于做好2023年全面推进乡村振兴重点工作的意见"
+    assert doc.issuer == "中共中央；国务院"
+    assert doc.signed_date == "2023-01-02"
+
+
+def test_question_and_answer_labels_are_no_addressees(tmp_path: Path) -> None:
+    path = tmp_path / "reply.md"
+    path.write_text(HOTLINE_REPLY, encoding="utf-8")
+    out = process_path(path)
+    assert not out.errors
+    assert out.document.recipients == ""
+    assert "商消费函〔2024〕75号" in {r.cited_doc_number for r in out.references}
+
+
+@pytest.mark.parametrize(
+    "line, names",
+    [
+        ("中共中央国务院", ["中共中央", "国务院"]),
+        ("中共中央办公厅国务院办公厅", ["中共中央办公厅", "国务院办公厅"]),
+        ("国务院中央军委", ["国务院", "中央军委"]),
+        # one body each: a central body's own office or department
+        ("国务院扶贫开发领导小组办公室", ["国务院扶贫开发领导小组办公室"]),
+        ("中共中央组织部", ["中共中央组织部"]),
+        ("国务院办公厅", ["国务院办公厅"]),
+    ],
+)
+def test_central_bodies_side_by_side_are_split(line: str, names: list[str]) -> None:
+    assert [line[a:b] for a, b in split_orgs(line)] == names

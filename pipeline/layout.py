@@ -189,6 +189,8 @@ def _open_note(group: str) -> bool | None:
 
 
 _HAN_END = regex.compile(r"\p{Han}$")
+_URL_END = regex.compile(r"(?:https?://|www\.)[^\s\p{Han}]*$")  # a line ending inside an address
+_URL_TAIL = regex.compile(r"[A-Za-z0-9/._~%?&=#:+,;!*'()@$\-]+")  # the rest of one: no space, no Chinese
 _ORG_THEN_ABOUT = regex.compile(r"^(?P<org>[\p{Han}（）]{2,30}?)关于")
 _TITLE_LINE_MAX = 40  # a longer line is no title's first line
 
@@ -251,6 +253,17 @@ def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = ""
     if a_line.full is None and not full and a[-1] in _CONTINUING_END and width.wrapped:
         full = True
     return bool(full)
+
+
+def _url_goes_on(texts: list[str], b: str) -> bool:
+    """Whether line b goes on with an address the paragraph ends inside: "原文链接：http://…/zcwj/" over "qtzcwj/"
+    over "20251031/8feac4….html" (a narrow page breaks a long address at its slashes, over many lines)."""
+    if not _URL_TAIL.fullmatch(b):
+        return False
+    j = len(texts) - 1
+    while j > 0 and _URL_TAIL.fullmatch(texts[j]):
+        j -= 1
+    return bool(_URL_END.search("".join(texts[j:])))
 
 
 def _signature_lines(cleaned: list[tuple[str, Line] | Table]) -> set[int]:
@@ -804,8 +817,10 @@ def normalise(doc: SourceDocument) -> NormDoc:
         in_header = not header_over and not colon
         # the 主送机关 ends at its colon (§7.3.2), even as a full line over a body that a page indents like it
         addressed = colon and not header_over and isinstance(prev, _Group) and addressees("".join(prev.texts))
-        if isinstance(prev, _Group) and not addressed and _should_join(
-            prev.texts[-1], prev.last, text, width, group="".join(prev.texts) if in_header else "", b_signs=idx in signs, in_header=in_header
+        if isinstance(prev, _Group) and (
+            _url_goes_on(prev.texts, text)
+            or not addressed
+            and _should_join(prev.texts[-1], prev.last, text, width, group="".join(prev.texts) if in_header else "", b_signs=idx in signs, in_header=in_header)
         ):
             prev.texts.append(text)
             prev.pages.append(line.page)

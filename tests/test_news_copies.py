@@ -110,3 +110,29 @@ def test_question_and_answer_labels_are_no_addressees(tmp_path: Path) -> None:
 )
 def test_central_bodies_side_by_side_are_split(line: str, names: list[str]) -> None:
     assert [line[a:b] for a, b in split_orgs(line)] == names
+
+
+# A crawler's record of a Shanghai notice (沪府办发〔2025〕17号) as a text file, its long source address broken over
+# lines where a narrow page or an export wrapped it
+WRAPPED_ADDRESS = """上海市人民政府办公厅关于印发《上海市促进高端医疗器械产业全链条发展行动方案》的通知
+发布日期: 2025-10-31
+发布机构: 上海市科学技术委员会
+原文链接: http://stcsm.sh.gov.cn/zwgk/kjzc/zcwj/
+qtzcwj/20251031/8feac4b175464c3bbb2e01314d2534ec.html
+检索时间: 2026-02-02 15:25:09
+沪府办发〔2025〕17号
+各区人民政府，市政府各委、办、局，各有关单位：
+《上海市促进高端医疗器械产业全链条发展行动方案》已经市政府同意，现印发给你们，请认真按照执行。
+上海市人民政府办公厅
+2025年9月4日
+"""
+
+
+def test_an_address_broken_over_lines_stays_one_field(tmp_path: Path) -> None:
+    out = run(tmp_path, WRAPPED_ADDRESS)
+    doc = out.document
+    # the address's last piece is no line of the header: the title above the fields is still found
+    assert doc.title == "上海市人民政府办公厅关于印发《上海市促进高端医疗器械产业全链条发展行动方案》的通知"
+    assert doc.doc_number == "沪府办发〔2025〕17号"
+    assert doc.issuer == "上海市人民政府办公厅"
+    assert doc.signed_date == "2025-09-04"

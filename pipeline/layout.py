@@ -190,6 +190,7 @@ def _open_note(group: str) -> bool | None:
 
 _HAN_END = regex.compile(r"\p{Han}$")
 _URL_END = regex.compile(r"(?:https?://|www\.)[^\s\p{Han}]*$")  # a line ending inside an address
+_OPEN_LINK = regex.compile(r"\]\([^()\s]*$")  # "[name](target" not closed yet
 _URL_TAIL = regex.compile(r"[A-Za-z0-9/._~%?&=#:+,;!*'()@$\-]+")  # the rest of one: no space, no Chinese
 _ORG_THEN_ABOUT = regex.compile(r"^(?P<org>[\p{Han}（）]{2,30}?)关于")
 _TITLE_LINE_MAX = 40  # a longer line is no title's first line
@@ -257,7 +258,10 @@ def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = ""
 
 def _url_goes_on(texts: list[str], b: str) -> bool:
     """Whether line b goes on with an address the paragraph ends inside: "原文链接：http://…/zcwj/" over "qtzcwj/"
-    over "20251031/8feac4….html" (a narrow page breaks a long address at its slashes, over many lines)."""
+    over "20251031/8feac4….html" (a narrow page breaks a long address at its slashes, over many lines), or
+    with a Markdown link the last line left open ("-[…空间布局图.pdf](./杨“数”浦新质秀带创" over "新区空间布局图.pdf)")."""
+    if _OPEN_LINK.search(texts[-1]):
+        return True
     if not _URL_TAIL.fullmatch(b):
         return False
     j = len(texts) - 1

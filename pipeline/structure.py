@@ -205,7 +205,11 @@ def _span(doc: NormDoc, p: Para, value: str | None = None, start: int | None = N
     return Span(value if value is not None else doc.text[s:e], s, e, p.page, doc.text[p.start : p.end])
 
 
-_FILE_LINK = regex.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)(?:[（(][A-Za-z]+[）)])?\W*(?:附件预览)?$", regex.I)
+# ("….pdf", "….pdf（PDF）", a Markdown link with the crawler's type tag "[….pdf](./….pdf) (pdf)")
+_FILE_LINK = regex.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)\)?(?:\s*[（(][A-Za-z]+[）)])?\W*(?:附件预览)?$", regex.I)
+
+
+_ADDRESS_ONLY = regex.compile(r"[\[(<]?(?:https?://|www\.)[^\s\p{Han}]*")
 
 
 def _export_furniture(text: str) -> bool:
@@ -215,6 +219,7 @@ def _export_furniture(text: str) -> bool:
     el = rules.element_rules()
     return bool(
         el["export_field"].pattern.match(text)
+        or _ADDRESS_ONLY.fullmatch(text)  # the value of a "原文链接：" printed on the next line, maybe as a Markdown link
         or (_FILE_LINK.search(text) and len(text) <= SETTINGS.max_file_link)
         or _EMPTY_ATTACHMENT_FIELD.match(text)
         or rules.html_rules().chrome.pattern.fullmatch(text)

@@ -136,3 +136,42 @@ def test_an_address_broken_over_lines_stays_one_field(tmp_path: Path) -> None:
     assert doc.doc_number == "沪府办发〔2025〕17号"
     assert doc.issuer == "上海市人民政府办公厅"
     assert doc.signed_date == "2025-09-04"
+
+
+# The same kind of record printed from a browser: the address under its label as a Markdown link, the
+# attachment listed as a link with the crawler's type tag (关于印发《杨“数”浦新质秀带创新区建设方案》的通知)
+LINKS_UNDER_LABELS = """关于印发《杨“数”浦新质秀带创新区建设方案》的通知
+发布日期：2025-03-10
+发布机构：上海市科学技术委员会
+原文链接：
+[http://stcsm.sh.gov.cn/zwgk/ghjh/20250310/eb5f150f752a4a31851852848375bb25.html](http://stcsm.sh.gov.cn/zwgk/ghjh/20250310/eb5f150f752a4a31851852848375bb25.html)
+检索时间：2026-02-02 15:25:09
+附件：
+- [杨“数”浦新质秀带创新区空间布局图.pdf](./杨“数”浦新质秀带创新区空间布局图.pdf) (pdf)
+沪科合〔2025〕7号
+各有关单位：
+为全面贯彻落实习近平总书记考察上海重要讲话精神，现将《杨“数”浦新质秀带创新区建设方案》印发给你们，请认真贯彻执行。
+上海市科学技术委员会
+上海市杨浦区人民政府
+2025年3月10日
+"""
+
+
+def test_links_between_the_title_and_the_number_are_the_records(tmp_path: Path) -> None:
+    doc = run(tmp_path, LINKS_UNDER_LABELS).document
+    assert doc.title == "关于印发《杨“数”浦新质秀带创新区建设方案》的通知"
+    assert doc.doc_number == "沪科合〔2025〕7号"
+    assert doc.issuer == "上海市科学技术委员会；上海市杨浦区人民政府"
+
+
+PRINT = Path(__file__).parent / "fixtures" / "prints" / "crawler_record_links.pdf"
+
+
+def test_links_between_the_title_and_the_number_in_a_browser_print(tmp_path: Path) -> None:
+    # the same record printed by Chromium: the address and the file link break over lines; their pieces are the
+    # record's, and the title above them is still found from the 文号
+    out = process_path(PRINT)
+    assert not out.errors
+    assert out.document.title == "关于印发《杨“数”浦新质秀带创新区建设方案》的通知"
+    assert out.document.doc_number == "沪科合〔2025〕7号"
+    assert out.document.issuer == "上海市科学技术委员会；上海市杨浦区人民政府"

@@ -6,6 +6,7 @@ Public API: `parse_doc_number(text)` -> DocNumber | None.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 import cn2an
@@ -170,6 +171,11 @@ def parse_doc_number(text: str) -> DocNumber | None:
     >>> parse_doc_number("豫政办 〔2023〕43号").normalized
     '豫政办〔2023〕43号'
     """
+    return _parse(rules.active(), text)
+
+
+@lru_cache(maxsize=4096)  # keyed by the rules in use too; the header's lines are asked about again by each pass
+def _parse(_rules: rules.Rules, text: str) -> DocNumber | None:
     required = _any_required()
     if not text or required is not None and required.search(text) is None:
         return None  # no 文号 rule can match (a line with no 号 nor bracket): most lines of a notice

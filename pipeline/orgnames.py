@@ -161,4 +161,14 @@ def doc_type_of(title: str) -> str:
     """The document type a title (or a title's last line) ends with, or '': '…管理办法（试行）' -> '管理办法',
     '…分工方案（一）' -> '方案', '…的通知》' -> '通知'."""
     t = without_part_mark(title).rstrip("》”）")
-    return next((dt for dt in rules.doc_types() if t.endswith(dt)), "")
+    lengths, types = _doc_type_ends()
+    # the longest type the title ends with: one set lookup per length, not an endswith per type (issue 14: a
+    # short notice asks a few hundred times)
+    return next((t[-n:] for n in lengths if len(t) >= n and t[-n:] in types), "")
+
+
+@rules.cached
+def _doc_type_ends() -> tuple[tuple[int, ...], frozenset[str]]:
+    """The lengths of the document types, longest first, and the types."""
+    types = rules.doc_types()
+    return tuple(sorted({len(t) for t in types}, reverse=True)), frozenset(types)

@@ -426,6 +426,48 @@ def _wrapped_from(cleaned: list[tuple[str, Line] | Table], i: int, most: int = 6
     return "".join(parts)
 
 
+_LABEL_HEADS = regex.compile(r"\p{Han}{1,12}")
+
+
+def _column_fields(a: str, b: str) -> list[str] | None:
+    """A page's metadata table printed with narrow label cells, two fields side by side: each label broken
+    after its first characters, so one line holds the heads of both labels and the next their ends with the
+    values ("发文字发布日" / "号：国办发〔1996〕2号期：2018年12月24日", a browser's print of a gov.cn page). The
+    fields put back together ("发文字号：国办发〔1996〕2号", "发布日期：2018年12月24日"), or None."""
+    if not _LABEL_HEADS.fullmatch(a) or "：" not in b:
+        return None
+    labels = _metadata_labels()
+    for k in range(len(a), 0, -1):
+        head, rest = a[:k], a[k:]
+        for first in (lab for lab in labels if len(lab) > k and lab.startswith(head) and b.startswith(lab[k:] + "：")):
+            if not rest:
+                # an empty field ("主题" / "词：") is left as printed: its label alone would take the next line
+                return [first + b[len(first) - k :]] if b[len(first) - k + 1 :].strip() else None
+            for second in (lab for lab in labels if len(lab) > len(rest) and lab.startswith(rest)):
+                tail = second[len(rest) :] + "："
+                at = b.rfind(tail)
+                if at > len(first) - k:
+                    return [first + b[len(first) - k : at], second + b[at + len(tail) - 1 :]]
+    return None
+
+
+def split_label_columns(cleaned: list[tuple[str, Line] | Table]) -> list[tuple[str, Line] | Table]:
+    """The fields of a metadata table whose label cells a print broke (see _column_fields), among the first
+    lines: each pair of lines becomes its fields, one a line, the form join_label_values and structure read."""
+    out: list[tuple[str, Line] | Table] = []
+    i = 0
+    while i < len(cleaned):
+        c, nxt = cleaned[i], cleaned[i + 1] if i + 1 < len(cleaned) else None
+        fields = _column_fields(c[0], nxt[0]) if i < _LABEL_REACH and isinstance(c, tuple) and isinstance(nxt, tuple) else None
+        if fields is None:
+            out.append(c)
+            i += 1
+            continue
+        out.extend((f, line) for f, line in zip(fields, (c[1], nxt[1])))  # type: ignore[index]
+        i += 2
+    return out
+
+
 def join_label_values(cleaned: list[tuple[str, Line] | Table]) -> list[tuple[str, Line] | Table]:
     """A page's metadata block copied as text may put each label on its own line and its value on the next
     ("文号" / "十经普办文〔2023〕9号", "• 发文日期:" / "2024年04月06日 16:40"): one "label：value" line each,
@@ -805,7 +847,7 @@ def normalise(doc: SourceDocument) -> NormDoc:
                         # the blank lines above a source line are above its first piece only: the organisations of
                         # a joint 署名 split from one line stand as close as the line itself
                         line = replace(b, gap=0) if b.gap else b
-    cleaned = join_label_values(cleaned)
+    cleaned = join_label_values(split_label_columns(cleaned))
     width = _Width([c[0] for c in cleaned if isinstance(c, tuple)])
     signs = _signature_lines(cleaned)
     items: list[_Group | Table] = []

@@ -175,3 +175,33 @@ def test_links_between_the_title_and_the_number_in_a_browser_print(tmp_path: Pat
     assert out.document.title == "关于印发《杨“数”浦新质秀带创新区建设方案》的通知"
     assert out.document.doc_number == "沪科合〔2025〕7号"
     assert out.document.issuer == "上海市科学技术委员会；上海市杨浦区人民政府"
+
+
+# The opening of a gov.cn policy page (国办发〔1996〕2号) as a browser prints it and a PDF reader gives it back: the
+# metadata table's label cells are narrow, so each row of two fields comes out as the heads of both labels on one
+# line and their ends with the values on the next
+PRINTED_FIELDS = """发文机成文日
+关：国务院办公厅期：1996年02月05日
+标
+题：国务院办公厅转发国家地震局关于我国地震重点监视防御区的确定和加强防震减灾工作意见报告的通知
+发文字发布日
+号：国办发〔1996〕2号期：2018年12月24日
+主题
+词：
+国务院办公厅转发国家地震局
+关于我国地震重点监视防御区的确定和加强防震减灾工作意见报告的通知
+国办发〔1996〕2号
+各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+国家地震局《关于我国地震重点监视防御区的确定和加强防震减灾工作意见的报告》已经国务院同意，现转发给你们，请认真贯彻执行。
+国务院办公厅
+一九九六年二月五日
+"""
+
+
+def test_a_printed_metadata_table_gives_its_fields_back(tmp_path: Path) -> None:
+    doc = run(tmp_path, PRINTED_FIELDS).document
+    assert doc.published_date == "2018-12-24"  # 发布日期, broken over the two lines with 发文字号
+    assert doc.title == "国务院办公厅转发国家地震局关于我国地震重点监视防御区的确定和加强防震减灾工作意见报告的通知"
+    assert doc.doc_number == "国办发〔1996〕2号"
+    assert doc.issuer == "国务院办公厅"
+    assert doc.signed_date == "1996-02-05"

@@ -971,6 +971,9 @@ def _title_reprint(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
     return i
 
 
+_HEADLESS = ("关于", "印发", "转发")  # a title without its issuer's name (§7.3.1 puts it first)
+
+
 def _title_date(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
     """A date alone in brackets right under the title ("（2023年1月2日）", as 新华社 prints a 中共中央、国务院
     document): the 成文日期 when no date closes the text. Returns the first paragraph after it."""
@@ -989,14 +992,16 @@ def _title_date(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
 def _issuers_before(got: str, title: str) -> bool:
     """Whether lines under a page's heading print the heading again with its issuers before it: the heading
     "关于做好2023年…的意见" (a site's, or a news copy's) over "中共中央 国务院关于做好2023年…的意见"."""
-    if not got.endswith(title) or len(got) == len(title):
-        return False
+    if not title.startswith(_HEADLESS) or not got.endswith(title) or len(got) == len(title):
+        return False  # a heading that names its issuer already ("中共永德县委办公室…关于…") is whole
     issuers = got[: -len(title)]
     return looks_like_org(issuers) or len(split_orgs(issuers)) > 1
 
 
 def _issuers_then_part(got: str, title: str) -> bool:
     """The first lines of such a print: issuers, then the start of the heading ("中共中央 国务院关于做好2023年")."""
+    if not title.startswith(_HEADLESS):
+        return False
     at = got.find(title[:4])
     if at == -1:
         at = len(got)  # the issuers on a line of their own ("中共中央 国务院" / "关于全面推进…的意见")

@@ -205,3 +205,34 @@ def test_a_printed_metadata_table_gives_its_fields_back(tmp_path: Path) -> None:
     assert doc.doc_number == "国办发〔1996〕2号"
     assert doc.issuer == "国务院办公厅"
     assert doc.signed_date == "1996-02-05"
+
+
+# A county page whose heading already names both issuers, the source field's second issuer broken onto a line
+# of its own, then the notice printed again (中共永德县委办公室 永德县人民政府办公室, 2021; its punctuation lost by the
+# site, shortened)
+HEADING_WITH_ISSUERS = """中共永德县委办公室 永德县人民政府办公室关于印发《永德县城镇化建设三年行动 计划(2020―2022年)》的通知
+
+更新时间:2021-07-30 16:55:33来源:中共永德县委办公室 永德县人民政府办公室
+
+中共永德县委办公室  永德县人民政府办公室关于印发永德县城镇化建设三年行动
+
+计划(2020―2022年)的通知
+
+各乡党委政府县委各部门县级国家机关各人民团体各企事业单位中央市驻永德单位
+
+永德县城镇化建设三年行动计划2020―2022)》已经县委县政府同意现印发给你们请认真贯彻执行
+
+中共永德县委办公室
+
+永德县人民政府办公室
+
+2021416
+"""
+
+
+def test_a_heading_that_names_its_issuers_is_not_extended(tmp_path: Path) -> None:
+    # the print under the heading repeats it; the source field's issuer above that print is no part of the title
+    doc = run(tmp_path, HEADING_WITH_ISSUERS).document
+    assert doc.title == "中共永德县委办公室 永德县人民政府办公室关于印发《永德县城镇化建设三年行动计划（2020―2022年）》的通知"
+    assert doc.issuer == "中共永德县委办公室；永德县人民政府办公室"
+    assert doc.signed_date == "2021-04-16"

@@ -232,10 +232,18 @@ def _page_fields(text: str) -> list[tuple[str, int, int]] | None:
     the line does not start with a label of rules/html.yaml."""
     labels = rules.html_rules().labels
     found = list(rules.html_rules().field.finditer(text))
-    if not found or text[: found[0].start()].strip() not in _FIELD_BULLETS:
-        return None  # a field starts the line, after a list bullet at most ("- 索引号：…", "• 发文字号：…")
-    key_of = dict(labels) | dict(rules.html_rules().labels_in_brackets)
+    if not found:
+        return None
     out = []
+    lead = text[: found[0].start()]
+    if lead.strip() not in _FIELD_BULLETS:
+        # a field starts the line, after a list bullet at most ("- 索引号：…", "• 发文字号：…"); or a label OCR
+        # misread ("索引1号：1153…") before fields it read right ("公文目录：…发文日期：…"): a field of no known key
+        m0 = _MISREAD_LABEL.match(lead)
+        if m0 is None or len(found) < 2:
+            return None
+        out.append(("其他", m0.end(), len(lead)))
+    key_of = dict(labels) | dict(rules.html_rules().labels_in_brackets)
     for m, nxt in zip(found, found[1:] + [None]):
         end = nxt.start() if nxt is not None else len(text)
         while end > m.end() and (text[end - 1] in _FIELD_BULLETS or text[end - 1].isspace()):
@@ -265,6 +273,8 @@ def _glued_fields(text: str) -> list[tuple[str, int, int]] | None:
 
 
 _FIELD_BULLETS = frozenset(("", "-", "•", "·", "∙", "●", "▪"))
+# "索引1号：11532323015172622Y-/2018-1220012公文目录：应急管理": short fields of labels the reader does not know
+_MISREAD_LABEL = regex.compile(r"^\p{Han}{1,4}[\dIl|]?\p{Han}{1,4}[：:]\s*(?=(?:[^\s：:，。；]{1,60}?\p{Han}{2,6}[：:])*[^\s：:，。；]{1,60}$)")
 _CELL_EDGE = frozenset("|｜ \t")  # the bars and spaces around a cell of a table copied as text
 _EMPTY_ATTACHMENT_FIELD = regex.compile(r"^附件[：:]$")
 
@@ -764,6 +774,10 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             # promulgating sentence stands between its number and the title of what it promulgates)
         if _opens_heading(texts[k]):
             break  # the body's first heading ("一、一般规定" under a 司法解释's preamble): no title below it
+        if _broken_off_field(texts, k, lay):
+            lay.mark(k, FURNITURE)  # the rest of a field's value ("名称：…关于印发" / "《…规则》的通知")
+            looked -= 1
+            continue
         if any(t.endswith(dt) for dt in rules.doc_types()) and not _PUNCT.search(texts[k][-1:]) and not t.startswith("特此") or _is_title(texts[k]) or _title_and_number(texts[k]):
             title_idx = k
             break
@@ -972,6 +986,16 @@ def _title_reprint(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
 
 
 _HEADLESS = ("关于", "印发", "转发")  # a title without its issuer's name (§7.3.1 puts it first)
+
+
+_FIELD_VALUE_GOES_ON = regex.compile(r"[：:].*(?:关于|印发|转发|批转|关于印发)$")
+
+
+def _broken_off_field(texts: list[str], k: int, lay: _Draft) -> bool:
+    """A title's tail that a scan or a narrow print broke off a page's field line ("废止时间：…名称：太湖县人民政府
+    关于印发" / "《太湖县人民政府工作规则》的通知"): it opens with the name it issues, and the field above, read
+    already, stops at the verb. The notice's own title comes further down."""
+    return k > 0 and k - 1 in lay.roles and texts[k].startswith("《") and bool(_FIELD_VALUE_GOES_ON.search(texts[k - 1]))
 
 
 def _title_date(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:

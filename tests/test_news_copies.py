@@ -67,31 +67,26 @@ HOTLINE_REPLY = """# 《上海市关于进一步加大力度推进消费品以�
 """
 
 
-def test_xinhua_copy_names_both_issuers_and_dates_by_the_bracket_under_the_title(tmp_path: Path) -> None:
-    doc = run(tmp_path, XINHUA_2021).document
-    # the dateline is the carrier's: no part of the title (it ran into it as one paragraph before)
-    assert doc.title == "中共中央 国务院关于全面推进乡村振兴加快农业农村现代化的意见"
+@pytest.mark.parametrize(
+    "text, suffix, title, signed",
+    [
+        # the dateline is the carrier's: no part of the title (it ran into it as one paragraph before)
+        (XINHUA_2021, ".txt", "中共中央 国务院关于全面推进乡村振兴加快农业农村现代化的意见", "2021-01-04"),
+        # the crawler's heading drops the issuers; the text's own title under the dateline names them
+        (CRAWLED_2023, ".md", "中共中央 国务院关于做好2023年全面推进乡村振兴重点工作的意见", "2023-01-02"),
+    ],
+    ids=["xinhua-text", "crawled-markdown"],
+)
+def test_copies_of_a_central_document_name_both_issuers_and_its_date(tmp_path: Path, text: str, suffix: str, title: str, signed: str) -> None:
+    doc = run(tmp_path, text, suffix=suffix).document
+    assert doc.title == title
     assert doc.issuer == "中共中央；国务院"
-    assert doc.signed_date == "2021-01-04"
+    assert doc.signed_date == signed  # the bracketed date under the title
     assert doc.admin_level == "national"
 
 
-def test_crawled_heading_without_issuers_gives_way_to_the_text_own_title(tmp_path: Path) -> None:
-    path = tmp_path / "crawled.md"
-    path.write_text(CRAWLED_2023, encoding="utf-8")
-    out = process_path(path)
-    assert not out.errors
-    doc = out.document
-    assert doc.title == "中共中央 国务院关于做好2023年全面推进乡村振兴重点工作的意见"
-    assert doc.issuer == "中共中央；国务院"
-    assert doc.signed_date == "2023-01-02"
-
-
 def test_question_and_answer_labels_are_no_addressees(tmp_path: Path) -> None:
-    path = tmp_path / "reply.md"
-    path.write_text(HOTLINE_REPLY, encoding="utf-8")
-    out = process_path(path)
-    assert not out.errors
+    out = run(tmp_path, HOTLINE_REPLY, suffix=".md")
     assert out.document.recipients == ""
     assert "商消费函〔2024〕75号" in {r.cited_doc_number for r in out.references}
 
@@ -157,20 +152,14 @@ LINKS_UNDER_LABELS = """关于印发《杨“数”浦新质秀带创新区建�
 """
 
 
-def test_links_between_the_title_and_the_number_are_the_records(tmp_path: Path) -> None:
-    doc = run(tmp_path, LINKS_UNDER_LABELS).document
-    assert doc.title == "关于印发《杨“数”浦新质秀带创新区建设方案》的通知"
-    assert doc.doc_number == "沪科合〔2025〕7号"
-    assert doc.issuer == "上海市科学技术委员会；上海市杨浦区人民政府"
-
-
 PRINT = Path(__file__).parent / "fixtures" / "prints" / "crawler_record_links.pdf"
 
 
-def test_links_between_the_title_and_the_number_in_a_browser_print(tmp_path: Path) -> None:
-    # the same record printed by Chromium: the address and the file link break over lines; their pieces are the
-    # record's, and the title above them is still found from the 文号
-    out = process_path(PRINT)
+@pytest.mark.parametrize("source", ["text", "browser print"])
+def test_links_between_the_title_and_the_number_are_the_records(tmp_path: Path, source: str) -> None:
+    # printed by Chromium (tests/fixtures/prints/), the address and the file link break over lines: their pieces
+    # are the record's, and the title above them is still found from the 文号
+    out = run(tmp_path, LINKS_UNDER_LABELS) if source == "text" else process_path(PRINT)
     assert not out.errors
     assert out.document.title == "关于印发《杨“数”浦新质秀带创新区建设方案》的通知"
     assert out.document.doc_number == "沪科合〔2025〕7号"

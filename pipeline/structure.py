@@ -972,7 +972,7 @@ def _title_reprint(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
     while k < len(texts) and k - start < SETTINGS.max_title_lines and doc.paras[k].kind == "para" and k not in lay.roles:
         got += _REPRINT_MARKS.sub("", texts[k])
         if _issuers_before(got, title):
-            return _own_title(doc, lay, texts, i, start, k + 1)
+            return _own_title(doc, lay, texts, start, k + 1)
         if not title.startswith(got) and not _issuers_then_part(got, title):
             return i
         k += 1
@@ -988,7 +988,7 @@ def _title_reprint(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
 _HEADLESS = ("关于", "印发", "转发")  # a title without its issuer's name (§7.3.1 puts it first)
 
 
-_FIELD_VALUE_GOES_ON = regex.compile(r"[：:].*(?:关于|印发|转发|批转|关于印发)$")
+_FIELD_VALUE_GOES_ON = regex.compile(r"[：:].*(?:关于|印发|转发|批转)$")
 
 
 def _broken_off_field(texts: list[str], k: int, lay: _Draft) -> bool:
@@ -1032,7 +1032,7 @@ def _issuers_then_part(got: str, title: str) -> bool:
     return at > 0 and title.startswith(got[at:]) and (looks_like_org(got[:at]) or len(split_orgs(got[:at])) > 1)
 
 
-def _own_title(doc: NormDoc, lay: _Draft, texts: list[str], i: int, a: int, b: int) -> int:
+def _own_title(doc: NormDoc, lay: _Draft, texts: list[str], a: int, b: int) -> int:
     """The paragraphs a..b-1, the title with its issuers, become the title; the heading above is the page's."""
     for k in [k for k, role in lay.roles.items() if role == TITLE]:
         lay.roles[k] = FURNITURE

@@ -52,3 +52,4 @@ def test_a_misread_label_keeps_its_line_a_field_line(tmp_path: Path) -> None:
     assert doc.title == "牟定县人民政府办公室关于印发牟定县突发环境事件应急预案（试行）的通知"
     assert doc.doc_number == "牟政办发〔2017〕46号"
     assert doc.issuer == "牟定县人民政府办公室"
+

@@ -1,0 +1,23 @@
+"""Kinds of documents beyond the 公文种类 of the 条例 that notices and sites carry, on real openings (public
+pages, shortened): each must come out with its own kind, issuer and date."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from notice_helpers import process_text as run
+
+
+# A county people's congress standing committee's 审议意见 as its site prints it (紫金县, 2018; public), the
+# adoption note under the title
+STANDING_COMMITTEE_OPINION = """关于县人民政府建设县城千家寨生态休闲公园议案办理工作方案的审议意见
+(2018年4月13日紫金县第十六届人民代表大会常务委员会第十七次会议通过)
+紫金县第十六届人民代表大会常务委员会第十七次会议于2018年4月13日听取和审议了县人民政府《关于建设县城千家寨生态休闲公园议案办理工作方案》。会议同意初审报告，原则通过县人民政府《关于建设县城千家寨生态休闲公园议案办理工作方案》。
+紫金县人民代表大会常务委员会
+2018年4月13日
+"""
+
+
+def test_a_standing_committee_opinion_is_its_own_kind(tmp_path: Path) -> None:
+    doc = run(tmp_path, STANDING_COMMITTEE_OPINION).document
+    assert (doc.doc_type, doc.issuer, doc.signed_date) == ("审议意见", "紫金县人民代表大会常务委员会", "2018-04-13")

@@ -21,3 +21,20 @@ STANDING_COMMITTEE_OPINION = """关于县人民政府建设县城千家寨生态
 def test_a_standing_committee_opinion_is_its_own_kind(tmp_path: Path) -> None:
     doc = run(tmp_path, STANDING_COMMITTEE_OPINION).document
     assert (doc.doc_type, doc.issuer, doc.signed_date) == ("审议意见", "紫金县人民代表大会常务委员会", "2018-04-13")
+
+
+# A county's 应急预案 published on its own page, no notice around it (牟定县 2017; public, shortened)
+CONTINGENCY_PLAN = """牟定县突发环境事件应急预案(试行)
+
+1 总则
+1.1 编制目的
+建立健全突发环境事件应急机制,提高政府应对突发环境事件的能力,保障公众生命健康和财产安全,保护环境,维护社会稳定。
+1.2 编制依据
+《中华人民共和国突发事件应对法》《中华人民共和国环境保护法》《中华人民共和国水污染防治法》。
+"""
+
+
+def test_a_contingency_plan_on_its_own_is_titled(tmp_path: Path) -> None:
+    doc = run(tmp_path, CONTINGENCY_PLAN).document
+    assert (doc.title, doc.doc_type) == ("牟定县突发环境事件应急预案（试行）", "应急预案")
+    assert doc.region_county == "牟定县"

@@ -435,6 +435,9 @@ def _title_before(doc: NormDoc, lay: _Draft, texts: list[str], k_num: int, first
             and texts[j].count("《") <= texts[j].count("》")
             and not texts[j].endswith("》")
             and not (qualified and j == k - 1)
+            # a line holding the head over a last line holding none is the title's first line, though it ends
+            # like a kind ("…关于进一步加强突发事件应急预案" / "管理工作的通知")
+            and not (j == k - 1 and rules.words("title_head").search(texts[j]) and not rules.words("title_head").search(texts[k]))
         )
         and not rules.element_rules()["promulgation"].pattern.match(texts[j])  # "2023年9月1日 施行" over it: 题注
     ):

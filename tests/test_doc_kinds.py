@@ -38,3 +38,29 @@ def test_a_contingency_plan_on_its_own_is_titled(tmp_path: Path) -> None:
     doc = run(tmp_path, CONTINGENCY_PLAN).document
     assert (doc.title, doc.doc_type) == ("牟定县突发环境事件应急预案（试行）", "应急预案")
     assert doc.region_county == "牟定县"
+
+
+# A page's title printed above its 文号, broken right after such a kind (written here: a county office's notice)
+BROKEN_AFTER_THE_KIND = """首页 > 政务公开 > 通知公告
+
+丁县人民政府办公室关于进一步加强突发事件应急预案
+
+管理工作的通知
+
+丁政办发〔2024〕3号
+
+各乡镇人民政府，县直各单位：
+
+为进一步加强应急预案管理，现就有关事项通知如下。
+
+丁县人民政府办公室
+
+2024年2月1日
+"""
+
+
+def test_a_title_broken_after_a_kind_is_one_title(tmp_path: Path) -> None:
+    # the first line ends like a 预案 but holds the title's head (关于); the last line holds none
+    doc = run(tmp_path, BROKEN_AFTER_THE_KIND).document
+    assert doc.title == "丁县人民政府办公室关于进一步加强突发事件应急预案管理工作的通知"
+    assert doc.doc_type == "通知"

@@ -493,7 +493,7 @@ def _title_lines(doc: NormDoc, lay: _Draft, texts: list[str], k: int, first: int
         a -= 1
         while part(a - 1) and _TITLE_BREAK.search(texts[a - 1]):
             a -= 1
-    if a == k and texts[k].startswith("关于") and part(k - 1) and (looks_like_org(texts[k - 1]) or len(split_orgs(texts[k - 1])) > 1):
+    if a == k and texts[k].startswith("关于") and part(k - 1) and _issuers_alone(texts[k - 1]):
         a -= 1  # the issuers on a line of their own over "关于…" ("中共中央 国务院" / "关于…的意见"): §7.3.1's 发文机关名称
     while part(b + 1) and (_TITLE_BREAK.search(texts[b]) or texts[b].endswith("》") and _is_title(texts[b + 1]) and not texts[b + 1].startswith("《")):
         b += 1  # "关于印发2022年《政府工作报告》" / "重点任务责任落实分工的通知": the book title is not the end
@@ -1016,13 +1016,19 @@ def _title_date(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
     return k + 1
 
 
+def _issuers_alone(text: str) -> bool:
+    """An organisation's name, or several run together ("中共中央国务院", four bureaus of a city: longer than one
+    name may be), and nothing else."""
+    return looks_like_org(text) or len(split_orgs(text)) > 1
+
+
 def _issuers_before(got: str, title: str) -> bool:
     """Whether lines under a page's heading print the heading again with its issuers before it: the heading
     "关于做好2023年…的意见" (a site's, or a news copy's) over "中共中央 国务院关于做好2023年…的意见"."""
     if not title.startswith(_HEADLESS) or not got.endswith(title) or len(got) == len(title):
         return False  # a heading that names its issuer already ("中共永德县委办公室…关于…") is whole
     issuers = got[: -len(title)]
-    return looks_like_org(issuers) or len(split_orgs(issuers)) > 1
+    return _issuers_alone(issuers)
 
 
 def _issuers_then_part(got: str, title: str) -> bool:
@@ -1032,7 +1038,7 @@ def _issuers_then_part(got: str, title: str) -> bool:
     at = got.find(title[:4])
     if at == -1:
         at = len(got)  # the issuers on a line of their own ("中共中央 国务院" / "关于全面推进…的意见")
-    return at > 0 and title.startswith(got[at:]) and (looks_like_org(got[:at]) or len(split_orgs(got[:at])) > 1)
+    return at > 0 and title.startswith(got[at:]) and _issuers_alone(got[:at])
 
 
 def _own_title(doc: NormDoc, lay: _Draft, texts: list[str], a: int, b: int) -> int:

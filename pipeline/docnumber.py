@@ -14,6 +14,7 @@ import regex
 
 from . import rules
 from .normalize import ZERO_WIDTH
+from .orgnames import looks_like_org
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +184,9 @@ def _parse(_rules: rules.Rules, text: str) -> DocNumber | None:
     stripped = ZERO_WIDTH.sub("", text).strip(_WRAPPERS)
     stripped = _NUMBER_LABEL.sub("", stripped).strip(_WRAPPERS)
     for d in find_doc_numbers(stripped):
-        if d.start == 0 and stripped[d.end :].strip(_WRAPPERS) in ("", "文件"):
+        rest = stripped[d.end :].strip(_WRAPPERS)
+        # a page that lost the line break after the number runs the issuer's name into it (bracket_lost)
+        if d.start == 0 and (rest in ("", "文件") or looks_like_org(rest)):
             return d
         return None
     return None
@@ -194,4 +197,8 @@ def number_line(text: str) -> DocNumber | None:
     document prints on the same line (GB/T 9704 §7.2.4: "丙政〔2024〕3号    签发人：王某"); else None."""
     head = text.split("签发人", 1)[0] if "签发人" in text else text
     num = parse_doc_number(head)
-    return num if num is not None and len(num.text) >= len(head.rstrip()) - 2 else None
+    if num is None:
+        return None
+    head = head.rstrip()
+    at = head.find(num.text)
+    return num if len(num.text) >= len(head) - 2 or at != -1 and looks_like_org(head[at + len(num.text) :].strip()) else None

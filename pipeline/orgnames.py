@@ -8,7 +8,9 @@ import regex
 
 from . import rules
 
-_PUNCT = regex.compile(r"[。，；：！？、]")
+# a sentence's marks, and the brackets of a 文号's year (GB/T 9704 §7.2.3), which no organisation's name holds: a
+# page that lost the 〕 and 号 of its 文号 runs it into the issuer ("献政字〔201722献县人民政府")
+_PUNCT = regex.compile(r"[。，；：！？、〔〕]")
 _PLACE_HEAD = regex.compile(r"^[\p{Han}]{2,8}?(?:自治区|自治州|省|市|县|区|盟|旗)")
 _ITEM_SEPARATOR = regex.compile(r"[，,、；;]")
 MAX_ORG_CHARS = 40  # the longest 署名 line taken for one organisation (GB/T 9704 §7.3.5 prints it on one line)

@@ -2534,6 +2534,19 @@ def test_digits_that_read_as_two_dates_give_none(tmp_path: Path) -> None:
     assert d.signed_date == "" and "signed_date" not in json.loads(d.evidence), d
 
 
+def test_a_doc_number_that_lost_its_closing_bracket_run_into_the_issuer(tmp_path: Path) -> None:
+    """A page that dropped the 〕, 号, 年月日 of its header runs the 文号 into the issuer's line over "关于…"
+    ("献政字〔201722献县人民政府"): that line is its 文号 (the year has four digits, the rest is the serial), not a
+    发文机关 heading the title."""
+    d = run(
+        tmp_path,
+        " 献政字〔201722献县人民政府\n\n关于印发献县行政执法三项制度实施方案的通知\n\n各行政执法部门：\n\n"
+        "现将实施方案印发给你们，请认真抓好贯彻落实。\n\n献县人民政府\n\n2017531\n",
+    ).document
+    assert d.title == "关于印发献县行政执法三项制度实施方案的通知", d.title
+    assert (d.issuer, d.doc_number, d.signed_date) == ("献县人民政府", "献政字〔2017〕22号", "2017-05-31"), d
+
+
 _ANNOUNCEMENTS = [
     # a 公告 prints its head over its number, then its own title
     (

@@ -437,9 +437,10 @@ def _column_fields(a: str, b: str) -> list[str] | None:
     if not _LABEL_HEADS.fullmatch(a) or "：" not in b:
         return None
     labels = _metadata_labels()
+    tail_of_first = b[: b.index("：")]  # no label holds a colon: the first label's end is all before b's first
     for k in range(len(a), 0, -1):
         head, rest = a[:k], a[k:]
-        for first in (lab for lab in labels if len(lab) > k and lab.startswith(head) and b.startswith(lab[k:] + "：")):
+        for first in (head + tail_of_first,) if tail_of_first and head + tail_of_first in labels else ():
             if not rest:
                 # an empty field ("主题" / "词：") is left as printed: its label alone would take the next line
                 return [first + b[len(first) - k :]] if b[len(first) - k + 1 :].strip() else None

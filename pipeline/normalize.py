@@ -227,7 +227,8 @@ def drop_forum_jammer(text: str) -> str:
 
 
 _PY = r"[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ\u0300\u0301\u0304\u030c\u0308]"  # NFD tone marks too
-_PINYIN_GLOSS = regex.compile(rf"(?<=\p{{Han}})\s*[（(]\s*{_PY}{{1,10}}(?:\s+{_PY}{{1,10}}){{0,3}}\s*[)）]")
+# after its character, or opening a line: a PDF broke the line between the character and its gloss
+_PINYIN_GLOSS = regex.compile(rf"(?:(?<=\p{{Han}})|^)\s*[（(]\s*{_PY}{{1,10}}(?:\s+{_PY}{{1,10}}){{0,3}}\s*[)）]")
 _TONE_MARK = regex.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ\u0300\u0301\u0304\u030c]")
 
 

@@ -99,8 +99,10 @@ def test_pinyin_glosses_removed_end_to_end(tmp_path: Path) -> None:
         ("附件（PDF）", "附件（PDF）"),
         ("A类(A)", "A类(A)"),
         ("平台(App)", "平台(App)"),
+        ("(shí)施意見》的通知", "施意見》的通知"),
+        ("(A)類項目", "(A)類項目"),
     ],
-    ids=["basic", "traditional", "fullwidth-twice", "spaced", "nfd-tone", "pdf-kept", "letter-kept", "app-kept"],
+    ids=["basic", "traditional", "fullwidth-twice", "spaced", "nfd-tone", "pdf-kept", "letter-kept", "app-kept", "line-start", "line-start-kept"],
 )
 def test_drop_pinyin_glosses(text: str, expected: str) -> None:
     assert drop_pinyin_glosses(text) == expected

@@ -116,3 +116,19 @@ def test_a_cc_label_printed_alone_over_its_list(tmp_path: Path) -> None:
     assert ex.document.cc == "县委办公室；县人大常委会办公室", ex.document.cc
     start, end, _ = json.loads(ex.document.evidence)["cc"]
     assert ex.text[start:end] == "县委办公室，县人大常委会办公室。", ex.text[start:end]
+
+
+def test_the_printers_place_is_the_region_of_a_page_without_its_head(tmp_path: Path) -> None:
+    """A page that kept the body and 版记 of a district's 通报 but not its head: the 印发机关 is the issuer's own
+    office (GB/T 9704 §7.4.3), so its place is the document's region; no issuer is guessed from it."""
+    out = process_text(
+        tmp_path,
+        "各镇人民政府、街道办事处，区各有关单位：\n今年以来，我区全面开展移动村通工程建设，按时保质完成了建设任务。\n"
+        "区政府决定对区规划分局、瑶溪镇给予通报表彰。\n二○○七年十二月十三日\n主题词：村通工程 表彰 通报\n"
+        "温州市龙湾区人民政府办公室 2007年12月13日印发\n",
+    )
+    d = out.document
+    assert (d.region_province, d.region_city, d.region_county, d.admin_level) == ("浙江省", "温州市", "龙湾区", "county"), d
+    assert d.issuer == "" and d.printer == "温州市龙湾区人民政府办公室", d
+    start, end, _ = json.loads(d.evidence)["region"]
+    assert out.text[start:end] == "温州市龙湾区人民政府办公室", out.text[start:end]

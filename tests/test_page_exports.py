@@ -812,3 +812,18 @@ def test_a_law_databases_issuer_between_two_prints_of_the_title(tmp_path: Path) 
     d = run(tmp_path, text).document
     assert d.issuer == "辛省庚市人民政府", d.issuer
     assert (d.title, d.doc_number) == ("庚市鼓励外商投资的规定", "庚政令〔1997〕29号"), d
+
+
+def test_a_law_librarys_field_table_in_pipes(tmp_path: Path) -> None:
+    """A law library prints its fields as a table in text, "法规类型 | 101103 | 所属行业 | 100 |": rows whose
+    labels are its own are read past, so the 主送机关 under them is still the header's."""
+    d = run(
+        tmp_path,
+        "名称 | 省政府办公厅关于表彰2006年度省市驻沪办事机构先进单位的通知 | ||\n"
+        "颁布单位 | 155 | 发文文号 | 苏政办发〔2007〕19号 |\n法规类型 | 101103 | 所属行业 | 100 |\n"
+        "有效与否 | 江苏 | 发布日期 | 2007-03-07 |\n各市人民政府，省有关厅、局，省有关直属单位：\n"
+        "2006年度，我省省市驻沪办事机构取得了明显成效。现对先进单位予以表彰。\n二○○七年三月七日\n",
+    ).document
+    assert d.recipients == "各市人民政府；省有关厅、局；省有关直属单位", d.recipients
+    assert (d.doc_number, d.published_date, d.signed_date) == ("苏政办发〔2007〕19号", "2007-03-07", "2007-03-07"), d
+    assert d.status == "", d.status  # "有效与否 | 江苏": the template's shifted value is no validity

@@ -486,6 +486,13 @@ def build_document_row(doc: NormDoc, st: Structure) -> tuple[DocumentRow, Span |
             # in its 来源 field (来源：华容县政府): the region is that place's, at the issuer's level
             region = sourced
             note("region", source)
+    if not region.province and st.printer is not None:
+        printed = infer_region(st.printer.value)
+        if printed.province and region.admin_level in ("", printed.admin_level):
+            # a page that lost the notice's head keeps its 版记: the 印发机关 is the issuer's own office (GB/T 9704
+            # §7.4.3), in its place ("温州市龙湾区人民政府办公室 2007年12月13日印发")
+            region = printed
+            note("region", st.printer)
     row.region_province, row.region_city, row.region_county, row.admin_level = region.province, region.city, region.county, region.admin_level
     validity = _validity(doc, st, row)
     note("validity", validity)

@@ -245,6 +245,12 @@ def drop_glued_page_numbers(text: str) -> str:
     return rules.html_rules().glued_page_number.pattern.sub("", text)
 
 
+def drop_site_notes(text: str) -> str:
+    """A law site's note on a cited law inside the notice's sentence goes (rules/html.yaml site_note):
+    '…条例》【已废止，最新为：《…条例》】，制定本办法' -> '…条例》，制定本办法'."""
+    return rules.html_rules().site_note.pattern.sub("", text)
+
+
 def drop_pinyin_glosses(text: str) -> str:
     """Remove pinyin glosses that mirror sites insert after a character. '新鄉(xiāng)市' -> '新鄉市',
     '规 (guī) 范化' -> '规范化'
@@ -514,6 +520,7 @@ LINE_CLEANERS: tuple[Callable[[str], str], ...] = (
     markdown_markup,
     drop_part_labels,
     drop_glued_page_numbers,
+    drop_site_notes,
     empty_cell_edges,
     radicals_to_characters,
     enclosed_numbers,
@@ -544,6 +551,7 @@ _TRIGGERS: dict[Callable[[str], str], str] = {
     markdown_markup: "#*_[-+>",
     drop_part_labels: "【<篇",
     drop_glued_page_numbers: "—－",
+    drop_site_notes: "【",
     empty_cell_edges: "|｜",
     radicals_to_characters: "".join(map(chr, range(0x2E80, 0x2F00))) + "".join(map(chr, range(0x2F00, 0x2FD6))),
     enclosed_numbers: "".join(map(chr, range(0x3220, 0x322A))),

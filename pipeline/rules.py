@@ -673,6 +673,7 @@ class HtmlRules:
     repost_prefix: PatternRule
     part_label: PatternRule
     glued_page_number: PatternRule
+    site_note: PatternRule
     field: regex.Pattern[str]  # a label, its colon and the spaces around: where each field of a line starts
     # (or a label in 【】, a law database's "【制定机关】…", where its characters may be spaced: "【字 号】")
     labels_in_brackets: tuple[tuple[str, str], ...] = ()  # labels read only inside 【】 ("字号" alone is font size)
@@ -704,7 +705,7 @@ def html_rules() -> HtmlRules:
     if counters - {a for a, _ in labels}:
         raise RuleError(f"rules/html.yaml: counter_labels {sorted(counters - {a for a, _ in labels})} are not metadata labels")
     pats = {r.id: r for r in _pattern_rules("html.yaml", "patterns")}
-    missing = {"page_chrome", "repost_prefix", "part_label", "glued_page_number"} - set(pats)
+    missing = {"page_chrome", "repost_prefix", "part_label", "glued_page_number", "site_note"} - set(pats)
     if missing:
         raise RuleError(f"rules/html.yaml: missing pattern(s) {sorted(missing)}")
     return HtmlRules(
@@ -715,6 +716,7 @@ def html_rules() -> HtmlRules:
         repost_prefix=pats["repost_prefix"],
         part_label=pats["part_label"],
         glued_page_number=pats["glued_page_number"],
+        site_note=pats["site_note"],
         # "文号：…", or a table copied with its bars and no colons ("文号 | 鹿山政〔2020〕72号 |")
         field=regex.compile(r"(?:【\s*(?P<label>" + spaced + r")\s*】|(?P<label>" + alt + r")\s*(?:[：:]|(?=[|｜])))\s*"),
         labels_in_brackets=tuple(bracketed),

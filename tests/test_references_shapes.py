@@ -143,3 +143,19 @@ def test_a_notice_cited_without_its_own_book_marks_gives_its_number_to_the_title
     # a title the notice's kind does not follow keeps the bracket after the kind for no one
     refs = _references(tmp_path, "关于做好防汛工作的通知\n\n各乡镇：\n\n请对照《防汛工作手册》的要求(2024年修订)开展自查。\n")
     assert [(r.cited_title, r.cited_doc_number) for r in refs] == [("防汛工作手册", "")], refs
+
+
+def test_a_law_sites_note_on_a_cited_law_is_no_citation(tmp_path: Path) -> None:
+    """A law site puts its own note after a law the notice cites ("《…条例》【已廢止，最新為：《…條例》】"): the note
+    and the law it names are the site's, so they leave the text and the citations; the notice's citation stays."""
+    path = tmp_path / "notice.txt"
+    path.write_text(
+        "貴州省人民政府辦公廳關于印發貴州省省級財政專項資金管理辦法的通知\n黔府辦發〔2012〕34號\n各市、自治州人民政府：\n"
+        "現將《貴州省省級財政專項資金管理辦法》印發給你們，請遵照執行。\n"
+        "第一條 為規范省級財政專項資金管理，根據《中華人民共和國預算法》和《貴州省省級預算審查監督條例》【已廢止，最新為：《貴州省預算審查監督條例》】，制定本辦法。\n",
+        encoding="utf-8",
+    )
+    out = process_path(path)
+    titles = [r.cited_title for r in out.references]
+    assert titles == ["中华人民共和国预算法", "贵州省省级预算审查监督条例"], titles
+    assert "已废止" not in out.text and "条例》，制定本办法" in out.text

@@ -212,6 +212,9 @@ def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = ""
         return True  # "…责任分解方案" over "的通知" (or "的" / "通知"): the type word above was the subject's
     if in_header and _ends_with_doc_type(a) and not _cited_end(group or a) and rules.words("title_head").search(group or a) and not _SENTENCE_END.search(group or a):
         return False  # the title (§7.3.1) ends here; the 主送机关 follows on its own line
+    if in_header and a.endswith(("）", ")")) and _ends_with_doc_type(_TRAILING_NOTE.sub("", a)) and _ends_with_doc_type(b) and rules.words("title_head").search(b) and rules.words("title_head").search(group or a):
+        return False  # a page's heading with its source in brackets ("…的通告（长垣市交通管理局）") over the notice's own
+        # whole title ("关于实施交通管制的通告"): two titles, not one broken
     if in_header and (note := _open_note(group or a)) is not None:
         return note  # a dated note goes on until its bracket closes and ends there
     if in_header and (_DATED_NOTE.match(b) or (_DATE_START.match(b) and _ends_with_doc_type(a))):

@@ -283,7 +283,7 @@ def test_html_rules_examples() -> None:
     from pipeline.ingest.html_meta import label_key
 
     r = rules.html_rules()
-    for rule in (r.chrome, r.repost_prefix, r.part_label, r.glued_page_number):
+    for rule in (r.chrome, r.repost_prefix, r.part_label, r.glued_page_number, r.site_note):
         for text in rule.must_match:
             assert rule.pattern.search(text), f"rules/html.yaml {rule.id} 应匹配 {text}"
         for text in rule.must_not_match:

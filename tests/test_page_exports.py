@@ -827,3 +827,18 @@ def test_a_law_librarys_field_table_in_pipes(tmp_path: Path) -> None:
     assert d.recipients == "各市人民政府；省有关厅、局；省有关直属单位", d.recipients
     assert (d.doc_number, d.published_date, d.signed_date) == ("苏政办发〔2007〕19号", "2007-03-07", "2007-03-07"), d
     assert d.status == "", d.status  # "有效与否 | 江苏": the template's shifted value is no validity
+
+
+def test_a_news_sites_heading_with_its_source_over_the_notices_own_title(tmp_path: Path) -> None:
+    """A news site heads its copy with the title and the source in brackets, then its channel and time, then the
+    notice with its own title: the notice's title is its own, the byline and the tags under it are the page's."""
+    out = run(
+        tmp_path,
+        "新乡长垣市关于实施交通管制的通告(长垣市交通管理局)\n\n社会热点2022-10-12 06:32:26未知\n\n"
+        "新乡长垣市关于实施交通管制的通告(长垣市交通管理局)\n\n  关于实施交通管制的通告\n\n"
+        "  为保证防汛车辆安全通行，与防汛无关人员严禁进入控导工程之间的连坝路，禁止一切车辆通行。\n\n  特此通告。\n\n"
+        "  长垣市公安局\n\n  2021年10月9日\n\n本文标签: ,车辆  ,人员  ,长垣\n\n相关推荐\n\n猜你喜欢\n",
+    )
+    d = out.document
+    assert (d.title, d.doc_type, d.issuer, d.signed_date) == ("关于实施交通管制的通告", "通告", "长垣市公安局", "2021-10-09"), d
+    assert d.attachments == "", d.attachments  # the page's tags and recommendations are no attachments

@@ -594,6 +594,29 @@ _HEADING_NAME_THEN_TEXT = regex.compile(rf"^({_LABEL}[^\s。，；：,:;（）()
 _RUN_ON_MIN = 60  # a line this long holding a heading's name, spaces and text is a run-on page, not a heading
 
 
+_NUMERALS = "一二三四五六七八九十"
+_OPENING_LABEL = regex.compile(r"^(?:(?P<n>[一二三四五六七八九])、|(?P<o>[（(])(?P<m>[一二三四五六七八九])(?P<c>[）)])|(?P<d>[1-9]\d?)(?P<s>[、.．])(?=\p{Han}))")
+
+
+def _next_heading_apart(piece: str) -> list[str]:
+    """A run-on line that opens with a heading or item label, cut before the next label of its series that only
+    spaces precede ("一、临时交通管制时间 2023年1月20日 17:00-22:30 二、交通管制路段 …": a time ends no sentence;
+    "1、管制期间…。 2、管制期间…")."""
+    out: list[str] = []
+    while (m := _OPENING_LABEL.match(piece)) is not None:
+        if m.group("d"):
+            label = str(int(m.group("d")) + 1) + m.group("s")  # "1、…。 2、…": the items of a heading too
+        else:
+            k = _NUMERALS.index(m.group("n") or m.group("m")) + 1
+            label = _NUMERALS[k] + "、" if m.group("n") else m.group("o") + _NUMERALS[k] + m.group("c")
+        cut = regex.search(r"[ \u3000]+(?=" + regex.escape(label) + r"\p{Han})", piece)
+        if cut is None:
+            break
+        out.append(piece[: cut.start()])
+        piece = piece[cut.end() :]
+    return [*out, piece]
+
+
 def split_run_on_headings(text: str) -> list[str]:
     """A page that lost its line breaks runs its headings on ("…通知如下: 一、活动内容 围绕…开展活动。 二、时间
     安排 从…"): each heading on a line of its own, its short name apart from the text after it (§7.3.3). Tabs
@@ -601,10 +624,13 @@ def split_run_on_headings(text: str) -> list[str]:
     if " " not in text and "\u3000" not in text:
         return [text]
     out: list[str] = []
+    run_on = len(text) >= _RUN_ON_MIN
     for piece in _HEADING_RUN_ON.split(text):
-        # a heading's name apart from its text only in a long run-on line: a short "（一）目标 2024年…" stays whole
-        m = _HEADING_NAME_THEN_TEXT.match(piece) if len(text) >= _RUN_ON_MIN else None
-        out.extend([m.group(1), piece[m.end() :]] if m is not None else [piece])
+        for part in _next_heading_apart(piece) if run_on else [piece]:
+            # a heading's name apart from its text only in a long run-on line: a short "（一）目标 2024年…" stays whole
+            m = _HEADING_NAME_THEN_TEXT.match(part) if run_on else None
+            rest = [m.group(1), *_next_heading_apart(part[m.end() :])] if m is not None else [part]
+            out.extend(rest)
     return [p for p in out if p.strip()]
 
 

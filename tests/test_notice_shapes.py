@@ -2642,6 +2642,30 @@ def test_a_page_that_ran_its_headings_on(tmp_path: Path) -> None:
     assert out.document.recipients == "各乡镇人民政府；县直各单位"
 
 
+def test_a_page_that_ran_on_a_heading_after_a_time_not_a_sentence(tmp_path: Path) -> None:
+    """A run-on heading that only spaces part from what is before it ("一、临时交通管制时间 2023年1月20日 17:00-22:30
+    二、交通管制路段 …": a time ends no sentence), and items "1、…。 2、…" run on under a heading, are cut where
+    the next label of the series starts; a decimal ("2.5 3.5") is no label."""
+    out = run(
+        tmp_path,
+        "关于对汕尾体育馆周边道路实施临时交通管制的通告\n关于对汕尾体育馆周边道路实施临时交通管制的通告\n"
+        "我支队决定对市城区汕尾体育馆周边道路实施临时交通管制。现通告如下:\n"
+        "一、临时交通管制时间 2023年1月20日 17:00-22:30 二、交通管制路段 体育支路、公园路体育馆路段双向。 三、管制措施 "
+        "1、管制期间，上述路段禁止一切车辆通行或停放，车速限制2.5 3.5吨以上货车绕行。 2、管制期间，公安交通管理部门将视情况调整管制时间。 "
+        "四、其他提示 敬请广大市民积极配合。 特此通告 汕尾市公安局交通警察支队 2023年1月20日\n相关附件：\n",
+    )
+    assert [(s.section_id, s.label, s.heading[:8]) for s in out.sections] == [
+        ("s1", "一", "临时交通管制时间"),
+        ("s2", "二", "交通管制路段"),
+        ("s3", "三", "管制措施"),
+        ("s3.1", "1、", "管制期间，上述路"),
+        ("s3.2", "2、", "管制期间，公安交"),
+        ("s4", "四", "其他提示"),
+    ], out.sections
+    window = [dl for dl in out.deadlines if dl.kind == "range"]
+    assert [(dl.text, dl.start, dl.end) for dl in window] == [("2023年1月20日17:00-22:30", "2023-01-20", "2023-01-20")], window
+
+
 def test_a_labelled_limit_no_rule_reads_keeps_its_words(tmp_path: Path) -> None:
     """"完成时限：立行立改" or "即时办理" names no date, but it is the task's limit as the notice states it: the
     task keeps the words with no due date, as a 完成时限 table cell does; a dated limit still gets its date."""

@@ -354,6 +354,20 @@ def split_title_number(text: str) -> list[str]:
     return best or [text]
 
 
+def split_title_fields(text: str) -> list[str]:
+    """A page's title run on into its byline fields ("国务院关于加强政务诚信建设的指导意见来源：发布日期：2017-01-06
+    阅读次数："): two lines, the title whole (it ends with its document type) and the fields, read as the page's."""
+    if "：" not in text and ":" not in text:
+        return [text]
+    m = rules.html_rules().field.search(text)
+    if m is None or m.start() < 6:
+        return [text]
+    head = text[: m.start()].rstrip()
+    if _ends_with_doc_type(head) and rules.words("title_head").search(head) and not _SENTENCE_MARK.search(head):
+        return [head, text[m.start() :]]
+    return [text]
+
+
 def _type_then_number(body: str) -> list[str] | None:
     """"通知（岳办发〔2017〕2号）": the last line of a title that a narrow page broke, with the bracketed 文号 a
     page prints after it; the type word and the bracket, or None."""
@@ -870,7 +884,7 @@ def normalise(doc: SourceDocument) -> NormDoc:
             continue
         line = b
         for part in (r for p in split_closing(b.text) for q in split_joint_signature(p) for r in split_run_on_headings(q)):
-            for t in (u for v in split_title_number(clean(part)) for u in split_date_number(v)):
+            for t in (u for v in split_title_number(clean(part)) for w in split_date_number(v) for u in split_title_fields(w)):
                 if t and not _bars_only(t):  # the bars of a table copied as text ("|||||", "---|---|") hold nothing
                     for u in (w for v in split_title_recipients(t) for w in split_recipients_body(v)):
                         cleaned.append((u, line))

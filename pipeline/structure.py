@@ -824,6 +824,8 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         # number), and the page printed a whole one twice above the notice: the later print is the title
         lay.title = _span(doc, doc.paras[lay.title_reprinted])
         lay.mark(lay.title_reprinted, TITLE)
+    if lay.title is not None and (whole := _whole_print_above(doc, lay, texts)) is not None:
+        lay.title = whole
     if k_num is not None and lay.issuer_mark is None:
         # lines above the 文号 that are not the title: the 发文机关标志 (an organisation's name) or furniture
         title_above = lay.title_paras[0] if lay.title is not None and lay.title_paras and lay.title_paras[0] < k_num else None
@@ -1014,6 +1016,36 @@ def _title_date(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
     if lay.header_date is None:
         lay.header_date = (k, _span(doc, doc.paras[k], m.group("date")))
     return k + 1
+
+
+_ISSUING_VERB = regex.compile(r"^(?P<org>.+?)(?:关于印发|关于转发|印发|转发)$")
+
+
+def _whole_print_above(doc: NormDoc, lay: _Draft, texts: list[str]) -> Span | None:
+    """The title a page printed whole above the notice, when the title found by the 文号 is its tail only: a site
+    cut the issuer and verb off the print over the number ("《吉林省人民政府办公厅关于印发吉林省政务诚信建设实施方案
+    的通知》" above, "吉林省政务诚信建设实施方案的通知" over 吉政办发〔2017〕75号). None when the title is whole."""
+    assert lay.title is not None
+    title = lay.title.value
+    if title.startswith(_HEADLESS) or "关于" in title:
+        return None
+    top = next((k for k, p in enumerate(doc.paras) if p.start <= lay.title.start <= p.end), 0)
+    for j in range(top):
+        line = texts[j]
+        at = line.find(title)
+        if at <= 0 or line[at + len(title) :] not in ("", "》"):
+            continue
+        start = 0
+        num = next(iter(find_doc_numbers(line[:at])), None)
+        if num is not None and num.start == 0:
+            start = num.end  # the page's heading opens with the 文号: "吉政办发〔2017〕75号《…》"
+        start += len(line[start:at]) - len(line[start:at].lstrip("《 "))
+        m = _ISSUING_VERB.match(line[start:at])
+        if m is None or not _issuers_alone(m.group("org")):
+            continue
+        p = doc.paras[j]
+        return _span(doc, p, line[start : at + len(title)], p.start + start, p.start + at + len(title))
+    return None
 
 
 def _issuers_alone(text: str) -> bool:

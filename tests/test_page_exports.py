@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from notice_helpers import process_text as run
@@ -842,3 +843,32 @@ def test_a_news_sites_heading_with_its_source_over_the_notices_own_title(tmp_pat
     d = out.document
     assert (d.title, d.doc_type, d.issuer, d.signed_date) == ("关于实施交通管制的通告", "通告", "长垣市公安局", "2021-10-09"), d
     assert d.attachments == "", d.attachments  # the page's tags and recommendations are no attachments
+
+
+def test_a_title_run_on_into_the_pages_byline_fields(tmp_path: Path) -> None:
+    """A law site's heading prints the title glued to its empty byline fields and the view count on a line of
+    its own ("…的指导意见来源: 发布日期:2017-01-06阅读次数:" / "4") over the 文号: the title is the part before the
+    fields, the count no title."""
+    d = run(
+        tmp_path,
+        "国务院关于加强政务诚信建设的指导意见\n国务院关于加强政务诚信建设的指导意见来源: 发布日期:2017-01-06阅读次数:\n4\n"
+        "国发〔2016〕76号\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n为加强政务诚信建设，现提出以下意见。\n"
+        "一、重要意义\n加强政务诚信建设，是社会信用体系建设的重要组成部分。\n",
+    ).document
+    assert (d.title, d.issuer, d.doc_number, d.published_date) == ("国务院关于加强政务诚信建设的指导意见", "国务院", "国发〔2016〕76号", "2017-01-06"), d
+
+
+def test_the_whole_title_printed_above_a_print_cut_to_its_tail(tmp_path: Path) -> None:
+    """A mirror prints the title whole in its heading, then over the 文号 only its tail, the issuer and 关于印发
+    cut off ("吉林省政务诚信建设实施方案的通知"): the title is the whole print, its evidence the heading's words."""
+    out = run(
+        tmp_path,
+        "吉政办发〔2017〕75号《吉林省人民政府办公厅关于印发吉林省政务诚信建设实施方案的通知》\n浏览量: 时间:2020-05-09 22:46:15\n"
+        "《吉林省人民政府办公厅关于印发吉林省政务诚信建设实施方案的通知》\n吉政办发〔2017〕75号\n吉林省政务诚信建设实施方案的通知\n"
+        "吉政办发〔2017〕75号\n各市（州）人民政府，省政府各厅委办、各直属机构：\n《吉林省政务诚信建设实施方案》已经省政府同意，现印发给你们，请认真贯彻执行。\n"
+        "吉林省人民政府办公厅\n2017年11月15日\n",
+    )
+    d = out.document
+    assert d.title == "吉林省人民政府办公厅关于印发吉林省政务诚信建设实施方案的通知", d.title
+    start, end, _ = json.loads(d.evidence)["title"]
+    assert out.text[start:end] == d.title, out.text[start:end]

@@ -345,9 +345,15 @@ def units(own: pd.DataFrame, text: str) -> list[Unit]:
     text's rows of the sections table)."""
     articles = own[own["label"].str.match(r"^第[一二三四五六七八九十百零〇\d]+条$")]
     chosen = articles if len(articles) else own[own["level"].astype(int) <= 2]
+    # a heading's unit runs over the items under it, up to the next heading of levels 1-2 ("（二）基本原则" /
+    # "1.坚持依法行政…" / "（三）…"), as a text that writes them as a run-in list ("一是坚持依法行政…") holds them in
+    # the heading's own text; the last heading keeps its own span (what follows it may be the 署名 and 附件)
+    chosen_starts = chosen["start_char"].astype(int).tolist()
     out = []
-    for r in chosen.itertuples(index=False):
+    for n, r in enumerate(chosen.itertuples(index=False)):
         s, e = int(r.start_char), int(r.end_char)
+        if not len(articles) and n + 1 < len(chosen_starts) and chosen_starts[n + 1] > e:
+            e = chosen_starts[n + 1]
         body = text[s:e].strip()
         body = body[len(r.label):].lstrip("、．. 　") if body.startswith(r.label) else body
         out.append(Unit(r.label, body, s, e))

@@ -181,3 +181,44 @@ def test_three_versions_of_one_text_are_one_family_of_siblings(tmp_path: Path) -
     reuse = fam[fam["link"] == "reuse"]
     assert sorted(reuse["doc_id"]) == ["v2013", "v2019", "v2020"], fam
     assert set(reuse["family_id"]) == {"absent:reuse:v2013"} and set(reuse["role"]) == {"sibling"}, fam
+
+
+NATIONAL_OPINION = """国务院关于加强甲事务诚信建设的指导意见
+国发〔2016〕99号
+各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+为加强甲事务诚信建设，现提出以下意见。
+一、总体要求
+（一）指导思想。将坚持依法行政、阳光行政和加强监督作为推进甲事务诚信建设的重要手段，不断提升诚信行政水平。
+（二）基本原则。一是坚持依法行政。切实履行法定职责必须为、法无授权不可为的要求，做到依法决策、依法执行和依法监督。二是坚持政务公开。以公开为常态、不公开为例外，推进决策、执行、管理、服务和结果全过程公开。
+（三）工作目标。到2020年，甲事务诚信建设制度基本健全。
+二、保障措施
+（一）加强组织领导。各地区要把甲事务诚信建设摆上重要议事日程。
+国务院
+2016年12月22日
+"""
+
+PROVINCE_PLAN = """丙省人民政府关于印发丙省加强甲事务诚信建设实施方案的通知
+丙政发〔2017〕8号
+各市人民政府，省政府各部门：
+现将《丙省加强甲事务诚信建设实施方案》印发给你们，请认真贯彻落实。
+为贯彻落实《国务院关于加强甲事务诚信建设的指导意见》（国发〔2016〕99号），制定本实施方案。
+一、总体要求
+（一）指导思想。坚持依法行政、政务公开、守信践诺和失信惩戒，全面提升各级政府诚信行政水平。
+（二）基本原则。
+1.坚持依法行政。切实履行法定职责必须为、法无授权不可为的要求，做到依法决策、依法执行和依法监督。
+2.坚持政务公开。按照以公开为常态、不公开为例外的要求，加快推进决策、执行、管理、服务和结果全过程公开。
+（三）工作目标。到2020年，全省甲事务诚信建设制度基本健全。
+二、保障措施
+（一）加强组织领导。各地要把甲事务诚信建设列入重要议事日程。
+丙省人民政府
+2017年6月9日
+"""
+
+
+def test_a_headings_items_are_its_unit_whether_run_in_or_listed(tmp_path: Path) -> None:
+    """A national opinion writes its principles run in ("（二）基本原则。一是…二是…"), the province lists them as items
+    under the heading ("（二）基本原则。" / "1.…" / "2.…"): the heading's unit holds its items, so the two are paired."""
+    al = compare_files(tmp_path, {"national.txt": NATIONAL_OPINION, "province.txt": PROVINCE_PLAN}, table="alignment")
+    got = {(r.parent_unit, r.child_unit, r.relation) for r in al.itertuples(index=False) if r.child_doc_id == "province"}
+    assert {("（二）", "（二）", "modified"), ("（二）", "（二）", "same")} & got, got
+    assert not any(rel in ("omitted", "added") for _, _, rel in got), got  # the unit no longer stands alone

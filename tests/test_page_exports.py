@@ -872,3 +872,13 @@ def test_the_whole_title_printed_above_a_print_cut_to_its_tail(tmp_path: Path) -
     assert d.title == "吉林省人民政府办公厅关于印发吉林省政务诚信建设实施方案的通知", d.title
     start, end, _ = json.loads(d.evidence)["title"]
     assert out.text[start:end] == d.title, out.text[start:end]
+
+
+def test_a_title_field_that_names_no_document_is_no_title(tmp_path: Path) -> None:
+    """A document site's "标题" field over its uploader's name ("标题" / "- 屯 狄") gives no title; a field that holds
+    one still does, without its list bullet."""
+    spaced = " ".join("省政府文件青海省人民政府关于印发若干政策措施的通知青政号各市自治州人民政府：现印发给你们，请认真贯彻执行。为深入贯彻落实有关精神，现提出如下政策措施。一、全力扩大有效信贷投放，银行业金融机构要积极争取信贷规模和投放节奏等方面的差别化政策。")
+    d = run(tmp_path, f"标题\n|\n- 屯 狄\n- 9 years ago\nTranscription\n1 {spaced}\n").document
+    assert d.title == "", d.title
+    d = run(tmp_path, "- 标题：某市人民政府关于做好防汛工作的通知\n- 发布日期：2023-06-01\n各县（区）人民政府：\n现就做好防汛工作通知如下。\n").document
+    assert d.title == "某市人民政府关于做好防汛工作的通知", d.title

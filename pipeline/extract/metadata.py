@@ -201,6 +201,16 @@ def _export_span(st: Structure, field: str) -> Span | None:
     return None
 
 
+_LIST_BULLET = regex.compile(r"^[-•·∙*]\s*")
+_FIELD_TITLE_MIN_HAN = 4  # fewer Han characters name no document ("标题" over "- 屯 狄", a document site's uploader)
+
+
+def _field_title(value: str) -> str:
+    """A page's 标题 field as the title: without a list bullet, and only when it can be a title at all."""
+    value = _LIST_BULLET.sub("", value.strip())
+    return value if len(regex.findall(r"\p{Han}", value)) >= _FIELD_TITLE_MIN_HAN else ""
+
+
 def _page_issuer(st: Structure) -> str:
     """The 发文机关 field of a page's metadata block copied with the notice, when it names an organisation."""
     value = _export(st, "issuer")
@@ -417,7 +427,7 @@ def build_document_row(doc: NormDoc, st: Structure) -> tuple[DocumentRow, Span |
         row.title = st.title.value
         note("title", st.title)
     else:
-        row.title = meta.get("标题", "") or _export(st, "title")
+        row.title = _field_title(meta.get("标题", "")) or _field_title(_export(st, "title"))
     row.title = _spaced_issuers(row.title, row.issuer, src)
     # a mark on the title, else the page's 有效性 field (a copied block, or an HTML page's metadata)
     row.status = st.status or title_status(f"（{meta.get('有效性', '').strip()}）")

@@ -882,3 +882,16 @@ def test_a_title_field_that_names_no_document_is_no_title(tmp_path: Path) -> Non
     assert d.title == "", d.title
     d = run(tmp_path, "- 标题：某市人民政府关于做好防汛工作的通知\n- 发布日期：2023-06-01\n各县（区）人民政府：\n现就做好防汛工作通知如下。\n").document
     assert d.title == "某市人民政府关于做好防汛工作的通知", d.title
+
+
+def test_a_forum_posts_link_button_and_image_names_over_the_notice(tmp_path: Path) -> None:
+    """A forum post copies a notice under its own heading, its "[复制链接]" button and the file names of the images
+    it shows ("通知.jpg"): those are the page's, so the 主送机关 below them is still read."""
+    d = run(
+        tmp_path,
+        "武汉市人民政府2023年《政府工作报告》目标任务责任分解方案(上)\n\n[复制链接]\n\n通知.jpg\n\n\n115819f872rqjzfz3roc2o.jpeg\n\n\n"
+        "各区人民政府,市人民政府各部门,各有关单位:\n《2023年市〈政府工作报告〉目标任务责任分解方案》已经市人民政府同意,现印发给你们,请一并贯彻执行。\n"
+        "一、高度重视,精心组织,科学制订办理方案。各牵头单位于2023年2月10日前将办理方案报市人民政府督查室。\n武汉市人民政府办公厅\n2023年1月12日\n",
+    ).document
+    assert d.recipients == "各区人民政府；市人民政府各部门；各有关单位", d.recipients
+    assert (d.issuer, d.signed_date) == ("武汉市人民政府办公厅", "2023-01-12"), d

@@ -1665,6 +1665,29 @@ def test_spaces_in_a_text_of_many_lines_stay() -> None:
     assert [b.text for b in blocks_from_text(text) if isinstance(b, Line)] == ["第一行 有空格 的 文字 内容 在此 处 出现 多次"] * 5
 
 
+def test_a_notice_run_together_under_a_pages_field_list(tmp_path: Path) -> None:
+    """A township's page: its field list on lines of their own, then the notice and its attached 应急预案 run
+    together on one long line ("… 1.总则 1.1目的依据 提高… 1.2现状特点 …"): that line's breaks come back, the
+    numbered headings of the 预案 with them, while the field lines stay as they are."""
+    plan = (
+        "山福镇突发公共事件总体应急预案(修订) 1.总则 1.1目的依据 提高政府保障公共安全和处置突发公共事件的能力，最大程度地预防和减少突发公共事件"
+        "及其造成的损害，保障公众的生命财产安全，维护社会稳定，促进我镇经济社会全面、协调、可持续发展。根据有关法律、法规、规章，结合山福实际，"
+        "制定本预案。 1.2现状特点 山福镇地处鹿城西北部，地形地貌以山地丘陵为主，台风、暴雨、干旱、高温、雷击、地质灾害等自然灾害时有发生。 "
+        "1.3工作原则 (1)以人为本，预防为主。切实履行政府的社会管理和公共服务职能，把应对突发公共事件的各项工作落实到日常管理之中。"
+    )
+    x = run(
+        tmp_path,
+        "索引号 | 001008003001086/2020-42401 | ||\n组配分类 | 部门文件 | 发布机构 | 山福镇 |\n生成日期 | 2020-10-22 | 公开方式 | 主动公开 |\n"
+        "文号 | 鹿山政〔2020〕72号 |\n各科室,各站所,各村: 为提高政府处置突发公共事件的能力，维护社会稳定。经研究，制定《山福镇突发公共事件总体应急预案"
+        "(修订)》，现印发给你们，请根据本预案的要求制定专项应急预案。 附件:山福镇突发公共事件总体应急预案(修订) 温州市鹿城区山福镇人民政府 "
+        "2020年10月22日 " + plan + "\n",
+    )
+    d = x.document
+    assert (d.doc_number, d.issuer, d.signed_date, d.recipients) == ("鹿山政〔2020〕72号", "温州市鹿城区山福镇人民政府", "2020-10-22", "各科室；各站所；各村"), d
+    assert [(s.label, s.heading) for s in x.sections][:1] == [("1.", "总则")], x.sections
+    assert "\n1.1目的依据\n" in x.text and "\n1.2现状特点\n" in x.text, x.text
+
+
 def test_a_signature_and_its_date_on_one_line(tmp_path: Path) -> None:
     text = ("辛县人民政府办公室关于做好冬季安全生产工作的通知\n辛政办〔2023〕12号\n各乡镇人民政府，县直各部门：\n"
             "为做好冬季安全生产工作，现将有关事项通知如下。\n一、各乡镇要于2023年12月10日前完成隐患排查。\n辛县人民政府办公室 2023年11月20日\n")

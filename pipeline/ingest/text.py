@@ -99,8 +99,10 @@ def _md_cells(line: str) -> list[str]:
 
 
 # a space where a line break was: between Han text (or a closing mark) and Han text, an opening mark or a date
-_LOST_BREAK = regex.compile(r"(?<=[\p{Han}。；：！？）)》”〕])[ \u3000]+(?=[\p{Han}（(《“〔【]|\d{4}\s*年)")
+# (a numbered heading too: "…(修订) 1.总则 1.1目的依据 提高…", an 应急预案's §1.1)
+_LOST_BREAK = regex.compile(r"(?<=[\p{Han}。；：！？）)》”〕])[ \u3000]+(?=[\p{Han}（(《“〔【]|\d{4}\s*年|\d{1,2}[.．](?:\d{1,2}[.．]?){0,2}\p{Han})")
 LOST_BREAKS_MIN_CHARS = 120  # a one-line text shorter than this is left as it is
+LOST_BREAKS_LONG_LINE = 300  # a line this long is a page's text run together, whatever the lines around it
 LOST_BREAKS_MIN_SPLITS = 3
 # the paragraph mark of a document-sharing site's text layer: Word's ¶ comes out as a Cyrillic "Р" between
 # paragraphs ("…行动高效。Р(二)形成整治合力。…"); a text with a few and no other Cyrillic letter uses it so
@@ -119,13 +121,18 @@ def _restore_paragraph_marks(text: str) -> str:
 def _restore_lost_breaks(lines: list[str]) -> list[str]:
     """A notice whose line breaks became spaces (a crawled page's text saved as one line: "…的通知 庚政办发〔2023〕7号
     各县（市、区）人民政府，市政府各部门： 经市政府同意，…"): its lines back, so the 文号, title, 主送机关 and
-    署名 stand alone again. Only a text of at most three lines is read so; in any other text a space between
-    Han characters is a space (PDF text keeps many)."""
+    署名 stand alone again. Only a text of at most three lines is read so, or a line of LOST_BREAKS_LONG_LINE
+    characters or more (a page's field list over a notice run together); in any other text a space between Han
+    characters is a space (PDF text keeps many)."""
     nonempty = [line for line in lines if line.strip()]
-    if not nonempty or len(nonempty) > 3 or sum(map(len, nonempty)) < LOST_BREAKS_MIN_CHARS or any("\t" in line or "<" in line for line in nonempty):
+    whole = not (not nonempty or len(nonempty) > 3 or sum(map(len, nonempty)) < LOST_BREAKS_MIN_CHARS or any("\t" in line or "<" in line for line in nonempty))
+    if not whole and not any(len(line) >= LOST_BREAKS_LONG_LINE for line in nonempty):
         return lines
     out: list[str] = []
     for line in lines:
+        if not whole and (len(line) < LOST_BREAKS_LONG_LINE or "\t" in line or "<" in line):
+            out.append(line)  # the short lines of a page whose notice alone ran together (its field list above it)
+            continue
         pieces = _LOST_BREAK.split(line)
         # a text set with a space after every character ("省 政 府 文 件 青 海 省 人 民 政 府 关 于 …", a document
         # site's transcription of a PDF) has no breaks to restore: its spaces are letter-spacing

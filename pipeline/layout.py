@@ -609,6 +609,7 @@ _RUN_ON_MIN = 60  # a line this long holding a heading's name, spaces and text i
 
 
 _NUMERALS = "一二三四五六七八九十"
+_HAN_CHAR = regex.compile(r"\p{Han}")
 _OPENING_LABEL = regex.compile(r"^(?:(?P<n>[一二三四五六七八九])、|(?P<o>[（(])(?P<m>[一二三四五六七八九])(?P<c>[）)])|(?P<d>[1-9]\d?)(?P<s>[、.．])(?=\p{Han}))")
 
 
@@ -623,12 +624,23 @@ def _next_heading_apart(piece: str) -> list[str]:
         else:
             k = _NUMERALS.index(m.group("n") or m.group("m")) + 1
             label = _NUMERALS[k] + "、" if m.group("n") else m.group("o") + _NUMERALS[k] + m.group("c")
-        cut = regex.search(r"[ \u3000]+(?=" + regex.escape(label) + r"\p{Han})", piece)
-        if cut is None:
+        at = _label_after_spaces(piece, label)
+        if at == -1:
             break
-        out.append(piece[: cut.start()])
-        piece = piece[cut.end() :]
+        out.append(piece[:at].rstrip(" \u3000"))
+        piece = piece[at:]
     return [*out, piece]
+
+
+def _label_after_spaces(piece: str, label: str) -> int:
+    """Where `label` starts after spaces and before a Han character in `piece`, or -1."""
+    at = piece.find(label, 1)
+    while at != -1:
+        after = piece[at + len(label) : at + len(label) + 1]
+        if piece[at - 1] in " \u3000" and after and _HAN_CHAR.match(after):
+            return at
+        at = piece.find(label, at + 1)
+    return -1
 
 
 def split_run_on_headings(text: str) -> list[str]:

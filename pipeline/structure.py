@@ -1025,10 +1025,9 @@ def _whole_print_above(doc: NormDoc, lay: _Draft, texts: list[str]) -> Span | No
     """The title a page printed whole above the notice, when the title found by the 文号 is its tail only: a site
     cut the issuer and verb off the print over the number ("《吉林省人民政府办公厅关于印发吉林省政务诚信建设实施方案
     的通知》" above, "吉林省政务诚信建设实施方案的通知" over 吉政办发〔2017〕75号). None when the title is whole."""
-    assert lay.title is not None
-    title = lay.title.value
-    if title.startswith(_HEADLESS) or "关于" in title:
+    if lay.title is None or lay.title.value.startswith(_HEADLESS) or "关于" in lay.title.value:
         return None
+    title = lay.title.value
     top = next((k for k, p in enumerate(doc.paras) if p.start <= lay.title.start <= p.end), 0)
     for j in range(top):
         line = texts[j]

@@ -202,13 +202,14 @@ def _export_span(st: Structure, field: str) -> Span | None:
 
 
 _LIST_BULLET = regex.compile(r"^[-•·∙*]\s*")
+_HAN = regex.compile(r"\p{Han}")
 _FIELD_TITLE_MIN_HAN = 4  # fewer Han characters name no document ("标题" over "- 屯 狄", a document site's uploader)
 
 
 def _field_title(value: str) -> str:
     """A page's 标题 field as the title: without a list bullet, and only when it can be a title at all."""
     value = _LIST_BULLET.sub("", value.strip())
-    return value if len(regex.findall(r"\p{Han}", value)) >= _FIELD_TITLE_MIN_HAN else ""
+    return value if len(_HAN.findall(value)) >= _FIELD_TITLE_MIN_HAN else ""
 
 
 def _page_issuer(st: Structure) -> str:

@@ -125,12 +125,13 @@ def _restore_lost_breaks(lines: list[str]) -> list[str]:
     characters or more (a page's field list over a notice run together); in any other text a space between Han
     characters is a space (PDF text keeps many)."""
     nonempty = [line for line in lines if line.strip()]
-    whole = not (not nonempty or len(nonempty) > 3 or sum(map(len, nonempty)) < LOST_BREAKS_MIN_CHARS or any("\t" in line or "<" in line for line in nonempty))
-    if not whole and not any(len(line) >= LOST_BREAKS_LONG_LINE for line in nonempty):
+    marked = any("\t" in line or "<" in line for line in nonempty)  # a table's cells, or markup: not prose
+    one_line = 0 < len(nonempty) <= 3 and sum(map(len, nonempty)) >= LOST_BREAKS_MIN_CHARS and not marked
+    if not one_line and not any(len(line) >= LOST_BREAKS_LONG_LINE for line in nonempty):
         return lines
     out: list[str] = []
     for line in lines:
-        if not whole and (len(line) < LOST_BREAKS_LONG_LINE or "\t" in line or "<" in line):
+        if not one_line and (len(line) < LOST_BREAKS_LONG_LINE or "\t" in line or "<" in line):
             out.append(line)  # the short lines of a page whose notice alone ran together (its field list above it)
             continue
         pieces = _LOST_BREAK.split(line)

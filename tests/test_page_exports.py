@@ -895,3 +895,17 @@ def test_a_forum_posts_link_button_and_image_names_over_the_notice(tmp_path: Pat
     ).document
     assert d.recipients == "各区人民政府；市人民政府各部门；各有关单位", d.recipients
     assert (d.issuer, d.signed_date) == ("武汉市人民政府办公厅", "2023-01-12"), d
+
+
+def test_a_pages_tool_line_between_the_title_and_the_number(tmp_path: Path) -> None:
+    """A department's page puts its tools between the title and the 文号 ("字号:[ ]  [我要打印][关闭] 视力保护色:"):
+    the line is the page's, so the title over it is still the title printed over the number."""
+    d = run(
+        tmp_path,
+        "您当前所在位置: 首页 » 新闻中心 » 通知公告\n贵州省财政厅 贵州省教育厅关于印发《关于建立公办幼儿园生均公用经费财政拨款制度的指导意见》的通知\n"
+        " 字号:[ ]  [我要打印][关闭] 视力保护色:\n\n黔财教〔2018〕254号\n\n各市(州)、县(市、区、特区)财政局、教育局,省属有关学校:\n\n"
+        "省财政厅、省教育厅研究制定了《关于建立公办幼儿园生均公用经费财政拨款制度的指导意见》，现印发给你们，请遵照执行。\n\n"
+        "贵州省财政厅 贵州省教育厅\n\n2018年12月30日\n",
+    ).document
+    assert d.title == "贵州省财政厅 贵州省教育厅关于印发《关于建立公办幼儿园生均公用经费财政拨款制度的指导意见》的通知", d.title
+    assert (d.doc_number, d.doc_type) == ("黔财教〔2018〕254号", "通知"), d

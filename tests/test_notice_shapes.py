@@ -1688,6 +1688,17 @@ def test_a_notice_run_together_under_a_pages_field_list(tmp_path: Path) -> None:
     assert "\n1.1目的依据\n" in x.text and "\n1.2现状特点\n" in x.text, x.text
 
 
+def test_a_long_paragraph_whose_sentences_an_export_spaced_stays_whole() -> None:
+    """A long line among others whose spaces part sentences, not a notice's elements ("…。 一是…。 二是…"), is one
+    paragraph: only a line whose spaces part headings, a date or the 附件 note gets its breaks back."""
+    from pipeline.ingest.text import blocks_from_text
+    from pipeline.model import Line
+
+    para = " ".join(["为进一步加强管理，现通知如下。 一是提高认识，切实加强组织领导工作。 二是明确责任，层层落实到人到岗位。 三是强化督查，确保各项措施落实到位。"] * 5)
+    lines = [b.text for b in blocks_from_text(f"关于加强管理的通知\n各单位：\n{para}\n某某局\n2024年1月1日\n") if isinstance(b, Line)]
+    assert lines == ["关于加强管理的通知", "各单位：", para, "某某局", "2024年1月1日"], lines
+
+
 def test_a_signature_and_its_date_on_one_line(tmp_path: Path) -> None:
     text = ("辛县人民政府办公室关于做好冬季安全生产工作的通知\n辛政办〔2023〕12号\n各乡镇人民政府，县直各部门：\n"
             "为做好冬季安全生产工作，现将有关事项通知如下。\n一、各乡镇要于2023年12月10日前完成隐患排查。\n辛县人民政府办公室 2023年11月20日\n")

@@ -138,8 +138,16 @@ def _restore_lost_breaks(lines: list[str]) -> list[str]:
         # a text set with a space after every character ("省 政 府 文 件 青 海 省 人 民 政 府 关 于 …", a document
         # site's transcription of a PDF) has no breaks to restore: its spaces are letter-spacing
         spaced = len(_SPACED_PAIR.findall(line))
-        out.extend(pieces if len(pieces) > LOST_BREAKS_MIN_SPLITS and spaced < LETTER_SPACED_SHARE * (spaced + len(_CLOSE_PAIR.findall(line))) else [line])
+        restore = len(pieces) > LOST_BREAKS_MIN_SPLITS and spaced < LETTER_SPACED_SHARE * (spaced + len(_CLOSE_PAIR.findall(line)))
+        # a long line among others is one paragraph unless what the spaces part are a notice's elements (a heading,
+        # a 成文日期, the 附件 note): a paragraph whose sentences an export spaced ("…。 二是…") stays whole
+        if restore and not one_line:
+            restore = any(_ELEMENT_START.match(p) for p in pieces[1:])
+        out.extend(pieces if restore else [line])
     return out
+
+
+_ELEMENT_START = regex.compile(r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．](?:\d{1,2}[.．]?){0,2}\p{Han}|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$|附件\s*[：:\d]")
 
 
 _SPACED_PAIR = regex.compile(r"(?<=\p{Han}) (?=\p{Han})")

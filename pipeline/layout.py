@@ -212,7 +212,7 @@ def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = ""
         return True  # "…责任分解方案" over "的通知" (or "的" / "通知"): the type word above was the subject's
     if in_header and _ends_with_doc_type(a) and not _cited_end(group or a) and rules.words("title_head").search(group or a) and not _SENTENCE_END.search(group or a):
         return False  # the title (§7.3.1) ends here; the 主送机关 follows on its own line
-    if in_header and a.endswith(("）", ")")) and _ends_with_doc_type(_TRAILING_NOTE.sub("", a)) and _ends_with_doc_type(b) and rules.words("title_head").search(b) and rules.words("title_head").search(group or a):
+    if in_header and _two_whole_titles(a, b) and rules.words("title_head").search(group or a):
         return False  # a page's heading with its source in brackets ("…的通告（长垣市交通管理局）") over the notice's own
         # whole title ("关于实施交通管制的通告"): two titles, not one broken
     if in_header and (note := _open_note(group or a)) is not None:
@@ -736,7 +736,7 @@ def _merge_title(groups: list[_Group]) -> list[_Group]:
         t = head[j]
         if not t or t[-1] in _TERMINAL or t.endswith("：") or visual_width(t) > cfg.max_title_line_width or _is_standalone(t):
             break
-        if j > start and _ends_with_doc_type(_TRAILING_NOTE.sub("", head[start])) and title_head.search(t) and _ends_with_doc_type(t):
+        if j > start and _two_whole_titles(head[start], t):
             break  # a whole title under a whole title with a note: the title printed again (a law database's
             # print with its revision mark, "…的通知(2019修订)", over the notice's own), not the first line's end
         if _ends_with_doc_type(t):
@@ -756,6 +756,12 @@ def _merge_title(groups: list[_Group]) -> list[_Group]:
     if end is None or end == start:
         return groups
     return groups[:start] + _joined(groups, start, end) + groups[end + 1 :]
+
+
+def _two_whole_titles(a: str, b: str) -> bool:
+    """a, a whole title with a note after its type ("…的通知(2019修订)", "…的通告(长垣市交通管理局)"), over b, a whole
+    title of its own: two prints of a title (a database's, a site's heading over the notice's), not one broken."""
+    return _TRAILING_NOTE.search(a) is not None and _ends_with_doc_type(_TRAILING_NOTE.sub("", a)) and _ends_with_doc_type(b) and bool(rules.words("title_head").search(b))
 
 
 def _title_line(t: str) -> bool:

@@ -142,12 +142,15 @@ def _restore_lost_breaks(lines: list[str]) -> list[str]:
         # a long line among others is one paragraph unless what the spaces part are a notice's elements (a heading,
         # a 成文日期, the 附件 note): a paragraph whose sentences an export spaced ("…。 二是…") stays whole
         if restore and not one_line:
-            restore = any(_ELEMENT_START.match(p) for p in pieces[1:])
+            restore = any(_opens_an_element(p) for p in pieces[1:])
         out.extend(pieces if restore else [line])
     return out
 
 
-_ELEMENT_START = regex.compile(r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．](?:\d{1,2}[.．]?){0,2}\p{Han}|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$|附件\s*[：:\d]")
+def _opens_an_element(piece: str) -> bool:
+    """A heading (rules/headings.yaml), a 成文日期 or the 附件 note (rules/elements.yaml) opens the piece."""
+    el = rules.element_rules()
+    return any(r.pattern.match(piece) for r in rules.heading_rules()) or bool(el["signed_date"].pattern.match(piece) or el["attachments"].pattern.match(piece))
 
 
 _SPACED_PAIR = regex.compile(r"(?<=\p{Han}) (?=\p{Han})")

@@ -32,7 +32,8 @@ from .docnumber import parse_doc_number
 from .extract.region import infer_region
 from .families import Link, build_families, user_links
 from .reuse import best_matches, reuse_sentences
-from .store import TextsById, arrow_frame, coerce, load_tables, query_store, store_file, table_names
+from .export import Chunks
+from .store import StoreTexts, TextsById, arrow_frame, coerce, load_tables, query_store, store_file, stream_store, table_names
 
 log = logging.getLogger(__name__)
 
@@ -71,53 +72,79 @@ COMPARE_WHERE = {
 }
 
 
+class CompareTables(dict[str, pd.DataFrame]):
+    """The tables the comparisons read, and the store whose texts they read one document at a time when the
+    texts are not among the tables (store.StoreTexts, issue 14)."""
+
+    def __init__(self, tables: Mapping[str, pd.DataFrame], store: Path | None = None) -> None:
+        super().__init__(tables)
+        self.store = store
+
+
 def load_corpus(source: Path | str) -> dict[str, pd.DataFrame]:
-    """The corpus tables as build_comparisons reads them. From a store: only the rows and columns it uses, and
-    the codebook grouped by DuckDB (the same comparisons as from the whole tables, in a fraction of the
-    memory); a folder of CSV files is read whole."""
+    """The corpus tables as build_comparisons reads them. From a store: only the rows and columns it uses, the
+    codebook grouped by DuckDB, and no texts (read from the store as the comparisons need them): the same
+    comparisons as from the whole tables, in a fraction of the memory; a folder of CSV files is read whole."""
     db = store_file(source)
     if db is None:
         return load_tables(source)
-    tables = load_tables(db, names=COMPARE_TABLES, select=COMPARE_SELECT, where=COMPARE_WHERE)
-    keys = 'SELECT doc_id, taxonomy, domain, section_id, rowid AS pos FROM "domains"'
-    source = 'SELECT evidence, rowid AS pos FROM "domains"'
-    tables[CODEBOOK_ROWS] = _typed_codebook(arrow_frame(query_store(db, _CODEBOOK_SQL.format(keys=keys, source=source))))
-    return tables
+    tables = load_tables(db, names=[n for n in COMPARE_TABLES if n != "texts"], select=COMPARE_SELECT, where=COMPARE_WHERE)
+    tables[COVERAGE_ROWS] = arrow_frame(query_store(db, f"SELECT DISTINCT doc_id, taxonomy, domain FROM \"domains\" WHERE taxonomy = '{TAXONOMY}'"))
+    return CompareTables(tables, store=db)
 
 
 # --------------------------------------------------------------------------- the comparison tables
 
 
 def build_comparisons(tables: Mapping[str, pd.DataFrame], *, family_file: Path | None = None) -> dict[str, pd.DataFrame]:
-    """All comparison tables; `family_file` names families by hand (families.user_links)."""
-    return dict(iter_comparisons(tables, family_file=family_file))
+    """All comparison tables, each whole; `family_file` names families by hand (families.user_links)."""
+    return {name: table.frame() if isinstance(table, Chunks) else table for name, table in iter_comparisons(tables, family_file=family_file)}
 
 
-def iter_comparisons(tables: Mapping[str, pd.DataFrame], *, family_file: Path | None = None) -> Iterator[tuple[str, pd.DataFrame]]:
+def iter_comparisons(tables: Mapping[str, pd.DataFrame], *, family_file: Path | None = None) -> Iterator[tuple[str, pd.DataFrame | Chunks]]:
     """The comparison tables one at a time, each built when asked for, so a writer can let each go before the
-    next is built (issue 14). A --family file naming unknown documents is a ValueError here, before any."""
+    next is built (issue 14); from a store (load_corpus), the codebook comes as Chunks read as they are
+    written. A --family file naming unknown documents is a ValueError here, before any."""
     t = {name: coerce(name, tables.get(name)) for name in table_names()}
     # a copy of a document from another source (documents.duplicate_of) is compared once, as its original
     docs = t["documents"][(t["documents"]["error"] == "") & (t["documents"]["duplicate_of"] == "")].reset_index(drop=True)
     user = user_links(family_file, docs) if family_file is not None else []
-    grouped = tables[CODEBOOK_ROWS] if CODEBOOK_ROWS in tables else grouped_codebook(t["domains"])
-    return _comparisons(t, docs, user, grouped)
+    store = getattr(tables, "store", None)
+    if store is not None:  # from load_corpus: the codebook is grouped and written from the store as it is read
+        return _comparisons(t, docs, user, tables[COVERAGE_ROWS], store_codebook(store), StoreTexts(store))
+    grouped = grouped_codebook(t["domains"])
+    return _comparisons(t, docs, user, grouped, codebook_table(docs, grouped), TextsById(t["texts"]))
 
 
-def _comparisons(t: Mapping[str, pd.DataFrame], docs: pd.DataFrame, user: list[Link], grouped: pd.DataFrame) -> Iterator[tuple[str, pd.DataFrame]]:
+def _comparisons(
+    t: Mapping[str, pd.DataFrame], docs: pd.DataFrame, user: list[Link], coded: pd.DataFrame, codebooks: pd.DataFrame | Chunks, texts: Mapping[str, str]
+) -> Iterator[tuple[str, pd.DataFrame | Chunks]]:
+    """`coded`: the codebook's keys (doc_id, taxonomy, domain) of at least the pilot domains, for coverage."""
+    try:
+        yield from _tables(t, docs, user, coded, codebooks, texts)
+    finally:
+        if isinstance(texts, StoreTexts):
+            texts.close()
+
+
+def _tables(
+    t: Mapping[str, pd.DataFrame], docs: pd.DataFrame, user: list[Link], coded: pd.DataFrame, codebooks: pd.DataFrame | Chunks, texts: Mapping[str, str]
+) -> Iterator[tuple[str, pd.DataFrame | Chunks]]:
     # only what a later table needs (the citations, the families table) is kept between them
-    fam = build_families(docs, t["references"], t["sections"], t["texts"], t["deadlines"], t["tasks"], user=user)
+    fam = build_families(docs, t["references"], t["sections"], texts, t["deadlines"], t["tasks"], user=user)
     families = fam["families"]
     yield "families", families
     yield "alignment", fam.pop("alignment")
-    yield "coverage", coverage_table(docs, grouped)
-    yield "responsibility", responsibility_table(docs, t["assignments"])
-    yield "responsibility_long", responsibility_long(docs, t["assignments"])
-    yield "codebooks", codebook_table(docs, grouped)
+    yield "coverage", coverage_table(docs, coded)
+    long = responsibility_long(docs, t["assignments"])
+    yield "responsibility", responsibility_table(docs, t["assignments"], long)
+    yield "responsibility_long", long
+    del long
+    yield "codebooks", codebooks
     yield "milestones", milestone_table(docs, t["deadlines"], t["tasks"], t["sections"], families)
     citations = citation_table(docs, t["references"])
     yield "citations", citations
-    reuse, pairs = reuse_tables(citations, t["texts"])
+    reuse, pairs = reuse_tables(citations, texts)
     yield "reuse", reuse
     yield "reuse_pairs", pairs
 
@@ -149,7 +176,8 @@ def coverage_table(docs: pd.DataFrame, grouped: pd.DataFrame) -> pd.DataFrame:
 
 
 CODEBOOK_COLUMNS = ["doc_id", "doc_number", "taxonomy", "domain", "mentions", "section_ids", "first_evidence"]
-CODEBOOK_ROWS = "codebook_rows"  # load_corpus's key for the codebook grouped in the store
+COVERAGE_ROWS = "coverage_rows"  # load_corpus's key for the pilot domains each document names, from the store
+CODEBOOK_PART_ROWS = 50_000  # the codebook is read from the store and written this many rows at a time
 
 # The codebook's grouping, one SQL over the store's domains table or over a frame of them (issue 14: the
 # 900,000 mention rows of a 20,000-notice corpus never become pandas rows): per document and code, how often,
@@ -165,9 +193,26 @@ c AS (
            coalesce(string_agg(section_id, '；' ORDER BY first) FILTER (WHERE section_id <> ''), '') AS section_ids,
            min(first) AS first
     FROM s GROUP BY doc_id, taxonomy, domain)
-SELECT c.doc_id, c.taxonomy, c.domain, c.mentions, c.section_ids, e.evidence AS first_evidence
+SELECT c.doc_id, c.taxonomy, c.domain, c.mentions, c.section_ids, e.evidence AS first_evidence, c.first
 FROM c JOIN ({source}) AS e ON e.pos = c.first ORDER BY c.first
 """
+
+# the codebook table of the documents compared (neither failed nor a copy of another), from the store
+_STORE_CODEBOOK_SQL = """
+SELECT b.doc_id, coalesce(d.doc_number, '') AS doc_number, b.taxonomy, b.domain, b.mentions, b.section_ids, b.first_evidence
+FROM ({codebook}) AS b JOIN "documents" AS d ON d.doc_id = b.doc_id
+WHERE coalesce(d.error, '') = '' AND coalesce(d.duplicate_of, '') = ''
+ORDER BY b.first
+"""
+
+
+def store_codebook(db: Path) -> Chunks:
+    """The codebook table grouped by DuckDB in the store and read CODEBOOK_PART_ROWS rows at a time, so its
+    sentences are never all in memory (issue 14: 520,000 rows and 316 MB at 20,000 notices)."""
+    keys = 'SELECT doc_id, taxonomy, domain, section_id, rowid AS pos FROM "domains"'
+    source = 'SELECT evidence, rowid AS pos FROM "domains"'
+    sql = _STORE_CODEBOOK_SQL.format(codebook=_CODEBOOK_SQL.format(keys=keys, source=source))
+    return Chunks(lambda: (_typed_codebook(arrow_frame(part)) for part in stream_store(db, sql, CODEBOOK_PART_ROWS)))
 
 
 def _typed_codebook(df: pd.DataFrame) -> pd.DataFrame:
@@ -246,18 +291,23 @@ def column_labels(docs: pd.DataFrame) -> dict[str, str]:
     return out
 
 
-def responsibility_table(docs: pd.DataFrame, assignments: pd.DataFrame) -> pd.DataFrame:
-    """Columns: the documents that name a lead unit for some domain, in corpus order."""
-    lead = assignments[(assignments["role"] == "lead") & (assignments["unit_type"] != "")]
-    found: dict[tuple[str, str], set[str]] = {}
-    for dom, doc_id, utype in zip(lead["domain"], lead["doc_id"], lead["unit_type"]):
-        found.setdefault((dom, doc_id), set()).add(utype)
-    types = {k: "；".join(sorted(v)) for k, v in found.items()}
-    with_lead = set(lead["doc_id"])
-    doc_ids = [d for d in docs["doc_id"] if d in with_lead]
+def responsibility_table(docs: pd.DataFrame, assignments: pd.DataFrame, long: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Columns: the documents that name a lead unit's type for some domain, in corpus order; a cell holds the
+    types (responsibility_long's lead_unit_types, `long` when the caller has it). Filled from the long rows
+    with one list per document and the type strings shared: a dict keyed by (domain, document) held 300 MB
+    at 20,000 notices (issue 14)."""
+    long = responsibility_long(docs, assignments) if long is None else long
+    named = long[long["lead_unit_types"] != ""]
     canon = list(canonical_domains())
-    domains = canon + sorted(set(lead["domain"]) - set(canon) - {""})
-    cells = {d: [types.get((dom, d), "") for dom in domains] for d in doc_ids}
+    domains = canon + sorted(set(named["domain"]) - set(canon) - {""})
+    row_of = {dom: i for i, dom in enumerate(domains)}
+    with_lead = set(named["doc_id"])
+    doc_ids = [d for d in docs["doc_id"] if d in with_lead]
+    cells = {d: [""] * len(domains) for d in doc_ids}
+    shared: dict[str, str] = {}
+    for dom, doc_id, types in zip(named["domain"], named["doc_id"], named["lead_unit_types"]):
+        if dom in row_of:
+            cells[doc_id][row_of[dom]] = shared.setdefault(types, types)
     disagree = []
     for i in range(len(domains)):
         named = [cells[d][i] for d in doc_ids if cells[d][i]]
@@ -427,11 +477,10 @@ def citation_graph(citations: pd.DataFrame, coverage: pd.DataFrame) -> "nx.DiGra
     return g
 
 
-def reuse_tables(citations: pd.DataFrame, texts: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def reuse_tables(citations: pd.DataFrame, text_of: Mapping[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """For each document citing another of the corpus: how many of its sentences restate one of the cited
     document's, and those pairs. The children of one parent are matched in one pass of the q-gram filter
     (pipeline/reuse.py), which scores only the pairs that can reach REUSE_MIN_SCORE (issue 14)."""
-    text_of = TextsById(texts)
     links = citations[(citations["cited_doc_id"] != "") & (citations["cited_doc_id"] != citations["citing_doc_id"])]
     known: list[tuple[str, str]] = []
     for child, parent in dict.fromkeys(zip(links["citing_doc_id"], links["cited_doc_id"])):
@@ -467,7 +516,7 @@ def reuse_tables(citations: pd.DataFrame, texts: pd.DataFrame) -> tuple[pd.DataF
 
 
 def write_comparisons(
-    comp: Mapping[str, pd.DataFrame] | Iterable[tuple[str, pd.DataFrame]], dest: Path, formats: Sequence[str], *, docs: pd.DataFrame | None = None, headers: str = "en"
+    comp: Mapping[str, pd.DataFrame] | Iterable[tuple[str, pd.DataFrame | Chunks]], dest: Path, formats: Sequence[str], *, docs: pd.DataFrame | None = None, headers: str = "en"
 ) -> dict[str, int]:
     """The comparison tables in the chosen formats (one workbook compare.xlsx) and the citation graph as GraphML,
     each table written as it comes (iter_comparisons) and let go; returns each table's row count. The
@@ -482,16 +531,15 @@ def write_comparisons(
     kept: dict[str, pd.DataFrame] = {}
     counts: dict[str, int] = {}
     for name, df in comp.items() if isinstance(comp, Mapping) else comp:
-        counts[name] = len(df)
-        if name in ("citations", "coverage"):  # the graph's edges and nodes
+        if name in ("citations", "coverage") and isinstance(df, pd.DataFrame):  # the graph's edges and nodes
             kept[name] = df
         fmts = list(formats)
-        if name == "responsibility":
+        if name == "responsibility" and isinstance(df, pd.DataFrame):
             df = df.rename(columns=labels)
             if "xlsx" in fmts and len(df.columns) > EXCEL_MAX_COLUMNS:
                 log.warning("responsibility has %d columns, more than Excel's %d: compare.xlsx holds responsibility_long only", len(df.columns), EXCEL_MAX_COLUMNS)
                 fmts.remove("xlsx")
-        writer.add(name, df, formats=fmts)
+        counts[name] = writer.add(name, df, formats=fmts)
     writer.close()
     nx.write_graphml(citation_graph(kept["citations"], kept["coverage"]), dest / "citations.graphml")
     return counts

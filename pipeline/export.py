@@ -9,7 +9,7 @@ import datetime
 
 import unicodedata
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple
 
 import pandas as pd
 import regex
@@ -55,22 +55,43 @@ class TableWriter:
         self.book: Any = None
         out.mkdir(parents=True, exist_ok=True)
 
-    def add(self, name: str, df: pd.DataFrame, *, formats: Iterable[str] | None = None) -> None:
-        """`formats`: a subset of the writer's formats for this table (a table too wide for Excel skips xlsx)."""
+    def add(self, name: str, table: "pd.DataFrame | Chunks", *, formats: Iterable[str] | None = None) -> int:
+        """Write a table (a frame, or Chunks read a part at a time, each part written to every format before
+        the next is read); returns its rows. `formats`: a subset of the writer's formats for this table (a
+        table too wide for Excel skips xlsx)."""
         fmts = self.formats & set(formats) if formats is not None else self.formats
-        if "csv" in fmts:
-            path = self.out / f"{name}.csv"
-            tmp = path.with_suffix(".csv.tmp")
-            csv_safe(df).to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
-            self.staged.append((tmp, path))
-        if "parquet" in fmts:
-            self.written.append(_parquet_file(name, df, self.out))
-        if "xlsx" in fmts:
-            if self.book is None:
-                from openpyxl import Workbook
+        parts = table.parts() if isinstance(table, Chunks) else iter([table])
+        csv_file, parquet, sheet = None, None, None
+        rows = 0
+        try:
+            for i, df in enumerate(parts):
+                rows += len(df)
+                if "csv" in fmts:
+                    if csv_file is None:
+                        path = self.out / f"{name}.csv"
+                        self.staged.append((path.with_suffix(".csv.tmp"), path))
+                        csv_file = open(self.staged[-1][0], "w", encoding="utf-8-sig", newline="")
+                    csv_safe(df).to_csv(csv_file, index=False, header=i == 0, lineterminator="\r\n")
+                if "parquet" in fmts:
+                    parquet = _parquet_part(parquet, name, df, self.out)
+                if "xlsx" in fmts:
+                    if self.book is None:
+                        from openpyxl import Workbook
 
-                self.book = Workbook(write_only=True)
-            _xlsx_sheet(self.book, name, df, self.headers)
+                        self.book = Workbook(write_only=True)
+                    sheet = sheet or _xlsx_sheet(self.book, name, df, self.headers)
+                    _xlsx_rows(sheet, df)
+        finally:
+            if csv_file is not None:
+                csv_file.close()
+            if parquet is not None:
+                self.written.append(parquet.close())
+        if sheet is not None and sheet.columns:
+            from openpyxl.utils import get_column_letter
+
+            # the filter is written after the rows (openpyxl's write_tail), so it can span rows counted as written
+            sheet.ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.columns))}{rows + 1}"
+        return rows
 
     def close(self) -> list[Path]:
         # every table written first, then all renamed: an interruption while writing leaves the previous CSVs
@@ -113,19 +134,46 @@ def write_csv(tables: Mapping[str, pd.DataFrame], out: Path) -> list[Path]:
     return write_tables(tables, out, ["csv"], workbook="")
 
 
-def _parquet_file(name: str, df: pd.DataFrame, out: Path) -> Path:
-    """One Parquet file per table, with the same types as the DuckDB store (int64 / string)."""
+class Chunks:
+    """A table read a part at a time (issue 14: the codebook of a 20,000-notice corpus is 520,000 rows with a
+    sentence each, grouped by DuckDB in the store and written as it comes). `parts` makes a new iterator of
+    frames of the same columns, at least one (an empty table is one empty frame)."""
+
+    def __init__(self, parts: Callable[[], Iterator[pd.DataFrame]]) -> None:
+        self.parts = parts
+
+    def frame(self) -> pd.DataFrame:
+        """The whole table, for a caller that holds tables whole (build_comparisons)."""
+        return pd.concat(list(self.parts()), ignore_index=True)
+
+
+class _ParquetPart:
+    """One Parquet file per table, with the same types as the DuckDB store (int64 / string), written a part at
+    a time and moved into place when closed."""
+
+    def __init__(self, name: str, out: Path, schema: Any) -> None:
+        import pyarrow.parquet as pq
+
+        self.path = out / f"{name}.parquet"
+        self.tmp = self.path.with_suffix(".parquet.tmp")
+        self.writer = pq.ParquetWriter(self.tmp, schema)
+
+    def close(self) -> Path:
+        self.writer.close()
+        self.tmp.replace(self.path)
+        return self.path
+
+
+def _parquet_part(open_file: _ParquetPart | None, name: str, df: pd.DataFrame, out: Path) -> _ParquetPart:
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     from .store import arrow_table, table_names
 
-    path = out / f"{name}.parquet"
-    tmp = path.with_suffix(".parquet.tmp")
     table = arrow_table(name, df) if name in table_names() else pa.Table.from_pandas(df, preserve_index=False)
-    pq.write_table(table, tmp)
-    tmp.replace(path)
-    return path
+    if open_file is None:
+        open_file = _ParquetPart(name, out, table.schema)
+    open_file.writer.write_table(table.cast(open_file.writer.schema))
+    return open_file
 
 
 _ISO_DATE = regex.compile(r"\d{4}-\d{2}-\d{2}")
@@ -157,12 +205,17 @@ def write_xlsx(tables: Mapping[str, pd.DataFrame], path: Path, *, headers: str =
     return path
 
 
-def _xlsx_sheet(wb: Any, name: str, df: pd.DataFrame, headers: str) -> None:
-    """A sheet: header row frozen, columns as wide as their content (capped). The workbook is in openpyxl's
-    write-only mode: rows stream to disk instead of living as cell objects (a normal workbook held ~300 MB
-    for 120,000 rows of the comparison tables)."""
+class _Sheet(NamedTuple):
+    ws: Any
+    columns: list[str]
+    date_cols: set[int]
+
+
+def _xlsx_sheet(wb: Any, name: str, df: pd.DataFrame, headers: str) -> _Sheet:
+    """A sheet with its header row (frozen) and columns as wide as the first rows' content (capped); the rows
+    follow by _xlsx_rows. The workbook is in openpyxl's write-only mode: rows stream to disk instead of living
+    as cell objects (a normal workbook held ~300 MB for 120,000 rows of the comparison tables)."""
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import TYPE_STRING
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -174,8 +227,6 @@ def _xlsx_sheet(wb: Any, name: str, df: pd.DataFrame, headers: str) -> None:
     head = [labels.get(str(c), str(c)) for c in df.columns]
     # a write-only sheet takes its layout before its rows
     ws.freeze_panes = "A2"
-    if len(df.columns):
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(df.columns))}{len(df) + 1}"
     for i, col in enumerate(df.columns, start=1):
         sample = [head[i - 1]] + [str(v) for v in df[col].head(200).tolist() if v is not None]
         width = max((_display_width(s) for s in sample), default=8)
@@ -187,9 +238,14 @@ def _xlsx_sheet(wb: Any, name: str, df: pd.DataFrame, headers: str) -> None:
         cell.font = bold
         header.append(cell)
     ws.append(header)
-    date_cols = {i for i, c in enumerate(df.columns) if c in DATE_COLUMNS}
+    return _Sheet(ws, [str(c) for c in df.columns], {i for i, c in enumerate(df.columns) if c in DATE_COLUMNS})
+
+
+def _xlsx_rows(sheet: _Sheet, df: pd.DataFrame) -> None:
+    from openpyxl.cell.cell import TYPE_STRING
+
     for row in df.itertuples(index=False, name=None):
-        ws.append([_xlsx_cell(ws, j, _cell(v), date_cols, TYPE_STRING) for j, v in enumerate(row)])
+        sheet.ws.append([_xlsx_cell(sheet.ws, j, _cell(v), sheet.date_cols, TYPE_STRING) for j, v in enumerate(row)])
 
 
 def _xlsx_cell(ws: object, j: int, value: object, date_cols: set[int], text_type: str) -> object:

@@ -32,7 +32,6 @@ from rapidfuzz import fuzz, process
 from . import rules
 from .orgnames import strip_leading_places, without_part_mark
 from .reuse import held_sentences, reuse_sentences
-from .store import TextsById
 
 
 SAME = 90.0  # rapidfuzz ratio of the whole articles at which a child article restates the parent's
@@ -608,12 +607,12 @@ def _row(fam: str, ln: Link, a: Unit | None, b: Unit | None, rel: str, score: fl
 
 
 def build_families(
-    docs: pd.DataFrame, references: pd.DataFrame, sections: pd.DataFrame, texts_df: pd.DataFrame, deadlines: pd.DataFrame,
+    docs: pd.DataFrame, references: pd.DataFrame, sections: pd.DataFrame, texts: Mapping[str, str], deadlines: pd.DataFrame,
     tasks: pd.DataFrame | None = None, *, user: Iterable[Link] = (),
 ) -> dict[str, pd.DataFrame]:
     """Families by the analyst's file first, then by citation, then by shared subject, then by reused wording;
-    a text linked by an earlier way is not linked again by a later one."""
-    texts = TextsById(texts_df)
+    a text linked by an earlier way is not linked again by a later one. `texts`: doc_id -> normalised text
+    (store.TextsById over a texts table, or store.StoreTexts reading them from the store)."""
     links = list(user)
     named = {ln.child for ln in links}
     links += [ln for ln in family_links(docs, references, texts) if ln.child not in named]

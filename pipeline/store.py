@@ -106,6 +106,65 @@ class TextsById(Mapping[str, str]):
         return len(self._at)
 
 
+class StoreTexts(Mapping[str, str]):
+    """doc_id -> normalised text read from the store when asked, never the whole texts table at once (issue 14:
+    the texts are 237 MB of a 20,000-notice store and loading them peaked 400 MB higher). A miss reads the
+    text and the READ_AHEAD texts after it in store order by their row ids, a range DuckDB reads about thirty
+    times faster per text than a lookup by doc_id, so a pass through the corpus in order costs one query per
+    READ_AHEAD texts; about KEEP_CHARS characters of recent texts are kept. Close it when done (a `with`)."""
+
+    READ_AHEAD = 128
+    KEEP_CHARS = 8_000_000
+
+    def __init__(self, db: Path) -> None:
+        try:
+            self._con = duckdb.connect(str(db), read_only=True, config=NO_NETWORK)
+            rows = self._con.sql('SELECT doc_id, rowid FROM "texts"').fetchall()
+        except duckdb.Error as e:
+            raise StoreError(f"{db}: cannot read the texts of the corpus database ({e}); move it away or run with --rebuild") from e
+        self._row = {str(d): int(r) for d, r in rows}
+        self._kept: dict[str, str] = {}  # insertion order: the oldest read is let go first
+        self._chars = 0
+
+    def __getitem__(self, doc_id: str) -> str:
+        if doc_id in self._kept:
+            return self._kept[doc_id]
+        at = self._row[doc_id]  # KeyError for a document without a text
+        got = self._con.execute('SELECT doc_id, text FROM "texts" WHERE rowid >= ? AND rowid < ?', [at, at + self.READ_AHEAD]).fetchall()
+        found = ""
+        for d, text in got:
+            text = text if isinstance(text, str) else ""
+            found = text if d == doc_id else found
+            self._keep(str(d), text)
+        return found
+
+    def _keep(self, doc_id: str, text: str) -> None:
+        if doc_id in self._kept:
+            return
+        while self._kept and self._chars + len(text) > self.KEEP_CHARS:
+            self._chars -= len(self._kept.pop(next(iter(self._kept))))
+        self._kept[doc_id] = text
+        self._chars += len(text)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._row
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._row)
+
+    def __len__(self) -> int:
+        return len(self._row)
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> "StoreTexts":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def empty_corpus() -> dict[str, pd.DataFrame]:
     return {name: coerce(name, None) for name in table_names()}
 
@@ -294,6 +353,27 @@ def query_store(db: Path, sql: str) -> pa.Table:
         raise StoreError(f"{db}: cannot open the corpus database ({e}); move it away or run with --rebuild") from e
     try:
         return con.sql(sql).to_arrow_table()
+    except duckdb.Error as e:
+        raise StoreError(f"{db}: the corpus database is damaged ({type(e).__name__}: {e}); move it away or run with --rebuild") from e
+    finally:
+        con.close()
+
+
+def stream_store(db: Path, sql: str, rows: int) -> Iterator[pa.Table]:
+    """The result of one read-only SQL query over the store, `rows` rows at a time (issue 14: a table of
+    hundreds of thousands of rows written as it comes, never whole in memory); at least one, maybe empty."""
+    try:
+        con = duckdb.connect(str(db), read_only=True, config=NO_NETWORK)
+    except duckdb.Error as e:
+        raise StoreError(f"{db}: cannot open the corpus database ({e}); move it away or run with --rebuild") from e
+    try:
+        reader = con.sql(sql).to_arrow_reader(rows)
+        first = True
+        for batch in reader:
+            yield pa.Table.from_batches([batch])
+            first = False
+        if first:
+            yield reader.schema.empty_table()
     except duckdb.Error as e:
         raise StoreError(f"{db}: the corpus database is damaged ({type(e).__name__}: {e}); move it away or run with --rebuild") from e
     finally:

@@ -11,7 +11,9 @@ import pytest
 
 from conftest import SEEDS, run_cli
 from corpus_helpers import SEED_IDS, built
-from pipeline.compare import CODEBOOK_ROWS, build_comparisons, canonical_domains, load_corpus
+from pipeline.compare import build_comparisons, canonical_domains, iter_comparisons, load_corpus
+from pipeline.export import Chunks
+from pipeline.store import StoreTexts, TextsById
 from pipeline.store import load_tables as load_corpus_tables
 
 HENAN, TIELING = SEED_IDS
@@ -179,9 +181,13 @@ def test_compare_reads_only_what_it_uses_and_gives_the_same_tables(seeds_compare
         assert lean["domains"].empty and set(lean["assignments"].role) <= {"lead"}
         sec = lean["sections"]
         assert ((sec.level <= 2) | sec.label.str.fullmatch(r"第[一二三四五六七八九十百零〇\d]+条")).all() and len(sec) <= len(whole["sections"])
-        grouped = lean[CODEBOOK_ROWS]
-        assert grouped.mentions.sum() == len(whole["domains"]), "every mention counted once"
-        first = whole["domains"].drop_duplicates(["doc_id", "taxonomy", "domain"])
+        assert lean["texts"].empty, "texts are read from the store as the comparisons ask for them"
+        parts = dict(iter_comparisons(lean))["codebooks"]
+        assert isinstance(parts, Chunks), "from a store, the codebook is read as it is written"
+        grouped = parts.frame()
+        compared = whole["domains"][whole["domains"].doc_id.isin(set(whole["documents"].query("error == '' and duplicate_of == ''").doc_id))]
+        assert grouped.mentions.sum() == len(compared), "every mention counted once"
+        first = compared.drop_duplicates(["doc_id", "taxonomy", "domain"])
         assert list(grouped.first_evidence) == list(first.evidence), "a code's first sentence, codes in store order"
         a, b = build_comparisons(whole), build_comparisons(lean)
         assert a.keys() == b.keys()
@@ -189,6 +195,25 @@ def test_compare_reads_only_what_it_uses_and_gives_the_same_tables(seeds_compare
             pd.testing.assert_frame_equal(a[name], b[name], obj=name)
     assert len(build_comparisons(load_corpus(seeds_compared[0]))["codebooks"]) > 0
     assert len(load_corpus(seeds_compared[0])["sections"]) < len(load_corpus_tables(seeds_compared[0])["sections"]), "the seeds' 1. items are not read"
+
+
+def test_texts_read_from_the_store_a_range_at_a_time_are_the_stored_texts(seeds_compared: tuple[Path, dict[str, pd.DataFrame]], parent_child: Path) -> None:
+    """compare reads each text from the store when it needs it (issue 14), a range of texts in store order per
+    query and a bounded number kept: in any order of asking, with any read-ahead and however little is kept,
+    every document's text is the stored one."""
+    for out in (seeds_compared[0], parent_child):
+        whole = TextsById(load_corpus_tables(out)["texts"])
+        assert len(whole) >= 2
+        for ahead, keep in ((StoreTexts.READ_AHEAD, StoreTexts.KEEP_CHARS), (1, 1), (2, 10)):
+            with StoreTexts(out / "corpus.duckdb") as texts:
+                texts.READ_AHEAD, texts.KEEP_CHARS = ahead, keep
+                assert set(texts) == set(whole) and len(texts) == len(whole)
+                for doc_id in [*reversed(list(whole)), *whole, *whole]:
+                    assert doc_id in texts and texts[doc_id] == whole[doc_id] and texts[doc_id]
+                assert sum(map(len, texts._kept.values())) <= max(keep, max(map(len, texts._kept.values()))), "no more kept than asked"
+                assert "no-such-doc" not in texts
+                with pytest.raises(KeyError):
+                    texts["no-such-doc"]
 
 
 @pytest.mark.shared

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 from conftest import SEEDS, run_cli
 from corpus_helpers import as_text, built, csv_tables
-from pipeline.export import parse_formats, write_xlsx
+from pipeline.export import Chunks, TableWriter, parse_formats, write_xlsx
 from pipeline.tables import TABLES
 
 
@@ -110,3 +110,27 @@ def test_xlsx_dates_are_dates_and_sheets_filter(tmp_path_factory: pytest.TempPat
     assert docs.auto_filter.ref and docs.auto_filter.ref.startswith("A1:"), docs.auto_filter.ref
     pages = docs.cell(row=2, column=header.index("pages") + 1).value
     assert pages is None or isinstance(pages, int)
+
+
+def test_a_table_written_in_parts_is_the_table_written_whole(tmp_path: Path) -> None:
+    """A table too large to hold (compare's codebook from the store, issue 14) is written a part at a time:
+    the CSV is byte for byte, the Parquet file and the workbook's sheet (filter over every row) the same as
+    the table written whole, also for a table of no rows."""
+    df = pd.DataFrame({"doc_id": [f"d{i}" for i in range(7)], "text": ["=1+1", "中文", "", "a,b", "第二行\n", "x", "2021-06-30"], "n": list(range(7))})
+    df = df.astype({"doc_id": "string", "text": "string", "n": "int64"})
+    for table in (df, df.iloc[:0]):
+        cuts = [0, 1, 4, len(table)] if len(table) else [0, 0]
+        parts = Chunks(lambda t=table, c=cuts: (t.iloc[a:b] for a, b in zip(c, c[1:])))
+        outs = {}
+        for how, source in (("whole", table), ("parts", parts)):
+            outs[how] = tmp_path / how / str(len(table))
+            writer = TableWriter(outs[how], ["csv", "xlsx", "parquet"], workbook="book")
+            assert writer.add("t", source) == len(table)
+            writer.close()
+        whole, part = outs["whole"], outs["parts"]
+        assert (part / "t.csv").read_bytes() == (whole / "t.csv").read_bytes()
+        assert pq.read_table(part / "t.parquet").equals(pq.read_table(whole / "t.parquet"))
+        a, b = load_workbook(whole / "book.xlsx")["t"], load_workbook(part / "book.xlsx")["t"]
+        assert [list(r) for r in b.iter_rows(values_only=True)] == [list(r) for r in a.iter_rows(values_only=True)]
+        assert b.auto_filter.ref == a.auto_filter.ref == f"A1:C{len(table) + 1}"
+        assert parts.frame().reset_index(drop=True).equals(table.reset_index(drop=True))

@@ -109,7 +109,8 @@ def compare_view(out_dir: Path) -> CompareView:
     the report reads the whole tables for the document pages: the two are never in memory together (issue 14)."""
     try:
         tables = compare.load_corpus(out_dir)
-        comp = compare.build_comparisons(tables)
+        # the codebook (from a store, read as it is written) is not shown: never read
+        comp = {name: table for name, table in compare.iter_comparisons(tables) if isinstance(table, pd.DataFrame)}
         domains = list(compare.canonical_domains())
     except (FileNotFoundError, StoreError, rules.RuleError) as e:
         log.warning("comparison views left out: %s", e)

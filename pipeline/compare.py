@@ -18,10 +18,11 @@ when they are near-identical (rapidfuzz ratio >= FAMILY_MIN_SCORE): 全面落实
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
 import logging
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 import pandas as pd
 import regex
@@ -33,7 +34,7 @@ from .extract.region import infer_region
 from .families import Link, build_families, user_links
 from .reuse import best_matches, reuse_sentences
 from .export import Chunks
-from .store import StoreTexts, TextsById, arrow_frame, coerce, load_tables, query_store, store_file, stream_store, table_names
+from .store import StoreTexts, TextsById, arrow_frame, coerce, load_tables, query_store, reading_store, store_file, table_names
 
 log = logging.getLogger(__name__)
 
@@ -111,27 +112,21 @@ def iter_comparisons(tables: Mapping[str, pd.DataFrame], *, family_file: Path | 
     user = user_links(family_file, docs) if family_file is not None else []
     store = getattr(tables, "store", None)
     if store is not None:  # from load_corpus: the codebook is grouped and written from the store as it is read
-        return _comparisons(t, docs, user, tables[COVERAGE_ROWS], store_codebook(store), StoreTexts(store))
+        return _tables(t, docs, user, tables[COVERAGE_ROWS], store_codebook(store), lambda: StoreTexts(store))
     grouped = grouped_codebook(t["domains"])
-    return _comparisons(t, docs, user, grouped, codebook_table(docs, grouped), TextsById(t["texts"]))
-
-
-def _comparisons(
-    t: Mapping[str, pd.DataFrame], docs: pd.DataFrame, user: list[Link], coded: pd.DataFrame, codebooks: pd.DataFrame | Chunks, texts: Mapping[str, str]
-) -> Iterator[tuple[str, pd.DataFrame | Chunks]]:
-    """`coded`: the codebook's keys (doc_id, taxonomy, domain) of at least the pilot domains, for coverage."""
-    try:
-        yield from _tables(t, docs, user, coded, codebooks, texts)
-    finally:
-        if isinstance(texts, StoreTexts):
-            texts.close()
+    texts = TextsById(t["texts"])
+    return _tables(t, docs, user, grouped, codebook_table(docs, grouped), lambda: contextlib.nullcontext(texts))
 
 
 def _tables(
-    t: Mapping[str, pd.DataFrame], docs: pd.DataFrame, user: list[Link], coded: pd.DataFrame, codebooks: pd.DataFrame | Chunks, texts: Mapping[str, str]
+    t: Mapping[str, pd.DataFrame], docs: pd.DataFrame, user: list[Link], coded: pd.DataFrame, codebooks: pd.DataFrame | Chunks,
+    texts: Callable[[], contextlib.AbstractContextManager[Mapping[str, str]]],
 ) -> Iterator[tuple[str, pd.DataFrame | Chunks]]:
+    """`coded`: the codebook's keys (doc_id, taxonomy, domain) of at least the pilot domains, for coverage;
+    `texts`: doc_id -> text, opened for the step that reads them and closed after it (store.StoreTexts)."""
     # only what a later table needs (the citations, the families table) is kept between them
-    fam = build_families(docs, t["references"], t["sections"], texts, t["deadlines"], t["tasks"], user=user)
+    with texts() as text_of:
+        fam = build_families(docs, t["references"], t["sections"], text_of, t["deadlines"], t["tasks"], user=user)
     families = fam["families"]
     yield "families", families
     yield "alignment", fam.pop("alignment")
@@ -144,7 +139,8 @@ def _tables(
     yield "milestones", milestone_table(docs, t["deadlines"], t["tasks"], t["sections"], families)
     citations = citation_table(docs, t["references"])
     yield "citations", citations
-    reuse, pairs = reuse_tables(citations, texts)
+    with texts() as text_of:
+        reuse, pairs = reuse_tables(citations, text_of)
     yield "reuse", reuse
     yield "reuse_pairs", pairs
 
@@ -177,42 +173,63 @@ def coverage_table(docs: pd.DataFrame, grouped: pd.DataFrame) -> pd.DataFrame:
 
 CODEBOOK_COLUMNS = ["doc_id", "doc_number", "taxonomy", "domain", "mentions", "section_ids", "first_evidence"]
 COVERAGE_ROWS = "coverage_rows"  # load_corpus's key for the pilot domains each document names, from the store
-CODEBOOK_PART_ROWS = 50_000  # the codebook is read from the store and written this many rows at a time
+CODEBOOK_PART_ROWS = 10_000  # the codebook is written this many rows at a time, their sentences read for each part
 
 # The codebook's grouping, one SQL over the store's domains table or over a frame of them (issue 14: the
 # 900,000 mention rows of a 20,000-notice corpus never become pandas rows): per document and code, how often,
-# the sections in the order they first name it, the first mention's sentence; codes in the order first named.
-# The groups are made of the keys alone ({keys}: the rows without their sentences) and only each code's first
-# sentence is joined back ({source}: the rows with them): holding a sentence per group cost a third more memory.
-_CODEBOOK_SQL = """
+# the sections in the order they first name it, and `first`, the position of its first mention; codes in the
+# order first named. The groups are made of the keys alone ({keys}: the rows without their sentences) and only
+# each code's first sentence is joined to them afterwards: holding a sentence per group cost a third more
+# memory, and joining them all in DuckDB peaked 600 MB at 20,000 notices.
+_CODEBOOK_GROUPS_SQL = """
 WITH s AS (
     SELECT doc_id, taxonomy, domain, section_id, count(*) AS n, min(pos) AS first
-    FROM ({keys}) GROUP BY doc_id, taxonomy, domain, section_id),
-c AS (
-    SELECT doc_id, taxonomy, domain, sum(n)::BIGINT AS mentions,
-           coalesce(string_agg(section_id, '；' ORDER BY first) FILTER (WHERE section_id <> ''), '') AS section_ids,
-           min(first) AS first
-    FROM s GROUP BY doc_id, taxonomy, domain)
-SELECT c.doc_id, c.taxonomy, c.domain, c.mentions, c.section_ids, e.evidence AS first_evidence, c.first
-FROM c JOIN ({source}) AS e ON e.pos = c.first ORDER BY c.first
+    FROM ({keys}) GROUP BY doc_id, taxonomy, domain, section_id)
+SELECT doc_id, taxonomy, domain, sum(n)::BIGINT AS mentions,
+       coalesce(string_agg(section_id, '；' ORDER BY first) FILTER (WHERE section_id <> ''), '') AS section_ids,
+       min(first) AS first
+FROM s GROUP BY doc_id, taxonomy, domain
 """
 
-# the codebook table of the documents compared (neither failed nor a copy of another), from the store
-_STORE_CODEBOOK_SQL = """
-SELECT b.doc_id, coalesce(d.doc_number, '') AS doc_number, b.taxonomy, b.domain, b.mentions, b.section_ids, b.first_evidence
-FROM ({codebook}) AS b JOIN "documents" AS d ON d.doc_id = b.doc_id
-WHERE coalesce(d.error, '') = '' AND coalesce(d.duplicate_of, '') = ''
-ORDER BY b.first
-"""
+# from a frame of mention rows: the groups with their first sentences
+_CODEBOOK_SQL = (
+    "SELECT c.doc_id, c.taxonomy, c.domain, c.mentions, c.section_ids, e.evidence AS first_evidence FROM ("
+    + _CODEBOOK_GROUPS_SQL
+    + ") AS c JOIN ({source}) AS e ON e.pos = c.first ORDER BY c.first"
+)
+
+# from the store: the groups of one code ($1 taxonomy, $2 code) in the documents compared (neither failed nor
+# a copy of another), with their 文号; one code at a time, as every code at once held 250 MB more of DuckDB's
+# memory at 20,000 notices
+_STORE_CODEBOOK_SQL = (
+    "SELECT c.doc_id, coalesce(d.doc_number, '') AS doc_number, c.taxonomy, c.domain, c.mentions, c.section_ids, c.first FROM ("
+    + _CODEBOOK_GROUPS_SQL.format(keys='SELECT doc_id, taxonomy, domain, section_id, rowid AS pos FROM "domains" WHERE taxonomy = $1 AND domain = $2')
+    + """) AS c JOIN "documents" AS d ON d.doc_id = c.doc_id
+WHERE coalesce(d.error, '') = '' AND coalesce(d.duplicate_of, '') = ''"""
+)
 
 
 def store_codebook(db: Path) -> Chunks:
-    """The codebook table grouped by DuckDB in the store and read CODEBOOK_PART_ROWS rows at a time, so its
-    sentences are never all in memory (issue 14: 520,000 rows and 316 MB at 20,000 notices)."""
-    keys = 'SELECT doc_id, taxonomy, domain, section_id, rowid AS pos FROM "domains"'
-    source = 'SELECT evidence, rowid AS pos FROM "domains"'
-    sql = _STORE_CODEBOOK_SQL.format(codebook=_CODEBOOK_SQL.format(keys=keys, source=source))
-    return Chunks(lambda: (_typed_codebook(arrow_frame(part)) for part in stream_store(db, sql, CODEBOOK_PART_ROWS)))
+    """The codebook table from the store, CODEBOOK_PART_ROWS rows at a time: the groups are read without their
+    sentences (37 MB at 20,000 notices), and each part's first sentences are read by the range of row ids its
+    groups start at (a part is in the order of those row ids), so the 316 MB of sentences are never all in
+    memory (issue 14)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    def parts() -> Iterator[pd.DataFrame]:
+        with reading_store(db) as con:
+            codes = con.sql('SELECT DISTINCT taxonomy, domain FROM "domains"').fetchall() or [(None, None)]
+            groups = pa.concat_tables([con.sql(_STORE_CODEBOOK_SQL, params=list(code)).to_arrow_table() for code in codes]).sort_by("first")
+            for at in range(0, max(groups.num_rows, 1), CODEBOOK_PART_ROWS):
+                part = groups.slice(at, CODEBOOK_PART_ROWS)
+                first = part.column("first")
+                lo, hi = (first[0].as_py(), first[-1].as_py()) if part.num_rows else (0, -1)
+                rows = con.sql(f'SELECT rowid AS pos, evidence FROM "domains" WHERE rowid BETWEEN {int(lo)} AND {int(hi)}').to_arrow_table()
+                sentences = pc.take(rows.column("evidence"), pc.index_in(first, value_set=rows.column("pos")))
+                yield _typed_codebook(arrow_frame(part.drop_columns(["first"]).append_column("first_evidence", sentences)))
+
+    return Chunks(parts)
 
 
 def _typed_codebook(df: pd.DataFrame) -> pd.DataFrame:
@@ -228,9 +245,10 @@ def grouped_codebook(domains: pd.DataFrame) -> pd.DataFrame:
     return _typed_codebook(_sql_over({"mention_rows": src}, _CODEBOOK_SQL.format(keys="SELECT * FROM mention_rows", source="SELECT evidence, pos FROM mention_rows")))
 
 
-def _sql_over(frames: Mapping[str, pd.DataFrame], sql: str) -> pd.DataFrame:
+def _sql_over(frames: Mapping[str, pd.DataFrame], sql: str, *, each: Sequence[Sequence[Any]] | None = None) -> pd.DataFrame:
     """One DuckDB query over frames (their Arrow columns handed over, not copied): a grouping of hundreds of
-    thousands of rows without a Python object per row."""
+    thousands of rows without a Python object per row. With `each`, the query is run once per list of
+    parameters and the results are concatenated in that order."""
     import duckdb
     import pyarrow as pa
 
@@ -240,7 +258,10 @@ def _sql_over(frames: Mapping[str, pd.DataFrame], sql: str) -> pd.DataFrame:
     try:
         for name, df in frames.items():
             con.register(name, pa.Table.from_pandas(df, preserve_index=False))
-        return arrow_frame(con.sql(sql).to_arrow_table())
+        if each is None:
+            return arrow_frame(con.sql(sql).to_arrow_table())
+        parts = [con.sql(sql, params=list(params)).to_arrow_table() for params in each]
+        return arrow_frame(pa.concat_tables(parts)) if parts else arrow_frame(con.sql(sql, params=[None]).to_arrow_table())
     finally:
         con.close()
 
@@ -258,11 +279,13 @@ RESPONSIBILITY_LONG_COLUMNS = ["domain", "doc_id", "doc_number", "lead_unit_type
 
 
 # per domain and document: the lead units' types (sorted, distinct) and the lead units in the order first named
+# (one domain at a time, $1: every domain at once held 370 MB of DuckDB's memory at 20,000 notices, issue 14)
 _RESPONSIBILITY_LONG_SQL = """
-WITH u AS (SELECT domain, doc_id, unit, min(pos) AS first FROM lead_rows GROUP BY domain, doc_id, unit),
+WITH l AS (SELECT * FROM lead_rows WHERE domain = $1),
+u AS (SELECT domain, doc_id, unit, min(pos) AS first FROM l GROUP BY domain, doc_id, unit),
 t AS (SELECT domain, doc_id,
              coalesce(string_agg(DISTINCT unit_type, '；' ORDER BY unit_type) FILTER (WHERE unit_type <> ''), '') AS lead_unit_types
-      FROM lead_rows GROUP BY domain, doc_id)
+      FROM l GROUP BY domain, doc_id)
 SELECT t.domain, t.doc_id, n.doc_number, t.lead_unit_types, string_agg(u.unit, '；' ORDER BY u.first) AS lead_units
 FROM t JOIN u USING (domain, doc_id) JOIN numbers n USING (doc_id)
 GROUP BY t.domain, t.doc_id, n.doc_number, t.lead_unit_types ORDER BY t.domain, t.doc_id
@@ -275,7 +298,7 @@ def responsibility_long(docs: pd.DataFrame, assignments: pd.DataFrame) -> pd.Dat
     lead = assignments[(assignments["role"] == "lead") & assignments["doc_id"].isin(set(docs["doc_id"]))]
     src = lead[["domain", "doc_id", "unit_type", "unit"]].assign(pos=range(len(lead)))
     numbers = docs[["doc_id", "doc_number"]].drop_duplicates("doc_id")
-    out = _sql_over({"lead_rows": src, "numbers": numbers}, _RESPONSIBILITY_LONG_SQL)
+    out = _sql_over({"lead_rows": src, "numbers": numbers}, _RESPONSIBILITY_LONG_SQL, each=[[d] for d in sorted(set(src["domain"]))])
     return out.reindex(columns=RESPONSIBILITY_LONG_COLUMNS).astype("string").fillna("")
 
 

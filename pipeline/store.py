@@ -111,26 +111,41 @@ class StoreTexts(Mapping[str, str]):
     the texts are 237 MB of a 20,000-notice store and loading them peaked 400 MB higher). A miss reads the
     text and the READ_AHEAD texts after it in store order by their row ids, a range DuckDB reads about thirty
     times faster per text than a lookup by doc_id, so a pass through the corpus in order costs one query per
-    READ_AHEAD texts; about KEEP_CHARS characters of recent texts are kept. Close it when done (a `with`)."""
+    READ_AHEAD texts; about KEEP_CHARS characters of recent texts are kept. DuckDB keeps every block it has
+    read in its buffers while a connection to the file is open (120 MB after reading the texts of 20,000
+    notices), so the connection is opened again after every REOPEN_TEXTS texts read. Close it when done (a
+    `with`): DuckDB lets the file's buffers go when its last connection closes."""
 
     READ_AHEAD = 128
     KEEP_CHARS = 8_000_000
+    REOPEN_TEXTS = 4096
 
     def __init__(self, db: Path) -> None:
+        self._db = db
+        self._open = contextlib.ExitStack()
+        con = self._connect()
         try:
-            self._con = duckdb.connect(str(db), read_only=True, config=NO_NETWORK)
-            rows = self._con.sql('SELECT doc_id, rowid FROM "texts"').fetchall()
+            self._row = {str(d): int(r) for d, r in con.sql('SELECT doc_id, rowid FROM "texts"').fetchall()}
         except duckdb.Error as e:
+            self.close()
             raise StoreError(f"{db}: cannot read the texts of the corpus database ({e}); move it away or run with --rebuild") from e
-        self._row = {str(d): int(r) for d, r in rows}
         self._kept: dict[str, str] = {}  # insertion order: the oldest read is let go first
         self._chars = 0
+        self._read = 0  # texts read since the connection was opened
+
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        self._open.close()
+        self._read = 0
+        self._con = self._open.enter_context(reading_store(self._db))
+        return self._con
 
     def __getitem__(self, doc_id: str) -> str:
         if doc_id in self._kept:
             return self._kept[doc_id]
         at = self._row[doc_id]  # KeyError for a document without a text
-        got = self._con.execute('SELECT doc_id, text FROM "texts" WHERE rowid >= ? AND rowid < ?', [at, at + self.READ_AHEAD]).fetchall()
+        con = self._connect() if self._read >= self.REOPEN_TEXTS else self._con
+        got = con.execute('SELECT doc_id, text FROM "texts" WHERE rowid >= ? AND rowid < ?', [at, at + self.READ_AHEAD]).fetchall()
+        self._read += len(got)
         found = ""
         for d, text in got:
             text = text if isinstance(text, str) else ""
@@ -156,7 +171,7 @@ class StoreTexts(Mapping[str, str]):
         return len(self._row)
 
     def close(self) -> None:
-        self._con.close()
+        self._open.close()
 
     def __enter__(self) -> "StoreTexts":
         return self
@@ -344,40 +359,27 @@ def store_file(source: Path | str) -> Path | None:
     return path if path.is_file() else None
 
 
+@contextlib.contextmanager
+def reading_store(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection to the store for several queries; DuckDB's errors become a StoreError naming
+    the file. (One configuration for every reader: DuckDB refuses a second connection to a file with another.)"""
+    try:
+        con = duckdb.connect(str(db), read_only=True, config=NO_NETWORK)
+    except duckdb.Error as e:
+        raise StoreError(f"{db}: cannot open the corpus database ({e}); move it away or run with --rebuild") from e
+    try:
+        yield con
+    except duckdb.Error as e:
+        raise StoreError(f"{db}: the corpus database is damaged ({type(e).__name__}: {e}); move it away or run with --rebuild") from e
+    finally:
+        con.close()
+
+
 def query_store(db: Path, sql: str) -> pa.Table:
     """The result of one read-only SQL query over the store (issue 14: a grouping DuckDB does in the file is
     never a pandas frame of every row)."""
-    try:
-        con = duckdb.connect(str(db), read_only=True, config=NO_NETWORK)
-    except duckdb.Error as e:
-        raise StoreError(f"{db}: cannot open the corpus database ({e}); move it away or run with --rebuild") from e
-    try:
+    with reading_store(db) as con:
         return con.sql(sql).to_arrow_table()
-    except duckdb.Error as e:
-        raise StoreError(f"{db}: the corpus database is damaged ({type(e).__name__}: {e}); move it away or run with --rebuild") from e
-    finally:
-        con.close()
-
-
-def stream_store(db: Path, sql: str, rows: int) -> Iterator[pa.Table]:
-    """The result of one read-only SQL query over the store, `rows` rows at a time (issue 14: a table of
-    hundreds of thousands of rows written as it comes, never whole in memory); at least one, maybe empty."""
-    try:
-        con = duckdb.connect(str(db), read_only=True, config=NO_NETWORK)
-    except duckdb.Error as e:
-        raise StoreError(f"{db}: cannot open the corpus database ({e}); move it away or run with --rebuild") from e
-    try:
-        reader = con.sql(sql).to_arrow_reader(rows)
-        first = True
-        for batch in reader:
-            yield pa.Table.from_batches([batch])
-            first = False
-        if first:
-            yield reader.schema.empty_table()
-    except duckdb.Error as e:
-        raise StoreError(f"{db}: the corpus database is damaged ({type(e).__name__}: {e}); move it away or run with --rebuild") from e
-    finally:
-        con.close()
 
 
 def _from_csv(folder: Path) -> dict[str, pd.DataFrame]:

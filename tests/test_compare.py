@@ -199,14 +199,15 @@ def test_compare_reads_only_what_it_uses_and_gives_the_same_tables(seeds_compare
 
 def test_texts_read_from_the_store_a_range_at_a_time_are_the_stored_texts(seeds_compared: tuple[Path, dict[str, pd.DataFrame]], parent_child: Path) -> None:
     """compare reads each text from the store when it needs it (issue 14), a range of texts in store order per
-    query and a bounded number kept: in any order of asking, with any read-ahead and however little is kept,
-    every document's text is the stored one."""
+    query, a bounded number kept, the connection opened again after so many texts: in any order of asking,
+    with any read-ahead, however little is kept and however often it reconnects, every document's text is the
+    stored one."""
     for out in (seeds_compared[0], parent_child):
         whole = TextsById(load_corpus_tables(out)["texts"])
         assert len(whole) >= 2
-        for ahead, keep in ((StoreTexts.READ_AHEAD, StoreTexts.KEEP_CHARS), (1, 1), (2, 10)):
+        for ahead, keep, reopen in ((StoreTexts.READ_AHEAD, StoreTexts.KEEP_CHARS, StoreTexts.REOPEN_TEXTS), (1, 1, 1), (2, 10, 3)):
             with StoreTexts(out / "corpus.duckdb") as texts:
-                texts.READ_AHEAD, texts.KEEP_CHARS = ahead, keep
+                texts.READ_AHEAD, texts.KEEP_CHARS, texts.REOPEN_TEXTS = ahead, keep, reopen
                 assert set(texts) == set(whole) and len(texts) == len(whole)
                 for doc_id in [*reversed(list(whole)), *whole, *whole]:
                     assert doc_id in texts and texts[doc_id] == whole[doc_id] and texts[doc_id]

@@ -125,7 +125,9 @@ class StoreTexts(Mapping[str, str]):
         self._open = contextlib.ExitStack()
         con = self._connect()
         try:
-            self._row = {str(d): int(r) for d, r in con.sql('SELECT doc_id, rowid FROM "texts"').fetchall()}
+            present = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+            rows = con.sql('SELECT doc_id, rowid FROM "texts"').fetchall() if "texts" in present else []  # as read_store: no table, no texts
+            self._row = {str(d): int(r) for d, r in rows}
         except duckdb.Error as e:
             self.close()
             raise StoreError(f"{db}: cannot read the texts of the corpus database ({e}); move it away or run with --rebuild") from e

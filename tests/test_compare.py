@@ -217,6 +217,19 @@ def test_texts_read_from_the_store_a_range_at_a_time_are_the_stored_texts(seeds_
                     texts["no-such-doc"]
 
 
+def test_a_store_without_a_texts_table_has_no_texts(tmp_path: Path) -> None:
+    """A store written without the texts table reads as one with no texts (as store.read_store reads it), not as
+    a broken database."""
+    import duckdb
+
+    db = tmp_path / "corpus.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE documents (doc_id VARCHAR)")
+    con.close()
+    with StoreTexts(db) as texts:
+        assert len(texts) == 0 and "d1" not in texts and list(texts) == []
+
+
 @pytest.mark.shared
 def test_compare_over_seeds_pdfs_and_wild_notices(tmp_path_factory: pytest.TempPathFactory) -> None:
     _, _, out = built(tmp_path_factory)

@@ -104,13 +104,26 @@ def most_connected(g: nx.DiGraph, n: int) -> nx.DiGraph:
     return kept
 
 
+NOT_SHOWN = ("codebooks", "responsibility_long")  # comparison tables the report does not show
+
+
 def compare_view(out_dir: Path) -> CompareView:
     """The comparison page, from the store read as `compare` reads it (only what the comparisons use), before
     the report reads the whole tables for the document pages: the two are never in memory together (issue 14)."""
     try:
         tables = compare.load_corpus(out_dir)
-        # the codebook (from a store, read as it is written) is not shown: never read
-        comp = {name: table for name, table in compare.iter_comparisons(tables) if isinstance(table, pd.DataFrame)}
+        # the codebook (from a store, read as it is written) and the long responsibility table (520,000 rows at
+        # 20,000 notices) are not shown: let go as they come; of the matrix, only the columns shown are kept
+        comp: dict[str, pd.DataFrame] = {}
+        matrix_docs = 0
+        for name, table in compare.iter_comparisons(tables):
+            if not isinstance(table, pd.DataFrame) or name in NOT_SHOWN:
+                continue
+            if name == "responsibility":
+                doc_cols = [c for c in table.columns if c not in ("domain", "disagree")]
+                matrix_docs = len(doc_cols)
+                table = table[["domain", *doc_cols[:MATRIX_MAX_DOCS], "disagree"]]
+            comp[name] = table
         domains = list(compare.canonical_domains())
     except (FileNotFoundError, StoreError, rules.RuleError) as e:
         log.warning("comparison views left out: %s", e)
@@ -138,9 +151,8 @@ def compare_view(out_dir: Path) -> CompareView:
         view.specs["citations"] = script_json(graph)
     resp: pd.DataFrame = comp["responsibility"]
     doc_cols = [c for c in resp.columns if c not in ("domain", "disagree")]
-    if len(doc_cols) > MATRIX_MAX_DOCS:
-        view.matrix_cut = len(doc_cols)
-        doc_cols = doc_cols[:MATRIX_MAX_DOCS]
+    if matrix_docs > MATRIX_MAX_DOCS:
+        view.matrix_cut = matrix_docs
     view.columns = [(labels.get(d, d), doc_index.get(d, -1)) for d in doc_cols]
     view.column_ids = doc_cols
     for r in resp.to_dict("records"):

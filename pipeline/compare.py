@@ -203,7 +203,7 @@ _CODEBOOK_SQL = (
 # memory at 20,000 notices
 _STORE_CODEBOOK_SQL = (
     "SELECT c.doc_id, coalesce(d.doc_number, '') AS doc_number, c.taxonomy, c.domain, c.mentions, c.section_ids, c.first FROM ("
-    + _CODEBOOK_GROUPS_SQL.format(keys='SELECT doc_id, taxonomy, domain, section_id, rowid AS pos FROM "domains" WHERE taxonomy = $1 AND domain = $2')
+    + _CODEBOOK_GROUPS_SQL.format(keys='SELECT doc_id, taxonomy, domain, section_id, rowid AS pos FROM "domains" WHERE taxonomy IS NOT DISTINCT FROM $1 AND domain IS NOT DISTINCT FROM $2')
     + """) AS c JOIN "documents" AS d ON d.doc_id = c.doc_id
 WHERE coalesce(d.error, '') = '' AND coalesce(d.duplicate_of, '') = ''"""
 )

@@ -84,6 +84,9 @@ def _lead_forms() -> _LeadForms:
     prose = rf"(?:{rules.alternation('prose_lead_verb')})(?!单位|部门|处室)"
     assist = rules.alternation("assist_verb")
     tail = rf"(?:{rules.alternation('lead_verb_tail')})?"  # "（由县发改局牵头实施）"
+    # "（A、B分别牵头）": the adverb is read before the verb so no unit's name keeps it
+    lead = rf"(?:{rules.alternation('lead_adverb')})?{lead}"
+    prose = rf"(?:{rules.alternation('lead_adverb')})?{prose}"
     return _LeadForms(
         verb=regex.compile(lead),
         prose_verb=regex.compile(prose),

@@ -1321,6 +1321,28 @@ _RANK = {"part": -0.5, "chapter": 0.0, "chapter_section": 0.5}
 
 
 _DECIMAL_STYLE = ("decimal1", "decimal2", "decimal3")
+_DOTTED_TOP = "decimal1_dotted"
+_DECIMAL_PARENT = regex.compile(r"^(\d{1,2})[.．]\d{1,2}(?![.．\d])")
+_OTHER_SCHEME = ("level1", "part", "chapter", "article")
+
+
+def _dotted_decimal(lines: list[str]) -> bool:
+    """Whether a document numbers its headings 1.总则 / 1.1编制目的 (the decimal scheme with a point after its
+    top level): some "N.M" heading follows an "N." heading of the same N, and no 一、 or 第X章 scheme is
+    printed (there "1." is an item and a "1.1" under it part of that item)."""
+    by_id = {r.id: r for r in rules.heading_rules()}
+    top, second = by_id.get(_DOTTED_TOP), by_id.get("decimal2")
+    if top is None or second is None:
+        return False
+    if any(by_id[i].pattern.match(t) for t in lines for i in _OTHER_SCHEME if i in by_id):
+        return False
+    current = ""
+    for t in lines:
+        if (m := top.pattern.match(t)) is not None:
+            current = m.group("label")[:-1]
+        elif current and second.pattern.match(t) and (n := _DECIMAL_PARENT.match(t)) is not None and n.group(1) == current:
+            return True
+    return False
 _CONTENTS_MARK = regex.compile(r"^目\s*录$")
 _FIELD_LABEL = regex.compile(r"^\p{Han}{1,6}[：:]$")  # a page field's label alone on a line
 _SPACES = regex.compile(r"\s+")
@@ -1395,15 +1417,18 @@ def _sections(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     decimal_top = next((r for r in rules.heading_rules() if r.id == "decimal1"), None)
     # the decimal scheme (1 总则 / 1.1 / 1.1.1) only where its top level is printed: a "1.1" under a "1." of a
     # list is an item of that list, not a level-2 heading
-    decimal = decimal_top is not None and any(
-        decimal_top.pattern.match(texts[k]) for k in range(lay.body_start, len(texts)) if k not in contents and doc.paras[k].kind == "para"
-    )
+    body = [k for k in range(lay.body_start, len(texts)) if k not in contents and doc.paras[k].kind == "para"]
+    decimal = decimal_top is not None and any(decimal_top.pattern.match(texts[k]) for k in body)
+    dotted = not decimal and _dotted_decimal([texts[k] for k in body])
+    decimal = decimal or dotted
     heading_rules, not_heading_rules = rules.heading_rules(), rules.not_heading_rules()
+    if dotted:  # "1.总则" is the decimal top, read before the 1. items' rule (level3)
+        heading_rules = tuple(sorted(heading_rules, key=lambda r: r.id != _DOTTED_TOP))
     for k in range(lay.body_start, len(texts)):
         if k in lay.roles or doc.paras[k].kind != "para" or k in contents:
             continue
         for rule in heading_rules:
-            if not decimal and rule.id in _DECIMAL_STYLE:
+            if not decimal and rule.id in _DECIMAL_STYLE or not dotted and rule.id == _DOTTED_TOP:
                 continue
             m = rule.pattern.match(texts[k])
             if not m:

@@ -857,6 +857,22 @@ def test_a_numbered_list_under_an_item_is_no_decimal_scheme(tmp_path: Path) -> N
     assert [(s.label, s.level) for s in x.sections] == [("一", 1), ("1.", 3), ("2.", 3)], [(s.label, s.level, s.heading) for s in x.sections]
 
 
+def test_decimal_headings_with_a_point_after_the_top_level(tmp_path: Path) -> None:
+    """An 应急预案 may print its top level "1.总则" (a point, as a 1. item) over "1.1编制目的": where its own
+    "N.M" headings follow each "N." and no 一、 scheme is printed, both levels are headings and nest."""
+    text = (
+        "辛县突发地质灾害应急预案\n1.总则\n1.1编制目的\n高效有序做好突发地质灾害应急防治工作。\n1.2 编制依据\n"
+        "依据《地质灾害防治条例》制定本预案。\n2．组织体系及职责\n2.1 县地质灾害应急指挥部\n县政府成立指挥部。\n"
+        "2.1.1 指挥部办公室\n指挥部办公室设在县自然资源局。\n3.附则\n本预案自印发之日起施行。\n"
+    )
+    x = run(tmp_path, text)
+    got = [(s.section_id, s.label, s.level, s.heading) for s in x.sections]
+    assert got == [
+        ("s1", "1", 1, "总则"), ("s1.1", "1.1", 2, "编制目的"), ("s1.2", "1.2", 2, "编制依据"), ("s2", "2", 1, "组织体系及职责"),
+        ("s2.1", "2.1", 2, "县地质灾害应急指挥部"), ("s2.1.1", "2.1.1", 3, "指挥部办公室"), ("s3", "3", 1, "附则"),
+    ], got
+
+
 TITLE_WITH_NUMBER = """归档时间:2018-11-21
 当前位置: 首页 > 政务公开 > 政策法规
 
@@ -1684,7 +1700,8 @@ def test_a_notice_run_together_under_a_pages_field_list(tmp_path: Path) -> None:
     )
     d = x.document
     assert (d.doc_number, d.issuer, d.signed_date, d.recipients) == ("鹿山政〔2020〕72号", "温州市鹿城区山福镇人民政府", "2020-10-22", "各科室；各站所；各村"), d
-    assert [(s.label, s.heading) for s in x.sections][:1] == [("1.", "总则")], x.sections
+    # the 预案's "1.总则" over "1.1目的依据": its decimal headings, nested by their numbers
+    assert [(s.label, s.level, s.heading) for s in x.sections][:4] == [("1", 1, "总则"), ("1.1", 2, "目的依据"), ("1.2", 2, "现状特点"), ("1.3", 2, "工作原则")], x.sections
     assert "\n1.1目的依据\n" in x.text and "\n1.2现状特点\n" in x.text, x.text
 
 

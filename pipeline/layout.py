@@ -222,7 +222,9 @@ def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = ""
     if in_header and a.endswith("的") and b in rules.doc_types():
         return True  # "…暂行办法》的" over "通知": a title's tail broken by hand (§7.3.1)
     if _NUMBER_TAIL.match(b) and a[-1].isalpha():
-        return True  # "文号：嘉政办发" over "〔2024〕1号": a narrow line broke the 文号 before its year bracket
+        # "文号：嘉政办发" over "〔2024〕1号": a narrow line broke the 文号 before its year bracket; a 纪要标志
+        # ("…常务会议纪要", GB/T 9704 §10.3) over its own "〔2022〕8号" is a title over a number of its own
+        return not _ends_with_doc_type(a)
     if _ORDER_HEAD.match(a) and _ORDER_SERIAL.match(b):
         return True  # "广州市人民政府令" over "第179号": the order's number, split over two centred lines
     if in_header and _ends_with_doc_type(a) and _NUMBERED_HEAD.match(b):

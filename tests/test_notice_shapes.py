@@ -873,6 +873,15 @@ def test_decimal_headings_with_a_point_after_the_top_level(tmp_path: Path) -> No
     ], got
 
 
+def test_a_minutes_mark_over_its_own_number(tmp_path: Path) -> None:
+    """A 纪要's mark ("…常务会议纪要", GB/T 9704 §10.3) over its own "〔2022〕8号": the mark is the title, and the
+    number line is not glued to it (glued, it read as a citation of a 纪要 "常务会议纪要〔2022〕8号")."""
+    x = run(tmp_path, "濮阳市人民政府常务会议纪要\n\n〔2022〕8号\n\n濮阳市人民政府办公室   2022年5月16日\n\n会议研究了以下事项：\n一、关于老旧小区改造\n会议要求，市住房城乡建设局牵头，市财政局配合，于2022年10月底前完成。\n")
+    d = x.document
+    assert (d.title, d.doc_type, d.issuer, d.signed_date) == ("濮阳市人民政府常务会议纪要", "纪要", "濮阳市人民政府办公室", "2022-05-16"), d
+    assert x.references == [], x.references
+
+
 TITLE_WITH_NUMBER = """归档时间:2018-11-21
 当前位置: 首页 > 政务公开 > 政策法规
 

@@ -308,13 +308,19 @@ _LEVEL_WORD = regex.compile(r"(?:中央|国家|省|市|县|区|乡|镇|军队|�
 
 def _zones_share_head(items: list[str]) -> list[str]:
     """'嘉定工业区、菊园新区管委会' names the committees of both zones: a zone named alone before another zone's
-    管委会 shares that head, so both stay one addressee."""
+    管委会 shares that head, so both stay one addressee; so does every zone of a run of them ("宜春经济技术开发区、
+    宜阳新区、明月山温泉风景名胜区管委会")."""
     out: list[str] = []
+    zone, committee = rules.words("zone"), rules.words("zone_committee")
     for item in items:
-        if out and rules.words("zone_committee").match(item) and rules.words("zone").match(out[-1].split("、")[-1]):
-            out[-1] = f"{out[-1]}、{item}"
-        else:
-            out.append(item)
+        if committee.match(item):
+            run = len(out)
+            while run > 0 and all(zone.match(z) for z in out[run - 1].split("、")):
+                run -= 1
+            if run < len(out):
+                out[run:] = ["、".join([*out[run:], item])]
+                continue
+        out.append(item)
     return out
 
 

@@ -29,7 +29,7 @@ _SITE_OWNER = regex.compile(r"^(?:主办|承办|协办)(?:单位)?[：:]|^联系
 _TITLE_PUNCT = regex.compile(r"[。，；：！？]")
 _BOOK_TITLE_WITH_PUNCT = regex.compile(r"《[^》]*[，、：][^》]*》")  # a cited title may hold a 、 or ，
 _STATUS_MARKS = regex.compile(r"[\s（()）【】\[\]]")
-_LIST_SEPARATOR = regex.compile(r"[，,、]")
+_LIST_SEPARATOR = regex.compile(r"[，,、](?![^（(）)]*[）)])")  # not inside brackets: "各县（市、区）人民政府" is one item
 _ATTACHMENT_NUMBER = regex.compile(r"^\d{1,2}[.．、]\s*")
 _REPRINT_MARKS = regex.compile(r"[\s《》〈〉]")  # a title printed again may drop the marks of the title it cites
 
@@ -904,7 +904,8 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             i = k + 1
             break
     else:
-        if lay.title is not None and i + 1 < len(texts) and _colonless_recipients(texts[i]) and doc.paras[i].kind == "para" and _FULL_STOP.search(texts[i + 1]):
+        # (the next line a sentence, or one that introduces what follows: "…现就有关事项通知如下：")
+        if lay.title is not None and i + 1 < len(texts) and _colonless_recipients(texts[i]) and doc.paras[i].kind == "para" and _SENTENCE_OR_INTRO.search(texts[i + 1]):
             lay.recipients = _span(doc, doc.paras[i])
             lay.mark(i, RECIPIENTS)
             i += 1
@@ -917,6 +918,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
 
 
 _FULL_STOP = regex.compile(r"[。！？]")
+_SENTENCE_OR_INTRO = regex.compile(r"[。！？]|\p{Han}{6}[：:]$")
 MAX_JOINT_ISSUERS = 8
 
 

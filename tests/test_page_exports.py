@@ -531,6 +531,19 @@ def test_a_colonless_addressee_line_under_a_reprinted_title_and_number(tmp_path:
     assert doc.doc_number == "济长政办字〔2021〕3号" and doc.issuer == "济南市长清区人民政府办公室"
 
 
+def test_a_colonless_addressee_line_with_a_bracketed_list_over_an_introducing_sentence(tmp_path: Path) -> None:
+    """"各县（市、区）人民政府，市政府各部门、各直属机构" without its colon, over "…现就有关事项通知如下：": the 、
+    inside （市、区） splits no addressee, and a sentence that introduces what follows is body text too."""
+    doc = run(
+        tmp_path,
+        "某市人民政府关于加强城市管理工作的通知\n\n某政发〔2023〕9号\n\n各县（市、区）人民政府，市政府各部门、各直属机构\n"
+        "为进一步加强城市管理，提升城市品质，现就有关事项通知如下：\n一、加强市容环境整治。各县（市、区）要在2023年6月底前完成背街小巷整治。\n"
+        "\n某市人民政府\n2023年3月1日\n",
+        name="colonless_bracketed",
+    ).document
+    assert doc.recipients == "各县（市、区）人民政府；市政府各部门；各直属机构", doc.recipients
+
+
 def test_a_sites_footer_naming_its_organiser_is_no_task(tmp_path: Path) -> None:
     """A county page copied with its footer ("本网站由某县人民政府办公室主办。" after the 署名): 主办 in prose names
     a site's or an event's organiser, so only a bracketed tag ("（省财政厅主办，…协办）") reads it as a lead."""

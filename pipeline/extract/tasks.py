@@ -96,7 +96,7 @@ def _lead_forms() -> _LeadForms:
         # the assisting units never open with a date: "（县住建局牵头，2023年底前完成）" names none
         bracket=regex.compile(
             rf"[（(〔]由?(?P<lead>[^（）()〔〕：:，,；;。]{{2,60}}?){lead}{tail}[，,、；;]?(?P<co>(?!\s*(?:(?:19|20)\d{{2}}\s*年|\d{{1,2}}\s*月|年底|年内|长期|持续)){_BAL}?)"
-            rf"(?:按职责分工)?(?:负责|{assist})?{_TIME_TAIL}[）)〕]"
+            rf"(?:按职责分工)?(?:负责落实|负责|落实|{assist})?{_TIME_TAIL}[）)〕]"
         ),
         # a sentence of its own closing an item's paragraph, no brackets (units only: a clause with anything
         # else is prose)
@@ -138,6 +138,20 @@ _SENTENCE_RESPONSIBLE = regex.compile(
     + _TIME_TAIL + r"[。；]?[ \t]*$",
     regex.M,
 )
+@rules.cached
+def _bare_units() -> regex.Pattern[str]:
+    """Units alone in brackets closing an item, no label and no verb ("…增长6.5%左右。（市发展改革委、市统计局，各县市区
+    政府）", "…。（市工业和信息化局；责任人：李四）": a 政府工作报告's 分工). Only after a finished sentence at the end of
+    its line, no digit and no note inside (（以下简称…）, （含县级）); find_tags checks that every part is a unit."""
+    aside = rules.alternation("aside_label")
+    return regex.compile(
+        r"(?<=[。；;！])[ \t]*[（(](?P<units>(?:[^（）()：:。；;\n\d]|[（(][^（）()\n\d]{1,12}[）)]){2,80}?)"
+        rf"(?:[；;，,]\s*(?:{aside})\s*[：:][^（）()\n]{{0,40}})?[）)][ \t]*$",
+        regex.M,
+    )
+
+
+_NOT_BARE_UNITS = regex.compile(r"简称|下同|以下|含|包括|除|详见|试行|暂行|为准|为主|等")
 _RESPONSIBLE_WORDS = ("负责", "组织实施", "督促指导")  # one of them in an item, or no sentence of units to look for
 _SENTENCE_END = regex.compile(r"[。；\n]|$")
 _CLAUSE_START = regex.compile(r"[。；，,：:\n][^。；，,：:\n]{0,41}$")
@@ -174,6 +188,7 @@ def _unitish(u: str) -> bool:
         or looks_like_org(u)
         or (len(u) <= 20 and bool(rules.words("unit_end").search(u)))
         or bool(_FULL_PLACE.match(u)) and is_place_name(u)
+        or bool(rules.words("place_collective").match(u))  # 相关区, 各县区: the governments of those places
     )
 
 
@@ -230,6 +245,9 @@ def _tag_units(units: str) -> str:
     time = _patterns().time_label.search(units)
     if time:
         units = units[: time.start()]
+    aside = rules.words("aside_label").search(units)
+    if aside:
+        units = units[: aside.start()]  # "…；责任领导：王五": a person, no unit
     return _DUTY_TAIL.sub("", units.strip()).strip()
 
 
@@ -331,6 +349,15 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
         assisting = split_units(m.group("co")) if m.group("co") else []
         if named and all(_unitish(u) for u in named) and all(_unitish(u) for u in assisting):
             tags.append(Tag(m.start(), m.end(), named, assisting, bool(assisting)))
+    if "）" in chunk or ")" in chunk:
+        for m in _bare_units().finditer(text, start, end):
+            if any(t.start < m.end() and m.start() < t.end for t in tags) or _NOT_BARE_UNITS.search(m.group("units")):
+                continue
+            lead, co, _ = _parse_tag_units(m.group("units"))
+            named = lead + co
+            # every part a unit, one at least a typed department or an organisation's name (not a bare collective)
+            if named and all(_unitish(u) for u in named) and any(unit_type(u) != "其他" or looks_like_org(u) for u in named):
+                tags.append(Tag(m.start(), m.end(), lead, co, False))
     # labelled lines outside brackets (a bracketed "（牵头单位：A；配合单位：B）" is one tag already)
     tags.extend(b for b in _label_blocks(text, start, end) if not any(t.start < b.end and b.start < t.end for t in tags))
     note = LEAD_FIRST_NOTE.search(text, 0, end)

@@ -48,6 +48,9 @@ TAGS = [
     ("推进民航建设。（省发改委、哈尔滨、黑河、绥芬河市政府负责）", [(["省发改委", "哈尔滨、黑河、绥芬河市政府"], [])]),
     # a tag bracketed in ASCII [] (a district's 重点工作责任分解, 2020)
     ("抓好疫情防控工作。[牵头单位：区卫健局；责任单位：区疫情防控指挥部成员单位、各街办（新区）]", [(["区卫健局"], ["区疫情防控指挥部成员单位", "各街办（新区）"])]),
+    # labels inside one bracket whose spaces went with the normalising ("县住建局配合单位：…"): each label its units
+    ("提升村容村貌。（牵头单位：县住建局配合单位：各乡镇人民政府完成时限：2023年12月31日以前）", [(["县住建局"], ["各乡镇人民政府"])]),
+    ("推进改革。（主要责任单位：市商务局其他责任单位：市财政局）", [(["市商务局"], ["市财政局"])]),
     # units alone in brackets closing an item (a 政府工作报告's 分工, Shanghai's 食品科技 plan): the first group
     # leads; a person's label after them is no unit; a note in brackets names none
     ("全年地区生产总值增长6.5%左右。（市发展改革委、市统计局，各县市区政府）", [(["市发展改革委", "市统计局"], ["各县市区政府"])]),

@@ -53,7 +53,9 @@ def _patterns() -> _TagPatterns:
         more=regex.compile(rf"[；;，,、 \t]*{_label(roles)}\s*{units}"),
         time_line=regex.compile(rf"[；;，,、。\s]*(?:【\s*(?:{time})\s*】\s*[：:]?|(?:{time})\s*[：:])[^\n]*"),  # after the units' full stop too
         time_label=regex.compile(rf"[；;，,、\s]*(?:{time})\s*[：:]"),
-        next_label=regex.compile(rf"[，,]\s*(?=(?:{roles})\s*[：:])"),
+        # (or no mark at all where a space between labels went: "县住建局配合单位：各乡镇人民政府", never inside a
+        # longer label, 主要责任单位)
+        next_label=regex.compile(rf"(?:[，,]\s*|(?<=[^\s，,；;：:、])(?<!主要|其他|牵头|配合))(?=(?:{roles})\s*[：:])"),
     )
 
 

@@ -317,6 +317,9 @@ def test_office_kinds_after_a_qualifier_stay_one_addressee() -> None:
     assert split_addressees("嘉定工业区、区政府各部门") == ["嘉定工业区", "区政府各部门"]
     got = split_addressees("长白山管委会，长春新区、中韩（长春）国际合作示范区管委会，市直各企业、事业单位")
     assert got == ["长白山管委会", "长春新区、中韩（长春）国际合作示范区管委会", "市直各企业、事业单位"], got
+    # any 区 with a 管委会 is a zone's committee (a district has a 人民政府): Luohe's 西城区管委会
+    got = split_addressees("各县区人民政府，城乡一体化示范区、经济技术开发区、西城区管委会，市人民政府各部门")
+    assert got == ["各县区人民政府", "城乡一体化示范区、经济技术开发区、西城区管委会", "市人民政府各部门"], got
     # every zone of a run before the committee, a scenic area's among them (Yichun)
     got = split_addressees("各县（市、区）人民政府，宜春经济技术开发区、宜阳新区、明月山温泉风景名胜区管委会，市政府各部门")
     assert got == ["各县（市、区）人民政府", "宜春经济技术开发区、宜阳新区、明月山温泉风景名胜区管委会", "市政府各部门"], got

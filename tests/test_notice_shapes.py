@@ -2242,6 +2242,17 @@ def test_a_regulation_promulgated_by_several_bodies_names_each(tmp_path: Path) -
     assert (d.issuer, d.admin_level) == ("监察部；人事部；中国人民银行；海关总署", "national"), (d.issuer, d.admin_level)
 
 
+def test_a_city_rules_bracketed_note_holds_every_event(tmp_path: Path) -> None:
+    """A city government's 规章 prints its whole 题注 in one bracket (adopted at a meeting, promulgated by an order,
+    in force from a date): the order of the second event is the number, the meeting's body the issuer."""
+    text = (
+        "贵阳市城市道路桥梁管理办法\n\n（2021年6月15日贵阳市人民政府第78次常务会议审议通过  2021年7月1日贵阳市人民政府令第97号公布  "
+        "自2021年8月1日起施行）\n\n第一条 为了加强城市道路桥梁管理，根据《城市道路管理条例》，制定本办法。\n第二条 本办法自2021年8月1日起施行。\n"
+    )
+    d = run(tmp_path, text).document
+    assert (d.issuer, d.doc_number, d.signed_date, d.valid_from) == ("贵阳市人民政府", "贵阳市人民政府令第97号", "2021-07-01", "2021-08-01"), d
+
+
 def test_a_ministrys_rules_named_a_norm_have_their_title(tmp_path: Path) -> None:
     """Rules named 规范 (交通警察道路执勤执法工作规范, 医疗机构制剂配制质量管理规范（试行）: LawRefBook's 部门规章;
     written here after their shape): the name is the title and the 题注 gives the issuer and the order."""

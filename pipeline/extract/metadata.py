@@ -167,18 +167,18 @@ def _promulgation(st: Structure) -> tuple[Span | None, Span | None, DocNumber | 
             iso = parse_date(m.group(0))
             if iso >= last_iso:
                 last, last_iso = Span(m.group(0), sp.start + m.start(), sp.start + m.end(), sp.page, sp.evidence), iso
-        m = event.search(sp.value)
-        if m is None:
-            continue
-        org = _COURT_COMMITTEE.sub("", _PRC_BEFORE_A_NATIONAL_BODY.sub("", _TERM.sub("", m.group("org"))))
-        serial = _ORDER_SERIAL.match(sp.value[m.end("org") : m.end()])
-        if serial and number is None and "、" not in org:
-            # the order that promulgated it, whichever event comes first ("国务院第120次常务会议通过" above it)
-            number = parse_doc_number(f"{org}令第{serial.group(1)}号")  # 国务院令第379号
-        if issuer is None:
-            if "、" in org and all(looks_like_org(p) for p in org.split("、")):
-                org = "；".join(org.split("、"))  # 国务院、中央军事委员会令第290号: joint issuers, as a 署名 gives them
-            issuer = Span(org, sp.start + m.start("org"), sp.start + m.end("org"), sp.page, sp.evidence)
+        # every event of the line: one bracket may hold them all ("（2021年6月15日贵阳市人民政府第78次常务会议审议
+        # 通过  2021年7月1日贵阳市人民政府令第97号公布  自2021年8月1日起施行）", a 规章's 题注)
+        for m in event.finditer(sp.value):
+            org = _COURT_COMMITTEE.sub("", _PRC_BEFORE_A_NATIONAL_BODY.sub("", _TERM.sub("", m.group("org"))))
+            serial = _ORDER_SERIAL.match(sp.value[m.end("org") : m.end()])
+            if serial and number is None and "、" not in org:
+                # the order that promulgated it, whichever event comes first ("国务院第120次常务会议通过" above it)
+                number = parse_doc_number(f"{org}令第{serial.group(1)}号")  # 国务院令第379号
+            if issuer is None:
+                if "、" in org and all(looks_like_org(p) for p in org.split("、")):
+                    org = "；".join(org.split("、"))  # 国务院、中央军事委员会令第290号: joint issuers, as a 署名 gives them
+                issuer = Span(org, sp.start + m.start("org"), sp.start + m.end("org"), sp.page, sp.evidence)
     return issuer, last, number
 
 

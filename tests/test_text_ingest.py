@@ -178,3 +178,35 @@ def test_a_table_set_in_columns_with_spaces_is_read_as_a_table(tmp_path: Path) -
     ], tasks
     # a sentence with a wide gap is no table: its header names no columns
     assert not [b for b in blocks_from_text("一、工作目标    到2025年，全县完成改造。\n") if isinstance(b, Table)]
+
+
+def test_a_column_set_tables_cells_wrapped_onto_indented_lines(tmp_path: Path) -> None:
+    """A row whose cells wrap onto indented lines (a PDF saved with its layout counts characters, a table retyped
+    in an editor display columns, a wide character two): each piece goes on the cell it stands under, the rows
+    after it are read, and a paragraph after the table stays text."""
+    by_characters = (
+        "序号    任务内容                          牵头单位        配合单位                完成时限\n"
+        "1       新建城市公园10个，提升城市        市住建局        市自然资源局、          2023年10月底\n"
+        "        绿化品质                                          各县（市、区）政府\n"
+        "2       新增公办学位5000个                市教育局        市发展改革委、市财政局  2023年8月底\n"
+        "3       改造老旧小区50个，完善            市住建局        各县（市、区）政府      2023年12月底\n"
+        "        配套设施\n"
+        "\n"
+        "　　各地要加强组织领导，确保任务按期完成。\n"
+    )
+    by_display = (
+        "序号  任务内容                  牵头单位    配合单位        完成时限\n"
+        "1     新建城市公园10个，提升    市住建局    市自然资源局、  2023年10月底\n"
+        "      城市绿化品质                          各县区政府\n"
+        "2     新增公办学位5000个        市教育局    市财政局        2023年8月底\n"
+    )
+    for text, first, numbers in (
+        (by_characters, ("1", "新建城市公园10个，提升城市绿化品质", "市住建局", "市自然资源局、各县（市、区）政府", "2023年10月底"), ["1", "2", "3"]),
+        (by_display, ("1", "新建城市公园10个，提升城市绿化品质", "市住建局", "市自然资源局、各县区政府", "2023年10月底"), ["1", "2"]),
+    ):
+        tables = [b for b in blocks_from_text(text) if isinstance(b, Table)]
+        assert len(tables) == 1 and tables[0].rows[1] == first, tables
+        assert [r[0] for r in tables[0].rows[1:]] == numbers, tables
+    tables = [b for b in blocks_from_text(by_characters) if isinstance(b, Table)]
+    assert tables[0].rows[3][1] == "改造老旧小区50个，完善配套设施", tables[0].rows[3]
+    assert "各地要加强组织领导，确保任务按期完成。" in [b.text.strip("　") for b in blocks_from_text(by_characters) if isinstance(b, Line)]

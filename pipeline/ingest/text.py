@@ -237,21 +237,64 @@ def _space_aligned_table(lines: list[str], i: int) -> tuple[Table, int] | None:
         return None
     if not {cols.role(h) for h in header} & {"title", "detail", "units", "lead"}:
         return None
-    rows: list[tuple[str, ...]] = [tuple(header)]
+    rows: list[list[str]] = [header]
     j, end, n = i + 1, i + 1, 1
+    row_line = ""  # the last numbered row's line: where its cells start
     while j < len(lines):
         if not lines[j].strip():
             j += 1
             continue
         cells = _column_cells(lines[j])
         m = _ROW_NUMBER.match(cells[0]) if cells else None
+        if m is None and row_line and (wrapped := _wrapped_cells(row_line, lines[j])) is not None:
+            # a row's cells wrapped onto an indented line ("        绿化品质            各县（市、区）政府"): each
+            # piece goes on the cell it stands under; after the last row only pieces set exactly under a cell
+            last = not any(_ROW_NUMBER.match((_column_cells(t) or [""])[0]) for t in lines[j + 1 : j + 1 + MAX_WRAPPED_LINES] if t.strip())
+            if not last or wrapped[1] <= 1:
+                for col, piece in wrapped[0]:
+                    rows[-1][col] += piece
+                j, end = j + 1, j + 1
+                continue
         if m is None or int(m.group(1)) != n or len(cells) != len(header):
             break
-        rows.append(tuple(cells))
+        rows.append(cells)
+        row_line = lines[j]
         j, end, n = j + 1, j + 1, n + 1
     if len(rows) < 2:
         return None
-    return Table(tuple(rows), (None,) * len(rows), frozenset()), end
+    return Table(tuple(tuple(r) for r in rows), (None,) * len(rows), frozenset()), end
+
+
+MAX_WRAPPED_LINES = 3  # lines one row's cells may wrap onto
+_CELL = regex.compile(r"(?:(?![ \u00a0]{2,}|\u3000|\t).)+")
+_WIDE = regex.compile(r"[^\x00-\u2E7F]")
+
+
+def _starts(line: str) -> list[tuple[int, int, str]]:
+    """The cells of a line set in columns: (start in characters, start in display columns, a wide character two,
+    text). A text saved from a PDF's layout counts characters, one retyped in an editor display columns."""
+    return [(m.start(), m.start() + len(_WIDE.findall(line, 0, m.start())), m.group().strip()) for m in _CELL.finditer(line) if m.group().strip()]
+
+
+def _wrapped_cells(row: str, line: str) -> tuple[list[tuple[int, str]], int] | None:
+    """The pieces of an indented line that continue the cells of the row above it, each with the column it stands
+    under (the nearer of the two ways of counting), and the largest distance from a cell's start; None when the
+    line is not indented or holds a piece for the row's number."""
+    if not line[:1].isspace():
+        return None
+    above, below = _starts(row), _starts(line)
+    if len(above) < 2 or not below or below[0][0] <= above[0][0] or len(below) >= len(above):
+        return None
+    best: tuple[int, list[tuple[int, str]]] | None = None
+    for metric in (0, 1):
+        placed, worst = [], 0
+        for piece in below:
+            col = min(range(1, len(above)), key=lambda c: abs(above[c][metric] - piece[metric]))
+            placed.append((col, piece[2]))
+            worst = max(worst, abs(above[col][metric] - piece[metric]))
+        if len({c for c, _ in placed}) == len(placed) and (best is None or worst < best[0]):
+            best = (worst, placed)
+    return (best[1], best[0]) if best is not None else None
 
 
 def blocks_from_text(text: str) -> list[Block]:

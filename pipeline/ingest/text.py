@@ -270,10 +270,10 @@ _CELL = regex.compile(r"(?:(?![ \u00a0]{2,}|\u3000|\t).)+")
 _WIDE = regex.compile(r"[^\x00-\u2E7F]")
 
 
-def _starts(line: str) -> list[tuple[int, int, str]]:
-    """The cells of a line set in columns: (start in characters, start in display columns, a wide character two,
-    text). A text saved from a PDF's layout counts characters, one retyped in an editor display columns."""
-    return [(m.start(), m.start() + len(_WIDE.findall(line, 0, m.start())), m.group().strip()) for m in _CELL.finditer(line) if m.group().strip()]
+def _starts(line: str) -> list[tuple[tuple[int, int], str]]:
+    """The cells of a line set in columns: ((start in characters, start in display columns, a wide character
+    two), text). A text saved from a PDF's layout counts characters, one retyped in an editor display columns."""
+    return [((m.start(), m.start() + len(_WIDE.findall(line, 0, m.start()))), m.group().strip()) for m in _CELL.finditer(line) if m.group().strip()]
 
 
 def _wrapped_cells(row: str, line: str) -> tuple[list[tuple[int, str]], int] | None:
@@ -283,15 +283,17 @@ def _wrapped_cells(row: str, line: str) -> tuple[list[tuple[int, str]], int] | N
     if not line[:1].isspace():
         return None
     above, below = _starts(row), _starts(line)
-    if len(above) < 2 or not below or below[0][0] <= above[0][0] or len(below) >= len(above):
+    if len(above) < 2 or not below or below[0][0][0] <= above[0][0][0] or len(below) >= len(above):
         return None
     best: tuple[int, list[tuple[int, str]]] | None = None
     for metric in (0, 1):
+        cols = [a[0][metric] for a in above]
         placed, worst = [], 0
         for piece in below:
-            col = min(range(1, len(above)), key=lambda c: abs(above[c][metric] - piece[metric]))
-            placed.append((col, piece[2]))
-            worst = max(worst, abs(above[col][metric] - piece[metric]))
+            at = piece[0][metric]
+            col = min(range(1, len(cols)), key=lambda c: abs(cols[c] - at))
+            placed.append((col, piece[1]))
+            worst = max(worst, abs(cols[col] - at))
         if len({c for c, _ in placed}) == len(placed) and (best is None or worst < best[0]):
             best = (worst, placed)
     return (best[1], best[0]) if best is not None else None

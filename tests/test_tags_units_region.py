@@ -51,6 +51,9 @@ TAGS = [
     # labels inside one bracket whose spaces went with the normalising ("县住建局配合单位：…"): each label its units
     ("提升村容村貌。（牵头单位：县住建局配合单位：各乡镇人民政府完成时限：2023年12月31日以前）", [(["县住建局"], ["各乡镇人民政府"])]),
     ("推进改革。（主要责任单位：市商务局其他责任单位：市财政局）", [(["市商务局"], ["市财政局"])]),
+    # "A会同B负责": the unit before 会同 leads, those after it assist
+    ("推进改革。（市发展改革委会同市财政局、市税务局负责，2023年底前完成）", [(["市发展改革委"], ["市财政局", "市税务局"])]),
+    ("推进改革。市发展改革委会同有关部门负责。", [(["市发展改革委"], ["有关部门"])]),
     # units alone in brackets closing an item (a 政府工作报告's 分工, Shanghai's 食品科技 plan): the first group
     # leads; a person's label after them is no unit; a note in brackets names none
     ("全年地区生产总值增长6.5%左右。（市发展改革委、市统计局，各县市区政府）", [(["市发展改革委", "市统计局"], ["各县市区政府"])]),

@@ -347,8 +347,11 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
         raw = m.group("units")
         if "由" in raw.lstrip("由"):
             continue  # "（技工院校内由人力资源社会保障行政部门负责）": a note on who acts in one setting, not a task's tag
-        named = split_units(raw.lstrip("由"))
         assisting = split_units(m.group("co")) if m.group("co") else []
+        named = split_units(raw.lstrip("由"))
+        joint = rules.words("with_verb").search(raw)
+        if joint is not None:  # "A会同B负责": A leads, B assists
+            named, assisting = split_units(raw[: joint.start()].lstrip("由")), split_units(raw[joint.end() :]) + assisting
         if named and all(_unitish(u) for u in named) and all(_unitish(u) for u in assisting):
             tags.append(Tag(m.start(), m.end(), named, assisting, bool(assisting)))
     if "）" in chunk or ")" in chunk:

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import Sequence
 
-from .ingest import is_supported
+from .ingest import is_image, is_supported
 from .limits import Limits
 
 _LIMITS = Limits()  # the defaults
@@ -19,6 +19,7 @@ _LIMITS = Limits()  # the defaults
 log = logging.getLogger("pipeline")
 
 SUBCOMMANDS = ("run", "evaluate", "compare", "report", "serve")
+SAVED_PAGE_RESOURCES = ("_files", ".files")  # a browser saves a page's images beside it in "<page>_files/"
 
 
 def collect_inputs(inputs: Sequence[Path], *, exclude: Sequence[Path] = ()) -> tuple[list[Path], list[tuple[Path, str]]]:
@@ -43,6 +44,8 @@ def collect_inputs(inputs: Sequence[Path], *, exclude: Sequence[Path] = ()) -> t
                     skipped.append((p, "a symbolic link leading out of the input folder"))
                 elif not p.is_file():
                     skipped.append((p, "not a regular file (a pipe, socket or device)"))
+                elif is_image(p) and any(d.name.endswith(SAVED_PAGE_RESOURCES) for d in p.relative_to(inp).parents):
+                    skipped.append((p, "an image of a saved web page's resource folder, not a notice"))
                 elif is_supported(p):
                     files.append(p)
                 else:

@@ -29,6 +29,12 @@ SUFFIXES: dict[str, str] = {
     ".odt": "doc",
     ".pdf": "pdf",
     ".ofd": "ofd",  # GB/T 33190 fixed layout (ofd.py), read into the PDF reader's records
+    ".png": "image",  # a scanned or photographed page, read by OCR (image.py)
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".tif": "image",
+    ".tiff": "image",
+    ".bmp": "image",
 }
 # (a .json file is not read: a folder of notices often holds JSON of other kinds beside them (gold answers,
 # manifests, a crawler's records). JSON saved under a notice's name, .html or .txt, is read: jsondoc.py)
@@ -60,11 +66,20 @@ def _reader(kind: str) -> Reader:
         from .ofd import read_ofd
 
         return read_ofd
+    if kind == "image":
+        from .image import read_image_file
+
+        return read_image_file
     if kind == "json":
         from .jsondoc import read_json
 
         return read_json
     raise IngestError(f"no reader for {kind}")
+
+
+def is_image(path: Path) -> bool:
+    """An image format, read by OCR as a scanned page (image.py)."""
+    return SUFFIXES.get(path.suffix.lower()) == "image"
 
 
 def is_supported(path: Path) -> bool:

@@ -157,6 +157,16 @@ def test_issuer_region(issuer: str, level: str, city: str) -> None:
     assert (r.admin_level, r.city) == (level, city), r
 
 
+def test_a_county_name_several_places_share_keeps_its_level() -> None:
+    """新华区 is a district of 石家庄, 沧州 and 平顶山: with nothing else to tell them apart the place stays unknown
+    (nothing is guessed) but the level is a county's; a 机关代字 naming the city picks the one (杭西政办 -> 杭州)."""
+    r = infer_region("新华区人民政府")
+    assert (r.province, r.city, r.county, r.admin_level) == ("", "", "", "county"), r
+    r = infer_region("西湖区人民政府办公室", "杭西政办")
+    assert (r.province, r.city, r.county, r.admin_level) == ("浙江省", "杭州市", "西湖区", "county"), r
+    assert infer_region("城关镇人民政府").admin_level == "", "a town's name many counties share says no county"
+
+
 @pytest.mark.parametrize(
     "issuer,level",
     [("省委宣传部", "provincial"), ("市委组织部", "municipal"), ("区委统战部", "county"), ("中央宣传部", "national"), ("市场监管总局", "national")],

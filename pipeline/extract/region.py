@@ -102,6 +102,22 @@ def _find_places(text: str) -> list[rules.Place]:
     return out
 
 
+_COUNTY_ENDS = ("区", "县", "旗")  # county-level names; a 市 may be a city or a county-level city
+
+
+def _agency_city(agency: str) -> rules.Place | None:
+    """The city a 机关代字 names, spelled out (六盘水府办发) or by its abbreviation (rules/agency_prefixes.yaml)."""
+    if not agency:
+        return None
+    spelled = _city_spelled_out(agency)
+    if spelled is not None:
+        return spelled
+    for abbr, city in rules.agency_prefixes().cities:
+        if agency.startswith(abbr):
+            return next((p for p in _index().get(city, []) if p.level == "city"), None)
+    return None
+
+
 def infer_region(issuer: str, agency: str = "") -> Region:
     """Region of an issuer. '铁岭市政务公开领导小组' -> Region('辽宁省', '铁岭市', '', 'municipal')"""
     first = issuer.split("；")[0] if issuer else ""
@@ -123,6 +139,17 @@ def infer_region(issuer: str, agency: str = "") -> Region:
     if cities:
         c = cities[0]
         return Region(c.province, c.name, "", "municipal")
+    named = [c for c in counties if c.name in first and c.name.endswith(_COUNTY_ENDS)]
+    if named:
+        # a county name several places share (新华区: 石家庄, 沧州, 平顶山): the 机关代字's city picks one; else the
+        # place stays unknown but the level is a county's (a 区, 县 or 旗 has no other), and a province they share
+        city = _agency_city(agency)
+        picked = {c.adcode: c for c in named if city is not None and c.city == city.name}
+        if len(picked) == 1:
+            c = next(iter(picked.values()))
+            return Region(c.province, c.city, c.name, "township" if township else "county")
+        shared = {c.province for c in named}
+        return Region(shared.pop() if len(shared) == 1 else "", "", "", "township" if township else "county")
     if provinces:
         prov = sorted(provinces)[0]
         return Region(prov, "", "", "provincial")

@@ -143,8 +143,8 @@ def infer_region(issuer: str, agency: str = "") -> Region:
     if named:
         # a county name several places share (新华区: 石家庄, 沧州, 平顶山): the 机关代字's city picks one; else the
         # place stays unknown but the level is a county's (a 区, 县 or 旗 has no other), and a province they share
-        city = _agency_city(agency)
-        picked = {c.adcode: c for c in named if city is not None and c.city == city.name}
+        agency_city = _agency_city(agency)
+        picked = {c.adcode: c for c in named if agency_city is not None and c.city == agency_city.name}
         if len(picked) == 1:
             c = next(iter(picked.values()))
             return Region(c.province, c.city, c.name, "township" if township else "county")

@@ -153,7 +153,7 @@ def _bare_units() -> regex.Pattern[str]:
     )
 
 
-_NOT_BARE_UNITS = regex.compile(r"简称|下同|以下|含|包括|除|详见|试行|暂行|为准|为主|等|负责|落实|实施|牵头|主办|配合|参与|协助|协同|协办")
+_NOT_BARE_UNITS = regex.compile(r"简称|下同|以下|含|包括|除|详见|试行|暂行|为准|为主|等|负责|落实|实施|牵头|主办|配合|参与|协助|协同|协办|指导|督促|组织")
 _RESPONSIBLE_WORDS = ("负责", "组织实施", "督促指导")  # one of them in an item, or no sentence of units to look for
 _SENTENCE_END = regex.compile(r"[。；\n]|$")
 _CLAUSE_START = regex.compile(r"[。；，,：:\n][^。；，,：:\n]{0,41}$")

@@ -1336,15 +1336,16 @@ def _dotted_decimal(lines: list[str]) -> bool:
     top, second = by_id.get(_DOTTED_TOP), by_id.get("decimal2")
     if top is None or second is None:
         return False
-    if any(by_id[i].pattern.match(t) for t in lines for i in _OTHER_SCHEME if i in by_id):
-        return False
     current = ""
     for t in lines:
         if (m := top.pattern.match(t)) is not None:
             current = m.group("label")[:-1]
         elif current and second.pattern.match(t) and (n := _DECIMAL_PARENT.match(t)) is not None and n.group(1) == current:
-            return True
+            # (asked only of a text that has the shape: most have no "1." heading at all)
+            return not any(by_id[i].pattern.match(x) for x in lines for i in _OTHER_SCHEME if i in by_id)
     return False
+
+
 _CONTENTS_MARK = regex.compile(r"^目\s*录$")
 _FIELD_LABEL = regex.compile(r"^\p{Han}{1,6}[：:]$")  # a page field's label alone on a line
 _SPACES = regex.compile(r"\s+")

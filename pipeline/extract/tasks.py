@@ -140,6 +140,8 @@ _SENTENCE_RESPONSIBLE = regex.compile(
     + _TIME_TAIL + r"[。；]?[ \t]*$",
     regex.M,
 )
+
+
 @rules.cached
 def _bare_units() -> regex.Pattern[str]:
     """Units alone in brackets closing an item, no label and no verb ("…增长6.5%左右。（市发展改革委、市统计局，各县市区

@@ -888,6 +888,17 @@ def test_a_minutes_mark_over_its_own_number(tmp_path: Path) -> None:
     assert x.references == [], x.references
 
 
+def test_items_counted_in_a_paragraph_each_with_its_tag_are_titled_by_their_own_words(tmp_path: Path) -> None:
+    """"一是清理…（县市场监管局牵头）；二是规范涉企收费（县发改局、县财政局负责）。": each counted item ends where its
+    tag starts, so its own words title its task, not the section's heading."""
+    x = run(
+        tmp_path,
+        "某县优化营商环境工作要点\n各乡镇人民政府，县直各单位：\n现将工作要点印发给你们。\n一、优化市场环境\n"
+        "一是清理妨碍统一市场的政策措施（县市场监管局牵头）；二是规范涉企收费（县发改局、县财政局负责）。\n",
+    )
+    assert [(t.title, t.units) for t in x.tasks] == [("清理妨碍统一市场的政策措施", "县市场监管局"), ("规范涉企收费", "县发改局；县财政局")], x.tasks
+
+
 TITLE_WITH_NUMBER = """归档时间:2018-11-21
 当前位置: 首页 > 政务公开 > 政策法规
 

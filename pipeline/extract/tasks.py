@@ -533,7 +533,8 @@ class _TaskBuilder:
                 detail = item.replace("\n", "").strip("。；，、 ")
                 if sec is not None and detail.startswith(sec.heading):
                     detail = detail[len(sec.heading) :].lstrip("。！？ ")
-                counted = rules.words("inline_item").match(detail)
+                # (the item ends where its tag starts: "一是清理妨碍统一市场的政策措施（县市场监管局牵头）；二是…")
+                counted = rules.words("inline_item").match(f"{detail}。")
                 title = counted.group("title") if counted else sec.heading if sec is not None else detail[:40]
                 units = tag.lead + tag.co
                 deadline_text, due = _own_limit(text[slice(*tag.limit)], self.base_date) if tag.limit else ("", "")

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from notice_helpers import process_text
 from pipeline.model import DocumentRow
 
@@ -132,3 +134,13 @@ def test_the_printers_place_is_the_region_of_a_page_without_its_head(tmp_path: P
     assert d.issuer == "" and d.printer == "温州市龙湾区人民政府办公室", d
     start, end, _ = json.loads(d.evidence)["region"]
     assert out.text[start:end] == "温州市龙湾区人民政府办公室", out.text[start:end]
+
+
+@pytest.mark.parametrize("written", ["2023.3.6", "2023-03-06", "2023/3/6"])
+def test_a_signing_date_a_web_copy_prints_with_points_or_hyphens(tmp_path: Path, written: str) -> None:
+    """A web copy may print the 成文日期 under the 署名 as "2023.3.6" or "2023-03-06": it is the 成文日期, and
+    no limit of the body."""
+    x = process_text(tmp_path, f"某县人民政府关于表彰2022年度安全生产先进单位的决定\n\n某政发〔2023〕10号\n\n各乡镇人民政府，县直各单位：\n"
+                               f"2022年，全县安全生产形势总体平稳。\n\n某县人民政府\n{written}\n")
+    assert (x.document.issuer, x.document.signed_date) == ("某县人民政府", "2023-03-06"), x.document
+    assert x.deadlines == [], x.deadlines

@@ -144,3 +144,11 @@ def test_a_signing_date_a_web_copy_prints_with_points_or_hyphens(tmp_path: Path,
                                f"2022年，全县安全生产形势总体平稳。\n\n某县人民政府\n{written}\n")
     assert (x.document.issuer, x.document.signed_date) == ("某县人民政府", "2023-03-06"), x.document
     assert x.deadlines == [], x.deadlines
+
+
+def test_a_signature_with_its_seal_noted_after_it(tmp_path: Path) -> None:
+    """A copy without the seal notes where it goes after the 署名 ("某某县统计局（盖章）"): the note is no part of
+    the issuer's name."""
+    d = document(tmp_path, "关于开展2023年度统计执法检查的通知\n\n各乡镇人民政府，县直各单位：\n根据工作安排，县统计局将于2023年6月开展统计执法检查。\n\n"
+                           "某某县统计局（盖章）\n2023年5月10日\n")
+    assert (d.issuer, d.signed_date) == ("某某县统计局", "2023-05-10"), d

@@ -1254,7 +1254,7 @@ def _closing(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             while (
                 j >= lay.body_start
                 and len(lay.signature) < SETTINGS.max_signatures
-                and looks_like_org(name := _SEAL_NOTE.sub("", texts[j]))
+                and looks_like_org(name := el["seal_note"].pattern.sub("", texts[j]))  # "某某县统计局（盖章）"
                 and paras[j].kind == "para"
                 and (j == k - 1 or paras[j + 1].gap <= spacing)
             ):
@@ -1294,8 +1294,6 @@ def _closing(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         break
 
 
-# where the seal goes, noted after the 署名 in a copy that has none ("某某县统计局（盖章）")
-_SEAL_NOTE = regex.compile(r"\s*[（(](?:盖章|印章|公章|签章|章|盖章处|签字盖章|签名盖章)[)）]\s*$")
 _FILE_SUFFIX = regex.compile(r"\.(?:docx?|xlsx?|wps|et|pdf|ofd|zip|rar)$", regex.IGNORECASE)
 
 

@@ -105,17 +105,19 @@ def _find_places(text: str) -> list[rules.Place]:
 _COUNTY_ENDS = ("区", "县", "旗")  # county-level names; a 市 may be a city or a county-level city
 
 
-def _agency_city(agency: str) -> rules.Place | None:
-    """The city a 机关代字 names, spelled out (六盘水府办发) or by its abbreviation (rules/agency_prefixes.yaml)."""
-    if not agency:
-        return None
-    spelled = _city_spelled_out(agency)
-    if spelled is not None:
-        return spelled
+def _abbreviated_city(agency: str) -> rules.Place | None:
+    """The city a 机关代字 names by its abbreviation (rules/agency_prefixes.yaml: 铁 -> 铁岭市)."""
     for abbr, city in rules.agency_prefixes().cities:
         if agency.startswith(abbr):
-            return next((p for p in _index().get(city, []) if p.level == "city"), None)
+            found = next((p for p in _index().get(city, []) if p.level == "city"), None)
+            if found is not None:
+                return found
     return None
+
+
+def _agency_city(agency: str) -> rules.Place | None:
+    """The city a 机关代字 names, spelled out (六盘水府办发) or by its abbreviation."""
+    return (_city_spelled_out(agency) or _abbreviated_city(agency)) if agency else None
 
 
 def infer_region(issuer: str, agency: str = "") -> Region:
@@ -163,11 +165,9 @@ def infer_region(issuer: str, agency: str = "") -> Region:
         for abbr, prov in pre.provinces:
             if agency.startswith(abbr):
                 return Region(prov, "", "", "provincial")
-        for abbr, city in pre.cities:
-            if agency.startswith(abbr):
-                found = next((p for p in _index().get(city, []) if p.level == "city"), None)
-                if found is not None:
-                    return Region(found.province, found.name, "", "municipal")
+        found = _abbreviated_city(agency)
+        if found is not None:
+            return Region(found.province, found.name, "", "municipal")
     level = _LEVEL_LEAD.match(first)
     if level:
         # a body named by its level alone (省委宣传部, 市政府办公室): the level is known, not the place

@@ -155,7 +155,11 @@ def _bare_units() -> regex.Pattern[str]:
     )
 
 
-_NOT_BARE_UNITS = regex.compile(r"简称|下同|以下|含|包括|除|详见|试行|暂行|为准|为主|等|负责|落实|实施|牵头|主办|配合|参与|协助|协同|协办|指导|督促|组织")
+@rules.cached
+def _bracket_note() -> regex.Pattern[str]:
+    """A bracket that is no bare list of units: a note (rules/words.yaml bracket_note) or a lead or assist verb
+    (lead_verb, assist_verb, lead_verb_tail), which the tag forms above read."""
+    return regex.compile(rules.alternation("bracket_note", "lead_verb", "assist_verb", "lead_verb_tail"))
 _RESPONSIBLE_WORDS = ("负责", "组织实施", "督促指导")  # one of them in an item, or no sentence of units to look for
 _SENTENCE_END = regex.compile(r"[。；\n]|$")
 _CLAUSE_START = regex.compile(r"[。；，,：:\n][^。；，,：:\n]{0,41}$")
@@ -358,7 +362,7 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
             tags.append(Tag(m.start(), m.end(), named, assisting, bool(assisting)))
     if "）" in chunk or ")" in chunk:
         for m in _bare_units().finditer(text, start, end):
-            if any(t.start < m.end() and m.start() < t.end for t in tags) or _NOT_BARE_UNITS.search(m.group("units")):
+            if any(t.start < m.end() and m.start() < t.end for t in tags) or _bracket_note().search(m.group("units")):
                 continue
             lead, co, _ = _parse_tag_units(m.group("units"))
             named = lead + co

@@ -74,6 +74,7 @@ def _split_national(text: str) -> list[tuple[int, int]]:
 
 
 _NATIONAL_HEAD = ("国家", "国务院", "中国", "最高人民", "全国")
+_OFFICE_OF = ("办公厅", "办公室")
 
 
 def _central_cuts(text: str) -> list[int]:
@@ -94,8 +95,14 @@ def _ministry_cuts(text: str) -> list[int]:
     cuts = [0]
     pos = cuts[-1] + 3
     while pos <= len(text) - 3:
-        rest = text[pos:]
-        if ministry.match(text[cuts[-1] : pos]) and (ministry.match(rest) or rest.startswith(_NATIONAL_HEAD) and looks_like_org(rest) or _ministry_cuts(rest) != [0]):
+        rest, body = text[pos:], text[cuts[-1] : pos]
+        if rest.startswith(_OFFICE_OF):
+            pos += 1  # 教育部办公厅财政部办公厅: a ministry's office is part of its name, not the next body
+            continue
+        # two ministries' offices side by side, the second named without a ministry word (税务总局办公厅
+        # 发展改革委办公厅, a joint masthead printed on one line)
+        offices = body.endswith(_OFFICE_OF) and rest.endswith(_OFFICE_OF) and looks_like_org(body) and looks_like_org(rest)
+        if (ministry.match(body) or offices) and (ministry.match(rest) or (offices or rest.startswith(_NATIONAL_HEAD)) and looks_like_org(rest) or _ministry_cuts(rest) != [0]):
             cuts.append(pos)
             pos += 3
             continue

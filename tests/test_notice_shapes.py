@@ -3091,3 +3091,36 @@ def test_a_title_run_into_its_addressee(tmp_path: Path) -> None:
     d = run(tmp_path, text).document
     assert d.title == "某市人民政府关于承办2020年春季全国糖酒商品交易会有关问题的请示", d.title
     assert (d.recipients, d.doc_type, d.issuer) == ("省人民政府", "请示", "某市人民政府"), (d.recipients, d.doc_type, d.issuer)
+
+
+def test_a_joint_masthead_printed_on_one_line(tmp_path: Path) -> None:
+    # a joint masthead whose spaces a text copy lost ("税务总局办公厅发展改革委办公厅文件"): two issuers, each
+    # office with its ministry (a ministry's 办公厅 is not the start of the next name)
+    text = (
+        "{mark}文件\n某办某规〔2019〕8号\n关于加强纳税信用建设的通知\n各省、自治区、直辖市社会信用体系建设牵头部门：\n"
+        "为推进纳税信用建设，现就有关事项通知如下。\n一、总体要求\n按照要求做好工作。\n"
+    )
+    for mark, issuers in (
+        ("税务总局办公厅发展改革委办公厅", "税务总局办公厅；发展改革委办公厅"),
+        ("教育部办公厅财政部办公厅", "教育部办公厅；财政部办公厅"),
+        ("某省人民政府办公厅", "某省人民政府办公厅"),
+    ):
+        ex = run(tmp_path, text.format(mark=mark))
+        assert ex.document.issuer == issuers, (mark, ex.document.issuer)
+        start, end, _ = json.loads(ex.document.evidence)["issuer"]
+        assert ex.text[start:end] == mark, ex.text[start:end]
+
+
+def test_an_announcements_bracketed_number_under_its_head(tmp_path: Path) -> None:
+    # a bureau prints its 公告's number in brackets under the head ("某省市场监督管理局公告" / "（2023年第15号）"):
+    # the number with its year and serial; a title followed by its bracketed number names no agency
+    text = (
+        "某省市场监督管理局公告\n（2023年第15号）\n\n关于发布《某省小型餐饮服务提供者登记管理办法》的公告\n\n"
+        "为规范登记管理，我局制定了《某省小型餐饮服务提供者登记管理办法》，现予发布，自2023年10月1日起施行。\n\n"
+        "特此公告。\n\n某省市场监督管理局\n2023年8月25日\n"
+    )
+    d = run(tmp_path, text).document
+    assert (d.doc_number, d.doc_number_year, d.doc_number_serial) == ("某省市场监督管理局公告2023年第15号", 2023, 15), d.doc_number
+    assert (d.issuer, d.doc_type, d.signed_date) == ("某省市场监督管理局", "公告", "2023-08-25"), (d.issuer, d.doc_type)
+    titled = run(tmp_path, "国家某局关于调整某项标准的公告（2018年第31号）\n\n现将有关事项公告如下。\n\n国家某局\n2018年6月1日\n").document
+    assert "的公告2018" not in titled.doc_number and not titled.doc_number.startswith("调整"), titled.doc_number

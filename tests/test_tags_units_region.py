@@ -210,8 +210,16 @@ def test_a_site_footer_names_no_unit_and_makes_no_task() -> None:
         ("农业农村部农业机械化管理司", ["农业农村部农业机械化管理司"]),
         ("工业和信息化部办公厅", ["工业和信息化部办公厅"]),
         ("国家税务总局稽查局", ["国家税务总局稽查局"]),
+        # ministries' offices side by side: the office stays with its ministry (not 教育部 + 办公厅财政部办公厅),
+        # and an office named without a ministry word (发展改革委办公厅) is a body too
+        ("教育部办公厅财政部办公厅", ["教育部办公厅", "财政部办公厅"]),
+        ("税务总局办公厅发展改革委办公厅", ["税务总局办公厅", "发展改革委办公厅"]),
+        ("商务部办公厅发展改革委办公厅财政部办公厅", ["商务部办公厅", "发展改革委办公厅", "财政部办公厅"]),
     ],
-    ids=["place-repeats", "national-pair", "national-three", "one-national", "office", "ministry-and-bureau", "three-ministries", "ministry-department", "ministry-office", "bureau-branch"],
+    ids=[
+        "place-repeats", "national-pair", "national-three", "one-national", "office", "ministry-and-bureau", "three-ministries",
+        "ministry-department", "ministry-office", "bureau-branch", "offices-pair", "office-without-ministry-word", "three-offices",
+    ],
 )
 def test_bodies_named_side_by_side(text: str, orgs: list[str]) -> None:
     from pipeline.orgnames import split_orgs

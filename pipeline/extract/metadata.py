@@ -101,6 +101,9 @@ def _issuer(st: Structure) -> tuple[str, Span | None]:
                 # 兴安盟行政公署): the name with its place is the issuer's
                 return name, span
     if mark is not None:
+        if "、" not in mark.value and len(parts := split_orgs(mark.value)) > 1:
+            # a joint masthead printed on one line, its spaces gone ("税务总局办公厅发展改革委办公厅文件")
+            return "；".join(mark.value[a:b] for a, b in parts), mark
         return mark.value.replace("、", "；"), mark  # joint issuers on one line: 财政部、司法部
     if signature:
         sig = signature[0]

@@ -620,6 +620,9 @@ class Topics:
     body_cap: int
     min_score: int
     fallback: str
+    # a class its title names wins over classes found in the body only (a 旅游条例's 发展规划 and 价格 do not
+    # make it economic management)
+    title_first: bool
     # keyword -> ((longer word holding it, where the keyword starts in that word), ...): 民政 inside 人民政府
     false_friends: Mapping[str, tuple[tuple[str, int], ...]]
 
@@ -628,7 +631,7 @@ class Topics:
 def topics() -> Topics:
     """gov.cn 主题分类 keyword rules (rules/topics.yaml)."""
     data = _read_yaml("topics.yaml")
-    _check_keys("topics.yaml", "<top>", data, {"classes", "title_weight", "body_cap", "min_score", "fallback", "false_friends"})
+    _check_keys("topics.yaml", "<top>", data, {"classes", "title_weight", "body_cap", "min_score", "fallback", "false_friends", "title_first"})
     out: list[TopicClass] = []
     seen: set[str] = set()
     for raw in data.get("classes") or []:
@@ -661,7 +664,10 @@ def topics() -> Topics:
                 raise RuleError(f"rules/topics.yaml: false friend {word!r} of {key!r} must be a longer word holding it")
             spots += [(word, i) for i in at]
         friends[key] = tuple(spots)
-    return Topics(tuple(out), int(data.get("title_weight", 5)), int(data.get("body_cap", 8)), int(data.get("min_score", 4)), fallback, friends)
+    return Topics(
+        tuple(out), int(data.get("title_weight", 5)), int(data.get("body_cap", 8)), int(data.get("min_score", 4)), fallback,
+        bool(data.get("title_first", False)), friends,
+    )
 
 
 @dataclass(frozen=True, slots=True)

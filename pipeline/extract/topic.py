@@ -86,7 +86,7 @@ def classify(title: str, body: str) -> Topic:
     cfg = rules.topics()
     in_title_found, in_body_found = _occurrences(title), _occurrences(body)
     title_words, body_words = _present(in_title_found), _present(in_body_found)
-    best: tuple[int, int, int] | None = None
+    best: tuple[bool, int, int, int] | None = None
     best_topic = Topic(cfg.fallback, 0, "")
     for order, cls in enumerate(cfg.classes):
         if order not in title_words and order not in body_words and cfg.min_score > 0:
@@ -97,7 +97,7 @@ def classify(title: str, body: str) -> Topic:
         score = title_score + sum(in_body.values())
         if score < cfg.min_score:
             continue
-        key = (score, title_score, -order)
+        key = (cfg.title_first and title_score > 0, score, title_score, -order)
         if best is None or key > best:
             best = key
             parts = []

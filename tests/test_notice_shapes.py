@@ -3134,3 +3134,37 @@ def test_an_announcements_bracketed_number_under_its_head(tmp_path: Path) -> Non
     assert (d.issuer, d.doc_type, d.signed_date) == ("某省市场监督管理局", "公告", "2023-08-25"), (d.issuer, d.doc_type)
     titled = run(tmp_path, "国家某局关于调整某项标准的公告（2018年第31号）\n\n现将有关事项公告如下。\n\n国家某局\n2018年6月1日\n").document
     assert "的公告2018" not in titled.doc_number and not titled.doc_number.startswith("调整"), titled.doc_number
+
+
+def test_a_leaders_label_before_the_units_is_no_task_text(tmp_path: Path) -> None:
+    # a county's task list names the leader in charge before the units ("牵头领导：张某某副县长；责任单位：…"), on
+    # the item's line or on a line of its own: a person, neither the task's text nor a unit
+    text = (
+        "某县人民政府办公室关于印发某县2024年重点任务清单的通知\n某政办〔2024〕9号\n各乡镇人民政府，县直各单位：\n"
+        "现将《某县2024年重点任务清单》印发给你们，请认真抓好落实。\n某县人民政府办公室\n2024年3月1日\n"
+        "一、重点任务\n"
+        "1.深化“证照分离”改革。牵头领导：张某某副县长；责任单位：县市场监管局；完成时间：2024年6月30日前。\n"
+        "2.开展“标准地”出让。\n分管领导：李某某\n牵头单位：县自然资源局\n配合单位：县发改局\n"
+    )
+    ex = run(tmp_path, text)
+    assert [(t.title, t.detail, t.units, t.due_date) for t in ex.tasks] == [
+        ("深化“证照分离”改革", "", "县市场监管局", "2024-06-30"),
+        ("开展“标准地”出让", "", "县自然资源局；县发改局", ""),
+    ], [(t.title, t.detail, t.units, t.due_date) for t in ex.tasks]
+
+
+def test_units_printed_side_by_side_with_spaces(tmp_path: Path) -> None:
+    # "责任单位：市住建局 市财政局 各区人民政府": the spaces between the units go in normalisation (they go between
+    # the characters of a letter-spaced title too); each unit is still one, and a unit with its own detachment
+    # (市公安局交警支队) is not cut
+    text = (
+        "某市人民政府办公室关于印发某市2024年民生实事工作方案的通知\n某政办发〔2024〕21号\n各区人民政府，市政府各部门：\n"
+        "现将《某市2024年民生实事工作方案》印发给你们，请认真贯彻执行。\n某市人民政府办公室\n2024年2月20日\n一、民生实事项目\n"
+        "（一）改造老旧小区50个。责任单位：市住建局 市财政局 各区人民政府\n"
+        "（二）新增城市停车位5000个。（责任单位：市城管局　市公安局交警支队；完成时限：2024年10月底前）\n"
+    )
+    ex = run(tmp_path, text)
+    assert task_rows(ex.tasks) == [
+        ("改造老旧小区50个", "市住建局；市财政局；各区人民政府", "市住建局", ""),
+        ("新增城市停车位5000个", "市城管局；市公安局交警支队", "市城管局", "2024-10-31"),
+    ], task_rows(ex.tasks)

@@ -277,6 +277,14 @@ def _block_units(label: str, units: str) -> tuple[list[str], list[str]]:
     return lead, co
 
 
+@rules.cached
+def _aside_before() -> regex.Pattern[str]:
+    """A person's or a note's label and value ending right where a labelled line of units starts (rules/words.yaml
+    aside_label: 牵头领导：张某某副县长；)."""
+    aside = rules.alternation("aside_label")
+    return regex.compile(rf"(?:(?<=[。；;，,：:\s])|^)(?:{aside})\s*[：:][^。；;，,：:\n]{{1,30}}[；;，,\s]*$")
+
+
 def _label_blocks(text: str, start: int, end: int) -> list[Tag]:
     """Units named on labelled lines under a task (牵头单位：A / 配合单位：B / 完成时限：…), common in the task
     lists of implementation plans: consecutive labelled lines are one tag; a time-limit line right after
@@ -302,7 +310,10 @@ def _label_blocks(text: str, start: int, end: int) -> list[Tag]:
             prev.co.extend(u for u in co if u not in prev.co and u not in prev.lead)
             prev.end = m.end()
         else:
-            prev = Tag(m.start(), m.end(), lead, co, True, line=True)
+            # a person's label just before the units ("牵头领导：张某某副县长；责任单位：…") is the tag's too, not
+            # the task's text
+            aside = _aside_before().search(text, max(start, m.start() - 48), m.start())
+            prev = Tag(aside.start() if aside is not None else m.start(), m.end(), lead, co, True, line=True)
             out.append(prev)
         after = pat.time_line.match(text, prev.end, end)
         if after:

@@ -8,6 +8,7 @@ from functools import lru_cache
 import regex
 
 from .. import rules
+from ..orgnames import looks_like_org
 from .region import is_place_name
 
 _SEPARATORS = "，,、；;"
@@ -104,6 +105,22 @@ def _split_joined(items: list[str]) -> list[str]:
     return [part for item in items for part in _JOINED.split(item) if part]
 
 
+def _split_glued(items: list[str]) -> list[str]:
+    """Units printed side by side with spaces, run together by normalisation ('市住建局市财政局各区人民政府'):
+    cut where a unit ends and a level word starts the next (rules/words.yaml glued_unit_start), only when
+    every piece is a unit ('市公安局交警支队' is one)."""
+    cut = rules.words("glued_unit_start")
+    out: list[str] = []
+    for item in items:
+        starts = [m.start() for m in cut.finditer(item)] if len(item) >= 6 else []
+        pieces = [item[a:b] for a, b in zip([0, *starts], [*starts, len(item)])]
+        if len(pieces) > 1 and all(unit_type(p) != rules.unit_lexicon().generic_type or looks_like_org(p) for p in pieces):
+            out.extend(pieces)
+        else:
+            out.append(item)
+    return out
+
+
 def _join_office_kinds(items: list[str]) -> list[str]:
     """'市政府有关委、办、局' split on 、 gives 委 / 办 / 局 pieces: a lone office kind joins the item before it."""
     out: list[str] = []
@@ -179,7 +196,7 @@ def unit_groups(text: str) -> list[list[str]]:
         if any(k in g for k in lex.keep_together):
             groups.append([g])  # "X及其所属乡（镇）政府、街道办事处" names one unit
             continue
-        items = _join_office_kinds(_split_joined([_ETC_TAIL.sub("", u) for u in split_top(g, "、") if not _PLACEHOLDER.match(u)]))
+        items = _join_office_kinds(_split_glued(_split_joined([_ETC_TAIL.sub("", u) for u in split_top(g, "、") if not _PLACEHOLDER.match(u)])))
         groups.append(_inherit_prefix(_join_levels(items)))
     return [g for g in groups if g]
 

@@ -3168,3 +3168,28 @@ def test_units_printed_side_by_side_with_spaces(tmp_path: Path) -> None:
         ("改造老旧小区50个", "市住建局；市财政局；各区人民政府", "市住建局", ""),
         ("新增城市停车位5000个", "市城管局；市公安局交警支队", "市城管局", "2024-10-31"),
     ], task_rows(ex.tasks)
+
+
+def test_a_pages_own_subject_class_is_the_topic(tmp_path: Path) -> None:
+    # a 信息公开 page classifies its notice in its metadata table (主题分类：工业、交通, gov.cn's
+    # "城乡建设、环境保护\城市规划"): the publisher's class is the topic; a site's own taxonomy (政务公开) is none of
+    # the 22, and the keyword rules decide
+    page = (
+        "<html><body><table><tr><th>主题分类</th><td>{cls}</td><th>文号</th><td>某政办函〔2024〕18号</td></tr></table>"
+        "<h1>某市人民政府办公厅关于印发某市加快推进低空经济发展行动计划的通知</h1>"
+        "<p>各区人民政府，市政府各部门：</p><p>《某市加快推进低空经济发展行动计划》已经市政府同意，现印发给你们。</p>"
+        "<p>某市人民政府办公厅</p><p>2024年5月6日</p><p>一、加强教育培训。开展学校教育和教师培训。</p></body></html>"
+    )
+    for cls, topic, evidence in (
+        ("工业、交通", "工业、交通", "页面主题分类：工业、交通"),
+        ("城乡建设、环境保护\\城市规划", "城乡建设、环境保护", "页面主题分类：城乡建设、环境保护"),
+        ("政务公开", "科技、教育", "正文：教育×2、学校×1、教师×1"),
+    ):
+        path = tmp_path / "page.html"
+        path.write_text(page.format(cls=cls), encoding="utf-8")
+        d = process_path(path).document
+        assert (d.topic, d.topic_evidence) == (topic, evidence), (cls, d.topic, d.topic_evidence)
+    text = "主题分类：工业、交通\n发文字号：某政办函〔2024〕18号\n某市人民政府办公厅关于印发某市行动计划的通知\n各区人民政府：\n现印发给你们。\n"
+    ex = run(tmp_path, text)
+    start, end, _ = json.loads(ex.document.evidence)["topic"]
+    assert (ex.document.topic, ex.text[start:end]) == ("工业、交通", "工业、交通"), (ex.document.topic, ex.document.evidence)

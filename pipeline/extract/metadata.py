@@ -14,7 +14,7 @@ from ..orgnames import doc_type_of, looks_like_org, opens_with_a_place, split_or
 from ..structure import Structure, title_status
 from .dates import parse_date, to_int
 from .region import Region, infer_region, is_place_name, opens_with_a_municipality
-from .topic import classify
+from .topic import classify, named_class
 from .units import split_top
 
 _ISO = regex.compile(r"^\s*((?:19|20)\d{2})(?:[-/.]| +)(\d{1,2})(?:[-/.]| +)(\d{1,2})")  # "2017 6 23": 年月日 lost
@@ -521,7 +521,15 @@ def build_document_row(doc: NormDoc, st: Structure) -> tuple[DocumentRow, Span |
     if not row.valid_until and (meta.get("失效日期") or _export(st, "valid_until")):
         row.valid_until = _any_date(meta.get("失效日期") or _export(st, "valid_until"))
     body = "\n".join(doc.text[p.start : p.end] for k, p in enumerate(doc.paras) if st.is_body(k))
-    topic = classify(row.title, body)
-    row.topic, row.topic_evidence = topic.topic, topic.evidence
+    page_class = st.export_fields.get("主题分类")
+    named = named_class(meta.get("主题分类", "") or (page_class.value if page_class is not None else ""))
+    if named:
+        # the page's own 主题分类 field names a gov.cn class: the publisher classified it (GB/T 9704 has no such
+        # element; the 信息公开 catalogue does)
+        row.topic, row.topic_evidence = named, f"页面主题分类：{named}"
+        note("topic", page_class if page_class is not None and named_class(page_class.value) else None)
+    else:
+        topic = classify(row.title, body)
+        row.topic, row.topic_evidence = topic.topic, topic.evidence
     row.evidence = json.dumps(ev, ensure_ascii=False)
     return row, validity

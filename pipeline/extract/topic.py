@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import regex
+
 from .. import rules
 
 
@@ -80,6 +82,17 @@ def _hits(present: list[str], text: str, found: dict[str, list[int]]) -> dict[st
                 counts[w] = counts.get(w, 0) + 1
                 taken[pos:end] = b"\x01" * (end - pos)
     return counts
+
+
+_CLASS_PATH = regex.compile(r"\s*[\\/／>＞|｜]\s*")
+
+
+def named_class(value: str) -> str:
+    """The class a page's own 主题分类 field names ("城乡建设、环境保护\\城市规划" -> 城乡建设、环境保护), when it is one of
+    the 22 gov.cn classes other than the fallback; "" for a site's own taxonomy ("政务公开", "规划计划")."""
+    head = _CLASS_PATH.split(value.strip(), maxsplit=1)[0].strip()
+    cfg = rules.topics()
+    return head if head != cfg.fallback and any(c.id == head for c in cfg.classes) else ""
 
 
 def classify(title: str, body: str) -> Topic:

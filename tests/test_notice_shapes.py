@@ -3193,3 +3193,18 @@ def test_a_pages_own_subject_class_is_the_topic(tmp_path: Path) -> None:
     ex = run(tmp_path, text)
     start, end, _ = json.loads(ex.document.evidence)["topic"]
     assert (ex.document.topic, ex.text[start:end]) == ("工业、交通", "工业、交通"), (ex.document.topic, ex.document.evidence)
+
+
+def test_a_sentence_opening_with_ordinals_is_no_heading(tmp_path: Path) -> None:
+    # "一、二级医院要…" lists ordinals (first- and second-class hospitals), it is no 一、 heading: read as one, it
+    # would end 二、 and put the items after it under a heading that is not there
+    text = (
+        "某市人民政府办公室关于印发某市医疗服务能力提升方案的通知\n某政办发〔2024〕7号\n各区人民政府，市政府各部门：\n"
+        "现将《某市医疗服务能力提升方案》印发给你们，请认真贯彻执行。\n某市人民政府办公室\n2024年4月1日\n"
+        "一、总体要求\n到2025年，全市医疗服务能力明显提升。\n二、重点任务\n（一）提升医院能力。\n"
+        "一、二级医院要加强急诊科建设，三级医院要建设胸痛中心。\n（二）提升基层能力。\n三、保障措施\n加强组织领导。\n"
+    )
+    ex = run(tmp_path, text)
+    assert [(s.section_id, s.label) for s in ex.sections] == [
+        ("s1", "一"), ("s2", "二"), ("s2.1", "（一）"), ("s2.2", "（二）"), ("s3", "三")
+    ], [(s.section_id, s.label, s.heading) for s in ex.sections]

@@ -1407,6 +1407,13 @@ def _numeral(label: str) -> int:
         return 0
 
 
+def _level4_label(label: str) -> str:
+    """A fourth-level label in the form of GB/T 9704 §7.3.3 (（1）), however printed: 1）, 1), ⑴ (U+2474)."""
+    if len(label) == 1 and "⑴" <= label <= "⒇":
+        return f"（{ord(label) - ord('⑴') + 1}）"
+    return label if label.startswith("（") else f"（{label.rstrip('）)')}）"
+
+
 def _sections(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     children: dict[str, int] = {}  # headings so far under each parent ("" = the top)
     stack: list[tuple[float, Section]] = []
@@ -1465,7 +1472,7 @@ def _sections(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
                 section_id=sid,
                 parent_id=pid,
                 level=level,
-                label=label.rstrip("、．.") if level == 1 else label,
+                label=label.rstrip("、．.") if level == 1 else _level4_label(label) if rule.id == "level4" else label,
                 heading=heading,
                 page=p.page,
                 start_char=p.start,

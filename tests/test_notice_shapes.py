@@ -3208,3 +3208,19 @@ def test_a_sentence_opening_with_ordinals_is_no_heading(tmp_path: Path) -> None:
     assert [(s.section_id, s.label) for s in ex.sections] == [
         ("s1", "一"), ("s2", "二"), ("s2.1", "（一）"), ("s2.2", "（二）"), ("s3", "三")
     ], [(s.section_id, s.label, s.heading) for s in ex.sections]
+
+
+def test_fourth_level_items_printed_without_their_opening_bracket(tmp_path: Path) -> None:
+    # a county prints its fourth level "1）" or "1)" or as one character (⑴): items under 1., labelled as
+    # GB/T 9704 §7.3.3 writes them, （1）
+    text = (
+        "某县人民政府关于加强安全生产工作的通知\n某政发〔2024〕3号\n各乡镇人民政府：\n为加强安全生产工作，现通知如下：\n"
+        "一、压实责任\n（一）落实主体责任。\n1.建立责任清单。\n1)明确岗位职责。\n2）签订责任书。\n2.开展检查。\n⑴开展自查。\n⑵开展抽查。\n"
+        "二、强化保障\n某县人民政府\n2024年1月5日\n"
+    )
+    ex = run(tmp_path, text)
+    assert [(s.section_id, s.label, s.heading) for s in ex.sections] == [
+        ("s1", "一", "压实责任"), ("s1.1", "（一）", "落实主体责任"), ("s1.1.1", "1.", "建立责任清单"),
+        ("s1.1.1.1", "（1）", "明确岗位职责"), ("s1.1.1.2", "（2）", "签订责任书"), ("s1.1.2", "2.", "开展检查"),
+        ("s1.1.2.1", "（1）", "开展自查"), ("s1.1.2.2", "（2）", "开展抽查"), ("s2", "二", "强化保障"),
+    ], [(s.section_id, s.label, s.heading) for s in ex.sections]

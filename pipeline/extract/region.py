@@ -125,11 +125,13 @@ def infer_region(issuer: str, agency: str = "") -> Region:
     first = issuer.split("；")[0] if issuer else ""
     if first and rules.words("national_issuer").search(first):
         return Region(admin_level="national")
-    places = _find_places(first)
-    if first and not places and (rules.words("national_body").search(first) or rules.words("party_central").match(first)):
+    named_area = next(((name, prov) for name, prov in rules.agency_prefixes().new_areas if name in first), None)
+    # a place's name inside the area's is no place of its own (白山 in 长白山保护开发区)
+    places = _find_places(first.replace(named_area[0], "\u3000") if named_area is not None else first)
+    if first and not places and named_area is None and (rules.words("national_body").search(first) or rules.words("party_central").match(first)):
         return Region(admin_level="national")
     provinces = {p.name for p in places if p.level == "province"}
-    area = next((prov for name, prov in rules.agency_prefixes().new_areas if name in first), None)
+    area = named_area[1] if named_area is not None else None
     if area is not None and (not provinces or provinces == {area}) and not any(p.level in ("city", "county") for p in places):
         return Region(area, "", "", "municipal")  # 河北雄安新区管理委员会: a 国家级新区 of the province
     cities = [p for p in places if p.level == "city" and (not provinces or p.province in provinces)]

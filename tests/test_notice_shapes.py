@@ -3224,3 +3224,13 @@ def test_fourth_level_items_printed_without_their_opening_bracket(tmp_path: Path
         ("s1.1.1.1", "（1）", "明确岗位职责"), ("s1.1.1.2", "（2）", "签订责任书"), ("s1.1.2", "2.", "开展检查"),
         ("s1.1.2.1", "（1）", "开展自查"), ("s1.1.2.2", "（2）", "开展抽查"), ("s2", "二", "强化保障"),
     ], [(s.section_id, s.label, s.heading) for s in ex.sections]
+
+
+def test_a_task_table_headed_by_other_common_names(tmp_path: Path) -> None:
+    # 主要工作 / 主办单位 / 协办单位 / 实施时间: the same columns as 工作任务 / 牵头单位 / 配合单位 / 完成时限
+    ex = table_notice(
+        tmp_path, "other_headers",
+        "<tr><td>序号</td><td>主要工作</td><td>主办单位</td><td>协办单位</td><td>实施时间</td></tr>"
+        "<tr><td>1</td><td>建设智慧停车平台</td><td>市城管局</td><td>市公安局、市大数据局</td><td>2024年10月底前</td></tr>",
+    )
+    assert task_rows(ex.tasks) == [("建设智慧停车平台", "市城管局；市公安局；市大数据局", "市城管局", "2024-10-31")], task_rows(ex.tasks)

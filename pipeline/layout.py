@@ -826,9 +826,12 @@ def _merge_sub_header(table: Table) -> Table:
         return table
     top, sub = table.rows[0], table.rows[1]
     cols = rules.table_columns()
-    if len(sub) != len(top) or not all(b == a or cols.role(b) for a, b in zip(top, sub)) or all(a == b for a, b in zip(top, sub)):
+    # (a text export writes a spanning cell once: its other slots are blank, 责任单位 | "" over 牵头单位 | 配合单位)
+    if len(sub) != len(top) or not all(b == a or not b.strip() or cols.role(b) for a, b in zip(top, sub)):
         return table
-    merged = tuple(b if b != a and cols.role(b) else a for a, b in zip(top, sub))
+    if not any(b.strip() and b != a for a, b in zip(top, sub)):
+        return table
+    merged = tuple(b if b.strip() and b != a and cols.role(b) else a for a, b in zip(top, sub))
     filled = frozenset((r - 1, c) for r, c in table.filled if r >= 2)
     return Table((merged, *table.rows[2:]), (table.row_pages[0] if table.row_pages else None, *table.row_pages[2:]), filled, table.spans_known)
 

@@ -3234,3 +3234,18 @@ def test_a_task_table_headed_by_other_common_names(tmp_path: Path) -> None:
         "<tr><td>1</td><td>建设智慧停车平台</td><td>市城管局</td><td>市公安局、市大数据局</td><td>2024年10月底前</td></tr>",
     )
     assert task_rows(ex.tasks) == [("建设智慧停车平台", "市城管局；市公安局；市大数据局", "市城管局", "2024-10-31")], task_rows(ex.tasks)
+
+
+def test_a_text_tables_header_of_two_rows(tmp_path: Path) -> None:
+    # a text export writes a header of two rows with the spanning cell once (责任单位 over 牵头单位 | 配合单位, its
+    # other slot blank): one header, so the sub-header row is no task and the 配合单位 column is read
+    text = (
+        "子市人民政府办公室关于印发子市2024年重点工作分工方案的通知\n子政办发〔2024〕3号\n各区人民政府，市政府各部门：\n"
+        "现将《子市2024年重点工作分工方案》印发给你们，请认真抓好落实。\n子市人民政府办公室\n2024年2月1日\n附件\n子市2024年重点工作分工表\n"
+        "序号\t工作任务\t责任单位\t\t完成时限\n\t\t牵头单位\t配合单位\t\n"
+        "1\t建设智慧停车平台\t市城管局\t市公安局、市大数据局\t2024年6月\n2\t改造老旧小区\t市住建局\t各区人民政府\t6月30日前\n"
+    )
+    assert task_rows(run(tmp_path, text).tasks) == [
+        ("建设智慧停车平台", "市城管局；市公安局；市大数据局", "市城管局", "2024-06-30"),
+        ("改造老旧小区", "市住建局；各区人民政府", "市住建局", "2024-06-30"),
+    ], task_rows(run(tmp_path, text).tasks)

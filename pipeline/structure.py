@@ -1017,6 +1017,9 @@ def _title_date(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
     lay.mark(k, TITLE_NOTE)
     if lay.header_date is None:
         lay.header_date = (k, _span(doc, doc.paras[k], m.group("date")))
+    if k + 1 < len(texts) and doc.paras[k + 1].kind == "para" and _element("speaker_byline").match(texts[k + 1]):
+        lay.mark(k + 1, TITLE_NOTE)  # who gave the report under its date line ("国家发展和改革委员会主任 何立峰")
+        return k + 2
     return k + 1
 
 

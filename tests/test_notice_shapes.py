@@ -3249,3 +3249,17 @@ def test_a_text_tables_header_of_two_rows(tmp_path: Path) -> None:
         ("建设智慧停车平台", "市城管局；市公安局；市大数据局", "市城管局", "2024-06-30"),
         ("改造老旧小区", "市住建局；各区人民政府", "市住建局", "2024-06-30"),
     ], task_rows(run(tmp_path, text).tasks)
+
+
+def test_a_report_given_at_a_meeting_under_its_date_line(tmp_path: Path) -> None:
+    # a report to the NPC standing committee, as gov.cn prints it: the title, its date line ("——2022年10月28日在…
+    # 会议上"), who gave it, then the addressee; the date is its 成文日期, the addressee its 主送机关
+    text = (
+        "国务院关于数字经济发展情况的报告\n——2022年10月28日在第十三届全国人民代表大会常务委员会第三十七次会议上\n"
+        "国家发展和改革委员会主任 何立峰\n\n全国人民代表大会常务委员会：\n\n"
+        "按照全国人大常委会监督工作计划安排，受国务院委托，现就数字经济发展情况报告如下，请审议。\n一、数字经济发展取得显著成效\n"
+    )
+    d = run(tmp_path, text).document
+    assert (d.title, d.recipients, d.signed_date, d.doc_type) == ("国务院关于数字经济发展情况的报告", "全国人民代表大会常务委员会", "2022-10-28", "报告"), (
+        d.title, d.recipients, d.signed_date,
+    )

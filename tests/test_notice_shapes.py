@@ -3263,3 +3263,18 @@ def test_a_report_given_at_a_meeting_under_its_date_line(tmp_path: Path) -> None
     assert (d.title, d.recipients, d.signed_date, d.doc_type) == ("国务院关于数字经济发展情况的报告", "全国人民代表大会常务委员会", "2022-10-28", "报告"), (
         d.title, d.recipients, d.signed_date,
     )
+
+
+def test_units_that_carry_out_an_item_by_their_duties(tmp_path: Path) -> None:
+    # "（市人社局，各区人民政府按职责分工落实）": carrying out by their duties (落实, 实施 after 按职责分工/分别) names
+    # the item's units as "…按职责分工负责" does; the first group leads
+    text = (
+        "某市人民政府办公室关于印发某市2024年稳经济工作方案的通知\n某政办发〔2024〕9号\n各区人民政府，市政府各部门：\n"
+        "现将《某市2024年稳经济工作方案》印发给你们，请认真贯彻执行。\n某市人民政府办公室\n2024年3月1日\n一、重点任务\n"
+        "（一）做好就业服务。全年新增就业1万人。（市人社局，各区人民政府按职责分工落实）\n"
+        "（二）扩大有效投资。全年完成投资500亿元。（市发改委、市财政局分别实施）\n"
+    )
+    assert task_rows(run(tmp_path, text).tasks) == [
+        ("做好就业服务", "市人社局；各区人民政府", "市人社局", ""),
+        ("扩大有效投资", "市发改委；市财政局", "市发改委", ""),
+    ], task_rows(run(tmp_path, text).tasks)

@@ -3278,3 +3278,14 @@ def test_units_that_carry_out_an_item_by_their_duties(tmp_path: Path) -> None:
         ("做好就业服务", "市人社局；各区人民政府", "市人社局", ""),
         ("扩大有效投资", "市发改委；市财政局", "市发改委", ""),
     ], task_rows(run(tmp_path, text).tasks)
+
+
+def test_a_short_name_in_a_bracket_of_its_own_after_the_number(tmp_path: Path) -> None:
+    # "《…意见》（国发〔2021〕24号）（以下简称创新试点意见）": the alias stands in a second bracket, after the number's
+    text = (
+        "某市人民政府关于优化营商环境的实施意见\n某政发〔2024〕2号\n各区人民政府，市政府各部门：\n"
+        "为落实《国务院关于开展营商环境创新试点工作的意见》（国发〔2021〕24号）（以下简称创新试点意见），现提出如下意见。\n"
+        "某市人民政府\n2024年1月5日\n"
+    )
+    refs = [(r.cited_title, r.cited_doc_number, r.alias) for r in run(tmp_path, text).references]
+    assert refs == [("国务院关于开展营商环境创新试点工作的意见", "国发〔2021〕24号", "创新试点意见")], refs

@@ -173,10 +173,15 @@ def extract_references(doc: NormDoc, st: Structure, *, own_title: str, province:
             if nums:
                 number = canonical_number(nums[0].normalized, province=province, city=city)
             alias, book = _alias(inner)
-            if book is not None:
-                alias_books.add(book)
             if nums or alias:
                 end = after_at + after.end()
+            if nums and not alias and (second := _AFTER.match(text[end : end + 60])) is not None:
+                # the short name in a bracket of its own after the number's ("（国发〔2021〕24号）（以下简称创新试点意见）")
+                alias, book = _alias(second.group("inner"))
+                if alias:
+                    end += second.end()
+            if book is not None:
+                alias_books.add(book)
         if not number:
             # a number written just before the title ("国办发〔2019〕54号《…》"); one closing a bracket belongs to
             # the title before it ("《A》（沪府办发〔2024〕3号）《B》")

@@ -3157,17 +3157,15 @@ def test_units_printed_side_by_side_with_spaces(tmp_path: Path) -> None:
     # "责任单位：市住建局 市财政局 各区人民政府": the spaces between the units go in normalisation (they go between
     # the characters of a letter-spaced title too); each unit is still one, and a unit with its own detachment
     # (市公安局交警支队) is not cut
-    text = (
-        "某市人民政府办公室关于印发某市2024年民生实事工作方案的通知\n某政办发〔2024〕21号\n各区人民政府，市政府各部门：\n"
-        "现将《某市2024年民生实事工作方案》印发给你们，请认真贯彻执行。\n某市人民政府办公室\n2024年2月20日\n一、民生实事项目\n"
-        "（一）改造老旧小区50个。责任单位：市住建局 市财政局 各区人民政府\n"
+    text = plan_notice(
+        "一、民生实事项目\n（一）改造老旧小区50个。责任单位：市住建局 市财政局 各区人民政府\n"
         "（二）新增城市停车位5000个。（责任单位：市城管局　市公安局交警支队；完成时限：2024年10月底前）\n"
     )
-    ex = run(tmp_path, text)
-    assert task_rows(ex.tasks) == [
+    rows = task_rows(run(tmp_path, text).tasks)
+    assert rows == [
         ("改造老旧小区50个", "市住建局；市财政局；各区人民政府", "市住建局", ""),
         ("新增城市停车位5000个", "市城管局；市公安局交警支队", "市城管局", "2024-10-31"),
-    ], task_rows(ex.tasks)
+    ], rows
 
 
 def test_a_pages_own_subject_class_is_the_topic(tmp_path: Path) -> None:
@@ -3236,19 +3234,26 @@ def test_a_task_table_headed_by_other_common_names(tmp_path: Path) -> None:
     assert task_rows(ex.tasks) == [("建设智慧停车平台", "市城管局；市公安局；市大数据局", "市城管局", "2024-10-31")], task_rows(ex.tasks)
 
 
+def plan_notice(body: str) -> str:
+    """A municipal office's notice issuing a work plan (written here), with `body` after its 成文日期."""
+    return (
+        "某市人民政府办公室关于印发某市2024年重点工作方案的通知\n某政办发〔2024〕9号\n各区人民政府，市政府各部门：\n"
+        "现将《某市2024年重点工作方案》印发给你们，请认真贯彻执行。\n某市人民政府办公室\n2024年2月1日\n" + body
+    )
+
+
 def test_a_text_tables_header_of_two_rows(tmp_path: Path) -> None:
     # a text export writes a header of two rows with the spanning cell once (责任单位 over 牵头单位 | 配合单位, its
     # other slot blank): one header, so the sub-header row is no task and the 配合单位 column is read
-    text = (
-        "子市人民政府办公室关于印发子市2024年重点工作分工方案的通知\n子政办发〔2024〕3号\n各区人民政府，市政府各部门：\n"
-        "现将《子市2024年重点工作分工方案》印发给你们，请认真抓好落实。\n子市人民政府办公室\n2024年2月1日\n附件\n子市2024年重点工作分工表\n"
-        "序号\t工作任务\t责任单位\t\t完成时限\n\t\t牵头单位\t配合单位\t\n"
+    text = plan_notice(
+        "附件\n某市2024年重点工作分工表\n序号\t工作任务\t责任单位\t\t完成时限\n\t\t牵头单位\t配合单位\t\n"
         "1\t建设智慧停车平台\t市城管局\t市公安局、市大数据局\t2024年6月\n2\t改造老旧小区\t市住建局\t各区人民政府\t6月30日前\n"
     )
-    assert task_rows(run(tmp_path, text).tasks) == [
+    rows = task_rows(run(tmp_path, text).tasks)
+    assert rows == [
         ("建设智慧停车平台", "市城管局；市公安局；市大数据局", "市城管局", "2024-06-30"),
         ("改造老旧小区", "市住建局；各区人民政府", "市住建局", "2024-06-30"),
-    ], task_rows(run(tmp_path, text).tasks)
+    ], rows
 
 
 def test_a_report_given_at_a_meeting_under_its_date_line(tmp_path: Path) -> None:
@@ -3268,16 +3273,12 @@ def test_a_report_given_at_a_meeting_under_its_date_line(tmp_path: Path) -> None
 def test_units_that_carry_out_an_item_by_their_duties(tmp_path: Path) -> None:
     # "（市人社局，各区人民政府按职责分工落实）": carrying out by their duties (落实, 实施 after 按职责分工/分别) names
     # the item's units as "…按职责分工负责" does; the first group leads
-    text = (
-        "某市人民政府办公室关于印发某市2024年稳经济工作方案的通知\n某政办发〔2024〕9号\n各区人民政府，市政府各部门：\n"
-        "现将《某市2024年稳经济工作方案》印发给你们，请认真贯彻执行。\n某市人民政府办公室\n2024年3月1日\n一、重点任务\n"
-        "（一）做好就业服务。全年新增就业1万人。（市人社局，各区人民政府按职责分工落实）\n"
+    text = plan_notice(
+        "一、重点任务\n（一）做好就业服务。全年新增就业1万人。（市人社局，各区人民政府按职责分工落实）\n"
         "（二）扩大有效投资。全年完成投资500亿元。（市发改委、市财政局分别实施）\n"
     )
-    assert task_rows(run(tmp_path, text).tasks) == [
-        ("做好就业服务", "市人社局；各区人民政府", "市人社局", ""),
-        ("扩大有效投资", "市发改委；市财政局", "市发改委", ""),
-    ], task_rows(run(tmp_path, text).tasks)
+    rows = task_rows(run(tmp_path, text).tasks)
+    assert rows == [("做好就业服务", "市人社局；各区人民政府", "市人社局", ""), ("扩大有效投资", "市发改委；市财政局", "市发改委", "")], rows
 
 
 def test_a_short_name_in_a_bracket_of_its_own_after_the_number(tmp_path: Path) -> None:

@@ -564,7 +564,11 @@ def split_date_number(text: str) -> list[str]:
     return parts if num is not None and num.text == number else [text]
 
 
-_BODY_OPENER = regex.compile(r"^(?:现将|现就|现对|根据|依据|按照|为了?|经|近日|近期|今年以来|当前|(?:19|20)\d{2}年[，,以度])")
+# (a 批复's or a 函's body opens with the request it answers: "你市《关于…的请示》收悉", "来函收悉", "贵单位…")
+_BODY_OPENER = regex.compile(
+    r"^(?:现将|现就|现对|根据|依据|按照|为了?|经|近日|近期|今年以来|当前|(?:19|20)\d{2}年[，,以度]"
+    r"|你(?:省|市|区|县|州|盟|旗|厅|局|委|办|部|院|署|中心|公司|单位|们|镇|乡|校)|贵(?:省|市|区|县|厅|局|委|部|单位|公司)|来函|来文)"
+)
 
 
 # a 署名 and its date amid a line, parted from the sentence before and the text after by spaces: a page run

@@ -3290,3 +3290,15 @@ def test_a_short_name_in_a_bracket_of_its_own_after_the_number(tmp_path: Path) -
     )
     refs = [(r.cited_title, r.cited_doc_number, r.alias) for r in run(tmp_path, text).references]
     assert refs == [("国务院关于开展营商环境创新试点工作的意见", "国发〔2021〕24号", "创新试点意见")], refs
+
+
+def test_a_replys_addressee_run_into_its_first_sentence(tmp_path: Path) -> None:
+    # a web copy of a 批复 that lost its line breaks: "某某市人民政府：你市《关于…的请示》收悉。" — the addressee before
+    # the colon, the body opening with the request it answers (你市…, 来函收悉)
+    for opener in ("你市《关于申请设立某某开发区的请示》（某政〔2023〕12号）收悉。", "来函收悉。经研究，现批复如下："):
+        text = (
+            "某省人民政府关于同意设立某某开发区的批复\n某政函〔2023〕56号\n"
+            f"某某市人民政府：{opener}\n一、同意设立某某开发区。\n某省人民政府\n2023年8月1日\n"
+        )
+        d = run(tmp_path, text).document
+        assert (d.recipients, d.doc_type) == ("某某市人民政府", "批复"), (opener, d.recipients)

@@ -3302,3 +3302,14 @@ def test_a_replys_addressee_run_into_its_first_sentence(tmp_path: Path) -> None:
         )
         d = run(tmp_path, text).document
         assert (d.recipients, d.doc_type) == ("某某市人民政府", "批复"), (opener, d.recipients)
+
+
+def test_a_townships_notice_named_without_its_county(tmp_path: Path) -> None:
+    # a township names itself without its county (泉上镇人民政府) and abbreviates itself in its 机关代字 (泉政): the
+    # level is a township's, and 泉 is no abbreviation of 泉州市 here
+    text = (
+        "泉上镇人民政府关于做好2024年春耕生产工作的通知\n泉政〔2024〕5号\n各村（居）委会，镇直各单位：\n"
+        "为做好春耕生产工作，现将有关事项通知如下。\n泉上镇人民政府\n2024年3月1日\n"
+    )
+    d = run(tmp_path, text).document
+    assert (d.admin_level, d.region_province, d.region_city) == ("township", "", ""), (d.admin_level, d.region_province, d.region_city)

@@ -13,7 +13,7 @@ _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 # a ministry (农业农村部, 工业和信息化部办公厅) or a 总局/总署 named without a place is national; 铁岭市委宣传部
 # names its city and is not
 _SHORT_SUFFIX = regex.compile(r"(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$")
-_TOWNSHIP_BODY = regex.compile(r"[乡镇]人民政府|[乡镇]政府|街道办事处")
+_TOWNSHIP_BODY = regex.compile(r"[乡镇]人民政府|[乡镇]政府|街道办事处|[乡镇]党委|街道党工委")
 _LEVEL_LEAD = regex.compile(r"^(?:(省)(?!略)|(市)(?!场)|([县区旗]))")  # 省委宣传部; not 省略, 市场
 
 
@@ -157,6 +157,10 @@ def infer_region(issuer: str, agency: str = "") -> Region:
     if provinces:
         prov = sorted(provinces)[0]
         return Region(prov, "", "", "provincial")
+    if township:
+        # a township's own body named without its county (泉上镇人民政府): the level is known, not the place, and
+        # its 机关代字 abbreviates the township (泉政 is 泉上镇's, not 泉州市's)
+        return Region(admin_level="township")
     pre = rules.agency_prefixes()
     if agency:
         if any(agency.startswith(n) for n in pre.national):

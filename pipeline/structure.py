@@ -1217,6 +1217,12 @@ def _closing(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             p = paras[k]
             lay.extra_elements["subject_terms"] = _span(doc, p, m.group("value"), p.start + m.start("value"), p.start + m.end("value"))
             lay.mark(k, RECORD)
+        if lay.recipients is None and (m := el["record_recipients"].pattern.match(texts[k])):
+            # the 主送机关 printed in the 版记 like the 抄送 (§7.3.2), its list on the label's line
+            p = paras[k]
+            lay.recipients = _span(doc, p, m.group("value"), p.start + m.start("value"), p.start + m.end("value"))
+            lay.mark(k, RECORD)
+            continue
         m = el["cc"].pattern.match(texts[k])
         if m:
             p = paras[k]

@@ -3313,3 +3313,16 @@ def test_a_townships_notice_named_without_its_county(tmp_path: Path) -> None:
     )
     d = run(tmp_path, text).document
     assert (d.admin_level, d.region_province, d.region_city) == ("township", "", ""), (d.admin_level, d.region_province, d.region_city)
+
+
+def test_addressees_moved_to_the_record(tmp_path: Path) -> None:
+    # GB/T 9704 §7.3.2: addressees too many for the first page move to the 版记, printed like the 抄送 ("主送：…")
+    text = (
+        "某市财政局关于做好2024年预算执行工作的通知\n某财预〔2024〕12号\n为做好预算执行工作，现将有关事项通知如下。\n一、加快支出进度。\n"
+        "某市财政局\n2024年3月1日\n主送：各区财政局，市直各预算单位。\n抄送：市审计局。\n某市财政局办公室　　　2024年3月2日印发\n"
+    )
+    ex = run(tmp_path, text)
+    d = ex.document
+    assert (d.recipients, d.cc, d.issued_date) == ("各区财政局；市直各预算单位", "市审计局", "2024-03-02"), (d.recipients, d.cc)
+    start, end, _ = json.loads(d.evidence)["recipients"]
+    assert ex.text[start:end].startswith("各区财政局"), ex.text[start:end]

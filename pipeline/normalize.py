@@ -147,6 +147,21 @@ def colon_spaced_labels(text: str) -> str:
     return pattern.sub(lambda m: _bare(m.group("label")) + "：", line)
 
 
+# a copy list of the 版记 whose items a county sets apart with spaces, not commas ("抄送：市委办公室　市人大常委会办
+# 公室　市政协办公室"): the spaces between them are the list's separators, which removing CJK spaces would lose
+_SPACED_LIST = regex.compile(r"^\s*(?:抄送|抄报|分送|主送)(?:机关|单位)?\s*[：:]")
+_LIST_GAP = regex.compile(r"(?<=[\p{Han}）)])[ \u3000\u00a0]+(?=\p{Han})")
+
+
+def spaced_list_items(text: str) -> str:
+    """'抄送：市委办公室　市人大常委会办公室' -> '抄送：市委办公室，市人大常委会办公室' (GB/T 9704 §7.4.2 separates
+    them with commas)."""
+    m = _SPACED_LIST.match(text)
+    if m is None:
+        return text
+    return text[: m.end()] + _LIST_GAP.sub("，", text[m.end() :].strip())
+
+
 @rules.cached
 def _page_labels() -> regex.Pattern[str]:
     return _spaced_labels(tuple(label for label, _ in rules.html_rules().labels))
@@ -532,6 +547,7 @@ LINE_CLEANERS: tuple[Callable[[str], str], ...] = (
     fullwidth_punctuation,
     colon_spaced_labels,
     bracketed_labels,
+    spaced_list_items,
     remove_cjk_spaces,
     docnumber_brackets,
     chinese_year_zeros,
@@ -561,6 +577,7 @@ _TRIGGERS: dict[Callable[[str], str], str] = {
     fullwidth_parentheses: "()",
     fullwidth_punctuation: ",:;?!",
     colon_spaced_labels: " \u3000\u00a0",
+    spaced_list_items: "抄分主",
     bracketed_labels: "[【",
     remove_cjk_spaces: _WHITESPACE,
     docnumber_brackets: "号",

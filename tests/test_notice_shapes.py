@@ -3326,3 +3326,17 @@ def test_addressees_moved_to_the_record(tmp_path: Path) -> None:
     assert (d.recipients, d.cc, d.issued_date) == ("各区财政局；市直各预算单位", "市审计局", "2024-03-02"), (d.recipients, d.cc)
     start, end, _ = json.loads(d.evidence)["recipients"]
     assert ex.text[start:end].startswith("各区财政局"), ex.text[start:end]
+
+
+def test_a_copy_list_set_apart_with_spaces(tmp_path: Path) -> None:
+    # a 版记 whose 抄送 items are set apart with spaces, not commas, and ends with no full stop: each item is one
+    # (the spaces are the list's separators), and the 印发 line under it is no part of the list
+    text = (
+        "某市人民政府关于加强城市管理的意见\n某政发〔2024〕3号\n各区人民政府，市政府各部门：\n为加强城市管理，提出如下意见。\n"
+        "某市人民政府\n2024年3月1日\n抄送：市委办公室　市人大常委会办公室　市政协办公室　市中级人民法院\n"
+        "某市人民政府办公室　　　2024年3月2日印发\n"
+    )
+    d = run(tmp_path, text).document
+    assert (d.cc, d.printer, d.issued_date) == ("市委办公室；市人大常委会办公室；市政协办公室；市中级人民法院", "某市人民政府办公室", "2024-03-02"), (
+        d.cc, d.printer, d.issued_date,
+    )

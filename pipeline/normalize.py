@@ -155,11 +155,28 @@ _LIST_GAP = regex.compile(r"(?<=[\p{Han}）)])[ \u3000\u00a0]+(?=\p{Han})")
 
 def spaced_list_items(text: str) -> str:
     """'抄送：市委办公室　市人大常委会办公室' -> '抄送：市委办公室，市人大常委会办公室' (GB/T 9704 §7.4.2 separates
-    them with commas)."""
+    them with commas); a 主送机关 line set the same way ('各区人民政府　市政府各部门：', §7.3.2) when every piece
+    ends as a unit's name does."""
     m = _SPACED_LIST.match(text)
-    if m is None:
+    if m is not None:
+        return text[: m.end()] + _LIST_GAP.sub("，", text[m.end() :].strip())
+    line = text.strip()
+    if not line.endswith(("：", ":")) or len(line) > 120 or _SENTENCE_PUNCT.search(line) or not _LIST_GAP.search(line):
         return text
-    return text[: m.end()] + _LIST_GAP.sub("，", text[m.end() :].strip())
+    if all(_addressee_piece(piece.rstrip("：:")) for piece in _LIST_GAP.split(line)):
+        return _LIST_GAP.sub("，", line)
+    return text
+
+
+def _addressee_piece(piece: str) -> bool:
+    """An addressee named whole: it opens with a level or a collective (各区人民政府, 市政府各部门, 有关单位) and ends
+    as a unit's name does; "办公室" alone (the tail of a name a gap broke) is none."""
+    return len(piece) >= 3 and (piece[0] in "各省市县区州盟旗乡镇" or piece.startswith(("有关", "相关", "中共"))) and (
+        piece.endswith(("部门", "单位", "机构")) or bool(rules.words("unit_end").search(piece))
+    )
+
+
+_SENTENCE_PUNCT = regex.compile(r"[，,。；;！？、]")
 
 
 @rules.cached
@@ -577,7 +594,7 @@ _TRIGGERS: dict[Callable[[str], str], str] = {
     fullwidth_parentheses: "()",
     fullwidth_punctuation: ",:;?!",
     colon_spaced_labels: " \u3000\u00a0",
-    spaced_list_items: "抄分主",
+    spaced_list_items: "抄分主：:",
     bracketed_labels: "[【",
     remove_cjk_spaces: _WHITESPACE,
     docnumber_brackets: "号",

@@ -3340,3 +3340,12 @@ def test_a_copy_list_set_apart_with_spaces(tmp_path: Path) -> None:
     assert (d.cc, d.printer, d.issued_date) == ("市委办公室；市人大常委会办公室；市政协办公室；市中级人民法院", "某市人民政府办公室", "2024-03-02"), (
         d.cc, d.printer, d.issued_date,
     )
+
+
+def test_addressees_set_apart_with_spaces(tmp_path: Path) -> None:
+    # a 主送机关 line whose addressees are set apart with spaces, not commas: each stays one; a name a gap broke
+    # ("某某县人民政府 办公室：") stays whole
+    text = "某市人民政府关于加强城市管理的意见\n某政发〔2024〕3号\n{rec}\n为加强城市管理，提出如下意见。\n某市人民政府\n2024年3月1日\n"
+    for rec, expected in (("各区人民政府　市政府各部门　各直属机构：", "各区人民政府；市政府各部门；各直属机构"), ("某某县人民政府 办公室：", "某某县人民政府办公室")):
+        d = run(tmp_path, text.format(rec=rec)).document
+        assert d.recipients == expected, (rec, d.recipients)

@@ -149,7 +149,6 @@ def colon_spaced_labels(text: str) -> str:
 
 # a copy list of the 版记 whose items a county sets apart with spaces, not commas ("抄送：市委办公室　市人大常委会办
 # 公室　市政协办公室"): the spaces between them are the list's separators, which removing CJK spaces would lose
-_SPACED_LIST = regex.compile(r"^\s*(?:抄送|抄报|分送|主送)(?:机关|单位)?\s*[：:]")
 _LIST_GAP = regex.compile(r"(?<=[\p{Han}）)])[ \u3000\u00a0]+(?=\p{Han})")
 
 
@@ -157,10 +156,11 @@ def spaced_list_items(text: str) -> str:
     """'抄送：市委办公室　市人大常委会办公室' -> '抄送：市委办公室，市人大常委会办公室' (GB/T 9704 §7.4.2 separates
     them with commas); a 主送机关 line set the same way ('各区人民政府　市政府各部门：', §7.3.2) when every piece
     ends as a unit's name does."""
-    m = _SPACED_LIST.match(text)
-    if m is not None:
-        return text[: m.end()] + _LIST_GAP.sub("，", text[m.end() :].strip())
     line = text.strip()
+    el = rules.element_rules()  # the labels as structure reads them: cc (抄送/抄报/分送), record_recipients (主送)
+    m = el["cc"].pattern.match(line) or el["record_recipients"].pattern.match(line)
+    if m is not None:
+        return line[: m.start("value")] + _LIST_GAP.sub("，", m.group("value").strip())
     if not line.endswith(("：", ":")) or len(line) > 120 or _SENTENCE_PUNCT.search(line) or not _LIST_GAP.search(line):
         return text
     if all(_addressee_piece(piece.rstrip("：:")) for piece in _LIST_GAP.split(line)):

@@ -301,6 +301,30 @@ def deadline_traps() -> tuple[DeadlineTrap, ...]:
     return tuple(out)
 
 
+@dataclass(frozen=True, slots=True)
+class PastLimits:
+    """rules/deadlines.yaml `past_limits`: which limits told before the document's date are still limits."""
+
+    rules: frozenset[str]
+    before: regex.Pattern[str]
+    done: regex.Pattern[str]
+    examples: tuple[str, ...]
+    must_not_match: tuple[str, ...]
+
+
+@cached
+def past_limits() -> PastLimits:
+    raw = _read_yaml("deadlines.yaml").get("past_limits") or {}
+    _check_keys("deadlines.yaml", "past_limits", raw, {"rules", "before", "done", "examples", "must_not_match"})
+    return PastLimits(
+        frozenset(str(r) for r in raw.get("rules", ()) or ()),
+        _compile("deadlines.yaml", "past_limits", raw.get("before", "(?!)")),
+        _compile("deadlines.yaml", "past_limits", raw.get("done", "(?!)")),
+        tuple(raw.get("examples", ()) or ()),
+        tuple(raw.get("must_not_match", ()) or ()),
+    )
+
+
 @cached
 def festivals() -> dict[str, tuple[str, str]]:
     """rules/deadlines.yaml `festivals` (name -> (calendar, value)) with `festival_names` standing for them."""

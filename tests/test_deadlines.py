@@ -80,3 +80,19 @@ def test_a_part_of_the_year_counts_only_after_a_year_in_its_sentence() -> None:
     assert got == [("2021年第一季度", "2021-03-31", False), ("第二季度", "2021-06-30", True)], got
     assert not find_deadlines("市大数据局要按季度开展抽查，第三季度末前完成全市政务新媒体备案信息核查。", base_date="2021-11-05")[1:]
     assert not find_deadlines("上半年，全市生产总值增长5%。", base_date="2021-08-01")
+
+
+_LATER = "2099-12-31"  # a document signed after every example's day: each limit in it is over
+
+
+@pytest.mark.parametrize("example", rules.past_limits().examples)
+def test_a_limit_set_with_yu_stays_when_its_day_has_passed(example: str) -> None:
+    """rules/deadlines.yaml `past_limits`: "于2021年6月20日前…完成" in a plan signed later is still its limit."""
+    found = [d for d in find_deadlines(example, base_date=_LATER) if d.rule in rules.past_limits().rules]
+    assert found, f"{example!r}: the limit set with 于…前 was dropped as history"
+
+
+@pytest.mark.parametrize("example", rules.past_limits().must_not_match)
+def test_work_done_before_the_document_is_history(example: str) -> None:
+    """已于…前完成, an age (2000年以前建成) or a day without 前 told before the document's date: no limit."""
+    assert not find_deadlines(example, base_date=_LATER), f"{example!r} tells of the past, no limit"

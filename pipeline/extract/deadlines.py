@@ -176,6 +176,18 @@ def _every_year(text: str, at: int) -> bool:
     return bool(_EVERY_YEAR.search(text, _start_before(_CLAUSE_END, text, at), at))
 
 
+def _still_due(te: TimeExpr, text: str) -> bool:
+    """A limit set with 于…前 whose day fell before the document was signed ("各居村于2021年6月20日前完成重点
+    排查" in a July plan) is still its limit, unless its clause says the work is done (rules/deadlines.yaml
+    `past_limits`)."""
+    past = rules.past_limits()
+    return (
+        te.rule in past.rules
+        and bool(past.before.search(text, max(0, te.begin - 4), te.begin))
+        and not past.done.search(text, _start_before(_CLAUSE_END, text, te.begin), te.begin)
+    )
+
+
 def find_deadlines(text: str, *, base_date: dt.date | str | None = None) -> list[Deadline]:
     """Every time limit in `text`, with character offsets into it.
 
@@ -196,7 +208,7 @@ def find_deadlines(text: str, *, base_date: dt.date | str | None = None) -> list
         # told in a sentence and over (or, for a start, begun) before the document's date: history ("2020年建成…"
         # in a 2021 plan, "自2019年1月1日起，我市实行…" in a 2021 notice)
         told = te.end if te.kind in _DATED_KINDS else te.start if te.kind == "from" else ""
-        if told and isinstance(base, dt.date) and told < base.isoformat() and not _is_cell(text, te.begin, te.stop):
+        if told and isinstance(base, dt.date) and told < base.isoformat() and not _is_cell(text, te.begin, te.stop) and not _still_due(te, text):
             continue
         start, end, inferred = te.start, te.end, False
         if te.kind == "validity" and start and not end:

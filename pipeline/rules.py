@@ -616,7 +616,7 @@ class TableColumns:
 @cached
 def table_columns() -> TableColumns:
     data = _read_yaml("tables.yaml")
-    _check_keys("tables.yaml", "<top>", data, {"columns", "fill_down", "examples"})
+    _check_keys("tables.yaml", "<top>", data, {"columns", "fill_down", "examples", "cell_kinds"})
     pairs = [(str(a), str(role)) for role, aliases in data["columns"].items() for a in aliases]
     pairs.sort(key=lambda p: len(p[0]), reverse=True)
     unknown = set(data.get("fill_down", [])) - set(data["columns"])
@@ -627,6 +627,27 @@ def table_columns() -> TableColumns:
         fill_down=frozenset(data.get("fill_down", [])),
         examples=tuple((str(k), str(v)) for k, v in (data.get("examples") or {}).items()),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class CellKind:
+    """rules/tables.yaml `cell_kinds`: what a cell of some column holds (a time limit, a unit's name)."""
+
+    id: str
+    pattern: regex.Pattern[str]
+    examples: tuple[str, ...]
+    must_not_match: tuple[str, ...]
+
+
+@cached
+def cell_kinds() -> dict[str, CellKind]:
+    out = {}
+    for kid, raw in (_read_yaml("tables.yaml").get("cell_kinds") or {}).items():
+        _check_keys("tables.yaml", str(kid), raw, {"pattern", "examples", "must_not_match"})
+        out[str(kid)] = CellKind(
+            str(kid), _compile("tables.yaml", str(kid), raw["pattern"]), tuple(raw.get("examples", ()) or ()), tuple(raw.get("must_not_match", ()) or ())
+        )
+    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -1896,6 +1896,131 @@ def test_a_table_saved_one_cell_per_line(tmp_path: Path) -> None:
     assert "市级部门要按季报送进展。" in out.text
 
 
+# A district's 任务清单 as its page printed it (宝山区 2019, shanghai.gov.cn, an excerpt with its rows renumbered):
+# 任务名称 is merged over the rows of a group and written once, a 配合部门 cell is broken after its 、 or
+# holds two lines, and the table is followed by the next attachment's heading.
+MERGED_CELL_PER_LINE = """上海市宝山区人民政府办公室关于印发推进全程分类体系建设实施方案的通知
+
+各镇人民政府，各街道办事处，区政府各委、办、局：
+
+《推进全程分类体系建设的实施方案》已经区政府同意，现印发给你们，请认真按照执行。
+
+上海市宝山区人民政府办公室
+
+2019年5月5日
+
+附件1
+
+2019年宝山区生活垃圾分类减量推进工作联席会议成员单位工作任务清单
+
+序号
+
+任务名称
+
+任务内容
+
+牵头部门
+
+配合部门
+
+时间节点
+
+1
+
+加强组织领导
+
+召开全区生活垃圾分类工作动员大会。建立区生活垃圾分类减量联席会议制度、建立联络员网络。
+
+区政府办公室
+
+各联席会议成员单位
+
+2019年3月
+
+2
+
+将生活垃圾管理作为生态文明建设和城市精细化管理的重要内容，纳入专项督查和绩效评价指标体系。
+
+区委组织部（区公务员局）
+
+区绿化市容局
+
+2019年
+
+3
+
+推进全面覆盖
+
+深入开展生活垃圾分类达标、示范街镇（园区），及农村生活垃圾分类达标、示范村创建活动,落实属地责任。
+
+各街镇（园区）
+
+区绿化市容局、
+
+区农业农村委
+
+2019年
+
+4
+
+党政机关、公共机构垃圾分类完成全覆盖，100%实现达标标准。
+
+区机管局
+
+区绿化市容局
+
+区党政机关、公共机构
+
+2019年9月
+
+5
+
+排摸本区农贸市场、标准化菜场现状，落实新建和已建农贸市场、标准化菜场的湿垃圾就地处理设施配套工作
+
+区市场监管局
+
+区商务委
+
+区绿化市容局
+
+2019年
+
+6
+
+推动源头减量
+
+促进快递包装物减量和循环使用，提高快递包装物回收利用率。
+
+区邮政局、区市场监管局
+
+区绿化市容局
+
+2019年
+
+附件2
+
+2019年街镇（园区）生活垃圾分类目标任务分解表
+"""
+
+
+def test_a_cell_per_line_table_with_merged_and_broken_cells(tmp_path: Path) -> None:
+    """The rows of a one-cell-per-line table whose merged 任务名称 is written once per group and whose unit cells
+    are broken over lines: each line goes to the column it fits (a sentence to 任务内容, units to the unit
+    columns, a year to 时间节点), the merged name fills down, and the heading after the last row stays text."""
+    out = run(tmp_path, MERGED_CELL_PER_LINE)
+    assert [(t.title, t.units, t.lead_unit, t.due_date) for t in out.tasks] == [
+        ("加强组织领导", "区政府办公室；各联席会议成员单位", "区政府办公室", "2019-03-31"),
+        ("加强组织领导", "区委组织部（区公务员局）；区绿化市容局", "区委组织部（区公务员局）", "2019-12-31"),
+        ("推进全面覆盖", "各街镇（园区）；区绿化市容局；区农业农村委", "各街镇（园区）", "2019-12-31"),
+        ("推进全面覆盖", "区机管局；区绿化市容局；区党政机关；公共机构", "区机管局", "2019-09-30"),
+        ("推进全面覆盖", "区市场监管局；区商务委；区绿化市容局", "区市场监管局", "2019-12-31"),
+        ("推动源头减量", "区邮政局；区市场监管局；区绿化市容局", "区邮政局", "2019-12-31"),
+    ], task_rows(out.tasks)
+    assert out.tasks[1].detail.startswith("将生活垃圾管理作为生态文明建设"), out.tasks[1].detail
+    assert out.tasks[3].detail.startswith("党政机关、公共机构垃圾分类完成全覆盖"), out.tasks[3].detail
+    assert "2019年街镇（园区）生活垃圾分类目标任务分解表" in out.text
+
+
 def test_old_regulation_headers_approved_published_and_numbered_sessions(tmp_path: Path) -> None:
     """A law database's 题注 lines without a meeting or an order number: the body that published the text
     (公安部发布, 辰市人民代表大会常务委员会公告公布) issued it, the one that approved it (国务院批准, 经…批准)

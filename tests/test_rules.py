@@ -91,6 +91,11 @@ def test_unit_type_examples(unit: str, expected: str) -> None:
     assert unit_type(unit) == expected, f"{unit} -> {unit_type(unit)}, expected {expected}"
 
 
+@pytest.mark.parametrize(("kind", "text", "expected"), [pytest.param(k.id, t, e, id=f"cell-{k.id}-{i}") for k in rules.cell_kinds().values() for i, (t, e) in enumerate([*((x, True) for x in k.examples), *((x, False) for x in k.must_not_match)])])
+def test_cell_kind_examples(kind: str, text: str, expected: bool) -> None:
+    assert bool(rules.cell_kinds()[kind].pattern.search(text)) is expected, f"cell kind {kind}: {text!r} should {'' if expected else 'not '}match"
+
+
 @pytest.mark.parametrize(("header", "role"), [pytest.param(h, r, id=f"col-{i}") for i, (h, r) in enumerate(rules.table_columns().examples)])
 def test_table_column_examples(header: str, role: str) -> None:
     assert rules.table_columns().role(header) == role, f"{header} should be column role {role}"

@@ -14,6 +14,7 @@ from .. import rules
 from ..model import Block, IngestError, Line, SourceDocument, Table
 from .frontmatter import split_front_matter
 from .mojibake import repair, repair_note
+from .cell_lines import MAX_HEADER_CELL, ROW_NUMBER, SPACES, cell_per_line_table
 from .tables import html_table_grid, split_paragraph_rows, stitch
 
 # Encodings a Chinese notice arrives in; charset-normalizer is asked to choose among these first.
@@ -158,65 +159,6 @@ _CLOSE_PAIR = regex.compile(r"(?<=\p{Han})(?=\p{Han})")
 LETTER_SPACED_SHARE = 0.5  # of the Han-to-Han steps of a line, this share or more spaced: letter-spacing
 
 
-_ROW_NUMBER = regex.compile(r"^(\d{1,3})[.．、]?$")
-_SPACES = regex.compile(r"\s+")
-MAX_HEADER_CELL = 12  # characters of a column name (主要工作任务, 牵头责任单位)
-MAX_HEADER_PIECES = 3  # lines a wrapped column name was saved as
-
-
-def _cell_per_line_table(lines: list[str], i: int) -> tuple[Table, int] | None:
-    """A table saved as one cell per line (a page's <table> copied as text): a header of known column names
-    (rules/tables.yaml) that starts with 序号, then rows numbered 1, 2, … of as many lines as the header has
-    cells ("序号 / 主要工作任务 / 责任单位 / 1 / 地区生产总值增长6%左右。 / 市发展改革委 / 2 / …"). The table ends
-    at the first row that does not fit, whose lines stay text. Returns the table and the line after it."""
-    if len(lines[i].strip()) > 4:
-        return None  # no 序号 cell: asked of every line of a text, so the cheapest test first
-    cols = rules.table_columns()
-
-    def next_line(j: int) -> int:
-        while j < len(lines) and not lines[j].strip():
-            j += 1
-        return j
-
-    if cols.role(lines[i]) != "seq":
-        return None
-    header: list[str] = []
-    j = i
-    while j < len(lines):
-        cell = _SPACES.sub("", lines[j].strip())
-        after = next_line(j + 1)
-        if not cols.role(cell):
-            # a header cell whose name wrapped was saved a line per piece ("责任" / "科室", "第二季度" / "完成情况"):
-            # the pieces joined name the column
-            for _ in range(MAX_HEADER_PIECES - 1):
-                if after >= len(lines) or _ROW_NUMBER.match(lines[after].strip()) or len(cell) > MAX_HEADER_CELL:
-                    break
-                cell += _SPACES.sub("", lines[after].strip())
-                after = next_line(after + 1)
-                if cols.role(cell):
-                    break
-        if len(cell) > MAX_HEADER_CELL or _ROW_NUMBER.match(cell) or not cols.role(cell):
-            break
-        header.append(cell)
-        j = after
-    if len(header) < 2 or not {cols.role(h) for h in header} & {"title", "detail", "units", "lead"}:
-        return None
-    rows: list[tuple[str, ...]] = [tuple(header)]
-    end, n = j, 1
-    while j < len(lines) and (m := _ROW_NUMBER.match(lines[j].strip())) and int(m.group(1)) == n:
-        cells, k = [str(n)], next_line(j + 1)
-        while len(cells) < len(header) and k < len(lines) and lines[k].strip() != str(n + 1):
-            cells.append(lines[k].strip())
-            k = next_line(k + 1)
-        if len(cells) < len(header):
-            break  # a cell left out of the copy: the columns can no longer be told apart
-        rows.append(tuple(cells))
-        end, j, n = k, k, n + 1
-    if len(rows) < 2:
-        return None
-    return Table(tuple(rows), (None,) * len(rows), frozenset()), end
-
-
 _COLUMN_GAP = regex.compile(r"(?:[ \u00a0]{2,}|\u3000+|\t)+")  # the gap between two cells of a line set in columns
 
 
@@ -232,7 +174,7 @@ def _space_aligned_table(lines: list[str], i: int) -> tuple[Table, int] | None:
     if "  " not in lines[i] and "\u3000" not in lines[i]:
         return None  # asked of every line of a text: the cheapest test first
     cols = rules.table_columns()
-    header = [_SPACES.sub("", c) for c in _column_cells(lines[i])]
+    header = [SPACES.sub("", c) for c in _column_cells(lines[i])]
     if len(header) < 3 or cols.role(header[0]) != "seq" or any(len(h) > MAX_HEADER_CELL or not cols.role(h) for h in header):
         return None
     if not {cols.role(h) for h in header} & {"title", "detail", "units", "lead"}:
@@ -245,11 +187,11 @@ def _space_aligned_table(lines: list[str], i: int) -> tuple[Table, int] | None:
             j += 1
             continue
         cells = _column_cells(lines[j])
-        m = _ROW_NUMBER.match(cells[0]) if cells else None
+        m = ROW_NUMBER.match(cells[0]) if cells else None
         if m is None and row_line and (wrapped := _wrapped_cells(row_line, lines[j])) is not None:
             # a row's cells wrapped onto an indented line ("        绿化品质            各县（市、区）政府"): each
             # piece goes on the cell it stands under; after the last row only pieces set exactly under a cell
-            last = not any(_ROW_NUMBER.match((_column_cells(t) or [""])[0]) for t in lines[j + 1 : j + 1 + MAX_WRAPPED_LINES] if t.strip())
+            last = not any(ROW_NUMBER.match((_column_cells(t) or [""])[0]) for t in lines[j + 1 : j + 1 + MAX_WRAPPED_LINES] if t.strip())
             if not last or wrapped[1] <= 1:
                 for col, piece in wrapped[0]:
                     rows[-1][col] += piece
@@ -369,7 +311,7 @@ def blocks_from_text(text: str) -> list[Block]:
         if line.strip() == "":
             i += 1
             continue  # blank lines between tables keep the run open; a text line closes it
-        found = _cell_per_line_table(lines, i) or _space_aligned_table(lines, i)
+        found = cell_per_line_table(lines, i) or _space_aligned_table(lines, i)
         if found is not None:
             pending.append(found[0])
             i = found[1]

@@ -1295,12 +1295,25 @@ def _closing(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             v = _ATTACHMENT_NUMBER.sub("", first)
             lay.attachments.append(_attachment(doc, p, v))
         j = k + 1
-        while j < len(texts) and paras[j].kind == "para" and _ATTACHMENT_NUMBER.match(texts[j]) and not _PUNCT.search(texts[j][-1:]) and len(texts[j]) <= SETTINGS.max_attachment_line:
-            v = _ATTACHMENT_NUMBER.sub("", texts[j])
-            lay.attachments.append(_attachment(doc, paras[j], v))
+        while j < len(texts) and paras[j].kind == "para" and _listed(texts[j]):
+            if _ATTACHMENT_NUMBER.match(texts[j]):
+                v = _ATTACHMENT_NUMBER.sub("", texts[j])
+                lay.attachments.append(_attachment(doc, paras[j], v))
+            elif lay.attachments and _ATTACHMENT_NUMBER.match(first or "") and j + 1 < len(texts) and _ATTACHMENT_NUMBER.match(texts[j + 1]) and _listed(texts[j + 1]):
+                # a numbered item a page broke over two paragraphs ("1.…联席会" / "议成员单位工作任务清单" /
+                # "2.…"): the piece between two numbered items goes on the one before it
+                last = lay.attachments[-1]
+                lay.attachments[-1] = Span(last.value + texts[j], last.start, paras[j].end, last.page, last.evidence + texts[j])
+            else:
+                break
             lay.mark(j, ATTACHMENT_LIST)
             j += 1
         break
+
+
+def _listed(text: str) -> bool:
+    """A line that may be an item of the 附件说明: short, not a sentence."""
+    return not _PUNCT.search(text[-1:]) and len(text) <= SETTINGS.max_attachment_line
 
 
 _FILE_SUFFIX = regex.compile(r"\.(?:docx?|xlsx?|wps|et|pdf|ofd|zip|rar)$", regex.IGNORECASE)

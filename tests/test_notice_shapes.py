@@ -2003,6 +2003,18 @@ MERGED_CELL_PER_LINE = """上海市宝山区人民政府办公室关于印发推
 """
 
 
+def test_an_attachment_item_broken_over_two_paragraphs(tmp_path: Path) -> None:
+    """附件说明 whose first item a page broke over two paragraphs (the 宝山区 notice above as its page printed
+    it): the piece between two numbered items goes on the first; a signature after the last item is no item."""
+    text = (
+        "关于印发某方案的通知\n\n各镇人民政府：\n\n现将方案印发给你们。\n\n附件：1.2019年宝山区生活垃圾分类减量推进工作联席会\n\n"
+        "议成员单位工作任务清单\n\n2.2019年街镇（园区）生活垃圾分类目标任务分解表\n\n上海市宝山区人民政府办公室\n\n2019年5月5日\n"
+    )
+    d = run(tmp_path, text).document
+    assert d.attachments == "2019年宝山区生活垃圾分类减量推进工作联席会议成员单位工作任务清单；2019年街镇（园区）生活垃圾分类目标任务分解表", d.attachments
+    assert (d.issuer, d.signed_date) == ("上海市宝山区人民政府办公室", "2019-05-05"), d
+
+
 def test_a_cell_per_line_table_with_merged_and_broken_cells(tmp_path: Path) -> None:
     """The rows of a one-cell-per-line table whose merged 任务名称 is written once per group and whose unit cells
     are broken over lines: each line goes to the column it fits (a sentence to 任务内容, units to the unit

@@ -159,3 +159,22 @@ def test_a_law_sites_note_on_a_cited_law_is_no_citation(tmp_path: Path) -> None:
     titles = [r.cited_title for r in out.references]
     assert titles == ["中华人民共和国预算法", "贵州省省级预算审查监督条例"], titles
     assert "已废止" not in out.text and "条例》，制定本办法" in out.text
+
+
+def test_a_later_mention_gives_the_short_name_and_number_the_first_lacked(tmp_path: Path) -> None:
+    """A regulation named first in a plan's own title line and given its 以下简称 in the first sentence (宝山区's
+    垃圾分类 plan, 2019), a plan cited bare and then with its number: one row each, with the short name and the
+    number, and the evidence of the mention that gave them."""
+    text = (
+        "关于印发推进全程分类体系建设实施方案的通知\n\n各镇人民政府：\n\n现将实施方案印发给你们，请认真按照执行。\n\n"
+        "上海市宝山区人民政府办公室\n\n2019年5月5日\n\n关于贯彻《上海市生活垃圾管理条例》推进全程分类体系建设的实施方案\n\n"
+        "为全面贯彻落实《上海市生活垃圾管理条例》（以下简称《条例》），有序推进本区生活垃圾全程分类体系建设。"
+        "按照《上海市生活垃圾全程分类体系建设行动计划》要求，对照《上海市生活垃圾全程分类体系建设行动计划》（沪府办〔2018〕38号）逐项落实。\n"
+    )
+    refs = {r.cited_title: r for r in _references(tmp_path, text)}
+    law = refs["上海市生活垃圾管理条例"]
+    assert law.alias == "条例", law
+    assert "以下简称《条例》" in law.evidence, law.evidence
+    plan = refs["上海市生活垃圾全程分类体系建设行动计划"]
+    assert plan.cited_doc_number == "沪府办〔2018〕38号", plan
+    assert len(refs) == 2, sorted(refs)

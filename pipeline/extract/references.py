@@ -151,8 +151,11 @@ def extract_references(doc: NormDoc, st: Structure, *, own_title: str, province:
             continue  # 《若干措施》, 《意见》: a short name for a document named in full elsewhere, no citation
         if any(t == title and text[max(0, m.start() - len(pre)) : m.start()] == pre for pre, t in alias_books):
             continue  # 省《办法》 used again after "以下简称省《办法》"
-        if is_form(title) or any(r.cited_title == own_book_marks(title) for r in rows.values()):
+        if is_form(title):
             continue
+        # cited again: the first mention keeps its row, unless this one gives the 文号 or 以下简称 it lacked
+        # ("关于贯彻《上海市生活垃圾管理条例》" over a plan whose first sentence says "（以下简称《条例》）")
+        earlier = next((k for k, r in rows.items() if r.cited_title == own_book_marks(title)), None)
         if rules.words("to_be_made").search(text[max(0, m.start() - 8) : m.start()]):
             continue  # "研究起草《长征文物保护条例》": a document still to be made, not one this notice cites
         if _OWN_ATTACHMENT.match(text[m.end() : m.end() + 20]) or _outside_body(doc, st, starts, m.start()):
@@ -192,6 +195,13 @@ def extract_references(doc: NormDoc, st: Structure, *, own_title: str, province:
         if alias:
             aliases.add(alias)
         covered.append((m.start(), end))
+        if earlier is not None:
+            first = rows[earlier]
+            if (number and not first.cited_doc_number or alias and not first.alias) and (not number or not first.cited_doc_number or number == first.cited_doc_number):
+                rows[earlier] = ReferenceRow(
+                    doc.doc_id, first.cited_title, first.cited_doc_number or number, first.alias or alias, doc.page_at(m.start()), sentence(doc, m.start(), end), m.start(), end
+                )
+            continue
         key = number or title
         if key in rows:
             continue

@@ -96,3 +96,14 @@ def test_a_limit_set_with_yu_stays_when_its_day_has_passed(example: str) -> None
 def test_work_done_before_the_document_is_history(example: str) -> None:
     """已于…前完成, an age (2000年以前建成) or a day without 前 told before the document's date: no limit."""
     assert not find_deadlines(example, base_date=_LATER), f"{example!r} tells of the past, no limit"
+
+
+def test_quarters_listed_after_a_year_that_opens_the_sentence() -> None:
+    """"2019年垃圾焚烧设施开工建设：一季度完成…；二季度完成…" (宝山区 2019): the quarters, written without 第, are
+    that year's (inferred); a year inside the sentence names something ("确定的2021年重点工作上半年完成情况" is
+    a report) and one that starts a span (2020年以来) frames no limit."""
+    text = "1.推进垃圾焚烧设施建设。2019年垃圾焚烧设施开工建设：一季度完成设施规划选址、启动立项；二季度完成立项及规划许可；三季度完成工可及环评；四季度完成施工许可、开工。"
+    got = [(d.text, d.end, d.inferred) for d in find_deadlines(text, base_date="2019-05-05")]
+    assert got == [("一季度", "2019-03-31", True), ("二季度", "2019-06-30", True), ("三季度", "2019-09-30", True), ("四季度", "2019-12-31", True)], got
+    assert not find_deadlines("2020年以来，第二季度完成整改。", base_date="2021-05-05")
+    assert not find_deadlines("市政府政务督查室近期对《政府工作报告》确定的2021年重点工作上半年完成情况进行了督办。", base_date="2022-01-10")

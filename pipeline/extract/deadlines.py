@@ -188,6 +188,18 @@ def _still_due(te: TimeExpr, text: str) -> bool:
     )
 
 
+# a year that opens its sentence (after a list label at most) and frames the work the sentence lists
+_FRAMING_YEAR = regex.compile(r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]\s*)?((?:19|20)\d{2})\s*年(?!度?\s*[）)〕\]]|\s*(?:以来|以前|之前|至今|起|开始))")
+
+
+def _framing_year(text: str, sentence: int, at: int) -> int | None:
+    """The year a sentence opens with, framing the work it lists ("2019年垃圾焚烧设施开工建设：一季度完成选址；
+    二季度完成立项"), or None; a year inside the sentence names something ("确定的2021年重点工作") and one that
+    starts a span (2020年以来, 2021年起) is no frame for a limit."""
+    m = _FRAMING_YEAR.match(text, sentence, at)
+    return int(m.group(1)) if m else None
+
+
 def find_deadlines(text: str, *, base_date: dt.date | str | None = None) -> list[Deadline]:
     """Every time limit in `text`, with character offsets into it.
 
@@ -217,7 +229,10 @@ def find_deadlines(text: str, *, base_date: dt.date | str | None = None) -> list
         if te.end and te.kind in _DATED_KINDS:
             said_year = (sentence, int(te.end[:4]))
         if te.rule in rules.deadline_rules_needing_a_year() and not (said_year and said_year[0] == sentence):
-            continue  # a bare "第二季度完成" with no year written before it in the sentence
+            year = _framing_year(text, sentence, te.begin)
+            if year is None:
+                continue  # a bare "第二季度完成" with no year written before it in the sentence
+            said_year = (sentence, year)  # "2019年垃圾焚烧设施开工建设：…二季度完成立项…": that year's quarters
         recurs = _every_year(text, te.begin)
         if te.kind == "by" and not te.end and te.rule not in rules.deadline_rules_from_base() and said_year and said_year[0] == sentence and not recurs:
             # "2022年6月底前完成…，12月底前全面完成": the year written earlier in the sentence, not the signing year

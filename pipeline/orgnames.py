@@ -37,15 +37,44 @@ def split_orgs(text: str) -> list[tuple[int, int]]:
         return _split_national(text)
     place = m.group(0)
     cuts = [0]
-    pos = text.find(place, 1)
     suffix = rules.words("org_suffix")
-    while pos != -1:
-        # a party body names its place after 中共/共青团: '…发展和改革委员会中共成都市委社会工作部' cuts before 中共
-        start = next((pos - len(p) for p in _PARTY_PREFIXES if text.endswith(p, 0, pos) and pos - len(p) > cuts[-1]), pos)
-        if suffix.search(text[cuts[-1] : start]):
+    vertical = rules.words("vertical_head")
+    for pos in _place_starts(text, place):
+        # a party body names its place after 中共/共青团: '…发展和改革委员会中共成都市委社会工作部' cuts before 中共;
+        # a national body's branch after its head: '…财政局国家税务总局上海市税务局' cuts before 国家税务总局
+        before = text[cuts[-1] : pos]
+        head = vertical.search(before)
+        if head is not None:
+            start = cuts[-1] + head.start()
+        else:
+            start = next((pos - len(p) for p in _PARTY_PREFIXES if text.endswith(p, 0, pos) and pos - len(p) > cuts[-1]), pos)
+        if start > cuts[-1] and suffix.search(text[cuts[-1] : start]):
             cuts.append(start)
-        pos = text.find(place, pos + 1)
     return [(a, b) for a, b in zip(cuts, cuts[1:] + [len(text)])]
+
+
+def _place_starts(text: str, place: str) -> list[int]:
+    """Where the first organisation's place comes again in `text`: in full (上海市…), or by its short name
+    before a body that does not name the 市 ('上海市绿化和市容管理局上海海关': 上海海关 is one of the city's)."""
+    starts = {pos for pos in _find_all(text, place)}
+    short = place[:-1] if place.endswith(("省", "市")) and len(place) >= 3 else ""
+    if short:
+        starts |= {pos for pos in _find_all(text, short) if not text.startswith(place, pos) and looks_like_org(_to_next(text, pos, short))}
+    return sorted(starts)
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    out, pos = [], text.find(word, 1)
+    while pos != -1:
+        out.append(pos)
+        pos = text.find(word, pos + 1)
+    return out
+
+
+def _to_next(text: str, pos: int, short: str) -> str:
+    """The name that starts at `pos`: up to the next mention of the place, or the end."""
+    nxt = text.find(short, pos + len(short))
+    return text[pos : nxt if nxt != -1 else len(text)]
 
 
 def _split_national(text: str) -> list[tuple[int, int]]:

@@ -217,10 +217,17 @@ def test_a_site_footer_names_no_unit_and_makes_no_task() -> None:
         ("教育部办公厅财政部办公厅", ["教育部办公厅", "财政部办公厅"]),
         ("税务总局办公厅发展改革委办公厅", ["税务总局办公厅", "发展改革委办公厅"]),
         ("商务部办公厅发展改革委办公厅财政部办公厅", ["商务部办公厅", "发展改革委办公厅", "财政部办公厅"]),
+        # a city's bodies with the national bodies' branches in it (沪商规〔2024〕4号's seven issuers, a 财政局 and
+        # 税务局 notice): the short place (上海海关) starts one; a national head keeps its branch's place
+        ("上海市绿化和市容管理局上海海关", ["上海市绿化和市容管理局", "上海海关"]),
+        ("上海市财政局国家税务总局上海市税务局", ["上海市财政局", "国家税务总局上海市税务局"]),
+        ("上海市财政局中国人民银行上海分行", ["上海市财政局", "中国人民银行上海分行"]),
+        ("国家税务总局上海市税务局", ["国家税务总局上海市税务局"]),
     ],
     ids=[
         "place-repeats", "national-pair", "national-three", "one-national", "office", "ministry-and-bureau", "three-ministries",
         "ministry-department", "ministry-office", "bureau-branch", "offices-pair", "office-without-ministry-word", "three-offices",
+        "short-place", "tax-branch", "bank-branch", "one-tax-branch",
     ],
 )
 def test_bodies_named_side_by_side(text: str, orgs: list[str]) -> None:

@@ -210,3 +210,30 @@ def test_a_column_set_tables_cells_wrapped_onto_indented_lines(tmp_path: Path) -
     tables = [b for b in blocks_from_text(by_characters) if isinstance(b, Table)]
     assert tables[0].rows[3][1] == "改造老旧小区50个，完善配套设施", tables[0].rows[3]
     assert "各地要加强组织领导，确保任务按期完成。" in [b.text.strip("　") for b in blocks_from_text(by_characters) if isinstance(b, Line)]
+
+
+@pytest.mark.parametrize(
+    ("roles", "lines", "cells"),
+    [
+        # no 配合部门 in this row: the blank is 配合, not 牵头
+        (("title", "detail", "lead", "co", "deadline"), ["加强组织领导", "召开动员大会。", "区政府办公室", "2019年3月"], ["加强组织领导", "召开动员大会。", "区政府办公室", "", "2019年3月"]),
+        # the merged 任务名称 left out, and a 动员大会 is work, not a unit though it ends like one
+        (("title", "detail", "lead", "co", "deadline"), ["召开动员大会", "区政府办公室", "2019年3月"], ["", "召开动员大会", "区政府办公室", "", "2019年3月"]),
+        # a 配合部门 cell broken after its 、
+        (("title", "detail", "lead", "co", "deadline"), ["召开动员大会。", "区政府办公室", "区财政局、", "区民政局", "2019年"], ["", "召开动员大会。", "区政府办公室", "区财政局、区民政局", "2019年"]),
+        # no 具体内容 column: the task's sentence stands in 工作任务; a merged task left out of the next row
+        (("title", "units", "deadline"), ["完善制度建设。", "市发展改革委"], ["完善制度建设。", "市发展改革委", ""]),
+        (("title", "units", "deadline"), ["市发展改革委", "2024年底前"], ["", "市发展改革委", "2024年底前"]),
+    ],
+    ids=["no-co", "merged-title", "broken-co", "task-is-sentence", "merged-task"],
+)
+def test_cell_per_line_rows_are_matched_to_their_columns(roles: tuple[str, ...], lines: list[str], cells: list[str]) -> None:
+    from pipeline.ingest.cell_lines import align_cells
+
+    assert align_cells(roles, lines) == cells
+
+
+def test_a_sentence_among_units_refuses_the_row() -> None:
+    from pipeline.ingest.cell_lines import align_cells
+
+    assert align_cells(("lead", "deadline"), ["请各单位认真落实。", "附件2"]) is None

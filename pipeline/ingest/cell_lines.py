@@ -105,7 +105,13 @@ def _row(lines: list[str], j: int, n: int, roles: tuple[str, ...]) -> tuple[list
 
 def _plain(roles: tuple[str, ...], cells: list[str]) -> bool:
     """One line per column, none of them out of place."""
-    return all(_fit(r, c) > MISFIT for r, c in zip(roles, cells))
+    return all(_fit(r, c) > MISFIT for r, c in zip(_as_read(roles), cells))
+
+
+def _as_read(roles: tuple[str, ...]) -> tuple[str, ...]:
+    """The roles cells are matched by: where no column holds the details, the task's column holds its whole
+    text ("序号 / 工作任务 / 责任单位": 工作任务 is a sentence)."""
+    return roles if "detail" in roles else tuple("detail" if r == "title" else r for r in roles)
 
 
 def _time_like(text: str) -> bool:
@@ -117,8 +123,10 @@ def _unit_like(text: str) -> bool:
     collective (各联席会议成员单位, 各街镇（园区）)."""
     items = [t for t in _ITEMS.split(text) if t]
     departments = [word for word, _ in rules.unit_lexicon().departments]
-    unit_end = rules.cell_kinds()["unit_end"].pattern
-    return bool(items) and all(looks_like_org(t) or bool(unit_end.search(t)) or any(w in t for w in departments) for t in items)
+    kinds = rules.cell_kinds()
+    return bool(items) and all(
+        not kinds["not_unit"].pattern.search(t) and (looks_like_org(t) or bool(kinds["unit_end"].pattern.search(t)) or any(w in t for w in departments)) for t in items
+    )
 
 
 def _fit(role: str, text: str) -> float:
@@ -134,7 +142,9 @@ def _fit(role: str, text: str) -> float:
     if role == "detail":
         if _time_like(text):
             return -2.0
-        return 1.0 if len(text) >= 12 or _SENTENCE.search(text) else 0.0
+        if len(text) >= 12 or _SENTENCE.search(text):
+            return 1.0
+        return -1.0 if _unit_like(text) else 0.0
     return 0.0
 
 
@@ -144,7 +154,9 @@ def _empty_cost(role: str) -> float:
         return -0.3
     if role == "detail":
         return -3.0
-    return -1.0 if role in ("deadline", *_UNIT_ROLES) else -0.5
+    if role == "co":
+        return -0.8  # a task without 配合单位 is common, one without its 牵头单位 is not
+    return -1.2 if role == "lead" else -1.0 if role in ("deadline", "units") else -0.5
 
 
 def _joined(role: str, pieces: list[str]) -> tuple[str, float]:
@@ -170,6 +182,7 @@ def align_cells(roles: tuple[str, ...], lines: list[str]) -> list[str] | None:
     h, n = len(roles), len(lines)
     if n == 0 or n > h + MAX_EXTRA_LINES:
         return None
+    read = _as_read(roles)  # cells are matched by what the column holds, a blank costs by what it is
     neg = float("-inf")
     # best[c][i]: the best score with the first c columns holding the first i lines
     best = [[neg] * (n + 1) for _ in range(h + 1)]
@@ -183,8 +196,8 @@ def align_cells(roles: tuple[str, ...], lines: list[str]) -> list[str] | None:
             if score > best[c + 1][i]:
                 best[c + 1][i], back[c + 1][i] = score, (i, "")
             for m in range(1, min(MAX_CELL_LINES, n - i) + 1):
-                text, cost = _joined(roles[c], lines[i : i + m])
-                fit = _fit(roles[c], text)
+                text, cost = _joined(read[c], lines[i : i + m])
+                fit = _fit(read[c], text)
                 if fit <= MISFIT:
                     continue
                 score = best[c][i] + fit + cost

@@ -27,7 +27,7 @@ _SENTENCE_END = regex.compile(r"[。；]")
 _FULL_STOP = regex.compile(r"[。！？]")
 _TERMINAL = "。！？；：:;!?"
 _CONTINUING_END = "、，,（(“‘《—-"
-_OPENERS = "（(“‘《〈"
+_OPENERS = "（(“‘《〈<［["
 _LABEL_START = regex.compile(r"^(?:[-•·]\s*)?(?:附件|抄送|主办|督办|印发|联系人|（此件|此件)")
 
 
@@ -198,6 +198,25 @@ _ORG_THEN_ABOUT = regex.compile(r"^(?P<org>[\p{Han}（）]{2,30}?)关于")
 _TITLE_LINE_MAX = 40  # a longer line is no title's first line
 
 
+_NO_LINE_START = "，。、；：？！）》”’〕】」』,;:?!)"  # a line never starts with these (a closing mark goes with its text)
+_NUMBER_GOES_ON = regex.compile(r"^(?:年|月|日|号|时|分|%|％|个|元|万|亿|厘米|毫米|公里|千米|米|吨|亩|平方米|立方米|人次|项|家|座|条|次|倍|周岁)")
+_CLOSES_FIRST = regex.compile(r"^[^《》]*》")
+
+
+def _broken_inline(a: str, b: str, group: str, in_header: bool) -> bool:
+    """b is no line of its own but the rest of a's text: it starts with a closing mark, it is the unit or date word
+    a number at a's end goes on with ("2014" over "年6月"), or it closes a 《 a's paragraph left open ("批转<" /
+    "关于…的通知>" over "的请示》（…）收悉")."""
+    if b[0] in _NO_LINE_START:
+        # a 成文日期 or a 署名 stays alone (a garbled note below it starts with "？"), and so does a title above a
+        # reposting site's lead ("，日前，己市人民政府发布…")
+        return not in_header and not _is_standalone(a)
+    if a[-1].isdigit() and _NUMBER_GOES_ON.match(b):
+        return True
+    text = group or a
+    return text.count("《") > text.count("》") and bool(_CLOSES_FIRST.match(b)) and not _is_heading_start(b)
+
+
 def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = "", b_signs: bool = False, in_header: bool = False) -> bool:
     """Whether line b continues line a. `group` is a's paragraph so far, `b_signs` says b is a 署名 line (an
     organisation above the 成文日期, §7.3.5), `in_header` that no sentence has ended yet (版头 and 标题 zone)."""
@@ -205,6 +224,8 @@ def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = ""
         return False
     if b_signs:
         return False  # the 署名 stands on its own above the date, whatever the line before
+    if _broken_inline(a, b, group, in_header):
+        return True  # a page whose inline elements each got a line ("2014" / "年6" / "月28" / "日", "25" / "厘米" / "，")
     if in_header and "centered" in a_line.cues and (m := _TAIL_THEN_NUMBER.match(b)) is not None and _title_line(a) and not _is_standalone(a) and parse_doc_number(m.group("number")) is not None:
         return True  # "2021年县政府重点工作任" over "务（华政发〔2021〕2号）": a page's title printed with its 文号, broken inside
     if in_header and _open_book_title(group or a) and not _is_heading_start(b) and not _is_standalone(a):
@@ -939,7 +960,7 @@ def normalise(doc: SourceDocument) -> NormDoc:
         if isinstance(prev, _Group) and (
             _url_goes_on(prev.texts, text)
             or not addressed
-            and _should_join(prev.texts[-1], prev.last, text, width, group="".join(prev.texts) if in_header else "", b_signs=idx in signs, in_header=in_header)
+            and _should_join(prev.texts[-1], prev.last, text, width, group="".join(prev.texts) if in_header or _CLOSES_FIRST.match(text) else "", b_signs=idx in signs, in_header=in_header)
         ):
             prev.texts.append(text)
             prev.pages.append(line.page)

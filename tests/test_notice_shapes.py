@@ -2003,6 +2003,24 @@ MERGED_CELL_PER_LINE = """上海市宝山区人民政府办公室关于印发推
 """
 
 
+def test_a_page_whose_inline_elements_each_got_a_line(tmp_path: Path) -> None:
+    """A district's 批转 notice as its page was saved (嘉府发〔2014〕33号): every inline element on a line of its own,
+    so the 成文日期 reads "2014" / "年6" / "月28" / "日", a 文号 "…55" / "号）收悉", a measure "25" / "厘米" / "，" and a
+    cited title "批转<" / "…通知>" / "的请示》". Each goes back into its sentence."""
+    text = (
+        "上海市嘉定区人民政府关于批转《关于加强本区道路下立交设施防汛防台管理工作的通知》的通知\n\n"
+        "各镇人民政府，区政府有关委、办、局，各街道办事处：\n\n"
+        "区建交委和区防汛办《关于报请区政府批转<\n关于加强本区道路下立交设施防汛防台管理工作的通知>\n的请示》（嘉建交[2014]55\n号）收悉，经研究同意，现批转给你们，请按照执行。\n\n"
+        "上海市嘉定区人民政府\n\n2014\n年6\n月28\n日\n\n关于加强本区道路下立交设施防汛防台管理工作的通知\n\n"
+        "一、增设警示性标志标线\n\n对通行机动车的下立交应在车行道内设置黄色积水警戒线，水位线距地面最低点25\n厘米\n，提示积水深度已经达到汽车排气管平均位置。\n"
+    )
+    out = run(tmp_path, text)
+    assert (out.document.issuer, out.document.signed_date) == ("上海市嘉定区人民政府", "2014-06-28"), out.document
+    cited = {r.cited_doc_number: r.cited_title for r in out.references}
+    assert cited.get("嘉建交〔2014〕55号", "").endswith("工作的通知》的请示"), cited
+    assert "水位线距地面最低点25厘米，提示积水深度" in out.text
+
+
 def test_an_attachment_item_broken_over_two_paragraphs(tmp_path: Path) -> None:
     """附件说明 whose first item a page broke over two paragraphs (the 宝山区 notice above as its page printed
     it): the piece between two numbered items goes on the first; a signature after the last item is no item."""

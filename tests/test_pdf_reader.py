@@ -688,3 +688,21 @@ def test_a_line_a_browser_ended_early_to_keep_a_comma_off_the_next_line_wraps_on
     paras = [doc.text[p.start : p.end] for p in doc.paras]
     assert any(p.startswith("（一）") and "过渡期，过渡期内" in p for p in paras), paras
     assert not any(p.startswith("（二）项") for p in paras), paras
+
+
+def test_a_row_broken_right_after_its_first_line_joins_across_the_page() -> None:
+    """A task row LibreOffice broke after its first line (宝山区's 任务清单 exported from Word): every cut cell
+    is short, but one stops inside a list ("区委组织部、") or a bracket ("各街镇（园"), so the top row of the next
+    page, under the repeated header and with no 序号, is its rest. A new row under a merged 序号 stays a row."""
+    from pipeline.ingest.tables import join_continuation
+
+    header = ("序号", "任务名称", "任务内容", "牵头部门", "配合部门", "时间节点")
+    prev = Table((header, ("5", "推进基层", "将垃圾分类绿", "区委组织部、", "各街镇（园", "2019年")), (5, 5))
+    cur = Table((header, ("", "建设", "色账户工作纳入基层组织居民区。", "区民政局、区绿化市容局", "区）", "6月"), ("6", "", "落实街镇联席办制度。", "区民政局", "各街镇（园区）", "2019年")), (6, 6, 6))
+    rows = join_continuation(prev, cur).rows
+    assert rows[1] == ("5", "推进基层建设", "将垃圾分类绿色账户工作纳入基层组织居民区。", "区委组织部、区民政局、区绿化市容局", "各街镇（园区）", "2019年6月"), rows[1]
+    assert [r[0] for r in rows[1:]] == ["5", "6"], rows
+    # a finished cell above and a new item below: two rows (the 序号 merged over both)
+    prev = Table((header, ("7", "加强组织领导", "召开动员大会。", "区政府办公室", "各成员单位", "2019年3月")), (5, 5))
+    cur = Table((header, ("", "", "建立联席会议制度。", "区民政局", "", "2019年")), (6, 6))
+    assert len(join_continuation(prev, cur).rows) == 3

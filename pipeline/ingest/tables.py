@@ -198,7 +198,17 @@ def _split_row(last: tuple[str, ...], first: list[str]) -> bool:
         a, b = last[j].strip(), first[j].strip()
         if not a or _TERMINAL.search(a) or _NUMBERED.match(b) or a == b:
             return False
-    return any(len(last[j].strip()) >= 10 for j in cut)
+    # a cut cell that stops inside a list or a bracket ("区委组织部、" over "区民政局…", "各街镇（园" over "区）")
+    # says so too, when the break came right after the row's first line
+    return any(len(last[j].strip()) >= 10 or _cut_inside(last[j].strip()) for j in cut)
+
+
+_GOES_ON = regex.compile(r"[、，,（(“《]$")
+
+
+def _cut_inside(text: str) -> bool:
+    """A cell that stops inside a list or an open bracket: the rest of it is on the next page."""
+    return bool(_GOES_ON.search(text)) or text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
 def _join_cell(a: str, b: str) -> str:

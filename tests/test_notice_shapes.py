@@ -325,6 +325,9 @@ def test_office_kinds_after_a_qualifier_stay_one_addressee() -> None:
     got = split_addressees("各镇人民政府，嘉定工业区、菊园新区管委会")
     assert got == ["各镇人民政府", "嘉定工业区、菊园新区管委会"], got
     assert split_addressees("嘉定工业区、区政府各部门") == ["嘉定工业区", "区政府各部门"]
+    # villages and residents' committees named as one (a town's 主送机关, 青朱府〔2025〕17号): 各村、居
+    got = split_addressees("各村、居、企事业单位、机关各科室")
+    assert got == ["各村、居", "企事业单位", "机关各科室"], got
     # a new town is a zone with a committee too (嘉府发〔2014〕33号); so is a 新片区
     got = split_addressees("各街道办事处，嘉定新城、嘉定工业区、菊园新区管委会")
     assert got == ["各街道办事处", "嘉定新城、嘉定工业区、菊园新区管委会"], got

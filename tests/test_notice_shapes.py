@@ -2027,6 +2027,28 @@ def test_a_page_whose_inline_elements_each_got_a_line(tmp_path: Path) -> None:
     assert "水位线距地面最低点25厘米，提示积水深度" in out.text
 
 
+def test_a_duty_list_gives_a_task_per_unit(tmp_path: Path) -> None:
+    """A 职责分工 part with one item a unit (古美路街道's 独居老人消防 plan, 2022: "1.街道消委办。牵头开展…"; a 工作方案's
+    "（一）区农业农村局：负责…，2023年4月底前完成。"): each item is a task of its unit, with its own limit; an item
+    under it headed by no unit, and a law's article in a chapter so named ("第十条 公安机关履行下列职责："), are not."""
+    text = (
+        "某某区人民政府办公室关于印发某某区农村人居环境整治工作方案的通知\n\n各镇人民政府，区政府各部门：\n"
+        "现将《某某区农村人居环境整治工作方案》印发给你们，请认真贯彻执行。\n\n某某区人民政府办公室\n2023年3月1日\n\n"
+        "某某区农村人居环境整治工作方案\n\n一、工作目标\n到2023年底，全区农村生活垃圾收运处置体系实现全覆盖。\n\n二、职责分工\n"
+        "（一）区农业农村局：负责统筹协调全区农村人居环境整治工作，牵头制定年度工作计划，2023年4月底前完成。\n"
+        "（二）街道消委办。牵头开展独居老人消防安全关爱工作。\n"
+        "（三）加强部门协作，形成工作合力。\n\n三、保障措施\n（一）加强组织领导。各镇要成立工作专班。\n"
+    )
+    got = [(t.title, t.units, t.lead_unit, t.due_date) for t in run(tmp_path, text).tasks if t.units]
+    assert got == [("区农业农村局", "区农业农村局", "区农业农村局", "2023-04-30"), ("街道消委办", "街道消委办", "街道消委办", "")], got
+    law = (
+        "某某省实施《中华人民共和国反恐怖主义法》办法\n\n第一章 总则\n\n第一条 为了防范和惩治恐怖活动，制定本办法。\n\n第二章 职责分工\n\n"
+        "第二条 公安机关履行下列反恐怖主义工作职责：\n（一）组织开展反恐怖主义宣传教育；\n（二）依法查处恐怖活动。\n\n"
+        "第三条 交通运输管理部门：指导和督促运输经营者落实安全查验制度。\n"
+    )
+    assert not run(tmp_path, law, name="law").tasks
+
+
 def test_an_attachment_item_broken_over_two_paragraphs(tmp_path: Path) -> None:
     """附件说明 whose first item a page broke over two paragraphs (the 宝山区 notice above as its page printed
     it): the piece between two numbered items goes on the first; a signature after the last item is no item."""

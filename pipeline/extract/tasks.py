@@ -161,6 +161,9 @@ def _bracket_note() -> regex.Pattern[str]:
     """A bracket that is no bare list of units: a note (rules/words.yaml bracket_note) or a lead or assist verb
     (lead_verb, assist_verb, lead_verb_tail), which the tag forms above read."""
     return regex.compile(rules.alternation("bracket_note", "lead_verb", "assist_verb", "lead_verb_tail"))
+# an item headed by its units, then its duties: "区农业农村局：负责统筹…", "街道消委办。牵头开展…"
+_DUTY_WORDS = regex.compile(r"履行|应当|负责|职责|下列|以下|的")  # a head that says something is no unit's name
+_DUTY_HEAD = regex.compile(r"^(?P<units>[^，,。；;：:（）()]{2,60}?(?:[（(][^（）()]{1,12}[）)])?)\s*[：:。]")
 _RESPONSIBLE_WORDS = ("负责", "组织实施", "督促指导")  # one of them in an item, or no sentence of units to look for
 _SENTENCE_END = regex.compile(r"[。；\n]|$")
 _CLAUSE_START = regex.compile(r"[。；，,：:\n][^。；，,：:\n]{0,41}$")
@@ -487,6 +490,7 @@ def extract_tasks(doc: NormDoc, st: Structure, mentions: list[Mention], base_dat
     builder.tasks = _run_in_titles(builder.tasks)
     builder.headed_groups(list(st.sections), st.body_ranges(doc))
     builder.tagged_headings(list(st.sections), st.body_ranges(doc))
+    builder.duty_lists(list(st.sections), st.body_ranges(doc))
     builder.untagged_siblings(list(st.sections), st.body_ranges(doc))
     for t in doc.tables:
         builder.table(t)
@@ -631,6 +635,29 @@ class _TaskBuilder:
             if not units or not all(_unitish(u) for u in units):
                 continue
             added += self._item_rows(sections, sec, body_ranges, covered, "；".join(units), units[0])
+        self._merge_body(added)
+
+    def duty_lists(self, sections: list[Section], body_ranges: list[tuple[int, int]]) -> None:
+        """A part that lists each unit's duties (rules/words.yaml duty_heading: "二、职责分工") over items headed by
+        units ("（一）区农业农村局：负责统筹…", "1.街道消委办。牵头开展…"): each such item with no task of its own is a
+        task of its units, the first leading; an item whose head is no unit is left alone."""
+        heading = rules.words("duty_heading")
+        covered = [(t.start_char, t.end_char) for t in self.tasks if t.source == "body"]
+        text = self.doc.text
+        added: list[TaskRow] = []
+        for sec in sections:
+            if heading.match(sec.heading) is None:
+                continue
+            for row in self._item_rows(sections, sec, body_ranges, covered, "", ""):
+                item = next((s for s in sections if s.section_id == row.section_id), None)
+                m = _DUTY_HEAD.match(row.detail)
+                if m is None or item is None or item.label.startswith("第"):
+                    continue  # a law's article (第十条 公安机关履行下列职责：) states duties, no task
+                units = split_units(m.group("units"))
+                if not units or not all(_unitish(u) and not _DUTY_WORDS.search(u) for u in units):
+                    continue
+                detail = row.detail[m.end() :].strip("。；，、 ")
+                added.append(replace(row, title=m.group("units"), detail=detail or row.detail, units="；".join(units), lead_unit=units[0]))
         self._merge_body(added)
 
     def tagged_headings(self, sections: list[Section], body_ranges: list[tuple[int, int]]) -> None:

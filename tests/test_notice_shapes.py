@@ -2041,6 +2041,16 @@ def test_a_duty_list_gives_a_task_per_unit(tmp_path: Path) -> None:
     )
     got = [(t.title, t.units, t.lead_unit, t.due_date) for t in run(tmp_path, text).tasks if t.units]
     assert got == [("区农业农村局", "区农业农村局", "区农业农村局", "2023-04-30"), ("街道消委办", "街道消委办", "街道消委办", "")], got
+    # paragraphs, no items, each opening with its units (吴泾镇's 房屋安全隐患排查整治工作方案, 2021); the parts beside
+    # the 职责分工 (组织领导, 督促指导) are no tasks for it
+    town = (
+        "关于印发《某镇城镇房屋安全隐患排查整治工作方案》的通知\n\n各村（居），机关各办（部门）：\n现将方案印发给你们，请认真贯彻落实。\n\n"
+        "某某区某镇人民政府\n2021年7月2日\n\n某镇城镇房屋安全隐患排查整治工作方案\n\n一、保障措施\n（一）强化组织领导\n成立镇排查整治工作领导小组。\n"
+        "（二）细化职责分工\n领导小组根据职责，将城镇房屋全部纳入安全监管范围。\n房管所、规建生态办负责牵头组织城镇房屋安全隐患排查整治工作；\n"
+        "经发办负责园区、企业、商业体的房屋安全隐患排查整治工作；\n财政所负责将城镇房屋安全管理相关经费纳入政府预算管理。\n（三）强化督促指导\n建立巡查制度。\n"
+    )
+    got = [(t.title, t.units) for t in run(tmp_path, town, name="town").tasks]
+    assert got == [("房管所、规建生态办", "房管所；规建生态办"), ("经发办", "经发办"), ("财政所", "财政所")], got
     law = (
         "某某省实施《中华人民共和国反恐怖主义法》办法\n\n第一章 总则\n\n第一条 为了防范和惩治恐怖活动，制定本办法。\n\n第二章 职责分工\n\n"
         "第二条 公安机关履行下列反恐怖主义工作职责：\n（一）组织开展反恐怖主义宣传教育；\n（二）依法查处恐怖活动。\n\n"

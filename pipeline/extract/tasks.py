@@ -163,6 +163,8 @@ def _bracket_note() -> regex.Pattern[str]:
     return regex.compile(rules.alternation("bracket_note", "lead_verb", "assist_verb", "lead_verb_tail"))
 # an item headed by its units, then its duties: "区农业农村局：负责统筹…", "街道消委办。牵头开展…"
 _DUTY_WORDS = regex.compile(r"履行|应当|负责|职责|下列|以下|的")  # a head that says something is no unit's name
+# a paragraph that opens with its units and their duty: "房管所、规建生态办负责牵头组织…；"
+_DUTY_SUBJECT = regex.compile(r"^(?P<units>[^，,。；;：:（）()\s]{2,40}?)(?:牵头)?负责")
 _DUTY_HEAD = regex.compile(r"^(?P<units>[^，,。；;：:（）()]{2,60}?(?:[（(][^（）()]{1,12}[）)])?)\s*[：:。]")
 _RESPONSIBLE_WORDS = ("负责", "组织实施", "督促指导")  # one of them in an item, or no sentence of units to look for
 _SENTENCE_END = regex.compile(r"[。；\n]|$")
@@ -582,10 +584,11 @@ class _TaskBuilder:
         starts = [t.start_char for t in tagged] + [a.start_char for a in self.assignments]
         not_task = rules.words("not_task_heading")
         added: list[TaskRow] = []
+        duty = rules.words("duty_heading")
         for sid in sorted(tagged_ids - {""}):
             sec = by_id.get(sid)
-            if sec is None:
-                continue
+            if sec is None or duty.match(sec.heading):
+                continue  # the duties listed under a 职责分工 part make no task of the parts beside it (组织领导, 督导)
             for sib in sections:
                 if sib.parent_id != sec.parent_id or sib.level != sec.level or sib.section_id in tagged_ids:
                     continue
@@ -658,7 +661,36 @@ class _TaskBuilder:
                     continue
                 detail = row.detail[m.end() :].strip("。；，、 ")
                 added.append(replace(row, title=m.group("units"), detail=detail or row.detail, units="；".join(units), lead_unit=units[0]))
+            if not any(s.parent_id == sec.section_id for s in sections):
+                added += self._duty_paragraphs(sec, body_ranges, covered)
         self._merge_body(added)
+
+    def _duty_paragraphs(self, sec: Section, body_ranges: list[tuple[int, int]], covered: list[tuple[int, int]]) -> list[TaskRow]:
+        """The paragraphs of a 职责分工 part with no items, each opening with its units ("房管所负责规模租赁场所的
+        房屋安全隐患排查整治工作；", a 镇's 排查整治方案): a task of those units each."""
+        text = self.doc.text
+        if not any(a <= sec.start_char < b for a, b in body_ranges):
+            return []
+        rows = []
+        for p in self.doc.paras:
+            if p.kind != "para" or p.start <= sec.start_char or p.start >= sec.end_char or any(a <= p.start < b for a, b in covered):
+                continue
+            seg = text[p.start : min(p.end, sec.end_char)]
+            m = _DUTY_SUBJECT.match(seg)
+            if m is None:
+                continue
+            units = split_units(m.group("units"))
+            if not units or not all(_unitish(u) and not _DUTY_WORDS.search(u) for u in units):
+                continue
+            detail = seg[m.end("units") :].strip("。；，、 ")
+            deadline_text, due = _due(seg)
+            rows.append(
+                TaskRow(
+                    self.doc.doc_id, "", sec.section_id, m.group("units"), detail, "；".join(units), units[0], deadline_text, due,
+                    "body", p.page, seg, p.start, p.start + len(seg),
+                )
+            )
+        return rows
 
     def tagged_headings(self, sections: list[Section], body_ranges: list[tuple[int, int]]) -> None:
         """A heading that carries its lead in a tag of its own ("一、强化科技创新（区科技局牵头）") over items with no

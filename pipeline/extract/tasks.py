@@ -162,7 +162,6 @@ def _bracket_note() -> regex.Pattern[str]:
     (lead_verb, assist_verb, lead_verb_tail), which the tag forms above read."""
     return regex.compile(rules.alternation("bracket_note", "lead_verb", "assist_verb", "lead_verb_tail"))
 # an item headed by its units, then its duties: "区农业农村局：负责统筹…", "街道消委办。牵头开展…"
-_DUTY_WORDS = regex.compile(r"履行|应当|负责|职责|下列|以下|的")  # a head that says something is no unit's name
 # a paragraph that opens with its units and their duty: "房管所、规建生态办负责牵头组织…；"
 _DUTY_SUBJECT = regex.compile(r"^(?P<units>[^，,。；;：:（）()\s]{2,40}?)(?:牵头)?负责")
 _DUTY_HEAD = regex.compile(r"^(?P<units>[^，,。；;：:（）()]{2,60}?(?:[（(][^（）()]{1,12}[）)])?)\s*[：:。]")
@@ -657,7 +656,7 @@ class _TaskBuilder:
                 if m is None or item is None or item.label.startswith("第"):
                     continue  # a law's article (第十条 公安机关履行下列职责：) states duties, no task
                 units = split_units(m.group("units"))
-                if not units or not all(_unitish(u) and not _DUTY_WORDS.search(u) for u in units):
+                if not units or not all(_unitish(u) and not rules.words("duty_statement").search(u) for u in units):
                     continue
                 detail = row.detail[m.end() :].strip("。；，、 ")
                 added.append(replace(row, title=m.group("units"), detail=detail or row.detail, units="；".join(units), lead_unit=units[0]))
@@ -680,7 +679,7 @@ class _TaskBuilder:
             if m is None:
                 continue
             units = split_units(m.group("units"))
-            if not units or not all(_unitish(u) and not _DUTY_WORDS.search(u) for u in units):
+            if not units or not all(_unitish(u) and not rules.words("duty_statement").search(u) for u in units):
                 continue
             detail = seg[m.end("units") :].strip("。；，、 ")
             deadline_text, due = _due(seg)

@@ -56,7 +56,7 @@ def split_orgs(text: str) -> list[tuple[int, int]]:
 def _place_starts(text: str, place: str) -> list[int]:
     """Where the first organisation's place comes again in `text`: in full (上海市…), or by its short name
     before a body that does not name the 市 ('上海市绿化和市容管理局上海海关': 上海海关 is one of the city's)."""
-    starts = {pos for pos in _find_all(text, place)}
+    starts = set(_find_all(text, place))
     short = place[:-1] if place.endswith(("省", "市")) and len(place) >= 3 else ""
     if short:
         starts |= {pos for pos in _find_all(text, short) if not text.startswith(place, pos) and looks_like_org(_to_next(text, pos, short))}

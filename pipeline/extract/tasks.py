@@ -161,10 +161,22 @@ def _bracket_note() -> regex.Pattern[str]:
     """A bracket that is no bare list of units: a note (rules/words.yaml bracket_note) or a lead or assist verb
     (lead_verb, assist_verb, lead_verb_tail), which the tag forms above read."""
     return regex.compile(rules.alternation("bracket_note", "lead_verb", "assist_verb", "lead_verb_tail"))
+
+
 # an item headed by its units, then its duties: "区农业农村局：负责统筹…", "街道消委办。牵头开展…"
+_DUTY_HEAD = regex.compile(r"^(?P<units>[^，,。；;：:（）()]{2,60}?(?:[（(][^（）()]{1,12}[）)])?)\s*[：:。]")
 # a paragraph that opens with its units and their duty: "房管所、规建生态办负责牵头组织…；"
 _DUTY_SUBJECT = regex.compile(r"^(?P<units>[^，,。；;：:（）()\s]{2,40}?)(?:牵头)?负责")
-_DUTY_HEAD = regex.compile(r"^(?P<units>[^，,。；;：:（）()]{2,60}?(?:[（(][^（）()]{1,12}[）)])?)\s*[：:。]")
+
+
+def _duty_units(head: str) -> list[str]:
+    """The units a duty item or paragraph is headed by, or none when a piece is no unit or says something
+    (rules/words.yaml duty_statement: "公安机关履行下列职责")."""
+    units = split_units(head)
+    statement = rules.words("duty_statement")
+    return units if units and all(_unitish(u) and not statement.search(u) for u in units) else []
+
+
 _RESPONSIBLE_WORDS = ("负责", "组织实施", "督促指导")  # one of them in an item, or no sentence of units to look for
 _SENTENCE_END = regex.compile(r"[。；\n]|$")
 _CLAUSE_START = regex.compile(r"[。；，,：:\n][^。；，,：:\n]{0,41}$")
@@ -645,18 +657,17 @@ class _TaskBuilder:
         task of its units, the first leading; an item whose head is no unit is left alone."""
         heading = rules.words("duty_heading")
         covered = [(t.start_char, t.end_char) for t in self.tasks if t.source == "body"]
-        text = self.doc.text
+        by_id = {s.section_id: s for s in sections}
         added: list[TaskRow] = []
         for sec in sections:
             if heading.match(sec.heading) is None:
                 continue
             for row in self._item_rows(sections, sec, body_ranges, covered, "", ""):
-                item = next((s for s in sections if s.section_id == row.section_id), None)
                 m = _DUTY_HEAD.match(row.detail)
-                if m is None or item is None or item.label.startswith("第"):
+                if m is None or by_id[row.section_id].label.startswith("第"):
                     continue  # a law's article (第十条 公安机关履行下列职责：) states duties, no task
-                units = split_units(m.group("units"))
-                if not units or not all(_unitish(u) and not rules.words("duty_statement").search(u) for u in units):
+                units = _duty_units(m.group("units"))
+                if not units:
                     continue
                 detail = row.detail[m.end() :].strip("。；，、 ")
                 added.append(replace(row, title=m.group("units"), detail=detail or row.detail, units="；".join(units), lead_unit=units[0]))
@@ -678,8 +689,8 @@ class _TaskBuilder:
             m = _DUTY_SUBJECT.match(seg)
             if m is None:
                 continue
-            units = split_units(m.group("units"))
-            if not units or not all(_unitish(u) and not rules.words("duty_statement").search(u) for u in units):
+            units = _duty_units(m.group("units"))
+            if not units:
                 continue
             detail = seg[m.end("units") :].strip("。；，、 ")
             deadline_text, due = _due(seg)

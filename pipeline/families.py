@@ -432,18 +432,20 @@ _LeadIndex = dict[str, list[tuple[int, str]]]
 
 
 def _lead_index(tasks: pd.DataFrame | None, wanted: set[str]) -> _LeadIndex:
-    """The `wanted` documents' tasks as (start, lead unit), in the table's order, read once."""
+    """The `wanted` documents' tasks as (start, lead units), in the table's order, read once: every unit the
+    notice marks as leading ("A、B牵头"), else the task's lead unit."""
     out: _LeadIndex = {}
     if tasks is None or tasks.empty:
         return out
     t = tasks[tasks["doc_id"].isin(wanted)]
-    for doc_id, start, lead in zip(t["doc_id"], t["start_char"], t["lead_unit"]):
-        out.setdefault(str(doc_id), []).append((int(start), str(lead)))
+    marked = t["lead_units"] if "lead_units" in t.columns else [""] * len(t)
+    for doc_id, start, lead, leads in zip(t["doc_id"], t["start_char"], t["lead_unit"], marked):
+        out.setdefault(str(doc_id), []).append((int(start), str(leads or lead)))
     return out
 
 
 def _leads(index: _LeadIndex, doc_id: str, start: int, end: int) -> str:
-    leads = [u for at, u in index.get(doc_id, ()) if start <= at < end and u]
+    leads = [u for at, units in index.get(doc_id, ()) if start <= at < end for u in units.split("；") if u]
     return "；".join(dict.fromkeys(leads))
 
 

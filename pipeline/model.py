@@ -316,6 +316,10 @@ class TaskRow:
     detail: str
     units: str
     lead_unit: str
+    # the units the notice itself marks as leading (牵头, 牵头单位：, a 牵头单位 column, "列第一位者为牵头单位") and
+    # as assisting (配合, 协助, a 配合单位 column); both empty when it marks no role (a plain list of units)
+    lead_units: str
+    co_units: str
     deadline_text: str
     due_date: str
     source: str

@@ -3542,3 +3542,36 @@ def test_addressees_set_apart_with_spaces(tmp_path: Path) -> None:
     for rec, expected in (("各区人民政府　市政府各部门　各直属机构：", "各区人民政府；市政府各部门；各直属机构"), ("某某县人民政府 办公室：", "某某县人民政府办公室")):
         d = run(tmp_path, text.format(rec=rec)).document
         assert d.recipients == expected, (rec, d.recipients)
+
+
+def test_tasks_keep_every_unit_the_notice_marks_as_leading(tmp_path: Path) -> None:
+    # two units leading one item ("（A、B牵头，C配合）", a city's 放管服 要点) both lead: lead_units keeps them all, with
+    # the assisting units in co_units; a plain list of 责任单位 marks no role, so both stay empty there
+    text = plan_notice(
+        "一、重点任务\n1.实施许可事项清单管理。2024年10月底前公布清单。（市政府办公室、市行政审批服务局牵头，各区人民政府配合）\n"
+        "2.深化集中许可权改革。梳理划转目录。（责任单位：市行政审批服务局、市司法局）\n"
+    )
+    got = [(t.lead_unit, t.lead_units, t.co_units) for t in run(tmp_path, text).tasks]
+    assert got == [
+        ("市政府办公室", "市政府办公室；市行政审批服务局", "各区人民政府"),
+        ("市行政审批服务局", "", ""),
+    ], got
+
+
+def test_a_table_after_the_note_that_the_first_unit_leads(tmp_path: Path) -> None:
+    # "列第一位的责任单位为牵头单位" said in the notice before its table of tasks (a city's 责任分解 notice): in each
+    # row the first unit leads and the others assist; with no such note a plain 责任单位 cell marks no role
+    rows = "<tr><td>序号</td><td>工作任务</td><td>责任单位</td></tr><tr><td>1</td><td>建设智慧停车平台</td><td>市城管局、市公安局、市大数据局</td></tr>"
+    plain = table_notice(tmp_path, "plain", rows)
+    html = (
+        "<html><body><p>子市人民政府办公室关于印发子市2024年重点工作责任分解的通知</p><p>各区人民政府，市政府各部门：</p>"
+        "<p>现将《子市2024年重点工作责任分解》印发给你们。责任分解中，列第一位的责任单位为牵头单位。</p>"
+        f"<p>子市人民政府办公室</p><p>2024年2月1日</p><table border='1'>{rows}</table></body></html>"
+    )
+    (tmp_path / "noted.html").write_text(html, encoding="utf-8")
+    noted = process_path(tmp_path / "noted.html")
+    got = [[(t.units, t.lead_unit, t.lead_units, t.co_units) for t in ex.tasks] for ex in (plain, noted)]
+    assert got == [
+        [("市城管局；市公安局；市大数据局", "市城管局", "", "")],
+        [("市城管局；市公安局；市大数据局", "市城管局", "市城管局", "市公安局；市大数据局")],
+    ], got

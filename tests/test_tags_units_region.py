@@ -28,6 +28,8 @@ TAGS = [
     ("压减开办时间。\n责任单位：市市场监管局、市公安局", [(["市市场监管局", "市公安局"], [])]),
     ("建立信用监管制度。\n责任单位：市发展改革委（牵头），市市场监管局、人行铁岭市中心支行", [(["市发展改革委"], ["市市场监管局", "人行铁岭市中心支行"])]),
     ("推进改革。牵头单位：市发展改革委；配合单位：市财政局。", [(["市发展改革委"], ["市财政局"])]),
+    # a 责任单位 line after a 牵头单位 line names the units that carry the task out with the lead, as inside brackets
+    ("提升效能。\n牵头单位：区发改局\n责任单位：立山经济开发区，各街道、区直各部门", [(["区发改局"], ["立山经济开发区", "各街道", "区直各部门"])]),
     # mixed labels, assisting clauses, a time clause, nested brackets in a unit's name
     ("推进改革。（牵头单位：市发展改革委；责任单位：市财政局、市商务局）", [(["市发展改革委"], ["市财政局", "市商务局"])]),
     # a time clause closing the tag or the sentence of units
@@ -234,3 +236,24 @@ def test_bodies_named_side_by_side(text: str, orgs: list[str]) -> None:
     from pipeline.orgnames import split_orgs
 
     assert [text[a:b] for a, b in split_orgs(text)] == orgs
+
+
+MARKED = [
+    # the notice marks who leads: a lead verb, a 牵头单位 or 配合单位 label, a unit marked （牵头）, or the note
+    # "列第一位者为牵头单位" before a plain list
+    ("推进改革（市政府办公室、市行政审批服务局牵头，各县市区政府配合）", True),
+    ("推进改革。\n牵头单位：市政务服务数据管理局\n配合单位：市直各部门", True),
+    ("建立信用监管制度。\n责任单位：市发展改革委（牵头），市市场监管局", True),
+    ("（责任单位：市发展改革委、市财政局，列第一位者为牵头单位，下同）推进。", True),
+    ("推进改革。（市教育局负责，各区政府落实）", True),
+    # a plain list of responsible units marks no lead, bracketed or on a line of its own
+    ("推进改革。（责任单位：市科委、市财政局、各区政府）", False),
+    ("压减开办时间。\n责任单位：市市场监管局、市公安局", False),
+    ("推进改革。（市发展改革委、市财政局等按职责分工负责）", False),
+]
+
+
+@pytest.mark.parametrize(("text", "marked"), MARKED, ids=[f"marked-{i}" for i in range(len(MARKED))])
+def test_a_tag_says_whether_the_notice_marks_the_lead(text: str, marked: bool) -> None:
+    tags = find_tags(text, 0, len(text))
+    assert [t.explicit_roles for t in tags] == [marked], [(t.lead, t.co, t.explicit_roles) for t in tags]

@@ -316,21 +316,27 @@ def _label_blocks(text: str, start: int, end: int) -> list[Tag]:
         while (more := pat.more.match(text, matches[-1].end(), end)) is not None and more.end() > matches[-1].end():
             matches.append(more)
     for m in matches:
-        lead, co = _block_units(m.group("label"), m.group("units"))
+        label = m.group("label")
+        lead, co = _block_units(label, m.group("units"))
         if not lead and not co:
             continue
         if not all(_unitish(u) for u in lead + co):
             continue  # 责任单位：按属地原则 is a principle, not a unit
+        # a 牵头单位 or 配合单位 line, or a unit marked （牵头）, says who leads; 责任单位 alone does not
+        marks = bool(rules.words("lead_label").match(label) or rules.words("co_label").match(label) or _MARKED_LEAD.search(m.group("units")))
         prev = out[-1] if out else None
         if prev is not None and not text[prev.end : m.start()].strip("；;，,、。 \t\n") :
+            if prev.explicit_roles and prev.lead and not marks:
+                lead, co = [], lead + co  # 责任单位 after a 牵头单位 line: the units that carry it out with the lead
             prev.lead.extend(u for u in lead if u not in prev.lead)
             prev.co.extend(u for u in co if u not in prev.co and u not in prev.lead)
+            prev.explicit_roles = prev.explicit_roles or marks
             prev.end = m.end()
         else:
             # a person's label just before the units ("牵头领导：张某某副县长；责任单位：…") is the tag's too, not
             # the task's text
             aside = _aside_before().search(text, max(start, m.start() - 48), m.start())
-            prev = Tag(aside.start() if aside is not None else m.start(), m.end(), lead, co, True, line=True)
+            prev = Tag(aside.start() if aside is not None else m.start(), m.end(), lead, co, marks, line=True)
             out.append(prev)
         after = pat.time_line.match(text, prev.end, end)
         if after:
@@ -404,7 +410,7 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
         # "列第一位者为牵头单位，下同": from the note on, the first unit of a plain list leads, the rest assist
         for t in tags:
             if t.end > note.start() and not t.explicit_roles and len(t.lead) > 1 and not t.co:
-                t.lead, t.co = t.lead[:1], t.lead[1:]
+                t.lead, t.co, t.explicit_roles = t.lead[:1], t.lead[1:], True
     return sorted(tags, key=lambda t: t.start)
 
 
@@ -570,13 +576,15 @@ class _TaskBuilder:
                 counted = rules.words("inline_item").match(f"{detail}。")
                 title = counted.group("title") if counted else sec.heading if sec is not None else detail[:40]
                 units = tag.lead + tag.co
+                marked_lead, marked_co = (tag.lead, tag.co) if tag.explicit_roles else ([], [])
                 deadline_text, due = _own_limit(text[slice(*tag.limit)], self.base_date) if tag.limit else ("", "")
                 if not deadline_text:
                     deadline_text, due = _due(text[item_start : tag.end])
                 self.tasks.append(
                     TaskRow(
                         doc.doc_id, self._task_id(), key, title, detail, "；".join(units), tag.lead[0] if tag.lead else "",
-                        deadline_text, due, "body", doc.page_at(item_start), text[item_start : tag.end], item_start, tag.end,
+                        "；".join(marked_lead), "；".join(marked_co), deadline_text, due, "body", doc.page_at(item_start),
+                        text[item_start : tag.end], item_start, tag.end,
                     )
                 )
 
@@ -620,7 +628,7 @@ class _TaskBuilder:
                 deadline_text, due = _due(text[sib.start_char : end])
                 added.append(
                     TaskRow(
-                        self.doc.doc_id, "", sib.section_id, sib.heading, detail, "", "", deadline_text, due, "body",
+                        self.doc.doc_id, "", sib.section_id, sib.heading, detail, "", "", "", "", deadline_text, due, "body",
                         self.doc.page_at(sib.start_char), text[sib.start_char : para_end], sib.start_char, para_end,
                     )
                 )
@@ -648,7 +656,7 @@ class _TaskBuilder:
             units = split_units(m.group("units"))
             if not units or not all(_unitish(u) for u in units):
                 continue
-            added += self._item_rows(sections, sec, body_ranges, covered, "；".join(units), units[0])
+            added += self._item_rows(sections, sec, body_ranges, covered, "；".join(units), units[0], marked=("；".join(units), ""))
         self._merge_body(added)
 
     def duty_lists(self, sections: list[Section], body_ranges: list[tuple[int, int]]) -> None:
@@ -662,7 +670,7 @@ class _TaskBuilder:
         for sec in sections:
             if heading.match(sec.heading) is None:
                 continue
-            for row in self._item_rows(sections, sec, body_ranges, covered, "", ""):
+            for row in self._item_rows(sections, sec, body_ranges, covered, "", "", marked=("", "")):
                 m = _DUTY_HEAD.match(row.detail)
                 if m is None or by_id[row.section_id].label.startswith("第"):
                     continue  # a law's article (第十条 公安机关履行下列职责：) states duties, no task
@@ -696,7 +704,7 @@ class _TaskBuilder:
             deadline_text, due = _due(seg)
             rows.append(
                 TaskRow(
-                    self.doc.doc_id, "", sec.section_id, m.group("units"), detail, "；".join(units), units[0], deadline_text, due,
+                    self.doc.doc_id, "", sec.section_id, m.group("units"), detail, "；".join(units), units[0], "", "", deadline_text, due,
                     "body", p.page, seg, p.start, p.start + len(seg),
                 )
             )
@@ -717,7 +725,7 @@ class _TaskBuilder:
             own = next((t for t in body if t.section_id == sec.section_id and sec.start_char <= t.start_char and t.end_char <= para.end), None)
             if own is None or own.start_char != sec.start_char or own.end_char != min(para.end, sec.end_char):
                 continue  # no row of the heading's own line (a tag inside an item's sentence covers that item)
-            rows = self._item_rows(sections, sec, body_ranges, covered, own.units, own.lead_unit)
+            rows = self._item_rows(sections, sec, body_ranges, covered, own.units, own.lead_unit, marked=(own.lead_units, own.co_units))
             if rows:
                 replaced.append(own)
                 added += rows
@@ -726,9 +734,18 @@ class _TaskBuilder:
         self._merge_body(added)
 
     def _item_rows(
-        self, sections: list[Section], sec: Section, body_ranges: list[tuple[int, int]], covered: list[tuple[int, int]], units: str, lead: str
+        self,
+        sections: list[Section],
+        sec: Section,
+        body_ranges: list[tuple[int, int]],
+        covered: list[tuple[int, int]],
+        units: str,
+        lead: str,
+        *,
+        marked: tuple[str, str],
     ) -> list[TaskRow]:
-        """A task row of `units` for each item under `sec` in the body that has no task of its own."""
+        """A task row of `units` for each item under `sec` in the body that has no task of its own; `marked`: the
+        units the notice marks as leading and as assisting."""
         text = self.doc.text
         rows = []
         for item in (s for s in sections if s.parent_id == sec.section_id):
@@ -741,7 +758,7 @@ class _TaskBuilder:
             deadline_text, due = _due(text[item.start_char : end])
             rows.append(
                 TaskRow(
-                    self.doc.doc_id, "", item.section_id, item.heading, detail, units, lead, deadline_text,
+                    self.doc.doc_id, "", item.section_id, item.heading, detail, units, lead, *marked, deadline_text,
                     due, "body", self.doc.page_at(item.start_char), text[item.start_char : end], item.start_char, end,
                 )
             )
@@ -782,6 +799,7 @@ class _TaskBuilder:
             if named is not None:
                 roles["title"] = named
                 is_task_table = True
+        first_leads = LEAD_FIRST_NOTE.search(self.doc.text, 0, t.row_spans[0][0] if t.row_spans else 0) is not None
         for row, (s, e), page in zip(t.rows, t.row_spans, t.row_pages):
             if len(row) > 1 and all((c.start, c.end) == (row[0].start, row[0].end) for c in row):
                 continue  # one cell spanning the table: a group's heading ("一、知识产权保护方面（共5项）"), no task
@@ -795,14 +813,22 @@ class _TaskBuilder:
                 lead = split_units(cell("lead"))
                 co = [u for u in split_units(cell("co")) + split_units(cell("units")) if u not in lead]
                 co = list(dict.fromkeys(co))
+                marked = True
             elif _MARKED_LEAD.search(cell("units")):
                 # "市教育局（牵头）、各区人民政府": the marked unit leads, the others assist
                 lead, co = _block_units("责任单位", cell("units"))
                 co += [u for u in split_units(cell("co")) if u not in co]
+                marked = True
             else:
                 groups = unit_groups(cell("units"))
                 lead = groups[0] if groups else []
                 co = [u for g in groups[1:] for u in g] + split_units(cell("co"))
+                # a 配合单位 column beside the 责任单位 one marks both roles, and so does "列第一位者为牵头单位"
+                # said before the table; groups alone ("A；B、C") mark none
+                marked = bool(cell("co"))
+                if not marked and first_leads and len(lead) + len(co) > 1:
+                    listed = lead + co
+                    lead, co, marked = listed[:1], listed[1:], True
             if not lead and not co:
                 continue
             if is_task_table:
@@ -815,7 +841,8 @@ class _TaskBuilder:
                 self.tasks.append(
                     TaskRow(
                         self.doc.doc_id, self._task_id(), "", title, cell("detail"), "；".join(units), units[0],
-                        deadline_text, due, "table", page, self.doc.text[s:e], s, e,
+                        "；".join(lead) if marked else "", "；".join(co) if marked else "", deadline_text, due, "table", page,
+                        self.doc.text[s:e], s, e,
                     )
                 )
             elif "domain" in roles:

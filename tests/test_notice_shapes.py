@@ -3575,3 +3575,18 @@ def test_a_table_after_the_note_that_the_first_unit_leads(tmp_path: Path) -> Non
         [("市城管局；市公安局；市大数据局", "市城管局", "", "")],
         [("市城管局；市公安局；市大数据局", "市城管局", "市城管局", "市公安局；市大数据局")],
     ], got
+
+
+def test_a_page_with_no_signing_date_dates_its_limits_by_its_publication(tmp_path: Path) -> None:
+    # a county's page prints the notice with no 成文日期, only the site's 发布时间 (a call for 实事 proposals): the
+    # year "于11月20日前" leaves out is the publication's, marked inferred; a limit that writes its year keeps it
+    text = (
+        "当前位置：首页 > 政民互动 > 意见征集\n发布时间：2022-11-04 10:57 来源：某县人民政府\n"
+        "各乡（镇）政府，县直各单位：\n县政府决定面向社会公开征集2023年为民办实事项目。现将有关事项通知如下：\n"
+        "一、征集日期\n2022年11月3日至2022年11月20日止。\n"
+        "二、征集途径\n各乡镇、县直有关单位按照职责分工认真谋划，于11月20日前报县政府督查室。\n"
+    )
+    ex = run(tmp_path, text)
+    assert (ex.document.signed_date, ex.document.published_date) == ("", "2022-11-04"), ex.document
+    got = [(d.text, d.start, d.end, d.inferred) for d in ex.deadlines]
+    assert got == [("2022年11月3日至2022年11月20日", "2022-11-03", "2022-11-20", False), ("11月20日前", "", "2022-11-20", True)], got

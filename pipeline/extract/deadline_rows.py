@@ -27,15 +27,20 @@ def _year_labels(row: str) -> bool:
 
 def extract_deadlines(doc: NormDoc, st: Structure, row: DocumentRow, validity: Span | None, tasks: list[TaskRow]) -> list[DeadlineRow]:
     """Deadline rows of the body text. Dates inside a cited title (…行动计划（2023—2025年）) and inside the
-    validity clause are not limits of this document's work; relative limits take the signing date as base."""
+    validity clause are not limits of this document's work; relative limits take the signing date as base (the
+    publication date when the text prints none)."""
     titles = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(doc.text)]
     if validity is not None:
         titles.append((validity.start, validity.end))
     base_date = row.signed_date or row.issued_date or None
+    # a page that prints no 成文日期 still dates the notice by its publication ("发布时间：2022-11-04"): the year a
+    # limit leaves out ("于11月20日前") is read from it, marked inferred; it never drops a limit as past, since a
+    # page may publish an older notice again
+    infer_base = base_date or row.published_date or None
     dated_line = rules.element_rules()["signed_date"].pattern
     out: list[DeadlineRow] = []
     for start, end in st.body_ranges(doc):
-        for dl in find_deadlines(doc.text[start:end], base_date=base_date):
+        for dl in find_deadlines(doc.text[start:end], base_date=infer_base):
             s, e = start + dl.start_char, start + dl.end_char
             if any(a <= s < b for a, b in titles):
                 continue

@@ -21,7 +21,7 @@ from .rules import cached
 from .docnumber import number_line, parse_doc_number
 from .model import CellSpan, Line, NormDoc, Para, SourceDocument, Table, TableView
 from .orgnames import addressees, doc_type_of, looks_like_org
-from .normalize import clean_line, has_lost_spaces, is_traditional, lost_spaces, lost_title_openers, nested_title_marks, taiwan_phrased, to_mainland, to_simplified, visual_width
+from .normalize import clean_line, empty_cell_edges, has_lost_spaces, is_traditional, lost_spaces, lost_title_openers, nested_title_marks, taiwan_phrased, to_mainland, to_simplified, visual_width
 
 _SENTENCE_END = regex.compile(r"[。；]")
 _FULL_STOP = regex.compile(r"[。！？]")
@@ -933,7 +933,8 @@ def normalise(doc: SourceDocument) -> NormDoc:
             cleaned.append(b)
             continue
         line = b
-        for part in (r for p in split_closing(b.text) for q in split_joint_signature(p) for r in split_run_on_headings(q)):
+        # (the bars of empty cells a page left after a line go first: "某县自然资源局 2024年1月30日 |" is a 署名 and a date)
+        for part in (r for p in split_closing(empty_cell_edges(b.text)) for q in split_joint_signature(p) for r in split_run_on_headings(q)):
             for t in (u for v in split_title_number(clean(part)) for w in split_date_number(v) for u in split_title_fields(w)):
                 if t and not _bars_only(t):  # the bars of a table copied as text ("|||||", "---|---|") hold nothing
                     for u in (w for v in split_title_recipients(t) for w in split_recipients_body(v)):

@@ -152,3 +152,11 @@ def test_a_signature_with_its_seal_noted_after_it(tmp_path: Path) -> None:
     d = document(tmp_path, "关于开展2023年度统计执法检查的通知\n\n各乡镇人民政府，县直各单位：\n根据工作安排，县统计局将于2023年6月开展统计执法检查。\n\n"
                            "某某县统计局（盖章）\n2023年5月10日\n")
     assert (d.issuer, d.signed_date) == ("某某县统计局", "2023-05-10"), d
+
+
+def test_a_signature_and_date_side_by_side_before_an_empty_cells_bar(tmp_path: Path) -> None:
+    # a consultation page copied from its layout table: the 署名 and the 成文日期 share a line that ends in the bar
+    # of an empty cell ("某县自然资源和规划局 2024年1月30日 |"); the bar is no part of either
+    text = "关于征求禁猎区通告意见的公告\n有关单位和各界人士可在2024年2月8日前提出意见建议。\n某县自然资源和规划局 2024年1月30日 |\n"
+    d = document(tmp_path, text)
+    assert (d.issuer, d.signed_date) == ("某县自然资源和规划局", "2024-01-30"), (d.issuer, d.signed_date)

@@ -217,18 +217,20 @@ def remove_cjk_spaces(text: str) -> str:
     return _SPACE_RUN.sub(" ", _SPACE_RUN_NOT_LATIN.sub("", text)).strip()
 
 
-# „2009‟ and ﹝2009﹞: what some PDF fonts' 〔〕 turn into when their text is copied ("湘政办发„2009‟24号")
+# „2009‟ and ﹝2009﹞: what some PDF fonts' 〔〕 turn into when their text is copied ("湘政办发„2009‟24号"); the
+# year's figures may be letters OCR read for them ("〔2O20〕", "〔20l9〕"), as a 文号's year is figures only
 _DOCNUM_BRACKETS = regex.compile(
-    r"(?<=[\p{Han}A-Za-z）)])\s*[\[［(（【〔„﹝〖]\s*((?:19|20)\d{2})\s*[\]］)）】〕‟﹞〗]\s*(?=第?\s*\d{1,5}\s*号)"
+    r"(?<=[\p{Han}A-Za-z）)])\s*[\[［(（【〔„﹝〖]\s*((?:19|2[0O])[\dOoIl]{2})\s*[\]］)）】〕‟﹞〗]\s*(?=第?\s*\d{1,5}\s*号)"
 )
+_OCR_FIGURES = str.maketrans("OoIl", "0011")
 
 
 def docnumber_brackets(text: str) -> str:
     """Year brackets of document numbers become 〔〕. '国办发[2019]54号' -> '国办发〔2019〕54号',
-    '国办发„2009‟3号' -> '国办发〔2009〕3号'"""
+    '国办发„2009‟3号' -> '国办发〔2009〕3号', OCR's '铁政发〔2O20〕5号' -> '铁政发〔2020〕5号'"""
     if "号" not in text:
         return text  # the pattern looks ahead to the number's 号
-    return _DOCNUM_BRACKETS.sub(lambda m: f"〔{m.group(1)}〕", text)
+    return _DOCNUM_BRACKETS.sub(lambda m: f"〔{m.group(1).translate(_OCR_FIGURES)}〕", text)
 
 
 # A forum's anti-copy "jammer" (Discuz prints random strings in hidden <font class="jammer"> that a text copy

@@ -111,3 +111,11 @@ def test_a_year_in_chinese_numerals_whose_zeros_ocr_read_as_figures() -> None:
     assert N.chinese_year_zeros("一九九0年") == "一九九〇年"
     assert N.chinese_year_zeros("2006年") == "2006年"  # figures only: a year in figures, left alone
     assert N.chinese_year_zeros("12二00六年") == "12二00六年"  # not a year of four characters
+
+
+def test_a_document_numbers_year_whose_figures_ocr_read_as_letters() -> None:
+    # a scan's "〔2020〕" read as "〔2O20〕" (the letter O) or "〔20l9〕" (a small L): a 文号's year holds figures only
+    assert N.docnumber_brackets("铁政发〔2O20〕5号") == "铁政发〔2020〕5号"
+    assert N.docnumber_brackets("豫政办[20l9]12号") == "豫政办〔2019〕12号"
+    assert N.docnumber_brackets("〔2O20〕5号") == "〔2O20〕5号"  # no issuer's code before it: no 文号
+    assert N.docnumber_brackets("编号ABCO〔OO20〕5号") == "编号ABCO〔OO20〕5号"  # not a year

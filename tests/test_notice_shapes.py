@@ -328,6 +328,12 @@ def test_office_kinds_after_a_qualifier_stay_one_addressee() -> None:
     # villages and residents' committees named as one (a town's 主送机关, 青朱府〔2025〕17号): 各村、居
     got = split_addressees("各村、居、企事业单位、机关各科室")
     assert got == ["各村、居", "企事业单位", "机关各科室"], got
+    # a party committee named by its level before a government's departments names the departments of both
+    # (区委、区人民政府各部、委、办、局); the office beside a working committee is the same places' (党工委、办事处)
+    got = split_addressees("各街道党工委、办事处，区委、区人民政府各部、委、办、局，各人民团体")
+    assert got == ["各街道党工委、办事处", "区委、区人民政府各部、委、办、局", "各人民团体"], got
+    assert split_addressees("各园区党工委、管委会，市委、市政府各部门") == ["各园区党工委、管委会", "市委、市政府各部门"]
+    assert split_addressees("县委，县政府各部门") == ["县委", "县政府各部门"]  # apart: two addressees
     # a new town is a zone with a committee too (嘉府发〔2014〕33号); so is a 新片区
     got = split_addressees("各街道办事处，嘉定新城、嘉定工业区、菊园新区管委会")
     assert got == ["各街道办事处", "嘉定新城、嘉定工业区、菊园新区管委会"], got

@@ -305,6 +305,9 @@ _ORG_CHAR = regex.compile(r"[委办局厅会联协院所站队部处科室社府
 
 
 _PARENS = regex.compile(r"[（(][^（）()]*[）)]")
+# a party committee named by its level alone (区委, 中共某县委) before a government's departments
+_PARTY_COMMITTEE = regex.compile(r"(?:中共)?\p{Han}{0,8}?(?:省|市|县|区|州|旗|盟)委")
+_GOVERNMENT_DEPARTMENTS = regex.compile(r"\p{Han}{0,8}?(?:人民政府|政府)(?:各|有关|直属)")
 _BARE_KIND = regex.compile(r"(?:人民政府|政府|党委|人大常委会|政协)")
 _LEVEL_WORD = regex.compile(r"(?:中央|国家|省|市|县|区|乡|镇|军队|部队)")
 
@@ -333,6 +336,7 @@ def split_addressees(text: str) -> list[str]:
     heads = rules.coordinated_heads()
     out: list[str] = []
     for group in split_top(text, "，,；;。"):
+        first = len(out)
         pending: list[str] = []
         in_group = 0  # addressees this group has given so far
         for item in _zones_share_head(split_top(group, "、")):
@@ -362,6 +366,9 @@ def split_addressees(text: str) -> list[str]:
             out.extend(pending)  # places with no head after them are addressees each ("郑州市、开封市：")
         elif pending:
             out.append("、".join(pending))
+        for i in range(len(out) - 2, first - 1, -1):
+            if _PARTY_COMMITTEE.fullmatch(out[i]) and _GOVERNMENT_DEPARTMENTS.match(out[i + 1]):
+                out[i : i + 2] = [f"{out[i]}、{out[i + 1]}"]  # "区委、区人民政府各部、委、办、局": both's departments
     return out
 
 

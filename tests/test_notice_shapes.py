@@ -3596,3 +3596,21 @@ def test_a_page_with_no_signing_date_dates_its_limits_by_its_publication(tmp_pat
     assert (ex.document.signed_date, ex.document.published_date) == ("", "2022-11-04"), ex.document
     got = [(d.text, d.start, d.end, d.inferred) for d in ex.deadlines]
     assert got == [("2022年11月3日至2022年11月20日", "2022-11-03", "2022-11-20", False), ("11月20日前", "", "2022-11-20", True)], got
+
+
+def test_a_meetings_decision_naming_its_lead_alone(tmp_path: Path) -> None:
+    # a 纪要's decision may name its lead with no assisting units ("会议要求，由县城管局牵头，6月底前完成整治"): the
+    # lead is the task's, and the task's text is the decision's sentence, the limit after the clause included
+    out = run(
+        tmp_path,
+        "己县人民政府常务会议纪要\n己县人民政府办公室\n2022年5月10日\n2022年5月9日，县长主持召开县政府第8次常务会议。纪要如下：\n"
+        "一、关于城市管理工作\n会议要求，由县城管局牵头，6月底前完成背街小巷整治。\n"
+        "二、关于学校建设\n会议明确，县教育局牵头，县财政局配合，9月底前完成校舍改造。\n"
+        "三、关于项目谋划\n县发改局牵头的项目库建设进展顺利。\n",
+    )
+    got = [(t.section_id, t.detail, t.units, t.lead_units, t.due_date) for t in out.tasks]
+    assert got == [
+        ("s1", "会议要求，6月底前完成背街小巷整治", "县城管局", "县城管局", "2022-06-30"),
+        ("s2", "会议明确，9月底前完成校舍改造", "县教育局；县财政局", "县教育局", "2022-09-30"),
+        ("s3", "", "", "", ""),  # "县发改局牵头的项目库…" reports, it decides nothing: an item with no units
+    ], got

@@ -78,6 +78,9 @@ class _LeadForms:
     bracket: regex.Pattern[str]  # （A牵头，B、C配合） / （省财政厅主办，省国税局、地税局协办）
     sentence: regex.Pattern[str]  # "…。由市发展改革委牵头，市财政局、市自然资源局配合。"
     clause: regex.Pattern[str]  # "会议要求，市城市管理局牵头，市财政局配合，于2024年6月底前完成…"
+    # a meeting's decision naming its lead alone (rules/words.yaml decision_lead_in): "会议要求，由县城管局牵头，6月
+    # 底前完成整治" (elsewhere a lone "由X负责，" is prose: a law's "由其主管部门给予处分")
+    lone_clause: regex.Pattern[str]
 
 
 @rules.cached
@@ -115,6 +118,9 @@ def _lead_forms() -> _LeadForms:
             rf"(?:^|(?<=[。；，,：:]))[ \t]*(?:由(?P<lead>[^。；，,（）()：:\n要应]{{2,40}}?)(?:{prose}|负责)|(?P<lead>[^。；，,（）()：:\n要应]{{2,40}}?){prose}){tail}[，,、]\s*"
             rf"(?P<co>[^。；，,（）()：:\n要应]{{2,60}}?)(?:等(?:部门|单位))?(?:按职责分工)?(?:{assist})(?=[，,。；])",
             regex.M,
+        ),
+        lone_clause=regex.compile(
+            rf"(?<=(?:{rules.alternation('decision_lead_in')})[，,：:])[ \t]*由?(?P<lead>[^。；，,（）()：:\n要应]{{2,40}}?){prose}{tail}(?P<co>)(?=[，,])"
         ),
     )
 
@@ -182,8 +188,8 @@ _SENTENCE_END = regex.compile(r"[。；\n]|$")
 _CLAUSE_START = regex.compile(r"[。；，,：:\n][^。；，,：:\n]{0,41}$")
 
 
-def _clause_matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
-    """The clause form's matches, tried only where a clause holding a lead verb starts (the pattern scanned at
+def _clause_matches(text: str, start: int, end: int, clause: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+    """A clause form's matches, tried only where a clause holding a lead verb starts (the pattern scanned at
     every position cost a tenth of the task stage on the seeds' tables)."""
     forms = _lead_forms()
     done = start
@@ -194,7 +200,7 @@ def _clause_matches(text: str, start: int, end: int) -> Iterator[regex.Match[str
         before = _CLAUSE_START.search(text, lo, at)
         begin = before.start() + 1 if before is not None else lo
         if begin >= done:
-            m = forms.clause.match(text, begin, end)
+            m = clause.match(text, begin, end)
             if m is not None:
                 yield m
                 done = m.end()
@@ -230,6 +236,7 @@ class Tag:
     explicit_roles: bool
     line: bool = False  # labelled lines (牵头单位：A), not a bracketed tag
     limit: tuple[int, int] | None = None  # its labelled time-limit line (完成时限：…), the task's own limit
+    rest: tuple[int, int] | None = None  # a clause's: the sentence after it, the task's text too ("…配合，于6月底前完成改造")
 
 
 def _parse_tag_units(label_units: str, label: str = "") -> tuple[list[str], list[str], bool]:
@@ -365,11 +372,17 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
     chunk = text[start:end]
     # each of these names a lead by a lead verb (牵头, 主办); the clause inside a sentence names assisting units too
     forms = _lead_forms()
-    lead_forms = ((forms.bracket, False), (forms.sentence, True), (forms.clause, True)) if forms.verb.search(chunk) or "由" in chunk and "负责" in chunk else ()
+    # (a clause naming the lead alone comes last: where the assisting units are named too, the clause with them)
+    lead_forms = (
+        ((forms.bracket, False), (forms.sentence, True), (forms.clause, True), (forms.lone_clause, True))
+        if forms.verb.search(chunk) or "由" in chunk and "负责" in chunk
+        else ()
+    )
     for pattern, co_checked in lead_forms:
+        in_clause = pattern is forms.clause or pattern is forms.lone_clause
         if pattern is forms.clause and not any(w in chunk for w in forms.assist_words):
             continue
-        for m in _clause_matches(text, start, end) if pattern is forms.clause else pattern.finditer(text, start, end):
+        for m in _clause_matches(text, start, end, pattern) if in_clause else pattern.finditer(text, start, end):
             if any(t.start <= m.start() < t.end for t in tags):
                 continue
             lead = split_units(m.group("lead"))
@@ -378,8 +391,9 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
             # (街安监站, 县大数据中心), not a phrase that happens to precede 牵头
             if lead and all(_unitish(u) for u in lead) and (not co_checked or all(_unitish(u) for u in co)):
                 # a clause inside a sentence: the sentence's rest ("…配合，于6月底前完成…") is the task's too
-                stop = _SENTENCE_END.search(text, m.end(), end) if pattern is forms.clause else None
-                tags.append(Tag(m.start(), stop.end() if stop is not None else m.end(), lead, co, True))
+                stop = _SENTENCE_END.search(text, m.end(), end) if in_clause else None
+                rest = (m.end(), stop.start()) if stop is not None else None
+                tags.append(Tag(m.start(), stop.end() if stop is not None else m.end(), lead, co, True, rest=rest))
     sentences = _SENTENCE_RESPONSIBLE.finditer(text, start, end) if any(w in chunk for w in _RESPONSIBLE_WORDS) else ()
     for m in (*_RESPONSIBLE.finditer(text, start, end), *sentences):
         if any(t.start <= m.start() < t.end or m.start() <= t.start < m.end() for t in tags):
@@ -572,6 +586,9 @@ class _TaskBuilder:
                 detail = item.replace("\n", "").strip("。；，、 ")
                 if sec is not None and detail.startswith(sec.heading):
                     detail = detail[len(sec.heading) :].lstrip("。！？ ")
+                after = text[slice(*tag.rest)].replace("\n", "").strip("。；，,、 ") if tag.rest else ""
+                if after:
+                    detail = f"{detail}，{after}" if detail else after
                 # (the item ends where its tag starts: "一是清理妨碍统一市场的政策措施（县市场监管局牵头）；二是…")
                 counted = rules.words("inline_item").match(f"{detail}。")
                 title = counted.group("title") if counted else sec.heading if sec is not None else detail[:40]

@@ -158,7 +158,8 @@ def spaced_list_items(text: str) -> str:
     ends as a unit's name does."""
     line = text.strip()
     el = rules.element_rules()  # the labels as structure reads them: cc (抄送/抄报/分送), record_recipients (主送)
-    m = el["cc"].pattern.match(line) or el["record_recipients"].pattern.match(line)
+    # (an older 版记's 主题词 sets its terms apart with spaces too: "主题词：城乡建设  规划  通知", GB/T 9704-1999 §6.3.1)
+    m = el["cc"].pattern.match(line) or el["record_recipients"].pattern.match(line) or el["subject_terms"].pattern.match(line)
     if m is not None:
         return line[: m.start("value")] + _LIST_GAP.sub("，", m.group("value").strip())
     if not line.endswith(("：", ":")) or len(line) > 120 or _SENTENCE_PUNCT.search(line) or not _LIST_GAP.search(line):

@@ -94,8 +94,8 @@ def test_copy_lists_above_and_below_the_cc_line_and_a_print_run(tmp_path: Path) 
 
 
 def test_an_older_record_with_subject_terms(tmp_path: Path) -> None:
-    # a 2012 notice's 版记 under GB/T 9704-1999: 主题词 over the 抄送 line (the terms are run together by the
-    # text's normalisation, which takes out spaces between Chinese words) and a 抄送 list broken over two lines
+    # a 2012 notice's 版记 under GB/T 9704-1999: 主题词 over the 抄送 line (the terms set apart with spaces stay
+    # apart: one term each, as the 抄送 list) and a 抄送 list broken over two lines
     text = (
         "某县人民政府办公室关于做好防汛工作的通知\n某政办发〔2012〕21号\n各乡镇人民政府：\n现就做好防汛工作通知如下。\n"
         "某县人民政府办公室\n2012年5月12日\n主题词：防汛 通知\n抄送：县委办公室，县人大常委会办公室，\n县政协办公室。\n"
@@ -103,9 +103,9 @@ def test_an_older_record_with_subject_terms(tmp_path: Path) -> None:
     )
     ex = process_text(tmp_path, text)
     d = ex.document
-    assert d.subject_terms == "防汛通知" and d.cc == "县委办公室；县人大常委会办公室；县政协办公室", (d.subject_terms, d.cc)
+    assert d.subject_terms == "防汛；通知" and d.cc == "县委办公室；县人大常委会办公室；县政协办公室", (d.subject_terms, d.cc)
     start, end, _ = json.loads(d.evidence)["subject_terms"]
-    assert ex.text[start:end] == "防汛通知"
+    assert ex.text[start:end] == "防汛，通知"
 
 
 def test_a_cc_label_printed_alone_over_its_list(tmp_path: Path) -> None:

@@ -477,7 +477,8 @@ def build_document_row(doc: NormDoc, st: Structure) -> tuple[DocumentRow, Span |
         row.publicity = st.publicity.value
         note("publicity", st.publicity)
     for name, span in st.extra_elements.items():
-        setattr(row, name, span.value)
+        # the 主题词 are a list: one term each, as the other lists
+        setattr(row, name, "；".join(split_top(span.value, "，,、；;")) if name == "subject_terms" else span.value)
         note(name, span)
     row.attachments = "；".join(a.value for a in st.attachments)
     if meta.get("发布日期"):

@@ -289,3 +289,22 @@ def test_head_marks_show_in_the_document_header_and_link_to_their_text(tmp_path:
     page = _doc_page(tree, "wps_marks_template")
     for name, value in (("copy_number", "001012"), ("secrecy", "机密★5年"), ("urgency", "特急")):
         assert _marked_text(page, f"fld-{name}") == value, name
+
+
+def test_a_tasks_assisting_units_show_beside_its_lead(tmp_path: Path) -> None:
+    """A task row of the report names the units the notice marks as assisting (配合) in a column of their own."""
+    src = tmp_path / "in" / "co_units.txt"
+    src.parent.mkdir()
+    src.write_text(
+        "某市人民政府办公室关于印发某市2024年重点工作方案的通知\n某政办发〔2024〕9号\n各区人民政府，市政府各部门：\n"
+        "现将《某市2024年重点工作方案》印发给你们，请认真贯彻执行。\n某市人民政府办公室\n2024年2月1日\n"
+        "一、重点任务\n1.建设智慧停车平台。2024年6月底前建成。（市城管局牵头，市公安局、市大数据局配合）\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    main([str(src), "--out", str(out)])
+    assert main(["report", "--out", str(out)]) == 0
+    tree = lxml_html.fromstring((out / "report.html").read_text(encoding="utf-8"))
+    rows = _doc_page(tree, "co_units").xpath('.//tr[@data-target="task-0"]')
+    cells = [td.text_content().strip() for td in rows[0].xpath("./td")] if rows else []
+    assert "市公安局；市大数据局" in cells and "市城管局" in cells, cells

@@ -20,7 +20,10 @@ ROW_TABLES: dict[str, tuple[str, str, list[tuple[str, str]]]] = {
     "tasks": (
         "task",
         "task",
-        [("task_id", "id"), ("title", "任务 task"), ("lead_unit", "牵头 lead"), ("units", "单位 units"), ("deadline_text", "时限"), ("due_date", "due")],
+        [
+            ("task_id", "id"), ("title", "任务 task"), ("lead_unit", "牵头 lead"), ("units", "单位 units"),
+            ("co_units", "配合 assisting"), ("deadline_text", "时限"), ("due_date", "due"),
+        ],
     ),
     "deadlines": (
         "dl",

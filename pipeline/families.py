@@ -99,8 +99,9 @@ def family_links(docs: pd.DataFrame, references: pd.DataFrame, texts: Mapping[st
                 continue  # 《政府工作报告》 of a text whose place is unknown: no document to name
             key = _local_key(key, places[child])
         at = int(ref.start_char) if str(ref.start_char).isdigit() else -1
-        opening = any(lo <= at < hi for lo, hi in _openings(texts.get(child, ""), evidence.get(child, "")))
-        if not (in_title or opening):
+        text = texts.get(child, "")
+        opening = any(lo <= at < hi for lo, hi in _openings(text, evidence.get(child, "")))
+        if not (in_title or opening) or _repeals(text, at, int(ref.end_char) if str(ref.end_char).isdigit() else -1):
             continue
         parent = by_number.get(ref.cited_doc_number, "") if ref.cited_doc_number else ""
         how = "cites_number" if parent else "cites_title"
@@ -110,6 +111,14 @@ def family_links(docs: pd.DataFrame, references: pd.DataFrame, texts: Mapping[st
         fam_key = parent or key
         links.setdefault((child, fam_key), Link(child, parent, key, how, ref.evidence))
     return list(links.values())
+
+
+def _repeals(text: str, start: int, end: int) -> bool:
+    """The citation at text[start:end] repeals the cited text ("废止《…》", "《…》同时废止", rules/words.yaml
+    repeal_before / repeal_after): a repealing document is no child of what it repeals."""
+    if start < 0 or end < 0:
+        return False
+    return bool(rules.words("repeal_before").search(text[max(0, start - 8) : start]) or rules.words("repeal_after").match(text[end : end + 40]))
 
 
 def _place(doc: Any) -> str:

@@ -237,3 +237,27 @@ def test_a_placeless_work_report_is_each_places_own(tmp_path: Path) -> None:
     by_doc = dict(zip(fam["doc_id"], fam["family_id"]))
     assert by_doc["jing_a"] == by_doc["jing_b"] == "absent:政府工作报告（泾县）", fam
     assert by_doc["dawa"] == "absent:政府工作报告（大洼区）", fam
+
+
+def test_a_decision_that_repeals_a_text_is_no_child_of_it(tmp_path: Path) -> None:
+    """A standing committee's decision listing the regulations it repeals ("一、废止《未市邮政通信条例》", after the
+    shape of 北京市人民代表大会常务委员会关于废止部分地方性法规的决定) cites them in its opening but implements
+    none: no family link (rules/words.yaml repeal_before / repeal_after). A text that replaces an older one
+    while implementing a third stays the third's child."""
+    files = {
+        "post.md": "未市邮政通信条例\n第一条 为了加强邮政通信管理，制定本条例。\n第二条 本市行政区域内的邮政通信活动，适用本条例。\n",
+        "repeal.md": (
+            "未市人民代表大会常务委员会关于废止部分地方性法规的决定\n未市第十五届人民代表大会常务委员会第十次会议决定：\n"
+            "一、废止《未市邮政通信条例》（1994年7月22日未市第十届人民代表大会常务委员会第十一次会议通过）\n"
+            "二、《未市信息化促进条例》同时废止。\n本决定自公布之日起施行。\n"
+        ),
+        "info.md": "未市信息化促进条例\n第一条 为了促进信息化发展，制定本条例。\n",
+        "new_post.md": (
+            "未市邮政条例\n第一条 为了保障邮政普遍服务，根据《未市邮政通信条例》的有关规定，结合本市实际，制定本条例。\n"
+            "第二条 本市行政区域内的邮政活动，适用本条例。\n"
+        ),
+    }
+    fam = compare_files(tmp_path, files)
+    assert "repeal" not in set(fam.loc[fam["role"] == "child", "doc_id"]), fam
+    child = fam[fam["doc_id"] == "new_post"]
+    assert list(child["parent_doc_id"]) == ["post"], fam

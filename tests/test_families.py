@@ -261,3 +261,29 @@ def test_a_decision_that_repeals_a_text_is_no_child_of_it(tmp_path: Path) -> Non
     assert "repeal" not in set(fam.loc[fam["role"] == "child", "doc_id"]), fam
     child = fam[fam["doc_id"] == "new_post"]
     assert list(child["parent_doc_id"]) == ["post"], fam
+
+
+_CIVILITY = (
+    "第二条 本条例所称文明行为，是指遵守宪法和法律法规，体现社会主义核心价值观，维护公序良俗的行为。\n"
+    "第三条 文明行为促进工作坚持党委领导、政府主导、社会协同、公众参与的原则。\n"
+    "第四条 公民应当自觉遵守社会公德，爱护公共环境，文明出行，文明就餐，文明旅游。\n"
+    "第五条 国家机关、企业事业单位和社会组织应当加强本单位文明行为促进工作。\n"
+)
+
+
+def test_a_city_that_copies_another_provinces_text_is_no_child_of_it(tmp_path: Path) -> None:
+    """A city regulation that restates a regulation of a province-level place elsewhere (拉萨市's 文明行为促进条例
+    and 北京市's, after the pair the regulation corpus holds) implements its own province's law, not the other
+    place's: reused wording links a lower text to a higher one only in its own province, as subject links do;
+    the same city text under its own region's regulation is its child."""
+    files = {
+        "beijing.md": f"北京市文明行为促进条例\n第一条 为了培育和践行社会主义核心价值观，提升社会文明程度，制定本条例。\n{_CIVILITY}",
+        "lhasa.md": f"拉萨市文明行为促进条例\n第一条 为了提升城市文明程度，结合本市实际，制定本条例。\n{_CIVILITY}",
+        "tibet.md": f"西藏自治区文明行为促进条例\n第一条 为了提升社会文明程度，结合自治区实际，制定本条例。\n{_CIVILITY}",
+    }
+    fam = compare_files(tmp_path, files)
+    child = fam[(fam["doc_id"] == "lhasa") & (fam["role"] == "child")]
+    assert list(child["parent_doc_id"]) == ["tibet"], fam
+    (tmp_path / "two").mkdir()
+    fam = compare_files(tmp_path / "two", {k: v for k, v in files.items() if k != "tibet.md"})
+    assert "beijing" not in set(fam["parent_doc_id"]), fam

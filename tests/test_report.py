@@ -79,19 +79,25 @@ def test_report_is_self_contained(report_out: Path, tree: lxml_html.HtmlElement)
     assert tree.xpath("//meta[@charset='utf-8']"), "报告应声明 UTF-8"
 
 
-def test_text_and_values_are_escaped(tmp_path: Path) -> None:
-    """A notice whose text looks like markup shows it as text; nothing in it becomes an element."""
-    src = tmp_path / "in" / "escape_test.txt"
+def _report_of(tmp_path: Path, name: str, text: str) -> tuple[Path, lxml_html.HtmlElement]:
+    """The output folder and the parsed report of one notice, `name`.txt, run through the CLI."""
+    src = tmp_path / "in" / f"{name}.txt"
     src.parent.mkdir()
-    src.write_text(
-        "某县人民政府办公室文件\n某政办〔2021〕3号\n关于<script>alert(1)</script>做好<b>政务公开</b>工作的通知\n"
-        "各乡镇人民政府：\n一、工作目标\n2021年年底前，完成<i>财政预决算</i>领域公开事项目录。\n某县人民政府办公室\n2021年3月1日\n",
-        encoding="utf-8",
-    )
+    src.write_text(text, encoding="utf-8")
     out = tmp_path / "out"
     main([str(src), "--out", str(out)])
     assert main(["report", "--out", str(out)]) == 0
-    tree = lxml_html.fromstring((out / "report.html").read_text(encoding="utf-8"))
+    return out, lxml_html.fromstring((out / "report.html").read_text(encoding="utf-8"))
+
+
+def test_text_and_values_are_escaped(tmp_path: Path) -> None:
+    """A notice whose text looks like markup shows it as text; nothing in it becomes an element."""
+    out, tree = _report_of(
+        tmp_path,
+        "escape_test",
+        "某县人民政府办公室文件\n某政办〔2021〕3号\n关于<script>alert(1)</script>做好<b>政务公开</b>工作的通知\n"
+        "各乡镇人民政府：\n一、工作目标\n2021年年底前，完成<i>财政预决算</i>领域公开事项目录。\n某县人民政府办公室\n2021年3月1日\n",
+    )
     assert not tree.xpath("//main//b | //main//i | //main//script[not(@type='application/json')]"), "正文中的标记应作为文字显示"
     title = _csv(out, "documents")["title"].iloc[0]
     assert "<script>" in title and title in str(_spec(tree, "coverage")), "图表数据中的标题应完整保留（JSON 内已转义）"
@@ -293,18 +299,13 @@ def test_head_marks_show_in_the_document_header_and_link_to_their_text(tmp_path:
 
 def test_a_tasks_assisting_units_show_beside_its_lead(tmp_path: Path) -> None:
     """A task row of the report names the units the notice marks as assisting (配合) in a column of their own."""
-    src = tmp_path / "in" / "co_units.txt"
-    src.parent.mkdir()
-    src.write_text(
+    _, tree = _report_of(
+        tmp_path,
+        "co_units",
         "某市人民政府办公室关于印发某市2024年重点工作方案的通知\n某政办发〔2024〕9号\n各区人民政府，市政府各部门：\n"
         "现将《某市2024年重点工作方案》印发给你们，请认真贯彻执行。\n某市人民政府办公室\n2024年2月1日\n"
         "一、重点任务\n1.建设智慧停车平台。2024年6月底前建成。（市城管局牵头，市公安局、市大数据局配合）\n",
-        encoding="utf-8",
     )
-    out = tmp_path / "out"
-    main([str(src), "--out", str(out)])
-    assert main(["report", "--out", str(out)]) == 0
-    tree = lxml_html.fromstring((out / "report.html").read_text(encoding="utf-8"))
     rows = _doc_page(tree, "co_units").xpath('.//tr[@data-target="task-0"]')
     cells = [td.text_content().strip() for td in rows[0].xpath("./td")] if rows else []
     assert "市公安局；市大数据局" in cells and "市城管局" in cells, cells

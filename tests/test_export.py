@@ -134,3 +134,15 @@ def test_a_table_written_in_parts_is_the_table_written_whole(tmp_path: Path) -> 
         assert [list(r) for r in b.iter_rows(values_only=True)] == [list(r) for r in a.iter_rows(values_only=True)]
         assert b.auto_filter.ref == a.auto_filter.ref == f"A1:C{len(table) + 1}"
         assert parts.frame().reset_index(drop=True).equals(table.reset_index(drop=True))
+
+
+def test_every_table_has_distinct_chinese_headers() -> None:
+    """--headers zh must not head two columns of one sheet alike (tasks' lead_unit and lead_units, the one lead
+    and every marked lead, were both 牵头单位)."""
+    from pipeline import rules
+    from pipeline.tables import columns
+
+    zh = rules.header_labels()["zh"]
+    for name in TABLES:
+        labels = [zh.get(c, c) for c in columns(name)]
+        assert len(labels) == len(set(labels)), (name, sorted({x for x in labels if labels.count(x) > 1}))

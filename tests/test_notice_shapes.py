@@ -3614,3 +3614,15 @@ def test_a_meetings_decision_naming_its_lead_alone(tmp_path: Path) -> None:
         ("s2", "会议明确，9月底前完成校舍改造", "县教育局；县财政局", "县教育局", "2022-09-30"),
         ("s3", "", "", "", ""),  # "县发改局牵头的项目库…" reports, it decides nothing: an item with no units
     ], got
+
+
+def test_a_schedule_whose_lines_open_with_their_month(tmp_path: Path) -> None:
+    # a 进度安排 whose steps each open with their month (奉贤区's 城市体检 plan, 2026): "2026年4月，印发…" is due by
+    # the month's end; "5月，完成…" by the end of May of the document's year (inferred); a narrative's "2019年8月，
+    # 国务院印发…" names who acted before its verb and is no step
+    text = plan_notice(
+        "一、背景\n2019年8月，国务院印发《关于推进城市体检的意见》。\n二、进度安排\n"
+        "2024年4月，印发区级体检工作方案，完成工作部署。\n5月，完成各级城市体检，汇交体检报告初稿。\n"
+    )
+    got = [(d.text, d.end, d.inferred) for d in run(tmp_path, text).deadlines]
+    assert got == [("2024年4月", "2024-04-30", False), ("5月", "2024-05-31", True)], got

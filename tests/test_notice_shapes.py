@@ -3626,3 +3626,18 @@ def test_a_schedule_whose_lines_open_with_their_month(tmp_path: Path) -> None:
     )
     got = [(d.text, d.end, d.inferred) for d in run(tmp_path, text).deadlines]
     assert got == [("2024年4月", "2024-04-30", False), ("5月", "2024-05-31", True)], got
+
+
+def test_steps_whose_headings_give_their_month(tmp_path: Path) -> None:
+    # a district's 工作步骤 whose step headings give their month in brackets ("（三）形成体检报告（2024年10月）。",
+    # 崇明区's 城市体检 plan, 2021): each step runs through its month; a limit inside the step is read too
+    text = plan_notice(
+        "一、工作步骤\n（一）数据资料收集（2024年9月）。各相关部门按要求提供指标数据资料。\n"
+        "（二）形成体检报告（2024年10月）。10月15日前，形成正式报告。\n"
+    )
+    got = [(d.text, d.kind, d.start, d.end) for d in run(tmp_path, text).deadlines]
+    assert got == [
+        ("2024年9月", "range", "2024-09-01", "2024-09-30"),
+        ("2024年10月", "range", "2024-10-01", "2024-10-31"),
+        ("10月15日前", "by", "", "2024-10-15"),
+    ], got

@@ -43,7 +43,7 @@ def _separators(seps: str) -> re.Pattern[str]:
 
 
 # "列第一位者为牵头单位，下同": a note on how to read the list, not a unit
-LEAD_FIRST = r"(?:列|排)(?:在)?(?:第一位|首位|第一)(?:者|的)?(?:责任)?(?:部门|单位)?(?:为|是)牵头(?:或汇总)?(?:单位|部门)"  # also in tags' patterns
+LEAD_FIRST = r"(?:(?:列|排)(?:在|名)?(?:第一位|首位|第一)|第一个)(?:者|的)?(?:责任)?(?:部门|单位)?(?:为|是)牵头(?:或汇总)?(?:单位|部门)"  # also in tags' patterns
 LEAD_FIRST_NOTE = regex.compile(LEAD_FIRST)
 # the note may be bracketed after the last unit: "A、B（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）"
 LIST_NOTE = regex.compile(rf"[（(][^（）()]{{0,30}}?{LEAD_FIRST}[^（）()]{{0,10}}[）)]|[，,；;]?\s*{LEAD_FIRST}(?:[，,；;]\s*下同)?|[，,；;]\s*下同")

@@ -334,6 +334,8 @@ def test_office_kinds_after_a_qualifier_stay_one_addressee() -> None:
     assert got == ["各街道党工委、办事处", "区委、区人民政府各部、委、办、局", "各人民团体"], got
     assert split_addressees("各园区党工委、管委会，市委、市政府各部门") == ["各园区党工委、管委会", "市委、市政府各部门"]
     assert split_addressees("县委，县政府各部门") == ["县委", "县政府各部门"]  # apart: two addressees
+    # after a government a 管委会 is the zones', not the same places' (新余's 主送机关)
+    assert split_addressees("各县（区）人民政府、管委会") == ["各县（区）人民政府", "管委会"]
     # a new town is a zone with a committee too (嘉府发〔2014〕33号); so is a 新片区
     got = split_addressees("各街道办事处，嘉定新城、嘉定工业区、菊园新区管委会")
     assert got == ["各街道办事处", "嘉定新城、嘉定工业区、菊园新区管委会"], got

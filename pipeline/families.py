@@ -261,7 +261,8 @@ def reuse_links(docs: pd.DataFrame, texts: Mapping[str, str], linked: set[str]) 
         ra, rb = _rank(a.admin_level), _rank(b.admin_level)
         upper = a if ra is not None and rb is not None and ra < rb else b
         # a text above reuses down only into its own province (or from the nation): 拉萨市's 条例 that copies
-        # 北京市's is no child of it, as subject_links reads levels; across provinces the two are siblings
+        # 北京市's is no child of it, as subject_links reads levels; across provinces the pair is weighed as two
+        # texts of one level are (siblings only when each reuses the other)
         if ra is not None and rb is not None and ra != rb and (_rank(upper.admin_level) == 0 or a.region_province == b.region_province):
             parent, child = (a, b) if ra < rb else (b, a)
             reused = share(child.doc_id, parent.doc_id)

@@ -88,6 +88,7 @@ def _lead_forms() -> _LeadForms:
     lead = rf"(?:{rules.alternation('lead_verb')})(?!单位|部门|处室|主业)"
     prose = rf"(?:{rules.alternation('prose_lead_verb')})(?!单位|部门|处室)"
     assist = rules.alternation("assist_verb")
+    adverb = rf"(?:{rules.alternation('assist_adverb')})?"  # "各区政府具体落实": how they assist, no unit's name
     tail = rf"(?:{rules.alternation('lead_verb_tail')})?"  # "（由县发改局牵头实施）"
     # "（A、B分别牵头）": the adverb is read before the verb so no unit's name keeps it
     lead = rf"(?:{rules.alternation('lead_adverb')})?{lead}"
@@ -97,11 +98,11 @@ def _lead_forms() -> _LeadForms:
         prose_verb=regex.compile(prose),
         clause_verb=regex.compile(rf"{prose}|(?<=由[^。；，,（）()：:\n]{{2,40}})负责(?=[，,、])"),
         assist_words=tuple(rules.word_rules()["assist_verb"].words),
-        assists=regex.compile(rf"(?:{assist}|落实)$"),
+        assists=regex.compile(rf"{adverb}(?:{assist}|落实)$"),
         # the assisting units never open with a date: "（县住建局牵头，2023年底前完成）" names none
         bracket=regex.compile(
             rf"[（(〔]由?(?P<lead>[^（）()〔〕：:，,；;。]{{2,60}}?){lead}{tail}[，,、；;]?(?P<co>(?!\s*(?:(?:19|20)\d{{2}}\s*年|\d{{1,2}}\s*月|年底|年内|长期|持续)){_BAL}?)"
-            rf"(?:按职责分工)?(?:负责落实|负责|落实|{assist})?{_TIME_TAIL}[）)〕]"
+            rf"(?:按职责分工)?{adverb}(?:负责落实|负责|落实|{assist})?{_TIME_TAIL}[）)〕]"
         ),
         # a sentence of its own closing an item's paragraph, no brackets (units only: a clause with anything
         # else is prose)
@@ -119,8 +120,12 @@ def _lead_forms() -> _LeadForms:
             rf"(?P<co>[^。；，,（）()：:\n要应]{{2,60}}?)(?:等(?:部门|单位))?(?:按职责分工)?(?:{assist})(?=[，,。；])",
             regex.M,
         ),
+        # ("会议决定，由市住建局牵头，会同市财政局制定实施细则": the units it acts with, rules/words.yaml with_verb,
+        # assist, named before the work they do together)
         lone_clause=regex.compile(
-            rf"(?<=(?:{rules.alternation('decision_lead_in')})[，,：:])[ \t]*由?(?P<lead>[^。；，,（）()：:\n要应]{{2,40}}?){prose}{tail}(?P<co>)(?=[，,])"
+            rf"(?<=(?:{rules.alternation('decision_lead_in')})[，,：:])[ \t]*由?(?P<lead>[^。；，,（）()：:\n要应]{{2,40}}?){prose}{tail}"
+            rf"(?:[，,]\s*(?:{rules.alternation('with_verb')})(?P<co>[^。；，,（）()：:\n要应]{{2,40}}?)(?:等(?:有关)?(?:部门|单位))?"
+            r"(?=研究|制定|推进|开展|做好|落实|完善|建立|组织|抓好|实施|编制|起草|出台)|(?P<co>)(?=[，,]))"
         ),
     )
 

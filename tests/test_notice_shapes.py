@@ -3643,3 +3643,14 @@ def test_steps_whose_headings_give_their_month(tmp_path: Path) -> None:
         ("2024年10月", "range", "2024-10-01", "2024-10-31"),
         ("10月15日前", "by", "", "2024-10-15"),
     ], got
+
+
+def test_a_responsibility_cell_that_labels_its_lead_and_assisting_units(tmp_path: Path) -> None:
+    # a task table whose 责任单位 cell labels the roles itself ("牵头：市城管局；配合：市公安局、市大数据局"): the
+    # labels are no part of the units' names, and the roles are marked
+    rows = (
+        "<tr><td>序号</td><td>工作任务</td><td>责任单位</td><td>完成时限</td></tr>"
+        "<tr><td>1</td><td>建设智慧停车平台</td><td>牵头：市城管局；配合：市公安局、市大数据局</td><td>2024年6月</td></tr>"
+    )
+    got = [(t.units, t.lead_unit, t.lead_units, t.co_units, t.due_date) for t in table_notice(tmp_path, "cell_labels", rows).tasks]
+    assert got == [("市城管局；市公安局；市大数据局", "市城管局", "市城管局", "市公安局；市大数据局", "2024-06-30")], got

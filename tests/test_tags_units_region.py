@@ -69,6 +69,9 @@ TAGS = [
     # how the assisting units act (rules/words.yaml assist_adverb) is no part of their names
     ("推进改革。（市发改委牵头负责，各区政府具体落实）", [(["市发改委"], ["各区政府"])]),
     ("推进改革。（市发改委牵头，各乡镇分别配合）", [(["市发改委"], ["各乡镇"])]),
+    # the verbs alone as labels (牵头：…；配合：…), in brackets or on lines of their own
+    ("推进改革。（牵头：市发改委；配合：市财政局）", [(["市发改委"], ["市财政局"])]),
+    ("推进改革。\n牵头：市发改委\n配合：市财政局、市商务局", [(["市发改委"], ["市财政局", "市商务局"])]),
     # a meeting's decision naming its lead alone, or with the units it acts with (会同)
     ("会议要求，由县城管局牵头，6月底前完成整治。", [(["县城管局"], [])]),
     ("会议决定，由市住建局牵头，会同市财政局、市商务局等部门研究制定实施细则。", [(["市住建局"], ["市财政局", "市商务局"])]),

@@ -841,6 +841,10 @@ class _TaskBuilder:
                 lead, co = _block_units("责任单位", cell("units"))
                 co += [u for u in split_units(cell("co")) if u not in co]
                 marked = True
+            elif (labelled := _parse_tag_units(cell("units")))[2]:
+                # "牵头：市发改委；配合：市财政局" inside the 责任单位 cell: each label its units
+                lead, co = labelled[0], labelled[1] + [u for u in split_units(cell("co")) if u not in labelled[1]]
+                marked = True
             else:
                 groups = unit_groups(cell("units"))
                 lead = groups[0] if groups else []

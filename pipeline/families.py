@@ -451,8 +451,8 @@ def _lead_index(tasks: pd.DataFrame | None, wanted: set[str]) -> _LeadIndex:
     if tasks is None or tasks.empty:
         return out
     t = tasks[tasks["doc_id"].isin(wanted)]
-    marked = t["lead_units"] if "lead_units" in t.columns else [""] * len(t)
-    for doc_id, start, lead, leads in zip(t["doc_id"], t["start_char"], t["lead_unit"], marked):
+    # the frame comes through store.coerce, which gives a store written before lead_units the empty column
+    for doc_id, start, lead, leads in zip(t["doc_id"], t["start_char"], t["lead_unit"], t["lead_units"]):
         out.setdefault(str(doc_id), []).append((int(start), str(leads or lead)))
     return out
 

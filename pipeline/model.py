@@ -246,6 +246,17 @@ class DocumentRow:
     signer: str = ""  # 签发人 of an upward document (§7.2.4), names joined with ；
     subject_terms: str = ""  # 主题词 of an older 版记 (GB/T 9704-1999), as printed
 
+    @property
+    def own_date(self) -> str | None:
+        """The date the document gives itself: its 成文日期 (GB/T 9704 §7.3.5.2), else the day it was 印发."""
+        return self.signed_date or self.issued_date or None
+
+    @property
+    def dated_by(self) -> str | None:
+        """The date a limit without a year is read against: the document's own, else (a page that prints no
+        成文日期) the day the page published it."""
+        return self.own_date or self.published_date or None
+
 
 @_pickled_as_values
 @dataclass(frozen=True, slots=True)

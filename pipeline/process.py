@@ -36,7 +36,7 @@ def extract(doc: NormDoc) -> Extraction:
     references = extract_references(doc, st, own_title=row.title, province=row.region_province, city=row.region_city)
     mentions = list(find_mentions(doc.text))  # once per document: domains and domain-only task items share them
     domains = extract_domains(doc, st, mentions)
-    tasks, assignments = extract_tasks(doc, st, mentions, row.signed_date or row.issued_date or row.published_date or None)
+    tasks, assignments = extract_tasks(doc, st, mentions, row.dated_by)
     deadlines = extract_deadlines(doc, st, row, validity, tasks)
     tasks = with_due_dates(tasks, deadlines)
     return Extraction(

@@ -32,11 +32,11 @@ def extract_deadlines(doc: NormDoc, st: Structure, row: DocumentRow, validity: S
     titles = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(doc.text)]
     if validity is not None:
         titles.append((validity.start, validity.end))
-    base_date = row.signed_date or row.issued_date or None
+    base_date = row.own_date
     # a page that prints no 成文日期 still dates the notice by its publication ("发布时间：2022-11-04"): the year a
     # limit leaves out ("于11月20日前") is read from it, marked inferred; it never drops a limit as past, since a
     # page may publish an older notice again
-    infer_base = base_date or row.published_date or None
+    infer_base = row.dated_by
     dated_line = rules.element_rules()["signed_date"].pattern
     out: list[DeadlineRow] = []
     for start, end in st.body_ranges(doc):

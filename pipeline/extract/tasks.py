@@ -846,9 +846,8 @@ class _TaskBuilder:
                 lead, co = labelled[0], labelled[1] + [u for u in split_units(cell("co")) if u not in labelled[1]]
                 marked = True
             else:
-                groups = unit_groups(cell("units"))
-                lead = groups[0] if groups else []
-                co = [u for g in groups[1:] for u in g] + split_units(cell("co"))
+                # no label in the cell: its first group of units (A；B、C) leads, parsed once above
+                lead, co = labelled[0], labelled[1] + split_units(cell("co"))
                 # a 配合单位 column beside the 责任单位 one marks both roles, and so does "列第一位者为牵头单位"
                 # said before the table; groups alone ("A；B、C") mark none
                 marked = bool(cell("co"))

@@ -11,6 +11,7 @@ cues (`red` 发文机关标志, `rule_below`/`red_rule` for the separator line u
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import statistics
@@ -25,6 +26,7 @@ import regex
 
 from .. import rules
 from ..model import Block, IngestError, Line, SourceDocument, Table
+from .pdfcolumns import Columns, find_columns
 from .pdflines import PLine, group_lines
 from .pdfpage import PageData, pdfium_page, plumber_page
 from .pdfopentables import find_open_tables
@@ -154,10 +156,14 @@ def assemble(pages: list[PageData], *, path: Path, doc_id: str, sha256: str, war
         tables, rest = find_tables(p)
         open_tables, rest = find_open_tables(p, rest, tables)
         tables += open_tables
-        lines = group_lines(rest, p.number, ocr=p.ocr)
-        _rule_cues(p, lines, tables)
-        items: list[Item] = [*lines, *tables]
-        items.sort(key=lambda it: it.top)
+        columns = find_columns(rest, p.edges)
+        if columns is None:
+            lines = group_lines(rest, p.number, ocr=p.ocr)
+            _rule_cues(p, lines, tables)
+            items: list[Item] = [*lines, *tables]
+            items.sort(key=lambda it: it.top)
+        else:
+            items = _column_items(p, columns, tables)
         built.append(_Page(p, items))
     furniture = _remove_furniture(built)
     lines = [it for bp in built for it in bp.items if isinstance(it, PLine)]
@@ -179,6 +185,30 @@ def assemble(pages: list[PageData], *, path: Path, doc_id: str, sha256: str, war
         furniture=tuple(Line(f.text, f.page, None, frozenset({"furniture"})) for f in furniture),
         warnings=tuple(warnings),
     )
+
+
+def _column_items(p: PageData, columns: Columns, tables: list[PTable]) -> list[Item]:
+    """A page set in two columns in reading order: each full-width band, and between them the left column
+    before the right one. The right column's lines are moved left onto the left one's, so that both are
+    measured against one pair of column margins (a line that reaches the column's edge wraps on into the
+    next, the right column's first line continues the left one's last paragraph)."""
+    by_segment = [group_lines(seg.frags, p.number, ocr=p.ocr) for seg in columns.segments]
+    _rule_cues(p, [ln for seg_lines in by_segment for ln in seg_lines], tables)
+    keyed: list[tuple[int, float, Item]] = []
+    for i, (seg, seg_lines) in enumerate(zip(columns.segments, by_segment)):
+        for ln in seg_lines:
+            ln.column = seg.side != "full"
+            if seg.side == "right":
+                ln.x0 -= columns.shift
+                ln.x1 -= columns.shift
+            keyed.append((i, ln.top, ln))
+    for t in tables:
+        side = "full" if t.x0 < columns.gutter < t.x1 else "left" if t.x1 <= columns.gutter else "right"
+        # after the last segment of its side that starts above it
+        at = max((i for i, seg in enumerate(columns.segments) if seg.side == side and seg.top <= t.top), default=0)
+        keyed.append((at, t.top, t))
+    keyed.sort(key=lambda k: (k[0], k[1]))
+    return [it for _, _, it in keyed]
 
 
 # --------------------------------------------------------------------------- OCR confidence
@@ -275,7 +305,7 @@ def _percentile(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, max(0, int(q * (len(values) - 1))))]
 
 
-Margins = dict[tuple[bool, bool], tuple[float, float]]
+Margins = dict[tuple[bool, bool, bool], tuple[float, float]]
 
 
 def _right_edge(x1s: list[float], size: float) -> float:
@@ -292,8 +322,8 @@ def _right_edge(x1s: list[float], size: float) -> float:
     return right
 
 
-def _key(ln: PLine, wide: set[int]) -> tuple[bool, bool]:
-    return ln.ocr, ln.page in wide
+def _key(ln: PLine, wide: set[int]) -> tuple[bool, bool, bool]:
+    return ln.ocr, ln.page in wide, ln.column
 
 
 def _geometry(lines: list[PLine], pages: list[_Page]) -> Margins:
@@ -302,7 +332,8 @@ def _geometry(lines: list[PLine], pages: list[_Page]) -> Margins:
     pages (an attachment table on a landscape page has a text block of its own)."""
     margins: Margins = {}
     wide = {bp.data.number for bp in pages if bp.data.width > bp.data.height * LANDSCAPE}
-    for key in ((False, False), (True, False), (False, True), (True, True)):
+    keys: list[tuple[bool, bool, bool]] = [(o, w, c) for o, w, c in itertools.product((False, True), repeat=3)]
+    for key in keys:
         group = [ln for ln in lines if _key(ln, wide) == key]
         if not group:
             continue

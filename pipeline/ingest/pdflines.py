@@ -37,6 +37,7 @@ class PLine:
     bold: bool = False
     ocr: bool = False
     cues: set[str] = field(default_factory=set)
+    column: bool = False  # a line of a page set in two columns (pdfcolumns): measured against the column's margins
 
 
 def _rows(frags: list[Frag]) -> list[list[Frag]]:

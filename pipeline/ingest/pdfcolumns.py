@@ -11,6 +11,7 @@ bands; between them the left column is read before the right one.
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -51,10 +52,10 @@ def find_columns(frags: list[Frag], edges: Sequence[Edge] = ()) -> Columns | Non
     if sum(len(f.text) for f in frags) < MIN_CHARS:  # a fragment is a character, or an OCR line box
         return None
     size = statistics.median(f.size or (f.bottom - f.top) for f in frags) or 10.0
-    rows = _rows(frags)
-    gutter = _gutter(rows, size)
+    gutter = _gutter(frags, size)
     if gutter is None:
         return None
+    rows = _rows(frags)
     lo, hi = gutter
     mid = (lo + hi) / 2
     # the rows that cross the gutter are full-width bands (a masthead, a title over both columns)
@@ -70,26 +71,26 @@ def find_columns(frags: list[Frag], edges: Sequence[Edge] = ()) -> Columns | Non
     return Columns(_segments(frags, full_rows, mid), mid, shift)
 
 
-def _gutter(rows: list[list[Frag]], size: float) -> tuple[float, float] | None:
-    """The widest strip in the middle of the text block that few rows cross (a masthead, a title or a page
-    number set across the page may), at least MIN_GUTTER wide."""
-    x_min = min(f.x0 for r in rows for f in r)
-    x_max = max(f.x1 for r in rows for f in r)
+def _gutter(frags: list[Frag], size: float) -> tuple[float, float] | None:
+    """The widest strip in the middle of the text block that few lines cross (a masthead, a title or a page
+    number set across the page may), at least MIN_GUTTER wide. Characters of one line do not overlap, so
+    the characters over a point-wide strip count the lines that cross it; "few" is against the most lines
+    crossing any strip of the middle (every line, on a page of one column)."""
+    x_min = min(f.x0 for f in frags)
+    x_max = max(f.x1 for f in frags)
     a = int(x_min + MIDDLE[0] * (x_max - x_min))
     b = int(x_min + MIDDLE[1] * (x_max - x_min)) + 1
-    crossed = [0] * (b - a)  # rows covering each point-wide strip of the middle
-    for r in rows:
-        covered = bytearray(b - a)
-        for f in r:
-            lo, hi = max(a, int(f.x0)), min(b, int(f.x1) + 1)
-            if lo < hi:
-                covered[lo - a : hi - a] = b"\x01" * (hi - lo)
-        for i, c in enumerate(covered):
-            crossed[i] += c
-    allowed = CROSSING_SHARE * len(rows)
+    diff = [0] * (b - a + 1)
+    for f in frags:
+        lo, hi = max(a, int(f.x0)), min(b, int(f.x1) + 1)
+        if lo < hi:
+            diff[lo - a] += 1
+            diff[hi - a] -= 1
+    crossed = list(itertools.accumulate(diff[:-1]))
+    allowed = CROSSING_SHARE * max(crossed, default=0)
     best: tuple[int, int] | None = None
     run = None
-    for i, c in enumerate(crossed + [len(rows) + 1]):
+    for i, c in enumerate(crossed + [allowed + 1]):
         if c <= allowed:
             run = i if run is None else run
             continue

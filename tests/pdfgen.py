@@ -114,6 +114,7 @@ class Furniture:
     page_number: str = "— {n} —"
     running_header: str = ""
     page_number_top: bool = False  # a Word template's header: the number centred just over the text block
+    watermark: str = ""  # light grey text drawn diagonally over every page (a download platform's mark)
 
 
 # --------------------------------------------------------------------------- drawing
@@ -214,6 +215,15 @@ class Writer:
     # page handling
     def _furniture(self) -> None:
         c = self.c
+        if self.furniture.watermark:
+            c.saveState()
+            c.setFillColor(Color(0.8, 0.8, 0.8))
+            c.translate(self.page_w / 2, self.page_h / 2)
+            c.rotate(45)
+            for k in (-1, 0, 1):  # three copies across the page, over the body text
+                c.setFont(CJK, 36)
+                c.drawCentredString(0, k * 200, self.furniture.watermark)
+            c.restoreState()
         if self.furniture.page_number:
             label = self.furniture.page_number.format(n=self.page)
             w = text_width(label, 14)

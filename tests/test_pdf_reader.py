@@ -106,7 +106,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     header = pdfgen.write_pdf(notice(), base / "header.pdf", furniture=Furniture(page_number="第{n}页", running_header="江北市人民政府办公室文件"))
     garbled = base / "garbled.pdf"
     garbled.write_bytes(pdfgen.without_tounicode(main.read_bytes()))
-    return {"main": main, "header": header, "garbled": garbled}
+    marked = pdfgen.write_pdf(notice(), base / "watermark.pdf", furniture=Furniture(watermark="江北市人民政府办公室 仅供参考"))
+    return {"main": main, "header": header, "garbled": garbled, "watermark": marked}
 
 
 @pytest.fixture(scope="module")
@@ -240,6 +241,16 @@ def test_engines_agree(built: dict[str, Path]) -> None:
     assert [b.text for b in _lines(fast)] == [b.text for b in _lines(ref)], "pdfium 与 pdfplumber 的行应一致"
     assert [t.rows for t in _tables(fast)] == [t.rows for t in _tables(ref)], "两种引擎的表格应一致"
     assert [b.full for b in _lines(fast)] == [b.full for b in _lines(ref)]
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "plumber"])
+def test_a_diagonal_watermark_is_no_text(built: dict[str, Path], engine: str) -> None:
+    """Grey text laid at 45 degrees over every page (a download platform's "仅供参考"): its characters fall
+    between the notice's on every row they cross; left out, the lines and tables are the unmarked PDF's."""
+    plain = read_pdf(built["main"], doc_id="n", sha256="", data=built["main"].read_bytes(), engine=engine)
+    marked = read_pdf(built["watermark"], doc_id="w", sha256="", data=built["watermark"].read_bytes(), engine=engine)
+    assert [b.text for b in _lines(marked)] == [b.text for b in _lines(plain)]
+    assert [t.rows for t in _tables(marked)] == [t.rows for t in _tables(plain)]
 
 
 def test_garbled_text_layer_goes_to_ocr(built: dict[str, Path]) -> None:

@@ -162,8 +162,11 @@ def _pdfium_chars(tp: pdfium.PdfTextPage, data: PageData) -> None:
         # FPDFText_GetFontSize is the size set by Tf, before the text matrix: WPS writes Tf 360 under a 0.05
         # matrix, Chrome 16-24 under its own. The size on the page is Tf times the matrix's vertical scale.
         size = font_size(raw, i)
-        if size and char_matrix(raw, i, mat):
-            size *= math.hypot(mat.c, mat.d) or 1.0
+        if char_matrix(raw, i, mat):
+            if slanted(mat.a, mat.b):
+                continue  # a diagonal watermark over the page, no line of the notice
+            if size:
+                size *= math.hypot(mat.c, mat.d) or 1.0
         frags.append(Frag(ch, rect.left, rect.right, h - rect.top, h - rect.bottom, size or (rect.top - rect.bottom), red))
     data.bad_chars = bad
 
@@ -262,6 +265,19 @@ def _segment(p: tuple[float, float], q: tuple[float, float], page_h: float, red:
 # --------------------------------------------------------------------------- pdfplumber
 
 
+SLANT = (10.0, 80.0)  # degrees: a baseline turned this far from the page's axes is diagonal text
+
+
+def slanted(a: float, b: float) -> bool:
+    """A character whose baseline (the text matrix's first column, a b) runs diagonally: a download platform's
+    or an office's watermark ("仅供参考", the site's name) laid at 30-60 degrees over the text. Text turned a
+    quarter (a landscape table drawn sideways, a /Rotate page) is upright text once the page is turned."""
+    if not (a or b):
+        return False
+    angle = math.degrees(math.atan2(abs(b), abs(a)))
+    return SLANT[0] < angle < SLANT[1]
+
+
 def plumber_page(page: Any) -> PageData:
     """The same records from a pdfplumber page (the reference engine)."""
     data = PageData(page.page_number, float(page.width), float(page.height))
@@ -275,6 +291,9 @@ def plumber_page(page: Any) -> PageData:
             bad += 1
         if not text.strip():
             continue
+        matrix = c.get("matrix")
+        if matrix and slanted(float(matrix[0]), float(matrix[1])):
+            continue  # a diagonal watermark
         color = c.get("non_stroking_color") or ()
         red = is_red(tuple(color)) if isinstance(color, (tuple, list)) else False
         data.frags.append(Frag(text, float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"]), float(c["size"]), red))

@@ -157,12 +157,13 @@ _SENTENCE_RESPONSIBLE = regex.compile(
 @rules.cached
 def _bare_units() -> regex.Pattern[str]:
     """Units alone in brackets closing an item, no label and no verb ("…增长6.5%左右。（市发展改革委、市统计局，各县市区
-    政府）", "…。（市工业和信息化局；责任人：李四）": a 政府工作报告's 分工). Only after a finished sentence at the end of
-    its line, no digit and no note inside (（以下简称…）, （含县级）); find_tags checks that every part is a unit."""
+    政府）", "…。（市工业和信息化局；责任人：李四）": a 政府工作报告's 分工), their limit after them or not ("（市公安局、
+    市交通运输局，2024年6月底前）"). Only after a finished sentence at the end of its line, no digit among the units
+    and no note inside (（以下简称…）, （含县级）); find_tags checks that every part is a unit."""
     aside = rules.alternation("aside_label")
     return regex.compile(
         r"(?<=[。；;！])[ \t]*[（(](?P<units>(?:[^（）()：:。；;\n\d]|[（(][^（）()\n\d]{1,12}[）)]){2,80}?)"
-        rf"(?:[；;，,]\s*(?:{aside})\s*[：:][^（）()\n]{{0,40}})?[）)][ \t]*$",
+        rf"(?:[；;，,]\s*(?:{aside})\s*[：:][^（）()\n]{{0,40}})?{_TIME_TAIL}[）)][ \t]*$",
         regex.M,
     )
 

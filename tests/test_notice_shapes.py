@@ -1796,6 +1796,15 @@ def test_a_units_cell_marking_its_lead(tmp_path: Path) -> None:
     assert task_rows(x.tasks) == [("新建幼儿园10所", "市教育局；各区人民政府", "市教育局", "2024-08-31")]
 
 
+def test_a_project_table_gives_its_construction_content_as_detail(tmp_path: Path) -> None:
+    """A 重点项目推进表: 项目名称 names the task, 建设内容 is its detail, the county leader is no unit."""
+    x = table_notice(tmp_path, "projects",
+        "<tr><td>序号</td><td>项目名称</td><td>建设内容</td><td>牵头县领导</td><td>责任单位</td><td>进度安排</td></tr>"
+        "<tr><td>1</td><td>县城污水处理厂扩建</td><td>新增处理能力2万吨/日</td><td>王某某</td><td>县住建局（牵头）、县发改局</td><td>2024年12月底前建成</td></tr>")
+    assert task_rows(x.tasks) == [("县城污水处理厂扩建", "县住建局；县发改局", "县住建局", "2024-12-31")]
+    assert x.tasks[0].detail == "新增处理能力2万吨/日", x.tasks[0]
+
+
 def test_a_responsible_column_beside_a_lead_column(tmp_path: Path) -> None:
     """牵头单位 | 责任单位 columns: the 责任单位 units carry the task out with the lead (as in a tag)."""
     x = table_notice(tmp_path, "lead_and_responsible",

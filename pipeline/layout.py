@@ -97,6 +97,9 @@ def _open_book_title(text: str) -> bool:
     """A 《 not closed yet in a short header paragraph (a title broken inside the name it cites)."""
     if len(text) > _NOTE_MAX or "：" in text or "】" in text:
         return False  # a page's field line may open a 《 and run on into the next field
+    if text.endswith("》") and doc_type_of(text):
+        return False  # "…关于印发（…要点》《的通知》": a title printed whole in 《》 has ended, whatever a garbled
+        # bracket inside it left open
     return text.count("《") > text.count("》")
 
 

@@ -3663,3 +3663,23 @@ def test_a_responsibility_cell_that_labels_its_lead_and_assisting_units(tmp_path
     )
     got = [(t.units, t.lead_unit, t.lead_units, t.co_units, t.due_date) for t in table_notice(tmp_path, "cell_labels", rows).tasks]
     assert got == [("市城管局；市公安局；市大数据局", "市城管局", "市城管局", "市公安局；市大数据局", "2024-06-30")], got
+
+
+# a page's heading "文号《title》" copied with its inner 〈〉 garbled to "（…》《", then the title again (北京市
+# 2016年政务公开工作要点, as a policy site reprinted it)
+GARBLED_HEADING = """京政办发〔2016〕26号《北京市人民政府办公厅关于印发（北京市2016年政务公开工作要点》《的通知》
+《北京市人民政府办公厅关于印发《北京市2016年政务公开工作要点》的通知》
+京政办发〔2016〕26号
+各区人民政府，市政府各委、办、局，各市属机构：
+《北京市2016年政务公开工作要点》已经市政府同意，现印发给你们，请结合实际认真贯彻落实。
+北京市人民政府办公厅
+2016年5月28日
+"""
+
+
+def test_a_garbled_bracket_in_a_heading_does_not_swallow_the_title(tmp_path: Path) -> None:
+    """The heading ends with its title's "…的通知》": the 《 its garbled bracket left open does not carry it on into
+    the title line under it."""
+    d = run(tmp_path, GARBLED_HEADING).document
+    assert d.title == "北京市人民政府办公厅关于印发《北京市2016年政务公开工作要点》的通知", d.title
+    assert (d.doc_number, d.recipients) == ("京政办发〔2016〕26号", "各区人民政府；市政府各委、办、局；各市属机构")

@@ -125,6 +125,7 @@ class _Draft:
     header_end: int = 0  # first paragraph after the 文号 (a 令's 成文日期 stands between it and the title)
     order_serial: bool = False  # an order's bare serial under its head ("第63号"): its 成文日期 is above the title too
     header_date: tuple[int, Span] | None = None  # a date line above the 文号 (law databases print the 成文日期 there)
+    header_signer: tuple[int, Span] | None = None  # a bulletin's editor, named in its masthead with the day
     title_reprinted: int | None = None  # a title the page printed twice: the later print, the notice's own
     body_start: int = 0  # first body paragraph index
 
@@ -184,6 +185,7 @@ class StructureSettings:
     max_title: int = 150  # a longer paragraph is no title
     min_bare_title: int = 6  # a page's name over its bracketed 文号 with no document type is at least this long
     recipients_window: int = 2  # the 主送机关 follows the title within this many paragraphs (§7.3.2)
+    bulletin_name_max: int = 20  # a bulletin's name over its issue ("寿县政务督查", "督查通报") is at most this long
     record_window: int = 12  # the 版记 is among the last paragraphs (§7.4)
     footer_reach: int = 3  # lines around a site-footer marker (网站标识码, ICP备案号) that may be its 主办单位/联系我们
     max_signatures: int = 24  # organisations in a joint 署名 (§7.3.5.2; "十部门关于…" sign one per line)
@@ -597,6 +599,27 @@ def _page_lead_in(doc: NormDoc, texts: list[str]) -> int:
     return 0
 
 
+def _bulletin_masthead(doc: NormDoc, lay: _Draft, texts: list[str], n: int) -> None:
+    """A bulletin's masthead (简报, 督查通报): its name, the issue ("20期") and the line naming its editor and the
+    day ("寿县人民政府督查室  2022年8月19"), above the title. The editor and the day stand in for a 署名 and a
+    成文日期 the text does not close with."""
+    el = rules.element_rules()
+    for k in range(n):
+        if k in lay.roles or doc.paras[k].kind != "para" or not el["bulletin_issue"].pattern.match(texts[k]):
+            continue
+        if k and k - 1 not in lay.roles and len(texts[k - 1]) <= SETTINGS.bulletin_name_max and not _SENTENCE_OR_INTRO.search(texts[k - 1]):
+            lay.mark(k - 1, HEADER)  # the bulletin's name ("寿县政务督查")
+        lay.mark(k, HEADER)
+        m = el["bulletin_editor"].pattern.match(texts[k + 1]) if k + 1 < n and k + 1 not in lay.roles else None
+        if m is not None and looks_like_org(m.group("org")):
+            p = doc.paras[k + 1]
+            lay.header_signer = (k + 1, _span(doc, p, m.group("org"), p.start + m.start("org"), p.start + m.end("org")))
+            if lay.header_date is None:
+                lay.header_date = (k + 1, _span(doc, p, m.group("date"), p.start + m.start("date"), p.start + m.end("date")))
+            lay.mark(k + 1, HEADER)
+        return
+
+
 def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     el = rules.element_rules()
     lead = _page_lead_in(doc, texts)
@@ -674,6 +697,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
                     page_number = (k, num0, a)
             elif key in ("成文日期", "标题", "实施日期", "失效日期", "发文机关", "发布日期", "有效性") and value:
                 lay.export_fields.setdefault(key, _span(doc, p, value, p.start + a, p.start + a + len(value)))
+    _bulletin_masthead(doc, lay, texts, n)
     first = 0
     while first < n and first in lay.roles:
         first += 1
@@ -1277,6 +1301,9 @@ def _closing(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         # no date closes the notice: the one a law database printed with the 文号 is its 成文日期
         k, lay.signed_date = lay.header_date
         lay.roles[k] = SIGNED_DATE
+    if not lay.signature and lay.header_signer is not None:
+        # nor a 署名: a bulletin's editor, named in its masthead
+        lay.signature.append(lay.header_signer[1])
     for k in range(lay.body_start, len(texts)):
         if paras[k].kind == "para" and el["publicity"].pattern.match(texts[k]):
             m = el["publicity"].pattern.match(texts[k])

@@ -3683,3 +3683,35 @@ def test_a_garbled_bracket_in_a_heading_does_not_swallow_the_title(tmp_path: Pat
     d = run(tmp_path, GARBLED_HEADING).document
     assert d.title == "北京市人民政府办公厅关于印发《北京市2016年政务公开工作要点》的通知", d.title
     assert (d.doc_number, d.recipients) == ("京政办发〔2016〕26号", "各区人民政府；市政府各委、办、局；各市属机构")
+
+
+# a county's 督查通报 as its site prints it (寿县, 2022): the bulletin's name, its issue and the line naming its
+# editor and the day (the 日 lost) over the title, which a blank line breaks in two
+BULLETIN = """寿县政务督查
+
+20期
+
+寿县人民政府督查室           2022年8月19
+
+关于印发2022年《政府工作报告》主要任务
+
+上半年落实情况的通报
+
+各乡镇人民政府,县政府各部门、各直属机构:
+
+根据县政府工作安排,县政府督查室对2022年县《政府工作报告》上半年落实情况进行了专项督查。
+
+请各乡镇、县直有关单位在剩下的半年时间里,要进一步细化工作措施,压实工作责任。
+
+附件:2022年《政府工作报告》主要任务上半年落实情况
+"""
+
+
+@pytest.mark.parametrize("heading", ["", "关于印发2022年《政府工作报告》主要任务上半年落实情况的通报\n\n发布时间:2022-08-23 14:52信息来源:寿县人民政府\n\n"])
+def test_a_bulletin_masthead_names_its_editor_and_day(tmp_path: Path, heading: str) -> None:
+    """The masthead is no part of the title; its editor and day stand in for the 署名 and 成文日期 the bulletin does
+    not close with, with the page's heading over it or without."""
+    d = run(tmp_path, heading + BULLETIN).document
+    assert d.title == "关于印发2022年《政府工作报告》主要任务上半年落实情况的通报", d.title
+    assert (d.issuer, d.signed_date) == ("寿县人民政府督查室", "2022-08-19"), (d.issuer, d.signed_date)
+    assert d.recipients == "各乡镇人民政府；县政府各部门；各直属机构", d.recipients

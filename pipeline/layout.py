@@ -85,8 +85,9 @@ def _standalone(_rules: rules.Rules, text: str) -> bool:
         return True  # a page's bare metadata value (2021-04-01, 有效), a database's repeal note
     if el["export_field"].pattern.match(text) or el["news_dateline"].pattern.match(text):
         return True  # an export's "原文链接：…" line, a news agency's dateline: never part of a paragraph
-    if el["bulletin_issue"].pattern.match(text) or el["bulletin_editor"].pattern.match(text):
+    if el["bulletin_issue"].pattern.match(text) or ((m := el["bulletin_editor"].pattern.match(text)) and looks_like_org(m.group("org"))):
         return True  # a bulletin's issue ("20期") and its editor's line with the day: its masthead, no title's part
+        # (a line of running text may end in a date broken before its 日: "…燃油乘用车或2018年4月30")
     if el["promulgation"].pattern.match(text) and text.endswith(("通过", "批准", "发布", "公布", "施行", "修正", "修订", "）", ")")):
         return True  # one event of a 题注 ("2023年9月1日 施行"): not the first line of the title printed under it
     html = rules.html_rules()

@@ -39,6 +39,7 @@ class _Gazette:
         self.page = 1
         self.col = 0
         self.y = TOP
+        self.col_top = TOP  # where the columns start on this page (under a title set across them)
         self._chrome()
 
     def _chrome(self) -> None:
@@ -57,15 +58,25 @@ class _Gazette:
         if self.y < BOTTOM:
             if self.col == 0:
                 self.col = 1
+                self.y = self.col_top
             else:
                 self.w.c.showPage()
                 self.page += 1
                 self.col = 0
+                self.y = self.col_top = TOP
                 self._chrome()
-            self.y = TOP
         y = self.y
         self.y -= LINE_H
         return y
+
+    def across(self, text: str, size: float, width: float = 400.0) -> None:
+        """A title set across both columns, centred on the page and wrapped to `width`; the columns start under it."""
+        for part in wrap(text, width, size):
+            y = self._next_line()
+            self.y -= size - SIZE
+            self.w.draw_line(part, (PAGE_W - text_width(part, size)) / 2, y, size, bold=size > SIZE)
+        self.y -= LINE_H / 2
+        self.col_top = self.y
 
     def para(self, p: GP) -> None:
         size = 14.0 if p.style == "title" else SIZE
@@ -94,8 +105,12 @@ class _Gazette:
 
 
 def gazette_pdf(path: Path, paragraphs: list[GP], *, masthead: str = "丙省人民政府公报", issue: str = "2023年第6期") -> Path:
+    """GP styles "across" (a title over both columns) and "across_docnum" (its 文号) are set across the page."""
     g = _Gazette(path, masthead, issue)
     for p in paragraphs:
+        if p.style.startswith("across"):
+            g.across(p.text, 16.0 if p.style == "across" else SIZE)
+            continue
         g.para(p)
     g.save()
     return path

@@ -3715,3 +3715,20 @@ def test_a_bulletin_masthead_names_its_editor_and_day(tmp_path: Path, heading: s
     assert d.title == "关于印发2022年《政府工作报告》主要任务上半年落实情况的通报", d.title
     assert (d.issuer, d.signed_date) == ("寿县人民政府督查室", "2022-08-19"), (d.issuer, d.signed_date)
     assert d.recipients == "各乡镇人民政府；县政府各部门；各直属机构", d.recipients
+
+
+def test_a_hard_wrapped_line_ending_in_a_date_before_its_day_mark_goes_on(tmp_path: Path) -> None:
+    """"…燃油乘用车或2018年4月30" / "日（含当日）前注册…": a line of running text broken inside a date is no bulletin's
+    editor line (an organisation and the day) standing on its own."""
+    text = (
+        "丙市商务局关于落实汽车报废更新补贴标准的通知\n各区商务主管部门：\n"
+        "一、在《汽车以旧换新补贴实施细则》基础上，个人消费者报\n"
+        "废国三及以下排放标准燃油乘用车或2018年4月30\n"
+        "日（含当日）前注册登记的新能源乘用车，并购买纳入目录的\n"
+        "新能源乘用车的，补贴标准提高至购买新能源乘用车补贴2万元\n"
+        "，购买2.0升及以下排量燃油乘用车补贴1.5万元。各区要按照\n"
+        "本通知要求做好补贴资金审核和拨付工作，确保资金及时到位。\n"
+        "丙市商务局\n2024年9月1日\n"
+    )
+    x = run(tmp_path, text)
+    assert "个人消费者报废国三及以下排放标准燃油乘用车或2018年4月30日（含当日）前注册登记" in x.text, x.text

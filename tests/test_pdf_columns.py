@@ -150,3 +150,25 @@ def test_single_column_pages_are_never_split(tmp_path: Path) -> None:
             assert find_columns(rest, page.edges) is None, (pdf.name, i + 1)
             pages += 1
     assert pages >= 10
+
+
+def test_a_title_set_across_the_columns_and_the_running_head(tmp_path: Path) -> None:
+    """The title and 文号 centred over both columns are full-width bands over them; the gazette's name and
+    issue over the rule at the top of each page are its running head: furniture, on a page of one column too."""
+    pdfgen.register_font()
+    paras, body = _paragraphs()
+    title, number, recipients = paras[0].text, paras[1].text, paras[2]
+    # enough text for a second page, whose columns are not full
+    pdf = gazette_pdf(tmp_path / "across.pdf", [GP(title, "across"), GP(number, "across_docnum"), recipients] + paras[3:] * 3)
+    src = read_document(pdf)
+    assert src.pages == 2
+    text = [b.text for b in src.blocks if isinstance(b, Line)]
+    assert not any("公报" in t or "2023年第6期" in t for t in text), [t for t in text if "公报" in t]
+    assert {"丙省人民政府公报", "2023年第6期"} <= {w for f in src.furniture for w in f.text.split()}
+    run_batch([pdf], tmp_path / "out", db=tmp_path / "out" / "corpus.duckdb")
+    doc = pd.read_csv(tmp_path / "out" / "documents.csv", dtype=str, encoding="utf-8-sig").fillna("").iloc[0]
+    assert (doc.title, doc.doc_number) == (title, number), (doc.title, doc.doc_number)
+    assert doc.recipients == "各市、县（市、区）人民政府；省政府直属各单位"
+    compact = _compact("".join(text))
+    for para in body:
+        assert _compact(para) in compact, para

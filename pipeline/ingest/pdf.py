@@ -46,6 +46,7 @@ WATERMARK_TEXT_SHARE = 0.015  # text boxes covering less than this share of such
 FULL_SLACK = 1.2  # a line ending within this many character sizes of the right margin is full (it wraps on)
 OCR_FULL_SLACK = 2.0
 PAGE_NUMBER_ZONE = 0.75  # a whole-line page number in the lowest quarter of the page is furniture
+RUNNING_HEAD_ZONE = 0.15  # a gazette's running head, ruled off over its columns, starts in this top share of the page
 # margins and line cues, in character sizes (s) of the line unless said otherwise
 LANDSCAPE = 1.05  # a page this much wider than high is landscape: its own text block
 MARGIN_LINE_CHARS = 8  # lines this long or longer set the margins (headings and page numbers do not)
@@ -195,9 +196,13 @@ def _column_items(p: PageData, columns: Columns, tables: list[PTable]) -> list[I
     by_segment = [group_lines(seg.frags, p.number, ocr=p.ocr) for seg in columns.segments]
     _rule_cues(p, [ln for seg_lines in by_segment for ln in seg_lines], tables)
     keyed: list[tuple[int, float, Item]] = []
+    # the gazette's running head (its name, the issue) over a rule across the page at its top: furniture
+    rule = min((e.top for e in p.edges if e.orientation == "h" and e.x0 < columns.gutter < e.x1 and e.top < RUNNING_HEAD_ZONE * p.height), default=None)
     for i, (seg, seg_lines) in enumerate(zip(columns.segments, by_segment)):
         for ln in seg_lines:
             ln.column = seg.side != "full"
+            if rule is not None and ln.bottom <= rule:
+                ln.cues.add("running_head")
             if seg.side == "right":
                 ln.x0 -= columns.shift
                 ln.x1 -= columns.shift
@@ -252,10 +257,14 @@ def _remove_furniture(pages: list[_Page]) -> list[PLine]:
     # 36 mm down, "─ 1 ─" over the text): its shape repeating page after page is the evidence
     edge_keys = Counter(k for bp in pages for k in {_digits_key(it.text) for it in _edge_lines(bp) if _is_page_number(it, page_numbers)})
     numbered = {k for k, c in edge_keys.items() if c >= many}
+    # a gazette's running head seen over its columns: the same words head its pages set in one column too
+    running = {_digits_key(it.text) for bp in pages for it in bp.items if isinstance(it, PLine) and "running_head" in it.cues}
     for bp in pages:
-        drop = []
+        drop = [it for it in bp.items if isinstance(it, PLine) and "running_head" in it.cues]
         for it in _zone_lines(bp):
-            if _is_page_number(it, page_numbers) or _digits_key(it.text) in repeated:
+            if it in drop:
+                continue
+            if _is_page_number(it, page_numbers) or _digits_key(it.text) in repeated or (running and all(_digits_key(w) in running for w in it.text.split())):
                 drop.append(it)
         for it in _edge_lines(bp):
             if it not in drop and _digits_key(it.text) in numbered and _is_page_number(it, page_numbers):

@@ -22,7 +22,7 @@ from .pdfpage import Edge, Frag
 MIN_CHARS = 200  # fewer characters than this on a page: not enough text to tell columns
 MIDDLE = (0.3, 0.7)  # the gutter lies in this part of the text block's width
 MIN_GUTTER = 0.8  # in character sizes: narrower empty strips are gaps between words or figures
-CROSSING_SHARE = 0.15  # at most this share of the rows may cross the gutter (full-width bands)
+CROSSING_SHARE = 0.15  # the gutter is crossed by at most this share of the lines crossing the middle's busiest strip
 MIN_COLUMN_ROWS = 8  # each column holds at least this many lines
 MIN_COLUMN_CHARS = 10  # and their median length is at least this many characters (a list's parts are shorter)
 JUSTIFIED_SHARE = 0.5  # this share of a column's lines end within EDGE_SLACK of its right edge

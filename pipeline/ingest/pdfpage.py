@@ -66,6 +66,19 @@ class PageData:
     ocr: bool = False
 
 
+SLANT = (10.0, 80.0)  # degrees: a baseline turned this far from the page's axes is diagonal text
+
+
+def slanted(a: float, b: float) -> bool:
+    """A character whose baseline (the text matrix's first column, a b) runs diagonally: a download platform's
+    or an office's watermark ("仅供参考", the site's name) laid at 30-60 degrees over the text. Text turned a
+    quarter (a landscape table drawn sideways, a /Rotate page) is upright text once the page is turned."""
+    if not (a or b):
+        return False
+    angle = math.degrees(math.atan2(abs(b), abs(a)))
+    return SLANT[0] < angle < SLANT[1]
+
+
 def is_red(rgb: Sequence[float]) -> bool:
     """A red fill or stroke (0-1 components, RGB or CMYK): the red 发文机关标志 and separator line."""
     return is_red_components(rgb)
@@ -263,19 +276,6 @@ def _segment(p: tuple[float, float], q: tuple[float, float], page_h: float, red:
 
 
 # --------------------------------------------------------------------------- pdfplumber
-
-
-SLANT = (10.0, 80.0)  # degrees: a baseline turned this far from the page's axes is diagonal text
-
-
-def slanted(a: float, b: float) -> bool:
-    """A character whose baseline (the text matrix's first column, a b) runs diagonally: a download platform's
-    or an office's watermark ("仅供参考", the site's name) laid at 30-60 degrees over the text. Text turned a
-    quarter (a landscape table drawn sideways, a /Rotate page) is upright text once the page is turned."""
-    if not (a or b):
-        return False
-    angle = math.degrees(math.atan2(abs(b), abs(a)))
-    return SLANT[0] < angle < SLANT[1]
 
 
 def plumber_page(page: Any) -> PageData:

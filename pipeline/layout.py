@@ -929,8 +929,9 @@ def normalise(doc: SourceDocument) -> NormDoc:
     lost = has_lost_spaces(all_text)
 
     def clean(s: str) -> str:
-        s = clean_line(lost_spaces(s) if lost else s)
-        return convert(s) if convert is not None else s
+        # simplified first: the cleaners' labels and words are the mainland's ("發布機構 …" is a field as "发布机构 …" is)
+        s = lost_spaces(s) if lost else s
+        return clean_line(convert(s) if convert is not None else s)
 
     # 1. lines -> paragraph groups, tables kept in place
     cleaned: list[tuple[str, Line] | Table] = []

@@ -143,7 +143,11 @@ def colon_spaced_labels(text: str) -> str:
         return text  # most lines: no label at the start, and the line is not searched further
     hits = list(pattern.finditer(line))
     if len(hits) < 2 and len(_bare(hits[0].group("label"))) < 3:
-        return text  # one short label ("名称 …", "来源 …") may open a sentence; 索引号/发布机构 alone do not
+        from .docnumber import parse_doc_number  # (here: docnumber imports this module)
+
+        if parse_doc_number(line[hits[0].end() :].strip()) is None:
+            return text  # one short label ("名称 …", "来源 …") may open a sentence; 索引号/发布机构 alone do not, nor
+            # a short one before a 文号 ("文  号 内政办发〔2012〕40号")
     return pattern.sub(lambda m: _bare(m.group("label")) + "：", line)
 
 

@@ -3732,3 +3732,35 @@ def test_a_hard_wrapped_line_ending_in_a_date_before_its_day_mark_goes_on(tmp_pa
     )
     x = run(tmp_path, text)
     assert "个人消费者报废国三及以下排放标准燃油乘用车或2018年4月30日（含当日）前注册登记" in x.text, x.text
+
+
+# a traditional-character page's metadata block, one field to a line, labels without colons (内蒙古 2012, as a
+# mirror site serves it)
+TRADITIONAL_FIELDS = """索 引 號
+主題分類 教育
+發布機構 自治區人民政府辦公廳
+文  號 內政辦發〔2012〕40號
+成文日期 2012-03-22
+
+內蒙古自治區人民政府辦公廳關于
+印發自治區實施《國家農村義務教育學生
+營養改善計劃》試點方案的通知
+
+各盟行政公署、市人民政府,各有關旗縣人民政府,自治區各有關委、辦、廳、局:
+
+經自治區人民政府同意,現將《內蒙古自治區實施〈國家農村義務教育學生營養改善計劃〉試點方案》印發給你們,請認真組織實施。
+"""
+
+
+def test_field_labels_of_a_traditional_page_are_read_as_labels(tmp_path: Path) -> None:
+    """"發布機構 自治區人民政府辦公廳" and "文  號 內政辦發〔2012〕40號" are fields once simplified, as their simplified
+    forms are: the labels are no part of the issuer or the 文号."""
+    d = run(tmp_path, TRADITIONAL_FIELDS).document
+    assert d.doc_number == "内政办发〔2012〕40号", d.doc_number
+    assert d.issuer == "内蒙古自治区人民政府办公厅", d.issuer
+    assert d.signed_date == "2012-03-22", d.signed_date
+
+
+def test_a_short_label_alone_before_a_doc_number_is_a_field(tmp_path: Path) -> None:
+    d = run(tmp_path, TRADITIONAL_FIELDS.replace("文  號 內政辦發", "文  号 内政办发").replace("發布機構 自治區人民政府辦公廳\n", "")).document
+    assert d.doc_number == "内政办发〔2012〕40号", d.doc_number

@@ -305,9 +305,6 @@ _ORG_CHAR = regex.compile(r"[委办局厅会联协院所站队部处科室社府
 
 
 _PARENS = regex.compile(r"[（(][^（）()]*[）)]")
-# the office a party working committee is paired with, for the same place (各街道党工委、办事处, 新区党工委、管委会);
-# after a government ("各县（区）人民政府、管委会") a 管委会 is another place's, an addressee of its own
-_WORKING_COMMITTEE_OFFICES = frozenset({"办事处", "管委会"})
 # a party committee named by its level alone (区委, 中共某县委) before a government's departments
 _PARTY_COMMITTEE = regex.compile(r"(?:中共)?\p{Han}{0,8}?(?:省|市|县|区|州|旗|盟)委")
 _GOVERNMENT_DEPARTMENTS = regex.compile(r"\p{Han}{0,8}?(?:人民政府|政府)(?:各|有关|直属)")
@@ -343,7 +340,8 @@ def split_addressees(text: str) -> list[str]:
         pending: list[str] = []
         in_group = 0  # addressees this group has given so far
         for item in _zones_share_head(split_top(group, "、")):
-            paired = item in _WORKING_COMMITTEE_OFFICES and in_group and out[-1].endswith("党工委")
+            # the office paired with a party working committee (rules/words.yaml working_committee_office)
+            paired = bool(rules.words("working_committee_office").match(item)) and in_group and out[-1].endswith("党工委")
             if (_BARE_KIND.fullmatch(item) or rules.words("office_kind").match(item) or paired) and in_group and not pending:
                 # "各县市区委、人民政府": the same places' governments, one addressee; "市直有关部门、单位": a
                 # kind of office alone shares the qualifier before it

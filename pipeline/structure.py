@@ -646,6 +646,9 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         for j in range(max(0, k - SETTINGS.footer_reach), min(len(texts), k + SETTINGS.footer_reach + 1)):
             if j == k or _SITE_OWNER.match(texts[j]):
                 lay.mark(j, FURNITURE)
+    for k in range(n):
+        if doc.paras[k].kind == "para" and el["separator_line"].pattern.match(texts[k]):
+            lay.mark(k, FURNITURE)  # the separator under the 发文机关标志 printed as dashes (§7.2.4)
     seen: dict[str, int] = {}
     for k in range(n):
         # a line printed twice in a row, or a title printed again (as the page's heading and over the notice):
@@ -999,6 +1002,15 @@ def _title_reprint(doc: NormDoc, lay: _Draft, texts: list[str], i: int) -> int:
         start += 1
     if lay.doc_number_span is not None and start < len(texts) and texts[start] == lay.doc_number_span.value:
         start += 1
+    elif lay.doc_number_span is not None and start < len(texts) and doc.paras[start].kind == "para" and looks_like_org(texts[start]):
+        # the notice's red head printed again under the page's title and number: its 发文机关标志, the separator
+        # (already furniture), the 文号 ("贵阳市人民政府办公厅" / "——————" / "筑府办函〔2020〕78号" / the title)
+        at = next((j for j in range(start + 1, min(len(texts), start + 3)) if j not in lay.roles), None)
+        if at is not None and texts[at] == lay.doc_number_span.value:
+            if lay.issuer_mark is None:
+                lay.issuer_mark = _span(doc, doc.paras[start])
+            lay.mark(start, ISSUER_MARK)
+            start = at + 1
     title, got, k = _REPRINT_MARKS.sub("", lay.title.value), "", start
     while k < len(texts) and k - start < SETTINGS.max_title_lines and doc.paras[k].kind == "para" and k not in lay.roles:
         got += _REPRINT_MARKS.sub("", texts[k])

@@ -3764,3 +3764,43 @@ def test_field_labels_of_a_traditional_page_are_read_as_labels(tmp_path: Path) -
 def test_a_short_label_alone_before_a_doc_number_is_a_field(tmp_path: Path) -> None:
     d = run(tmp_path, TRADITIONAL_FIELDS.replace("文  號 內政辦發", "文  号 内政办发").replace("發布機構 自治區人民政府辦公廳\n", "")).document
     assert d.doc_number == "内政办发〔2012〕40号", d.doc_number
+
+
+# a city site's page: its field block, its heading (文号 glued to the title), then the notice's own red head again —
+# 发文机关标志, the separator printed as dashes, the 文号, the title broken over two lines — and the 主送机关
+RED_HEAD_AGAIN = """文 号: 某府办函〔2020〕78号 发布机构: 市政府办公厅
+成文时间: 2020-09-15 发布时间: 2020-09-15 14:50
+
+某府办函〔2020〕78号市人民政府办公厅关于印发某市气象灾害应急预案的通知
+
+发布时间: 2020-09-15 14:50   浏览次数:0次
+
+某市人民政府办公厅
+
+——————————
+
+某府办函〔2020〕78号
+
+市人民政府办公厅关于印发
+
+某市气象灾害应急预案的通知
+
+各区、县人民政府,市政府有关工作部门:
+
+《某市气象灾害应急预案》已经市政府研究同意,现印发给你们,请抓好贯彻执行。
+
+2020年9月15日
+"""
+
+
+def test_a_red_head_printed_again_under_the_pages_heading(tmp_path: Path) -> None:
+    d = run(tmp_path, RED_HEAD_AGAIN).document
+    assert d.recipients == "各区、县人民政府；市政府有关工作部门", d.recipients
+    assert d.title == "市人民政府办公厅关于印发某市气象灾害应急预案的通知", d.title
+    assert d.issuer == "某市人民政府办公厅", d.issuer
+
+
+def test_a_separator_line_alone_is_no_body_text(tmp_path: Path) -> None:
+    text = RED_HEAD_AGAIN.replace("——————————", "────────────")
+    ex = run(tmp_path, text)
+    assert ex.document.recipients == "各区、县人民政府；市政府有关工作部门", ex.document.recipients

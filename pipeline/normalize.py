@@ -21,9 +21,10 @@ _HAN = regex.compile(HAN)
 # characters that count as "Chinese context" around a space or a half-width punctuation mark
 _CJK_CONTEXT = r"[\p{Han}\u3000-\u303F\uFF00-\uFFEF“”‘’《》〔〕—…·]"
 
-ZERO_WIDTH = regex.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")  # also read by docnumber (a number with one inside)
+# zero-width characters, and the control characters a broken export leaves (NUL, BEL…) that are no whitespace
+ZERO_WIDTH = regex.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad\x00-\x08\x0e-\x1b\x7f]")  # also read by docnumber (a number with one inside)
 _ODD_SPACES = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
-_INVISIBLE_OR_ODD = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
+_INVISIBLE_OR_ODD = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u00a0\u2000-\u200a\u202f\u205f\u3000\t\x00-\x08\x0e-\x1b\x7f]")
 
 
 def strip_invisible(text: str) -> str:
@@ -595,7 +596,7 @@ _TRIGGERS: dict[Callable[[str], str], str] = {
     empty_cell_edges: "|｜",
     radicals_to_characters: "".join(map(chr, range(0x2E80, 0x2F00))) + "".join(map(chr, range(0x2F00, 0x2FD6))),
     enclosed_numbers: "".join(map(chr, range(0x3220, 0x322A))),
-    strip_invisible: "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u00a0\u202f\u205f\u3000\t" + "".join(map(chr, range(0x2000, 0x200B))),
+    strip_invisible: "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u00a0\u202f\u205f\u3000\t\x7f" + "".join(map(chr, [*range(0x2000, 0x200B), *range(0x00, 0x09), *range(0x0E, 0x1C)])),
     fullwidth_alphanumerics: "".join(map(chr, _FULLWIDTH_ALNUM)),
     drop_pinyin_glosses: "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ\u0300\u0301\u0304\u030c",  # a gloss goes only with its tone mark
     fullwidth_parentheses: "()",

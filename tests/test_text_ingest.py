@@ -237,3 +237,14 @@ def test_a_sentence_among_units_refuses_the_row() -> None:
     from pipeline.ingest.cell_lines import align_cells
 
     assert align_cells(("lead", "deadline"), ["请各单位认真落实。", "附件2"]) is None
+
+
+def test_stray_control_characters_are_dropped(tmp_path: Path) -> None:
+    # an export that left a NUL and a BEL inside the title and the 文号 (too few to be a binary file): they
+    # are no part of the title, the number or the normalised text
+    path = tmp_path / "stray.txt"
+    path.write_text(NOTICE.replace("安全生产工作的", "安全生产工作的\x00").replace("某政办〔2021〕", "某政办\x07〔2021〕"), encoding="utf-8")
+    out = process_path(path)
+    assert out.document.title == "某某市人民政府办公室关于做好2021年度安全生产工作的通知", out.document.title
+    assert out.document.doc_number == "某政办〔2021〕12号", out.document.doc_number
+    assert not any(ch in out.text for ch in "\x00\x07"), out.text[:80]

@@ -907,6 +907,8 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         i += 1
     window = [k for k in range(i, min(i + SETTINGS.recipients_window + SETTINGS.header_window, len(texts))) if k not in lay.roles]
     for k in window[: SETTINGS.recipients_window]:  # a page's furniture between title and 主送机关 does not count
+        if _opens_heading(texts[k]) and doc.paras[k].kind == "para":
+            break  # the body's first heading ("1、一次性创业资助" / "补贴条件："): the 主送机关 stands above the body (§7.3.2)
         m = el["recipients"].pattern.match(texts[k])
         if m and doc.paras[k].kind == "para" and not _opens_heading(texts[k]):
             # (a first article ending in a colon, "第一条 明知是…下列情形之一的…处罚：", is no 主送机关)

@@ -3804,3 +3804,23 @@ def test_a_separator_line_alone_is_no_body_text(tmp_path: Path) -> None:
     text = RED_HEAD_AGAIN.replace("——————————", "────────────")
     ex = run(tmp_path, text)
     assert ex.document.recipients == "各区、县人民政府；市政府有关工作部门", ex.document.recipients
+
+
+# a city bureau's guide page (written here): the page's <title> names it, its text opens with numbered items
+# whose first line under a heading ends with a colon; no 主送机关 stands below the body's first heading
+GUIDE_PAGE = (
+    "<html><head><title>某市高校毕业生创业补贴，请查收</title></head><body><div class='article'>"
+    "<p>1、一次性创业资助</p><p>补贴条件：</p>"
+    "<p>（1）初创企业的法定代表人或个体户经营者符合以下条件之一，可申请一次性创业资助。</p>"
+    "<p>（2）初创企业登记注册满6个月，且在申请补贴时仍正常经营，按规定缴纳社会保险费。</p>"
+    "<p>2、创业带动就业补贴</p><p>补贴标准：</p><p>每招用1人并按规定缴纳社会保险费的，给予2000元补贴。</p>"
+    "</div></body></html>"
+)
+
+
+def test_a_colon_line_under_the_bodys_first_heading_is_no_recipient(tmp_path: Path) -> None:
+    path = tmp_path / "guide.html"
+    path.write_text(GUIDE_PAGE, encoding="utf-8")
+    ex = process_path(path)
+    assert ex.document.recipients == "", ex.document.recipients
+    assert [s.heading for s in ex.sections][:1] == ["一次性创业资助"], [s.heading for s in ex.sections]

@@ -166,6 +166,8 @@ _ANY_BASE = dt.date(2000, 1, 15)  # only to ask whether a slot holds a time at a
 _SLOT_LEADS = "于在从自至到"
 _COUNT = regex.compile(r"(?:内|以来|以后|之后|后)$|^(?:后|近|过去|未来|今后|最近|再过|过)")
 _DAY_ONLY = regex.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号天]")
+_BARE_PERIOD = "年月季周旬"  # a period word with nothing to say which: 年度, 月底
+_HAN = regex.compile(r"\p{Han}")
 _AFTER_EVENT = "次翌下同"  # 次月, 翌年, 下月, 同月: counted from what precedes them
 
 
@@ -192,6 +194,8 @@ def _slot(slot: str) -> tuple[int, str] | None:
             return None  # 每年1月31日前: the day of every year, which the recurring rule reads
         if skip and _DAY_ONLY.fullmatch(tail):
             return None  # 会议召开十五日前: fifteen days before an event, not the 15th
+        if skip and tail[0] in _BARE_PERIOD and _HAN.fullmatch(slot[skip - 1]):
+            continue  # 预算年度开始前: the end of a word (预算年度), not "this year"
         if tail[0] in _AFTER_EVENT and slot[:skip].endswith("的"):
             return None  # 审核通过的次月10日前: the month after an event the notice names, not after its date
         if _COUNT.search(tail):

@@ -162,6 +162,8 @@ _FULL_STOP = regex.compile(r"[。！？\n]")
 _REACH = 300  # characters looked back for the start of a sentence
 _DATED_KINDS = ("by", "target", "range", "date")
 _EVERY_YEAR = regex.compile(r"每年|每一年|逐年")
+# the year or month of an event the text names ("入学当年的5月1日前", "申请次年的3月底前"): no single year
+_EVENT_PERIOD = regex.compile(r"\p{Han}(?:当|次|翌|同)(?:年度?|月|季度?)的\s*$")
 
 
 def _start_before(ends: regex.Pattern[str], text: str, at: int) -> int:
@@ -233,7 +235,7 @@ def find_deadlines(text: str, *, base_date: dt.date | str | None = None) -> list
             if year is None:
                 continue  # a bare "第二季度完成" with no year written before it in the sentence
             said_year = (sentence, year)  # "2019年垃圾焚烧设施开工建设：…二季度完成立项…": that year's quarters
-        recurs = _every_year(text, te.begin)
+        recurs = _every_year(text, te.begin) or bool(_EVENT_PERIOD.search(text, max(0, te.begin - 8), te.begin))
         if te.kind == "by" and not te.end and te.rule not in rules.deadline_rules_from_base() and said_year and said_year[0] == sentence and not recurs:
             # "2022年6月底前完成…，12月底前全面完成": the year written earlier in the sentence, not the signing year
             s2, e2 = _infer(te, dt.date(said_year[1], 1, 1))

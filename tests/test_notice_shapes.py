@@ -2076,6 +2076,20 @@ def test_a_duty_list_gives_a_task_per_unit(tmp_path: Path) -> None:
     assert not run(tmp_path, law, name="law").tasks
 
 
+def test_duty_paragraphs_open_with_their_units_and_any_duty_verb(tmp_path: Path) -> None:
+    """A 责任分工 part of paragraphs (广州's 残疾人两项补贴 办法, 2021, as a district reposted it): each opens with its
+    units, then 牵头, 负责, 要 or 应; a paragraph opening with no unit ("各方按规定…") is none."""
+    text = (
+        "某市困难残疾人生活补贴实施办法\n\n一、补贴对象\n具有本市户籍的困难残疾人。\n\n二、责任分工\n"
+        "市民政部门牵头会同市财政部门和市残联拟订本市补贴制度并组织实施。\n"
+        "市、区残联要加强残疾人证核发及管理工作，做好补贴相关审核工作。\n"
+        "市、区财政部门负责本级补贴财政资金保障。\n"
+        "按规定及时下达补贴资金。\n\n三、申领程序\n（一）自愿申请。申请人向镇（街）提出申请。\n"
+    )
+    got = [(t.title, t.units, t.lead_unit) for t in run(tmp_path, text).tasks]
+    assert got == [("市民政部门", "市民政部门", "市民政部门"), ("市、区残联", "市、区残联", "市、区残联"), ("市、区财政部门", "市、区财政部门", "市、区财政部门")], got
+
+
 def test_an_attachment_item_broken_over_two_paragraphs(tmp_path: Path) -> None:
     """附件说明 whose first item a page broke over two paragraphs (the 宝山区 notice above as its page printed
     it): the piece between two numbered items goes on the first; a signature after the last item is no item."""

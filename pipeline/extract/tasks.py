@@ -177,8 +177,11 @@ def _bracket_note() -> regex.Pattern[str]:
 
 # an item headed by its units, then its duties: "区农业农村局：负责统筹…", "街道消委办。牵头开展…"
 _DUTY_HEAD = regex.compile(r"^(?P<units>[^，,。；;：:（）()]{2,60}?(?:[（(][^（）()]{1,12}[）)])?)\s*[：:。]")
-# a paragraph that opens with its units and their duty: "房管所、规建生态办负责牵头组织…；"
-_DUTY_SUBJECT = regex.compile(r"^(?P<units>[^，,。；;：:（）()\s]{2,40}?)(?:牵头)?负责")
+# a paragraph that opens with its units and their duty: "房管所、规建生态办负责牵头组织…；", "镇（街）负责受理…",
+# "市民政部门牵头会同…", "市、区残联要加强…"
+_DUTY_SUBJECT = regex.compile(
+    r"^(?P<units>(?:[^，,。；;：:（）()\s]|[（(][^（）()，,。；;：:\s]{1,12}[）)]){2,40}?)(?:(?:牵头)?负责|牵头(?=会同|会|组织|制定|拟订|开展|推进|协调)|要|应当|应)"
+)
 
 
 def _duty_units(head: str) -> list[str]:

@@ -556,6 +556,22 @@ _BYLINE_SOURCE = regex.compile(r"来源[：:]\s*(?P<source>[^\s：:]{2,30}?)\s*(
 _BYLINE_REACH = 4
 
 
+_BREADCRUMB = regex.compile(r"[>＞»›]|当前位置|您的位置|首页")
+MIN_FIELDS_UNDER_HEADING = 2
+
+
+def _heading_over_fields(doc: NormDoc, lay: _Draft, texts: list[str]) -> int | None:
+    """The first paragraph when it stands right over a page's metadata fields (at least two lines of label and
+    value) and reads as a heading (short, no sentence, no breadcrumb); else None."""
+    k = next((j for j in range(min(len(texts), SETTINGS.header_window)) if j not in lay.roles), None)
+    if k is None or doc.paras[k].kind != "para" or len(texts[k]) > SETTINGS.max_title or _FULL_STOP.search(texts[k].rstrip("？?")) or _BREADCRUMB.search(texts[k]):
+        return None
+    under = texts[k + 1 : k + 1 + MIN_FIELDS_UNDER_HEADING]
+    if len(under) < MIN_FIELDS_UNDER_HEADING or any(_page_fields(t) is None for t in under):
+        return None
+    return k
+
+
 def _byline_repeated(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     """A site's byline ("时间：2022年12月06日来源：辽宁省卫生健康委员会", page chrome) printed again under it as its
     source and date ("辽宁省卫生健康委员会 2022年12月06日"): the repeat is the page's too, not a 发文机关标志 and
@@ -851,6 +867,12 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         # number), and the page printed a whole one twice above the notice: the later print is the title
         lay.title = _span(doc, doc.paras[lay.title_reprinted])
         lay.mark(lay.title_reprinted, TITLE)
+    if lay.title is None and (heading := _heading_over_fields(doc, lay, texts)) is not None:
+        # a crawler's record of a page that is no 公文 (问答实录, a hotline's answer): its heading over the page's
+        # fields (发布日期 / 发布机构 / 原文链接) is all the title it has
+        lay.title = _span(doc, doc.paras[heading])
+        lay.mark(heading, TITLE)
+        i = max(i, heading + 1)
     if lay.title is not None and (whole := _whole_print_above(doc, lay, texts)) is not None:
         lay.title = whole
     if k_num is not None and lay.issuer_mark is None:

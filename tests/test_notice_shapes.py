@@ -3838,3 +3838,31 @@ def test_a_colon_line_under_the_bodys_first_heading_is_no_recipient(tmp_path: Pa
     ex = process_path(path)
     assert ex.document.recipients == "", ex.document.recipients
     assert [s.heading for s in ex.sections][:1] == ["一次性创业资助"], [s.heading for s in ex.sections]
+
+
+# a crawler's record of a city commission's 问答实录 page (written here after the records of
+# zgch1238/Huace_policy-document-analyzer): the page's heading, the fields the crawler wrote, then the answers
+QA_RECORD = """问答实录：《关于加快推动某项技术创新的若干措施》有关情况
+发布日期：2025-05-23
+发布机构：某市科学技术委员会
+原文链接：http://example.gov.cn/zwgk/20250523/a.html
+检索时间：2026-02-03 13:11:03
+记者：什么是“概念验证”？在科技成果转化中发挥了什么作用？
+某某：概念验证是科技成果转化的关键环节，链接基础研究和应用研究。
+"""
+
+
+def test_a_record_of_a_qa_page_is_titled_by_its_heading(tmp_path: Path) -> None:
+    ex = run(tmp_path, QA_RECORD)
+    assert ex.document.title == "问答实录：《关于加快推动某项技术创新的若干措施》有关情况", ex.document.title
+    assert [r.cited_title for r in ex.references] == ["关于加快推动某项技术创新的若干措施"], ex.references
+    # a breadcrumb over the fields is no title
+    crumbs = run(tmp_path, QA_RECORD.replace("问答实录：《关于加快推动某项技术创新的若干措施》有关情况", "首页 > 政务公开 > 问答实录"), name="crumbs")
+    assert crumbs.document.title == "", crumbs.document.title
+
+
+def test_a_heading_that_issues_a_document_cites_nothing(tmp_path: Path) -> None:
+    # the record of a notice whose heading leaves its 的通知 off: what it issues is no citation
+    text = QA_RECORD.replace("问答实录：《关于加快推动某项技术创新的若干措施》有关情况", "某市人民政府办公厅印发《关于加快推动某项技术创新的若干措施》")
+    ex = run(tmp_path, text)
+    assert ex.references == [], ex.references

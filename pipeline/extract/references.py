@@ -70,6 +70,9 @@ _ISSUES = regex.compile(r"(?:印发|颁发|发布|公布|出台)[《〈“]?(?P<
 
 
 
+_HEADING_ISSUES = regex.compile(r"(?:印发|发布|公布|下发|颁布|转发)\s*$")
+
+
 def _is_own(title: str, own_title: str) -> bool:
     """Whether 《title》 is this notice itself or what it issues, not a document it cites. A title named in
     the notice's own title after 贯彻/落实/转发 ("关于贯彻落实《国务院关于X的意见》的实施意见") is cited."""
@@ -207,6 +210,16 @@ def extract_references(doc: NormDoc, st: Structure, *, own_title: str, province:
             continue
         # out of the 《》 that quote it, a title's own 〈〉 are its 《》 again (the same title a document carries)
         rows[key] = ReferenceRow(doc.doc_id, own_book_marks(title), number, alias, doc.page_at(m.start()), sentence(doc, m.start(), end), m.start(), end)
+    if st.title is not None and own_title and not own_title.rstrip("？?").endswith(tuple(rules.doc_types())):
+        # a page about a document that is no 公文 itself ("问答实录：《X》的有关情况", "《X》具体包括哪些内容？"): the
+        # document its heading names is the one it discusses
+        cited = {r.cited_title for r in rows.values()}
+        for m in _BOOK.finditer(text, st.title.start, st.title.end):
+            title = own_book_marks(m.group("title").replace("\n", ""))
+            if _HEADING_ISSUES.search(text, st.title.start, m.start()):
+                continue  # "上海市人民政府办公厅印发《关于…的若干意见》": what the heading issues, its 通知 left off
+            if title not in cited and title not in rows and not is_form(title):
+                rows[title] = ReferenceRow(doc.doc_id, title, "", "", doc.page_at(m.start()), text[st.title.start : st.title.end], m.start(), m.end())
     # numbers cited without a title (按照国办发〔2019〕54号文件要求)
     for k, p in enumerate(doc.paras):
         if not st.is_body(k):

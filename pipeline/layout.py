@@ -177,6 +177,7 @@ _NUMBER_TAIL = regex.compile(r"^[〔［\[](?:19|20)\d{2}[〕］\]]\d{1,4}号")  
 _TAIL_THEN_NUMBER = regex.compile(r"^[^（(：:。，；\s]{1,12}[（(](?P<number>[^（）()]{4,40})[)）]$")  # a title's last characters, its 文号
 _TRAILING_NOTE = regex.compile(r"[（(][^（）()]{1,12}[)）]$")  # "(2019修订)" after a title
 _PAREN_LINE = regex.compile(r"^（[^（）]{1,20}）$")
+_CONTENTS_ENTRY_END = regex.compile(r"(?:\.{4,}|…{2,}|·{4,}|－{4,}|-{4,})\s*\d{1,3}$")
 _SENTENCE_THEN_NOTE = regex.compile(r"[。！？；]（(?:[^（）]|（[^（）]*）)*）$")
 
 
@@ -265,6 +266,8 @@ def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = ""
         return False  # a repeated line (exports print the title twice) or a lone "（2020年）" is no continuation
     if _SENTENCE_THEN_NOTE.search(a):
         return False  # "…。（责任单位：市科委）" ends its paragraph: the note follows a finished sentence
+    if _CONTENTS_ENTRY_END.search(a):
+        return False  # "一、背景形势……………1": an entry of a 目录 ends at its page number, though its leader fills the line
     if wraps and _HAN_END.search(a) and not _is_standalone(b) and not _is_standalone(a):
         return True  # "…按照本通知第五条第" over "（二）项有关规定执行": a full line that wraps inside a sentence
         # goes on, whatever its next line opens with

@@ -19,6 +19,7 @@ from pipeline.layout import normalise
 from pipeline.model import IngestError, Line, SourceDocument, Table
 from pipeline.process import process_path
 from pipeline.run import run_batch
+from pipeline.structure import analyse
 
 pytestmark = pytest.mark.slow
 
@@ -717,3 +718,27 @@ def test_a_row_broken_right_after_its_first_line_joins_across_the_page() -> None
     prev = Table((header, ("7", "加强组织领导", "召开动员大会。", "区政府办公室", "各成员单位", "2019年3月")), (5, 5))
     cur = Table((header, ("", "", "建立联席会议制度。", "区民政局", "", "2019年")), (6, 6))
     assert len(join_continuation(prev, cur).rows) == 3
+
+
+def _contents_entry(heading: str, page: int) -> str:
+    """A 目录 entry whose dotted leader fills the line up to its page number, as Word's TOC field sets it."""
+    line = heading
+    while pdfgen.text_width(line + "." + str(page), pdfgen.BODY) < pdfgen.TEXT_W - 2:
+        line += "."
+    return f"{line}{page}"
+
+
+def test_contents_entries_filling_their_lines_stay_apart(tmp_path: Path) -> None:
+    # a 规划's 目录 (湖北省文物事业发展"十四五"规划, a WPS export): each entry's leader reaches the margin, so the
+    # entries read as one wrapped paragraph unless an entry ends at its page number
+    pdfgen.register_font()
+    heads = ["一、背景形势", "1.发展成就", "2.形势分析", "二、总体要求", "3.指导思想"]
+    els = [P("东湖市文物事业发展规划", "title"), P("目录", "title")]
+    els += [P(_contents_entry(h, n), "plain") for n, h in enumerate(heads, start=1)]
+    els += [pdfgen.NewPage(), P("一、背景形势", "body"), P("1.发展成就", "body"), P("全市文物事业取得重大成就，文物保护利用水平显著提升。", "body")]
+    pdf = pdfgen.write_pdf(els, tmp_path / "contents.pdf")
+    doc = normalise(read_document(pdf))
+    paras = [doc.text[p.start : p.end] for p in doc.paras]
+    entries = [t for t in paras if t.endswith(tuple("12345")) and "..." in t]
+    assert len(entries) == len(heads), paras[:8]
+    assert [s.heading for s in analyse(doc).sections][:2] == ["背景形势", "发展成就"], analyse(doc).sections[:3]

@@ -1174,6 +1174,30 @@ def _joined_event(a: str, b: str) -> str:
     return f"{a}、{b}" if two else a + b
 
 
+_WORD_REACH = 4  # characters each side of a line break segmented to ask whether it falls inside a word
+
+
+def _inside_a_broken_line(doc: NormDoc, texts: list[str], k: int) -> bool:
+    """Whether the lines around paragraph k are one line broken inside a word (jieba finds no word boundary
+    where they meet): k sits inside a table row or a text the page broke, not under a 署名."""
+    if k == 0 or k + 1 >= len(texts) or doc.paras[k - 1].kind != "para" or doc.paras[k + 1].kind != "para":
+        return False
+    a, b = texts[k - 1], texts[k + 1]
+    if not (_HAN_CHAR.fullmatch(a[-1:]) and _HAN_CHAR.fullmatch(b[:1])) or looks_like_org(a):
+        return False
+    from .nlp import tokenizer  # jieba, loaded once for the whole run
+
+    left, right = a[-_WORD_REACH:], b[:_WORD_REACH]
+    at, ends = 0, set()
+    for w in tokenizer().cut(left + right, HMM=False):
+        at += len(w)
+        ends.add(at)
+    return len(left) not in ends
+
+
+_HAN_CHAR = regex.compile(r"\p{Han}")
+
+
 def _breaks_a_word(a: str, b: str) -> bool:
     """The line break falls inside an organisation's ending ("…人民代表大会常务委" / "员会第十七次会议通过", a
     regulation's 题注 set in narrow lines): one body, not two."""
@@ -1313,6 +1337,8 @@ def _closing(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         if paras[k].kind != "para" or k in lay.roles:
             continue
         m = el["signed_date"].pattern.match(texts[k])
+        if m and _inside_a_broken_line(doc, texts, k):
+            continue  # a table's date cell set inside a row broken over lines ("…关于加强革" / "2021年5月28日" / "命文物…")
         if m:
             lay.signed_date = _span(doc, paras[k], m.group("date"))
             lay.mark(k, SIGNED_DATE)

@@ -3866,3 +3866,17 @@ def test_a_heading_that_issues_a_document_cites_nothing(tmp_path: Path) -> None:
     text = QA_RECORD.replace("问答实录：《关于加快推动某项技术创新的若干措施》有关情况", "某市人民政府办公厅印发《关于加快推动某项技术创新的若干措施》")
     ex = run(tmp_path, text)
     assert ex.references == [], ex.references
+
+
+def test_a_date_inside_a_row_broken_over_lines_is_no_signing_date(tmp_path: Path) -> None:
+    # a paper's table of local regulations printed as lines (a PDF's text): one row broke inside 革命, its date
+    # cell between the halves; no 署名 stands over it, so it is no 成文日期
+    text = (
+        "我国红色文化遗产保护立法的进展\n近年来，各地相继出台红色资源保护的地方性法规，详见下表。\n"
+        "省级地方性法规发布时间\n湖南省扶持革命老区发展条例2008年11月28日\n河北省人民代表大会常务委员会关于加强革\n"
+        "2021年5月28日\n命文物保护利用的决定\n四川省红色资源保护传承条例2021年6月25日\n"
+    )
+    assert run(tmp_path, text).document.signed_date == ""
+    # a notice's date under its last sentence, before its 附件, is its 成文日期
+    closing = "关于做好春季防火工作的通知\n各乡镇人民政府：\n请各乡镇认真做好春季防火工作，特此通知\n2024年3月1日\n附件：春季防火工作责任表\n"
+    assert run(tmp_path, closing, name="closing").document.signed_date == "2024-03-01"

@@ -61,6 +61,8 @@ _UNIT_DAYS = {"day": 1.0, "working_day": 1.4, "week": 7.0, "month": 30.0, "year"
 _TITLE_MARKS = regex.compile(r"[\s《》〈〉<>“”\"]")
 _FIRST_ARTICLE = regex.compile(r"(?m)^第[一1]条")
 _ISSUING_LEAD = regex.compile(r"^(?:关于)?(?:印发|转发)?")
+_ISSUED_IN_TITLE = regex.compile(r"(?:印发|颁发|发布)[《〈]?(?P<title>.+?)[》〉]?(?:的(?:通知|决定|公告))?$")
+MIN_ISSUED_TITLE = 6  # a shorter issued name (《方案》) names no text of its own
 _IMPLEMENTING_LEAD = regex.compile(r"^(?:贯彻落实|贯彻|落实|实施)")
 _SPACES_AND_PUNCT = regex.compile(r"[\s，。；：、“”《》（）]")
 
@@ -84,6 +86,12 @@ def family_links(docs: pd.DataFrame, references: pd.DataFrame, texts: Mapping[st
     """Child -> parent links: citations in the child's title or opening clause."""
     places = {r.doc_id: _place(r) for r in docs.itertuples(index=False)}
     by_title = {_local_key(_key(r.title), places[r.doc_id]): r.doc_id for r in docs.itertuples(index=False) if r.title}
+    for r in docs.itertuples(index=False):
+        # the text a notice issues is cited by its own title ("…办公厅印发《X》的通知" is cited as 《X》): the notice
+        # that carries it stands for it
+        issued = _ISSUED_IN_TITLE.search(r.title or "")
+        if issued is not None and len(key := _key(issued.group("title"))) >= MIN_ISSUED_TITLE:
+            by_title.setdefault(_local_key(key, places[r.doc_id]), r.doc_id)
     by_number = {r.doc_number: r.doc_id for r in docs.itertuples(index=False) if r.doc_number}
     titles = {r.doc_id: r.title for r in docs.itertuples(index=False)}
     evidence = dict(zip(docs["doc_id"], docs["evidence"])) if "evidence" in docs.columns else {}

@@ -287,3 +287,24 @@ def test_a_city_that_copies_another_provinces_text_is_no_child_of_it(tmp_path: P
     (tmp_path / "two").mkdir()
     fam = compare_files(tmp_path / "two", {k: v for k, v in files.items() if k != "tibet.md"})
     assert "beijing" not in set(fam["parent_doc_id"]), fam
+
+
+def test_a_cited_text_is_found_in_the_notice_that_issued_it(tmp_path: Path) -> None:
+    """A city's plan cites 《某省数字经济发展实施方案》 in its opening; the corpus holds the province's notice that
+    issued it ("某省人民政府办公厅关于印发《某省数字经济发展实施方案》的通知"), not the plan on its own: that
+    notice is the city plan's parent (a 问答实录 about 沪府办发〔2025〕11号 in zgch1238/Huace's records, under
+    the notice "…办公厅印发《关于…的若干意见》", is the case that showed it)."""
+    files = {
+        "province.txt": (
+            "某省人民政府办公厅关于印发《某省数字经济发展实施方案》的通知\n某政办发〔2024〕5号\n各市人民政府，省政府各部门：\n"
+            "现将《某省数字经济发展实施方案》印发给你们，请认真贯彻执行。\n某省人民政府办公厅\n2024年3月1日\n"
+            "某省数字经济发展实施方案\n一、总体要求\n加快数字产业化和产业数字化。\n"
+        ),
+        "city.txt": (
+            "某市人民政府办公室关于印发某市数字经济发展行动计划的通知\n各区人民政府，市政府各部门：\n"
+            "为贯彻落实《某省数字经济发展实施方案》，结合本市实际，制定本行动计划，现印发给你们。\n某市人民政府办公室\n2024年5月1日\n"
+        ),
+    }
+    fam = compare_files(tmp_path, files)
+    child = fam[fam["doc_id"] == "city"]
+    assert list(child["parent_doc_id"]) == ["province"] and list(child["link"]) == ["cites_title"], fam

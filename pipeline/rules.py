@@ -117,11 +117,16 @@ class PatternRule:
         return (not self.requires or any(r in text for r in self.requires)) and (not self.requires_also or any(r in text for r in self.requires_also))
 
 
+# libyaml's safe loader (the same documents as yaml.SafeLoader, a tenth of the time: the rule files take
+# 0.3 s to parse in Python at every start); the Python one where PyYAML was built without libyaml
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_yaml(name: str | Path) -> dict[str, Any]:
     path = name if isinstance(name, Path) else active().folder / name
     try:
         with path.open(encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
+            data = yaml.load(fh, Loader=_YAML_LOADER)
     except FileNotFoundError as e:
         raise RuleError(f"{path}: rule file is missing") from e
     except yaml.YAMLError as e:

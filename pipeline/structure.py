@@ -930,10 +930,11 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     window = [k for k in range(i, min(i + SETTINGS.recipients_window + SETTINGS.header_window, len(texts))) if k not in lay.roles]
     for k in window[: SETTINGS.recipients_window]:  # a page's furniture between title and 主送机关 does not count
         if _opens_heading(texts[k]) and doc.paras[k].kind == "para":
-            break  # the body's first heading ("1、一次性创业资助" / "补贴条件："): the 主送机关 stands above the body (§7.3.2)
+            # the body's first heading ("1、一次性创业资助" over "补贴条件：", or a first article ending in a colon,
+            # "第一条 明知是…下列情形之一的…处罚："): the 主送机关 stands above the body (§7.3.2)
+            break
         m = el["recipients"].pattern.match(texts[k])
-        if m and doc.paras[k].kind == "para" and not _opens_heading(texts[k]):
-            # (a first article ending in a colon, "第一条 明知是…下列情形之一的…处罚：", is no 主送机关)
+        if m and doc.paras[k].kind == "para":
             a = k
             while a - 1 >= i and a - 1 not in lay.roles and _RECIPIENTS_HEAD.fullmatch(texts[a - 1]) and doc.paras[a - 1].kind == "para":
                 a -= 1  # the list began on lines the source broke ("各县、区人民政府，…、苏州" / "宿迁工业园区，…：")

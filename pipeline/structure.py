@@ -369,8 +369,9 @@ def _titled_sentence(text: str) -> bool:
 def _is_title(text: str) -> bool:
     """A 标题 (§7.3.1): ends with a document type, no sentence punctuation inside, not a sentence."""
     text = rules.element_rules()["title_status"].pattern.sub("", text)
-    if text.startswith("特此") or _page_fields(text) is not None:
-        return False  # "特此公告": the closing formula; "标题：…的通知": a field of the page's metadata block
+    if text.startswith("特此") or _page_fields(text) is not None or _opens_heading(text):
+        return False  # "特此公告": the closing formula; "标题：…的通知": a field of the page's metadata block;
+        # "2.政策解读": an item of a list (a page's menu), not a title
     # a 、 joins coordinated items inside a title ("施工震损、噪声污染补偿暂行规定的通知"); other marks end sentences
     if len(text) > SETTINGS.max_title or _TITLE_PUNCT.search(text) and not _BOOK_TITLE_WITH_PUNCT.search(text):
         return False
@@ -590,6 +591,11 @@ def _byline_repeated(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             break
 
 
+def _page_chrome(text: str) -> bool:
+    """A line of the page's own under a notice's title: its fields (发布日期：… 访问量：…) or chrome (分享到, 微博)."""
+    return _export_furniture(text) or _page_fields(text) is not None or _glued_fields(text) is not None
+
+
 def _page_lead_in(doc: NormDoc, texts: list[str]) -> int:
     """How many leading paragraphs are a web page's own, when a browser printed the whole page to PDF: its
     menus, search box and related links run past the header window before the notice's title and 主送机关
@@ -599,8 +605,9 @@ def _page_lead_in(doc: NormDoc, texts: list[str]) -> int:
         if doc.paras[k].kind != "para":
             continue
         if texts[k].endswith(("：", ":")) and addressees(texts[k]):
-            # the 主送机关 under its title
-            title = next((j for j in range(k - 1, max(k - 1 - SETTINGS.recipients_window, -1), -1) if _is_title(texts[j])), None)
+            # the 主送机关 under its title, maybe with the page's byline and share buttons between them
+            above = [j for j in range(k - 1, max(k - 1 - SETTINGS.recipients_window - _BYLINE_REACH, -1), -1) if not _page_chrome(texts[j])]
+            title = next((j for j in above[: SETTINGS.recipients_window] if _is_title(texts[j])), None)
         elif "号" in texts[k] and len(texts[k]) <= SETTINGS.max_title_line and number_line(texts[k]) is not None and not _page_fields(texts[k]):
             # or the 文号 right over its title (a 公告, a 令, a notice printed without its 主送机关)
             title = next((j for j in range(k + 1, min(k + 1 + SETTINGS.recipients_window, len(texts))) if _is_title(texts[j])), None)

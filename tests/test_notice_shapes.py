@@ -3876,3 +3876,23 @@ def test_a_date_inside_a_row_broken_over_lines_is_no_signing_date(tmp_path: Path
     # a notice's date under its last sentence, before its 附件, is its 成文日期
     closing = "关于做好春季防火工作的通知\n各乡镇人民政府：\n请各乡镇认真做好春季防火工作，特此通知\n2024年3月1日\n附件：春季防火工作责任表\n"
     assert run(tmp_path, closing, name="closing").document.signed_date == "2024-03-01"
+
+
+# a 旗 government site's page as copied (written here after 乌拉特后旗's 政府信息公开 pages): the column menu's
+# numbered items, the notice's title, its byline with the share buttons broken over two lines, the 主送机关
+MENU_PAGE = (
+    "政府信息公开\n\n" + "\n".join(f"{n}. {item}" for n, item in enumerate(["目录", "旗人民政府", "旗人民政府办公室"], 1)) + "\n"
+    + "\n".join(f"{n}. {item}" for n, item in enumerate(["国民经济和社会发展规划", "专项规划", "区域规划"], 1)) + "\n"
+    + "\n".join(f"{n}. {item}" for n, item in enumerate(["政策问答库", "政策解读"], 1)) + "\n\n"
+    "某自治区农牧厅关于印发《某自治区农牧厅农业建设项目实施细则》的通知\n"
+    "发布日期:2025-10-27 09:45 字体: 访问量:207 分享到: 微信\n微博 qq 空间\n"
+    "各盟市农牧局,相关单位:\n  为进一步规范农业建设项目管理,现将《某自治区农牧厅农业建设项目实施细则》印发给你们,请遵照执行。\n"
+    "  某自治区农牧厅\n  2025年7月24日\n"
+)
+
+
+def test_a_pages_numbered_menu_is_no_title(tmp_path: Path) -> None:
+    d = run(tmp_path, MENU_PAGE).document
+    assert d.title == "某自治区农牧厅关于印发《某自治区农牧厅农业建设项目实施细则》的通知", d.title
+    assert d.recipients == "各盟市农牧局；相关单位", d.recipients
+    assert d.signed_date == "2025-07-24", d.signed_date

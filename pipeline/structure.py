@@ -408,6 +408,10 @@ def _title_before(doc: NormDoc, lay: _Draft, texts: list[str], k_num: int, first
     "“十四五”国家应急体系规划的通知")."""
     k = k_num - 1
     dated = rules.element_rules()["signed_date"].pattern
+    note = None
+    if k >= first and k not in lay.roles and doc.paras[k].kind == "para" and _TITLE_NOTE_LINE.fullmatch(texts[k]) and not _EVENT_END.search(texts[k]):
+        note = k  # the title's note on a line of its own over the 文号 ("征收土地预公告" / "（2023年度第三批次）")
+        k -= 1
     while k >= first and (
         k in lay.roles or _export_furniture(texts[k]) or dated.fullmatch(texts[k]) or _DATED_FIELD.match(texts[k]) or texts[k][:1] in "（(" and _EVENT_END.search(texts[k])
     ):
@@ -459,9 +463,10 @@ def _title_before(doc: NormDoc, lay: _Draft, texts: list[str], k_num: int, first
         # an announcement's kind under its issuer over its number ("峨边彝族自治县人民政府" / "土地征收预公告" /
         # "（峨征预公告〔2023〕2号）"): the two lines are its title, as "郑州市人民政府" / "通告" are
         start = k - 1
-    return start, k
+    return start, note if note is not None else k
 
 
+_TITLE_NOTE_LINE = regex.compile(r"[（(][^（）()。，,；：:]{2,20}[）)]")
 # a page's byline between a title and its 文号: a label, a date (and time), its counters ("时间：2020年09月15日
 # 点击次数：13460"); only read above the 文号, where a 会议 notice's "时间：" line never stands
 _DATED_FIELD = regex.compile(

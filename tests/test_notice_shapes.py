@@ -3896,3 +3896,17 @@ def test_a_pages_numbered_menu_is_no_title(tmp_path: Path) -> None:
     assert d.title == "某自治区农牧厅关于印发《某自治区农牧厅农业建设项目实施细则》的通知", d.title
     assert d.recipients == "各盟市农牧局；相关单位", d.recipients
     assert d.signed_date == "2025-07-24", d.signed_date
+
+
+def test_an_announcements_batch_note_over_its_number_is_the_titles(tmp_path: Path) -> None:
+    # a county's 征收土地预公告 as a mirror prints it (五华县 2023, letter-spaced head, in traditional characters):
+    # the issuer, the kind, the batch in brackets on a line of its own, then the 文号
+    text = (
+        "某 華 縣 人 民 政 府\n征收土地預公告\n(2023年度第三批次)\n某府征〔2023〕8號\n"
+        "根據《中華人民共和國土地管理法》第四十五條有關規定,為了公共利益的需要,需征收某華縣部分土地。現將有關事項公告如下:\n"
+        "一、擬征收土地范圍\n某華縣河東鎮下村村部分土地。\n特此公告。\n某華縣人民政府\n2023年3月27日\n"
+    )
+    d = run(tmp_path, text).document
+    assert d.title == "某华县人民政府征收土地预公告（2023年度第三批次）", d.title
+    assert d.doc_type == "公告", d.doc_type
+    assert d.doc_number == "某府征〔2023〕8号", d.doc_number

@@ -228,6 +228,14 @@ def _export_furniture(text: str) -> bool:
     )
 
 
+def _field_pieces(text: str) -> list[tuple[int, int]]:
+    """The line cut before each page field's label after the first (a byline of several fields run together:
+    "发布日期：2025-06-19 22:33:38来源：伊犁哈萨克自治州人民政府办公厅浏览次数："), or the whole line."""
+    cuts = [m.start() for m in rules.html_rules().field.finditer(text) if m.start() > 0]
+    bounds = [0, *cuts, len(text)]
+    return list(zip(bounds, bounds[1:]))
+
+
 def _page_fields(text: str) -> list[tuple[str, int, int]] | None:
     """A line of a web page's metadata block copied with the notice ("文号：浙政发〔2004〕4号",
     "发布机构：省政府办公厅成文日期：2004-02-02"): its (metadata key, value start, value end), or None when
@@ -659,10 +667,13 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     for k in range(len(texts)):
         if doc.paras[k].kind == "para" and _export_furniture(texts[k]):
             lay.mark(k, FURNITURE)
-            m = el["export_field"].pattern.match(texts[k])
-            if m and m.group("label") and m.group("value"):
-                p = doc.paras[k]
-                lay.export_fields.setdefault(m.group("label"), _span(doc, p, m.group("value"), p.start + m.start("value"), p.start + m.end("value")))
+            p = doc.paras[k]
+            for a, b in _field_pieces(texts[k]):
+                m = el["export_field"].pattern.match(texts[k][a:b])  # (its ^ holds at a string's start only)
+                if m and m.group("label") and m.group("value"):
+                    value = m.group("value").strip()
+                    at = p.start + a + m.start("value")
+                    lay.export_fields.setdefault(m.group("label"), _span(doc, p, value, at, at + len(value)))
     _byline_repeated(doc, lay, texts)
     lead_end = next((k for k in range(min(n, SETTINGS.repost_lead_lines)) if el["repost_lead_end"].pattern.match(texts[k])), None)
     if lead_end is not None:

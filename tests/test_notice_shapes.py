@@ -3910,3 +3910,17 @@ def test_an_announcements_batch_note_over_its_number_is_the_titles(tmp_path: Pat
     assert d.title == "某华县人民政府征收土地预公告（2023年度第三批次）", d.title
     assert d.doc_type == "公告", d.doc_type
     assert d.doc_number == "某府征〔2023〕8号", d.doc_number
+
+
+def test_a_byline_of_fields_run_together_gives_each_field(tmp_path: Path) -> None:
+    # an autonomous prefecture's page (伊犁州 2025, written here): its byline holds the date, the 来源 and the
+    # counter, run together once their spaces are gone; the 来源 names the government, so the place
+    text = (
+        "当前位置: 首页 > 新闻资讯\n\n关于印发《自治州2025年十件民生实事工作方案》的通知\n\n"
+        "发布日期: 2025-06-19 22:33:38 来源:伊犁哈萨克自治州人民政府办公厅 浏览次数: 字体【\n\n"
+        "自治州直属各县市人民政府,自治州人民政府各部门、直属机构:\n"
+        "现将《自治州2025年十件民生实事工作方案》印发你们,请认真贯彻执行。\n"
+    )
+    d = run(tmp_path, text).document
+    assert (d.region_province, d.region_city) == ("新疆维吾尔自治区", "伊犁哈萨克自治州"), (d.region_province, d.region_city)
+    assert d.published_date == "2025-06-19", d.published_date

@@ -3891,36 +3891,39 @@ MENU_PAGE = (
 )
 
 
-def test_a_pages_numbered_menu_is_no_title(tmp_path: Path) -> None:
-    d = run(tmp_path, MENU_PAGE).document
-    assert d.title == "某自治区农牧厅关于印发《某自治区农牧厅农业建设项目实施细则》的通知", d.title
-    assert d.recipients == "各盟市农牧局；相关单位", d.recipients
-    assert d.signed_date == "2025-07-24", d.signed_date
+# a county's 征收土地预公告 as a mirror prints it (五华县 2023, letter-spaced head, in traditional characters): the
+# issuer, the kind, the batch in brackets on a line of its own, then the 文号
+BATCH_ANNOUNCEMENT = (
+    "某 華 縣 人 民 政 府\n征收土地預公告\n(2023年度第三批次)\n某府征〔2023〕8號\n"
+    "根據《中華人民共和國土地管理法》第四十五條有關規定,為了公共利益的需要,需征收某華縣部分土地。現將有關事項公告如下:\n"
+    "一、擬征收土地范圍\n某華縣河東鎮下村村部分土地。\n特此公告。\n某華縣人民政府\n2023年3月27日\n"
+)
+# an autonomous prefecture's page (伊犁州 2025, written here): its byline holds the date, the 来源 and the
+# counter, run together once their spaces are gone; the 来源 names the government, so the place
+BYLINE_PAGE = (
+    "当前位置: 首页 > 新闻资讯\n\n关于印发《自治州2025年十件民生实事工作方案》的通知\n\n"
+    "发布日期: 2025-06-19 22:33:38 来源:伊犁哈萨克自治州人民政府办公厅 浏览次数: 字体【\n\n"
+    "自治州直属各县市人民政府,自治州人民政府各部门、直属机构:\n"
+    "现将《自治州2025年十件民生实事工作方案》印发你们,请认真贯彻执行。\n"
+)
 
 
-def test_an_announcements_batch_note_over_its_number_is_the_titles(tmp_path: Path) -> None:
-    # a county's 征收土地预公告 as a mirror prints it (五华县 2023, letter-spaced head, in traditional characters):
-    # the issuer, the kind, the batch in brackets on a line of its own, then the 文号
-    text = (
-        "某 華 縣 人 民 政 府\n征收土地預公告\n(2023年度第三批次)\n某府征〔2023〕8號\n"
-        "根據《中華人民共和國土地管理法》第四十五條有關規定,為了公共利益的需要,需征收某華縣部分土地。現將有關事項公告如下:\n"
-        "一、擬征收土地范圍\n某華縣河東鎮下村村部分土地。\n特此公告。\n某華縣人民政府\n2023年3月27日\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(MENU_PAGE, {
+            "title": "某自治区农牧厅关于印发《某自治区农牧厅农业建设项目实施细则》的通知", "recipients": "各盟市农牧局；相关单位",
+            "signed_date": "2025-07-24",
+        }, id="numbered-menu-is-no-title"),
+        pytest.param(BATCH_ANNOUNCEMENT, {
+            "title": "某华县人民政府征收土地预公告（2023年度第三批次）", "doc_type": "公告", "doc_number": "某府征〔2023〕8号",
+        }, id="batch-note-over-the-number-is-the-titles"),
+        pytest.param(BYLINE_PAGE, {
+            "region_province": "新疆维吾尔自治区", "region_city": "伊犁哈萨克自治州", "published_date": "2025-06-19",
+        }, id="byline-of-fields-run-together"),
+    ],
+)
+def test_site_page_shapes(tmp_path: Path, text: str, expected: dict[str, str]) -> None:
     d = run(tmp_path, text).document
-    assert d.title == "某华县人民政府征收土地预公告（2023年度第三批次）", d.title
-    assert d.doc_type == "公告", d.doc_type
-    assert d.doc_number == "某府征〔2023〕8号", d.doc_number
-
-
-def test_a_byline_of_fields_run_together_gives_each_field(tmp_path: Path) -> None:
-    # an autonomous prefecture's page (伊犁州 2025, written here): its byline holds the date, the 来源 and the
-    # counter, run together once their spaces are gone; the 来源 names the government, so the place
-    text = (
-        "当前位置: 首页 > 新闻资讯\n\n关于印发《自治州2025年十件民生实事工作方案》的通知\n\n"
-        "发布日期: 2025-06-19 22:33:38 来源:伊犁哈萨克自治州人民政府办公厅 浏览次数: 字体【\n\n"
-        "自治州直属各县市人民政府,自治州人民政府各部门、直属机构:\n"
-        "现将《自治州2025年十件民生实事工作方案》印发你们,请认真贯彻执行。\n"
-    )
-    d = run(tmp_path, text).document
-    assert (d.region_province, d.region_city) == ("新疆维吾尔自治区", "伊犁哈萨克自治州"), (d.region_province, d.region_city)
-    assert d.published_date == "2025-06-19", d.published_date
+    got = {field: getattr(d, field) for field in expected}
+    assert got == expected, got

@@ -61,7 +61,6 @@ _UNIT_DAYS = {"day": 1.0, "working_day": 1.4, "week": 7.0, "month": 30.0, "year"
 _TITLE_MARKS = regex.compile(r"[\s《》〈〉<>“”\"]")
 _FIRST_ARTICLE = regex.compile(r"(?m)^第[一1]条")
 _ISSUING_LEAD = regex.compile(r"^(?:关于)?(?:印发|转发)?")
-_ISSUED_IN_TITLE = regex.compile(r"(?:印发|颁发|发布)[《〈]?(?P<title>.+?)[》〉]?(?:的(?:通知|决定|公告))?$")
 MIN_ISSUED_TITLE = 6  # a shorter issued name (《方案》) names no text of its own
 _IMPLEMENTING_LEAD = regex.compile(r"^(?:贯彻落实|贯彻|落实|实施)")
 _SPACES_AND_PUNCT = regex.compile(r"[\s，。；：、“”《》（）]")
@@ -82,6 +81,12 @@ class Link:
     evidence: str
 
 
+@rules.cached
+def _issued_in_title() -> regex.Pattern[str]:
+    """The text a notice's title issues (rules/words.yaml issuing_before): "…关于印发《X》的通知" -> X."""
+    return regex.compile(rf"(?:{rules.alternation('issuing_before')})[《〈]?(?P<title>.+?)[》〉]?(?:的(?:通知|决定|公告))?$")
+
+
 def family_links(docs: pd.DataFrame, references: pd.DataFrame, texts: Mapping[str, str]) -> list[Link]:
     """Child -> parent links: citations in the child's title or opening clause."""
     places = {r.doc_id: _place(r) for r in docs.itertuples(index=False)}
@@ -89,7 +94,7 @@ def family_links(docs: pd.DataFrame, references: pd.DataFrame, texts: Mapping[st
     for r in docs.itertuples(index=False):
         # the text a notice issues is cited by its own title ("…办公厅印发《X》的通知" is cited as 《X》): the notice
         # that carries it stands for it
-        issued = _ISSUED_IN_TITLE.search(r.title or "")
+        issued = _issued_in_title().search(r.title or "")
         if issued is not None and len(key := _key(issued.group("title"))) >= MIN_ISSUED_TITLE:
             by_title.setdefault(_local_key(key, places[r.doc_id]), r.doc_id)
     by_number = {r.doc_number: r.doc_id for r in docs.itertuples(index=False) if r.doc_number}

@@ -570,15 +570,14 @@ _BYLINE_SOURCE = regex.compile(r"来源[：:]\s*(?P<source>[^\s：:]{2,30}?)\s*(
 _BYLINE_REACH = 4
 
 
-_BREADCRUMB = regex.compile(r"[>＞»›]|当前位置|您的位置|首页")
 MIN_FIELDS_UNDER_HEADING = 2
 
 
 def _heading_over_fields(doc: NormDoc, lay: _Draft, texts: list[str]) -> int | None:
     """The first paragraph when it stands right over a page's metadata fields (at least two lines of label and
-    value) and reads as a heading (short, no sentence, no breadcrumb); else None."""
+    value) and reads as a heading (short, no sentence, no page chrome such as a breadcrumb); else None."""
     k = next((j for j in range(min(len(texts), SETTINGS.header_window)) if j not in lay.roles), None)
-    if k is None or doc.paras[k].kind != "para" or len(texts[k]) > SETTINGS.max_title or _FULL_STOP.search(texts[k].rstrip("？?")) or _BREADCRUMB.search(texts[k]):
+    if k is None or doc.paras[k].kind != "para" or len(texts[k]) > SETTINGS.max_title or _FULL_STOP.search(texts[k].rstrip("？?")) or _export_furniture(texts[k]):
         return None
     under = texts[k + 1 : k + 1 + MIN_FIELDS_UNDER_HEADING]
     if len(under) < MIN_FIELDS_UNDER_HEADING or any(_page_fields(t) is None for t in under):

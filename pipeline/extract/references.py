@@ -70,7 +70,10 @@ _ISSUES = regex.compile(r"(?:印发|颁发|发布|公布|出台)[《〈“]?(?P<
 
 
 
-_HEADING_ISSUES = regex.compile(r"(?:印发|发布|公布|下发|颁布|转发)\s*$")
+@rules.cached
+def _heading_issues() -> regex.Pattern[str]:
+    """An issuing verb right before a title in a heading ("…办公厅印发《X》"); 转发 cites, as carries_out says."""
+    return regex.compile(rf"(?:{rules.alternation('issuing_before')})\s*$")
 
 
 def _is_own(title: str, own_title: str) -> bool:
@@ -216,7 +219,7 @@ def extract_references(doc: NormDoc, st: Structure, *, own_title: str, province:
         cited = {r.cited_title for r in rows.values()}
         for m in _BOOK.finditer(text, st.title.start, st.title.end):
             title = own_book_marks(m.group("title").replace("\n", ""))
-            if _HEADING_ISSUES.search(text, st.title.start, m.start()):
+            if _heading_issues().search(text, st.title.start, m.start()):
                 continue  # "上海市人民政府办公厅印发《关于…的若干意见》": what the heading issues, its 通知 left off
             if title not in cited and title not in rows and not is_form(title):
                 rows[title] = ReferenceRow(doc.doc_id, title, "", "", doc.page_at(m.start()), text[st.title.start : st.title.end], m.start(), m.end())

@@ -34,9 +34,11 @@ def _leading_words() -> tuple[str, ...]:
     return tuple(sorted(data.get("leading_words", []), key=len, reverse=True))
 
 
-def _agency_offset(raw: str) -> int:
+def _agency_offset(raw: str, line_start: bool = False) -> int:
     """Offset in `raw` where the 机关代字 starts: skips whitespace and words that precede a number in
-    running text ("依据国办发〔2019〕54号" -> 国办发) while at least one character remains."""
+    running text ("依据国办发〔2019〕54号" -> 国办发) while at least one character remains. A one-character
+    word opening a line is the 代字's own first character, no sentence's (和行办发: 和田地区行署办公室; 即政发:
+    即墨; 原政: 原阳)."""
     i = 0
     changed = True
     while changed:
@@ -44,6 +46,8 @@ def _agency_offset(raw: str) -> int:
         while i < len(raw) and raw[i].isspace():
             i += 1
         for w in _leading_words():
+            if len(w) == 1 and line_start and not raw[:i].strip() and not raw.startswith(rules.agency_prefixes().national, i + 1):
+                continue  # (a national 代字 after it is a sentence's: "和国办发〔2019〕2号" broken at 和)
             if raw.startswith(w, i) and len(raw[i + len(w) :].strip()) > 0:
                 i += len(w)
                 changed = True
@@ -100,7 +104,7 @@ def _build(kind: str, m: regex.Match[str], text: str, floor: int) -> DocNumber |
     a0, a1 = m.span("agency")
     lo = max(a0, floor)
     raw = text[lo:a1]
-    start = lo + _agency_offset(raw)
+    start = lo + _agency_offset(raw, line_start=lo == 0 or text[lo - 1] == "\n")
     written = _SPACES.sub("", text[start:a1].translate(_FULLWIDTH_DIGITS))
     agency = _trim_agency(written, kind)
     if agency and agency != written:

@@ -554,6 +554,15 @@ def nested_title_marks(text: str) -> str:
 
 _ANGLE = str.maketrans({"<": "〈", "＜": "〈", ">": "〉", "＞": "〉"})
 
+_STRAY_COMMA = regex.compile(r"，+(?=[，。、；：！？])")
+
+
+def stray_commas(text: str) -> str:
+    """A comma doubled or put before another mark is a page's rendering fault (a mirror site writes one after
+    every comma and stop of the text it copies), never the writer's: one mark is kept.
+    '各县（市，、区）人民政府，，市政府各部门' -> '各县（市、区）人民政府，市政府各部门'"""
+    return _STRAY_COMMA.sub("", text) if "，" in text else text
+
 
 LINE_CLEANERS: tuple[Callable[[str], str], ...] = (
     drop_forum_jammer,
@@ -579,6 +588,7 @@ LINE_CLEANERS: tuple[Callable[[str], str], ...] = (
     pair_straight_quotes,
     repair_brackets,
     nested_title_marks,
+    stray_commas,
 )
 
 
@@ -611,6 +621,7 @@ _TRIGGERS: dict[Callable[[str], str], str] = {
     pair_straight_quotes: '"',
     repair_brackets: "）》”〕",
     nested_title_marks: "<＜",
+    stray_commas: "，",
 }
 _TRIGGER_CHARS = re.compile("[^" + re.escape("".join(sorted(set("".join(_TRIGGERS.values()))))) + "]+")
 

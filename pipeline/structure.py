@@ -793,27 +793,31 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             announced = (k + 1, k + 1)
             i = k + 2
             break
-        if num is None and k + 1 < n and _element("order_head").match(texts[k]) and _element("order_number").match(texts[k + 1]):
+        # (the page's own lines between a 令's head and its number do not part them: an archive's "Original URL: …")
+        below = next((j for j in range(k + 1, n) if j not in lay.roles), n) if num is None else n
+        if below < n and _element("order_head").match(texts[k]) and _element("order_number").match(texts[below]):
             # a 令 printed as its 发文机关标志 over its number (§10.2: "中华人民共和国商务部令" / "2018年第2号"); an
             # announcement's kind printed on a line of its own under its issuer ("郑州市人民政府" / "通告")
             top = k - 1 if texts[k] in _ANNOUNCEMENT_KINDS and k - 1 >= first and k - 1 not in lay.roles and looks_like_org(texts[k - 1]) else k
-            num = parse_doc_number("".join(texts[top : k + 2]))
+            num = parse_doc_number("".join(texts[top : k + 1]) + texts[below])
             if num is not None and doc.paras[k].kind == "para":
-                k_num = k + 1
+                k_num = below
                 lay.doc_number = num
-                p, q = doc.paras[top], doc.paras[k + 1]
+                p, q = doc.paras[top], doc.paras[below]
                 lay.doc_number_span = Span(num.normalized, p.start, q.end, p.page, doc.text[p.start : q.end])
-                lay.mark_range(top, k + 2, DOC_NUMBER)
+                lay.mark_range(top, k + 1, DOC_NUMBER)
+                lay.mark(below, DOC_NUMBER)
                 announced = (top, k) if _element("announcement_head").match("".join(texts[top : k + 1])) else None
-                i = k + 2
+                i = below + 1
                 break
             if num is None and doc.paras[k].kind == "para" and _element("announcement_head").match("".join(texts[top : k + 1])):
                 # an announcement numbered by a yearless serial ("郑州市人民政府" / "通告" / "第12号"): its head is its
                 # title, as with a 文号; the bare serial names no agency and no year, so no 文号 is made of it. A
                 # serial in brackets is the title's as a site prints it on one line ("…办公室公告（第7号）")
-                announced = (top, k + 1) if _bracketed_serial(texts[k + 1]) else (top, k)
-                lay.mark_range(top, k + 2, HEADER)
-                i = k + 2
+                announced = (top, below) if _bracketed_serial(texts[below]) else (top, k)
+                lay.mark_range(top, k + 1, HEADER)
+                lay.mark(below, HEADER)
+                i = below + 1
                 break
         if num is not None and doc.paras[k].kind == "para":
             k_num = k

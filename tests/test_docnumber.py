@@ -35,6 +35,11 @@ SHAPES = [
     # a page lost the closing bracket and 号: no 号 on the line, and still a number (the one-search skip of
     # lines no rule can match takes every rule's `requires`, the brackets too)
     ("牟政办发〔201746", "牟政办发", 2017, 46, "牟政办发〔2017〕46号"),
+    # a 代字 opening with a character that also joins sentences (和, 即, 原): on a line of its own it is the
+    # place's (和田地区行署办公室, 即墨区, 原阳县), no conjunction
+    ("和行办发〔2008〕31号", "和行办发", 2008, 31, "和行办发〔2008〕31号"),
+    ("即政发〔2019〕12号", "即政发", 2019, 12, "即政发〔2019〕12号"),
+    ("原政办〔2021〕7号", "原政办", 2021, 7, "原政办〔2021〕7号"),
 ]
 
 
@@ -46,7 +51,8 @@ def test_parse_shapes(text: str, agency: str, year: int | None, serial: int, nor
 
 
 _NOT = ["2020年5号楼", "第5号", "〔2020〕", "命令第一条", "根据国办发〔2019〕54号精神", "", "None",
-        "请各单位认真贯彻落实豫政办〔2020〕5号", "上海市人民政府沪府发〔2024〕2号", "发文字号〔2020〕5号"]
+        "请各单位认真贯彻落实豫政办〔2020〕5号", "上海市人民政府沪府发〔2024〕2号", "发文字号〔2020〕5号",
+        "和国办发〔2019〕2号"]  # a sentence broken before 和: the national 代字 after it is the number's
 
 
 @pytest.mark.parametrize("text", _NOT, ids=[f"not{i}" for i in range(len(_NOT))])
@@ -58,6 +64,8 @@ def test_adjacent_numbers_in_running_text() -> None:
     text = "根据国发〔2019〕1号和国办发〔2019〕2号、国办函〔2018〕71号精神"
     found = list(find_doc_numbers(text))
     assert [d.normalized for d in found] == ["国发〔2019〕1号", "国办发〔2019〕2号", "国办函〔2018〕71号"]
+    # inside a sentence a one-character word before a 代字 is still the sentence's
+    assert [d.normalized for d in find_doc_numbers("依照国发〔2019〕1号及豫政办〔2020〕5号执行")] == ["国发〔2019〕1号", "豫政办〔2020〕5号"]
     for d in found:
         assert text[d.start : d.end] == d.text
 

@@ -119,3 +119,12 @@ def test_a_document_numbers_year_whose_figures_ocr_read_as_letters() -> None:
     assert N.docnumber_brackets("豫政办[20l9]12号") == "豫政办〔2019〕12号"
     assert N.docnumber_brackets("〔2O20〕5号") == "〔2O20〕5号"  # no issuer's code before it: no 文号
     assert N.docnumber_brackets("编号ABCO〔OO20〕5号") == "编号ABCO〔OO20〕5号"  # not a year
+
+
+def test_a_comma_a_mirror_site_doubled_or_put_before_another_mark_goes() -> None:
+    """A mirror of a 嘉兴 notice writes a comma after every comma and stop ("人民政府,,市政府", "表彰,。"):
+    one mark stays. A comma in figures or a single comma is untouched."""
+    assert N.clean_line("各縣(市,、區)人民政府,,市政府各部門: 受到文化部表彰,。在創建過程中,,湧現") == "各縣（市、區）人民政府，市政府各部門：受到文化部表彰。在創建過程中，湧現"
+    for line in ("共计1,000人，分三批。", "一、总体要求，"):
+        assert N.clean_line(line) == N.clean_line_each(line) and "，，" not in N.clean_line(line)
+    assert N.stray_commas("一、总体要求，") == "一、总体要求，"

@@ -3908,9 +3908,36 @@ BYLINE_PAGE = (
 )
 
 
+# a county-level city's page (宜兴市 2023, written here): its field table labels with no colons (效力状况, 公开程序,
+# 主题(一), 体裁, 分类词, 内容概况) and the notice headed 市政府 as the city calls itself; the site names the city
+COUNTY_CITY_PAGE = (
+    "市政府文件\n当前位置:首页 > 政策文件库 >  市政府文件\n\n市政府关于表彰某项工作先进单位的决定\n\n"
+    "来源:宜兴市人民政府网站    日期:2023-11-21 09:02:08    浏览次数:\n"
+    "索引号 014046317/2023-04570 生成日期 2023-11-21 公开日期 2023-11-21\n文件编号 宜政发〔2023〕158号 公开时限 长期公开\n"
+    "发布机构 宜兴市人民政府网站 公开形式 网站\n效力状况 有效 公开程序 部门编制,经办公室审核后公开\n"
+    "主题(一) 综合政务 主题(二) 文秘工作 体裁 决定\n关键词 决定,公开 分类词 文秘工作,综合\n文件下载 下载\n"
+    "内容概况 市政府关于表彰某项工作先进单位的决定\n\n各镇人民政府,各街道办事处,市各委办局:\n"
+    "  为弘扬社会正气,经基层推荐,市政府决定对10个先进单位予以表彰。\n"
+)
+# an archive's copy of a 令 (潍坊 2003, written here): the archive's "Original URL:" line stands between the 令's
+# head and its number
+ORDER_WITH_URL = (
+    "潍坊市人民政府令\n\nOriginal URL: http://lib.example.cn/bin/mse.exe?K=d70&A=12&rec=202\n\n第77号\n"
+    "《潍坊市公共卫生应急办法》已经2003年9月29日市政府常务会议研究通过,现予发布施行。\n\n市长张某\n\n2003年10月15日\n"
+    "潍坊市公共卫生应急办法\n\n第一章总则\n第一条为了有效预防公共卫生事件的危害,制定本办法。\n"
+)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        pytest.param(COUNTY_CITY_PAGE, {
+            "doc_number": "宜政发〔2023〕158号", "recipients": "各镇人民政府；各街道办事处；市各委办局", "region_province": "江苏省",
+            "region_city": "无锡市", "region_county": "宜兴市", "admin_level": "county",
+        }, id="county-level-citys-field-table"),
+        pytest.param(ORDER_WITH_URL, {
+            "doc_number": "潍坊市人民政府令第77号", "issuer": "潍坊市人民政府", "title": "潍坊市公共卫生应急办法", "signed_date": "2003-10-15",
+        }, id="archive-url-between-an-orders-head-and-number"),
         pytest.param(MENU_PAGE, {
             "title": "某自治区农牧厅关于印发《某自治区农牧厅农业建设项目实施细则》的通知", "recipients": "各盟市农牧局；相关单位",
             "signed_date": "2025-07-24",

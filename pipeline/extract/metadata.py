@@ -223,15 +223,17 @@ def _page_issuer(st: Structure) -> str:
 
 _ZONE_PLACE = regex.compile(r"^中国[（(](?P<place>\p{Han}{2,8})[）)]")
 _TRAILING_TIME = regex.compile(r"\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?.*$")
+# a government's own site names the government ("来源：宜兴市人民政府网站", "发布机构：某县人民政府门户网站")
+_GOVERNMENT_SITE = regex.compile(r"(?<=政府)(?:门户)?网站?$")
 
 
 def _source_region(st: Structure) -> tuple[Region, Span | None]:
     """The region of the government a page's 来源 field names ("来源：华容县政府2021-03-23 10:56"), or its 发布机构
     field ("发布机构：下陆区政府办公室" over a notice signed 区人民政府办公室), and the field; an empty region for a
-    newspaper, a site or a placeless office."""
+    newspaper, a portal or a placeless office (a government's own site names that government)."""
     for key in ("来源", "发文机关"):
         span = st.export_fields.get(key)
-        value = _TRAILING_TIME.sub("", span.value).strip() if span is not None else ""
+        value = _GOVERNMENT_SITE.sub("", _TRAILING_TIME.sub("", span.value).strip()) if span is not None else ""
         if not value or not looks_like_org(value) or not rules.words("government_source").search(value):
             continue
         region = infer_region(value)
@@ -511,7 +513,9 @@ def build_document_row(doc: NormDoc, st: Structure) -> tuple[DocumentRow, Span |
             region = titled  # 中华人民共和国…法 is national
     if not region.province:
         sourced, source = _source_region(st)
-        if sourced.province and region.admin_level in ("", sourced.admin_level):
+        # (a county-level city's site calls its government 市政府 as a prefecture's does: 宜兴市 is a 市)
+        county_city = sourced.admin_level == "county" and sourced.county.endswith("市") and row.issuer.startswith("市")
+        if sourced.province and (region.admin_level in ("", sourced.admin_level) or county_city):
             # a county site's page names its issuer by level alone (发布机构：县人民政府办公室) and the place
             # in its 来源 field (来源：华容县政府): the region is that place's, at the issuer's level
             region = sourced

@@ -196,6 +196,7 @@ class StructureSettings:
     max_title_lines: int = 5  # a title printed again right under itself is broken over at most this many lines
     preface_lines: int = 2  # sentences an export or a site may set over a notice's title and 主送机关
     max_glued_fields: int = 120  # a longer line is no run of a metadata block's cells printed without colons
+    menu_run: int = 4  # bulleted short names in a row at a page's top (rules/elements.yaml menu_item) are its menu
 
 
 SETTINGS = StructureSettings()
@@ -603,6 +604,21 @@ def _byline_repeated(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             break
 
 
+def _site_menu(doc: NormDoc, lay: _Draft, texts: list[str], n: int) -> None:
+    """A text copy of a whole page keeps its menus above the notice ("• 首页" / "• 要闻动态" / "• 政务公开" / …):
+    a run of bulleted short names is furniture, so the title is looked for below it."""
+    item = rules.element_rules()["menu_item"].pattern
+    run: list[int] = []
+    for k in range(n + 1):
+        if k < n and doc.paras[k].kind == "para" and (item.match(texts[k]) or run and k in lay.roles):
+            run.append(k)
+            continue
+        if sum(1 for j in run if j not in lay.roles) >= SETTINGS.menu_run:
+            for j in run:
+                lay.mark(j, FURNITURE)
+        run = []
+
+
 def _page_chrome(text: str) -> bool:
     """A line of the page's own under a notice's title: its fields (发布日期：… 访问量：…) or chrome (分享到, 微博)."""
     return _export_furniture(text) or _page_fields(text) is not None or _glued_fields(text) is not None
@@ -662,6 +678,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         if _page_fields(texts[k]) is None and _glued_fields(texts[k]) is None:
             lay.mark(k, FURNITURE)  # the page's chrome; its metadata fields are still read below
     n = min(len(texts), lead + SETTINGS.header_window)
+    _site_menu(doc, lay, texts, n)
     # 0. what an export or crawler put around the notice, and a title printed twice (北大法宝 exports)
     for k in range(len(texts)):
         if doc.paras[k].kind == "para" and _export_furniture(texts[k]):

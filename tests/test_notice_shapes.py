@@ -3927,10 +3927,27 @@ ORDER_WITH_URL = (
     "潍坊市公共卫生应急办法\n\n第一章总则\n第一条为了有效预防公共卫生事件的危害,制定本办法。\n"
 )
 
+# a text copy of a whole autonomous region's page (内蒙古 2013, written here): the site's menu of bulleted names
+# runs past the header's reach above the title; the page's 收藏 notice and a related-services link stand
+# between the title and the 主送机关
+MENU_RUN_PAGE = (
+    "登录 注册\n" + "\n".join(f"  • {item}" for item in ["蒙古文版", "无障碍浏览", "长者模式", "微信公众号"]) + "\n    微信公众号\n"
+    + "\n".join(f"  • {item}" for item in ["客户端", "手机版", "首页", "要闻动态", "政务公开", "政务服务", "政民互动", "政府数据"]) + "\n"
+    "当前位置:首页 > 自治区人民政府办公厅 > 政务公开 > 自治区文件\n索 引 号 主题分类 综合政务\n"
+    "发布机构 自治区人民政府 文  号 内政发〔2013〕62号\n成文日期 2013-07-02\n"
+    "内蒙古自治区人民政府关于印发《内蒙古自治区人民政府工作规则》的通知\n发布日期:2013-07-02 12:41 信息来源:自治区人民政府办公厅\n\n"
+    "取消收藏成功!\n\n相关办事指南\n\n各盟行政公署、市人民政府,自治区各委、办、厅、局: \n\n"
+    "  《内蒙古自治区人民政府工作规则》已经自治区人民政府常务会议审议通过,现予印发。 \n\n2013年7月2日\n"
+)
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        pytest.param(MENU_RUN_PAGE, {
+            "title": "内蒙古自治区人民政府关于印发《内蒙古自治区人民政府工作规则》的通知", "doc_number": "内政发〔2013〕62号",
+            "recipients": "各盟行政公署；市人民政府；自治区各委、办、厅、局", "region_province": "内蒙古自治区",
+        }, id="site-menu-above-the-title"),
         pytest.param(COUNTY_CITY_PAGE, {
             "doc_number": "宜政发〔2023〕158号", "recipients": "各镇人民政府；各街道办事处；市各委办局", "region_province": "江苏省",
             "region_city": "无锡市", "region_county": "宜兴市", "admin_level": "county",

@@ -1229,6 +1229,8 @@ def _inside_a_broken_line(doc: NormDoc, texts: list[str], k: int) -> bool:
     a, b = texts[k - 1], texts[k + 1]
     if not (_HAN_CHAR.fullmatch(a[-1:]) and _HAN_CHAR.fullmatch(b[:1])) or looks_like_org(a):
         return False
+    if rules.element_rules()["order_signer"].pattern.match(a):
+        return False  # a 令's signer ("市长 张某") over its date: a name runs into no word of the line below
     from .nlp import tokenizer  # jieba, loaded once for the whole run
 
     left, right = a[-_WORD_REACH:], b[:_WORD_REACH]

@@ -3952,6 +3952,13 @@ MENU_RUN_PAGE = (
             "doc_number": "宜政发〔2023〕158号", "recipients": "各镇人民政府；各街道办事处；市各委办局", "region_province": "江苏省",
             "region_city": "无锡市", "region_county": "宜兴市", "admin_level": "county",
         }, id="county-level-citys-field-table"),
+        pytest.param(
+            "成都市人民政府令\n第200号\n《成都市城市绿化管理办法》已经市政府常务会议审议通过，现予公布，自2024年3月1日起施行。\n"
+            "市长 王文\n2024年1月15日\n成都市城市绿化管理办法\n第一条 为了加强城市绿化管理，制定本办法。\n",
+            {"doc_number": "成都市人民政府令第200号", "signed_date": "2024-01-15", "title": "成都市城市绿化管理办法"},
+            # (jieba reads the signer's name into the title below it, "王文成" / "都市": still a 署名 over its date)
+            id="order-signers-name-runs-into-the-title-below",
+        ),
         pytest.param(ORDER_WITH_URL, {
             "doc_number": "潍坊市人民政府令第77号", "issuer": "潍坊市人民政府", "title": "潍坊市公共卫生应急办法", "signed_date": "2003-10-15",
         }, id="archive-url-between-an-orders-head-and-number"),

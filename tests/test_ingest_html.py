@@ -345,3 +345,29 @@ def test_a_rollout_list_names_its_guiding_departments_and_its_group_rows_are_no_
         ("知识产权民事、刑事、行政案件“三合一”审判", "最高人民法院；国家知识产权局", "最高人民法院"),
         ("以降低侵权损失为核心的专利保险机制", "国家知识产权局；中国银保监会", "国家知识产权局"),
     ], out.tasks
+
+
+# an old county site's page (甘肃 宁县 2008, written here): layout tables position the page; the title stands in
+# its own cell above the cell holding the text, in GB18030 as the page declares
+OLD_LAYOUT_PAGE = """<html><head><meta charset="gb2312"><title>宁县人民政府办公室关于做好2008年防汛工作的通知_宁县人民政府</title></head>
+<body><table width="778"><tr><td><img src="top.jpg"></td></tr><tr><td class="nav">首页 | 政务公开 | 政策法规</td></tr>
+<tr><td><table width="100%">
+<tr><td align="center"><b>宁县人民政府办公室关于做好2008年防汛工作的通知</b></td></tr>
+<tr><td align="center">发布时间：2008-05-20　　来源：县政府办　　点击数：235</td></tr>
+<tr><td class="content"><p align="center">宁县政办发〔2008〕35号</p><p>各乡镇人民政府，县直各有关单位：</p>
+<p>　　为切实做好今年防汛工作，确保人民群众生命财产安全，经县政府同意，现将有关事项通知如下：</p>
+<p>　　一、加强组织领导。各乡镇要成立防汛工作领导小组，于5月31日前将领导小组名单报县防汛办。</p>
+<p>　　二、做好应急准备。各乡镇、各有关部门要制定防汛应急预案，6月10日前报县防汛办备案。</p>
+<p align="right">宁县人民政府办公室</p><p align="right">二○○八年五月十九日</p></td></tr>
+</table></td></tr><tr><td class="footer">版权所有：宁县人民政府　备案号：甘ICP备05000001号</td></tr></table></body></html>"""
+
+
+def test_a_title_in_a_layout_cell_above_the_text_is_kept(tmp_path: Path) -> None:
+    """trafilatura's main text leaves the title out; the container is not narrowed past the cell that holds
+    it, the title the page's <title> names."""
+    path = tmp_path / "ningxian.html"
+    path.write_bytes(OLD_LAYOUT_PAGE.encode("gb18030"))
+    d = process_path(path).document
+    assert (d.title, d.doc_number, d.recipients, d.signed_date, d.region_county) == (
+        "宁县人民政府办公室关于做好2008年防汛工作的通知", "宁县政办发〔2008〕35号", "各乡镇人民政府；县直各有关单位", "2008-05-19", "宁县"
+    ), d

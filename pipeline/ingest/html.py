@@ -130,8 +130,36 @@ def _coverage(el: lxml_html.HtmlElement, keys: list[str]) -> int:
     return sum(len(k) for k in keys if k in text)
 
 
-def content_root(root: lxml_html.HtmlElement, page_text: str) -> lxml_html.HtmlElement:
-    """The smallest element holding nearly all of trafilatura's main text (the body when it finds none)."""
+_TITLE_PARTS = regex.compile(r"\s*(?:[_|｜]|\s[-－—–]\s)\s*")
+_MIN_PAGE_TITLE = 8  # a shorter piece of <title> is a site's name, not a notice's title
+
+
+def page_title_key(root: lxml_html.HtmlElement) -> str:
+    """The notice's title as the page's <title> gives it (its longest piece: "…的通知_某县人民政府" ->
+    "…的通知"), without spaces; '' when none is long enough to be a notice's title."""
+    raw = root.findtext(".//title") or ""
+    pieces = [_NOSPACE.sub("", p) for p in _TITLE_PARTS.split(raw.strip())]
+    best = max(pieces, key=len, default="")
+    return best if len(best) >= _MIN_PAGE_TITLE and _HAN.search(best) else ""
+
+
+def _title_left_above(node: lxml_html.HtmlElement, best: lxml_html.HtmlElement, title_key: str) -> bool:
+    """Whether the page's title stands in `node` above `best` and not inside it (an old site's layout table:
+    the title in one cell, the text in the next): descending into `best` would lose the title."""
+    if not title_key or title_key in _NOSPACE.sub("", best.text_content()):
+        return False
+    for el in node.iter():
+        if el is best:
+            return False  # reached the text before any element holding the title
+        if isinstance(el.tag, str) and el.tag not in ("table", "tbody", "tr") and title_key in _NOSPACE.sub("", el.text_content()):
+            if el.find(".//table") is None and best not in el.iterdescendants():
+                return True
+    return False
+
+
+def content_root(root: lxml_html.HtmlElement, page_text: str, title_key: str = "") -> lxml_html.HtmlElement:
+    """The smallest element holding nearly all of trafilatura's main text (the body when it finds none), and
+    the notice's title printed above it (`title_key`, from the page's <title>), which trafilatura leaves out."""
     body = root.find("body")
     node = body if body is not None else root
     keys = _keys(page_text)
@@ -146,7 +174,7 @@ def content_root(root: lxml_html.HtmlElement, page_text: str) -> lxml_html.HtmlE
             cov = _coverage(child, keys)
             if cov > best_cov:
                 best, best_cov = child, cov
-        if best is None or best_cov < 0.85 * total:
+        if best is None or best_cov < 0.85 * total or _title_left_above(node, best, title_key):
             return node
         node = best
 
@@ -273,10 +301,11 @@ def read_html(path: Path, *, doc_id: str, sha256: str, data: bytes) -> SourceDoc
     fixed = repair(decode_html(data, source=path.name))
     root = _parse(fixed.text, source=path.name)
     head = head_metadata(root)
+    title_key = page_title_key(root)  # before the page's head is stripped
     target = _redirect_target(root)  # before the page's head is stripped
     _strip_page(root)
     meta: PageMetadata = page_metadata(root, head)
-    container = content_root(root, fixed.text)
+    container = content_root(root, fixed.text, title_key)
     inside_meta = any(box is container or container in box.iterdescendants() for box in meta.containers)
     blocks = [] if inside_meta else content_blocks(container, meta.containers)
     if inside_meta and meta.values:

@@ -371,3 +371,28 @@ def test_a_title_in_a_layout_cell_above_the_text_is_kept(tmp_path: Path) -> None
     assert (d.title, d.doc_number, d.recipients, d.signed_date, d.region_county) == (
         "宁县人民政府办公室关于做好2008年防汛工作的通知", "宁县政办发〔2008〕35号", "各乡镇人民政府；县直各有关单位", "2008-05-19", "宁县"
     ), d
+
+
+# a city site's article page (濮阳 2023, written here): the title in an <h1> above the text's <div>, the page's
+# <title> only the site's name
+H1_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>濮阳市人民政府门户网站</title></head><body>
+<div class="header"><div class="logo">濮阳市人民政府</div><ul class="nav"><li>首页</li><li>政务公开</li></ul></div>
+<div class="main"><div class="crumb">当前位置：首页 &gt; 政务公开 &gt; 政府文件</div><div class="article">
+<h1 class="art-title">濮阳市人民政府办公室关于印发濮阳市2023年大气污染防治攻坚实施方案的通知</h1>
+<div class="art-info"><span>发布时间：2023-03-15</span><span>来源：市政府办公室</span><span>浏览次数：1024</span></div>
+<div class="art-content" id="zoom"><p style="text-align:center">濮政办〔2023〕12号</p>
+<p>各县（区）人民政府，市人民政府各部门：</p><p>《濮阳市2023年大气污染防治攻坚实施方案》已经市政府同意，现印发给你们，请认真贯彻落实。</p>
+<p style="text-align:right">濮阳市人民政府办公室</p><p style="text-align:right">2023年3月10日</p>
+<p>一、工作目标</p><p>2023年，全市PM2.5平均浓度控制在48微克/立方米以下，优良天数比例达到65%以上。</p>
+<p>二、重点任务</p><p>（一）推进工业企业深度治理。2023年6月底前完成10家钢铁企业超低排放改造。（责任单位：市生态环境局）</p>
+</div></div></div><div class="footer">主办：濮阳市人民政府办公室 网站标识码：4109000001</div></body></html>"""
+
+
+def test_a_title_in_an_h1_above_the_texts_div_is_kept(tmp_path: Path) -> None:
+    """The page's <title> names only the site: the heading that reads as a notice's title is the one kept."""
+    path = tmp_path / "puyang.html"
+    path.write_text(H1_PAGE, encoding="utf-8")
+    d = process_path(path).document
+    assert (d.title, d.doc_number, d.recipients) == (
+        "濮阳市人民政府办公室关于印发濮阳市2023年大气污染防治攻坚实施方案的通知", "濮政办〔2023〕12号", "各县（区）人民政府；市人民政府各部门"
+    ), d

@@ -132,14 +132,23 @@ def _coverage(el: lxml_html.HtmlElement, keys: list[str]) -> int:
 
 _TITLE_PARTS = regex.compile(r"\s*(?:[_|｜]|\s[-－—–]\s)\s*")
 _MIN_PAGE_TITLE = 8  # a shorter piece of <title> is a site's name, not a notice's title
+_MAX_PAGE_TITLE = 150  # a longer heading is a block of text, not a title (structure.SETTINGS.max_title)
 
 
 def page_title_key(root: lxml_html.HtmlElement) -> str:
-    """The notice's title as the page's <title> gives it (its longest piece: "…的通知_某县人民政府" ->
-    "…的通知"), without spaces; '' when none is long enough to be a notice's title."""
+    """The notice's title as the page names it, without spaces: the longest piece of its <title> ("…的通知_某县
+    人民政府" -> "…的通知"), or where that is only the site's name the first heading (<h1>…, an element classed
+    as a title) that reads as a notice's (ending in a document type); '' when none is long enough."""
     raw = root.findtext(".//title") or ""
     pieces = [_NOSPACE.sub("", p) for p in _TITLE_PARTS.split(raw.strip())]
     best = max(pieces, key=len, default="")
+    kinds = rules.doc_types()
+    if best.endswith(kinds) and len(best) >= _MIN_PAGE_TITLE:
+        return best
+    for el in root.xpath("//h1|//h2|//h3|//*[contains(@class,'title')]"):
+        text = _NOSPACE.sub("", el.text_content())
+        if _MIN_PAGE_TITLE <= len(text) <= _MAX_PAGE_TITLE and text.endswith(kinds):
+            return text
     return best if len(best) >= _MIN_PAGE_TITLE and _HAN.search(best) else ""
 
 

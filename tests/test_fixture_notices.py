@@ -171,11 +171,13 @@ def test_joint_signature_on_one_line_and_title_after_issuers(tables: dict[str, p
     assert d["title"] == "四川省发展和改革委员会 四川省财政厅 四川省自然资源厅关于加强省级重大建设项目储备管理的意见", d["title"]  # spaced as printed
 
 
-def test_an_item_beside_tagged_ones_is_a_task_without_units(tables: dict[str, pd.DataFrame]) -> None:
-    """四、强化督促落实 has no （责任单位：…） tag while the items before it do: it is a task row with no units, so
-    an analyst can list the tasks nobody is named for; the 指导思想-like parts never are."""
+def test_an_item_beside_tagged_ones_is_a_task_of_the_units_its_text_opens_with(tables: dict[str, pd.DataFrame]) -> None:
+    """四、强化督促落实 has no （责任单位：…） tag while the items before it do: it is a task row all the same, of the
+    unit its text opens with ("市人社局要会同有关部门建立工作台账…"; an item naming none is a row with no units,
+    test_notice_shapes.py), so an analyst can list every task; the 指导思想-like parts never are."""
     tk = _rows(tables, "tasks", "sc_chengdu_zhuanfa")
-    bare = tk[tk["units"] == ""]
-    assert list(bare["title"]) == ["强化督促落实"], tk[["title", "units"]].to_dict("records")
+    untagged = tk[tk["title"] == "强化督促落实"]
+    assert list(zip(untagged["units"], untagged["lead_unit"], untagged["lead_units"])) == [("市人社局", "市人社局", "")], tk[["title", "units"]].to_dict("records")
+    assert not (tk["units"] == "").any(), tk[["title", "units"]].to_dict("records")
     assert list(tk["task_id"]) == [f"t{i + 1}" for i in range(len(tk))]  # numbered in the order of the text
     assert list(tk["start_char"].astype(int)) == sorted(tk["start_char"].astype(int))

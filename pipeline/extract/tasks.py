@@ -29,6 +29,7 @@ class _TagPatterns:
     more: regex.Pattern[str]  # a further label right after a line's units ("牵头单位：A 责任单位：B", spaces gone)
     time_line: regex.Pattern[str]  # 完成时限：2024年底前, the rest of a label block
     time_label: regex.Pattern[str]  # where a tag's units end at its 完成时限：
+    time_line_label: regex.Pattern[str]  # the label opening a time_line ("【完成时间】", "完成时限：")
     next_label: regex.Pattern[str]  # a comma before a tag's next label (（责任单位：A、B，配合单位：C）)
 
 
@@ -53,6 +54,7 @@ def _patterns() -> _TagPatterns:
         more=regex.compile(rf"[；;，,、 \t]*{_label(roles)}\s*{units}"),
         time_line=regex.compile(rf"[；;，,、。\s]*(?:【\s*(?:{time})\s*】\s*[：:]?|(?:{time})\s*[：:])[^\n]*"),  # after the units' full stop too
         time_label=regex.compile(rf"[；;，,、\s]*(?:{time})\s*[：:]"),
+        time_line_label=regex.compile(rf"[；;，,、。\s]*(?:【\s*(?:{time})\s*】\s*[：:]?|(?:{time})\s*[：:])"),
         # (or no mark at all where a space between labels went: "县住建局配合单位：各乡镇人民政府", never inside a
         # longer label, 主要责任单位)
         next_label=regex.compile(rf"(?:[，,]\s*|(?<=[^\s，,；;：:、])(?<!主要|其他|牵头|配合))(?=(?:{roles})\s*[：:])"),
@@ -62,7 +64,11 @@ def _patterns() -> _TagPatterns:
 # （省发展改革委牵头，省财政厅等按职责分工负责）
 # the lead is one clause: "（A、B负责，排在第一位的部门为牵头部门，下同）" is a note, not a lead
 # the time that may close a tag: "（A负责，2024年底前完成）", "（A牵头，B、C配合，2024年6月底前完成）"
-_TIME_TAIL = r"(?:[，,；;]\s*(?:[^（）()：:]{2,30}?(?:前完成|底前|前|完成)|[^（）()：:]{0,30}?(?:持续推进|长期坚持)))?"
+# a time limit closing a tag: "…前完成", "…底前", "持续推进", or a bare period ("2024年12月", "2024年全年", "年内")
+_TIME_TAIL = (
+    r"(?:[，,；;]\s*(?P<limit>[^（）()：:]{2,30}?(?:前完成|底前|前|完成)|[^（）()：:]{0,30}?(?:持续推进|长期坚持)"
+    r"|(?:(?:19|20)\d{2}\s*年)?(?:\d{1,2}\s*月(?:底|上旬|中旬|下旬)?|全年|年内|年底)|长期|持续|常态化))?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +123,7 @@ def _lead_forms() -> _LeadForms:
         # ("由A负责，B配合": 负责 names the lead only after 由, with the assisting units named)
         clause=regex.compile(
             rf"(?:^|(?<=[。；，,：:]))[ \t]*(?:由(?P<lead>[^。；，,（）()：:\n要应]{{2,40}}?)(?:{prose}|负责)|(?P<lead>[^。；，,（）()：:\n要应]{{2,40}}?){prose}){tail}[，,、]\s*"
-            rf"(?P<co>[^。；，,（）()：:\n要应]{{2,60}}?)(?:等(?:部门|单位))?(?:按职责分工)?(?:{assist})(?=[，,。；])",
+            rf"(?P<co>[^。；，,（）()：:\n要应]{{2,60}}?)(?:等(?:部门|单位))?(?:按职责分工(?:{assist}|负责)|{assist})(?=[，,。；])",
             regex.M,
         ),
         # ("会议决定，由市住建局牵头，会同市财政局制定实施细则": the units it acts with, rules/words.yaml with_verb,
@@ -389,8 +395,8 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
     )
     for pattern, co_checked in lead_forms:
         in_clause = pattern is forms.clause or pattern is forms.lone_clause
-        if pattern is forms.clause and not any(w in chunk for w in forms.assist_words):
-            continue
+        if pattern is forms.clause and not any(w in chunk for w in forms.assist_words) and "按职责分工" not in chunk:
+            continue  # (no assisting verb, nor units that act "按职责分工": no clause naming assisting units)
         for m in _clause_matches(text, start, end, pattern) if in_clause else pattern.finditer(text, start, end):
             if any(t.start <= m.start() < t.end for t in tags):
                 continue
@@ -425,7 +431,9 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
             named = lead + co
             # every part a unit, one at least a typed department or an organisation's name (not a bare collective)
             if named and all(_unitish(u) for u in named) and any(unit_type(u) != "其他" or looks_like_org(u) for u in named):
-                tags.append(Tag(m.start(), m.end(), lead, co, False))
+                # the limit after the units is the task's ("（市卫生健康委，2024年12月）": done by the month's end)
+                limit = m.span("limit") if m.group("limit") else None
+                tags.append(Tag(m.start(), m.end(), lead, co, False, limit=limit))
     # labelled lines outside brackets (a bracketed "（牵头单位：A；配合单位：B）" is one tag already)
     tags.extend(b for b in _label_blocks(text, start, end) if not any(t.start < b.end and b.start < t.end for t in tags))
     note = LEAD_FIRST_NOTE.search(text, 0, end)
@@ -467,6 +475,8 @@ def _own_limit(text: str, base_date: str | None) -> tuple[str, str]:
     """(words, due date) of a tag's labelled limit ("完成时限：6月底", "年内", "2024年底前", "长期坚持"): a
     yearless one takes the year of the document's date, as a 完成时限 cell does; one that names no date
     ("长期坚持", "每季度") keeps its words with no due date."""
+    label = _patterns().time_line_label.match(text)
+    text = text[label.end() :] if label is not None else text  # "【完成时间】2024年11月": the words after the label
     found = find_deadlines(text.strip(), base_date=base_date)
     dated = [d for d in found if d.kind in _DUE_KINDS and d.end]
     if dated:
@@ -652,10 +662,15 @@ class _TaskBuilder:
                 if detail.startswith(sib.heading):
                     detail = detail[len(sib.heading) :].lstrip("。！？ ")
                 deadline_text, due = _due(text[sib.start_char : end])
+                # the item's text may open with the units that act on it ("市发展改革委要会同有关部门，…建成…")
+                subject = _DUTY_SUBJECT.match(detail) if not detail.startswith("由") else None  # "由A负责…" alone is prose
+                units = _duty_units(subject.group("units")) if subject is not None else []
+                if not all(unit_type(u) != "其他" or looks_like_org(u) for u in units):
+                    units = []  # "执法部门与行业组织要…", "各地、各有关部门要…": no department named
                 added.append(
                     TaskRow(
-                        self.doc.doc_id, "", sib.section_id, sib.heading, detail, "", "", "", "", deadline_text, due, "body",
-                        self.doc.page_at(sib.start_char), text[sib.start_char : para_end], sib.start_char, para_end,
+                        self.doc.doc_id, "", sib.section_id, sib.heading, detail, "；".join(units), units[0] if units else "", "", "",
+                        deadline_text, due, "body", self.doc.page_at(sib.start_char), text[sib.start_char : para_end], sib.start_char, para_end,
                     )
                 )
         self._merge_body(added)

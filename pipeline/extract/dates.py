@@ -40,7 +40,7 @@ def _iso(y: int, m: int, d: int) -> str:
 _QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
-_XUN_END = {"上旬": 10, "中旬": 20}
+_XUN_END = {"上旬": 10, "中旬": 20, "上中旬": 20}  # (中下旬 and 下旬 end with the month)
 
 
 def _period_end(y: int, m: int | None, d: int | None, eop: str | None) -> str:

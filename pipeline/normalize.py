@@ -196,6 +196,19 @@ def _bracketed_labels(labels: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile(rf"[\[【]\s*(?P<label>{alts})\s*[\]】]\s*[|｜]?\s*")
 
 
+@lru_cache(maxsize=1)
+def _bracketed_title() -> regex.Pattern[str]:
+    kinds = "|".join(regex.escape(t) for t in rules.doc_types())
+    return regex.compile(rf"^\s*[【\[](?P<title>[^【】\[\]]{{6,150}}?(?:{kinds}))[】\]]\s*$")
+
+
+def unwrap_bracketed_title(text: str) -> str:
+    """A title a site sets in brackets on a line of its own is the title. '【洛阳市人民政府办公室关于做好春季森林防火
+    工作的通知】' -> '洛阳市人民政府办公室关于做好春季森林防火工作的通知'"""
+    m = _bracketed_title().match(text) if text.lstrip()[:1] in "【[" else None
+    return m.group("title") if m is not None else text
+
+
 def bracketed_labels(text: str) -> str:
     """A page's metadata table copied with its labels in brackets ("[ 发文字号 ] | 城发改委发〔2025〕4号 |"): each
     label gets its colon (the "label：value" form structure reads, rules/html.yaml metadata_labels)."""
@@ -580,6 +593,7 @@ LINE_CLEANERS: tuple[Callable[[str], str], ...] = (
     fullwidth_parentheses,
     fullwidth_punctuation,
     colon_spaced_labels,
+    unwrap_bracketed_title,
     bracketed_labels,
     spaced_list_items,
     remove_cjk_spaces,
@@ -613,6 +627,7 @@ _TRIGGERS: dict[Callable[[str], str], str] = {
     fullwidth_punctuation: ",:;?!",
     colon_spaced_labels: " \u3000\u00a0",
     spaced_list_items: "抄分主：:",
+    unwrap_bracketed_title: "[【",
     bracketed_labels: "[【",
     remove_cjk_spaces: _WHITESPACE,
     docnumber_brackets: "号",

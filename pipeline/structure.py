@@ -197,6 +197,7 @@ class StructureSettings:
     preface_lines: int = 2  # sentences an export or a site may set over a notice's title and 主送机关
     max_glued_fields: int = 120  # a longer line is no run of a metadata block's cells printed without colons
     menu_run: int = 4  # bulleted short names in a row at a page's top (rules/elements.yaml menu_item) are its menu
+    body_sentence: int = 30  # a paragraph this long holding a full stop is the body's: no 文号 of the 版头 below it
 
 
 SETTINGS = StructureSettings()
@@ -777,6 +778,10 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     for k in range(i, n):
         if k in lay.roles:
             continue
+        if doc.paras[k].kind == "para" and (
+            texts[k].endswith(("：", ":")) and addressees(texts[k]) or len(texts[k]) >= SETTINGS.body_sentence and "。" in texts[k]
+        ):
+            break  # the 主送机关 or the body has begun: a number below them closes the text, no 版头's (§7.2.4 order)
         num = parse_doc_number(texts[k])
         if num is None and "签发人" in texts[k]:
             num = number_line(texts[k])  # an upward document's 文号 beside its 签发人 (GB/T 9704 §7.2.4)
@@ -1404,6 +1409,16 @@ def _closing(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
                 lay.signature[0:0] = pieces
                 lay.mark(j, SIGNATURE)
                 j -= 1
+            below = k + 1
+            while below < len(texts) and below in lay.roles:
+                below += 1
+            num = parse_doc_number(texts[below]) if below < len(texts) and lay.doc_number is None and paras[below].kind == "para" else None
+            if num is not None:
+                # a site that prints the 文号 under the 成文日期 ("2023年6月12日" / "（泰政字〔2023〕31号）"): the
+                # document's own number, not one it cites
+                lay.doc_number = num
+                lay.doc_number_span = _span(doc, paras[below], num.normalized, paras[below].start + num.start, paras[below].start + num.end)
+                lay.mark(below, DOC_NUMBER)
             break
     if lay.signed_date is None and lay.header_date is not None:
         # no date closes the notice: the one a law database printed with the 文号 is its 成文日期

@@ -66,6 +66,8 @@ def test_adjacent_numbers_in_running_text() -> None:
     assert [d.normalized for d in found] == ["国发〔2019〕1号", "国办发〔2019〕2号", "国办函〔2018〕71号"]
     # inside a sentence a one-character word before a 代字 is still the sentence's
     assert [d.normalized for d in find_doc_numbers("依照国发〔2019〕1号及豫政办〔2020〕5号执行")] == ["国发〔2019〕1号", "豫政办〔2020〕5号"]
+    # an alias given by its number: "（以下简称京缓堵办函〔2017〕27号文）" names 京缓堵办函, not 以下简称京缓堵办函
+    assert [d.normalized for d in find_doc_numbers("以下简称京缓堵办函〔2017〕27号文")] == ["京缓堵办函〔2017〕27号"]
     for d in found:
         assert text[d.start : d.end] == d.text
 

@@ -4016,3 +4016,30 @@ def test_tags_with_a_bare_period_or_a_bracketed_time_label(tmp_path: Path) -> No
         ("改造老旧小区50个", "市住房城乡建设局；各区政府", "市住房城乡建设局", "2024-11-30"),
     ], task_rows(ex.tasks)
     assert ex.tasks[2].deadline_text == "2024年11月"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "泰安市人民政府关于公布第五批市级非物质文化遗产代表性项目名录的通知\n各县、市、区人民政府，市政府各部门、各直属机构：\n"
+            "市文化和旅游局组织评审的第五批市级非物质文化遗产代表性项目名录已经市政府同意，现予公布。\n"
+            "泰安市人民政府\n2023年6月12日\n（泰政字〔2023〕31号）\n",
+            {"title": "泰安市人民政府关于公布第五批市级非物质文化遗产代表性项目名录的通知", "doc_number": "泰政字〔2023〕31号",
+             "recipients": "各县、市、区人民政府；市政府各部门；各直属机构", "signed_date": "2023-06-12"},
+            id="number-under-the-date",
+        ),
+        pytest.param(
+            "【洛阳市人民政府办公室关于做好2024年春季森林防火工作的通知】\n洛政办〔2024〕9号\n各县区人民政府，市直各有关单位：\n"
+            "为切实做好今年春季森林防火工作，现就有关事项通知如下：\n洛阳市人民政府办公室\n2024年2月20日\n",
+            {"title": "洛阳市人民政府办公室关于做好2024年春季森林防火工作的通知", "doc_type": "通知", "doc_number": "洛政办〔2024〕9号"},
+            id="title-in-brackets",
+        ),
+    ],
+)
+def test_a_number_printed_under_the_date_and_a_bracketed_title(tmp_path: Path, text: str, expected: dict[str, str]) -> None:
+    """Sites print a notice's 文号 under its 成文日期 ("（泰政字〔2023〕31号）", the last line): the document's own number,
+    and no 版头 above the 主送机关 and body; a title set in 【】 on a line of its own is the title."""
+    d = run(tmp_path, text).document
+    got = {field: getattr(d, field) for field in expected}
+    assert got == expected, got

@@ -196,7 +196,7 @@ def _bracketed_labels(labels: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile(rf"[\[【]\s*(?P<label>{alts})\s*[\]】]\s*[|｜]?\s*")
 
 
-@lru_cache(maxsize=1)
+@rules.cached
 def _bracketed_title() -> regex.Pattern[str]:
     kinds = "|".join(regex.escape(t) for t in rules.doc_types())
     return regex.compile(rf"^\s*[【\[](?P<title>[^【】\[\]]{{6,150}}?(?:{kinds}))[】\]]\s*$")

@@ -168,7 +168,7 @@ def _title_left_above(node: lxml_html.HtmlElement, best: lxml_html.HtmlElement, 
 
 def content_root(root: lxml_html.HtmlElement, page_text: str, title_key: str = "") -> lxml_html.HtmlElement:
     """The smallest element holding nearly all of trafilatura's main text (the body when it finds none), and
-    the notice's title printed above it (`title_key`, from the page's <title>), which trafilatura leaves out."""
+    the notice's title printed above it (`title_key`, page_title_key's), which trafilatura leaves out."""
     body = root.find("body")
     node = body if body is not None else root
     keys = _keys(page_text)

@@ -3980,42 +3980,46 @@ def test_site_page_shapes(tmp_path: Path, text: str, expected: dict[str, str]) -
     assert got == expected, got
 
 
-def test_units_named_in_an_items_own_words_beside_tagged_items(tmp_path: Path) -> None:
-    """Beside items tagged with their units, a plan names some units in its own words: "由A负责，B、C按职责分工
-    负责" (the assisting units act "按职责分工") and "A要会同有关部门，…" (the item's text opens with its unit)."""
-    text = (
+# item shapes of a plan's task list, each with the task rows an analyst reads from it (title, units, lead, due)
+ITEM_SHAPES = {
+    # units named in an item's own words beside tagged items: "由A负责，B、C按职责分工负责" (the assisting units act
+    # "按职责分工") and "A要会同有关部门，…" (the item's text opens with its unit); "各地要…" names no unit
+    "units-in-own-words": (
         "某市优化营商环境若干措施\n一、提升政务服务效能\n"
         "1.推行“一件事一次办”。2024年6月底前实现20个高频事项集成办理。（市政务服务和数据管理局，2024年6月底前）\n"
         "2.优化水电气报装服务。由市发展改革委负责，市供电公司、市水务集团按职责分工负责，2024年底前完成。\n"
         "3.加强信用体系建设。市发展改革委要会同有关部门，于2024年10月底前建成信用信息平台。\n"
-        "4.营造良好氛围。各地要加大宣传力度。\n"
-    )
-    rows = task_rows(run(tmp_path, text).tasks)
-    assert rows == [
-        ("推行“一件事一次办”", "市政务服务和数据管理局", "市政务服务和数据管理局", "2024-06-30"),
-        ("优化水电气报装服务", "市发展改革委；市供电公司；市水务集团", "市发展改革委", "2024-12-31"),
-        ("加强信用体系建设", "市发展改革委", "市发展改革委", "2024-10-31"),
-        ("营造良好氛围", "", "", ""),  # 各地 names no unit
-    ], rows
-
-
-def test_tags_with_a_bare_period_or_a_bracketed_time_label(tmp_path: Path) -> None:
-    """Units alone in brackets followed by a bare period ("（市人力资源社会保障局；2024年全年）", "…，2024年12月）"),
-    and labels set in 【】 with the time limit's among them ("【完成时间】2024年11月"): the units, and the limit's
-    words without the label."""
-    text = (
+        "4.营造良好氛围。各地要加大宣传力度。\n",
+        [
+            ("推行“一件事一次办”", "市政务服务和数据管理局", "市政务服务和数据管理局", "2024-06-30"),
+            ("优化水电气报装服务", "市发展改革委；市供电公司；市水务集团", "市发展改革委", "2024-12-31"),
+            ("加强信用体系建设", "市发展改革委", "市发展改革委", "2024-10-31"),
+            ("营造良好氛围", "", "", ""),
+        ],
+    ),
+    # units alone in brackets followed by a bare period ("（市人力资源社会保障局；2024年全年）", "…，2024年12月）"), and
+    # labels set in 【】 with the time limit's among them ("【完成时间】2024年11月": its words without the label)
+    "bare-period-and-bracketed-time-label": (
         "某市2024年民生实事工作方案\n一、重点任务\n"
         "（一）开展职业技能培训3万人次。（市人力资源社会保障局；2024年全年）\n"
         "（二）新增托位2000个。（市卫生健康委，2024年12月）\n"
-        "（三）改造老旧小区50个。【牵头单位】市住房城乡建设局【配合单位】各区政府【完成时间】2024年11月\n"
-    )
+        "（三）改造老旧小区50个。【牵头单位】市住房城乡建设局【配合单位】各区政府【完成时间】2024年11月\n",
+        [
+            ("开展职业技能培训3万人次", "市人力资源社会保障局", "市人力资源社会保障局", ""),
+            ("新增托位2000个", "市卫生健康委", "市卫生健康委", "2024-12-31"),
+            ("改造老旧小区50个", "市住房城乡建设局；各区政府", "市住房城乡建设局", "2024-11-30"),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", ITEM_SHAPES)
+def test_task_rows_of_item_shapes(tmp_path: Path, shape: str) -> None:
+    text, expected = ITEM_SHAPES[shape]
     ex = run(tmp_path, text)
-    assert task_rows(ex.tasks) == [
-        ("开展职业技能培训3万人次", "市人力资源社会保障局", "市人力资源社会保障局", ""),
-        ("新增托位2000个", "市卫生健康委", "市卫生健康委", "2024-12-31"),
-        ("改造老旧小区50个", "市住房城乡建设局；各区政府", "市住房城乡建设局", "2024-11-30"),
-    ], task_rows(ex.tasks)
-    assert ex.tasks[2].deadline_text == "2024年11月"
+    assert task_rows(ex.tasks) == expected, task_rows(ex.tasks)
+    if shape == "bare-period-and-bracketed-time-label":
+        assert ex.tasks[2].deadline_text == "2024年11月"
 
 
 @pytest.mark.parametrize(

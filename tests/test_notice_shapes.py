@@ -339,6 +339,9 @@ def test_office_kinds_after_a_qualifier_stay_one_addressee() -> None:
     # a new town is a zone with a committee too (嘉府发〔2014〕33号); so is a 新片区
     got = split_addressees("各街道办事处，嘉定新城、嘉定工业区、菊园新区管委会")
     assert got == ["各街道办事处", "嘉定新城、嘉定工业区、菊园新区管委会"], got
+    # a bare zone word between named zones shares their head too (濮阳: 示范区、开发区、工业园区管委会)
+    got = split_addressees("各县（区）人民政府，市城乡一体化示范区、开发区、工业园区管委会，市人民政府各部门")
+    assert got == ["各县（区）人民政府", "市城乡一体化示范区、开发区、工业园区管委会", "市人民政府各部门"], got
     got = split_addressees("长白山管委会，长春新区、中韩（长春）国际合作示范区管委会，市直各企业、事业单位")
     assert got == ["长白山管委会", "长春新区、中韩（长春）国际合作示范区管委会", "市直各企业、事业单位"], got
     # any 区 with a 管委会 is a zone's committee (a district has a 人民政府): Luohe's 西城区管委会

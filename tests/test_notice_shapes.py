@@ -339,6 +339,9 @@ def test_office_kinds_after_a_qualifier_stay_one_addressee() -> None:
     # a new town is a zone with a committee too (嘉府发〔2014〕33号); so is a 新片区
     got = split_addressees("各街道办事处，嘉定新城、嘉定工业区、菊园新区管委会")
     assert got == ["各街道办事处", "嘉定新城、嘉定工业区、菊园新区管委会"], got
+    # a sector named without its head shares the next item's (和田: 各事业、企业单位)
+    got = split_addressees("行署各部门、各直属机构，各事业、企业单位，各群众团体")
+    assert got == ["行署各部门", "各直属机构", "各事业、企业单位", "各群众团体"], got
     # a bare zone word between named zones shares their head too (濮阳: 示范区、开发区、工业园区管委会)
     got = split_addressees("各县（区）人民政府，市城乡一体化示范区、开发区、工业园区管委会，市人民政府各部门")
     assert got == ["各县（区）人民政府", "市城乡一体化示范区、开发区、工业园区管委会", "市人民政府各部门"], got

@@ -266,20 +266,29 @@ def _page_fields(text: str) -> list[tuple[str, int, int]] | None:
 
 @rules.cached
 def _glued_labels() -> regex.Pattern[str]:
-    """The labels of rules/html.yaml fields other than 其他 (longest first, as html_rules sorts them)."""
-    return regex.compile("|".join(regex.escape(label) for label, key in rules.html_rules().labels if key != "其他"))
+    """The labels of rules/html.yaml fields (longest first, as html_rules sorts them); of the 其他 fields only those
+    of three characters or more (公开时限, 公开范围, 主题（一）): 来源, 部门 or 作者 may be words of a value."""
+    return regex.compile(
+        "|".join(regex.escape(label) for label, key in rules.html_rules().labels if key != "其他" or len(label) >= _GLUED_OTHER_LABEL)
+    )
 
 
-def _glued_fields(text: str) -> list[tuple[str, int, int]] | None:
+_GLUED_OTHER_LABEL = 3
+
+
+def _glued_fields(text: str, alone: bool = False) -> list[tuple[str, int, int]] | None:
     """A metadata block whose cells a browser's print or a PDF's text layer ran together with no colon or bar
     ("索引号MB1534522/2023-05475发文日期2023-01-03", "发布机构区人民政府办公室文号蔡政办〔2023〕1号"): the same
     (key, value start, value end) as _page_fields. Read only over the notice, where such a line opens with a
-    label and holds another one and no sentence's punctuation."""
-    if len(text) > SETTINGS.max_glued_fields or any(c in text for c in "，。；：:"):
+    label and holds another one and no sentence's punctuation; `alone` (the line under such a line): one field of a
+    label no sentence opens with ("文件下载下载", "内容概况市政府关于…的决定")."""
+    if len(text) > SETTINGS.max_glued_fields or any(c in text for c in "。；：:"):
         return None
     found = list(_glued_labels().finditer(text))
-    if len(found) < 2 or found[0].start() != 0:
-        return None
+    if alone and len(found) == 1 and found[0].start() == 0 and len(found[0].group(0)) >= _GLUED_OTHER_LABEL and found[0].end() < len(text):
+        pass  # one field under the block's other fields
+    elif len(found) < 2 or found[0].start() != 0 or "，" in text and len(found[0].group(0)) < _GLUED_OTHER_LABEL:
+        return None  # (a value may hold a comma, "公开程序部门编制，经办公室审核后公开", under a label no sentence opens with)
     key_of = dict(rules.html_rules().labels)
     return [(key_of[m.group(0)], m.end(), nxt.start() if nxt is not None else len(text)) for m, nxt in zip(found, found[1:] + [None])]
 
@@ -733,6 +742,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     # a web page's metadata block copied above the notice (up to the first sentence or 主送机关): furniture,
     # its 发文字号 stands in for a 文号 line the notice lacks, its 成文日期 for a missing date
     page_number: tuple[int, DocNumber, int] | None = None
+    glued_above = -2  # the last line read as fields run together (a line of one field may follow it)
     for k in range(n):
         if doc.paras[k].kind != "para" or k not in lay.roles and el["recipients"].pattern.match(texts[k]) and _page_fields(texts[k]) is None:
             break
@@ -741,7 +751,10 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         if el["page_value"].pattern.match(texts[k]):
             lay.mark(k, FURNITURE)  # a field's value printed without its label (2021-04-01, 有效)
             continue
-        for key, a, b in _page_fields(texts[k]) or _glued_fields(texts[k]) or ():
+        fields = _page_fields(texts[k]) or _glued_fields(texts[k], alone=glued_above == k - 1)
+        if fields and not _page_fields(texts[k]):
+            glued_above = k
+        for key, a, b in fields or ():
             lay.mark(k, FURNITURE)
             # a value between the bars of a table copied as text ("名 称: | 市人民政府办公室关于…的通知 |")
             while a < b and texts[k][a] in _CELL_EDGE:

@@ -3925,6 +3925,16 @@ COUNTY_CITY_PAGE = (
     "内容概况 市政府关于表彰某项工作先进单位的决定\n\n各镇人民政府,各街道办事处,市各委办局:\n"
     "  为弘扬社会正气,经基层推荐,市政府决定对10个先进单位予以表彰。\n"
 )
+# the same page as a PDF's text layer or a Word file gives it, a paragraph a line: its field table's cells run
+# together with no spaces (a value may hold a comma; a line of one field follows the others: "文件下载下载",
+# "内容概况…")
+GLUED_FIELDS_PAGE = (
+    "市政府文件\n当前位置:首页>政策文件库>市政府文件\n市政府关于表彰某项工作先进单位的决定\n"
+    "来源:宜兴市人民政府网站  日期:2023-11-21 09:02:08  浏览次数:\n\n索引号014046317/2023-04570生成日期2023-11-21\n\n"
+    "文件编号宜政发〔2023〕158号公开时限长期公开\n\n发布机构宜兴市人民政府网站公开形式网站\n\n效力状况有效公开程序部门编制，经办公室审核后公开\n\n"
+    "主题（一）综合政务主题（二）文秘工作体裁决定\n\n文件下载下载\n\n内容概况市政府关于表彰某项工作先进单位的决定\n\n"
+    "各镇人民政府，各街道办事处，市各委办局：\n为弘扬社会正气，经基层推荐，市政府决定对10个先进单位予以表彰。\n"
+)
 # an archive's copy of a 令 (潍坊 2003, written here): the archive's "Original URL:" line stands between the 令's
 # head and its number
 ORDER_WITH_URL = (
@@ -4053,3 +4063,18 @@ def test_a_number_printed_under_the_date_and_a_bracketed_title(tmp_path: Path, t
     d = run(tmp_path, text).document
     got = {field: getattr(d, field) for field in expected}
     assert got == expected, got
+
+
+def test_a_field_table_whose_cells_ran_together_line_by_line(tmp_path: Path) -> None:
+    """GLUED_FIELDS_PAGE as a Word file, one paragraph a line (as a PDF's lines are): every field line is the
+    page's, so the 主送机关 under them is found and the 文件编号 and the site's name give the number and place."""
+    import docx
+
+    word = docx.Document()
+    for line in GLUED_FIELDS_PAGE.split("\n"):
+        if line.strip():
+            word.add_paragraph(line)
+    path = tmp_path / "glued_fields.docx"
+    word.save(str(path))
+    d = process_path(path).document
+    assert (d.doc_number, d.recipients, d.region_county) == ("宜政发〔2023〕158号", "各镇人民政府；各街道办事处；市各委办局", "宜兴市"), d

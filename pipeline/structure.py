@@ -274,6 +274,8 @@ def _glued_labels() -> regex.Pattern[str]:
 
 
 _GLUED_OTHER_LABEL = 3
+# a line that opens a sentence it does not end: a 《》 title or a verb before, no sentence end after
+_OPENS_SENTENCE = regex.compile(r"^[《“].*[^。；！？：:”》）)]$")
 
 
 def _glued_fields(text: str, alone: bool = False) -> list[tuple[str, int, int]] | None:
@@ -869,12 +871,14 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     # 标题: right after the 文号 (GB/T 9704 order), else printed above it, else the first title-like line
     title_idx = None
     looked = 0
+    open_sentence = False  # the line before ended inside a sentence (a 令's preamble broken over lines)
     for k in range(i, len(texts)):
         if k in lay.roles:
             continue  # furniture between the 文号 and the title does not count
-        looked += 1
+        looked += 0 if open_sentence else 1  # a sentence broken over lines counts once
         if looked > SETTINGS.title_after_number:
             break
+        open_sentence = k_num is not None and len(texts[k]) >= SETTINGS.max_title_line // 2 and _OPENS_SENTENCE.search(texts[k]) is not None
         t = texts[k].rstrip("》”")
         if doc.paras[k].kind != "para" or t.endswith("：") or k_num is None and _FULL_STOP.search(texts[k]):
             break  # the 主送机关, or with no 文号 the body's first sentence: no title below them (a 令's

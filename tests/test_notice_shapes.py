@@ -4065,16 +4065,33 @@ def test_a_number_printed_under_the_date_and_a_bracketed_title(tmp_path: Path, t
     assert got == expected, got
 
 
-def test_a_field_table_whose_cells_ran_together_line_by_line(tmp_path: Path) -> None:
-    """GLUED_FIELDS_PAGE as a Word file, one paragraph a line (as a PDF's lines are): every field line is the
-    page's, so the 主送机关 under them is found and the 文件编号 and the site's name give the number and place."""
+# a 令 as a Word file, its promulgating sentence broken over two paragraphs (as a PDF's lines are): the sentence
+# counts once on the way from the 令's number to the title of the rules it promulgates
+ORDER_BROKEN_PREAMBLE = (
+    "潍坊市人民政府令\n第77号\n《潍坊市突发公共卫生事件应急办法》已经2003年9月29日第七次市政\n府常务会议研究通过，现予发布施行。\n"
+    "市长 张新起\n2003年10月15日\n潍坊市突发公共卫生事件应急办法\n第一章 总则\n第一条 为了有效预防公共卫生事件的危害，制定本办法。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(GLUED_FIELDS_PAGE, {"doc_number": "宜政发〔2023〕158号", "recipients": "各镇人民政府；各街道办事处；市各委办局", "region_county": "宜兴市"}, id="glued-field-table"),
+        pytest.param(ORDER_BROKEN_PREAMBLE, {"doc_number": "潍坊市人民政府令第77号", "title": "潍坊市突发公共卫生事件应急办法", "signed_date": "2003-10-15"}, id="order-preamble-in-two-paragraphs"),
+    ],
+)
+def test_pages_as_word_files_a_paragraph_a_line(tmp_path: Path, text: str, expected: dict[str, str]) -> None:
+    """Shapes whose lines stay apart as a PDF's or a Word file's paragraphs do (a text file would join them): a
+    page's field table whose cells ran together (GLUED_FIELDS_PAGE: every field line is the page's, so the 主送机关
+    under them is found), a 令's preamble broken over two paragraphs."""
     import docx
 
     word = docx.Document()
-    for line in GLUED_FIELDS_PAGE.split("\n"):
+    for line in text.split("\n"):
         if line.strip():
             word.add_paragraph(line)
-    path = tmp_path / "glued_fields.docx"
+    path = tmp_path / "lines.docx"
     word.save(str(path))
     d = process_path(path).document
-    assert (d.doc_number, d.recipients, d.region_county) == ("宜政发〔2023〕158号", "各镇人民政府；各街道办事处；市各委办局", "宜兴市"), d
+    got = {field: getattr(d, field) for field in expected}
+    assert got == expected, got

@@ -274,7 +274,8 @@ def _glued_labels() -> regex.Pattern[str]:
 
 
 _GLUED_OTHER_LABEL = 3
-# a line that opens a sentence it does not end: a 《》 title or a verb before, no sentence end after
+# a line opening with a quoted title that ends in no sentence mark: a 令's promulgating sentence ("《…办法》已经…
+# 第七次市政") broken before its end
 _OPENS_SENTENCE = regex.compile(r"^[《“].*[^。；！？：:”》）)]$")
 
 
@@ -753,8 +754,9 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         if el["page_value"].pattern.match(texts[k]):
             lay.mark(k, FURNITURE)  # a field's value printed without its label (2021-04-01, 有效)
             continue
-        fields = _page_fields(texts[k]) or _glued_fields(texts[k], alone=glued_above == k - 1)
-        if fields and not _page_fields(texts[k]):
+        labelled = _page_fields(texts[k])
+        fields = labelled or _glued_fields(texts[k], alone=glued_above == k - 1)
+        if fields and not labelled:
             glued_above = k
         for key, a, b in fields or ():
             lay.mark(k, FURNITURE)

@@ -40,15 +40,19 @@ def _iso(y: int, m: int, d: int) -> str:
 _QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
-_XUN_END = {"上旬": 10, "中旬": 20, "上中旬": 20}  # (中下旬 and 下旬 end with the month)
+@rules.cached
+def _month_part_ends() -> dict[str, int]:
+    """The last day of each part of a month (rules/time_words.yaml month_parts; 31: the month's last day),
+    as parse_time reads them: 上旬 10, 中旬 20, 上中旬 20, 下旬/中下旬/底 the month's end."""
+    return {str(k): int(v[1]) for k, v in rules.read_rule_file("time_words.yaml")["month_parts"].items()}
 
 
 def _period_end(y: int, m: int | None, d: int | None, eop: str | None) -> str:
     if d is not None and m is not None:
         return _iso(y, m, d)
     if m is not None:
-        if eop in _XUN_END:
-            return _iso(y, m, _XUN_END[eop])
+        if eop in _month_part_ends():
+            return _iso(y, m, min(_month_part_ends()[eop], _month_end(y, m)))
         return _iso(y, m, _month_end(y, m))
     if eop == "上半年":
         return _iso(y, 6, 30)

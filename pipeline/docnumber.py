@@ -100,11 +100,27 @@ def _normalized(kind: str, agency: str, year: int | None, serial: int) -> str:
     return f"{agency}〔{year}〕{serial}号"
 
 
+# the end of a date the 代字's Han run reached back into: "21日黑龙江省人民政府令", "二十一日…", "12月日照市…"
+_DATE_UNIT = regex.compile(r"(?P<numerals>[〇○零一二三四五六七八九十廿]{0,4})[年月日]")
+
+
+def _past_date_end(text: str, start: int, stop: int) -> int:
+    """Where the 代字 starts once a date's end glued before it is left out: a 年/月/日 after a digit, or after
+    Chinese numerals inside the match; a 代字 that opens with 日 after a month (日照, 日政发) keeps it."""
+    while (m := _DATE_UNIT.match(text, start, stop)) and stop - m.end() >= 2:
+        if not m.group("numerals") and not (start > 0 and text[start - 1] in "0123456789０１２３４５６７８９"):
+            break
+        start = m.end()
+    return start
+
+
 def _build(kind: str, m: regex.Match[str], text: str, floor: int) -> DocNumber | None:
     a0, a1 = m.span("agency")
     lo = max(a0, floor)
+    line_start = lo == 0 or text[lo - 1] == "\n"
+    lo = _past_date_end(text, lo, a1)  # then the words a sentence puts before a number ("…21日原国家…局令")
     raw = text[lo:a1]
-    start = lo + _agency_offset(raw, line_start=lo == 0 or text[lo - 1] == "\n")
+    start = lo + _agency_offset(raw, line_start=line_start)
     written = _SPACES.sub("", text[start:a1].translate(_FULLWIDTH_DIGITS))
     agency = _trim_agency(written, kind)
     if agency and agency != written:

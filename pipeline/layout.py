@@ -20,7 +20,7 @@ from . import rules
 from .rules import cached
 from .docnumber import number_line, parse_doc_number
 from .model import CellSpan, Line, NormDoc, Para, SourceDocument, Table, TableView
-from .orgnames import addressees, doc_type_of, looks_like_org
+from .orgnames import addressees, doc_type_of, looks_like_org, title_text
 from .normalize import clean_line, empty_cell_edges, has_lost_spaces, is_traditional, lost_spaces, lost_title_openers, nested_title_marks, taiwan_phrased, to_mainland, to_simplified, visual_width
 
 _SENTENCE_END = regex.compile(r"[。；]")
@@ -208,12 +208,13 @@ _TITLE_LINE_MAX = 40  # a longer line is no title's first line
 _NO_LINE_START = "，。、；：？！）》”’〕】」』,;:?!)"  # a line never starts with these (a closing mark goes with its text)
 _NUMBER_GOES_ON = regex.compile(r"^(?:年|月|日|号|时|分|%|％|个|元|万|亿|厘米|毫米|公里|千米|米|吨|亩|平方米|立方米|人次|项|家|座|条|次|倍|周岁)")
 _CLOSES_FIRST = regex.compile(r"^[^《》]*》")
+_CLOSES_BRACKET_FIRST = regex.compile(r"^[^（）()《》]*[）)]")
 
 
 def _broken_inline(a: str, b: str, group: str, in_header: bool) -> bool:
     """b is no line of its own but the rest of a's text: it starts with a closing mark, it is the unit or date word
-    a number at a's end goes on with ("2014" over "年6月"), or it closes a 《 a's paragraph left open ("批转<" /
-    "关于…的通知>" over "的请示》（…）收悉")."""
+    a number at a's end goes on with ("2014" over "年6月"), or it closes a 《 or a bracket a's paragraph left open
+    ("批转<" / "关于…的通知>" over "的请示》（…）收悉", "附件：《…预案》（2020年6月修" over "订稿）")."""
     if b[0] in _NO_LINE_START:
         # a 成文日期 or a 署名 stays alone (a garbled note below it starts with "？"), and so does a title above a
         # reposting site's lead ("，日前，己市人民政府发布…")
@@ -221,7 +222,11 @@ def _broken_inline(a: str, b: str, group: str, in_header: bool) -> bool:
     if a[-1].isdigit() and _NUMBER_GOES_ON.match(b):
         return True
     text = group or a
-    return text.count("《") > text.count("》") and bool(_CLOSES_FIRST.match(b)) and not _is_heading_start(b)
+    if _is_heading_start(b):
+        return False
+    if text.count("《") > text.count("》") and _CLOSES_FIRST.match(b):
+        return True
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")") and bool(_CLOSES_BRACKET_FIRST.match(b))
 
 
 def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = "", b_signs: bool = False, in_header: bool = False) -> bool:
@@ -932,9 +937,7 @@ def normalise(doc: SourceDocument) -> NormDoc:
     lost = has_lost_spaces(all_text)
 
     def clean(s: str) -> str:
-        # simplified first: the cleaners' labels and words are the mainland's ("發布機構 …" is a field as "发布机构 …" is)
-        s = lost_spaces(s) if lost else s
-        return clean_line(convert(s) if convert is not None else s)
+        return clean_line(lost_spaces(s) if lost else s)
 
     # 1. lines -> paragraph groups, tables kept in place
     cleaned: list[tuple[str, Line] | Table] = []
@@ -944,7 +947,10 @@ def normalise(doc: SourceDocument) -> NormDoc:
             continue
         line = b
         # (the bars of empty cells a page left after a line go first: "某县自然资源局 2024年1月30日 |" is a 署名 and a date)
-        for part in (r for p in split_closing(empty_cell_edges(b.text)) for q in split_joint_signature(p) for r in split_run_on_headings(q)):
+        # simplified first: the cleaners' labels and words are the mainland's ("發布機構 …" is a field as "发布机构 …"
+        # is), and so are the names a joint 署名 line is split at ("吉林省生態環境廳")
+        source = convert(b.text) if convert is not None else b.text
+        for part in (r for p in split_closing(empty_cell_edges(source)) for q in split_joint_signature(p) for r in split_run_on_headings(q)):
             for t in (u for v in split_title_number(clean(part)) for w in split_date_number(v) for u in split_title_fields(w)):
                 if t and not _bars_only(t):  # the bars of a table copied as text ("|||||", "---|---|") hold nothing
                     for u in (w for v in split_title_recipients(t) for w in split_recipients_body(v)):
@@ -1014,12 +1020,12 @@ def normalise(doc: SourceDocument) -> NormDoc:
 
     for it in items:
         if isinstance(it, _Group):
-            text = "".join(it.texts)
+            text = title_text(it.texts) if len(it.texts) > 1 else it.texts[0] if it.texts else ""
             s, e = emit(text)
             paras.append(Para(s, e, it.page, "para", it.page_breaks(s), it.gap))
             last_para_text, last_para_span = text, (s, e)
             continue
-        cleaned_rows = tuple(tuple(clean(cell) for cell in r) for r in it.rows)
+        cleaned_rows = tuple(tuple(clean(convert(cell) if convert is not None else cell) for cell in r) for r in it.rows)
         table = Table(cleaned_rows, it.row_pages, it.filled, it.spans_known)
         table = _merge_sub_header(table)
         header: tuple[str, ...] = table.rows[0] if table.rows and _has_header(table.rows[0]) else ()

@@ -91,8 +91,9 @@ def fullwidth_parentheses(text: str) -> str:
 
 _LATIN = regex.compile(r"[A-Za-z]")
 _HAN_CHAR = regex.compile(HAN)
-# (a "(" after Chinese text and before a figure opens a bracket the line broke: "…行动方案(2022—" / "2024年)的通知")
-_LONE_OPEN = regex.compile(rf"\s*\((?=\s*{_CJK_CONTEXT})|(?<=\p{{Han}})\s*\((?=\s*\d)")
+# (a "(" after Chinese text or a closing title mark and before a figure opens a bracket the line broke:
+# "…行动方案(2022—" / "2024年)的通知", "附件：《…预案》(2020年6月修" / "订稿)")
+_LONE_OPEN = regex.compile(rf"\s*\((?=\s*{_CJK_CONTEXT})|(?<=[\p{{Han}}》”])\s*\((?=\s*\d)")
 _LONE_CLOSE = regex.compile(rf"(?<={_CJK_CONTEXT})\s*\)")
 
 

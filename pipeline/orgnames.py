@@ -4,6 +4,8 @@ looks like (its end words are rules/words.yaml org_suffix)."""
 
 from __future__ import annotations
 
+from typing import Sequence
+
 import regex
 
 from . import rules
@@ -211,3 +213,23 @@ def _doc_type_ends() -> tuple[tuple[int, ...], frozenset[str]]:
     """The lengths of the document types, longest first, and the types."""
     types = rules.doc_types()
     return tuple(sorted({len(t) for t in types}, reverse=True)), frozenset(types)
+
+
+_ORG_THEN_ABOUT = regex.compile(r"^(?P<org>[\p{Han}（）]{2,30}?)关于")
+
+
+def title_text(lines: Sequence[str]) -> str:
+    """A title's lines as one: joint issuers set one per line over its "关于…" keep the space the title prints
+    between them (GB/T 9704 §7.3.1: "国家发展改革委 生态环境部关于…"); a single issuer over "关于…" joins it
+    with none, and so do names inside a paragraph's later lines ("…张家" / "界市第七届人民代表大会" / "常务委员会…")."""
+
+    def opens_with_org(text: str) -> bool:
+        m = _ORG_THEN_ABOUT.match(text)
+        return looks_like_org(text) or (m is not None and looks_like_org(m.group("org")))
+
+    out = list(lines)
+    for i in range(len(lines) - 1):  # the issuers head the title: a run of whole names from its first line on
+        if not looks_like_org(lines[i]) or not opens_with_org(lines[i + 1]):
+            break
+        out[i] += " "
+    return "".join(out)

@@ -16,7 +16,7 @@ from . import rules
 from .docnumber import DocNumber, find_doc_numbers, number_line, parse_doc_number
 from .headmarks import find_head_marks, find_signer
 from .model import NormDoc, Para, Section, Span
-from .orgnames import addressees, doc_type_of, looks_like_org, opens_with_a_place, split_orgs, without_part_mark
+from .orgnames import addressees, doc_type_of, looks_like_org, opens_with_a_place, split_orgs, title_text, without_part_mark
 
 _PUNCT = regex.compile(r"[。，；：！？、]")
 _ANNOUNCEMENT_KINDS = frozenset({"公告", "通告"})
@@ -382,6 +382,16 @@ def _title_over_recipients(texts: list[str], k: int, lay: _Draft) -> bool:
     return False
 
 
+def _infobox(texts: list[str], n: int) -> int:
+    """Where an encyclopedia mirror's infobox heading ("基本介绍") stands over the notice's fields within the first
+    n paragraphs, or -1: its lead paragraphs above it are the page's."""
+    heading = rules.element_rules()["infobox_heading"].pattern
+    for k in range(min(n, len(texts) - 1)):
+        if heading.match(texts[k]) and _page_fields(texts[k + 1]) is not None:
+            return k
+    return -1
+
+
 def _titled_sentence(text: str) -> bool:
     """A title written as a sentence, its only full stop at its end: an encyclopedia page's first line names
     the notice so ("河北省人民政府办公厅关于同意…的复函。")."""
@@ -574,7 +584,7 @@ def _set_title(doc: NormDoc, lay: _Draft, texts: list[str], k: int, first: int) 
         lay.title = _span(doc, doc.paras[k])
     else:
         p, q = doc.paras[a], doc.paras[b]
-        lay.title = Span("".join(texts[a : b + 1]), p.start, q.end, p.page, doc.text[p.start : q.end])
+        lay.title = Span(title_text(texts[a : b + 1]), p.start, q.end, p.page, doc.text[p.start : q.end])
         lay.title_paras = (a, b)
     lay.mark_range(a, b + 1, TITLE)
     return b + 1
@@ -746,10 +756,14 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     # its 发文字号 stands in for a 文号 line the notice lacks, its 成文日期 for a missing date
     page_number: tuple[int, DocNumber, int] | None = None
     glued_above = -2  # the last line read as fields run together (a line of one field may follow it)
+    infobox = _infobox(texts, n)
     for k in range(n):
         if doc.paras[k].kind != "para" or k not in lay.roles and el["recipients"].pattern.match(texts[k]) and _page_fields(texts[k]) is None:
             break
         if "。" in texts[k] and not (k == 0 and _titled_sentence(texts[k])):
+            if k < infobox:
+                lay.mark(k, FURNITURE)  # an encyclopedia's lead about the notice, above the fields it lists
+                continue
             break  # the body's first sentence; a wiki's first line, its title with a full stop, is not one
         if el["page_value"].pattern.match(texts[k]):
             lay.mark(k, FURNITURE)  # a field's value printed without its label (2021-04-01, 有效)
@@ -901,7 +915,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         if found is not None:
             a, b = found
             p, q = doc.paras[a], doc.paras[b]
-            lay.title = Span("".join(texts[a : b + 1]), p.start, q.end, p.page, doc.text[p.start : q.end])
+            lay.title = Span(title_text(texts[a : b + 1]), p.start, q.end, p.page, doc.text[p.start : q.end])
             lay.title_paras = (a, b)
             lay.mark_range(a, b + 1, TITLE)
             _notes_above(doc, lay, texts, a, first)
@@ -927,7 +941,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         # "〔2024〕第3号": 郑州市人民政府通告), as GB/T 9704 prints a 公告's 标题
         a, b = announced
         p, q = doc.paras[a], doc.paras[b]
-        lay.title = Span("".join(texts[a : b + 1]), p.start, q.end, p.page, doc.text[p.start : q.end])
+        lay.title = Span(title_text(texts[a : b + 1]), p.start, q.end, p.page, doc.text[p.start : q.end])
         lay.title_paras = (a, b)
     if lay.title is None and lay.title_reprinted is not None and lay.title_reprinted not in lay.roles:
         # no title by the 文号 (a site cut its print short: "关于印发金华市人民政府办理人大代表建议" over the
@@ -1210,7 +1224,7 @@ def _own_title(doc: NormDoc, lay: _Draft, texts: list[str], a: int, b: int) -> i
     for k in [k for k, role in lay.roles.items() if role == TITLE]:
         lay.roles[k] = FURNITURE
     p, q = doc.paras[a], doc.paras[b - 1]
-    lay.title = Span("".join(texts[a:b]), p.start, q.end, p.page, doc.text[p.start : q.end])
+    lay.title = Span(title_text(texts[a:b]), p.start, q.end, p.page, doc.text[p.start : q.end])
     lay.title_paras = (a, b - 1)
     lay.mark_range(a, b, TITLE)
     return b

@@ -85,3 +85,21 @@ def test_adjacent_numbers_in_running_text() -> None:
 )
 def test_a_sentence_glued_before_the_number_is_cut_at_its_last_word(text: str, number: str) -> None:
     assert [d.normalized for d in find_doc_numbers(text)] == [number]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("（2021年6月21日黑龙江省人民政府令第4号公布）", "黑龙江省人民政府令第4号"),  # a rule's 题注: the date's 日 goes
+        ("二〇二一年六月二十一日黑龙江省人民政府令第4号公布", "黑龙江省人民政府令第4号"),
+        ("2020年1月5日豫政办〔2020〕5号印发", "豫政办〔2020〕5号"),
+        ("2019年12月日照市人民政府令第3号", "日照市人民政府令第3号"),  # 日照 keeps its 日: it follows the month's 月
+        ("于2020年9月日政发〔2020〕5号", "日政发〔2020〕5号"),
+        ("1999年1月1日原国家工商行政管理局令第1号", "国家工商行政管理局令第1号"),  # then the sentence's 原
+        ("日政发〔2020〕5号", "日政发〔2020〕5号"),
+    ],
+)
+def test_a_dates_end_before_the_number_is_no_part_of_its_agency(text: str, number: str) -> None:
+    found = list(find_doc_numbers(text))
+    assert [d.normalized for d in found] == [number]
+    assert text[found[0].start : found[0].end] == found[0].text

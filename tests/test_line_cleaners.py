@@ -101,6 +101,7 @@ def test_a_bracket_a_line_broke_after_chinese_text_and_before_a_figure_is_full_w
     # each half is converted on its own line, so both come out full-width once the lines are joined
     assert N.fullwidth_parentheses("关于印发三年行动方案(2022—") == "关于印发三年行动方案（2022—"
     assert N.fullwidth_parentheses("2024年)的通知") == "2024年）的通知"
+    assert N.fullwidth_parentheses("附件：《某县应急预案》(2020年6月修") == "附件：《某县应急预案》（2020年6月修"  # after a closing title mark
     assert N.fullwidth_parentheses("详见附件(PDF") == "详见附件(PDF"  # a Latin word after it: left alone
     assert N.fullwidth_parentheses("ab(12") == "ab(12"
 

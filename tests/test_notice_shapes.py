@@ -4026,6 +4026,17 @@ ITEM_SHAPES = {
             ("改造老旧小区50个", "市住房城乡建设局；各区政府", "市住房城乡建设局", "2024-11-30"),
         ],
     ),
+    # a page's table copied as text a cell per line, each cell closed by its bar; a leader's column (责任县领导) is
+    # no unit's, and 全年 is the row's time limit (no date: the year is the plan's, not the row's)
+    "table-a-cell-per-line-closed-by-bars": (
+        "某县开发区2025年重点工作及责任清单\n序号 |\n重点工作 |\n责任县领导 |\n责任单位 |\n完成时限 |\n1 |\n"
+        "优化“重点项目直通车”工作机制，全力服务重大项目落地见效。 |\n叶林 |\n招商工作部、安商工作部 |\n全年 |\n2 |\n"
+        "加快推进开发区污水处理厂及污水管网提升项目。 |\n张云峰 |\n规划建设局 |\n2025年6月底前 |\n",
+        [
+            ("优化“重点项目直通车”工作机制，全力服务重大项目落地见效", "招商工作部；安商工作部", "招商工作部", ""),
+            ("加快推进开发区污水处理厂及污水管网提升项目", "规划建设局", "规划建设局", "2025-06-30"),
+        ],
+    ),
 }
 
 
@@ -4036,6 +4047,8 @@ def test_task_rows_of_item_shapes(tmp_path: Path, shape: str) -> None:
     assert task_rows(ex.tasks) == expected, task_rows(ex.tasks)
     if shape == "bare-period-and-bracketed-time-label":
         assert ex.tasks[2].deadline_text == "2024年11月"
+    if shape == "table-a-cell-per-line-closed-by-bars":
+        assert [t.deadline_text for t in ex.tasks] == ["全年", "2025年6月底前"]
 
 
 @pytest.mark.parametrize(
@@ -4095,3 +4108,80 @@ def test_pages_as_word_files_a_paragraph_a_line(tmp_path: Path, text: str, expec
     d = process_path(path).document
     got = {field: getattr(d, field) for field in expected}
     assert got == expected, got
+
+
+# pages of other provinces' sites (Heilongjiang, Hainan, Xizang, Jilin, Liaoning), their shapes written here
+BYLINE_UNDER_LABEL = (
+    "中国政府网 English 市人大 市政协\n某齐市人民政府办公室关于印发《某齐市突发环境事件应急预案》的通知\n"
+    "上载日期: 2019-11-21 来源: 市人民政府办公室\n\n某政办规〔2019〕13号\n\n各县(市)、区人民政府,市政府各委、办、局:\n"
+    "  经市政府同意,现将《某齐市突发环境事件应急预案》印发给你们,请认真贯彻执行。\n某齐市人民政府办公室\n2019年11月20日\n"
+)
+BARE_DATE_BYLINE = (
+    "关于印发《某口市人民政府工作规则》的通知\n2011-06-18 00:00:00 来源: 本站原创\n【字体:\n\n某府〔2011〕33号\n\n"
+    "各区人民政府,市政府直属各单位:\n    《某口市人民政府工作规则》已于2011年3月24日经市政府第74次常务会议修订通过,现予印发。\n"
+    "                                                 二○一一年四月八日\n"
+)
+EMPTY_FIELDS_BYLINE = (
+    "• 索引号:dqxs/2025-00048\n• 名 称:某里地区行政公署关于印发《某里地区行政公署工作规则》的通知\n"
+    "某里地区行政公署关于印发《某里地区行政公署工作规则》的通知\n文章来源: 发布日期:2025-08-15 浏览:\n\n某里地区行政公署\n\n"
+    "关于印发《某里地区行政公署工作规则》的通知\n\n各县人民政府,行署各局、委、办、处:\n\n《某里地区行政公署工作规则》已经行署专员办公会议研究通过,现予印发。\n\n"
+    "某里地区行政公署\n\n2025年4月23日\n"
+)
+# an encyclopedia mirror's page: its lead about the rules, then its infobox ("基本介绍") with the 令's number
+INFOBOX_BELOW_LEAD = (
+    "黑龍江省重大行政決策程式暫行規定\n\n《黑龍江省重大行政決策程式暫行規定》旨在健全科學、民主、依法決策機制。\n\n"
+    "2021年6月21日,黑龍江省人民政府令第4號公布《黑龍江省重大行政決策程式暫行規定》,自2021年8月1日起施行。\n\n基本介紹\n\n"
+    "  • 中文名:黑龍江省重大行政決策程式暫行規定\n  • 公布機關:黑龍江省人民政府 \n  • 發文字號:黑龍江省人民政府令第4號 \n"
+    "  • 實施時間:2021年8月1日 \n\n黑龍江省重大行政決策程式暫行規定\n(2021年6月21日黑龍江省人民政府令第4號公布 自2021年8月1日起施行)\n\n"
+    "第一章 總 則\n  第一條 為了健全科學、民主、依法決策機制,制定本規定。\n"
+)
+# joint issuers over the title on one line, and their short names as the joint 署名 (a traditional-character copy)
+JOINT_ISSUERS_TRADITIONAL = (
+    "吉林省發展改革委 吉林省生態環境廳\n關於印發《吉林省進一步加強塑料污染治理重點工作臺賬》的通知\n吉發改環資聯﹝2020﹞633號\n"
+    "各市(州)人民政府,長白山管委會:\n為進一步加強我省塑料污染治理,經省政府同意,現印發給你們,請認真貫徹執行。\n"
+    "省發展改革委 省生態環境廳\n2020年8月6日\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(BYLINE_UNDER_LABEL, {
+            "title": "某齐市人民政府办公室关于印发《某齐市突发环境事件应急预案》的通知", "doc_type": "通知", "doc_number": "某政办规〔2019〕13号",
+        }, id="byline-under-a-label-below-the-title"),
+        pytest.param(BARE_DATE_BYLINE, {
+            "title": "关于印发《某口市人民政府工作规则》的通知", "doc_number": "某府〔2011〕33号", "signed_date": "2011-04-08",
+        }, id="bare-date-byline-below-the-title"),
+        pytest.param(EMPTY_FIELDS_BYLINE, {
+            "recipients": "各县人民政府；行署各局、委、办、处", "signed_date": "2025-04-23",
+        }, id="byline-of-empty-fields-is-no-addressee"),
+        pytest.param(INFOBOX_BELOW_LEAD, {
+            "doc_number": "黑龙江省人民政府令第4号", "issuer": "黑龙江省人民政府", "title": "黑龙江省重大行政决策程序暂行规定",
+        }, id="infobox-below-an-encyclopedias-lead"),
+        pytest.param(JOINT_ISSUERS_TRADITIONAL, {
+            "title": "吉林省发展改革委 吉林省生态环境厅关于印发《吉林省进一步加强塑料污染治理重点工作台账》的通知",
+            "issuer": "吉林省发展改革委；吉林省生态环境厅", "doc_number": "吉发改环资联〔2020〕633号",
+        }, id="joint-issuers-on-one-line-over-the-title"),
+    ],
+)
+def test_page_shapes_of_more_provinces(tmp_path: Path, text: str, expected: dict[str, str]) -> None:
+    """A byline under the title (a bare date and 来源, or under a label, or of empty fields) is the page's, so the
+    line above it stays the title and the 主送机关 below is found; an encyclopedia's infobox is read below its lead;
+    joint issuers keep the space between them in the title (GB/T 9704 §7.3.1) and are each the issuer."""
+    d = run(tmp_path, text).document
+    got = {field: getattr(d, field) for field in expected}
+    assert got == expected, got
+
+
+def test_an_orders_number_after_a_date_and_an_attachment_broken_inside_its_bracket(tmp_path: Path) -> None:
+    """"2021年6月21日黑龙江省人民政府令第4号公布": the date's 日 is no part of the 令's issuer; an attachment's name
+    broken inside its bracket ("（2020年6月修" / "订稿）") is one name."""
+    ex = run(tmp_path, INFOBOX_BELOW_LEAD)
+    assert all(not r.cited_doc_number.startswith("日") for r in ex.references), [r.cited_doc_number for r in ex.references]
+    text = (
+        "关于报送《某口市发展和改革委员会地震应急预案》的报告\n\n某发改办〔2020〕1085号\n\n某口市抗震救灾指挥部办公室:\n"
+        "    根据贵办文件要求,现将我委新修订地震应急预案随文附后上报。\n    附件:《某口市发展和改革委员会地震应急预案》(2020年6月修\n"
+        "    订稿)\n    某口市发展和改革委员会\n    2020年8月10日\n"
+    )
+    d = run(tmp_path, text).document
+    assert d.attachments == "《某口市发展和改革委员会地震应急预案》（2020年6月修订稿）", d.attachments

@@ -18,7 +18,8 @@ from .topic import classify, named_class
 from .units import split_top
 
 _ISO = regex.compile(r"^\s*((?:19|20)\d{2})(?:[-/.]| +)(\d{1,2})(?:[-/.]| +)(\d{1,2})")  # "2017 6 23": 年月日 lost
-_TITLE_ORG = regex.compile(r"^(?P<org>[\p{Han}（）、]{2,120}?)(?:关于|印发|转发)")
+_TITLE_ORG = regex.compile(r"^(?P<org>[\p{Han}（）、]{2,120}?(?: (?!关于|印发|转发)[\p{Han}（）、]{2,60}?)*)(?:关于|印发|转发)")
+_JOINT_APART = regex.compile("[、 ]")  # joint issuers in a title: "国务院、中央军委", "吉林省发展改革委 吉林省生态环境厅"
 _TITLE_ORG_BEFORE_YEAR = regex.compile(r"^(?P<org>[\p{Han}（）]{4,40}?)(?=(?:19|20)\d{2}年)")
 _TITLE_VERB = regex.compile(r"关于|印发|转发")
 _FORWARDING_VERB = regex.compile(r"批转|转发|印发")
@@ -55,8 +56,8 @@ def title_head(title: str) -> str:
     by its issuer and year ("淮安市洪泽区人民政府2024年政府信息公开工作年度报告"), an announcement by its issuer and
     kind ("兰考县人民政府征收土地预公告")."""
     m = _TITLE_ORG.match(title)
-    joint = m is not None and "、" in m.group("org")
-    if m and (not joint or all(looks_like_org(p) and not _FORWARDING_VERB.match(p) for p in m.group("org").split("、"))):
+    joint = m is not None and _JOINT_APART.search(m.group("org")) is not None
+    if m and (not joint or all(looks_like_org(p) and not _FORWARDING_VERB.match(p) for p in _JOINT_APART.split(m.group("org")))):
         head = m.group("org")  # "国务院、中央军委关于…"; not "批转省经贸委、纺织总会关于…"
         return "" if len(head) <= 3 and not looks_like_org(head) else head  # "关于印发…", "上海关于贯彻落实…"
     if not m:
@@ -74,7 +75,7 @@ def _abbreviates(short: str, full: str) -> bool:
 
 def _issuer(st: Structure) -> tuple[str, Span | None]:
     head = title_head(st.title.value) if st.title is not None else ""
-    heads = [part[a:b] for part in head.split("、") for a, b in split_orgs(part)] if head else []
+    heads = [part[a:b] for part in _JOINT_APART.split(head) for a, b in split_orgs(part)] if head else []
     # a 署名 a site blanked out ("（略）人民政府办公厅") names nobody: the title's organisation stands
     signature = [s for s in st.signature if not rules.words("redaction_mark").search(s.value)]
     if len(signature) >= 2:
@@ -430,7 +431,7 @@ def build_document_row(doc: NormDoc, st: Structure) -> tuple[DocumentRow, Span |
     if not issuer and enacted_by is not None:
         issuer, span = enacted_by.value, enacted_by
     # with no issuer in the text: the head of the page's own title (天津市财政局关于…), else its 发文机关 field
-    row.issuer = issuer or title_head(meta.get("标题", "") or _export(st, "title")).replace("、", "；") or meta.get("发文机关", "") or _page_issuer(st)
+    row.issuer = issuer or title_head(meta.get("标题", "") or _export(st, "title")).replace("、", "；").replace(" ", "；") or meta.get("发文机关", "") or _page_issuer(st)
     page_issuer = meta.get("发文机关", "") if looks_like_org(meta.get("发文机关", "")) else _page_issuer(st)
     if issuer and "；" not in issuer and page_issuer != issuer and page_issuer.endswith(issuer) and issuer.startswith(_PLACELESS):
         # a title naming its issuer without the place ("区人民政府办公室关于…", the county's site prints no

@@ -241,13 +241,36 @@ def _wrapped_cells(row: str, line: str) -> tuple[list[tuple[int, str]], int] | N
     return (best[1], best[0]) if best is not None else None
 
 
+CELL_BAR_RUN = 4  # lines in a row ending with a bar: a table's cells, one per line
+
+
+def _cell_bars(lines: list[str]) -> list[str]:
+    """A table copied as text one cell per line, each cell closed by its bar ("序号 |" / "重点工作 |" / … / "1 |" /
+    "坚持服务跟着项目走…。 |"): the bars go, so the cells read as a table saved a cell per line does. A Markdown row
+    (opening with a bar too) and a line or two ending in a bar stay as they are."""
+    if not any(line.endswith("|") for line in lines):
+        return lines
+    out = list(lines)
+    run: list[int] = []
+    for k, line in enumerate([*lines, ""]):
+        stripped = line.strip()
+        if stripped.endswith("|") and not stripped.startswith("|") and stripped.count("|") == 1:
+            run.append(k)
+            continue
+        if len(run) >= CELL_BAR_RUN:
+            for j in run:
+                out[j] = lines[j].strip()[:-1].rstrip()
+        run = []
+    return out
+
+
 def blocks_from_text(text: str) -> list[Block]:
     """Split decoded text into lines and tables, in reading order."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # a comment is no text; its line breaks stay, so line numbers (and tables around it) keep their places
     if "<!--" in text:
         text = _HTML_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-    lines = _restore_lost_breaks(_restore_paragraph_marks(text).split("\n"))
+    lines = _cell_bars(_restore_lost_breaks(_restore_paragraph_marks(text).split("\n")))
     blocks: list[Block] = []
     pending: list[Table] = []  # consecutive tables, stitched when the run ends
 

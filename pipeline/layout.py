@@ -333,13 +333,18 @@ _ANY_SPACE = regex.compile(r"[\s\u00a0\u3000]")  # what every _GAP holds
 _GAP = regex.compile(r"[\s\u00a0\u3000]{2,}|(?<=\p{Han})[\s\u00a0\u3000]+(?=\p{Han})")
 
 
+# a ministry's or a bureau's short name in a joint 署名 ("工业和信息化部 公安部", "市场监管总局 能源局"); a title's
+# "中共中央 国务院" over its "关于…" stays one line for the title finder
+_SHORT_NAME_ENDS = frozenset("部局委厅署办")
+
+
 def split_joint_signature(text: str) -> list[str]:
     """A line holding several organisations side by side (a joint 署名, GB/T 9704 §7.3.5.2) becomes one line
     per organisation, before the space cleaner would glue them. '广州市卫生健康委员会   广州市财政局' -> 2 lines"""
     if _ANY_SPACE.search(text.strip()) is None:
         return [text]  # most lines: no gap to part organisations at
     parts = [p for p in _GAP.split(text.strip()) if p]
-    if len(parts) >= 2 and all(len(p) >= 4 and looks_like_org(p) for p in parts):
+    if len(parts) >= 2 and all((len(p) >= 4 or len(p) == 3 and p[-1] in _SHORT_NAME_ENDS) and looks_like_org(p) for p in parts):
         return parts
     return [text]
 

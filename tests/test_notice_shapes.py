@@ -4142,10 +4142,30 @@ JOINT_ISSUERS_TRADITIONAL = (
     "省發展改革委 省生態環境廳\n2020年8月6日\n"
 )
 
+# a news site's copy of a joint notice: its byline (来源, 时间, 热度), its lead ending "…印发。全文如下：", the notice
+# signed by its issuers two a line, some named short (公安部, 能源局)
+REPOST_OF_A_JOINT_NOTICE = (
+    "首页 > 新闻\n\n某三角地区秋冬季大气污染综合治理攻坚行动方案\n\n来源: 网\n时间:2020-11-04 09:02:36\n热度:\n\n"
+    "大气网讯:日前,大气网获悉,《某三角地区秋冬季大气污染综合治理攻坚行动方案》印发。全文如下:\n\n"
+    "关于印发《某三角地区秋冬季大气污染综合治理攻坚行动方案》的通知\n\n南京、无锡市人民政府,中国石油天然气集团有限公司:\n\n"
+    "现将《某三角地区秋冬季大气污染综合治理攻坚行动方案》印发给你们,请遵照执行。\n\n生态环境部 发展改革委\n\n工业和信息化部 公安部\n\n"
+    "市场监管总局 能源局\n\n上海市人民政府 江苏省人民政府\n\n2020年10月30日\n\n(此件社会公开)\n"
+)
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        pytest.param(REPOST_OF_A_JOINT_NOTICE, {
+            "title": "关于印发《某三角地区秋冬季大气污染综合治理攻坚行动方案》的通知", "recipients": "南京、无锡市人民政府；中国石油天然气集团有限公司",
+            "issuer": "生态环境部；发展改革委；工业和信息化部；公安部；市场监管总局；能源局；上海市人民政府；江苏省人民政府",
+        }, id="repost-of-a-joint-notice-signed-two-a-line"),
+        pytest.param(
+            "新华社北京2月21日电\n\n中共中央 国务院\n关于全面推进乡村振兴加快农业农村现代化的意见\n（2021年1月4日）\n\n"
+            "党的十九届五中全会审议通过的建议，对新发展阶段优先发展农业农村作出总体部署。\n",
+            {"title": "中共中央 国务院关于全面推进乡村振兴加快农业农村现代化的意见", "issuer": "中共中央；国务院"},
+            id="party-and-state-over-the-title-stay-one-line",
+        ),
         pytest.param(BYLINE_UNDER_LABEL, {
             "title": "某齐市人民政府办公室关于印发《某齐市突发环境事件应急预案》的通知", "doc_type": "通知", "doc_number": "某政办规〔2019〕13号",
         }, id="byline-under-a-label-below-the-title"),

@@ -742,3 +742,25 @@ def test_contents_entries_filling_their_lines_stay_apart(tmp_path: Path) -> None
     entries = [t for t in paras if t.endswith(tuple("12345")) and "..." in t]
     assert len(entries) == len(heads), paras[:8]
     assert [s.heading for s in analyse(doc).sections][:2] == ["背景形势", "发展成就"], analyse(doc).sections[:3]
+
+
+def _chars(text: str, x: float, size: float = 10.0, gap: float = 0.0) -> list:
+    """One character a box, `gap` points apart, from `x` on (a text layer's glyphs on one line)."""
+    from pipeline.ingest.pdfpage import Frag
+
+    return [Frag(ch, x + i * (size + gap), x + i * (size + gap) + size, 100.0, 100.0 + size, size) for i, ch in enumerate(text)]
+
+
+def test_the_space_between_joint_issuers_names_is_kept() -> None:
+    """A title "鹤岗市人民政府 鹤岗市中级人民法院印发" (GB/T 9704 §7.3.1: joint issuers apart by a space) keeps its
+    space: on a line of close-set glyphs, a half-character gap after a whole issuer's name. A gap of the same
+    width after words that are no name, or on a line justification spread out evenly, stays no space."""
+    from pipeline.ingest.pdflines import join_row
+
+    first = _chars("鹤岗市人民政府", 0.0)
+    second = _chars("鹤岗市中级人民法院印发", first[-1].x1 + 5.0)
+    assert join_row(first + second)[0] == "鹤岗市人民政府 鹤岗市中级人民法院印发"
+    words = _chars("加强组织领导", 0.0)
+    assert join_row(words + _chars("明确责任分工", words[-1].x1 + 5.0))[0] == "加强组织领导明确责任分工"
+    spread = _chars("市人民政府负责统筹协调", 0.0, gap=5.0)
+    assert join_row(spread)[0] == "市人民政府负责统筹协调"

@@ -15,12 +15,19 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..orgnames import looks_like_org
 from .pdfpage import Frag
 
 _LATIN_END = regex.compile(r"[A-Za-z0-9]$")
 _LATIN_START = regex.compile(r"^[A-Za-z0-9]")
 _DIGIT_END = regex.compile(r"\d$")
 WIDE_GAP = 1.5  # in character sizes: a gap this wide separates two items on one line
+# in character sizes: the space set between joint issuers' names in a title or a 署名 ("鹤岗市人民政府 鹤岗市中级
+# 人民法院印发", GB/T 9704 §7.3.1), on a line whose other characters stand close
+JOINT_GAP = 0.4
+TIGHT_GAP = 0.1
+_HAN_END = regex.compile(r"\p{Han}$")
+_HAN_START = regex.compile(r"^\p{Han}")
 DUP_OFFSET = 0.3  # a repeated glyph closer than this share of its width to its twin is fake bold
 
 
@@ -57,6 +64,12 @@ def _rows(frags: list[Frag]) -> list[list[Frag]]:
     return rows
 
 
+def _tight(row: list[Frag], size: float) -> bool:
+    """The row's characters stand close (a title's, a 署名's), not spread out by justification."""
+    gaps = sorted(b.x0 - a.x1 for a, b in zip(row, row[1:]))
+    return bool(gaps) and gaps[len(gaps) // 2] < TIGHT_GAP * size
+
+
 def join_row(row: list[Frag]) -> tuple[str, list[Frag], bool]:
     """Left-to-right text of one row, the fragments kept, and whether duplicated glyphs were dropped."""
     row = sorted(row, key=lambda f: f.x0)
@@ -83,6 +96,8 @@ def join_row(row: list[Frag]) -> tuple[str, list[Frag], bool]:
                 parts.append(" ")
             elif gap > 0.2 * size and _LATIN_END.search(prev.text) and _LATIN_START.search(f.text):
                 parts.append(" ")
+            elif gap > JOINT_GAP * size and _HAN_END.search(prev.text) and _HAN_START.search(f.text) and _tight(row, size) and looks_like_org("".join(parts)):
+                parts.append(" ")  # the name before it is a whole issuer's: the next issuer's name follows
         parts.append(f.text)
         kept.append(f)
     return "".join(parts), kept, bold

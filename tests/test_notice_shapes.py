@@ -4037,6 +4037,17 @@ ITEM_SHAPES = {
             ("加快推进开发区污水处理厂及污水管网提升项目", "规划建设局", "规划建设局", "2025-06-30"),
         ],
     ),
+    # a plan printed without its date: a limit whose year nothing tells is the task's words only, its date empty;
+    # a processing time ("14个工作日内完成审批") is no limit of the task
+    "undated-limit-words-only": (
+        "某区稳增长促发展若干政策措施\n一、提高投资项目审批效率\n"
+        "1. 精简项目审批手续。加快推进网上审批，5月底前实现我区中介超市上线运行。（区政务服务局牵头，区发改局、区住建局配合）\n"
+        "2. 提高环评审批效率。环评报告书14个工作日内完成审批。（区环保局牵头，区水务局配合）\n",
+        [
+            ("精简项目审批手续", "区政务服务局；区发改局；区住建局", "区政务服务局", ""),
+            ("提高环评审批效率", "区环保局；区水务局", "区环保局", ""),
+        ],
+    ),
 }
 
 
@@ -4047,6 +4058,8 @@ def test_task_rows_of_item_shapes(tmp_path: Path, shape: str) -> None:
     assert task_rows(ex.tasks) == expected, task_rows(ex.tasks)
     if shape == "bare-period-and-bracketed-time-label":
         assert ex.tasks[2].deadline_text == "2024年11月"
+    if shape == "undated-limit-words-only":
+        assert [t.deadline_text for t in ex.tasks] == ["5月底前", ""]
     if shape == "table-a-cell-per-line-closed-by-bars":
         assert [t.deadline_text for t in ex.tasks] == ["全年", "2025年6月底前"]
 

@@ -16,6 +16,7 @@ from .deadlines import find_deadlines
 _BOOK_TITLE = regex.compile(r"《[^《》]{1,120}》")
 _DATED_KINDS = ("by", "target", "date", "range")
 _DUE_KINDS = ("by", "target", "date", "range", "relative")  # kinds whose end is a date a task is due by
+_CALENDAR_KINDS = ("by", "target", "date")  # kinds that name a day of the calendar, when their year is told
 _YEAR_CELL = regex.compile(r"\s*(?:19|20)\d{2}\s*年?(?:度)?\s*")
 _MIN_YEAR_LABELS = 3
 
@@ -70,16 +71,21 @@ def extract_deadlines(doc: NormDoc, st: Structure, row: DocumentRow, validity: S
 def with_due_dates(tasks: list[TaskRow], deadlines: list[DeadlineRow]) -> list[TaskRow]:
     """A task whose text holds a dated limit gets that date as due_date when it has none of its own, and the
     limit's words as deadline_text when it has none ("5月底前", its year taken from the document's date). A
-    task whose own limit names no date ("长期坚持") keeps it: a date told elsewhere in its text is not its limit."""
+    task whose own limit names no date ("长期坚持") keeps it: a date told elsewhere in its text is not its limit.
+    A limit whose year nothing tells ("5月底前" in a notice without a date) gives its words only: the date stays
+    empty, never guessed."""
     by_task: dict[str, DeadlineRow] = {}
     for d in deadlines:
-        if d.task_id and d.end and d.kind in _DUE_KINDS and d.task_id not in by_task:
-            by_task[d.task_id] = d
+        undated = not d.end and d.kind in _CALENDAR_KINDS  # "5月底前"; not "14个工作日内", a time counted from an event
+        if d.task_id and d.kind in _DUE_KINDS and (d.end or undated and d.task_id not in by_task) and not (d.task_id in by_task and by_task[d.task_id].end):
+            by_task[d.task_id] = d  # the first dated limit, else the first undated one
     out = []
     for t in tasks:
         limit = by_task.get(t.task_id)
         if t.due_date or limit is None or t.deadline_text and limit.text not in t.deadline_text:
             out.append(t)
+        elif not limit.end:
+            out.append(t if t.deadline_text else dataclasses.replace(t, deadline_text=limit.text))
         else:
             out.append(dataclasses.replace(t, due_date=limit.end, deadline_text=t.deadline_text or limit.text))
     return out

@@ -76,9 +76,13 @@ def with_due_dates(tasks: list[TaskRow], deadlines: list[DeadlineRow]) -> list[T
     empty, never guessed."""
     by_task: dict[str, DeadlineRow] = {}
     for d in deadlines:
-        undated = not d.end and d.kind in _CALENDAR_KINDS  # "5月底前"; not "14个工作日内", a time counted from an event
-        if d.task_id and d.kind in _DUE_KINDS and (d.end or undated and d.task_id not in by_task) and not (d.task_id in by_task and by_task[d.task_id].end):
-            by_task[d.task_id] = d  # the first dated limit, else the first undated one
+        if not d.task_id or d.kind not in _DUE_KINDS:
+            continue
+        held = by_task.get(d.task_id)
+        if d.end and (held is None or not held.end):
+            by_task[d.task_id] = d  # the first dated limit
+        elif not d.end and held is None and d.kind in _CALENDAR_KINDS:
+            by_task[d.task_id] = d  # else the first undated one: "5月底前", not "14个工作日内" (counted from an event)
     out = []
     for t in tasks:
         limit = by_task.get(t.task_id)

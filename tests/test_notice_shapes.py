@@ -4179,6 +4179,14 @@ REPOST_OF_A_JOINT_NOTICE = (
             {"title": "中共中央 国务院关于全面推进乡村振兴加快农业农村现代化的意见", "issuer": "中共中央；国务院"},
             id="party-and-state-over-the-title-stay-one-line",
         ),
+        pytest.param(
+            "某政发〔2025〕4号\n某岗市人民政府 某岗市中级人民法院印发\n关于完善“府院联动”机制的意见的通知\n"
+            "各县(区)人民政府、法院,市政府各部门:\n《关于完善“府院联动”机制的意见》已经市政府常务会议审议通过,现印发给你们,请认真贯彻执行。\n"
+            "某岗市人民政府 某岗市中级人民法院\n2025年4月30日\n",
+            {"title": "某岗市人民政府 某岗市中级人民法院印发关于完善“府院联动”机制的意见的通知",
+             "issuer": "某岗市人民政府；某岗市中级人民法院", "recipients": "各县（区）人民政府、法院；市政府各部门"},
+            id="a-government-and-a-court-jointly-to-the-counties-governments-and-courts",
+        ),
         pytest.param(BYLINE_UNDER_LABEL, {
             "title": "某齐市人民政府办公室关于印发《某齐市突发环境事件应急预案》的通知", "doc_type": "通知", "doc_number": "某政办规〔2019〕13号",
         }, id="byline-under-a-label-below-the-title"),

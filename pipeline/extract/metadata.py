@@ -311,7 +311,9 @@ _PARENS = regex.compile(r"[（(][^（）()]*[）)]")
 # a party committee named by its level alone (区委, 中共某县委) before a government's departments
 _PARTY_COMMITTEE = regex.compile(r"(?:中共)?\p{Han}{0,8}?(?:省|市|县|区|州|旗|盟)委")
 _GOVERNMENT_DEPARTMENTS = regex.compile(r"\p{Han}{0,8}?(?:人民政府|政府)(?:各|有关|直属)")
-_BARE_KIND = regex.compile(r"(?:人民政府|政府|党委|人大常委会|政协)")
+# a body named by its kind alone after the places' first body ("各县市区委、人民政府", "各县（区）人民政府、法院"):
+# the same places' body, so one addressee
+_BARE_KIND = regex.compile(r"(?:人民政府|政府|党委|人大常委会|政协|人民法院|法院|人民检察院|检察院)")
 _LEVEL_WORD = regex.compile(r"(?:中央|国家|省|市|县|区|乡|镇|军队|部队)")
 
 

@@ -353,6 +353,9 @@ def test_office_kinds_after_a_qualifier_stay_one_addressee() -> None:
     # every zone of a run before the committee, a scenic area's among them (Yichun)
     got = split_addressees("各县（市、区）人民政府，宜春经济技术开发区、宜阳新区、明月山温泉风景名胜区管委会，市政府各部门")
     assert got == ["各县（市、区）人民政府", "宜春经济技术开发区、宜阳新区、明月山温泉风景名胜区管委会", "市政府各部门"], got
+    # the committee's office named after it in brackets (Jining's 曲阜文化建设示范区管委会（推进办公室）)
+    got = split_addressees("各县（市、区）人民政府，济宁高新区、太白湖新区、曲阜文化建设示范区管委会（推进办公室），市政府各部门")
+    assert got == ["各县（市、区）人民政府", "济宁高新区、太白湖新区、曲阜文化建设示范区管委会（推进办公室）", "市政府各部门"], got
 
 
 def test_compound_and_bracketed_levels_share_their_head() -> None:

@@ -619,6 +619,10 @@ _SIGNED_MID_LINE = regex.compile(
     r"(?<=[。；）)][^。；\n]{0,60}?)\s+(?P<org>[\p{Han}（）()]{4,40}?)\s+(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?=\s+\S)"
 )
 _ATTACHMENT_RUN_ON = regex.compile(r"(?<=。)\s+(?=附\s*件\s*\d*\s*[:：])")
+# a 附件 note with the 署名 and the date run on at its end ("附件:…名单 阜阳市教育局阜阳军分区政治工作处2023年8月14日")
+_ATTACHMENT_THEN_SIGNED = regex.compile(
+    r"^(?P<note>附\s*件\s*\d*\s*[:：]\S.*?)\s+(?P<org>[\p{Han}（）()]{4,40}?)\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$"
+)
 _CLOSING_RUN_ON = regex.compile(r"(?<=特此(?:通告|公告|通知|函告|函复|批复|报告|说明)[。！!]?)\s+(?=\S)")
 _ORG_THEN_DATE = regex.compile(
     r"^(?P<org>[\p{Han}（）()]{2,40})\s+(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九OＯ]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)\s*$"
@@ -629,12 +633,16 @@ def split_closing(text: str) -> list[str]:
     """A page that lost its line breaks runs the closing formula, the 署名 and the 成文日期 on ("…遵守本通告。
     特此通告 汕尾市公安局交通警察支队 2023年1月20日"): each on its own line (§7.3.5), where spaces part them; so
     are a 署名 and a date side by side on one line, and a 附件 note, 署名 and date amid a page run into one
-    line ("…专项应急预案。 附件:…预案(修订) 温州市鹿城区山福镇人民政府 2020年10月22日 山福镇…预案 1.总则 …")."""
+    line ("…专项应急预案。 附件:…预案(修订) 温州市鹿城区山福镇人民政府 2020年10月22日 山福镇…预案 1.总则 …") or
+    at its end ("附件:…名单 阜阳市教育局阜阳军分区政治工作处2023年8月14日")."""
     mid = _SIGNED_MID_LINE.search(text) if len(text) > 40 and "日" in text and " " in text else None
     if mid is not None and looks_like_org(mid.group("org")):
         head, tail = text[: mid.start()], text[mid.end() :]
         pieces = [p for p in _ATTACHMENT_RUN_ON.split(head, maxsplit=1) if p.strip()]
         return [*pieces, mid.group("org"), mid.group("date"), *([tail] if tail.strip() else [])]
+    signed = _ATTACHMENT_THEN_SIGNED.match(text.strip()) if text.lstrip().startswith("附") and "日" in text else None
+    if signed is not None and looks_like_org(signed.group("org")):
+        return [signed.group("note"), signed.group("org"), signed.group("date")]
     parts = _CLOSING_RUN_ON.split(text, maxsplit=1) if "特此" in text else [text]
     if len(parts) == 1:
         # the 署名 and the 成文日期 side by side on one line ("辛县人民政府办公室 2023年11月20日")

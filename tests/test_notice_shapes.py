@@ -4190,6 +4190,14 @@ REPOST_OF_A_JOINT_NOTICE = (
              "issuer": "某岗市人民政府；某岗市中级人民法院", "recipients": "各县（区）人民政府、法院；市政府各部门"},
             id="a-government-and-a-court-jointly-to-the-counties-governments-and-courts",
         ),
+        pytest.param(
+            "2023年中小学国防教育示范学校创建拟推荐名单公示\n各县市区教育局,有关直属学校:\n"
+            "经县区推荐、专家评审等程序,拟推荐某阳市实验中学等四所学校为创建对象(名单附后)。现予以公示。\n公示时间:2023年8月14日-18日;\n"
+            "附件:2023年某阳市中小学国防教育示范学校创建拟推荐单位名单 某阳市教育局某阳军分区政治工作处2023年8月14日\n",
+            {"attachments": "2023年某阳市中小学国防教育示范学校创建拟推荐单位名单", "issuer": "某阳市教育局；某阳军分区政治工作处",
+             "signed_date": "2023-08-14"},
+            id="signers-and-date-run-on-at-the-attachments-end",
+        ),
         pytest.param(BYLINE_UNDER_LABEL, {
             "title": "某齐市人民政府办公室关于印发《某齐市突发环境事件应急预案》的通知", "doc_type": "通知", "doc_number": "某政办规〔2019〕13号",
         }, id="byline-under-a-label-below-the-title"),

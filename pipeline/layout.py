@@ -629,7 +629,34 @@ _ORG_THEN_DATE = regex.compile(
 )
 
 
+# a 附件 note run on after the body's last sentence ("…并加快组织开展标准规范建设。附件:…名单"), and the date (and a
+# copy's 来源 line) run on after the note ("…入选名单2022年2月11日来源:江西省人民政府"), a copy that lost its breaks
+_ATTACHMENT_AFTER_SENTENCE = regex.compile(r"(?<=。)\s*(?=附\s*件\s*\d*\s*[:：])")
+_ATTACHMENT_THEN_DATE = regex.compile(
+    r"^(?P<note>附\s*件\s*\d*\s*[:：]\S.*?[^\d\s])\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?P<tail>\s*来源\s*[:：].*)?$"
+)
+
+
+def _attachment_apart(text: str) -> list[str]:
+    """The 附件 note of a line that runs it on after the body (§7.3.4: the note is a paragraph of its own), and
+    the date run on after the note, each on a line of its own."""
+    if "附" not in text:
+        return [text]
+    out: list[str] = []
+    for piece in _ATTACHMENT_AFTER_SENTENCE.split(text) if "。" in text else [text]:
+        m = _ATTACHMENT_THEN_DATE.match(piece.strip()) if "日" in piece else None
+        if m is None:
+            out.append(piece)
+            continue
+        out.extend(p for p in (m.group("note"), m.group("date"), (m.group("tail") or "").strip()) if p)
+    return out
+
+
 def split_closing(text: str) -> list[str]:
+    return [q for p in _split_closing(text) for q in _attachment_apart(p)]
+
+
+def _split_closing(text: str) -> list[str]:
     """A page that lost its line breaks runs the closing formula, the 署名 and the 成文日期 on ("…遵守本通告。
     特此通告 汕尾市公安局交通警察支队 2023年1月20日"): each on its own line (§7.3.5), where spaces part them; so
     are a 署名 and a date side by side on one line, and a 附件 note, 署名 and date amid a page run into one

@@ -4198,6 +4198,14 @@ REPOST_OF_A_JOINT_NOTICE = (
              "signed_date": "2023-08-14"},
             id="signers-and-date-run-on-at-the-attachments-end",
         ),
+        pytest.param(
+            "某西省人民政府政务公开办公室关于公布“十县百乡”建设入选名单的通知\n各市、县(区)人民政府办公室,省政府各部门办公室:"
+            "经综合比选,有23个县(市、区)入选。入选的县(市、区)要于2022年2月25日前报省政府政务公开办公室备案。"
+            "附件:某西省“十县百乡”建设入选名单2022年2月11日来源:某西省人民政府\n小伙伴们都在看\n",
+            {"attachments": "某西省“十县百乡”建设入选名单", "signed_date": "2022-02-11",
+             "recipients": "各市、县（区）人民政府办公室；省政府各部门办公室"},
+            id="a-copy-runs-the-attachment-and-date-on-after-the-body",
+        ),
         pytest.param(BYLINE_UNDER_LABEL, {
             "title": "某齐市人民政府办公室关于印发《某齐市突发环境事件应急预案》的通知", "doc_type": "通知", "doc_number": "某政办规〔2019〕13号",
         }, id="byline-under-a-label-below-the-title"),

@@ -4206,6 +4206,13 @@ REPOST_OF_A_JOINT_NOTICE = (
              "recipients": "各市、县（区）人民政府办公室；省政府各部门办公室"},
             id="a-copy-runs-the-attachment-and-date-on-after-the-body",
         ),
+        pytest.param(
+            "某县人民政府办公室关于印发某县农村人居环境整治实施方案的通知\n某政办发〔2023〕8号\n各乡镇人民政府，县直各单位：\n"
+            "现将《某县农村人居环境整治实施方案》印发给你们，请认真贯彻执行。本方案自印发之日起实施，至2025年12月31日止。\n"
+            "某县人民政府办公室\n2023年6月1日\n",
+            {"valid_from": "2023-06-01", "valid_until": "2025-12-31"},
+            id="a-term-told-without-its-word-you-xiao-qi",
+        ),
         pytest.param(BYLINE_UNDER_LABEL, {
             "title": "某齐市人民政府办公室关于印发《某齐市突发环境事件应急预案》的通知", "doc_type": "通知", "doc_number": "某政办规〔2019〕13号",
         }, id="byline-under-a-label-below-the-title"),

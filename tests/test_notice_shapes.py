@@ -4213,6 +4213,19 @@ REPOST_OF_A_JOINT_NOTICE = (
             {"valid_from": "2023-06-01", "valid_until": "2025-12-31"},
             id="a-term-told-without-its-word-you-xiao-qi",
         ),
+        pytest.param(
+            "某省人民政府令\n第12号\n《某省安全生产条例实施办法》已经2023年5月20日省人民政府第8次常务会议通过，现予公布，自公布之日起30日后施行。\n"
+            "省长 张三\n2023年6月1日\n某省安全生产条例实施办法\n第一条 为了加强安全生产工作，制定本办法。\n",
+            {"doc_number": "某省人民政府令第12号", "signed_date": "2023-06-01", "valid_from": "2023-07-01"},
+            id="rules-in-force-thirty-days-after-publication",
+        ),
+        pytest.param(
+            "某省规章制定程序规定\n第一条 为了规范规章制定程序，制定本规定。\n"
+            "第二十条 规章应当自公布之日起30日后施行；但是，公布后不立即施行将有碍规章施行的，可以自公布之日起施行。\n"
+            "第三十条 本规定自2002年1月1日起施行。\n",
+            {"valid_from": "2002-01-01", "validity_text": "自2002年1月1日起施行"},
+            id="the-texts-own-in-force-clause-not-a-rule-it-lays-down",
+        ),
         pytest.param(BYLINE_UNDER_LABEL, {
             "title": "某齐市人民政府办公室关于印发《某齐市突发环境事件应急预案》的通知", "doc_type": "通知", "doc_number": "某政办规〔2019〕13号",
         }, id="byline-under-a-label-below-the-title"),

@@ -130,6 +130,10 @@ def _infer(te: TimeExpr, base: dt.date) -> tuple[str, str]:
         return base.isoformat(), end
     if te.kind == "range" and not te.end:
         return _yearless_range(te.text, base)  # a range that wrote no year ("8月12日至9月13日"); a bare length has none
+    if te.rule == "in_force_after" and _OWN_DATE_ANCHOR.search(te.anchor):
+        # 自公布之日起30日后施行: it takes effect that long after the document's date; no end is told
+        start_date = add_duration(base, float(te.duration_value), te.duration_unit) if te.duration_value else None
+        return (start_date.isoformat(), "") if start_date is not None else ("", "")
     if te.kind == "validity" and not te.start and te.anchor and _OWN_DATE_ANCHOR.search(te.anchor):
         return base.isoformat(), te.end or term_end(base.isoformat(), te.duration_value, te.duration_unit)  # 自印发之日起施行
     if te.kind == "relative" and te.anchor and _OWN_DATE_ANCHOR.search(te.anchor) and te.duration_value:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Iterator
 
 import regex
 
 from .. import rules
 from ..docnumber import DocNumber, parse_doc_number
-from ..model import DocumentRow, Line, NormDoc, SourceDocument, Span
+from ..model import DocumentRow, Line, NormDoc, Para, SourceDocument, Span
 from ..orgnames import doc_type_of, looks_like_org, opens_with_a_place, split_orgs
 from ..structure import Structure, title_status
 from .dates import parse_date, to_int
@@ -387,15 +388,23 @@ def _first_publication(st: Structure) -> str:
     return parse_date(m.group(1)) if m else ""
 
 
+# the text naming itself as the subject of its in-force clause ("本条例自2002年1月1日起施行"), not a rule it lays
+# down for others ("规章应当自公布之日起30日后施行", 规章制定程序条例 §32)
+_OWN_SUBJECT = regex.compile(r"本\p{Han}{1,6}$")
+
+
+def _own_clause_first(doc: NormDoc, rule: rules.PatternRule) -> Iterator[tuple[Para, str, regex.Match[str]]]:
+    """The paragraphs' matches of a validity rule, those whose subject is the text itself first."""
+    found = [(p, seg, m) for p in doc.paras if (m := rule.pattern.search(seg := doc.text[p.start : p.end]))]
+    yield from sorted(found, key=lambda f: not _OWN_SUBJECT.search(f[1], 0, f[2].start()))
+
+
 def _validity(doc: NormDoc, st: Structure, row: DocumentRow) -> Span | None:
-    """有效期 (规范性文件): valid_from/valid_until from the body's clause; an event start (印发之日) takes the
-    成文日期 (or 印发日期) because that is the date the clause counts from; nothing is guessed otherwise."""
+    """有效期 (规范性文件): valid_from/valid_until from the body's clause (the one naming the text itself, "本条例自…",
+    first); an event start (印发之日) takes the 成文日期 (or 印发日期) because that is the date the clause counts
+    from; nothing is guessed otherwise."""
     for rule in rules.validity_rules():
-        for p in doc.paras:
-            seg = doc.text[p.start : p.end]
-            m = rule.pattern.search(seg)
-            if not m:
-                continue
+        for p, seg, m in _own_clause_first(doc, rule):
             frm = m.group("from")
             if not rules.words("publishing_event").match(frm):
                 start = parse_date(frm)
@@ -403,6 +412,10 @@ def _validity(doc: NormDoc, st: Structure, row: DocumentRow) -> Span | None:
                 start = _first_publication(st)
             else:
                 start = row.signed_date or row.issued_date
+            delay = m.groupdict().get("delay")
+            if start and delay:
+                # 自公布之日起30日后施行 (规章制定程序条例 §32): in force that many days after its publication
+                start = (dt.date.fromisoformat(start) + dt.timedelta(days=to_int(delay))).isoformat()
             row.validity_text = m.group(0)
             row.valid_from = start
             until = m.groupdict().get("until")

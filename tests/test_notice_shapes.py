@@ -4265,3 +4265,15 @@ def test_an_orders_number_after_a_date_and_an_attachment_broken_inside_its_brack
     )
     d = run(tmp_path, text).document
     assert d.attachments == "《某口市发展和改革委员会地震应急预案》（2020年6月修订稿）", d.attachments
+
+
+def test_a_reposting_sites_disclaimer_is_no_limit(tmp_path: Path) -> None:
+    """A site's disclaimer under the notice it copied ("[免责声明] …请在30日内与本网联系") is the site's: no time limit of
+    the notice; the notice's own limit (8月4日前) is read."""
+    text = (
+        "经各市层层组织推荐，拟认定某镇等11个乡镇为全省乡村治理示范村镇，现予公示。\n如有异议，请于8月4日前以书面形式实名向省农业农村厅反映。\n"
+        "某省农业农村厅\n2023年7月31日\n原文链接:http://nync.example.gov.cn/202307/t20230731_4387022.html\n"
+        "[免责声明] 本文来源于网络转载,仅供学习交流使用,不构成商业目的。如涉及作品内容、版权和其它问题,请在30日内与本网联系。\n"
+    )
+    ex = run(tmp_path, text)
+    assert [d.text for d in ex.deadlines] == ["8月4日前"], [d.text for d in ex.deadlines]

@@ -20,7 +20,7 @@ from . import rules
 from .rules import cached
 from .docnumber import number_line, parse_doc_number
 from .model import CellSpan, Line, NormDoc, Para, SourceDocument, Table, TableView
-from .orgnames import addressees, doc_type_of, looks_like_org, title_text
+from .orgnames import ORG_THEN_ABOUT, addressees, doc_type_of, looks_like_org, title_text
 from .normalize import clean_line, empty_cell_edges, has_lost_spaces, is_traditional, lost_spaces, lost_title_openers, nested_title_marks, taiwan_phrased, to_mainland, to_simplified, visual_width
 
 _SENTENCE_END = regex.compile(r"[。；]")
@@ -201,7 +201,6 @@ _HAN_END = regex.compile(r"\p{Han}$")
 _URL_END = regex.compile(r"(?:https?://|www\.)[^\s\p{Han}]*$")  # a line ending inside an address
 _OPEN_LINK = regex.compile(r"\]\([^()\s]*$")  # "[name](target" not closed yet
 _URL_TAIL = regex.compile(r"[A-Za-z0-9/._~%?&=#:+,;!*'()@$\-]+")  # the rest of one: no space, no Chinese
-_ORG_THEN_ABOUT = regex.compile(r"^(?P<org>[\p{Han}（）]{2,30}?)关于")
 _TITLE_LINE_MAX = 40  # a longer line is no title's first line
 
 
@@ -265,7 +264,7 @@ def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = ""
     if in_header and _ends_with_doc_type(a) and _NUMBERED_HEAD.match(b):
         return False  # "…听证条例" over "深圳市人民代表大会常务委员会公告": the head of the number below, no title line
     wraps = bool(a_line.full and "wraps" in a_line.cues)  # PDF geometry: b starts flush left under a full line
-    if in_header and not wraps and len(b) <= _TITLE_LINE_MAX and (m := _ORG_THEN_ABOUT.match(b)) is not None and looks_like_org(m.group("org")) and not a.endswith(("的", "和", "与", "及", "关于")):
+    if in_header and not wraps and len(b) <= _TITLE_LINE_MAX and (m := ORG_THEN_ABOUT.match(b)) is not None and looks_like_org(m.group("org")) and not a.endswith(("的", "和", "与", "及", "关于")):
         return False  # "安徽省人民政府关于实施" starts a title of its own, whatever line stood above it
     if a == b or _PAREN_LINE.match(a) or _PAREN_LINE.match(b):
         return False  # a repeated line (exports print the title twice) or a lone "（2020年）" is no continuation
@@ -282,7 +281,7 @@ def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = ""
         # a metadata line printed wider than the page ("名称：…关于印发…重点工" / "作责任分解的通知", a browser's
         # print of a notice page) goes on where PDF geometry says the next line is its continuation, unless
         # that line opens a title ("发布时间：…来源：…" over "国务院关于…", both at the margin)
-        opens_title = bool(_ORG_THEN_ABOUT.match(b)) and a.count("《") <= a.count("》")
+        opens_title = bool(ORG_THEN_ABOUT.match(b)) and a.count("《") <= a.count("》")
         return wraps and _field_line(a) and not _field_line(b) and not opens_title
     if a[-1] in _OPENERS:
         return True  # "…关于征求《" / "遂宁市防汛应急预案…": nothing ends on an opening bracket or quote
@@ -556,7 +555,7 @@ def join_label_values(cleaned: list[tuple[str, Line] | Table]) -> list[tuple[str
             and (label not in rules.html_rules().counter_labels or _COUNT.fullmatch(nxt[0]) is not None)
             # an empty field over the notice's title ("文件来源：" over "自治区人民政府关于", its "------" lost by
             # OCR): a title's head is the value of a 标题 field only
-            and (_label_keys().get(label) == "标题" or not _ORG_THEN_ABOUT.match(nxt[0]))
+            and (_label_keys().get(label) == "标题" or not ORG_THEN_ABOUT.match(nxt[0]))
         ):
             # a line ending in a colon is no value: the 主送机关 after an empty "浏览量："
             out.append((f"{label}：{nxt[0]}", c[1]))
@@ -808,7 +807,7 @@ def _merge_title(groups: list[_Group]) -> list[_Group]:
         start += 1  # an export's own fields or a page's chrome (a breadcrumb) above the notice are not title lines
     title_head = rules.words("title_head")
     for j in range(start + 1, min(start + cfg.max_title_lines, len(head))):
-        m = _ORG_THEN_ABOUT.match(head[j])
+        m = ORG_THEN_ABOUT.match(head[j])
         if m is not None and looks_like_org(m.group("org")):
             above = head[start:j]
             if not any(title_head.search(h) or h.endswith(("的", "和", "与", "及", "关于")) for h in above):

@@ -215,7 +215,8 @@ def _doc_type_ends() -> tuple[tuple[int, ...], frozenset[str]]:
     return tuple(sorted({len(t) for t in types}, reverse=True)), frozenset(types)
 
 
-_ORG_THEN_ABOUT = regex.compile(r"^(?P<org>[\p{Han}（）]{2,30}?)关于")
+# a line opening with an organisation's name and 关于: a title's first line ("安徽省人民政府关于实施…")
+ORG_THEN_ABOUT = regex.compile(r"^(?P<org>[\p{Han}（）]{2,30}?)关于")
 
 
 def title_text(lines: Sequence[str]) -> str:
@@ -224,7 +225,7 @@ def title_text(lines: Sequence[str]) -> str:
     with none, and so do names inside a paragraph's later lines ("…张家" / "界市第七届人民代表大会" / "常务委员会…")."""
 
     def opens_with_org(text: str) -> bool:
-        m = _ORG_THEN_ABOUT.match(text)
+        m = ORG_THEN_ABOUT.match(text)
         return looks_like_org(text) or (m is not None and looks_like_org(m.group("org")))
 
     out = list(lines)

@@ -4040,6 +4040,17 @@ ITEM_SHAPES = {
             ("加快推进开发区污水处理厂及污水管网提升项目", "规划建设局", "规划建设局", "2025-06-30"),
         ],
     ),
+    # the same table going on from a page before: its header printed again over rows 80, 81, … (a leader's column
+    # 分管县领导 with its names spaced, a lead column 牵头责任单位 and the units' 责任单位)
+    "table-a-cell-per-line-going-on-from-row-80": (
+        "附件\n2024年《政府工作报告》重点工作目标任务分解表\n序号 |\n目标与任务 |\n分 管 县领导 |\n牵头责任单位 |\n责任单位 |\n80 |\n"
+        "加大普惠性托育供给，新增托位数400个以上，公办园在园幼儿占比60%以上。 |\n俞 悦 |\n县教育局 |\n县各有关单位 |\n81 |\n"
+        "保障职业学院秋季开学，探索职业教育赋能区域发展路径。 |\n陆 明俞 悦 |\n县教育局 |\n县各有关单位 |\n",
+        [
+            ("加大普惠性托育供给，新增托位数400个以上，公办园在园幼儿占比60%以上", "县教育局；县各有关单位", "县教育局", ""),
+            ("保障职业学院秋季开学，探索职业教育赋能区域发展路径", "县教育局；县各有关单位", "县教育局", ""),
+        ],
+    ),
     # a plan printed without its date: a limit whose year nothing tells is the task's words only, its date empty;
     # a processing time ("14个工作日内完成审批") is no limit of the task
     "undated-limit-words-only": (
@@ -4143,6 +4154,19 @@ EMPTY_FIELDS_BYLINE = (
     "关于印发《某里地区行政公署工作规则》的通知\n\n各县人民政府,行署各局、委、办、处:\n\n《某里地区行政公署工作规则》已经行署专员办公会议研究通过,现予印发。\n\n"
     "某里地区行政公署\n\n2025年4月23日\n"
 )
+# a 部门目录 page: the title, then a date over empty 作者/点击数 fields, the 索引号 block (a 文 号 label spaced)
+DATED_EMPTY_FIELDS_BYLINE = (
+    "部门目录\n\n首页  >  正文\n中共某洱市委办公室 某洱市人民政府办公室 关于印发《某洱市教育服务工作任务清单》的通知\n"
+    "2024-03-18   作者: 点击数:  \n 索引号:  1004/20240318-00002  公开目录:  教育督导  发布日期:  2024-03-18\n"
+    " 主题词:  教育  发布机构:  市教育体育局  文  号: \n\n各县、区党委和人民政府,市委和市级国家机关各部委办局,各人民团体:\n\n"
+    "为深入贯彻党的二十大精神,结合我市实际,制定《某洱市教育服务工作任务清单》,请认真抓好贯彻落实。\n"
+)
+# a 信息公开 page's block with labels of its own (信息索引, 编辑人) and a widget row ("【浏览字号: 】  浏览次数   收藏")
+OWN_LABELS_BLOCK = (
+    "中共某阳市委教育工作领导小组关于进一步加强我市教育工作的意见\n信息来源 :党工委办\n发文机关 :某阳市教育局\n"
+    "信息索引 :-01-2022-00102\n发文字号 :某教组〔2022〕4号\n编辑人 :冯兴荣\n发布日期 :2022-06-22\n【浏览字号: 】  浏览次数   收藏\n分享:\n\n"
+    "各县(市、区)党委教育工作领导小组,市直各有关单位:\n\n  为加快推进教育现代化,提升我市教育水平,制定如下意见。\n\n  一、总体要求\n"
+)
 # an encyclopedia mirror's page: its lead about the rules, then its infobox ("基本介绍") with the 令's number
 INFOBOX_BELOW_LEAD = (
     "黑龍江省重大行政決策程式暫行規定\n\n《黑龍江省重大行政決策程式暫行規定》旨在健全科學、民主、依法決策機制。\n\n"
@@ -4242,6 +4266,12 @@ REPOST_OF_A_JOINT_NOTICE = (
             "title": "吉林省发展改革委 吉林省生态环境厅关于印发《吉林省进一步加强塑料污染治理重点工作台账》的通知",
             "issuer": "吉林省发展改革委；吉林省生态环境厅", "doc_number": "吉发改环资联〔2020〕633号",
         }, id="joint-issuers-on-one-line-over-the-title"),
+        pytest.param(DATED_EMPTY_FIELDS_BYLINE, {
+            "recipients": "各县、区党委和人民政府；市委和市级国家机关各部委办局；各人民团体",
+        }, id="a-date-over-empty-fields-is-no-addressee"),
+        pytest.param(OWN_LABELS_BLOCK, {
+            "recipients": "各县（市、区）党委教育工作领导小组；市直各有关单位", "doc_number": "某教组〔2022〕4号",
+        }, id="a-metadata-block-with-labels-of-its-own"),
     ],
 )
 def test_page_shapes_of_more_provinces(tmp_path: Path, text: str, expected: dict[str, str]) -> None:

@@ -33,7 +33,7 @@ def _next_line(lines: list[str], j: int) -> int:
 
 def cell_per_line_table(lines: list[str], i: int) -> tuple[Table, int] | None:
     """The table whose header (known column names of rules/tables.yaml, 序号 first) starts at line `i`, and
-    the line after it. Rows are numbered 1, 2, …; the table ends at the first row that does not fit, whose
+    the line after it. Rows count up from 1 (or from the row a page before stopped at); the table ends at the first row that does not fit, whose
     lines stay text ("序号 / 主要工作任务 / 责任单位 / 1 / 地区生产总值增长6%左右。 / 市发展改革委 / 2 / …")."""
     if len(lines[i].strip()) > 4:
         return None  # no 序号 cell: asked of every line of a text, so the cheapest test first
@@ -63,7 +63,10 @@ def cell_per_line_table(lines: list[str], i: int) -> tuple[Table, int] | None:
     if len(header) < 2 or not set(roles) & {"title", "detail", "units", "lead"}:
         return None
     rows: list[tuple[str, ...]] = [tuple(header)]
-    end, n = j, 1
+    first = ROW_NUMBER.match(lines[j].strip()) if j < len(lines) else None
+    # rows count up from the first one, which is 1 unless the table goes on from a page before (its header
+    # printed again over rows 80, 81, …)
+    end, n = j, int(first.group(1)) if first else 1
     while j < len(lines) and (m := ROW_NUMBER.match(lines[j].strip())) and int(m.group(1)) == n:
         found = _row(lines, j, n, roles)
         if found is None:

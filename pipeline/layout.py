@@ -374,12 +374,16 @@ def split_title_number(text: str) -> list[str]:
     if (cut := _title_then_bracket(body)) is not None:
         return [body[:cut], body[cut:]]
     if not body.endswith("号"):
+        if (pieces := _title_number_rest(body)) is not None:
+            return pieces
         # the other order ("江政办〔2020〕2号区人民政府办公室关于印发…的通知", a page's title field)
         end = body.find("号", body.find("〔"))
         head, rest = body[: end + 1], body[end + 1 :]
         num = parse_doc_number(head) if end != -1 else None
         if num is not None and num.text == head and len(rest) >= 6 and rest.endswith(tuple(rules.doc_types())) and not _SENTENCE_MARK.search(rest):
             return [head, rest]
+        if num is not None and num.text == head and _opens_with_addressees(rest):
+            return [head, rest]  # the 文号 run into the 主送机关 under a title it followed on its own line
         elements = rules.element_rules()
         if end != -1 and elements["order_number"].pattern.match(head) and elements["announcement_head"].pattern.match(rest):
             return [head, rest]  # "〔2022〕第39号兰考县人民政府征收土地预公告": an announcement's serial before its title
@@ -387,14 +391,59 @@ def split_title_number(text: str) -> list[str]:
     best: list[str] | None = None
     for doc_type in rules.doc_types():
         at = body.rfind(doc_type, 0, body.rfind("〔"))
-        if at < 6:
-            continue
-        # a site may join them with a dash ("…的通知-国税法函[1998]26号")
-        title, rest = body[: at + len(doc_type)], _TITLE_NUMBER_JOIN.sub("", body[at + len(doc_type) :])
-        num = parse_doc_number(rest)
-        if num is not None and num.text == rest and (best is None or len(rest) > len(best[1])):
-            best = [title, rest]  # the earliest cut: "…通知" + "国税法函…", not "…通知-国税法" (法) + "函…"
+        while at >= 6:  # "…的函国办函〔2021〕12号": the type word before the 机关代字's 函
+            # a site may join them with a dash ("…的通知-国税法函[1998]26号")
+            title, rest = body[: at + len(doc_type)], _TITLE_NUMBER_JOIN.sub("", body[at + len(doc_type) :])
+            num = parse_doc_number(rest)
+            if num is not None and num.text == rest:
+                if best is None or len(rest) > len(best[1]):
+                    best = [title, rest]  # the earliest cut: "…通知" + "国税法函…", not "…通知-国税法" (法) + "函…"
+                break
+            at = body.rfind(doc_type, 0, at)
     return best or [text]
+
+
+_TITLE_STOP = regex.compile(r"[。；！？，：:《》]")
+
+
+def _title_number_rest(body: str) -> list[str] | None:
+    """A crawl that lost its line breaks runs a title, its 文号 and the text after them into one line ("国务院办公厅
+    关于加强环境监管执法的通知国办发〔2014〕56号各省、自治区、直辖市人民政府，…：　　近年来，…"): three lines,
+    so the 标题, the 发文字号 (GB/T 9704 §7.2.3) and the 主送机关 with the body are read as such; None when the
+    line does not open with a whole title (关于…, its type word) that the 文号 follows at once."""
+    bracket = body.find("〔")
+    end = body.find("号", bracket)
+    if bracket < 8 or end == -1 or end + 1 >= len(body) or _TITLE_STOP.search(body, 0, bracket):
+        return None
+    best: list[str] | None = None
+    for doc_type in rules.doc_types():
+        at = body.rfind(doc_type, 0, bracket)
+        while at >= 6:  # "…的函国办函〔2021〕12号": the type word before the 机关代字's 函
+            cut = at + len(doc_type)
+            number = body[cut : end + 1]
+            parsed = parse_doc_number(number)
+            if parsed is not None and parsed.text == number:
+                if best is None or len(number) > len(best[1]):
+                    best = [body[:cut], number, body[end + 1 :].lstrip()]  # the earliest cut: "…的批复" + "国函…"
+                break
+            at = body.rfind(doc_type, 0, at)
+    if best is None:
+        return None
+    # the title opens the line (关于…), or its last line does and addressees follow the number ("“十一五”规划的通知
+    # 国发〔2007〕37号各省、…：")
+    if not rules.words("title_head").search(best[0]) and not _opens_with_addressees(best[2]):
+        return None
+    return best
+
+
+def _opens_with_addressees(text: str) -> bool:
+    """The text opens with the 主送机关 (§7.3.2), closed by its colon ("各省、自治区、直辖市人民政府，…：…"); not with
+    a date (a gazette's "…28号2020年4月9日各市、…：" is split_date_number's)."""
+    at = min((i for i in (text.find("："), text.find(":")) if i != -1), default=-1)
+    return 4 <= at <= 200 and not _OPENS_WITH_DATE.match(text) and bool(addressees(text[: at + 1]))
+
+
+_OPENS_WITH_DATE = regex.compile(r"(?:19|20)\d{2}\s*年|[〇○零一二三四五六七八九OＯ]{4}年")
 
 
 def split_title_fields(text: str) -> list[str]:
@@ -607,7 +656,8 @@ def split_date_number(text: str) -> list[str]:
 
 # (a 批复's or a 函's body opens with the request it answers: "你市《关于…的请示》收悉", "来函收悉", "贵单位…")
 _BODY_OPENER = regex.compile(
-    r"^(?:现将|现就|现对|根据|依据|按照|为了?|经|近日|近期|今年以来|当前|(?:19|20)\d{2}年[，,以度]"
+    r"^(?:现将|现就|现对|根据|依据|按照|为了?|经|近日|近期|今年以来|近年来|多年来|当前|(?:19|20)\d{2}年[，,以度]"
+    r"|《[^》\n]{2,80}》(?:已经|已由|业经|经)"  # the opening of a notice that issues what it names (§7.3.3)
     r"|你(?:省|市|区|县|州|盟|旗|厅|局|委|办|部|院|署|中心|公司|单位|们|镇|乡|校)|贵(?:省|市|区|县|厅|局|委|部|单位|公司)|来函|来文)"
 )
 
@@ -650,6 +700,25 @@ def _attachment_apart(text: str) -> list[str]:
         out.extend(p for p in (m.group("note"), m.group("date"), (m.group("tail") or "").strip()) if p)
     return out
 
+# a 令's promulgating sentence run into its signer and date ("…自2018年1月1日起施行。总理　　李克强 　　2017年12月25日",
+# a crawl that lost its line breaks): the person's office and name (rules/elements.yaml order_signer) and the date
+_ORDER_SIGNED_RUN_ON = regex.compile(
+    r"(?<=。)[^\S\n]*(?P<signer>\p{Han}[\p{Han}\s]{2,24}?)[^\S\n]+(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|[〇○零一二三四五六七八九OＯ]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[^\S\n]*$"
+)
+_SPACE_RUN = regex.compile(r"[^\S\n]+")
+
+
+def _order_signed_apart(text: str) -> list[str] | None:
+    m = _ORDER_SIGNED_RUN_ON.search(text) if "。" in text and "日" in text else None
+    if m is None:
+        return None
+    signer = _SPACE_RUN.sub(" ", m.group("signer").strip())
+    office, _, name = signer.rpartition(" ")
+    if not rules.element_rules()["order_signer"].pattern.match(office.replace(" ", "") + " " + name if office else signer):
+        return None
+    return [text[: m.start()].rstrip(), signer, m.group("date")]
+
 
 def split_closing(text: str) -> list[str]:
     return [q for p in _split_closing(text) for q in _attachment_apart(p)]
@@ -666,6 +735,8 @@ def _split_closing(text: str) -> list[str]:
         head, tail = text[: mid.start()], text[mid.end() :]
         pieces = [p for p in _ATTACHMENT_RUN_ON.split(head, maxsplit=1) if p.strip()]
         return [*pieces, mid.group("org"), mid.group("date"), *([tail] if tail.strip() else [])]
+    if (order := _order_signed_apart(text)) is not None:
+        return order
     signed = _ATTACHMENT_THEN_SIGNED.match(text.strip()) if text.lstrip().startswith("附") and "日" in text else None
     if signed is not None and looks_like_org(signed.group("org")):
         return [signed.group("note"), signed.group("org"), signed.group("date")]
@@ -725,12 +796,37 @@ def _label_after_spaces(piece: str, label: str) -> int:
     return -1
 
 
+# a regulation's title run into its first chapter or article after spaces ("气象设施和气象探测环境保护条例　　第一条
+# 为了…"), and a 令's number into its promulgating sentence ("中华人民共和国国务院令第　623　号　　《…条例》已经…")
+_TITLE_THEN_ARTICLE = regex.compile(r"^(?!本|依|按|根据|参照)(?P<head>[^\s。；：，,:;]{4,60}?)[^\S\n]+(?=第[一1][^\S\n]*(?:条[^\S\n]|章))")
+_ORDER_NUMBER_THEN_TEXT = regex.compile(r"^(?P<head>\p{Han}{2,30}令[^\S\n]*第[^\S\n]*\d{1,4}[^\S\n]*号)[^\S\n]+(?=\S)")
+
+
+# articles run on after a full stop ("…制定本条例。第二条　环境保护税法所附…"): an article's label that a space
+# follows opens its own line, as a regulation prints it; a sentence citing an article ("第二条规定的") has no space
+_ARTICLE_RUN_ON = regex.compile(r"(?<=[。；])[^\S\n]*(?=第[一二三四五六七八九十百零〇]{1,6}条[^\S\n])")
+
+
+def _head_apart(text: str) -> list[str] | None:
+    m = _TITLE_THEN_ARTICLE.match(text)
+    if m is not None and _ends_with_doc_type(m.group("head")):
+        return [m.group("head"), text[m.end() :]]
+    m = _ORDER_NUMBER_THEN_TEXT.match(text) if "令" in text[:32] else None
+    if m is not None and (num := parse_doc_number(m.group("head"))) is not None and num.text == m.group("head"):
+        return [m.group("head"), text[m.end() :]]
+    return None
+
+
 def split_run_on_headings(text: str) -> list[str]:
     """A page that lost its line breaks runs its headings on ("…通知如下: 一、活动内容 围绕…开展活动。 二、时间
-    安排 从…"): each heading on a line of its own, its short name apart from the text after it (§7.3.3). Tabs
-    (a table's cells) are never split."""
-    if " " not in text and "\u3000" not in text:
+    安排 从…"): each heading on a line of its own, its short name apart from the text after it (§7.3.3); so is a
+    title before its first article and a 令's number before its sentence. Tabs (a table's cells) are never split."""
+    if " " not in text and "\u3000" not in text and "\xa0" not in text:
         return [text]
+    if (head := _head_apart(text)) is not None:
+        return [head[0], *split_run_on_headings(head[1])]
+    if "条" in text and (articles := _ARTICLE_RUN_ON.split(text)) and len(articles) > 1:
+        return [q for p in articles for q in split_run_on_headings(p)]
     out: list[str] = []
     run_on = len(text) >= _RUN_ON_MIN
     for piece in _HEADING_RUN_ON.split(text):

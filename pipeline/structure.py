@@ -905,7 +905,8 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
             lay.mark(k, FURNITURE)  # the rest of a field's value ("名称：…关于印发" / "《…规则》的通知")
             looked -= 1
             continue
-        if any(t.endswith(dt) for dt in rules.doc_types()) and not _PUNCT.search(texts[k][-1:]) and not t.startswith("特此") or _is_title(texts[k]) or _title_and_number(texts[k]):
+        if any(t.endswith(dt) for dt in rules.doc_types()) and not _PUNCT.search(texts[k][-1:]) and not t.startswith("特此") and "。" not in t or _is_title(texts[k]) or _title_and_number(texts[k]):
+            # (a title holds no full stop: a run-on line of sentences that happens to end with a type word is none)
             title_idx = k
             break
     if title_idx is not None:

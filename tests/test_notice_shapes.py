@@ -4307,3 +4307,80 @@ def test_a_reposting_sites_disclaimer_is_no_limit(tmp_path: Path) -> None:
     )
     ex = run(tmp_path, text)
     assert [d.text for d in ex.deadlines] == ["8月4日前"], [d.text for d in ex.deadlines]
+
+
+# gov.cn pages saved by a crawler that lost their line breaks: the title, its 文号, the 主送机关 and the first
+# sentence run into one line, a 令's sentence into its signer and date (the spaces between them non-breaking)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "国务院办公厅关于加强环境监管执法的通知国办发〔2014〕56号各省、自治区、直辖市人民政府，国务院各部委、各直属机构："
+            "　　近年来，各地区、各部门不断加大工作力度，环境监管执法工作取得一定成效。\n\n国务院办公厅\n\n2014年11月12日\n",
+            {"title": "国务院办公厅关于加强环境监管执法的通知", "doc_number": "国办发〔2014〕56号",
+             "recipients": "各省、自治区、直辖市人民政府；国务院各部委；各直属机构", "signed_date": "2014-11-12"},
+            id="title-number-addressees-and-text-on-one-line",
+        ),
+        pytest.param(
+            "国务院关于印发国家环境保护\n\n“十一五”规划的通知国发〔2007〕37号各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n\n"
+            "国务院同意环保总局、发展改革委制定的《国家环境保护“十一五”规划》，现印发给你们，请认真贯彻执行。\n\n国务院\n\n二○○七年十一月二十二日\n",
+            {"title": "国务院关于印发国家环境保护“十一五”规划的通知", "doc_number": "国发〔2007〕37号",
+             "recipients": "各省、自治区、直辖市人民政府；国务院各部委；各直属机构"},
+            id="a-broken-titles-last-line-then-number-and-addressees",
+        ),
+        pytest.param(
+            "国务院办公厅关于优化学术环境的指导意见\n\n国办发〔2015〕94号各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n\n"
+            "学术环境是科技创新的土壤。\n",
+            {"doc_number": "国办发〔2015〕94号", "recipients": "各省、自治区、直辖市人民政府；国务院各部委；各直属机构"},
+            id="number-run-into-the-addressees",
+        ),
+        pytest.param(
+            "国务院办公厅关于同意建立铁路沿线安全环境治理部际联席会议制度的函国办函〔2021〕12号\n\n"
+            "交通运输部：你部关于建立铁路沿线安全环境治理部际联席会议制度的请示收悉。经国务院同意，现函复如下：\n",
+            {"title": "国务院办公厅关于同意建立铁路沿线安全环境治理部际联席会议制度的函", "doc_number": "国办函〔2021〕12号",
+             "recipients": "交通运输部"},
+            id="a-letters-type-word-before-its-agencys-han",
+        ),
+        pytest.param(
+            "国务院办公厅关于印发生态环境领域中央与地方财政事权和支出责任划分改革方案的通知\n\n国办发〔2020〕13号\n\n"
+            "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：《生态环境领域中央与地方财政事权和支出责任划分改革方案》已经党中央、"
+            "国务院同意，现印发给你们，请结合实际认真贯彻落实。国务院办公厅2020年5月31日（此件公开发布）生态环境领域中央与地方财政事权和支出责任划分改革方案\n\n"
+            "按照党中央、国务院有关决策部署，制定如下方案。\n",
+            {"title": "国务院办公厅关于印发生态环境领域中央与地方财政事权和支出责任划分改革方案的通知",
+             "recipients": "各省、自治区、直辖市人民政府；国务院各部委；各直属机构"},
+            id="addressees-run-into-the-text-that-issues-a-plan",
+        ),
+        pytest.param(
+            "中华人民共和国国务院令第722号\n\n《优化营商环境条例》已经2019年10月8日国务院第66次常务会议通过，现予公布，自2020年1月1日起施行。"
+            "总　理　　李克强 \xa0 \xa0 \xa0 \xa02019年10月22日\n\n优化营商环境条例\n\n第一章　总　　则\n\n"
+            "第一条　为了持续优化营商环境，制定本条例。第二条　本条例所称营商环境，是指企业等市场主体在市场经济活动中所涉及的体制机制性因素和条件。\n",
+            {"doc_number": "国务院令第722号", "title": "优化营商环境条例", "signed_date": "2019-10-22"},
+            id="an-orders-sentence-run-into-its-signer-and-date",
+        ),
+        pytest.param(
+            "中华人民共和国国务院令第　623　号　　《气象设施和气象探测环境保护条例》已经2012年8月22日国务院第214次常务会议通过，"
+            "现予公布，自2012年12月1日起施行。\n\n总　理　温家宝\n\n2012年8月29日\n\n"
+            "气象设施和气象探测环境保护条例　　第一条　为了保护气象设施和气象探测环境，制定本条例。\n",
+            {"doc_number": "国务院令第623号", "title": "气象设施和气象探测环境保护条例", "signed_date": "2012-08-29"},
+            id="an-orders-number-run-into-its-sentence-a-title-into-its-first-article",
+        ),
+    ],
+)
+def test_a_crawl_that_lost_its_line_breaks(tmp_path: Path, text: str, expected: dict[str, str]) -> None:
+    """The 标题, 发文字号 and 主送机关 (GB/T 9704 §7.2.3, §7.3.1-2) are read apart where a crawl ran them into one line;
+    a title holds no full stop, so a run-on line of sentences ending in 方案 is none."""
+    d = run(tmp_path, text).document
+    got = {field: getattr(d, field) for field in expected}
+    assert got == expected, got
+
+
+def test_articles_run_on_after_a_full_stop_are_each_a_section(tmp_path: Path) -> None:
+    """"…制定本条例。第二条　本条例所称…": an article's label with a space after it opens its own section; a sentence
+    citing an article ("依照本条例第二条规定的…") opens none."""
+    text = (
+        "中华人民共和国国务院令第722号\n\n《优化营商环境条例》已经国务院常务会议通过，现予公布，自2020年1月1日起施行。\n\n总理　李克强\n\n"
+        "2019年10月22日\n\n优化营商环境条例\n\n第一章　总　　则\n\n第一条　为了持续优化营商环境，制定本条例。第二条　本条例所称营商环境，"
+        "是指市场主体在市场经济活动中所涉及的体制机制性因素和条件。第三条　国家持续深化简政放权。依照本条例第二条规定的原则推进。\n"
+    )
+    labels = [s.label for s in run(tmp_path, text).sections]
+    assert [x for x in labels if x.startswith("第") and x.endswith("条")] == ["第一条", "第二条", "第三条"], labels

@@ -79,6 +79,8 @@ def _standalone(_rules: rules.Rules, text: str) -> bool:
     el = rules.element_rules()
     if el["signed_date"].pattern.match(text) or el["issuer_mark"].pattern.match(text) or el["publicity"].pattern.match(text):
         return True
+    if el["attachment_label"].pattern.match(text):
+        return True  # "附件1" over the attachment's title (§8): a mark of its own
     if el["printed"].pattern.match(text) or el["cc"].pattern.match(text):
         return True  # the 版记's 印发 line and a copy list (§7.4): never the tail of the line above
     if el["page_value"].pattern.match(text) or el["repeal_note"].pattern.match(text):

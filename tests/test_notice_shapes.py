@@ -4384,3 +4384,20 @@ def test_articles_run_on_after_a_full_stop_are_each_a_section(tmp_path: Path) ->
     )
     labels = [s.label for s in run(tmp_path, text).sections]
     assert [x for x in labels if x.startswith("第") and x.endswith("条")] == ["第一条", "第二条", "第三条"], labels
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "doc_type"),
+    [
+        ("某县开发区2025年重点工作及责任清单\n序号 |\n重点工作 |\n责任单位 |\n完成时限 |\n1 |\n全力服务重大项目落地见效。 |\n招商工作部 |\n全年 |\n",
+         "某县开发区2025年重点工作及责任清单", "清单"),
+        ("附件\n2024年《政府工作报告》重点工作目标任务分解表\n序号 |\n目标与任务 |\n牵头责任单位 |\n责任单位 |\n1 |\n新增托位数400个以上。 |\n"
+         "县教育局 |\n县各有关单位 |\n", "2024年《政府工作报告》重点工作目标任务分解表", "分解表"),
+    ],
+    ids=["a-list-of-tasks", "a-breakdown-table"],
+)
+def test_a_task_list_printed_alone_is_titled_by_its_heading(tmp_path: Path, text: str, title: str, doc_type: str) -> None:
+    """A plan's task list published or attached on its own (清单, 分解表, 台账: what a 印发 notice issues) is titled by
+    its heading over the table."""
+    d = run(tmp_path, text).document
+    assert (d.title, d.doc_type) == (title, doc_type), (d.title, d.doc_type)

@@ -819,12 +819,69 @@ def _head_apart(text: str) -> list[str] | None:
     return None
 
 
+# a page whose paragraphs were run together with nothing between them (a crawl that dropped its <p> tags): a
+# heading's or an item's label right after a finished sentence, a duty note's bracket or a list's colon
+# ("…制定如下方案。一、总体要求…", "…负责）2．简化…", "具体措施：1．及时…")
+_GLUED_LABEL = regex.compile(
+    r"(?<=[。；！？）)：:])(?:(?P<n>[一二三四五六七八九十]{1,3})、|（(?P<m>[一二三四五六七八九十]{1,3})）|(?P<d>[1-9]\d?)[．.、](?=\p{Han}))"
+    r"|(?<=\p{Han})（(?P<h>[一二三四五六七八九十]{1,3})）"  # under a heading that ends in no mark: "…精准性（一）研究将…"
+)
+_LINE_LABEL = regex.compile(r"^(?:(?P<n>[一二三四五六七八九十]{1,3})、|（(?P<m>[一二三四五六七八九十]{1,3})）|(?P<d>[1-9]\d?)[．.、](?=\p{Han}))")
+_GLUED_MIN = 300  # a line this long with no space in it that holds labelled paragraphs
+_GLUED_SPLITS = 2  # labels in series a line must hold to be read as paragraphs run together
+
+
+def _label_series(m: regex.Match[str]) -> tuple[str, int]:
+    if m.group("n"):
+        return "n", _chinese_number(m.group("n"))
+    if m.group("m"):
+        return "m", _chinese_number(m.group("m"))
+    if "h" in m.groupdict() and m.group("h"):
+        return "m", _chinese_number(m.group("h"))
+    return "d", int(m.group("d"))
+
+
+def _chinese_number(text: str) -> int:
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + _NUMERALS.index(text[1]) + 1
+    if len(text) >= 2 and text[1] == "十":
+        return (_NUMERALS.index(text[0]) + 1) * 10 + (_NUMERALS.index(text[2]) + 1 if len(text) == 3 else 0)
+    return _NUMERALS.index(text[0]) + 1
+
+
+def _glued_paragraphs(text: str) -> list[str] | None:
+    """The paragraphs of a line that ran them together without a space, cut before each label that goes on a
+    series (一、 二、…, （一） （二）…, 1． 2．…: the next number, or 1 to open one), or None."""
+    if len(text) < _GLUED_MIN or " " in text or "\u3000" in text:
+        return None
+    last: dict[str, int] = {}
+    if (first := _LINE_LABEL.match(text)) is not None:
+        series, n = _label_series(first)
+        last[series] = n
+    cuts: list[int] = []
+    heading = first is not None and first.group("n") is not None  # the piece since the last cut opens with 一、
+    for m in _GLUED_LABEL.finditer(text):
+        series, n = _label_series(m)
+        if m.group("h") and not (heading and "。" not in text[cuts[-1] if cuts else 0 : m.start()]):
+            continue  # "（一）" after a Han character: only where a heading's name ends (no sentence yet)
+        if n == 1 or n == last.get(series, 0) + 1:
+            last[series] = n
+            cuts.append(m.start())
+            heading = m.group("n") is not None
+    if len(cuts) < _GLUED_SPLITS:
+        return None
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:]) if text[a:b]]
+
+
 def split_run_on_headings(text: str) -> list[str]:
     """A page that lost its line breaks runs its headings on ("…通知如下: 一、活动内容 围绕…开展活动。 二、时间
     安排 从…"): each heading on a line of its own, its short name apart from the text after it (§7.3.3); so is a
     title before its first article and a 令's number before its sentence. Tabs (a table's cells) are never split."""
     if " " not in text and "\u3000" not in text and "\xa0" not in text:
-        return [text]
+        return _glued_paragraphs(text) or [text]
     if (head := _head_apart(text)) is not None:
         return [head[0], *split_run_on_headings(head[1])]
     if "条" in text and (articles := _ARTICLE_RUN_ON.split(text)) and len(articles) > 1:

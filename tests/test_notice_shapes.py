@@ -4401,3 +4401,32 @@ def test_a_task_list_printed_alone_is_titled_by_its_heading(tmp_path: Path, text
     its heading over the table."""
     d = run(tmp_path, text).document
     assert (d.title, d.doc_type) == (title, doc_type), (d.title, d.doc_type)
+
+
+# a gov.cn plan whose paragraphs a crawl ran together with nothing between them (its <p> tags dropped)
+GLUED_PLAN = (
+    "国务院办公厅关于印发全国深化“放管服”改革优化营商环境电视电话会议重点任务分工方案的通知\n\n国办发〔2020〕43号\n\n"
+    "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n\n《重点任务分工方案》已经国务院同意，现印发给你们，请认真贯彻落实。\n\n"
+    "国务院办公厅\n\n2020年11月1日\n\n"
+    "为确保会议确定的重点任务落到实处，现制定如下分工方案。一、把实施好宏观政策和深化“放管服”改革结合起来，提高宏观政策实施的时效性和精准性"
+    "（一）研究将财政资金直达机制实施中的好做法制度化，落实减税降费政策。（财政部、国家发展改革委等国务院相关部门及各地区按职责分工负责）"
+    "具体措施：1．及时总结财政资金直达基层的经验做法，进一步完善财政资金直达机制。（财政部牵头，国务院相关部门及各地区按职责分工负责）"
+    "2．简化税费优惠政策适用程序，利用大数据等技术甄别符合条件的纳税人、缴费人。（财政部、税务总局牵头，各地区按职责分工负责）"
+    "（二）让企业特别是中小微企业融资更加便利、更加优惠。（人民银行、银保监会牵头，国务院相关部门及各地区按职责分工负责）"
+    "二、放要放出活力、放出创造力（三）系统梳理现有各层级审批和各种具有审批性质的管理措施并形成清单。（国务院办公厅牵头，各地区、各部门按职责分工负责）\n"
+)
+
+
+def test_paragraphs_a_crawl_ran_together_without_a_space(tmp_path: Path) -> None:
+    """Headings and items glued to the sentence before them ("…方案。一、…精准性（一）研究将…", "…负责）2．简化…")
+    are cut back into paragraphs where their labels go on a series, so the heading tree and the items' units are
+    read; a label that opens no series and goes on none is left inside its sentence."""
+    ex = run(tmp_path, GLUED_PLAN)
+    labels = [s.label for s in ex.sections]
+    assert labels == ["一", "（一）", "1．", "2．", "（二）", "二", "（三）"], labels
+    by_title = {t.title[:10]: t for t in ex.tasks}
+    assert by_title["简化税费优惠政策适用"].lead_units == "财政部；税务总局", [(t.title, t.lead_units) for t in ex.tasks]
+    # labels that open no series and go on none stay inside their sentences: no cut, no section
+    sentence = "各地要按照本方案要求抓好落实，及时报送进展情况，确保各项任务按期完成，形成可复制可推广的经验做法。"
+    prose = "某市人民政府关于加强政务服务工作的通知\n\n各区人民政府：\n\n" + sentence * 3 + "3．" + sentence * 2 + "五、" + sentence * 2 + "\n"
+    assert [s.label for s in run(tmp_path, prose, name="prose").sections] == [], "labels out of series were cut"

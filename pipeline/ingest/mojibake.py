@@ -1,8 +1,9 @@
 """Text garbled by a wrong decoding before it reached us (乱码): a notice's UTF-8 bytes read as GBK
-("娌冲崡鐪佷汉姘戞斂搴�" for "河南省人民政府") or as Latin-1/Windows-1252 ("æ²³å\x8d\x97ç\x9c\x81"), then saved
-again. The bytes are taken back and read as UTF-8: ftfy for the single-byte code pages, GB18030 for GBK (which
-ftfy does not cover). A repair is kept only when it turns rare characters into common ones; characters the
-first decoding dropped stay lost (U+FFFD) and the caller is told how many."""
+("娌冲崡鐪佷汉姘戞斂搴�" for "河南省人民政府"), as Latin-1/Windows-1252 ("æ²³å\x8d\x97ç\x9c\x81") or as a
+Cyrillic code page ("дЄ≠еНОдЇЇж∞С"), then saved again. The bytes are taken back and read as UTF-8: ftfy for the
+Western code pages, the codec itself for GBK and the Cyrillic ones (which ftfy does not cover). A repair is kept
+only when it turns rare characters into common ones; characters the first decoding dropped stay lost (U+FFFD)
+and the caller is told how many."""
 
 from __future__ import annotations
 
@@ -19,6 +20,11 @@ _MIN_HAN = 20  # fewer Han characters say nothing of how common they are
 _LATIN_MARKS = 20  # Latin-1 letters (à-ÿ range) from this many, with no Han, suggest UTF-8 read as Latin-1
 _HAN_CHAR = regex.compile(r"\p{Han}")
 _LATIN1_LETTER = regex.compile("[\u00c0-\u00ff]")
+# UTF-8 read as a Cyrillic code page and saved again ("дЄ≠еНОдЇЇж∞С" for "中华人民", a Mac's or a Russian Windows
+# machine's default): every Han character's lead byte E4-E9 becomes д-й, so a garbled notice is mostly Cyrillic
+_CYRILLIC_LETTER = regex.compile("[\u0400-\u04ff]")
+_CYRILLIC_MARKS = 20
+_CYRILLIC_PAGES = (("mac_cyrillic", "Mac Cyrillic"), ("cp1251", "Windows-1251"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,12 +75,19 @@ def repair(text: str) -> Repair:
             if after >= COMMON_SHARE and after > before + 0.2:
                 return Repair(fixed, "GBK", max(0, fixed.count("\ufffd") - text.count("\ufffd")))
     # asked of every text: the search for a Han character (found at once in a notice) first, no loop in Python
-    if _HAN_CHAR.search(text) is None and len(_LATIN1_LETTER.findall(text)) >= _LATIN_MARKS:
+    if _HAN_CHAR.search(text) is not None:
+        return Repair(text)
+    if len(_LATIN1_LETTER.findall(text)) >= _LATIN_MARKS:
         import ftfy  # imported lazily: only a garbled text needs it
 
         fixed = ftfy.fix_encoding(text)
         if common_share(fixed) >= COMMON_SHARE:
             return Repair(fixed, "Latin-1/Windows-1252", max(0, fixed.count("\ufffd") - text.count("\ufffd")))
+    if len(_CYRILLIC_LETTER.findall(text)) >= _CYRILLIC_MARKS:
+        for codec, name in _CYRILLIC_PAGES:  # (ftfy covers neither)
+            fixed = text.encode(codec, errors="replace").decode("utf-8", errors="replace")
+            if common_share(fixed) >= COMMON_SHARE:
+                return Repair(fixed, name, max(0, fixed.count("\ufffd") - text.count("\ufffd")))
     return Repair(text)
 
 

@@ -659,7 +659,9 @@ def split_date_number(text: str) -> list[str]:
 # (a 批复's or a 函's body opens with the request it answers: "你市《关于…的请示》收悉", "来函收悉", "贵单位…")
 _BODY_OPENER = regex.compile(
     r"^(?:现将|现就|现对|根据|依据|按照|为了?|经|近日|近期|今年以来|近年来|多年来|当前|(?:19|20)\d{2}年[，,以度]"
-    r"|《[^》\n]{2,80}》(?:已经|已由|业经|经)"  # the opening of a notice that issues what it names (§7.3.3)
+    r"|[^。：:\n]{0,120}?《[^》\n]{2,80}》(?:已经|已由|业经|经)"  # the opening of a notice that issues (or forwards:
+    # "交通运输部、…等单位《…意见》已经国务院同意") what it names (§7.3.3)
+    r"|(?:党中央|中共中央|国务院|(?:省|市|州|县|区)(?:委|政府))[、，,]?\p{Han}"  # "党中央、国务院高度重视…", "省政府同意…"
     r"|你(?:省|市|区|县|州|盟|旗|厅|局|委|办|部|院|署|中心|公司|单位|们|镇|乡|校)|贵(?:省|市|区|县|厅|局|委|部|单位|公司)|来函|来文)"
 )
 

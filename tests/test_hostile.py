@@ -441,3 +441,19 @@ def test_utf8_read_as_gbk_and_saved_again_is_repaired_with_a_note(tmp_path: Path
     assert len(out.errors) == 1 and "garbled" in out.errors[0].error and "GBK" in out.errors[0].error, out.errors
     assert out.document.title.startswith("丁省人民政府办"), out.document.title
     assert "各市人民政府" in out.text and "印发给你们" in out.text, out.text[:200]
+
+
+def test_a_utf8_file_cut_short_inside_its_last_character_is_read(tmp_path: Path) -> None:
+    """A download cut inside the last character (its UTF-8 bytes incomplete) is read as UTF-8, not refused or
+    guessed as another encoding: the notice stands, and an errors row says the file was cut short."""
+    from pipeline.process import process_path
+
+    path = tmp_path / "notice.txt"
+    path.write_bytes(GARBLED_NOTICE.encode("utf-8")[:-2])  # "…2020年1月6" and two of the three bytes of "日"
+    out = process_path(path)
+    assert out.document.title == "丁省人民政府办公厅关于印发丁省推进政务公开工作实施方案的通知", out.document.title
+    assert [e.error for e in out.errors if "cut short" in e.error], out.errors
+    # a stray byte inside the text: read around, and said where to look
+    path.write_bytes(GARBLED_NOTICE.encode("utf-8").replace("现将".encode("utf-8"), b"\xff\xfe" + "现将".encode("utf-8")))
+    out = process_path(path)
+    assert out.document.issuer == "丁省人民政府办公厅" and [e.error for e in out.errors if "not UTF-8" in e.error], (out.document.issuer, out.errors)

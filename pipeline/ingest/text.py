@@ -23,18 +23,45 @@ _CANDIDATES = ("utf_8", "gb18030", "big5", "utf_16")
 
 def decode(data: bytes, *, source: str) -> str:
     """Bytes to text: a BOM decides; else strict UTF-8; else charset-normalizer among the Chinese encodings."""
+    return decode_noted(data, source=source)[0]
+
+
+MAX_BAD_UTF8 = 3  # invalid UTF-8 sequences a file may hold (a download cut inside its last character, a stray
+BAD_UTF8_PER_CHARS = 2000  # byte) and still be read as UTF-8: one more per this many characters
+
+
+def _nearly_utf8(data: bytes, source: str) -> tuple[str, str] | None:
+    """UTF-8 with a few bytes that are not (a file cut short inside its last character, a stray byte): the text
+    with those bytes as U+FFFD and a note naming how many, or None when the bytes are another encoding's."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if bad > max(MAX_BAD_UTF8, len(text) // BAD_UTF8_PER_CHARS) or len(_HAN_CHAR.findall(text, endpos=2000)) < MIN_UTF8_HAN:
+        return None
+    if bad == 1 and text.rstrip().endswith("\ufffd"):
+        return text, f"{source}: the file ends inside a character (it was cut short, shown as \ufffd); the rest was read as UTF-8"
+    return text, f"{source}: {bad} places in the file are not UTF-8 (shown as \ufffd); the rest was read as UTF-8: check values near them"
+
+
+_HAN_CHAR = regex.compile(r"\p{Han}")
+MIN_UTF8_HAN = 10  # Han characters read as UTF-8 that say the file is UTF-8
+
+
+def decode_noted(data: bytes, *, source: str) -> tuple[str, str]:
+    """decode, and a note for the errors table when bytes had to be replaced ('' when none were)."""
     if not data.strip():
         raise IngestError(f"{source}: the file is empty; nothing to extract")
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
-                return _not_binary(data.decode(enc), source)
+                return _not_binary(data.decode(enc), source), ""
             except UnicodeDecodeError as e:
                 raise IngestError(f"{source}: starts with a {enc} byte-order mark but is not {enc} ({e.reason}); save it as UTF-8", stage="decode") from e
     try:
-        return _not_binary(data.decode("utf-8"), source)
+        return _not_binary(data.decode("utf-8"), source), ""
     except UnicodeDecodeError:
         pass
+    if (nearly := _nearly_utf8(data, source)) is not None:
+        return _not_binary(nearly[0], source), nearly[1]
     best = from_bytes(data, cp_isolation=list(_CANDIDATES)).best() or from_bytes(data).best()
     if best is None:
         raise IngestError(
@@ -45,7 +72,7 @@ def decode(data: bytes, *, source: str) -> str:
     text = str(best)
     if text.count("\ufffd") > max(3, len(text) // 100):
         raise IngestError(f"{source}: decoded as {best.encoding} but the text is garbled; save it as UTF-8", stage="decode")
-    return _not_binary(text, source)
+    return _not_binary(text, source), ""
 
 
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -351,11 +378,12 @@ def blocks_from_text(text: str) -> list[Block]:
 
 
 def read_text(path: Path, *, doc_id: str, sha256: str, data: bytes) -> SourceDocument:
-    fixed = repair(decode(data, source=path.name))
+    text, decoded_note = decode_noted(data, source=path.name)
+    fixed = repair(text)
     fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
     metadata, body = split_front_matter(fixed.text)
     blocks = blocks_from_text(body)
     if not any(isinstance(b, Line) and b.text.strip() for b in blocks) and not any(isinstance(b, Table) for b in blocks):
         raise IngestError(f"{path.name}: the file holds no text")
-    note = repair_note(path.name, fixed)
-    return SourceDocument(doc_id=doc_id, source=str(path), format=fmt, sha256=sha256, blocks=tuple(blocks), warnings=(note,) if note else (), metadata=metadata)
+    notes = tuple(n for n in (decoded_note, repair_note(path.name, fixed)) if n)
+    return SourceDocument(doc_id=doc_id, source=str(path), format=fmt, sha256=sha256, blocks=tuple(blocks), warnings=notes, metadata=metadata)

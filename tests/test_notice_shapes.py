@@ -4167,6 +4167,13 @@ OWN_LABELS_BLOCK = (
     "信息索引 :-01-2022-00102\n发文字号 :某教组〔2022〕4号\n编辑人 :冯兴荣\n发布日期 :2022-06-22\n【浏览字号: 】  浏览次数   收藏\n分享:\n\n"
     "各县(市、区)党委教育工作领导小组,市直各有关单位:\n\n  为加快推进教育现代化,提升我市教育水平,制定如下意见。\n\n  一、总体要求\n"
 )
+# a page's field list copied as Markdown bullets, its breadcrumb first ("- 首頁 > 政務公開 > …")
+BULLETED_BREADCRUMB = (
+    "- 首頁 > 政務公開 > 政府信息公開 > 市政府文件 > 應主動公開的其他政府信息\n- 索 引 號:QZ05101-3000-2025-00003\n"
+    "- 發布機構:石獅市人民政府辦公室\n- 公文生成日期:2025-01-24\n"
+    "- 標題:石獅市人民政府辦公室關于2025年市《政府工作報告》目標任務責任分解的通知\n- 備注/文號:獅政辦〔2025〕1號\n"
+    "- 發布日期:2025-01-26\n各鎮人民政府、街道辦事處,市直各單位:\n現將2025年市《政府工作報告》目標任務責任分解給你們,請認真抓好落實。\n"
+)
 # an encyclopedia mirror's page: its lead about the rules, then its infobox ("基本介绍") with the 令's number
 INFOBOX_BELOW_LEAD = (
     "黑龍江省重大行政決策程式暫行規定\n\n《黑龍江省重大行政決策程式暫行規定》旨在健全科學、民主、依法決策機制。\n\n"
@@ -4272,6 +4279,9 @@ REPOST_OF_A_JOINT_NOTICE = (
         pytest.param(OWN_LABELS_BLOCK, {
             "recipients": "各县（市、区）党委教育工作领导小组；市直各有关单位", "doc_number": "某教组〔2022〕4号",
         }, id="a-metadata-block-with-labels-of-its-own"),
+        pytest.param(BULLETED_BREADCRUMB, {
+            "title": "石狮市人民政府办公室关于2025年市《政府工作报告》目标任务责任分解的通知", "doc_number": "狮政办〔2025〕1号",
+        }, id="a-bulleted-breadcrumb-is-no-title"),
     ],
 )
 def test_page_shapes_of_more_provinces(tmp_path: Path, text: str, expected: dict[str, str]) -> None:

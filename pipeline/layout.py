@@ -707,21 +707,23 @@ def _attachment_apart(text: str) -> list[str]:
 # a 令's promulgating sentence run into its signer and date ("…自2018年1月1日起施行。总理　　李克强 　　2017年12月25日",
 # a crawl that lost its line breaks): the person's office and name (rules/elements.yaml order_signer) and the date
 _ORDER_SIGNED_RUN_ON = regex.compile(
-    r"(?<=。)[^\S\n]*(?P<signer>\p{Han}[\p{Han}\s]{2,24}?)[^\S\n]+(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"(?:(?<=。)|^)[^\S\n]*(?P<signer>\p{Han}[\p{Han}\s]{2,24}?)[^\S\n]+(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|[〇○零一二三四五六七八九OＯ]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[^\S\n]*$"
 )
 _SPACE_RUN = regex.compile(r"[^\S\n]+")
 
 
 def _order_signed_apart(text: str) -> list[str] | None:
-    m = _ORDER_SIGNED_RUN_ON.search(text) if "。" in text and "日" in text else None
+    """"…起施行。总理　李克强　2017年12月25日" (or the signer and the date alone on the line): the sentence, the
+    signer and the date, each a line of its own."""
+    m = _ORDER_SIGNED_RUN_ON.search(text) if "日" in text else None
     if m is None:
         return None
     signer = _SPACE_RUN.sub(" ", m.group("signer").strip())
     office, _, name = signer.rpartition(" ")
     if not rules.element_rules()["order_signer"].pattern.match(office.replace(" ", "") + " " + name if office else signer):
         return None
-    return [text[: m.start()].rstrip(), signer, m.group("date")]
+    return [p for p in (text[: m.start()].rstrip(), signer, m.group("date")) if p]
 
 
 def split_closing(text: str) -> list[str]:
@@ -802,8 +804,11 @@ def _label_after_spaces(piece: str, label: str) -> int:
 
 # a regulation's title run into its first chapter or article after spaces ("气象设施和气象探测环境保护条例　　第一条
 # 为了…"), and a 令's number into its promulgating sentence ("中华人民共和国国务院令第　623　号　　《…条例》已经…")
-_TITLE_THEN_ARTICLE = regex.compile(r"^(?!本|依|按|根据|参照)(?P<head>[^\s。；：，,:;]{4,60}?)[^\S\n]+(?=第[一1][^\S\n]*(?:条[^\S\n]|章))")
-_ORDER_NUMBER_THEN_TEXT = regex.compile(r"^(?P<head>\p{Han}{2,30}令[^\S\n]*第[^\S\n]*\d{1,4}[^\S\n]*号)[^\S\n]+(?=\S)")
+_TITLE_THEN_ARTICLE = regex.compile(
+    r"^(?!本|依|按|根据|参照)(?P<head>[^\s。；：，,:;]{4,60}?)(?:[^\S\n]+(?=第[一1][^\S\n]*(?:条[^\S\n]|章))|(?=第[一1]章(?:[^\S\n]*总|$)))"
+)
+# (or its serial alone, the 令 on the line above: "第　559　号 　　《规划环境影响评价条例》已经…")
+_ORDER_NUMBER_THEN_TEXT = regex.compile(r"^(?P<head>(?:\p{Han}{2,30}令[^\S\n]*)?第[^\S\n]*\d{1,4}[^\S\n]*号)[^\S\n]+(?=\S)")
 
 
 # articles run on after a full stop ("…制定本条例。第二条　环境保护税法所附…"): an article's label that a space
@@ -811,12 +816,25 @@ _ORDER_NUMBER_THEN_TEXT = regex.compile(r"^(?P<head>\p{Han}{2,30}令[^\S\n]*第[
 _ARTICLE_RUN_ON = regex.compile(r"(?<=[。；])[^\S\n]*(?=第[一二三四五六七八九十百零〇]{1,6}条[^\S\n])")
 
 
+# a chapter's heading run into its first article ("第一章　总　　则　　第一条　为了…")
+_CHAPTER_THEN_ARTICLE = regex.compile(
+    r"^(?P<head>第[一二三四五六七八九十百零〇\d]{1,5}[编章节][^。；，,\n]{1,24}?)[^\S\n]+(?=第[一二三四五六七八九十百零〇\d]{1,6}条[^\S\n])"
+)
+
+
 def _head_apart(text: str) -> list[str] | None:
+    if (chapter := _CHAPTER_THEN_ARTICLE.match(text)) is not None:
+        return [chapter.group("head"), text[chapter.end() :]]
     m = _TITLE_THEN_ARTICLE.match(text)
     if m is not None and _ends_with_doc_type(m.group("head")):
         return [m.group("head"), text[m.end() :]]
-    m = _ORDER_NUMBER_THEN_TEXT.match(text) if "令" in text[:32] else None
-    if m is not None and (num := parse_doc_number(m.group("head"))) is not None and num.text == m.group("head"):
+    m = _ORDER_NUMBER_THEN_TEXT.match(text) if "号" in text[:40] else None
+    if m is None:
+        return None
+    if "令" not in m.group("head"):
+        # the serial alone: what follows must open the 令's sentence, naming what it promulgates
+        return [_SPACE_RUN.sub("", m.group("head")), text[m.end() :]] if text[m.end() :].startswith("《") else None
+    if (num := parse_doc_number(m.group("head"))) is not None and num.text == m.group("head"):
         return [m.group("head"), text[m.end() :]]
     return None
 

@@ -4394,6 +4394,16 @@ def test_a_reposting_sites_disclaimer_is_no_limit(tmp_path: Path) -> None:
             {"doc_number": "国务院令第623号", "title": "气象设施和气象探测环境保护条例", "signed_date": "2012-08-29"},
             id="an-orders-number-run-into-its-sentence-a-title-into-its-first-article",
         ),
+        pytest.param(
+            "中华人民共和国国务院令\n\n第　559　号 　　《规划环境影响评价条例》已经2009年8月12日国务院第76次常务会议通过，现予公布，"
+            "自2009年10月1日起施行。\n\n总 理　 温家宝　　　　 二○○九年八月十七日\n\n"
+            "规划环境影响评价条例第一章　总　　则\xa0\u3000\u3000第一条　为了加强对规划的环境影响评价工作，提高规划的科学性，"
+            "从源头预防环境污染和生态破坏，促进经济、社会和环境的全面协调可持续发展，根据《中华人民共和国环境影响评价法》，制定本条例。"
+            "\u3000\u3000第二条　国务院有关部门、设区的市级以上地方人民政府及其有关部门，对其组织编制的有关规划，应当进行环境影响评价。"
+            "\u3000\u3000第三条　对规划进行环境影响评价，应当遵循客观、公开、公正的原则。\u3000\u3000第四条　国家建立规划环境影响评价信息共享制度。\n",
+            {"doc_number": "国务院令第559号", "title": "规划环境影响评价条例", "signed_date": "2009-08-17"},
+            id="an-orders-serial-alone-its-signer-and-date-on-one-line-a-title-glued-to-its-first-chapter",
+        ),
     ],
 )
 def test_a_crawl_that_lost_its_line_breaks(tmp_path: Path, text: str, expected: dict[str, str]) -> None:
@@ -4460,3 +4470,15 @@ def test_paragraphs_a_crawl_ran_together_without_a_space(tmp_path: Path) -> None
     sentence = "各地要按照本方案要求抓好落实，及时报送进展情况，确保各项任务按期完成，形成可复制可推广的经验做法。"
     prose = "某市人民政府关于加强政务服务工作的通知\n\n各区人民政府：\n\n" + sentence * 3 + "3．" + sentence * 2 + "五、" + sentence * 2 + "\n"
     assert [s.label for s in run(tmp_path, prose, name="prose").sections] == [], "labels out of series were cut"
+
+
+def test_a_letter_spaced_chapter_heading_in_a_run_on_line_stays_whole(tmp_path: Path) -> None:
+    """"第一章　总　　则　　第一条　…" in a line a crawl ran together: the line is cut at its spaces (non-breaking
+    ones too), but the heading's spaced characters are one heading, 第一章 总则, not lines "总" and "则"."""
+    text = (
+        "某市人民政府令\n\n第　5　号\n\n某市城市管理办法\n\n第一章　总　　则\xa0\u3000\u3000第一条　为了加强城市管理，制定本办法。"
+        "\u3000\u3000第二条　本市行政区域内的城市管理活动，适用本办法。\u3000\u3000第三条　城市管理应当遵循以人为本、依法管理的原则。"
+        "\u3000\u3000第四条　市城市管理部门负责本办法的组织实施。\u3000\u3000第五条　各区人民政府负责本辖区的城市管理工作。\n"
+    )
+    sections = [(s.label, s.heading) for s in run(tmp_path, text).sections]
+    assert ("第一章", "总则") in sections and [lab for lab, _ in sections if lab.endswith("条")][:2] == ["第一条", "第二条"], sections

@@ -128,7 +128,7 @@ def _md_cells(line: str) -> list[str]:
 
 # a space where a line break was: between Han text (or a closing mark) and Han text, an opening mark or a date
 # (a numbered heading too: "…(修订) 1.总则 1.1目的依据 提高…", an 应急预案's §1.1)
-_LOST_BREAK = regex.compile(r"(?<=[\p{Han}。；：！？）)》”〕])[ \u3000]+(?=[\p{Han}（(《“〔【]|\d{4}\s*年|\d{1,2}[.．](?:\d{1,2}[.．]?){0,2}\p{Han})")
+_LOST_BREAK = regex.compile(r"(?<=[\p{Han}。；：！？）)》”〕])[ \u3000\xa0]+(?=[\p{Han}（(《“〔【]|\d{4}\s*年|\d{1,2}[.．](?:\d{1,2}[.．]?){0,2}\p{Han})")
 LOST_BREAKS_MIN_CHARS = 120  # a one-line text shorter than this is left as it is
 LOST_BREAKS_LONG_LINE = 300  # a line this long is a page's text run together, whatever the lines around it
 LOST_BREAKS_MIN_SPLITS = 3
@@ -162,7 +162,7 @@ def _restore_lost_breaks(lines: list[str]) -> list[str]:
         if not one_line and (len(line) < LOST_BREAKS_LONG_LINE or "\t" in line or "<" in line):
             out.append(line)  # the short lines of a page whose notice alone ran together (its field list above it)
             continue
-        pieces = _LOST_BREAK.split(line)
+        pieces = _rejoin_letter_spaced(_LOST_BREAK.split(line))
         # a text set with a space after every character ("省 政 府 文 件 青 海 省 人 民 政 府 关 于 …", a document
         # site's transcription of a PDF) has no breaks to restore: its spaces are letter-spacing
         spaced = len(_SPACED_PAIR.findall(line))
@@ -172,6 +172,22 @@ def _restore_lost_breaks(lines: list[str]) -> list[str]:
         if restore and not one_line:
             restore = any(_opens_an_element(p) for p in pieces[1:])
         out.extend(pieces if restore else [line])
+    return out
+
+
+_ONE_HAN = regex.compile(r"\p{Han}")
+_PART_LABEL_END = regex.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}[编章节]$")
+
+
+def _rejoin_letter_spaced(pieces: list[str]) -> list[str]:
+    """The pieces of a line cut at its spaces, with a letter-spaced heading's characters back together ("第一章" /
+    "总" / "则" -> "第一章　总则": a single character is no line of its own)."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and _ONE_HAN.fullmatch(piece):
+            out[-1] += ("\u3000" if _PART_LABEL_END.search(out[-1]) else "") + piece
+        else:
+            out.append(piece)
     return out
 
 

@@ -33,8 +33,9 @@ def _next_line(lines: list[str], j: int) -> int:
 
 def cell_per_line_table(lines: list[str], i: int) -> tuple[Table, int] | None:
     """The table whose header (known column names of rules/tables.yaml, 序号 first) starts at line `i`, and
-    the line after it. Rows count up from 1 (or from the row a page before stopped at); the table ends at the first row that does not fit, whose
-    lines stay text ("序号 / 主要工作任务 / 责任单位 / 1 / 地区生产总值增长6%左右。 / 市发展改革委 / 2 / …")."""
+    the line after it. Rows count up from 1 (or from the row a page before stopped at); the table ends at the
+    first row that does not fit, whose lines stay text ("序号 / 主要工作任务 / 责任单位 / 1 / 地区生产总值增长6%左右。 /
+    市发展改革委 / 2 / …")."""
     if len(lines[i].strip()) > 4:
         return None  # no 序号 cell: asked of every line of a text, so the cheapest test first
     cols = rules.table_columns()

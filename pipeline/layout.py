@@ -20,7 +20,7 @@ from . import rules
 from .rules import cached
 from .docnumber import number_line, parse_doc_number
 from .model import CellSpan, Line, NormDoc, Para, SourceDocument, Table, TableView
-from .orgnames import ORG_THEN_ABOUT, addressees, doc_type_of, looks_like_org, title_text
+from .orgnames import ORG_THEN_ABOUT, addressees, doc_type_of, looks_like_org, opens_with_a_place, title_text
 from .normalize import clean_line, empty_cell_edges, has_lost_spaces, is_traditional, lost_spaces, lost_title_openers, nested_title_marks, taiwan_phrased, to_mainland, to_simplified, visual_width
 
 _SENTENCE_END = regex.compile(r"[。；]")
@@ -726,6 +726,25 @@ def _order_signed_apart(text: str) -> list[str] | None:
     return [p for p in (text[: m.start()].rstrip(), signer, m.group("date")) if p]
 
 
+# the 署名, 成文日期 and 公开属性 run on after the body's last sentence with nothing between them (a crawl that
+# dropped its <p> tags: "…请认真贯彻落实。国务院办公厅2020年5月31日（此件公开发布）生态环境领域…方案")
+_GLUED_CLOSING = regex.compile(
+    r"(?<=。)(?P<org>[\p{Han}（）()]{2,40}?)(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九OＯ]{4}年[一二三四五六七八九十]{1,2}月"
+    r"[一二三四五六七八九十]{1,3}日)(?P<note>[（(]此件[\p{Han}]{2,8}[）)])?"
+)
+_NATIONAL_SIGNERS = ("国务院", "国家", "中共中央", "全国", "最高人民")
+
+
+def _glued_closing_apart(text: str) -> list[str] | None:
+    if "。" not in text or "日" not in text or " " in text or "\u3000" in text:
+        return None
+    for m in _GLUED_CLOSING.finditer(text):
+        org = m.group("org")
+        if looks_like_org(org) and (opens_with_a_place(org) or org.startswith(_NATIONAL_SIGNERS)):
+            return [p for p in (text[: m.start()], org, m.group("date"), m.group("note") or "", text[m.end() :]) if p]
+    return None
+
+
 def split_closing(text: str) -> list[str]:
     return [q for p in _split_closing(text) for q in _attachment_apart(p)]
 
@@ -743,6 +762,8 @@ def _split_closing(text: str) -> list[str]:
         return [*pieces, mid.group("org"), mid.group("date"), *([tail] if tail.strip() else [])]
     if (order := _order_signed_apart(text)) is not None:
         return order
+    if (glued := _glued_closing_apart(text)) is not None:
+        return glued
     signed = _ATTACHMENT_THEN_SIGNED.match(text.strip()) if text.lstrip().startswith("附") and "日" in text else None
     if signed is not None and looks_like_org(signed.group("org")):
         return [signed.group("note"), signed.group("org"), signed.group("date")]

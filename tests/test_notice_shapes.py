@@ -4357,7 +4357,7 @@ def test_a_reposting_sites_disclaimer_is_no_limit(tmp_path: Path) -> None:
             "国务院同意，现印发给你们，请结合实际认真贯彻落实。国务院办公厅2020年5月31日（此件公开发布）生态环境领域中央与地方财政事权和支出责任划分改革方案\n\n"
             "按照党中央、国务院有关决策部署，制定如下方案。\n",
             {"title": "国务院办公厅关于印发生态环境领域中央与地方财政事权和支出责任划分改革方案的通知",
-             "recipients": "各省、自治区、直辖市人民政府；国务院各部委；各直属机构"},
+             "recipients": "各省、自治区、直辖市人民政府；国务院各部委；各直属机构", "signed_date": "2020-05-31", "publicity": "此件公开发布"},
             id="addressees-run-into-the-text-that-issues-a-plan",
         ),
         pytest.param(

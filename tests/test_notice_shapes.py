@@ -4040,6 +4040,17 @@ ITEM_SHAPES = {
             ("加快推进开发区污水处理厂及污水管网提升项目", "规划建设局", "规划建设局", "2025-06-30"),
         ],
     ),
+    # a plan whose labels a document site ran together: a leader's label and name, then the units' label with
+    # nothing between ("牵头领导：阮斌副局长责任部门：建工科、安全站、质监站"); the leader is no unit and no task text
+    "units-label-glued-to-a-leaders-name": (
+        "区建设局创建全国文明城市工作实施方案\n一、实施专项整治工作\n（一）建筑施工场地专项整治\n"
+        "建筑施工场地：要求施工企业创建文明施工场地，做到施工场地围档、净车出场。牵头领导：阮斌副局长责任部门：建工科、安全站、质监站\n"
+        "（二）小街巷专项整治\n小街巷：对路面坑洼、路灯照明等开展专项整治工作。牵头领导：王元灿副局长责任部门：城建科、市政管理处\n",
+        [
+            ("建筑施工场地专项整治", "建工科；安全站；质监站", "建工科", ""),
+            ("小街巷专项整治", "城建科；市政管理处", "城建科", ""),
+        ],
+    ),
     # the same table going on from a page before: its header printed again over rows 80, 81, … (a leader's column
     # 分管县领导 with its names spaced, a lead column 牵头责任单位 and the units' 责任单位)
     "table-a-cell-per-line-going-on-from-row-80": (
@@ -4076,6 +4087,8 @@ def test_task_rows_of_item_shapes(tmp_path: Path, shape: str) -> None:
         assert [t.deadline_text for t in ex.tasks] == ["5月底前", ""]
     if shape == "table-a-cell-per-line-closed-by-bars":
         assert [t.deadline_text for t in ex.tasks] == ["全年", "2025年6月底前"]
+    if shape == "units-label-glued-to-a-leaders-name":
+        assert not any("副局长" in t.title + t.detail for t in ex.tasks), [(t.title, t.detail) for t in ex.tasks]
 
 
 @pytest.mark.parametrize(

@@ -44,13 +44,15 @@ def _patterns() -> _TagPatterns:
     lead_or_resp = rules.alternation("lead_label", "responsible_label")
     roles = rules.alternation("lead_label", "co_label", "responsible_label")
     time = rules.alternation("time_label")
+    aside = rules.alternation("aside_label")
     stop = rf"[；;，,、\s]*(?:{roles}|{time})\s*[：:]"
     units = rf"(?P<units>(?:(?!{stop})(?:[^。\n（）()〔〕【】\[\]]|[（(][^（）()\n]*[）)]))*)"  # up to the next label
     return _TagPatterns(
         # some sites bracket the tag in ASCII []: "[牵头单位:区卫健局;责任单位:各街办(新区)]"
         tag=regex.compile(rf"[（(〔【\[]\s*(?P<label>{lead_or_resp})\s*[：:](?P<units>{_BAL}?)[）)〕】\]]"),
         labelled=regex.compile(rf"^(?P<label>{roles})[：:](?P<units>.*)$"),
-        line=regex.compile(rf"(?:^|(?<=[。；;]))[ \t]*{_label(roles)}\s*{units}", regex.M),
+        # (a units label may follow a person's label and name with nothing between: "牵头领导：张三副县长责任部门：…")
+        line=regex.compile(rf"(?:^|(?<=[。；;])|(?<=(?:{aside})\s*[：:][^。；;，,：:\n（）()]{{1,20}}))[ \t]*{_label(roles)}\s*{units}", regex.M),
         more=regex.compile(rf"[；;，,、 \t]*{_label(roles)}\s*{units}"),
         time_line=regex.compile(rf"[；;，,、。\s]*(?:【\s*(?:{time})\s*】\s*[：:]?|(?:{time})\s*[：:])[^\n]*"),  # after the units' full stop too
         time_label=regex.compile(rf"[；;，,、\s]*(?:{time})\s*[：:]"),

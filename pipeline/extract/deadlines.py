@@ -206,6 +206,11 @@ def _framing_year(text: str, sentence: int, at: int) -> int | None:
     return int(m.group(1)) if m else None
 
 
+# a year a template or a redacted copy left blank ("____年3月底前", "20**年12月7日", "20XX年"): the limit's year is
+# unknown, so no date is inferred for it from the document's (never a guessed year)
+_MASKED_YEAR = regex.compile(r"(?:[_＿]{2,}|[*＊xX×Ｘ]{2,4}|(?:19|20)[*＊xX×Ｘ]{1,2}|20\d[*＊xX×Ｘ])\s*年\s*$")
+
+
 def find_deadlines(text: str, *, base_date: dt.date | str | None = None) -> list[Deadline]:
     """Every time limit in `text`, with character offsets into it.
 
@@ -240,7 +245,10 @@ def find_deadlines(text: str, *, base_date: dt.date | str | None = None) -> list
                 continue  # a bare "第二季度完成" with no year written before it in the sentence
             said_year = (sentence, year)  # "2019年垃圾焚烧设施开工建设：…二季度完成立项…": that year's quarters
         recurs = _every_year(text, te.begin) or bool(_EVENT_PERIOD.search(text, max(0, te.begin - 8), te.begin))
-        if te.kind == "by" and not te.end and te.rule not in rules.deadline_rules_from_base() and said_year and said_year[0] == sentence and not recurs:
+        blank_year = not te.end and _MASKED_YEAR.search(text, max(0, te.begin - 10), te.begin) is not None
+        if blank_year:
+            pass  # its words only: the year was left blank
+        elif te.kind == "by" and not te.end and te.rule not in rules.deadline_rules_from_base() and said_year and said_year[0] == sentence and not recurs:
             # "2022年6月底前完成…，12月底前全面完成": the year written earlier in the sentence, not the signing year
             s2, e2 = _infer(te, dt.date(said_year[1], 1, 1))
             if e2:

@@ -1597,7 +1597,19 @@ def _contents(doc: NormDoc, lay: _Draft, texts: list[str]) -> set[int]:
             continue
         if any(last[_SPACES.sub("", texts[j])] >= k for j in heads):  # a heading printed again after the run
             out.update(run)
+    # a contents list a crawl ran into one line ("第一章　…形势　第一节　…进展　第二节　…第二章　…"): a line of part
+    # labels and names, no sentence, under its 目录 line or holding many entries
+    for k in range(lay.body_start, len(texts)):
+        if k in out or k in lay.roles or "。" in texts[k] or doc.paras[k].kind != "para":
+            continue
+        entries = len(_PART_ENTRY.findall(texts[k]))
+        if entries >= _ONE_LINE_CONTENTS or entries >= 2 and k > 0 and _CONTENTS_MARK.match(texts[k - 1]):
+            out.add(k)
     return out
+
+
+_PART_ENTRY = regex.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}[编章节]")
+_ONE_LINE_CONTENTS = 4  # part labels a line without a sentence holds when it is a contents list
 
 
 def _opens_heading(text: str) -> bool:

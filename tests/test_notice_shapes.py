@@ -4495,3 +4495,18 @@ def test_a_letter_spaced_chapter_heading_in_a_run_on_line_stays_whole(tmp_path: 
     )
     sections = [(s.label, s.heading) for s in run(tmp_path, text).sections]
     assert ("第一章", "总则") in sections and [lab for lab, _ in sections if lab.endswith("条")][:2] == ["第一条", "第二条"], sections
+
+
+def test_a_contents_list_run_into_one_line_is_no_section(tmp_path: Path) -> None:
+    """A plan's 目录 a crawl ran into one line ("第一章　…形势　第一节　…进展　第二节　…第二章　…") lists the parts;
+    the chapters and sections are the headings printed after it, once each."""
+    text = (
+        "国务院关于印发某某生态环境保护规划的通知\n\n国发〔2016〕65号\n\n各省、自治区、直辖市人民政府：\n\n"
+        "现将《某某生态环境保护规划》印发给你们，请认真贯彻实施。\n\n国务院\n\n2016年11月24日\n\n某某生态环境保护规划\n\n目　　录\n\n"
+        "第一章　全国生态环境保护形势　第一节　生态环境保护取得积极进展　第二节　生态环境保护面临机遇与挑战第二章　指导思想与主要目标"
+        "　第一节　指导思想　第二节　主要目标\n\n第一章　全国生态环境保护形势\n\n第一节　生态环境保护取得积极进展\n\n"
+        "生态文明建设上升为国家战略。\n\n第二节　生态环境保护面临机遇与挑战\n\n生态环境保护面临重要的战略机遇。\n\n"
+        "第二章　指导思想与主要目标\n\n第一节　指导思想\n\n全面贯彻党的十八大精神。\n\n第二节　主要目标\n\n到2020年，生态环境质量总体改善。\n"
+    )
+    labels = [s.label for s in run(tmp_path, text).sections]
+    assert labels == ["第一章", "第一节", "第二节", "第二章", "第一节", "第二节"], labels

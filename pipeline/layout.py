@@ -13,14 +13,16 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Callable
 
+import cn2an
 import regex
 
 from . import rules
 from .rules import cached
 from .docnumber import number_line, parse_doc_number
 from .model import CellSpan, Line, NormDoc, Para, SourceDocument, Table, TableView
-from .orgnames import ORG_THEN_ABOUT, addressees, doc_type_of, looks_like_org, opens_with_a_place, title_text
+from .orgnames import NATIONAL_HEAD, ORG_THEN_ABOUT, addressees, doc_type_of, looks_like_org, opens_with_a_place, title_text
 from .normalize import clean_line, empty_cell_edges, has_lost_spaces, is_traditional, lost_spaces, lost_title_openers, nested_title_marks, taiwan_phrased, to_mainland, to_simplified, visual_width
 
 _SENTENCE_END = regex.compile(r"[。；]")
@@ -390,19 +392,28 @@ def split_title_number(text: str) -> list[str]:
         if end != -1 and elements["order_number"].pattern.match(head) and elements["announcement_head"].pattern.match(rest):
             return [head, rest]  # "〔2022〕第39号兰考县人民政府征收土地预公告": an announcement's serial before its title
         return [text]
-    best: list[str] | None = None
+    # a site may join them with a dash ("…的通知-国税法函[1998]26号")
+    found = _type_word_cut(body, body.rfind("〔"), lambda cut: _TITLE_NUMBER_JOIN.sub("", body[cut:]))
+    return [body[: found[0]], found[1]] if found is not None else [text]
+
+
+def _type_word_cut(body: str, before: int, number_after: Callable[[int], str]) -> tuple[int, str] | None:
+    """Where a title's document type word ends before position `before` with a whole 文号 (`number_after(cut)`)
+    right after it, and that 文号: the earliest cut ("…通知" + "国税法函…", not "…通知-国税法" + "函…"; "…的函" +
+    "国办函〔2021〕12号", the type word before the 机关代字's 函), or None."""
+    best: tuple[int, str] | None = None
     for doc_type in rules.doc_types():
-        at = body.rfind(doc_type, 0, body.rfind("〔"))
-        while at >= 6:  # "…的函国办函〔2021〕12号": the type word before the 机关代字's 函
-            # a site may join them with a dash ("…的通知-国税法函[1998]26号")
-            title, rest = body[: at + len(doc_type)], _TITLE_NUMBER_JOIN.sub("", body[at + len(doc_type) :])
-            num = parse_doc_number(rest)
-            if num is not None and num.text == rest:
-                if best is None or len(rest) > len(best[1]):
-                    best = [title, rest]  # the earliest cut: "…通知" + "国税法函…", not "…通知-国税法" (法) + "函…"
+        at = body.rfind(doc_type, 0, before)
+        while at >= 6:
+            cut = at + len(doc_type)
+            number = number_after(cut)
+            parsed = parse_doc_number(number)
+            if parsed is not None and parsed.text == number:
+                if best is None or len(number) > len(best[1]):
+                    best = (cut, number)
                 break
             at = body.rfind(doc_type, 0, at)
-    return best or [text]
+    return best
 
 
 _TITLE_STOP = regex.compile(r"[。；！？，：:《》]")
@@ -417,25 +428,15 @@ def _title_number_rest(body: str) -> list[str] | None:
     end = body.find("号", bracket)
     if bracket < 8 or end == -1 or end + 1 >= len(body) or _TITLE_STOP.search(body, 0, bracket):
         return None
-    best: list[str] | None = None
-    for doc_type in rules.doc_types():
-        at = body.rfind(doc_type, 0, bracket)
-        while at >= 6:  # "…的函国办函〔2021〕12号": the type word before the 机关代字's 函
-            cut = at + len(doc_type)
-            number = body[cut : end + 1]
-            parsed = parse_doc_number(number)
-            if parsed is not None and parsed.text == number:
-                if best is None or len(number) > len(best[1]):
-                    best = [body[:cut], number, body[end + 1 :].lstrip()]  # the earliest cut: "…的批复" + "国函…"
-                break
-            at = body.rfind(doc_type, 0, at)
-    if best is None:
+    found = _type_word_cut(body, bracket, lambda cut: body[cut : end + 1])
+    if found is None:
         return None
+    title, rest = body[: found[0]], body[end + 1 :].lstrip()
     # the title opens the line (关于…), or its last line does and addressees follow the number ("“十一五”规划的通知
     # 国发〔2007〕37号各省、…：")
-    if not rules.words("title_head").search(best[0]) and not _opens_with_addressees(best[2]):
+    if not rules.words("title_head").search(title) and not _opens_with_addressees(rest):
         return None
-    return best
+    return [title, found[1], rest]
 
 
 def _opens_with_addressees(text: str) -> bool:
@@ -732,7 +733,6 @@ _GLUED_CLOSING = regex.compile(
     r"(?<=。)(?P<org>[\p{Han}（）()]{2,40}?)(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九OＯ]{4}年[一二三四五六七八九十]{1,2}月"
     r"[一二三四五六七八九十]{1,3}日)(?P<note>[（(]此件[\p{Han}]{2,8}[）)])?"
 )
-_NATIONAL_SIGNERS = ("国务院", "国家", "中共中央", "全国", "最高人民")
 
 
 def _glued_closing_apart(text: str) -> list[str] | None:
@@ -740,7 +740,7 @@ def _glued_closing_apart(text: str) -> list[str] | None:
         return None
     for m in _GLUED_CLOSING.finditer(text):
         org = m.group("org")
-        if looks_like_org(org) and (opens_with_a_place(org) or org.startswith(_NATIONAL_SIGNERS)):
+        if looks_like_org(org) and (opens_with_a_place(org) or org.startswith((*NATIONAL_HEAD, "中共中央"))):
             return [p for p in (text[: m.start()], org, m.group("date"), m.group("note") or "", text[m.end() :]) if p]
     return None
 
@@ -873,23 +873,12 @@ _GLUED_SPLITS = 2  # labels in series a line must hold to be read as paragraphs 
 
 
 def _label_series(m: regex.Match[str]) -> tuple[str, int]:
+    """A label's series (n: 一、, m: （一）, d: 1．) and its number."""
     if m.group("n"):
-        return "n", _chinese_number(m.group("n"))
-    if m.group("m"):
-        return "m", _chinese_number(m.group("m"))
-    if "h" in m.groupdict() and m.group("h"):
-        return "m", _chinese_number(m.group("h"))
+        return "n", int(cn2an.cn2an(m.group("n"), "strict"))
+    if bracketed := m.group("m") or m.groupdict().get("h"):
+        return "m", int(cn2an.cn2an(bracketed, "strict"))
     return "d", int(m.group("d"))
-
-
-def _chinese_number(text: str) -> int:
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + _NUMERALS.index(text[1]) + 1
-    if len(text) >= 2 and text[1] == "十":
-        return (_NUMERALS.index(text[0]) + 1) * 10 + (_NUMERALS.index(text[2]) + 1 if len(text) == 3 else 0)
-    return _NUMERALS.index(text[0]) + 1
 
 
 def _glued_paragraphs(text: str) -> list[str] | None:

@@ -104,7 +104,7 @@ def _split_national(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(cuts, cuts[1:] + [len(text)])]
 
 
-_NATIONAL_HEAD = ("国家", "国务院", "中国", "最高人民", "全国")
+NATIONAL_HEAD = ("国家", "国务院", "中国", "最高人民", "全国")  # how the names of central bodies open
 _OFFICE_OF = ("办公厅", "办公室")
 
 
@@ -133,7 +133,7 @@ def _ministry_cuts(text: str) -> list[int]:
         # two ministries' offices side by side, the second named without a ministry word (税务总局办公厅
         # 发展改革委办公厅, a joint masthead printed on one line)
         offices = body.endswith(_OFFICE_OF) and rest.endswith(_OFFICE_OF) and looks_like_org(body) and looks_like_org(rest)
-        if (ministry.match(body) or offices) and (ministry.match(rest) or (offices or rest.startswith(_NATIONAL_HEAD)) and looks_like_org(rest) or _ministry_cuts(rest) != [0]):
+        if (ministry.match(body) or offices) and (ministry.match(rest) or (offices or rest.startswith(NATIONAL_HEAD)) and looks_like_org(rest) or _ministry_cuts(rest) != [0]):
             cuts.append(pos)
             pos += 3
             continue

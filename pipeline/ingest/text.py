@@ -175,7 +175,6 @@ def _restore_lost_breaks(lines: list[str]) -> list[str]:
     return out
 
 
-_ONE_HAN = regex.compile(r"\p{Han}")
 _PART_LABEL_END = regex.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}[编章节]$")
 
 
@@ -184,7 +183,7 @@ def _rejoin_letter_spaced(pieces: list[str]) -> list[str]:
     "总" / "则" -> "第一章　总则": a single character is no line of its own)."""
     out: list[str] = []
     for piece in pieces:
-        if out and _ONE_HAN.fullmatch(piece):
+        if out and _HAN_CHAR.fullmatch(piece):
             out[-1] += ("\u3000" if _PART_LABEL_END.search(out[-1]) else "") + piece
         else:
             out.append(piece)

@@ -667,19 +667,22 @@ _BODY_OPENER = regex.compile(
 )
 
 
+# a 成文日期 in figures or in Chinese numerals (GB/T 9704 §7.3.5), as the closing splitters below read it
+_FIGURE_DATE = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+_NUMERAL_DATE = r"[〇○零一二三四五六七八九OＯ]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
 # a 署名 and its date amid a line, parted from the sentence before and the text after by spaces: a page run
 # into one line (the line holds a sentence before it)
 _SIGNED_MID_LINE = regex.compile(
-    r"(?<=[。；）)][^。；\n]{0,60}?)\s+(?P<org>[\p{Han}（）()]{4,40}?)\s+(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?=\s+\S)"
+    rf"(?<=[。；）)][^。；\n]{{0,60}}?)\s+(?P<org>[\p{{Han}}（）()]{{4,40}}?)\s+(?P<date>{_FIGURE_DATE})(?=\s+\S)"
 )
 _ATTACHMENT_RUN_ON = regex.compile(r"(?<=。)\s+(?=附\s*件\s*\d*\s*[:：])")
 # a 附件 note with the 署名 and the date run on at its end ("附件:…名单 阜阳市教育局阜阳军分区政治工作处2023年8月14日")
 _ATTACHMENT_THEN_SIGNED = regex.compile(
-    r"^(?P<note>附\s*件\s*\d*\s*[:：]\S.*?)\s+(?P<org>[\p{Han}（）()]{4,40}?)\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$"
+    rf"^(?P<note>附\s*件\s*\d*\s*[:：]\S.*?)\s+(?P<org>[\p{{Han}}（）()]{{4,40}}?)\s*(?P<date>{_FIGURE_DATE})\s*$"
 )
 _CLOSING_RUN_ON = regex.compile(r"(?<=特此(?:通告|公告|通知|函告|函复|批复|报告|说明)[。！!]?)\s+(?=\S)")
 _ORG_THEN_DATE = regex.compile(
-    r"^(?P<org>[\p{Han}（）()]{2,40})\s+(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九OＯ]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)\s*$"
+    rf"^(?P<org>[\p{{Han}}（）()]{{2,40}})\s+(?P<date>{_FIGURE_DATE}|{_NUMERAL_DATE})\s*$"
 )
 
 
@@ -687,7 +690,7 @@ _ORG_THEN_DATE = regex.compile(
 # copy's 来源 line) run on after the note ("…入选名单2022年2月11日来源:江西省人民政府"), a copy that lost its breaks
 _ATTACHMENT_AFTER_SENTENCE = regex.compile(r"(?<=。)\s*(?=附\s*件\s*\d*\s*[:：])")
 _ATTACHMENT_THEN_DATE = regex.compile(
-    r"^(?P<note>附\s*件\s*\d*\s*[:：]\S.*?[^\d\s])\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?P<tail>\s*来源\s*[:：].*)?$"
+    rf"^(?P<note>附\s*件\s*\d*\s*[:：]\S.*?[^\d\s])\s*(?P<date>{_FIGURE_DATE})(?P<tail>\s*来源\s*[:：].*)?$"
 )
 
 
@@ -708,8 +711,8 @@ def _attachment_apart(text: str) -> list[str]:
 # a 令's promulgating sentence run into its signer and date ("…自2018年1月1日起施行。总理　　李克强 　　2017年12月25日",
 # a crawl that lost its line breaks): the person's office and name (rules/elements.yaml order_signer) and the date
 _ORDER_SIGNED_RUN_ON = regex.compile(
-    r"(?:(?<=。)|^)[^\S\n]*(?P<signer>\p{Han}[\p{Han}\s]{2,24}?)[^\S\n]+(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-    r"|[〇○零一二三四五六七八九OＯ]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[^\S\n]*$"
+    rf"(?:(?<=。)|^)[^\S\n]*(?P<signer>\p{{Han}}[\p{{Han}}\s]{{2,24}}?)[^\S\n]+(?P<date>{_FIGURE_DATE}|{_NUMERAL_DATE})"
+    r"[^\S\n]*$"
 )
 _SPACE_RUN = regex.compile(r"[^\S\n]+")
 
@@ -730,8 +733,8 @@ def _order_signed_apart(text: str) -> list[str] | None:
 # the 署名, 成文日期 and 公开属性 run on after the body's last sentence with nothing between them (a crawl that
 # dropped its <p> tags: "…请认真贯彻落实。国务院办公厅2020年5月31日（此件公开发布）生态环境领域…方案")
 _GLUED_CLOSING = regex.compile(
-    r"(?<=。)(?P<org>[\p{Han}（）()]{2,40}?)(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九OＯ]{4}年[一二三四五六七八九十]{1,2}月"
-    r"[一二三四五六七八九十]{1,3}日)(?P<note>[（(]此件[\p{Han}]{2,8}[）)])?"
+    rf"(?<=。)(?P<org>[\p{{Han}}（）()]{{2,40}}?)(?P<date>{_FIGURE_DATE}|{_NUMERAL_DATE})"
+    r"(?P<note>[（(]此件[\p{Han}]{2,8}[）)])?"
 )
 
 

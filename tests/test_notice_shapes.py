@@ -4187,6 +4187,15 @@ BULLETED_BREADCRUMB = (
     "- 標題:石獅市人民政府辦公室關于2025年市《政府工作報告》目標任務責任分解的通知\n- 備注/文號:獅政辦〔2025〕1號\n"
     "- 發布日期:2025-01-26\n各鎮人民政府、街道辦事處,市直各單位:\n現將2025年市《政府工作報告》目標任務責任分解給你們,請認真抓好落實。\n"
 )
+# a county site's field rows: an empty 主题词 before 发布机构 and a letter-spaced "文    号" on one line, a title headed
+# by the autonomous county's place alone, the government named by its short name in the field
+AUTONOMOUS_COUNTY_PAGE = (
+    "您当前所在的位置: 网站首页 > 公开信息内容\n\n宁洱哈尼族彝族自治县关于加强困境儿童保障工作的实施意见\n"
+    "索引号: P532722-/2018-1102001 公开目录: 政府文件 发布日期: 2018年11月02日\n"
+    "主题词: 发布机构: 宁洱县人民政府 文    号: 宁政发〔2018〕83号\n \n\n \n\n各乡(镇)人民政府,县属各有关单位\n\n"
+    "为认真贯彻落实《国务院关于加强困境儿童保障工作的意见》(国发〔201636号)精神,结合我县实际,现提出以下\n\n意见:\n\n"
+    "一、总体要求\n\n(一)指导思想\n\n以习近平新时代中国特色社会主义思想为指导,为困境儿童健康成长营造良好环境。\n"
+)
 # an encyclopedia mirror's page: its lead about the rules, then its infobox ("基本介绍") with the 令's number
 INFOBOX_BELOW_LEAD = (
     "黑龍江省重大行政決策程式暫行規定\n\n《黑龍江省重大行政決策程式暫行規定》旨在健全科學、民主、依法決策機制。\n\n"
@@ -4295,6 +4304,10 @@ REPOST_OF_A_JOINT_NOTICE = (
         pytest.param(BULLETED_BREADCRUMB, {
             "title": "石狮市人民政府办公室关于2025年市《政府工作报告》目标任务责任分解的通知", "doc_number": "狮政办〔2025〕1号",
         }, id="a-bulleted-breadcrumb-is-no-title"),
+        pytest.param(AUTONOMOUS_COUNTY_PAGE, {
+            "doc_number": "宁政发〔2018〕83号", "issuer": "宁洱县人民政府", "region_province": "云南省", "region_county": "宁洱哈尼族彝族自治县",
+            "title": "宁洱哈尼族彝族自治县关于加强困境儿童保障工作的实施意见", "recipients": "各乡（镇）人民政府；县属各有关单位",
+        }, id="an-empty-subject-field-before-a-spaced-label-and-an-autonomous-countys-short-name"),
     ],
 )
 def test_page_shapes_of_more_provinces(tmp_path: Path, text: str, expected: dict[str, str]) -> None:

@@ -174,6 +174,16 @@ def test_issuer_region(issuer: str, level: str, city: str) -> None:
     assert (r.admin_level, r.city) == (level, city), r
 
 
+@pytest.mark.parametrize(
+    ("issuer", "county"),
+    [("宁洱县人民政府", "宁洱哈尼族彝族自治县"), ("石林县教育体育局", "石林彝族自治县"), ("巴里坤县人民政府", "巴里坤哈萨克自治县"), ("围场县人民政府办公室", "围场满族蒙古族自治县")],
+)
+def test_an_autonomous_county_by_its_short_name(issuer: str, county: str) -> None:
+    """An autonomous county's government goes by its place and level alone (宁洱县人民政府): the gazetteer's full
+    name is found for it, not a province its 机关代字 might suggest."""
+    assert infer_region(issuer).county == county
+
+
 def test_a_county_name_several_places_share_keeps_its_level() -> None:
     """新华区 is a district of 石家庄, 沧州 and 平顶山: with nothing else to tell them apart the place stays unknown
     (nothing is guessed) but the level is a county's; a 机关代字 naming the city picks the one (杭西政办 -> 杭州)."""

@@ -452,6 +452,10 @@ def build_document_row(doc: NormDoc, st: Structure) -> tuple[DocumentRow, Span |
         # a title naming its issuer without the place ("区人民政府办公室关于…", the county's site prints no
         # name of its own) under a page field that names it whole (发布机构：江汉区人民政府办公室)
         row.issuer, span = page_issuer, _export_span(st, "issuer") or span
+    elif issuer and page_issuer and is_place_name(issuer) and page_issuer[:2] == issuer[:2] and not is_place_name(page_issuer):
+        # a title headed by its place alone ("宁洱哈尼族彝族自治县关于…的实施意见") under a page field that names
+        # the government of that place (发布机构：宁洱县人民政府): a place is no organisation, the field's is
+        row.issuer, span = page_issuer, _export_span(st, "issuer") or span
     note("issuer", span)
     num: DocNumber | None = st.doc_number or order
     if num is not None:

@@ -34,6 +34,8 @@ def _index() -> dict[str, list[rules.Place]]:
             short = _SHORT_SUFFIX.sub("", p.name)
             if len(short) >= 2 and short != p.name:
                 idx.setdefault(short, []).append(p)
+        elif p.level == "county" and (m := rules.words("autonomous_county").match(p.name)) is not None:
+            idx.setdefault(m.group("stem") + m.group("kind"), []).append(p)  # 宁洱县 for 宁洱哈尼族彝族自治县
     by_name = {p.name: p for p in rules.places() if p.level == "city"}
     for short, full in rules.agency_prefixes().place_short_names:
         if full in by_name:

@@ -36,6 +36,7 @@ from .reuse import held_sentences, reuse_sentences
 
 SAME = 90.0  # rapidfuzz ratio of the whole articles at which a child article restates the parent's
 MODIFIED = 50.0  # pairing score below which no child article carries the parent's
+NAME_SAME = 80.0  # rapidfuzz ratio of two heading units' names at which they are one item (_with_names)
 MUTUAL_MIN = 30.0  # below MODIFIED, two articles each the other's best match pair from this score (_mutual_best)
 MUTUAL_MARGIN = 5.0  # ... when the parent article's best match leads its next best by this much
 MUTUAL_COVERAGE = 10.0  # ... and the child carries this much of the parent's distinctive wording (_coverage)
@@ -185,7 +186,12 @@ def _opening(text: str) -> tuple[int, int]:
 
 def _subject(title: str) -> str:
     """What a text is about, without its place and its kind: '潍坊市物业管理条例', '山东省物业管理条例' and
-    '物业管理条例' are all 物业管理; '北京市实施《…归侨侨眷权益保护法》办法' is 归侨侨眷权益保护."""
+    '物业管理条例' are all 物业管理; '北京市实施《…归侨侨眷权益保护法》办法' is 归侨侨眷权益保护. A notice that issues a
+    text is about that text: '辽宁省人民政府关于印发《辽宁省推动大规模设备更新和消费品以旧换新实施方案》的通知' is
+    推动大规模设备更新和消费品以旧换新, as 国务院's notice issuing its 行动方案 is."""
+    issued = _issued_in_title().search(title or "")
+    if issued is not None and len(_key(issued.group("title"))) >= MIN_ISSUED_TITLE:
+        title = issued.group("title")
     t = strip_leading_places(without_part_mark(_key(title))).removeprefix("经济特区")  # 汕头经济特区消防条例: a city's own laws
     t = _ISSUING_LEAD.sub("", t)
     t = _IMPLEMENTING_LEAD.sub("", t).removeprefix("中华人民共和国")
@@ -363,6 +369,7 @@ class Unit:
     text: str  # without the label
     start: int
     end: int
+    name: str = ""  # a heading unit's heading ("开展汽车以旧换新"); an article has none
 
 
 def units(own: pd.DataFrame, text: str) -> list[Unit]:
@@ -381,7 +388,7 @@ def units(own: pd.DataFrame, text: str) -> list[Unit]:
             e = chosen_starts[n + 1]
         body = text[s:e].strip()
         body = body[len(r.label):].lstrip("、．. 　") if body.startswith(r.label) else body
-        out.append(Unit(r.label, body, s, e))
+        out.append(Unit(r.label, body, s, e, "" if len(articles) else _squash(str(r.heading))))
     return out
 
 
@@ -496,6 +503,7 @@ def alignment_table(links: list[Link], sections: pd.DataFrame, texts: Mapping[st
             continue
         psq, csq = [_squash(a.text) for a in pu], [_squash(b.text) for b in cu]
         score_m, whole_m, cover_m = _similarities(psq, csq)
+        score_m = _with_names(score_m, [a.name for a in pu], [b.name for b in cu])
         scores = sorted(((float(score_m[i, j]), float(whole_m[i, j]), i, j) for i in range(len(psq)) for j in range(len(csq))), reverse=True)
         taken_p: dict[int, tuple[float, float, int]] = {}
         taken_c: dict[int, list[int]] = {}
@@ -533,6 +541,22 @@ def alignment_table(links: list[Link], sections: pd.DataFrame, texts: Mapping[st
             if r["child_start"] != "":
                 r["child_lead_units"] = _leads(leads, str(r["child_doc_id"]), int(r["child_start"]), int(r["child_end"]))  # type: ignore[call-overload]
     return pd.DataFrame(rows, columns=ALIGNMENT_COLUMNS).astype("string").fillna("")
+
+
+def _with_names(score_m: Any, parent: Sequence[str], child: Sequence[str]) -> Any:
+    """Pairing scores raised where two heading units bear the same name: a province rewrites what the State
+    Council's item says under that item's own heading (国发〔2024〕7号 "（五）开展汽车以旧换新。加大政策支持力度…"
+    and 辽宁 "（十五）开展汽车以旧换新。利用中央节能减排补助等专项资金…": bodies 0.2 alike, names identical). Names
+    at least NAME_SAME alike (rapidfuzz ratio) score their ratio; articles have no names and keep their scores."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    if not any(parent) or not any(child):
+        return score_m
+    names = process.cdist(list(parent), list(child), scorer=fuzz.ratio, processor=None)
+    names[[not n for n in parent], :] = 0
+    names[:, [not n for n in child]] = 0
+    return np.where(names >= NAME_SAME, np.maximum(score_m, names), score_m)
 
 
 def _mutual_best(score_m: Any, whole_m: Any, cover_m: Any, taken_p: dict[int, tuple[float, float, int]], taken_c: dict[int, list[int]]) -> None:

@@ -371,13 +371,23 @@ def _taiwan_words() -> regex.Pattern[str]:
     return regex.compile("|".join(regex.escape(w) for w in sorted(rules.taiwan_words(), key=len, reverse=True)))
 
 
-_MD_LINK = regex.compile(r"!?\[([^\[\]]*)\]\s*[(（]\s*([^()（）\s]*)\s*[)）]")
-_MD_EMPHASIS = regex.compile(r"\*\*|__")
+_MD_TITLE = r'(?:\s+"[^"]*")?'  # a link's or image's title: [首页](https://… "首页")
+# an image is no text of the notice (a site's logo, a chart: "![指标.png](https://…/7e68.png)")
+_MD_IMAGE = regex.compile(r"!\[[^\[\]]*\]\s*\(\s*[^()\s]*" + _MD_TITLE + r"\s*\)")
+_MD_LINK = regex.compile(r"!?\[([^\[\]]*)\]\s*[(（]\s*([^()（）\s]*)" + _MD_TITLE + r"\s*[)）]")
+# bold ("**一、总体要求**"), or a bold run a line break cut ("**辽宁省推动…消费品" / "以旧换新实施方案**"); a
+# masked year ("20**年") is no markup, nor are underscores: a blank to fill in ("____年__月__日前") is text
+_MD_EMPHASIS = regex.compile(r"(?<!\*)\*\*(?=[^*\s])([^\n]*?[^*\s])\*\*(?!\*)|^\s*\*\*(?=\S)|(?<=\S)\*\*\s*$")
+# one underscore or star around a run set apart by spaces ("_发布时间：2024-03-18_ _来源：中国政府网_")
+_MD_SINGLE_EMPHASIS = regex.compile(r"(?:^|(?<=\s))([_*])(?=[^_*\s])([^_*\n]*?[^_*\s])\1(?=\s|$)")
+# "字号：\[大\]" -> "字号：[大]"; an export escaped twice over ("县\\\（市、区\\\）") loses every backslash before a mark
+_MD_ESCAPE = regex.compile(r"\\+([\[\]()#*_`{}+\-.!|（）【】〔〕《》])")
+_MD_HARD_BREAK = regex.compile(r"(?<!\\)\\+\s*$")  # a line ending in "\\": Markdown's hard line break
 _MD_HEADING = regex.compile(r"^\s*#{1,6}\s*")
 _MD_QUOTE = regex.compile(r"^\s*(?:>\s*)+(?=[\p{Han}《“（(])")  # '> 本文正文由…': a blockquote's marker before text
 _MD_RULE = regex.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _MD_BULLET = regex.compile(r"^\s*[-*+]\s+(?=\S)")
-_MD_MARK = re.compile(r"[#*_\[\-+>]")  # every pattern above needs one of these
+_MD_MARK = re.compile(r"[#*_\[\-+>\\]")  # every pattern above needs one of these
 
 
 def markdown_markup(text: str) -> str:
@@ -391,8 +401,21 @@ def markdown_markup(text: str) -> str:
     if _MD_BULLET.match(text) and ("**" in text or "[" in text):
         text = _MD_BULLET.sub("", text)
     text = _MD_QUOTE.sub("", _MD_HEADING.sub("", text))
-    text = _MD_LINK.sub(lambda m: m.group(1) or m.group(2), text)
-    return _MD_EMPHASIS.sub("", text)
+    text = _MD_LINK.sub(_link_text, _MD_IMAGE.sub("", text))
+    if text.lstrip().startswith("**"):
+        # a bold line a converter closed and reopened inside ("**…行动方案（2026—2030年****）**"); elsewhere four
+        # stars may mask a year ("****年底前")
+        text = text.replace("****", "")
+    text = _MD_SINGLE_EMPHASIS.sub(r"\2", _MD_EMPHASIS.sub(lambda m: m.group(1) or "", text))
+    return _MD_ESCAPE.sub(r"\1", _MD_HARD_BREAK.sub("", text)) if "\\" in text else text
+
+
+def _link_text(m: regex.Match[str]) -> str:
+    """A link's text; one with none (an image's link once the image is gone) keeps its target only when that
+    is a file a notice attaches ("[](/附件1.pdf)"), not a site's address."""
+    if m.group(1):
+        return m.group(1)
+    return m.group(2) if rules.words("attached_file").search(m.group(2)) else ""
 
 
 _EMPTY_CELLS = re.compile(r"^([^|｜]*[^|｜\s])\s*(?:[|｜]\s*)+$|^\s*(?:[|｜]\s*)+$")
@@ -614,7 +637,7 @@ LINE_CLEANERS: tuple[Callable[[str], str], ...] = (
 _WHITESPACE = "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
 _TRIGGERS: dict[Callable[[str], str], str] = {
     drop_forum_jammer: " ",
-    markdown_markup: "#*_[-+>",
+    markdown_markup: "#*_[-+>\\",
     drop_part_labels: "【<篇",
     drop_glued_page_numbers: "—－",
     drop_site_notes: "【",

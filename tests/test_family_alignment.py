@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
 from conftest import compare_files
 from pipeline.families import MODIFIED, SAME, _similarity
 
@@ -156,6 +158,25 @@ def test_articles_rewritten_in_a_provinces_own_words_are_paired(tmp_path: Path) 
     assert {("第一条", "第一条", "modified"), ("第三十五条", "第二十八条", "modified"), ("第二十一条", "第十四条", "modified")} <= pairs, pairs
     assert {("第二十二条", "", "omitted"), ("第六十一条", "", "omitted"), ("", "第八十二条", "added")} <= pairs, pairs
     assert all(float(r.similarity) < MODIFIED / 100 for r in al.itertuples(index=False) if r.relation == "modified")
+
+
+def test_a_provinces_plan_under_the_state_councils_is_linked_and_its_items_paired_by_heading(tmp_path: Path) -> None:
+    """A family of notices (国发〔2024〕7号 and 辽宁's 实施方案, real Markdown crawls): the province names no title, but
+    both notices issue a text of one subject (推动大规模设备更新和消费品以旧换新, once the issuing notice's words and the
+    kind 行动方案/实施方案 are gone), so the province is the State Council's child; an item carried under its own
+    heading with a body of the province's own (（五）开展汽车以旧换新 in its （十五）) is paired; an item the excerpt
+    does not carry (（十）再制造和梯次利用) stays omitted."""
+    folder = Path(__file__).parent / "fixtures" / "families" / "equipment_renewal"
+    files = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.md") if p.name != "README.md"}
+    fam = compare_files(tmp_path, files, table="families")
+    child = fam[fam["role"] == "child"]
+    assert list(zip(child["doc_id"], child["parent_doc_id"], child["link"])) == [
+        ("child_liaoning_2024_9_excerpt", "parent_cn_guofa_2024_7", "subject")
+    ], fam
+    al = pd.read_csv(tmp_path / "out" / "compare" / "alignment.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    pairs = {(r.parent_unit, r.child_unit, r.relation) for r in al.itertuples(index=False)}
+    assert {("（五）", "（十五）", "modified"), ("（六）", "（十六）", "modified"), ("（七）", "（十七）", "modified")} <= pairs, pairs
+    assert ("（十）", "", "omitted") in pairs, pairs
 
 
 def test_three_versions_of_one_text_are_one_family_of_siblings(tmp_path: Path) -> None:

@@ -129,3 +129,30 @@ def test_a_comma_a_mirror_site_doubled_or_put_before_another_mark_goes() -> None
     for line in ("共计1,000人，分三批。", "一、总体要求，"):
         assert N.clean_line(line) == N.clean_line_each(line) and "，，" not in N.clean_line(line)
     assert N.stray_commas("一、总体要求，") == "一、总体要求，"
+
+
+def test_markdown_images_titles_emphasis_and_escapes_of_a_crawled_page() -> None:
+    """A crawler's Markdown of a government page: an image (a logo, a linked logo, a chart) is no text, a link
+    keeps its text whatever title it carries, `_…_` emphasis and escaped brackets go ("_字号：\\[大\\]_"), a hard
+    line break's backslash goes, as do those of an export escaped twice over ("县\\\\\\（市、区\\\\\\）"), and a bold run
+    closed and reopened inside ("…年****）"); a blank to fill in ("____年__月__日前") and a masked year ("20**年") are text,
+    not emphasis (a blank year read as no year let the deadline take the notice's own)."""
+    cases = {
+        "![](https://www.mee.gov.cn/images/xxgkGb2021_bg.png)": "",
+        "[![](https://www.mee.gov.cn/images/logo.png)](http://www.mee.gov.cn/)": "",
+        "![指标.png](https://www.shanghai.gov.cn/cmsres/7e/7e68.png)": "",
+        '2. [政务公开](https://www.shanghai.gov.cn/nw2319/index.html "")': "2.政务公开",
+        "_发布时间：2024-03-18_ _来源：中国政府网_ _字号：\\[大\\]\\[中\\]\\[小\\]_": "发布时间：2024-03-18来源：中国政府网字号：[大][中][小]",
+        "**推动大规模设备更新和** **消费品以旧换新行动方案**": "推动大规模设备更新和消费品以旧换新行动方案",
+        "**辽宁省推动大规模设备更新和消费品": "辽宁省推动大规模设备更新和消费品",
+        "以旧换新实施方案**": "以旧换新实施方案",
+        "附件：[实施方案.pdf](/u/x.pdf)": "附件：实施方案.pdf",
+        "**上海市加快食品科技创新赋能产业发展行动方案（2026—2030年****）**": "上海市加快食品科技创新赋能产业发展行动方案（2026—2030年）",
+        "各市、县\\\\\\（市、区\\\\\\）人民政府": "各市、县（市、区）人民政府",
+        "请于____年__月__日前报送": "请于____年__月__日前报送",
+        "请于****年底前完成": "请于****年底前完成",
+        "于20**年3月底前完成": "于20**年3月底前完成",
+    }
+    for line, want in cases.items():
+        assert N.clean_line(line) == want, (line, N.clean_line(line))
+        assert N.clean_line_each(line) == want

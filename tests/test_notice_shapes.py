@@ -4523,3 +4523,14 @@ def test_a_contents_list_run_into_one_line_is_no_section(tmp_path: Path) -> None
     )
     labels = [s.label for s in run(tmp_path, text).sections]
     assert labels == ["第一章", "第一节", "第二节", "第二章", "第一节", "第二节"], labels
+
+
+def test_a_blank_year_in_a_notice_is_no_year_and_no_date_is_made_up(tmp_path: Path) -> None:
+    """A form-like notice leaves the year blank ("于____年3月底前"): the blank survives the cleaning of the text (two
+    underscores are no Markdown emphasis here), so the limit keeps its words and gets no date from the notice's
+    own 成文日期."""
+    text = "关于报送自查报告的通知\n各单位：\n请各单位于____年3月底前报送自查报告。\n某市人民政府办公室\n2023年1月5日\n"
+    ex = run(tmp_path, text)
+    got = [(d.text, d.end) for d in ex.deadlines]
+    assert got == [("3月底前", "")], got
+    assert "____年3月底前" in ex.text

@@ -603,7 +603,8 @@ def join_label_values(cleaned: list[tuple[str, Line] | Table]) -> list[tuple[str
             and not rules.html_rules().field.match(nxt[0])
             and not _ENDS_WITH_COLON.search(_wrapped_from(cleaned, i + 1))
             and not _foreign_number(label, nxt[0])
-            and not rules.html_rules().chrome.pattern.fullmatch(nxt[0])  # "标题" over a site's "Transcription"
+            # "标题" over a site's "Transcription"; an index number alone is chrome, under its 索引号 label its value
+            and (not rules.html_rules().chrome.pattern.fullmatch(nxt[0]) or _label_keys().get(label) == "索引号")
             and (label not in rules.html_rules().counter_labels or _COUNT.fullmatch(nxt[0]) is not None)
             # an empty field over the notice's title ("文件来源：" over "自治区人民政府关于", its "------" lost by
             # OCR): a title's head is the value of a 标题 field only

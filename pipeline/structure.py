@@ -761,6 +761,9 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         if doc.paras[k].kind != "para" or k not in lay.roles and el["recipients"].pattern.match(texts[k]) and _page_fields(texts[k]) is None:
             break
         if "。" in texts[k] and not (k == 0 and _titled_sentence(texts[k])):
+            if (summary := _page_fields(texts[k])) and summary[0][0] == "摘要":
+                lay.mark(k, FURNITURE)  # the page's summary of the notice (内容概述：…。), a field of its block
+                continue
             if k < infobox:
                 lay.mark(k, FURNITURE)  # an encyclopedia's lead about the notice, above the fields it lists
                 continue

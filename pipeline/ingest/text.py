@@ -14,7 +14,7 @@ from .. import rules
 from ..model import Block, IngestError, Line, SourceDocument, Table
 from .frontmatter import split_front_matter
 from .mojibake import repair, repair_note
-from .cell_lines import MAX_HEADER_CELL, ROW_NUMBER, SPACES, cell_per_line_table
+from .cell_lines import MAX_HEADER_CELL, ROW_NUMBER, SPACES, align_cells, cell_per_line_table
 from .tables import html_table_grid, split_paragraph_rows, stitch
 
 # Encodings a Chinese notice arrives in; charset-normalizer is asked to choose among these first.
@@ -123,7 +123,10 @@ def _md_cells(line: str) -> list[str]:
     inner = line.strip()
     inner = inner[1:] if inner.startswith("|") else inner
     inner = inner[:-1] if inner.endswith("|") else inner
-    return [c.strip() for c in inner.split("|")]
+    return [_MD_CELL_BREAK.sub("", c).strip() for c in inner.split("|")]
+
+
+_MD_CELL_BREAK = regex.compile(r"<br\s*/?>", regex.I)  # a line break inside a cell ("能源与<br>环境")
 
 
 # a space where a line break was: between Han text (or a closing mark) and Han text, an opening mark or a date
@@ -137,6 +140,30 @@ LOST_BREAKS_MIN_SPLITS = 3
 _PARAGRAPH_MARK = regex.compile(r"[ \u3000]*[Р¶][ \u3000]*")
 _OTHER_CYRILLIC = regex.compile(r"[\p{Cyrillic}--[Р]]", regex.V1)
 PARAGRAPH_MARKS_MIN = 3
+
+
+def _md_grid(rows: list[list[str]]) -> tuple[tuple[tuple[str, ...], ...], frozenset[tuple[int, int]]]:
+    """A Markdown table's rows, each as wide as the widest. A page's table converted to Markdown drops the
+    cells a merged cell spans ("| 2 | 新建10家绿色工厂…。 | 市工信局、市发改委 |" under "| 序号 | 领域 | 2024年推进任务 |
+    牵头责任部门 |", its 领域 merged from the row above): under a header of known columns (rules/tables.yaml) a short
+    row's cells are matched to the columns by what each holds (cell_lines.align_cells), the spanned ones left
+    blank for the task reader to fill down; a row that fits no alignment keeps its cells from the left. A row of
+    one cell (a group's heading, "| 一、实施设备更新行动 |") spans the table, as its colspan did: the grid and the
+    cells it fills."""
+    width = max(len(r) for r in rows)
+    roles = tuple(rules.table_columns().role(c) for c in rows[0]) if len(rows[0]) == width else ()
+    out = []
+    spanning: set[tuple[int, int]] = set()
+    for n, r in enumerate(rows):
+        cells = None
+        if width > 1 and sum(1 for c in r if c) == 1 and r[0] and n > 0:
+            cells = [r[0]] * width
+            spanning |= {(n, c) for c in range(1, width)}
+        elif roles and roles[0] == "seq" and 2 <= len(r) < width and ROW_NUMBER.match(r[0].strip()):
+            rest = align_cells(roles[1:], [c.strip() for c in r[1:]])
+            cells = [r[0], *rest] if rest is not None else None
+        out.append(tuple(cells if cells is not None else r + [""] * (width - len(r))))
+    return tuple(out), frozenset(spanning)
 
 
 def _restore_paragraph_marks(text: str) -> str:
@@ -369,9 +396,8 @@ def blocks_from_text(text: str) -> list[Block]:
             while i < len(lines) and lines[i].strip().startswith("|"):
                 rows.append(_md_cells(lines[i]))
                 i += 1
-            width = max(len(r) for r in rows)
-            md_grid = tuple(tuple(r + [""] * (width - len(r))) for r in rows)
-            pending.append(Table(md_grid, (None,) * len(md_grid), frozenset()))
+            grid, spanning = _md_grid(rows)
+            pending.append(Table(grid, (None,) * len(rows), spanning))
             continue
         if line.strip() == "":
             i += 1

@@ -1,0 +1,30 @@
+"""Government pages a crawler saved as Markdown (tests/fixtures/markdown/): the page's field block, the notice's
+elements and the task tables converted from HTML, read as an analyst would read the page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from notice_helpers import process_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
+
+
+def test_a_city_page_with_labels_over_values_and_tables_that_lost_their_merged_cells(tmp_path: Path) -> None:
+    """苏府〔2024〕33号 on suzhou.gov.cn: the 索引号 over its value is a field, not a title ending in the next
+    field's 通知; the page's 内容概述 sentence is a field, not the body's first sentence, so the notice's own title
+    and its 主送机关 (groups set apart by "；") are read; a task table row whose 领域 (or 领域 and 牵头责任部门) a merged
+    cell spanned keeps its task in the task column and takes the spanned cells from the row above (both units of a 牵头责任部门 cell lead); a group's
+    heading row is no task, nor is the header; a 部门职责清单 row under a merged 部门 cell is that 部门's."""
+    text = (FIXTURES / "suzhou_sufu_2024_33.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="suzhou_sufu_2024_33", suffix=".md")
+    d = ex.document
+    assert (d.title, d.doc_number, d.issuer) == ("市政府关于印发苏州市推动大规模设备更新和消费品以旧换新实施方案的通知", "苏府〔2024〕33号", "苏州市人民政府")
+    assert d.recipients == "各县级市（区）人民政府；苏州工业园区；苏州高新区；太仓港口管委会；市各委办局；各直属单位", d.recipients
+    table = {t.title: t.units for t in ex.tasks if t.source == "table"}
+    assert table["新建10家绿色工厂、2家绿色供应链管理企业、1个绿色园区和15个（近）零碳园区（企业）试点"] == "市工信局；市发改委", table
+    assert table["加快“先立后改”支撑性电源项目730万千瓦机组建设"] == "市发改委", table
+    assert table["梳理总结重点领域产品设备更新改造和回收利用优秀项目、典型案例，推广一批可借鉴、可复制的先进经验"] == "市发改委", table
+    assert table["保障废旧物资回收车辆合理路权"] == "市公安局", table
+    assert not {"2024年推进任务", "一、实施设备更新行动", "二、实施消费品以旧换新行动"} & set(table), table
+    assert len(table) == 21, sorted(table)

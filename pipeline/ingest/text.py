@@ -396,8 +396,8 @@ def blocks_from_text(text: str) -> list[Block]:
             while i < len(lines) and lines[i].strip().startswith("|"):
                 rows.append(_md_cells(lines[i]))
                 i += 1
-            grid, spanning = _md_grid(rows)
-            pending.append(Table(grid, (None,) * len(rows), spanning))
+            md_grid, spanning = _md_grid(rows)
+            pending.append(Table(md_grid, (None,) * len(rows), spanning))
             continue
         if line.strip() == "":
             i += 1

@@ -28,3 +28,20 @@ def test_a_city_page_with_labels_over_values_and_tables_that_lost_their_merged_c
     assert table["保障废旧物资回收车辆合理路权"] == "市公安局", table
     assert not {"2024年推进任务", "一、实施设备更新行动", "二、实施消费品以旧换新行动"} & set(table), table
     assert len(table) == 21, sorted(table)
+
+
+def test_a_district_plan_with_a_duty_list_and_a_monthly_report(tmp_path: Path) -> None:
+    """綦油联办发〔2024〕2号 on cqqj.gov.cn: the number comes from the page's bracketed field list (the notice prints
+    none); the office that sealed for the issuer ("…商务委员会（代章）") is no co-issuer; "区商务委按职责牵头" names 区商务委;
+    each paragraph of the 责任分工 part ("区商务委：负责…", three units before one colon) is a task of its units; "次月
+    3日前" after a monthly reporting system is a monthly schedule, not a date."""
+    text = (FIXTURES / "qijiang_youlianbanfa_2024_2.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="qijiang_youlianbanfa_2024_2", suffix=".md")
+    d = ex.document
+    assert (d.doc_number, d.issuer, d.signed_date) == ("綦油联办发〔2024〕2号", "重庆市綦江区成品油市场监管联席会议办公室", "2024-04-16")
+    units = {t.title: t.units for t in ex.tasks}
+    assert units["严格油品源头管控"] == "区公安局；区交通局；区商务委；区市场监管局；区税务局", units
+    assert units["区商务委"] == "区商务委" and units["区公安局"] == "区公安局", units
+    assert units["区经济信息委、区住房城乡建委、区城市管理局"] == "区经济信息委；区住房城乡建委；区城市管理局", units
+    limits = {(x.text, x.kind, x.frequency, x.end) for x in ex.deadlines}
+    assert {("次月3日前", "recurring", "monthly", ""), ("4月25日前", "by", "", "2024-04-25"), ("2024年12月6日前", "by", "", "2024-12-06")} <= limits, limits

@@ -737,13 +737,15 @@ class _TaskBuilder:
             if p.kind != "para" or p.start <= sec.start_char or p.start >= sec.end_char or any(a <= p.start < b for a, b in covered):
                 continue
             seg = text[p.start : min(p.end, sec.end_char)]
-            m = _DUTY_SUBJECT.match(seg)
+            # "区商务委：负责全区成品油市场秩序整治组日常工作；…" (units, a colon, their duties), or "房管所负责…"
+            m = _DUTY_HEAD.match(seg) if "：" in seg[:62] or ":" in seg[:62] else None
+            m = m if m is not None and m.group(0).endswith(("：", ":")) else _DUTY_SUBJECT.match(seg)
             if m is None:
                 continue
             units = _duty_units(m.group("units"))
             if not units:
                 continue
-            detail = seg[m.end("units") :].strip("。；，、 ")
+            detail = seg[m.end("units") :].strip("。；，、：: ")
             deadline_text, due = _due(seg)
             rows.append(
                 TaskRow(

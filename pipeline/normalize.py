@@ -586,7 +586,13 @@ def nested_title_marks(text: str) -> str:
     '《关于印发<实施意见>的通知》' -> '《关于印发〈实施意见〉的通知》'"""
     if "<" not in text and "＜" not in text:
         return text
-    return _NESTED_TITLE.sub(lambda m: m.group(0).translate(_ANGLE), text)
+    text = _NESTED_TITLE.sub(lambda m: m.group(0).translate(_ANGLE), text)
+    # the inner title closed with the outer mark ("《关于印发＜甘肃省成品油流通管理实施意见》的通知》", a 平川区 notice): the
+    # first 》 closes the inner title, the second the outer
+    return _NESTED_TITLE_MISCLOSED.sub(r"《\1〈\2〉\3》", text) if "》" in text else text
+
+
+_NESTED_TITLE_MISCLOSED = regex.compile(r"《([^《》<>＜＞\n]*)[<＜]([^《》<>＜＞\n]+)》([^《》<>＜＞\n]{0,12}?)》")
 
 
 _ANGLE = str.maketrans({"<": "〈", "＜": "〈", ">": "〉", "＞": "〉"})

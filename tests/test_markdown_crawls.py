@@ -45,3 +45,21 @@ def test_a_district_plan_with_a_duty_list_and_a_monthly_report(tmp_path: Path) -
     assert units["区经济信息委、区住房城乡建委、区城市管理局"] == "区经济信息委；区住房城乡建委；区城市管理局", units
     limits = {(x.text, x.kind, x.frequency, x.end) for x in ex.deadlines}
     assert {("次月3日前", "recurring", "monthly", ""), ("4月25日前", "by", "", "2024-04-25"), ("2024年12月6日前", "by", "", "2024-12-06")} <= limits, limits
+
+
+def test_a_county_page_laid_out_as_markdown_tables(tmp_path: Path) -> None:
+    """平川区's page: the metadata table of label and value cells is the page's field block (an empty 文号 and
+    发布机构 take nothing; 所属机构 names the office, 信息来源 the place), not a table of the notice and no 生成日期 limit;
+    the one-column table holding the title, the byline and the notice's paragraphs between <br> is the notice's
+    text, so its title, 主送机关, items and their 责任单位 are read; "《关于印发＜…实施意见》的通知》" is one title."""
+    text = (FIXTURES / "pingchuan_chengpinyou_2025.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="pingchuan_chengpinyou_2025", suffix=".md")
+    d = ex.document
+    assert (d.title, d.issuer, d.doc_number, d.region_county) == ("关于开展2025年全区成品油流通市场集中整治的通知", "平川区政府办", "", "平川区"), d
+    assert d.recipients == "各相关部门；成品油经营企业", d.recipients
+    assert ("关于印发《甘肃省成品油流通管理实施意见》的通知", "甘商务运行发〔2021〕189号") in {(r.cited_title, r.cited_doc_number) for r in ex.references}, ex.references
+    units = {t.title: t.units for t in ex.tasks}
+    assert units["成品油非法运输整治"] == "区交通运输局；市公安局平川分局", units
+    assert units["硬件设施不达标整治"] == "区发展改革局；区商务局；市生态环境局平川分局；区应急局", units
+    limits = [(x.text, x.end) for x in ex.deadlines]
+    assert ("7月25日前", "2025-07-25") in limits and not any(t == "2025-06-18" for t, _ in limits), limits

@@ -123,10 +123,59 @@ def _md_cells(line: str) -> list[str]:
     inner = line.strip()
     inner = inner[1:] if inner.startswith("|") else inner
     inner = inner[:-1] if inner.endswith("|") else inner
-    return [_MD_CELL_BREAK.sub("", c).strip() for c in inner.split("|")]
+    return [c.strip() for c in inner.split("|")]
 
 
 _MD_CELL_BREAK = regex.compile(r"<br\s*/?>", regex.I)  # a line break inside a cell ("能源与<br>环境")
+LAYOUT_CELL_CHARS = 200  # a cell this long holding line breaks is a page's text set in a table, not a data cell
+
+
+def _layout_table(rows: list[list[str]]) -> bool:
+    """A Markdown table that only lays a page out: one column (the title, the byline, the notice as rows of one
+    cell), or a cell holding the notice's paragraphs as lines ("各相关部门…：<br>为进一步规范…<br>一、工作目标<br>…",
+    a county site's page converted whole)."""
+    width = max(len(r) for r in rows)
+    return width == 1 or any(len(c) > LAYOUT_CELL_CHARS and _MD_CELL_BREAK.search(c) for r in rows for c in r)
+
+
+_FIELD_LABEL_CELL = regex.compile(r"^\p{Han}[\p{Han}\s]{0,10}[：:]$")
+FIELD_TABLE_MIN_KNOWN = 2  # labels rules/html.yaml knows, among a field table's
+
+
+def _field_lines(rows: list[list[str]]) -> list[str] | None:
+    """A page's metadata block converted to a Markdown table, labels and values side by side ("| 索  引  号： |
+    11620403013912770D/2025-201869 | 生成日期： | 2025-06-18 |"): its fields as "label：value" lines, the form a
+    page's field block copied as text takes (structure reads them as the page's, not the notice's); None when
+    the table is no such block (every label cell ends with its colon, two labels at least are known ones)."""
+    known = {a for a, _ in rules.html_rules().labels}
+    out: list[str] = []
+    hits = 0
+    for r in rows:
+        if not any(c.strip() for c in r):
+            continue
+        if len(r) % 2:
+            return None
+        for label, value in zip(r[0::2], r[1::2]):
+            if not label.strip():
+                if value.strip():
+                    return None
+                continue
+            if not _FIELD_LABEL_CELL.match(label.strip()):
+                return None
+            bare = SPACES.sub("", label)[:-1]
+            hits += bare in known
+            if value.strip():  # an empty field ("文       号：" over nothing) is left out: alone, a label takes the next line
+                out.append(f"{bare}：{value.strip()}")
+    return out if hits >= FIELD_TABLE_MIN_KNOWN else None
+
+
+def _layout_lines(rows: list[list[str]]) -> list[str]:
+    """A layout table's text: each cell's lines, in reading order; empty cells and nested tables' rules go."""
+    out = []
+    for r in rows:
+        for c in r:
+            out += [piece.strip() for piece in _MD_CELL_BREAK.split(c) if piece.strip() and not _MD_RULE.match(piece)]
+    return out
 
 
 # a space where a line break was: between Han text (or a closing mark) and Han text, an opening mark or a date
@@ -396,7 +445,11 @@ def blocks_from_text(text: str) -> list[Block]:
             while i < len(lines) and lines[i].strip().startswith("|"):
                 rows.append(_md_cells(lines[i]))
                 i += 1
-            md_grid, spanning = _md_grid(rows)
+            if _layout_table(rows) or (fields := _field_lines(rows)) is not None:
+                flush()
+                blocks.extend(Line(piece) for piece in (_layout_lines(rows) if _layout_table(rows) else fields or []))
+                continue
+            md_grid, spanning = _md_grid([[_MD_CELL_BREAK.sub("", c) for c in r] for r in rows])
             pending.append(Table(md_grid, (None,) * len(rows), spanning))
             continue
         if line.strip() == "":

@@ -63,3 +63,14 @@ def test_a_county_page_laid_out_as_markdown_tables(tmp_path: Path) -> None:
     assert units["硬件设施不达标整治"] == "区发展改革局；区商务局；市生态环境局平川分局；区应急局", units
     limits = [(x.text, x.end) for x in ex.deadlines]
     assert ("7月25日前", "2025-07-25") in limits and not any(t == "2025-06-18" for t, _ in limits), limits
+
+
+def test_a_state_council_opinion_reposted_by_a_city_bureau(tmp_path: Path) -> None:
+    """国办发〔2025〕5号 on 承德's site: the note "（转自中华人民共和国中央人民政府网站）" between the page's heading and
+    the bold title is the site's, not a line of the title; the issuer and level are the State Council office's,
+    not the reposting bureau's."""
+    text = (FIXTURES / "chengde_repost_guobanfa_2025_5.md").read_text(encoding="utf-8")
+    d = process_text(tmp_path, text, name="chengde_repost_guobanfa_2025_5", suffix=".md").document
+    assert (d.title, d.issuer, d.doc_number, d.admin_level, d.region_city) == (
+        "国务院办公厅关于推动成品油流通高质量发展的意见", "国务院办公厅", "国办发〔2025〕5号", "national", ""
+    ), d

@@ -61,10 +61,13 @@ _PAREN = regex.compile(r"\(([^()]{0,40})\)")
 # full-width digits and Latin letters (０-９, Ａ-Ｚ, ａ-ｚ: text typed in full-width mode, older databases): their
 # ASCII forms, so "２０１２年１２月３日" is a date the rules read and "令第１２５号" a number
 _FULLWIDTH_ALNUM = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(r[0], r[1] + 1)}
+# the small form variants (U+FE50…): a page's "附件：1﹒2026年市级重点开工项目名单" numbers its attachments with
+# ﹒ for ．; each becomes the full-width mark it stands for
+_FULLWIDTH_ALNUM |= {ord(a): ord(b) for a, b in zip("﹐﹑﹒﹔﹕﹖﹗﹙﹚﹝﹞", "，、．；：？！（）〔〕")}
 
 
 def fullwidth_alphanumerics(text: str) -> str:
-    """'２０１２年１２月３日' -> '2012年12月3日'"""
+    """'２０１２年１２月３日' -> '2012年12月3日'; '1﹒名单' -> '1．名单'"""
     return text.translate(_FULLWIDTH_ALNUM)
 
 

@@ -156,3 +156,11 @@ def test_markdown_images_titles_emphasis_and_escapes_of_a_crawled_page() -> None
     for line, want in cases.items():
         assert N.clean_line(line) == want, (line, N.clean_line(line))
         assert N.clean_line_each(line) == want
+
+
+def test_small_form_variants_become_the_marks_they_stand_for() -> None:
+    """A page numbers its attachments "1﹒…" (U+FE52, a small full stop): the full-width mark, as every reader
+    of a label expects; ２０１２ stays 2012."""
+    assert N.clean_line("附件：1﹒2026年市级重点开工项目名单") == "附件：1．2026年市级重点开工项目名单"
+    assert N.clean_line("各区﹐县﹔市﹕") == "各区，县；市："
+    assert N.clean_line_each("附件：1﹒名单") == N.clean_line("附件：1﹒名单")

@@ -74,3 +74,16 @@ def test_a_state_council_opinion_reposted_by_a_city_bureau(tmp_path: Path) -> No
     assert (d.title, d.issuer, d.doc_number, d.admin_level, d.region_city) == (
         "国务院办公厅关于推动成品油流通高质量发展的意见", "国务院办公厅", "国办发〔2025〕5号", "national", ""
     ), d
+
+
+def test_a_project_list_under_an_empty_converted_header(tmp_path: Path) -> None:
+    """渝府办发〔2026〕16号: the attachments numbered "1﹒" and "2﹒" are both read; the project list's empty header row
+    (the converter's) gives way to its first row (序号 / 项目名称 / … / 牵头单位), so each project is a task of its 牵头
+    单位, and its total and group rows are none."""
+    text = (FIXTURES / "chongqing_yufubanfa_2026_16.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="chongqing_yufubanfa_2026_16", suffix=".md")
+    assert ex.document.attachments == "2026年市级重点开工项目名单；2026年市级重点在建项目名单", ex.document.attachments
+    table = {t.title: t.lead_units for t in ex.tasks if t.source == "table"}
+    assert len(table) == 8, table
+    assert table["重庆市2026年设备更新项目"] == "市发展改革委" and table["“酆都神话城”项目"] == "丰都县政府", table
+    assert not any(t.startswith(("合计", "一、", "（一）", "（二）")) for t in table), table

@@ -445,6 +445,8 @@ def blocks_from_text(text: str) -> list[Block]:
             while i < len(lines) and lines[i].strip().startswith("|"):
                 rows.append(_md_cells(lines[i]))
                 i += 1
+            if len(rows) > 1 and not any(c.strip() for c in rows[0]):
+                rows = rows[1:]  # a converter's empty header over a table whose header is its first row ("|   |   |" / "| --- |")
             if _layout_table(rows) or (fields := _field_lines(rows)) is not None:
                 flush()
                 blocks.extend(Line(piece) for piece in (_layout_lines(rows) if _layout_table(rows) else fields or []))

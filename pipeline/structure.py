@@ -966,6 +966,12 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         for j in range(first, k_num):
             if j in lay.roles:
                 continue
+            if lay.title is None and _is_title(texts[j]):
+                # the title over a byline of the page's own ("市商务委等八部门关于…的通知" / "发布日期（…）" / the 文号):
+                # no masthead line, the title
+                lay.title = _span(doc, doc.paras[j])
+                lay.mark(j, TITLE)
+                continue
             # a law database prints its 发布机关 field between two prints of the title ("…投资的规定" / "辽宁省沈阳市人民
             # 政府" / "…投资的规定" / "沈政令[1997]29号"): the organisation there is the issuer, not a banner
             between_prints = (

@@ -87,3 +87,15 @@ def test_a_project_list_under_an_empty_converted_header(tmp_path: Path) -> None:
     assert len(table) == 8, table
     assert table["重庆市2026年设备更新项目"] == "市发展改革委" and table["“酆都神话城”项目"] == "丰都县政府", table
     assert not any(t.startswith(("合计", "一、", "（一）", "（二）")) for t in table), table
+
+
+def test_a_joint_notice_whose_title_stands_over_a_byline_and_its_number(tmp_path: Path) -> None:
+    """沪商市场〔2024〕159号: the title over the page's byline ("发布日期（2024-07-17）") and the 文号 is the title, not a
+    masthead line; the eight departments that sign are the issuers; each paragraph of its 职责分工 naming a unit that
+    负责 something is that unit's task."""
+    text = (FIXTURES / "shanghai_hushangshichang_2024_159.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="shanghai_hushangshichang_2024_159", suffix=".md")
+    d = ex.document
+    assert (d.title, d.doc_number, d.doc_type) == ("市商务委等八部门关于推进本市落实国家汽车以旧换新补贴政策工作的通知", "沪商市场〔2024〕159号", "通知"), d
+    assert len(d.issuer.split("；")) == 8 and d.issuer.startswith("上海市商务委员会；上海市财政局"), d.issuer
+    assert {"市商务委", "市财政局", "财政部上海监管局", "市税务局"} <= {t.lead_unit for t in ex.tasks}, [t.lead_unit for t in ex.tasks]

@@ -52,7 +52,25 @@ def split_orgs(text: str) -> list[tuple[int, int]]:
             start = next((pos - len(p) for p in _PARTY_PREFIXES if text.endswith(p, 0, pos) and pos - len(p) > cuts[-1]), pos)
         if start > cuts[-1] and suffix.search(text[cuts[-1] : start]):
             cuts.append(start)
+    if len(cuts) == 1:
+        cuts += _department_cuts(text)
     return [(a, b) for a, b in zip(cuts, cuts[1:] + [len(text)])]
+
+
+_DEPARTMENT_END = ("厅", "局", "委")
+
+
+def _department_cuts(text: str) -> list[int]:
+    """Where a department named without its place follows a whole organisation's name, as joint issuers share
+    one place in a title ("内蒙古自治区交通运输厅 财政厅关于…", the space gone): the rest is exactly a department's
+    keyword (rules/units.yaml) and 厅, 局 or 委 ("财政厅"); a body under the first ("公安厅交通管理局") is none."""
+    keywords = sorted({word for word, _ in rules.unit_lexicon().departments}, key=len, reverse=True)
+    suffix = rules.words("org_suffix")
+    for pos in range(3, len(text) - 2):
+        rest = text[pos:]
+        if rest[-1:] in _DEPARTMENT_END and rest[:-1] in keywords and suffix.search(text[:pos]) and looks_like_org(text[:pos]):
+            return [pos]
+    return []
 
 
 def _place_starts(text: str, place: str) -> list[int]:

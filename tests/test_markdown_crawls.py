@@ -99,3 +99,17 @@ def test_a_joint_notice_whose_title_stands_over_a_byline_and_its_number(tmp_path
     assert (d.title, d.doc_number, d.doc_type) == ("市商务委等八部门关于推进本市落实国家汽车以旧换新补贴政策工作的通知", "沪商市场〔2024〕159号", "通知"), d
     assert len(d.issuer.split("；")) == 8 and d.issuer.startswith("上海市商务委员会；上海市财政局"), d.issuer
     assert {"市商务委", "市财政局", "财政部上海监管局", "市税务局"} <= {t.lead_unit for t in ex.tasks}, [t.lead_unit for t in ex.tasks]
+
+
+def test_joint_departments_sharing_one_place_and_numbers_in_small_form_brackets(tmp_path: Path) -> None:
+    """内蒙古's revised 奖补实施细则: "内蒙古自治区交通运输厅 财政厅" in the title is two issuers (the second named
+    without the place they share) and the title keeps the space between them (GB/T 9704 §7.3.1); 文号 printed
+    with ﹝﹞ are read as 〔〕; "原《…实施细则》内交发﹝2022﹞618号" gives the title its number though no bracket holds it."""
+    text = (FIXTURES / "neimenggu_jiaotong_xiuding_2024.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="neimenggu_jiaotong_xiuding_2024", suffix=".md")
+    d = ex.document
+    assert d.issuer == "内蒙古自治区交通运输厅；财政厅", d.issuer
+    assert d.title.startswith("内蒙古自治区交通运输厅 财政厅关于修订《"), d.title
+    refs = {(r.cited_title, r.cited_doc_number) for r in ex.references}
+    assert ("“十四五”推广应用新能源巡游出租汽车奖补实施细则", "内交发〔2023〕607号") in refs, refs
+    assert any(n == "内交发〔2022〕618号" and t.endswith("奖补实施细则") for t, n in refs), refs

@@ -191,6 +191,12 @@ def extract_references(doc: NormDoc, st: Structure, *, own_title: str, province:
                     end += second.end()
             if book is not None:
                 alias_books.add(book)
+        if not number and after is None:
+            # a number written right after the title, no bracket ("原《…奖补实施细则》内交发﹝2022﹞618号的印发日期")
+            adjacent = next(iter(find_doc_numbers(text[m.end() : m.end() + 30])), None)
+            if adjacent is not None and adjacent.start == 0:
+                number = canonical_number(adjacent.normalized, province=province, city=city)
+                end = m.end() + adjacent.end
         if not number:
             # a number written just before the title ("国办发〔2019〕54号《…》"); one closing a bracket belongs to
             # the title before it ("《A》（沪府办发〔2024〕3号）《B》")

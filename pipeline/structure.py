@@ -694,6 +694,9 @@ def _bulletin_masthead(doc: NormDoc, lay: _Draft, texts: list[str], n: int) -> N
         return
 
 
+_WIDGET_WORD = regex.compile(r"[\p{Han}A-Za-z]{1,8}")  # a page widget's word: short, no figure, no mark
+
+
 def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
     el = rules.element_rules()
     lead = _page_lead_in(doc, texts)
@@ -952,6 +955,7 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         # number), and the page printed a whole one twice above the notice: the later print is the title
         lay.title = _span(doc, doc.paras[lay.title_reprinted])
         lay.mark(lay.title_reprinted, TITLE)
+        i = max(i, lay.title_reprinted + 1)  # the 主送机关 is looked for below it, not among the page's top lines
     if lay.title is None and (heading := _heading_over_fields(doc, lay, texts)) is not None:
         # a crawler's record of a page that is no 公文 (问答实录, a hotline's answer): its heading over the page's
         # fields (发布日期 / 发布机构 / 原文链接) is all the title it has
@@ -1019,7 +1023,12 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         lay.mark(i, ISSUER_MARK)
         i += 1
     window = [k for k in range(i, min(i + SETTINGS.recipients_window + SETTINGS.header_window, len(texts))) if k not in lay.roles]
-    for k in window[: SETTINGS.recipients_window]:  # a page's furniture between title and 主送机关 does not count
+    # a page's furniture between title and 主送机关 does not count, nor do a share bar's short words the rules do not
+    # know ("我要收藏" / "公共资源调用站点" / "文章分享" / "头条")
+    counted = [k for k in window if not _WIDGET_WORD.fullmatch(texts[k])]
+    if counted[: SETTINGS.recipients_window]:
+        window = [k for k in window if k <= counted[: SETTINGS.recipients_window][-1]]
+    for k in window:
         if _opens_heading(texts[k]) and doc.paras[k].kind == "para":
             # the body's first heading ("1、一次性创业资助" over "补贴条件：", or a first article ending in a colon,
             # "第一条 明知是…下列情形之一的…处罚："): the 主送机关 stands above the body (§7.3.2)

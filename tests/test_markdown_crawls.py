@@ -113,3 +113,15 @@ def test_joint_departments_sharing_one_place_and_numbers_in_small_form_brackets(
     refs = {(r.cited_title, r.cited_doc_number) for r in ex.references}
     assert ("“十四五”推广应用新能源巡游出租汽车奖补实施细则", "内交发〔2023〕607号") in refs, refs
     assert any(n == "内交发〔2022〕618号" and t.endswith("奖补实施细则") for t, n in refs), refs
+
+
+def test_a_page_whose_field_cells_hold_label_and_value_and_a_share_bar_before_the_addressees(tmp_path: Path) -> None:
+    """桂能电力〔2024〕594号: each cell of the field table holds a bold label and its value, so its 发文字号 is the
+    notice's number, not a number the notice cites; the title printed again below the fields is the title, and the
+    主送机关 is looked for below it, past the share bar's unknown short words ("我要收藏", "公共资源调用站点")."""
+    text = (FIXTURES / "guangxi_guinengdianli_2024_594.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="guangxi_guinengdianli_2024_594", suffix=".md")
+    d = ex.document
+    assert (d.doc_number, d.issuer, d.signed_date) == ("桂能电力〔2024〕594号", "广西壮族自治区能源局；国家能源局南方监管局", "2024-12-21"), d
+    assert d.recipients == "各设区市电力市场化交易主管部门；广西电力交易中心；广西电力调度控制中心；各电网企业；各经营主体", d.recipients
+    assert "桂能电力〔2024〕594号" not in {r.cited_doc_number for r in ex.references}, ex.references

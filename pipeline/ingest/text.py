@@ -139,6 +139,7 @@ def _layout_table(rows: list[list[str]]) -> bool:
 
 
 _FIELD_LABEL_CELL = regex.compile(r"^\p{Han}[\p{Han}\s]{0,10}[：:]$")
+_FIELD_IN_CELL = regex.compile(r"^(?P<label>\p{Han}[\p{Han}\s]{0,10}?)\s*[：:]\s*(?P<value>\S.*)$")
 FIELD_TABLE_MIN_KNOWN = 2  # labels rules/html.yaml knows, among a field table's
 
 
@@ -151,7 +152,18 @@ def _field_lines(rows: list[list[str]]) -> list[str] | None:
     out: list[str] = []
     hits = 0
     for r in rows:
-        if not any(c.strip() for c in r):
+        r = [c.replace("**", "").strip() for c in r]  # a bold label ("**发文单位：**")
+        if not any(r):
+            continue
+        if all(not c or _FIELD_IN_CELL.match(c) for c in r):
+            # each cell a field of its own, label and value together ("发文单位： 广西壮族自治区能源局 …")
+            for c in filter(None, r):
+                m = _FIELD_IN_CELL.match(c)
+                assert m is not None
+                bare = SPACES.sub("", m.group("label"))
+                hits += bare in known
+                if m.group("value").strip():
+                    out.append(f"{bare}：{m.group('value').strip()}")
             continue
         if len(r) % 2:
             return None

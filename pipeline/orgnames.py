@@ -64,13 +64,20 @@ def _department_cuts(text: str) -> list[int]:
     """Where a department named without its place follows a whole organisation's name, as joint issuers share
     one place in a title ("内蒙古自治区交通运输厅 财政厅关于…", the space gone): the rest is exactly a department's
     keyword (rules/units.yaml) and 厅, 局 or 委 ("财政厅"); a body under the first ("公安厅交通管理局") is none."""
-    keywords = sorted({word for word, _ in rules.unit_lexicon().departments}, key=len, reverse=True)
+    if text[-1:] not in _DEPARTMENT_END:
+        return []
+    keywords = _department_keywords()
     suffix = rules.words("org_suffix")
     for pos in range(3, len(text) - 2):
         rest = text[pos:]
-        if rest[-1:] in _DEPARTMENT_END and rest[:-1] in keywords and suffix.search(text[:pos]) and looks_like_org(text[:pos]):
+        if rest[:-1] in keywords and suffix.search(text[:pos]) and looks_like_org(text[:pos]):
             return [pos]
     return []
+
+
+@rules.cached
+def _department_keywords() -> frozenset[str]:
+    return frozenset(word for word, _ in rules.unit_lexicon().departments)
 
 
 def _place_starts(text: str, place: str) -> list[int]:

@@ -125,3 +125,20 @@ def test_a_page_whose_field_cells_hold_label_and_value_and_a_share_bar_before_th
     assert (d.doc_number, d.issuer, d.signed_date) == ("桂能电力〔2024〕594号", "广西壮族自治区能源局；国家能源局南方监管局", "2024-12-21"), d
     assert d.recipients == "各设区市电力市场化交易主管部门；广西电力交易中心；广西电力调度控制中心；各电网企业；各经营主体", d.recipients
     assert "桂能电力〔2024〕594号" not in {r.cited_doc_number for r in ex.references}, ex.references
+
+
+def test_a_task_table_whose_rows_lost_their_merged_task_cells(tmp_path: Path) -> None:
+    """丰政办发〔2026〕4号's 附件1: a row under the task above ("| 落实全市交通运输结构调整工作方案…。 | 年底前 |
+    区城市管理委<br>丰台运管分局 | …|") keeps its measure, limit and units in their columns and takes the task from
+    the row above; units listed a line each are a list, a name wrapped over two lines is one; 主责单位 beside
+    牵头部门 names the units carrying the task out; "——" is none, so nothing is filled down into it; a branch named
+    by its county (丰台运管分局) takes no 区 from the unit before it."""
+    text = (FIXTURES / "fengtai_fengzhengbanfa_2026_4.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="fengtai_fengzhengbanfa_2026_4", suffix=".md")
+    rows = [(t.title, t.lead_units, t.co_units, t.due_date) for t in ex.tasks if t.source == "table"]
+    assert ("空气质量目标", "区生态环境局；各街镇", "区城市管理委；区科技信息化局；区住房城乡建设委", "2026-12-31") in rows, rows
+    assert ("总量减排目标", "区生态环境局", "", "2026-12-31") in rows, rows
+    assert ("推动机动车结构优化升级", "区城市管理委；丰台运管分局", "区住房城乡建设委；区科技信息化局；区商务局", "2026-12-31") in rows, rows
+    assert ("推动机动车结构优化升级", "南区邮政管理局", "", "2026-12-31") in rows, rows
+    assert ("加强关停退出企业地块污染管控", "区生态环境局", "市规划自然资源委丰台分局；区科技信息化局", "2026-11-30") in rows, rows
+    assert any(co.endswith("区机关事务管理服务中心") for _, _, co, _ in rows), rows

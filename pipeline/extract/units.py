@@ -70,8 +70,9 @@ def _department_words() -> tuple[str, ...]:
 
 
 def _opens_with_place(unit: str) -> bool:
-    """上海金融监管局 opens with a place's short name: it names its own place, whatever its level."""
-    return any(is_place_name(unit[:k]) for k in range(2, min(len(unit), 6)))
+    """上海金融监管局 opens with a place's short name: it names its own place, whatever its level; so does
+    丰台运管分局, a county's name without its 区 (丰台区)."""
+    return any(is_place_name(unit[:k]) or any(is_place_name(unit[:k] + end) for end in "区县") for k in range(2, min(len(unit), 6)))
 
 
 def _inherit_prefix(units: list[str]) -> list[str]:

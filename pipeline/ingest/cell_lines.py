@@ -133,8 +133,13 @@ def _unit_like(text: str) -> bool:
     )
 
 
+NONE_CELL = "——"  # a cell that says none ("——" under 协办单位): it fits any column, as an empty cell would
+
+
 def _fit(role: str, text: str) -> float:
     """How well `text` sits in a column of `role`: above 0 where it is what such a column holds."""
+    if text == NONE_CELL:
+        return -_empty_cost(role) - 0.1 if role in ("units", "co", "lead", "deadline") else -2.0
     if role == "deadline":
         return 2.0 if _time_like(text) else MISFIT
     if role in _UNIT_ROLES:

@@ -12,9 +12,10 @@ from lxml import html as lxml_html
 
 from .. import rules
 from ..model import Block, IngestError, Line, SourceDocument, Table
+from ..orgnames import looks_like_org
 from .frontmatter import split_front_matter
 from .mojibake import repair, repair_note
-from .cell_lines import MAX_HEADER_CELL, ROW_NUMBER, SPACES, align_cells, cell_per_line_table
+from .cell_lines import MAX_HEADER_CELL, NONE_CELL, ROW_NUMBER, SPACES, align_cells, cell_per_line_table
 from .tables import html_table_grid, split_paragraph_rows, stitch
 
 # Encodings a Chinese notice arrives in; charset-normalizer is asked to choose among these first.
@@ -130,6 +131,26 @@ _MD_CELL_BREAK = regex.compile(r"<br\s*/?>", regex.I)  # a line break inside a c
 LAYOUT_CELL_CHARS = 200  # a cell this long holding line breaks is a page's text set in a table, not a data cell
 
 
+_NONE_CELL = regex.compile(r"[—–\-－/／\s]+|无")  # "——" in a 协办单位 column: none
+_BRANCH_TAIL = regex.compile(r"^\p{Han}{0,3}(?:分局|分公司|分行|分院|支队|大队|中队|分中心|服务中心)$")
+
+
+def _md_cell_text(cell: str) -> str:
+    """A data table's cell with its line breaks: units listed a line each ("区生态环境局<br>各街镇") are a list,
+    "区生态环境局、各街镇"; a word or a name the cell's width wrapped ("空气质量<br>目标", "区机关事务管理<br>服务中心",
+    "市规划自然资源委<br>丰台分局") runs on; "——" says none."""
+    pieces = [p.strip() for p in _MD_CELL_BREAK.split(cell) if p.strip()]
+    if not pieces:
+        return ""
+    if all(_NONE_CELL.fullmatch(p) for p in pieces):
+        return NONE_CELL  # kept through the row's alignment and the filling down, emptied after
+    out = pieces[0]
+    for prev, piece in zip(pieces, pieces[1:]):
+        listed = looks_like_org(prev) and (looks_like_org(piece) or piece.startswith("各")) and not _BRANCH_TAIL.match(piece)
+        out += ("、" if listed else "") + piece
+    return out
+
+
 def _layout_table(rows: list[list[str]]) -> bool:
     """A Markdown table that only lays a page out: one column (the title, the byline, the notice as rows of one
     cell), or a cell holding the notice's paragraphs as lines ("各相关部门…：<br>为进一步规范…<br>一、工作目标<br>…",
@@ -213,18 +234,48 @@ def _md_grid(rows: list[list[str]]) -> tuple[tuple[tuple[str, ...], ...], frozen
     cells it fills."""
     width = max(len(r) for r in rows)
     roles = tuple(rules.table_columns().role(c) for c in rows[0]) if len(rows[0]) == width else ()
+    carrying = [j for j, r in enumerate(roles) if r == "lead" and j > roles.index("lead") and regex.search("主责|责任", rows[0][j])]
+    if carrying and "units" not in roles:
+        # "牵头部门 | 主责单位": the second column of leads holds the units that carry the task out (tasks.py reads it so)
+        roles = (*roles[: carrying[0]], "units", *roles[carrying[0] + 1 :])
     out = []
     spanning: set[tuple[int, int]] = set()
     for n, r in enumerate(rows):
         cells = None
+        kept = r[: max((k + 1 for k, c in enumerate(r) if c.strip()), default=0)]  # its empty last cells are blank columns
         if width > 1 and sum(1 for c in r if c) == 1 and r[0] and n > 0:
             cells = [r[0]] * width
             spanning |= {(n, c) for c in range(1, width)}
         elif roles and roles[0] == "seq" and 2 <= len(r) < width and ROW_NUMBER.match(r[0].strip()):
-            rest = align_cells(roles[1:], [c.strip() for c in r[1:]])
+            rest = align_cells(roles[1:], [c.strip() for c in kept[1:]]) if len(kept) > 1 else None
             cells = [r[0], *rest] if rest is not None else None
+        elif roles and roles[0] == "seq" and 2 <= len(r) < width and n > 0 and kept:
+            # a row under the same 序号 and task as the row above, their merged cells dropped ("| 落实…方案。 | 年底前 |
+            # 区城市管理委 | 区住房城乡建设委 |" under "| 序号 | 重点任务 | 工作措施 | 完成时限 | 牵头部门 | 主责单位 | …")
+            cells = align_cells(roles, [c.strip() for c in kept])
         out.append(tuple(cells if cells is not None else r + [""] * (width - len(r))))
-    return tuple(out), frozenset(spanning)
+    return _filled_down(out, roles, spanning)
+
+
+def _filled_down(
+    rows: list[tuple[str, ...]], roles: tuple[str, ...], spanning: set[tuple[int, int]]
+) -> tuple[tuple[tuple[str, ...], ...], frozenset[tuple[int, int]]]:
+    """The blank cells of columns merged in practice (rules/tables.yaml fill_down) take the value above, as
+    layout fills a text export's table; a cell that said none ("——") stays empty, and a group's heading row
+    gives nothing to the row under it. The reader fills them here, so the table's merges are known."""
+    grid = [list(r) for r in rows]
+    filled = set(spanning)
+    down = rules.table_columns().fill_down
+    for j, role in enumerate(roles):
+        if role not in down:
+            continue
+        for i in range(1, len(grid)):
+            above = grid[i - 1]
+            if not grid[i][j].strip() and above[j].strip() and above[j] != NONE_CELL and (i - 1, 1) not in spanning:
+                if any(c.strip() for k, c in enumerate(grid[i]) if k != j):
+                    grid[i][j] = above[j]
+                    filled.add((i, j))
+    return tuple(tuple("" if c == NONE_CELL else c for c in r) for r in grid), frozenset(filled)
 
 
 def _restore_paragraph_marks(text: str) -> str:
@@ -463,8 +514,8 @@ def blocks_from_text(text: str) -> list[Block]:
                 flush()
                 blocks.extend(Line(piece) for piece in (_layout_lines(rows) if _layout_table(rows) else fields or []))
                 continue
-            md_grid, spanning = _md_grid([[_MD_CELL_BREAK.sub("", c) for c in r] for r in rows])
-            pending.append(Table(md_grid, (None,) * len(rows), spanning))
+            md_grid, md_filled = _md_grid([[_md_cell_text(c) for c in r] for r in rows])
+            pending.append(Table(md_grid, (None,) * len(rows), md_filled, spans_known=True))
             continue
         if line.strip() == "":
             i += 1

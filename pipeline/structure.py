@@ -1024,8 +1024,9 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         i += 1
     window = [k for k in range(i, min(i + SETTINGS.recipients_window + SETTINGS.header_window, len(texts))) if k not in lay.roles]
     # a page's furniture between title and 主送机关 does not count, nor do a share bar's short words the rules do not
-    # know ("我要收藏" / "公共资源调用站点" / "文章分享" / "头条")
-    counted = [k for k in window if not _WIDGET_WORD.fullmatch(texts[k])]
+    # know ("我要收藏" / "公共资源调用站点" / "文章分享" / "头条") under a title (with none, short lines may be a
+    # figure's labels over a heading that ends in a colon)
+    counted = [k for k in window if lay.title is None or not _WIDGET_WORD.fullmatch(texts[k])]
     if counted[: SETTINGS.recipients_window]:
         window = [k for k in window if k <= counted[: SETTINGS.recipients_window][-1]]
     for k in window:

@@ -396,3 +396,17 @@ def test_a_title_in_an_h1_above_the_texts_div_is_kept(tmp_path: Path) -> None:
     assert (d.title, d.doc_number, d.recipients) == (
         "濮阳市人民政府办公室关于印发濮阳市2023年大气污染防治攻坚实施方案的通知", "濮政办〔2023〕12号", "各县（区）人民政府；市人民政府各部门"
     ), d
+
+
+def test_a_cells_wrapped_words_run_on_and_its_listed_units_stay_apart(tmp_path: Path) -> None:
+    """An HTML task table's narrow cells: "空气质量<br>目标" is one task name (no "；" inside it), while
+    "区生态环境局<br>各街镇" lists two units."""
+    from pipeline.ingest.tables import join_cell_paragraphs
+
+    assert join_cell_paragraphs(["空气质量", "目标"]) == "空气质量目标"
+    assert join_cell_paragraphs(["推动机动", "车结构优", "化升级"]) == "推动机动车结构优化升级"
+    assert join_cell_paragraphs(["区生态环境局", "各街镇"]) == "区生态环境局；各街镇"
+    assert join_cell_paragraphs(["市规划自然资源委", "丰台分局"]) == "市规划自然资源委丰台分局"
+    assert join_cell_paragraphs(["区机关事务管理", "服务中心"]) == "区机关事务管理服务中心"
+    assert join_cell_paragraphs(["区城市管理委", "区住房城乡建设委", "等部门"]) == "区城市管理委；区住房城乡建设委等部门"
+    assert join_cell_paragraphs(["市卫生健康委", "市财政局"]) == "市卫生健康委；市财政局"

@@ -9,6 +9,7 @@ import regex
 from lxml import html as lxml_html
 
 from .. import rules
+from ..orgnames import looks_like_org
 from ..model import Block, IngestError, Table
 
 _P_SPLIT = regex.compile(r"<p\b[^>]*>(.*?)</p>", regex.S | regex.I)
@@ -238,19 +239,35 @@ _CELL_PART_END = "。；;：:！？!?，,、"
 _WS = regex.compile(r"[\s\u3000\u00a0]+")
 
 
-def join_cell_paragraphs(parts: Iterable[str]) -> str:
+# the tail of a name a narrow cell wrapped ("市规划自然资源委" / "丰台分局", "区机关事务管理" / "服务中心"): a branch
+# named by its place alone, or a centre, is no unit of its own after an organisation's name
+_BRANCH_TAIL = regex.compile(r"^\p{Han}{0,3}(?:分局|分公司|分行|分院|支队|大队|中队|分中心|服务中心)$")
+WRAPPED_PART_CHARS = 5  # two parts this short, neither an organisation, are one word a narrow cell wrapped
+
+
+def join_cell_paragraphs(parts: Iterable[str], sep: str = "；") -> str:
     """The paragraphs of one table cell as one value. Parts are kept apart with '；' where no punctuation
-    ends a part, so '市卫生健康委' and '市财政局' on two lines of a 牵头单位 cell do not become one unit.
+    ends a part, so '市卫生健康委' and '市财政局' on two lines of a 牵头单位 cell do not become one unit; a word or
+    a name the cell's width wrapped runs on ("空气质量" / "目标", "区机关事务管理" / "服务中心").
     ['市卫生健康委', '市财政局'] -> '市卫生健康委；市财政局'; ['一是…。', '二是…。'] -> '一是…。二是…。'"""
     out = ""
+    prev = ""
     for raw in parts:
         p = _WS.sub(" ", raw).strip()
         if not p:
             continue
-        if out and out[-1] not in _CELL_PART_END:
-            out += "；"
+        if out and out[-1] not in _CELL_PART_END and not _wrapped(prev, p):
+            out += sep
         out += p
+        prev = p
     return out
+
+
+def _wrapped(prev: str, part: str) -> bool:
+    if _BRANCH_TAIL.match(part) or part.startswith("等"):
+        return True  # "丰台分局" after "市规划自然资源委", "服务中心" after "区机关事务管理", "等部门" closing a list
+    short = len(prev) <= WRAPPED_PART_CHARS and len(part) <= WRAPPED_PART_CHARS
+    return short and not looks_like_org(prev) and not looks_like_org(part) and not part.startswith("各")
 
 
 def stitch_runs(blocks: Sequence[Block]) -> list[Block]:

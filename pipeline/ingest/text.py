@@ -12,11 +12,10 @@ from lxml import html as lxml_html
 
 from .. import rules
 from ..model import Block, IngestError, Line, SourceDocument, Table
-from ..orgnames import looks_like_org
 from .frontmatter import split_front_matter
 from .mojibake import repair, repair_note
 from .cell_lines import MAX_HEADER_CELL, NONE_CELL, ROW_NUMBER, SPACES, align_cells, cell_per_line_table
-from .tables import html_table_grid, split_paragraph_rows, stitch
+from .tables import html_table_grid, join_cell_paragraphs, split_paragraph_rows, stitch
 
 # Encodings a Chinese notice arrives in; charset-normalizer is asked to choose among these first.
 _CANDIDATES = ("utf_8", "gb18030", "big5", "utf_16")
@@ -132,7 +131,6 @@ LAYOUT_CELL_CHARS = 200  # a cell this long holding line breaks is a page's text
 
 
 _NONE_CELL = regex.compile(r"[—–\-－/／\s]+|无")  # "——" in a 协办单位 column: none
-_BRANCH_TAIL = regex.compile(r"^\p{Han}{0,3}(?:分局|分公司|分行|分院|支队|大队|中队|分中心|服务中心)$")
 
 
 def _md_cell_text(cell: str) -> str:
@@ -144,11 +142,7 @@ def _md_cell_text(cell: str) -> str:
         return ""
     if all(_NONE_CELL.fullmatch(p) for p in pieces):
         return NONE_CELL  # kept through the row's alignment and the filling down, emptied after
-    out = pieces[0]
-    for prev, piece in zip(pieces, pieces[1:]):
-        listed = looks_like_org(prev) and (looks_like_org(piece) or piece.startswith("各")) and not _BRANCH_TAIL.match(piece)
-        out += ("、" if listed else "") + piece
-    return out
+    return join_cell_paragraphs(pieces, sep="、")  # (a 、 list, as a unit column's cell is read: no sentence mark)
 
 
 def _layout_table(rows: list[list[str]]) -> bool:

@@ -192,11 +192,6 @@ _DUTY_SUBJECT = regex.compile(
 )
 
 
-# a second column of leads that names the units carrying a task out ("牵头部门 | 主责单位"), not a lead bureau's own
-# division (牵头处室)
-_CARRYING_LEAD = regex.compile(r"主责|责任")
-
-
 def _duty_units(head: str) -> list[str]:
     """The units a duty item or paragraph is headed by, or none when a piece is no unit or says something
     (rules/words.yaml duty_statement: "公安机关履行下列职责")."""
@@ -837,7 +832,8 @@ class _TaskBuilder:
             return
         cols = rules.table_columns()
         roles = {cols.role(h): j for j, h in reversed(list(enumerate(t.header))) if cols.role(h)}
-        leads = [j for j, h in enumerate(t.header) if cols.role(h) == "lead" and (j == roles.get("lead") or _CARRYING_LEAD.search(h))]
+        carrying = rules.cell_kinds()["carrying_lead"].pattern
+        leads = [j for j, h in enumerate(t.header) if cols.role(h) == "lead" and (j == roles.get("lead") or carrying.search(h))]
         if len(leads) > 1 and "units" not in roles:
             roles["units"] = leads[1]  # "牵头部门 | 主责单位": the second column of leads names the units carrying it out
         has_units = "units" in roles or "lead" in roles

@@ -170,11 +170,10 @@ def _field_lines(rows: list[list[str]]) -> list[str] | None:
         r = [c.replace("**", "").strip() for c in r]  # a bold label ("**发文单位：**")
         if not any(r):
             continue
-        if all(not c or _FIELD_IN_CELL.match(c) for c in r):
+        in_cells = [_FIELD_IN_CELL.match(c) for c in r if c]
+        if all(in_cells):
             # each cell a field of its own, label and value together ("发文单位： 广西壮族自治区能源局 …")
-            for c in filter(None, r):
-                m = _FIELD_IN_CELL.match(c)
-                assert m is not None
+            for m in filter(None, in_cells):
                 bare = SPACES.sub("", m.group("label"))
                 hits += bare in known
                 if m.group("value").strip():
@@ -228,7 +227,8 @@ def _md_grid(rows: list[list[str]]) -> tuple[tuple[tuple[str, ...], ...], frozen
     cells it fills."""
     width = max(len(r) for r in rows)
     roles = tuple(rules.table_columns().role(c) for c in rows[0]) if len(rows[0]) == width else ()
-    carrying = [j for j, r in enumerate(roles) if r == "lead" and j > roles.index("lead") and regex.search("主责|责任", rows[0][j])]
+    carrying_head = rules.cell_kinds()["carrying_lead"].pattern
+    carrying = [j for j, r in enumerate(roles) if r == "lead" and j > roles.index("lead") and carrying_head.search(rows[0][j])]
     if carrying and "units" not in roles:
         # "牵头部门 | 主责单位": the second column of leads holds the units that carry the task out (tasks.py reads it so)
         roles = (*roles[: carrying[0]], "units", *roles[carrying[0] + 1 :])
@@ -259,13 +259,14 @@ def _filled_down(
     gives nothing to the row under it. The reader fills them here, so the table's merges are known."""
     grid = [list(r) for r in rows]
     filled = set(spanning)
+    heading_rows = {i for i, _ in spanning}
     down = rules.table_columns().fill_down
     for j, role in enumerate(roles):
         if role not in down:
             continue
         for i in range(1, len(grid)):
             above = grid[i - 1]
-            if not grid[i][j].strip() and above[j].strip() and above[j] != NONE_CELL and (i - 1, 1) not in spanning:
+            if not grid[i][j].strip() and above[j].strip() and above[j] != NONE_CELL and i - 1 not in heading_rows:
                 if any(c.strip() for k, c in enumerate(grid[i]) if k != j):
                     grid[i][j] = above[j]
                     filled.add((i, j))
@@ -504,9 +505,10 @@ def blocks_from_text(text: str) -> list[Block]:
                 i += 1
             if len(rows) > 1 and not any(c.strip() for c in rows[0]):
                 rows = rows[1:]  # a converter's empty header over a table whose header is its first row ("|   |   |" / "| --- |")
-            if _layout_table(rows) or (fields := _field_lines(rows)) is not None:
+            as_text = _layout_lines(rows) if _layout_table(rows) else _field_lines(rows)
+            if as_text is not None:
                 flush()
-                blocks.extend(Line(piece) for piece in (_layout_lines(rows) if _layout_table(rows) else fields or []))
+                blocks.extend(Line(piece) for piece in as_text)
                 continue
             md_grid, md_filled = _md_grid([[_md_cell_text(c) for c in r] for r in rows])
             pending.append(Table(md_grid, (None,) * len(rows), md_filled, spans_known=True))

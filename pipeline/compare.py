@@ -68,7 +68,7 @@ COMPARE_SELECT = {
     "deadlines": "doc_id, text, kind, start, \"end\", frequency, task_id, start_char, duration_value, duration_unit",
 }
 COMPARE_WHERE = {
-    "sections": "level <= 2 OR regexp_full_match(label, '第[一二三四五六七八九十百零〇0-9]+条')",  # families.units
+    "sections": "level <= 3 OR regexp_full_match(label, '第[一二三四五六七八九十百零〇0-9]+条')",  # families.units
     "assignments": "role = 'lead'",
 }
 

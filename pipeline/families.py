@@ -372,11 +372,11 @@ class Unit:
     name: str = ""  # a heading unit's heading ("开展汽车以旧换新"); an article has none
 
 
-def units(own: pd.DataFrame, text: str) -> list[Unit]:
-    """The articles (第X条) of a text, else its headings of levels 1-2, with their text spans (`own`: the
-    text's rows of the sections table)."""
+def units(own: pd.DataFrame, text: str, depth: int = 2) -> list[Unit]:
+    """The articles (第X条) of a text, else its headings of levels 1 to `depth`, with their text spans (`own`:
+    the text's rows of the sections table)."""
     articles = own[own["label"].str.match(r"^第[一二三四五六七八九十百零〇\d]+条$")]
-    chosen = articles if len(articles) else own[own["level"].astype(int) <= 2]
+    chosen = articles if len(articles) else own[own["level"].astype(int) <= depth]
     # a heading's unit runs over the items under it, up to the next heading of levels 1-2 ("（二）基本原则" /
     # "1.坚持依法行政…" / "（三）…"), as a text that writes them as a run-in list ("一是坚持依法行政…") holds them in
     # the heading's own text; the last heading keeps its own span (what follows it may be the 署名 and 附件)
@@ -498,7 +498,7 @@ def alignment_table(links: list[Link], sections: pd.DataFrame, texts: Mapping[st
         if not ln.parent:
             continue
         ptext, ctext = texts.get(ln.parent, ""), texts.get(ln.child, "")
-        pu, cu = units(own(ln.parent), ptext), units(own(ln.child), ctext)
+        pu, cu = _matched_units(own(ln.parent), ptext, own(ln.child), ctext)
         if not pu or not cu:
             continue
         psq, csq = [_squash(a.text) for a in pu], [_squash(b.text) for b in cu]
@@ -541,6 +541,26 @@ def alignment_table(links: list[Link], sections: pd.DataFrame, texts: Mapping[st
             if r["child_start"] != "":
                 r["child_lead_units"] = _leads(leads, str(r["child_doc_id"]), int(r["child_start"]), int(r["child_end"]))  # type: ignore[call-overload]
     return pd.DataFrame(rows, columns=ALIGNMENT_COLUMNS).astype("string").fillna("")
+
+
+def _matched_units(parent: pd.DataFrame, ptext: str, child: pd.DataFrame, ctext: str) -> tuple[list[Unit], list[Unit]]:
+    """The two texts' units at levels of one grain: a city that puts its items one level deeper than the State
+    Council (苏州's "（一）推进制造业设备更新与技术改造" over "1．加快重点行业技术改造", "2．…", under 国发〔2024〕7号's
+    "（一）推进重点行业设备更新改造。…") is read down to level 3 when that brings its count of units nearer the
+    other's; texts of articles keep their articles."""
+    pu, cu = units(parent, ptext), units(child, ctext)
+    for side in ("child", "parent"):
+        mine, other = (cu, pu) if side == "child" else (pu, cu)
+        frame, text = (child, ctext) if side == "child" else (parent, ptext)
+        if not mine or not mine[0].name:
+            continue  # articles
+        deeper = units(frame, text, depth=3)
+        if abs(len(deeper) - len(other)) < abs(len(mine) - len(other)):
+            if side == "child":
+                cu = deeper
+            else:
+                pu = deeper
+    return pu, cu
 
 
 def _with_names(score_m: Any, parent: Sequence[str], child: Sequence[str]) -> Any:

@@ -179,6 +179,19 @@ def test_a_provinces_plan_under_the_state_councils_is_linked_and_its_items_paire
     assert ("（十）", "", "omitted") in pairs, pairs
 
 
+def test_a_city_plan_one_level_deeper_is_aligned_at_its_items(tmp_path: Path) -> None:
+    """苏府〔2024〕33号 puts its items one level below the State Council's ("（一）推进制造业设备更新与技术改造" over
+    "1．加快重点行业技术改造", while 国发〔2024〕7号's "（五）开展汽车以旧换新" is an item itself): the city's units are read
+    down to its "18．开展汽车以旧换新", which carries the national item."""
+    parent = Path(__file__).parent / "fixtures" / "families" / "equipment_renewal" / "parent_cn_guofa_2024_7.md"
+    city = Path(__file__).parent / "fixtures" / "markdown" / "suzhou_sufu_2024_33.md"
+    files = {p.name: p.read_text(encoding="utf-8") for p in (parent, city)}
+    compare_files(tmp_path, files, table="families")
+    al = pd.read_csv(tmp_path / "out" / "compare" / "alignment.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    pairs = {(r.parent_unit, r.child_unit, r.relation) for r in al.itertuples(index=False) if r.child_doc_id == "suzhou_sufu_2024_33"}
+    assert ("（五）", "18．", "modified") in pairs, pairs
+
+
 def test_three_versions_of_one_text_are_one_family_of_siblings(tmp_path: Path) -> None:
     """A regulation as adopted and twice amended (珠海经济特区生态文明建设促进条例 2013, 2019, 2020 in the 文明行为
     Word files): each version reuses the others' wording, so the three are one family, each listed once (a family

@@ -142,3 +142,12 @@ def test_a_task_table_whose_rows_lost_their_merged_task_cells(tmp_path: Path) ->
     assert ("推动机动车结构优化升级", "南区邮政管理局", "", "2026-12-31") in rows, rows
     assert ("加强关停退出企业地块污染管控", "区生态环境局", "市规划自然资源委丰台分局；区科技信息化局", "2026-11-30") in rows, rows
     assert any(co.endswith("区机关事务管理服务中心") for _, _, co, _ in rows), rows
+
+
+def test_a_period_from_another_documents_issue_dated_in_brackets(tmp_path: Path) -> None:
+    """沪商市场〔2024〕159号: "自细则印发之日（即2024年4月24日）起至2024年12月31日" runs from the bracket's date, not from
+    nowhere (it was read as a bare target, 至2024年12月31日)."""
+    text = (FIXTURES / "shanghai_hushangshichang_2024_159.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="shanghai_hushangshichang_2024_159", suffix=".md")
+    spans = {(d.kind, d.start, d.end) for d in ex.deadlines}
+    assert ("range", "2024-04-24", "2024-12-31") in spans and ("target", "", "2024-12-31") not in spans, spans

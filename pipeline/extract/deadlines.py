@@ -124,8 +124,9 @@ def _infer(te: TimeExpr, base: dt.date) -> tuple[str, str]:
         yp = _YEAR_PART.search(te.text)
         if yp:
             return "", _period_end(base.year, None, None, yp.group("eop"))
-    if te.rule == "from_today":
-        # 自即日起至…: from the document's date; a yearless end ("即日起至12月底") takes its year as a limit does
+    if te.rule in ("from_today", "from_own_issue"):
+        # 自即日起至… / 自本通知印发之日起至…: from the document's date; a yearless end ("即日起至12月底") takes its year
+        # as a limit does
         end = te.end or _infer(replace(te, kind="by", rule=""), base)[1]
         return base.isoformat(), end
     if te.kind == "range" and not te.end:

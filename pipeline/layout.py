@@ -232,6 +232,10 @@ def _broken_inline(a: str, b: str, group: str, in_header: bool) -> bool:
     return text.count("（") + text.count("(") > text.count("）") + text.count(")") and bool(_CLOSES_BRACKET_FIRST.match(b))
 
 
+# a breadcrumb a crawler wrote a link per line ("首页" / "> 政务公开" / "> 规范性文件"): its pieces are no title lines
+_BREADCRUMB_PIECE = regex.compile(r"(?:网站)?首页|[>›»＞→]\s*[^>›»＞→。，；：]{1,20}")
+
+
 def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = "", b_signs: bool = False, in_header: bool = False) -> bool:
     """Whether line b continues line a. `group` is a's paragraph so far, `b_signs` says b is a 署名 line (an
     organisation above the 成文日期, §7.3.5), `in_header` that no sentence has ended yet (版头 and 标题 zone)."""
@@ -992,7 +996,7 @@ def _merge_title(groups: list[_Group]) -> list[_Group]:
                 start = 1  # "卯市人民政府办公室" over "卯市国土空间总体规划": a banner, not the title's first line
     export_field = rules.element_rules()["export_field"].pattern
     chrome = rules.html_rules().chrome.pattern
-    while start < len(head) and (export_field.match(head[start]) or chrome.fullmatch(head[start])):
+    while start < len(head) and (export_field.match(head[start]) or chrome.fullmatch(head[start]) or _BREADCRUMB_PIECE.fullmatch(head[start])):
         start += 1  # an export's own fields or a page's chrome (a breadcrumb) above the notice are not title lines
     title_head = rules.words("title_head")
     for j in range(start + 1, min(start + cfg.max_title_lines, len(head))):

@@ -151,3 +151,16 @@ def test_a_period_from_another_documents_issue_dated_in_brackets(tmp_path: Path)
     ex = process_text(tmp_path, text, name="shanghai_hushangshichang_2024_159", suffix=".md")
     spans = {(d.kind, d.start, d.end) for d in ex.deadlines}
     assert ("range", "2024-04-24", "2024-12-31") in spans and ("target", "", "2024-12-31") not in spans, spans
+
+
+def test_a_breadcrumb_a_link_per_line_and_a_field_table_without_colons(tmp_path: Path) -> None:
+    """沪浦发改规〔2025〕1号: the breadcrumb's pieces over the title are no lines of it; the field table's labels
+    (文件编号, 发布时间) are the rules' labels though no colon follows them, so its number is the notice's (not a
+    citation of itself) and its 发布时间 no time limit; the nine departments that sign are the issuers."""
+    text = (FIXTURES / "pudong_fagai_2025_1.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="pudong_fagai_2025_1", suffix=".md")
+    d = ex.document
+    assert (d.title, d.doc_number) == ("关于印发《浦东新区节能低碳专项资金管理办法》的通知", "沪浦发改规〔2025〕1号"), d
+    assert len(d.issuer.split("；")) == 9 and d.recipients.startswith("区政府各委、办、局"), d
+    assert "沪浦发改规〔2025〕1号" not in {r.cited_doc_number for r in ex.references}
+    assert "2025-01-24" not in {x.text for x in ex.deadlines}, [x.text for x in ex.deadlines]

@@ -162,7 +162,7 @@ def _field_lines(rows: list[list[str]]) -> list[str] | None:
     """A page's metadata block converted to a Markdown table, labels and values side by side ("| 索  引  号： |
     11620403013912770D/2025-201869 | 生成日期： | 2025-06-18 |"): its fields as "label：value" lines, the form a
     page's field block copied as text takes (structure reads them as the page's, not the notice's); None when
-    the table is no such block (every label cell ends with its colon, two labels at least are known ones)."""
+    the table is no such block (every label cell ends with its colon or is a known label, two at least known)."""
     known = {a for a, _ in rules.html_rules().labels}
     out: list[str] = []
     hits = 0
@@ -186,9 +186,9 @@ def _field_lines(rows: list[list[str]]) -> list[str] | None:
                 if value.strip():
                     return None
                 continue
-            if not _FIELD_LABEL_CELL.match(label.strip()):
-                return None
-            bare = SPACES.sub("", label)[:-1]
+            bare = SPACES.sub("", label).rstrip("：:")
+            if not _FIELD_LABEL_CELL.match(label.strip()) and bare not in known:
+                return None  # a label cell ends with its colon, or is a label the rules know ("| 文件编号 | …号 |")
             hits += bare in known
             if value.strip():  # an empty field ("文       号：" over nothing) is left out: alone, a label takes the next line
                 out.append(f"{bare}：{value.strip()}")

@@ -748,6 +748,14 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
                     # a law database's title, its 题注 under it, then the text's own title again: the first print
                     # heads the 题注, the second is the repeat
                     lay.mark(k, FURNITURE)
+            elif (
+                _is_title(texts[k])
+                and any("。" in texts[j] and _page_fields(texts[j]) is None for j in between)
+                and not any("。" in texts[j] for j in range(k + 1, n))
+            ):
+                # the title printed again below the notice's sentences, with none after it (a page's footer or
+                # share box repeats it): the earlier print heads the notice, the later one is the page's
+                lay.mark(k, FURNITURE)
             else:
                 lay.mark(earlier, FURNITURE)
                 if _is_title(texts[k]) and lay.title_reprinted in (None, earlier):

@@ -164,3 +164,17 @@ def test_a_breadcrumb_a_link_per_line_and_a_field_table_without_colons(tmp_path:
     assert len(d.issuer.split("；")) == 9 and d.recipients.startswith("区政府各委、办、局"), d
     assert "沪浦发改规〔2025〕1号" not in {r.cited_doc_number for r in ex.references}
     assert "2025-01-24" not in {x.text for x in ex.deadlines}, [x.text for x in ex.deadlines]
+
+
+def test_bracketed_field_labels_and_a_title_printed_again_below_the_notice(tmp_path: Path) -> None:
+    """渝商务〔2025〕22号: the field table's labels stand in brackets (`\\[ 发文字号 \\]`), no colon, so its number is
+    the notice's; the title printed again in the page's footer, after the 署名 and date, is the page's: the notice
+    still starts under the first print, with its 主送机关, its headings and the document it cites."""
+    text = (FIXTURES / "chongqing_yushangwu_2025_22.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="chongqing_yushangwu_2025_22", suffix=".md")
+    d = ex.document
+    assert (d.doc_number, d.signed_date) == ("渝商务〔2025〕22号", "2025-01-24"), d
+    assert d.recipients.startswith("各区县（自治县）") and d.recipients.endswith("有关单位"), d.recipients
+    assert [(s.level, s.heading) for s in ex.sections][:2] == [(1, "补贴适用时间、对象条件及标准方式"), (2, "补贴适用时间")], ex.sections
+    assert len(ex.sections) == 4, ex.sections
+    assert {r.cited_doc_number for r in ex.references} == {"发改环资〔2025〕13号"}, ex.references

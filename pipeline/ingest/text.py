@@ -156,6 +156,7 @@ def _layout_table(rows: list[list[str]]) -> bool:
 _FIELD_LABEL_CELL = regex.compile(r"^\p{Han}[\p{Han}\s]{0,10}[：:]$")
 _FIELD_IN_CELL = regex.compile(r"^(?P<label>\p{Han}[\p{Han}\s]{0,10}?)\s*[：:]\s*(?P<value>\S.*)$")
 FIELD_TABLE_MIN_KNOWN = 2  # labels rules/html.yaml knows, among a field table's
+_BRACKETED_LABEL = regex.compile(r"^\\?[\[【]\s*(\p{Han}[\p{Han}\s]{0,10}?)\s*\\?[\]】]$")
 
 
 def _field_lines(rows: list[list[str]]) -> list[str] | None:
@@ -166,8 +167,10 @@ def _field_lines(rows: list[list[str]]) -> list[str] | None:
     known = {a for a, _ in rules.html_rules().labels}
     out: list[str] = []
     hits = 0
-    for r in rows:
-        r = [c.replace("**", "").strip() for c in r]  # a bold label ("**发文单位：**")
+    for raw in rows:
+        # a bold label ("**发文单位：**"); a bracketed one ("\[ 索引号 \]") is a label as a colon makes one
+        r = [c.replace("**", "").strip() for c in raw]
+        r = [_BRACKETED_LABEL.sub(r"\1：", c) for c in r]
         if not any(r):
             continue
         in_cells = [_FIELD_IN_CELL.match(c) for c in r if c]

@@ -1224,8 +1224,12 @@ def _whole_print_above(doc: NormDoc, lay: _Draft, texts: list[str]) -> Span | No
 
 def _issuers_alone(text: str) -> bool:
     """An organisation's name, or several run together ("中共中央国务院", four bureaus of a city: longer than one
-    name may be), and nothing else."""
+    name may be), and nothing else; a joint text's lead names the rest as 等部门 ("国家发展改革委等部门关于…")."""
+    text = _AND_OTHERS.sub("", text) or text
     return looks_like_org(text) or len(split_orgs(text)) > 1
+
+
+_AND_OTHERS = regex.compile(r"等(?:\d{1,2}|[一二三四五六七八九十]{1,3})?个?(?:部门|单位|部委)$")
 
 
 def _issuers_before(got: str, title: str) -> bool:
@@ -1367,6 +1371,8 @@ def _page_lead_out(doc: NormDoc, texts: list[str], lay: _Draft) -> int:
     主办单位 and 联系我们 lines beside them): a browser's print of the whole page goes on past it with the site's
     menus, none of it the notice's. len(texts) when no footer follows the body."""
     pattern = rules.element_rules()["site_footer"].pattern
+    if (related := _related_block(texts, lay)) is not None:
+        return related
     if lay.body_start >= len(texts) or pattern.search(doc.text, doc.paras[lay.body_start].start) is None:
         return len(texts)  # no footer mark anywhere below the header (most notices): one search, not one a line
 
@@ -1383,6 +1389,16 @@ def _page_lead_out(doc: NormDoc, texts: list[str], lay: _Draft) -> int:
                 k -= 1
             return k
     return len(texts)
+
+
+def _related_block(texts: list[str], lay: _Draft) -> int | None:
+    """A page's block of links (相关政策与解读, 排行榜) under the notice's 成文日期: where the page leads out."""
+    el = rules.element_rules()
+    related, dated = el["related_block"].pattern, el["signed_date"].pattern
+    for k in range(lay.body_start + 1, len(texts)):
+        if related.match(texts[k]) and any(dated.match(texts[j]) for j in range(lay.body_start, k)):
+            return k
+    return None
 
 
 def _closing(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:

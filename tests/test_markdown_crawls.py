@@ -178,3 +178,19 @@ def test_bracketed_field_labels_and_a_title_printed_again_below_the_notice(tmp_p
     assert [(s.level, s.heading) for s in ex.sections][:2] == [(1, "补贴适用时间、对象条件及标准方式"), (2, "补贴适用时间")], ex.sections
     assert len(ex.sections) == 4, ex.sections
     assert {r.cited_doc_number for r in ex.references} == {"发改环资〔2025〕13号"}, ex.references
+
+
+def test_a_joint_opinion_under_a_share_box_and_above_a_page_ranking_list(tmp_path: Path) -> None:
+    """发改环资〔2023〕178号: the notice's own title, which names its lead issuer and 等部门, stands under the page's
+    heading (no issuers) past a share box's lines, so it is the title and the 主送机关 under its number is found;
+    the titles linked in the page's 相关政策与解读 and 排行榜 under the date are no documents the notice cites."""
+    text = (FIXTURES / "ndrc_fagaihuanzi_2023_178.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="ndrc_fagaihuanzi_2023_178", suffix=".md")
+    d = ex.document
+    assert d.title == "国家发展改革委等部门关于统筹节能降碳和回收利用加快重点领域产品设备更新改造的指导意见", d.title
+    assert (d.doc_number, d.signed_date) == ("发改环资〔2023〕178号", "2023-02-20"), d
+    assert d.recipients.startswith("各省、自治区、直辖市") and d.recipients.endswith("副省级城市中心支行"), d.recipients
+    assert len(d.issuer.split("；")) == 9, d.issuer
+    cited = {r.cited_title for r in ex.references}
+    assert "关于企业国有资产交易流转有关事项的通知" in cited, cited
+    assert not any("节能降碳工作的意见" in c or "电力重大事故" in c for c in cited), cited

@@ -791,8 +791,12 @@ def _split_closing(text: str) -> list[str]:
 _LABEL = r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
 # a heading label run on after a finished sentence and spaces ("…政务公开组。 二、时间安排 从…"), and a heading's
 # short name parted from its text by spaces ("二、时间安排 从2024年9月…"): a page that lost its line breaks
-_HEADING_RUN_ON = regex.compile(rf"(?<=[。：:；;！？])[ \u3000]+(?={_LABEL})")
+# (a duty note's bracket ends its sentence too: "…（国家发展改革委、财政部按职责分工负责） 四、强化项目保障")
+_HEADING_RUN_ON = regex.compile(rf"(?:(?<=[。：:；;！？])|(?<=(?:负责|牵头|配合|参与|。)[）)]))[ \u3000]+(?={_LABEL})")
 _HEADING_NAME_THEN_TEXT = regex.compile(rf"^({_LABEL}[^\s。，；：,:;（）()]{{2,14}})[ \u3000]+(?=\S)")
+# a heading's short name and, after spaces, the first heading under it ("三、重点方向 （一）源头减碳类"), whatever the
+# line's length
+_HEADING_NAME_THEN_HEADING = regex.compile(rf"^({_LABEL}[^\s。，；：,:;（）()]{{2,14}})[ \u3000]+(?={_LABEL})")
 _RUN_ON_MIN = 60  # a line this long holding a heading's name, spaces and text is a run-on page, not a heading
 
 
@@ -929,7 +933,7 @@ def split_run_on_headings(text: str) -> list[str]:
     for piece in _HEADING_RUN_ON.split(text):
         for part in _next_heading_apart(piece) if run_on else [piece]:
             # a heading's name apart from its text only in a long run-on line: a short "（一）目标 2024年…" stays whole
-            m = _HEADING_NAME_THEN_TEXT.match(part) if run_on else None
+            m = _HEADING_NAME_THEN_TEXT.match(part) if run_on else _HEADING_NAME_THEN_HEADING.match(part)
             rest = [m.group(1), *_next_heading_apart(part[m.end() :])] if m is not None else [part]
             out.extend(rest)
     return [p for p in out if p.strip()]

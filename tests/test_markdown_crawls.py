@@ -194,3 +194,18 @@ def test_a_joint_opinion_under_a_share_box_and_above_a_page_ranking_list(tmp_pat
     cited = {r.cited_title for r in ex.references}
     assert "关于企业国有资产交易流转有关事项的通知" in cited, cited
     assert not any("节能降碳工作的意见" in c or "电力重大事故" in c for c in cited), cited
+
+
+def test_a_converted_pdf_whose_line_ends_became_spaces(tmp_path: Path) -> None:
+    """绿色低碳先进技术示范工程实施方案: "到 2025 年" is a target, not a line ending in 到 over one opening with a year;
+    a heading run on after a duty note's bracket (`负责） 四、强化项目保障 （一）…`) and one before its first sub-heading
+    (`三、重点方向 （一）源头减碳类`) are headings of their own, so each item's units stay with its own item."""
+    text = (FIXTURES / "ndrc_lvse_ditan_shifan.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="ndrc_lvse_ditan_shifan", suffix=".md")
+    assert {(d.text, d.end) for d in ex.deadlines} >= {("到2025年", "2025-12-31"), ("到2030年", "2030-12-31")}
+    heads = [(s.level, s.heading) for s in ex.sections]
+    assert (1, "主要目标") in heads and (1, "重点方向") in heads and (2, "源头减碳类") in heads, heads
+    assert (1, "强化项目保障") in heads and (2, "加强中央预算内投资等资金支持") in heads, heads
+    units = {t.title: t.units for t in ex.tasks}
+    assert units["加强中央预算内投资等资金支持"] == "国家发展改革委；财政部", units
+    assert "财政部" not in units["二氧化碳资源化利用及固碳示范项目"], units

@@ -209,7 +209,11 @@ def _layout_lines(rows: list[list[str]]) -> list[str]:
 
 # a space where a line break was: between Han text (or a closing mark) and Han text, an opening mark or a date
 # (a numbered heading too: "…(修订) 1.总则 1.1目的依据 提高…", an 应急预案's §1.1)
-_LOST_BREAK = regex.compile(r"(?<=[\p{Han}。；：！？）)》”〕])[ \u3000\xa0]+(?=[\p{Han}（(《“〔【]|\d{4}\s*年|\d{1,2}[.．](?:\d{1,2}[.．]?){0,2}\p{Han})")
+# (a year after a word that takes it, "到 2025 年" as a PDF spaces figures, is no line's start)
+_LOST_BREAK = regex.compile(
+    r"(?<=[\p{Han}。；：！？）)》”〕])[ \u3000\xa0]+(?=[\p{Han}（(《“〔【]|\d{1,2}[.．](?:\d{1,2}[.．]?){0,2}\p{Han})"
+    r"|(?<=[\p{Han}。；：！？）)》”〕])(?<![到至于在从自])[ \u3000\xa0]+(?=\d{4}\s*年)"
+)
 LOST_BREAKS_MIN_CHARS = 120  # a one-line text shorter than this is left as it is
 LOST_BREAKS_LONG_LINE = 300  # a line this long is a page's text run together, whatever the lines around it
 LOST_BREAKS_MIN_SPLITS = 3

@@ -209,3 +209,20 @@ def test_a_converted_pdf_whose_line_ends_became_spaces(tmp_path: Path) -> None:
     units = {t.title: t.units for t in ex.tasks}
     assert units["加强中央预算内投资等资金支持"] == "国家发展改革委；财政部", units
     assert "财政部" not in units["二氧化碳资源化利用及固碳示范项目"], units
+
+
+def test_a_national_notice_on_the_same_page_template_with_two_issuers(tmp_path: Path) -> None:
+    """发改环资〔2025〕13号: the notice's own title over its number, not the page's heading without issuers; its
+    citations with their numbers and none from the ranking list; its time limits and no eligibility date
+    (报废2012年6月30日前…注册登记的汽油乘用车) read as one."""
+    text = (FIXTURES / "ndrc_fagaihuanzi_2025_13.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="ndrc_fagaihuanzi_2025_13", suffix=".md")
+    d = ex.document
+    assert d.title.startswith("国家发展改革委") and d.title.endswith("以旧换新政策的通知"), d.title
+    assert (d.doc_number, d.signed_date, d.issuer) == ("发改环资〔2025〕13号", "2025-01-05", "国家发展改革委；财政部"), d
+    assert d.recipients == "各省、自治区、直辖市人民政府；国务院各部委；各直属机构", d.recipients
+    numbers = {r.cited_doc_number for r in ex.references}
+    assert {"国发〔2024〕7号", "交规划发〔2024〕90号", "农办机〔2024〕5号", "商消费函〔2024〕392号"} <= numbers, numbers
+    assert not any("节能降碳工作" in r.cited_title for r in ex.references)
+    ends = {x.end for x in ex.deadlines}
+    assert "2025-12-31" in ends and not ends & {"2012-06-30", "2014-06-30", "2018-12-31"}, ends

@@ -325,6 +325,9 @@ def test_office_kinds_after_a_qualifier_stay_one_addressee() -> None:
     got = split_addressees("各镇人民政府，嘉定工业区、菊园新区管委会")
     assert got == ["各镇人民政府", "嘉定工业区、菊园新区管委会"], got
     assert split_addressees("嘉定工业区、区政府各部门") == ["嘉定工业区", "区政府各部门"]
+    # zones after a level word wait with it for the head they all share (渝商务〔2025〕22号)
+    got = split_addressees("各区县（自治县）、两江新区、西部科学城重庆高新区、万盛经开区商务主管部门，市级有关行业协会，有关单位")
+    assert got == ["各区县（自治县）、两江新区、西部科学城重庆高新区、万盛经开区商务主管部门", "市级有关行业协会", "有关单位"], got
     # villages and residents' committees named as one (a town's 主送机关, 青朱府〔2025〕17号): 各村、居
     got = split_addressees("各村、居、企事业单位、机关各科室")
     assert got == ["各村、居", "企事业单位", "机关各科室"], got

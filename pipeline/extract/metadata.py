@@ -363,7 +363,8 @@ def split_addressees(text: str) -> list[str]:
                 continue  # a level word: wait for the head
             if _bare_function(item) or rules.words("bare_sector").search(item):
                 continue  # "兵团工业和信息化、教育、科技…主管部门", "各事业、企业单位": the head after it is shared
-            if is_place_name(item) or _bare_name(item):
+            if is_place_name(item) or _bare_name(item) or len(pending) > 1 and rules.words("zone").match(item):
+                # (a zone after a level word waits for the head too: "各区县（自治县）、两江新区、…、万盛经开区商务主管部门")
                 # "北京市、天津市、…、甘肃省人民政府", "沈阳、北京、…、广州军区": places share the head; so do
                 # short names of places the gazetteer lacks ("城北、城南街道办事处")
                 continue

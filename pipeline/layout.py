@@ -687,7 +687,8 @@ _ATTACHMENT_THEN_SIGNED = regex.compile(
 )
 _CLOSING_RUN_ON = regex.compile(r"(?<=特此(?:通告|公告|通知|函告|函复|批复|报告|说明)[。！!]?)\s+(?=\S)")
 _ORG_THEN_DATE = regex.compile(
-    rf"^(?P<org>[\p{{Han}}（）()]{{2,40}})\s+(?P<date>{_FIGURE_DATE}|{_NUMERAL_DATE})\s*$"
+    rf"^(?P<org>[\p{{Han}}（）()]{{2,40}})\s+(?P<date>{_FIGURE_DATE}|{_NUMERAL_DATE})\s*"
+    r"(?P<note>[（(]此件[\p{Han}]{2,8}[）)])?\s*$"  # the 公开属性 after them ("…办公厅 2024 年 3 月 30 日 （此件公开发布）")
 )
 
 
@@ -780,11 +781,11 @@ def _split_closing(text: str) -> list[str]:
         # the 署名 and the 成文日期 side by side on one line ("辛县人民政府办公室 2023年11月20日")
         m = _ORG_THEN_DATE.match(text.strip()) if "年" in text and "日" in text else None
         if m is not None and looks_like_org(m.group("org")):
-            return [m.group("org"), m.group("date")]
+            return [m.group("org"), m.group("date"), *filter(None, [m.group("note")])]
         return [text]
     m = _ORG_THEN_DATE.match(parts[1].strip())
     if m is not None and (looks_like_org(m.group("org")) or looks_like_org(to_simplified(m.group("org")))):  # 支隊
-        return [parts[0], m.group("org"), m.group("date")]
+        return [parts[0], m.group("org"), m.group("date"), *filter(None, [m.group("note")])]
     return parts
 
 

@@ -226,3 +226,14 @@ def test_a_national_notice_on_the_same_page_template_with_two_issuers(tmp_path: 
     assert not any("节能降碳工作" in r.cited_title for r in ex.references)
     ends = {x.end for x in ex.deadlines}
     assert "2025-12-31" in ends and not ends & {"2012-06-30", "2014-06-30", "2018-12-31"}, ends
+
+
+def test_a_signer_date_and_publicity_on_one_line_and_units_wrapped_in_their_names(tmp_path: Path) -> None:
+    """渝府办发〔2024〕29号: "重庆市人民政府办公厅 2024 年 3 月 30 日 （此件公开发布）" gives the 署名, the 成文日期 and the
+    公开属性; a unit name the print wrapped ("市发展改 革委") is one name in a task's units, with no line break in it."""
+    text = (FIXTURES / "chongqing_yufubanfa_2024_29.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="chongqing_yufubanfa_2024_29", suffix=".md")
+    d = ex.document
+    assert (d.doc_number, d.signed_date, d.publicity) == ("渝府办发〔2024〕29号", "2024-03-30", "此件公开发布"), d
+    assert not any("\n" in t.units or "\n" in t.lead_unit for t in ex.tasks), [t.units for t in ex.tasks]
+    assert any(t.lead_unit == "市发展改革委" and "重庆交通开投集团" in t.units for t in ex.tasks), [t.units for t in ex.tasks]

@@ -183,12 +183,16 @@ _PLACEHOLDER = regex.compile(r"^[/／\\\-—–－无暂无]+$")
 _ETC_TAIL = regex.compile(r"(?<=\p{Han}{2})等(?:有关|相关|其他)?(?:部门|单位|机构)?$")
 
 
+# a line break inside a list of units, a name wrapped at the print's line end ("市发展改\n革委"): no break in a name
+_BROKEN_NAME = regex.compile(r"(?<=\p{Han})[^\S\n]*\n\s*(?=\p{Han})")
+
+
 def unit_groups(text: str) -> list[list[str]]:
     """The comma groups of a 责任单位 list, each a list of units. By convention the first group leads.
 
     '省市场监管局、药监局，各省辖市政府、济源示范区管委会' -> [['省市场监管局', '省药监局'], ['各省辖市政府', '济源示范区管委会']]"""
     lex = rules.unit_lexicon()
-    text = _strip_role_label(text)
+    text = _strip_role_label(_BROKEN_NAME.sub("", text))
     groups = []
     timing = rules.words("timing_clause")
     for g in split_top(text, "，,；;"):

@@ -655,6 +655,20 @@ def cell_kinds() -> dict[str, CellKind]:
     return out
 
 
+def header_roles(header: Sequence[str]) -> tuple[str, ...]:
+    """Each header cell's role (rules/tables.yaml columns). In a header with no units column, a second column of
+    leads named as carrying the task out ("牵头部门 | 主责单位", cell_kinds carrying_lead) is the units' column."""
+    cols = table_columns()
+    roles = [cols.role(h) for h in header]
+    if "lead" in roles and "units" not in roles:
+        carrying = cell_kinds()["carrying_lead"].pattern
+        first = roles.index("lead")
+        j = next((j for j in range(first + 1, len(roles)) if roles[j] == "lead" and carrying.search(header[j])), None)
+        if j is not None:
+            roles[j] = "units"
+    return tuple(roles)
+
+
 @dataclass(frozen=True, slots=True)
 class TopicClass:
     id: str

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Iterable, Mapping, Sequence
 
@@ -1371,7 +1372,7 @@ def _page_lead_out(doc: NormDoc, texts: list[str], lay: _Draft) -> int:
     主办单位 and 联系我们 lines beside them): a browser's print of the whole page goes on past it with the site's
     menus, none of it the notice's. len(texts) when no footer follows the body."""
     pattern = rules.element_rules()["site_footer"].pattern
-    if (related := _related_block(texts, lay)) is not None:
+    if (related := _related_block(doc, texts, lay)) is not None:
         return related
     if lay.body_start >= len(texts) or pattern.search(doc.text, doc.paras[lay.body_start].start) is None:
         return len(texts)  # no footer mark anywhere below the header (most notices): one search, not one a line
@@ -1391,14 +1392,22 @@ def _page_lead_out(doc: NormDoc, texts: list[str], lay: _Draft) -> int:
     return len(texts)
 
 
-def _related_block(texts: list[str], lay: _Draft) -> int | None:
+def _related_block(doc: NormDoc, texts: list[str], lay: _Draft) -> int | None:
     """A page's block of links (相关政策与解读, 排行榜) under the notice's 成文日期: where the page leads out."""
     el = rules.element_rules()
     related, dated = el["related_block"].pattern, el["signed_date"].pattern
+    if lay.body_start >= len(texts) or _line_pattern(related).search(doc.text, doc.paras[lay.body_start].start) is None:
+        return None  # no such line below the header (most notices): one search, not one a line
     for k in range(lay.body_start + 1, len(texts)):
         if related.match(texts[k]) and any(dated.match(texts[j]) for j in range(lay.body_start, k)):
             return k
     return None
+
+
+@lru_cache(maxsize=8)
+def _line_pattern(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
+    """A rule anchored on a whole line (^…$), made to find its line within a whole text."""
+    return regex.compile(pattern.pattern, pattern.flags | regex.MULTILINE)
 
 
 def _closing(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:

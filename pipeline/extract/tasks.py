@@ -831,11 +831,8 @@ class _TaskBuilder:
         if not t.header:
             return
         cols = rules.table_columns()
-        roles = {cols.role(h): j for j, h in reversed(list(enumerate(t.header))) if cols.role(h)}
-        carrying = rules.cell_kinds()["carrying_lead"].pattern
-        leads = [j for j, h in enumerate(t.header) if cols.role(h) == "lead" and (j == roles.get("lead") or carrying.search(h))]
-        if len(leads) > 1 and "units" not in roles:
-            roles["units"] = leads[1]  # "牵头部门 | 主责单位": the second column of leads names the units carrying it out
+        # (a "牵头部门 | 主责单位" header: the second column of leads names the units carrying the task out)
+        roles = {r: j for j, r in reversed(list(enumerate(rules.header_roles(t.header)))) if r}
         has_units = "units" in roles or "lead" in roles
         if not has_units:
             return

@@ -233,12 +233,7 @@ def _md_grid(rows: list[list[str]]) -> tuple[tuple[tuple[str, ...], ...], frozen
     one cell (a group's heading, "| 一、实施设备更新行动 |") spans the table, as its colspan did: the grid and the
     cells it fills."""
     width = max(len(r) for r in rows)
-    roles = tuple(rules.table_columns().role(c) for c in rows[0]) if len(rows[0]) == width else ()
-    carrying_head = rules.cell_kinds()["carrying_lead"].pattern
-    carrying = [j for j, r in enumerate(roles) if r == "lead" and j > roles.index("lead") and carrying_head.search(rows[0][j])]
-    if carrying and "units" not in roles:
-        # "牵头部门 | 主责单位": the second column of leads holds the units that carry the task out (tasks.py reads it so)
-        roles = (*roles[: carrying[0]], "units", *roles[carrying[0] + 1 :])
+    roles = rules.header_roles(rows[0]) if len(rows[0]) == width else ()
     out = []
     spanning: set[tuple[int, int]] = set()
     for n, r in enumerate(rows):

@@ -237,3 +237,17 @@ def test_a_signer_date_and_publicity_on_one_line_and_units_wrapped_in_their_name
     assert (d.doc_number, d.signed_date, d.publicity) == ("渝府办发〔2024〕29号", "2024-03-30", "此件公开发布"), d
     assert not any("\n" in t.units or "\n" in t.lead_unit for t in ex.tasks), [t.units for t in ex.tasks]
     assert any(t.lead_unit == "市发展改革委" and "重庆交通开投集团" in t.units for t in ex.tasks), [t.units for t in ex.tasks]
+
+
+def test_page_numbers_and_running_heads_of_a_converted_pdf_go_and_its_sentences_read_on(tmp_path: Path) -> None:
+    """渝府办发〔2024〕29号 converted from its PDF: every page ends "- N -" / "重庆市人民政府办公厅发布" and the next one
+    starts with the 发文机关标志 printed again, glued to the page's first words ("重庆市人民政府办公厅文件 源局、…").
+    Those lines are the pages' furniture: a duty note running over the break keeps its units, and the masthead
+    of the first page stays the document's."""
+    text = (FIXTURES / "chongqing_yufubanfa_2024_29.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="chongqing_yufubanfa_2024_29", suffix=".md")
+    assert ex.document.issuer == "重庆市人民政府办公厅", ex.document
+    assert ex.text.count("重庆市人民政府办公厅文件") == 1 and "办公厅发布" not in ex.text and "-4-" not in ex.text, ex.text[:400]
+    assert ex.tasks and all(t.units for t in ex.tasks), [(t.title, t.units) for t in ex.tasks]
+    placing = next(t for t in ex.tasks if t.title == "合理选址布点")
+    assert "市规划自然资源局" in placing.units and "重庆高速集团" in placing.units, placing.units

@@ -22,6 +22,7 @@ from .html_meta import PageMetadata, head_metadata, page_metadata, squash
 from .tables import MAX_COLSPAN, html_table_grid, join_cell_paragraphs, span_attribute, stitch_runs
 from .mojibake import repair, repair_note
 from .text import decode, lost_characters
+from .text_pages import drop_page_furniture
 
 log = logging.getLogger(__name__)
 
@@ -316,7 +317,7 @@ def read_html(path: Path, *, doc_id: str, sha256: str, data: bytes) -> SourceDoc
     meta: PageMetadata = page_metadata(root, head)
     container = content_root(root, fixed.text, title_key)
     inside_meta = any(box is container or container in box.iterdescendants() for box in meta.containers)
-    blocks = [] if inside_meta else content_blocks(container, meta.containers)
+    blocks = [] if inside_meta else drop_page_furniture(content_blocks(container, meta.containers))
     if inside_meta and meta.values:
         # the page's own metadata block is all it holds: the notice is filled in by JavaScript after loading
         named = "，".join(f"{k}：{meta.values[k]}" for k in ("标题", "发文字号") if meta.values.get(k))

@@ -15,6 +15,7 @@ from ..model import Block, IngestError, Line, SourceDocument, Table
 from .frontmatter import split_front_matter
 from .mojibake import repair, repair_note
 from .cell_lines import MAX_HEADER_CELL, NONE_CELL, ROW_NUMBER, SPACES, align_cells, cell_per_line_table
+from .text_pages import drop_page_furniture
 from .tables import html_table_grid, join_cell_paragraphs, split_paragraph_rows, stitch
 
 # Encodings a Chinese notice arrives in; charset-normalizer is asked to choose among these first.
@@ -539,7 +540,7 @@ def read_text(path: Path, *, doc_id: str, sha256: str, data: bytes) -> SourceDoc
     fixed = repair(text)
     fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
     metadata, body = split_front_matter(fixed.text)
-    blocks = blocks_from_text(body)
+    blocks = drop_page_furniture(blocks_from_text(body))
     if not any(isinstance(b, Line) and b.text.strip() for b in blocks) and not any(isinstance(b, Table) for b in blocks):
         raise IngestError(f"{path.name}: the file holds no text")
     notes = tuple(n for n in (decoded_note, repair_note(path.name, fixed)) if n)

@@ -194,10 +194,15 @@ def _page_labels() -> regex.Pattern[str]:
     return _spaced_labels(tuple(label for label, _ in rules.html_rules().labels))
 
 
+_FIELD_NUMBER = regex.compile(r"^\d{1,2}[.．]\s*(?=[\[【])")
+
+
 @lru_cache(maxsize=8)
 def _bracketed_labels(labels: tuple[str, ...]) -> regex.Pattern[str]:
     alts = "|".join(regex.escape(label) for label in sorted(labels, key=len, reverse=True))
-    return regex.compile(rf"[\[【]\s*(?P<label>{alts})\s*[\]】]\s*[|｜]?\s*")
+    # the separator after a label: a table's bar, or a run of dashes a site fills an empty value with too
+    # ("[联合发文单位] -----", "[发文机构] ----北京市人民政府")
+    return regex.compile(rf"[\[【]\s*(?P<label>{alts})\s*[\]】]\s*(?:[|｜]|[-－—]{{2,}})?\s*")
 
 
 @rules.cached
@@ -216,7 +221,7 @@ def unwrap_bracketed_title(text: str) -> str:
 def bracketed_labels(text: str) -> str:
     """A page's metadata table copied with its labels in brackets ("[ 发文字号 ] | 城发改委发〔2025〕4号 |"): each
     label gets its colon (the "label：value" form structure reads, rules/html.yaml metadata_labels)."""
-    stripped = text.lstrip()
+    stripped = _FIELD_NUMBER.sub("", text.lstrip(), count=1)  # a field list numbered by the page ("01. [主题分类]")
     if not stripped.startswith(("[", "【")):
         return text
     pattern = _bracketed_labels(tuple(label for label, _ in rules.html_rules().labels))  # labels hold no spaces

@@ -251,3 +251,18 @@ def test_page_numbers_and_running_heads_of_a_converted_pdf_go_and_its_sentences_
     assert ex.tasks and all(t.units for t in ex.tasks), [(t.title, t.units) for t in ex.tasks]
     placing = next(t for t in ex.tasks if t.title == "合理选址布点")
     assert "市规划自然资源局" in placing.units and "重庆高速集团" in placing.units, placing.units
+
+
+def test_a_numbered_field_list_with_dashes_and_a_back_to_top_button(tmp_path: Path) -> None:
+    """京政发〔2024〕1号 on beijing.gov.cn: its fields are numbered and bracketed, dashes between label and value
+    (`02. \\[发文机构\\] \\-\\-\\-\\--北京市人民政府`); `回到顶部` among the menu lines is a button, not the 发文机关标志
+    (it ends like 部, a ministry); the items' `主责单位：` lines give the tasks their units."""
+    text = (FIXTURES / "beijing_jingzhengfa_2024_1.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="beijing_jingzhengfa_2024_1", suffix=".md")
+    d = ex.document
+    assert (d.issuer, d.doc_number, d.signed_date, d.published_date) == ("北京市人民政府", "京政发〔2024〕1号", "2024-01-26", "2024-02-01"), d
+    assert (d.region_province, d.admin_level, d.status) == ("北京市", "provincial", "现行有效"), d
+    assert d.recipients == "各区人民政府；市政府各委、办、局；各市属机构", d.recipients
+    assert len(ex.tasks) == 9 and all(t.units for t in ex.tasks), [(t.title, t.units) for t in ex.tasks]
+    third = next(t for t in ex.tasks if t.title.startswith("坚持“一年一体检"))
+    assert third.units == "市规划自然资源委；市统计局", third.units

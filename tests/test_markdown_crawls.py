@@ -266,3 +266,16 @@ def test_a_numbered_field_list_with_dashes_and_a_back_to_top_button(tmp_path: Pa
     assert len(ex.tasks) == 9 and all(t.units for t in ex.tasks), [(t.title, t.units) for t in ex.tasks]
     third = next(t for t in ex.tasks if t.title.startswith("坚持“一年一体检"))
     assert third.units == "市规划自然资源委；市统计局", third.units
+
+
+def test_a_converted_pdf_s_spaced_figures_start_no_line_and_its_digitless_page_numbers_go(tmp_path: Path) -> None:
+    """生态环境部's draft quota plan converted from its PDF: a year set apart from the word before it (`做好 2022 年`)
+    is the PDF's spacing of figures, not a line break, so the cited title over it stays whole with its 文号 (it was
+    cut into `…根据《关于做好` / `2022年…的通` / `《知》`); the pages' `— —` (page numbers without their digits) go."""
+    text = (FIXTURES / "mee_carbon_quota_2021_2022_draft.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="mee_carbon_quota_2021_2022_draft", suffix=".md")
+    cited = {r.cited_doc_number: r.cited_title for r in ex.references}
+    assert cited.get("环办气候函〔2022〕111号") == "关于做好2022年企业温室气体排放报告管理相关重点工作的通知", cited
+    assert "《知》" not in ex.text and "— —" not in ex.text and "——本方案" not in ex.text, ex.text[:600]
+    assert ex.document.title == "2021、2022年度全国碳排放权交易配额总量设定与分配实施方案", ex.document.title
+    assert "2023-12-31" in {d.end for d in ex.deadlines}, [d.end for d in ex.deadlines]

@@ -213,7 +213,10 @@ def _layout_lines(rows: list[list[str]]) -> list[str]:
 # (a year after a word that takes it, "到 2025 年" as a PDF spaces figures, is no line's start)
 _LOST_BREAK = regex.compile(
     r"(?<=[\p{Han}。；：！？）)》”〕])[ \u3000\xa0]+(?=[\p{Han}（(《“〔【]|\d{1,2}[.．](?:\d{1,2}[.．]?){0,2}\p{Han})"
-    r"|(?<=[\p{Han}。；：！？）)》”〕])(?<![到至于在从自])[ \u3000\xa0]+(?=\d{4}\s*年)"
+    r"|(?<=[。；：！？）)》”〕])[ \u3000\xa0]+(?=\d{4}\s*年)"
+    # after a word, a year set apart from its 年 ("做好 2022 年…" / "源在 2021 和") is a PDF's spacing of figures, no
+    # break, unless a whole date follows (a 成文日期 under its 署名)
+    r"|(?<=\p{Han})(?<![到至于在从自])[ \u3000\xa0]+(?=\d{4}年|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
 )
 LOST_BREAKS_MIN_CHARS = 120  # a one-line text shorter than this is left as it is
 LOST_BREAKS_LONG_LINE = 300  # a line this long is a page's text run together, whatever the lines around it

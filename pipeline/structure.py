@@ -1399,7 +1399,9 @@ def _related_block(doc: NormDoc, texts: list[str], lay: _Draft) -> int | None:
     if lay.body_start >= len(texts) or _line_pattern(related).search(doc.text, doc.paras[lay.body_start].start) is None:
         return None  # no such line below the header (most notices): one search, not one a line
     for k in range(lay.body_start + 1, len(texts)):
-        if related.match(texts[k]) and any(dated.match(texts[j]) for j in range(lay.body_start, k)):
+        # under the notice's 成文日期, or (a page with no date under its text: a 解读, a news item) with no sentence
+        # after it, only the links' titles and dates (a heading "相关文件" in a notice has its sentences below)
+        if related.match(texts[k]) and (any(dated.match(texts[j]) for j in range(lay.body_start, k)) or not any("。" in t for t in texts[k + 1 :])):
             return k
     return None
 

@@ -279,3 +279,15 @@ def test_a_converted_pdf_s_spaced_figures_start_no_line_and_its_digitless_page_n
     assert "《知》" not in ex.text and "— —" not in ex.text and "——本方案" not in ex.text, ex.text[:600]
     assert ex.document.title == "2021、2022年度全国碳排放权交易配额总量设定与分配实施方案", ex.document.title
     assert "2023-12-31" in {d.end for d in ex.deadlines}, [d.end for d in ex.deadlines]
+
+
+def test_a_page_without_a_date_under_its_text_still_leads_out_at_its_related_links(tmp_path: Path) -> None:
+    """An interpretation on ndrc.gov.cn has no 成文日期 under its text; the 相关政策与解读 and 排行榜 lists after it are
+    the page's (only titles and dates follow): a ranking entry's date is no 成文日期 (it was 2026-04-21, a date the
+    notice never gave) and its titles are no citations."""
+    text = (FIXTURES / "nea_jiedu_dianli_zhongchangqi.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="nea_jiedu_dianli_zhongchangqi", suffix=".md")
+    d = ex.document
+    assert (d.signed_date, d.published_date) == ("", "2025-12-26"), d
+    titles = {r.cited_title for r in ex.references}
+    assert "电力重大事故隐患判定标准及治理监督管理规定" not in titles and "电力市场运行基本规则" in titles, titles

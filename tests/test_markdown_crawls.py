@@ -291,3 +291,14 @@ def test_a_page_without_a_date_under_its_text_still_leads_out_at_its_related_lin
     assert (d.signed_date, d.published_date) == ("", "2025-12-26"), d
     titles = {r.cited_title for r in ex.references}
     assert "电力重大事故隐患判定标准及治理监督管理规定" not in titles and "电力市场运行基本规则" in titles, titles
+
+
+def test_a_copied_regulation_after_its_full_text_lead_takes_its_title_and_publication_from_its_note(tmp_path: Path) -> None:
+    """新华社's copy of 《碳达峰碳中和综合评价考核办法》: the lead down to `《…》全文如下。` is the carrier's; the regulation's own
+    title and 题注 follow. Its 题注 names the approval first and the publication second (`…审议批准 2026年4月12日…发布`):
+    `自发布之日起施行` starts on that publication date (nothing was given before)."""
+    text = (FIXTURES / "mee_repost_tandafeng_kaohe.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="mee_repost_tandafeng_kaohe", suffix=".md")
+    d = ex.document
+    assert (d.title, d.issuer) == ("碳达峰碳中和综合评价考核办法", "中共中央办公厅；国务院办公厅"), d
+    assert (d.signed_date, d.valid_from, d.published_date) == ("2026-04-12", "2026-04-12", "2026-04-23"), d

@@ -4537,3 +4537,31 @@ def test_a_blank_year_in_a_notice_is_no_year_and_no_date_is_made_up(tmp_path: Pa
     got = [(d.text, d.end) for d in ex.deadlines]
     assert got == [("3月底前", "")], got
     assert "____年3月底前" in ex.text
+
+
+# a law database's header (中外合作经营企业法实施细则, as LawRefBook prints it): approval, publication, then revisions
+_APPROVED_THEN_PUBLISHED = """# 中华人民共和国中外合作经营企业法实施细则
+
+1995年8月7日 国务院批准
+
+1995年9月4日 对外贸易经济合作部令第6号发布
+
+2014年2月19日 《国务院关于废止和修改部分行政法规的决定》第一次修订
+
+2017年3月1日 《国务院关于修改和废止部分行政法规的决定》第二次修订
+
+## 第一章 总则
+
+第一条 根据《中华人民共和国中外合作经营企业法》，制定本实施细则。
+
+## 第十二章 附则
+
+第五十六条 本实施细则自发布之日起施行。
+"""
+
+
+def test_in_force_from_publication_is_the_publication_before_any_revision(tmp_path: Path) -> None:
+    """`自发布之日起施行` counts from the 题注's publication (发布 by an order, after an approval), not from the approval
+    and not from a later revision: 1995-09-04."""
+    d = run(tmp_path, _APPROVED_THEN_PUBLISHED, name="law_db_header", suffix=".md").document
+    assert (d.valid_from, d.validity_text) == ("1995-09-04", "自发布之日起施行"), d

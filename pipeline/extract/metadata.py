@@ -25,7 +25,9 @@ _TITLE_ORG_BEFORE_YEAR = regex.compile(r"^(?P<org>[\p{Han}（）]{4,40}?)(?=(?:1
 _TITLE_VERB = regex.compile(r"关于|印发|转发")
 _FORWARDING_VERB = regex.compile(r"批转|转发|印发")
 _FULL_DATE = regex.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
-_PUBLISHED_FIRST = regex.compile(r"^[（(]?\s*((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)[^，。；]*?公布")
+# a 题注's publication event: its date, then no other date, then 公布/发布; the history's amendments start at 根据/修正
+_PUBLICATION = regex.compile(r"((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)(?:(?!(?:19|20)\d{2}年)[^，。；])*?(?:公布|发布)")
+_AMENDED = regex.compile(r"根据|修正|修订|修改")
 _PRC_BEFORE_A_NATIONAL_BODY = regex.compile(r"(?:^|(?<=、))中华人民共和国(?!主席)(?=\p{Han}{2})")  # 中华人民共和国公安部; not the President
 _ORDER_SERIAL = regex.compile(r"令第\s*(\d+)\s*号")
 # a court's or procuratorate's committee adopts its interpretations for it (最高人民检察院检察委员会 -> 最高人民检察院)
@@ -382,11 +384,14 @@ def split_addressees(text: str) -> list[str]:
 
 
 def _first_publication(st: Structure) -> str:
-    """A law's 公布之日 when its 题注 states it (the first event, 公布 by an order); an adoption or a later
-    amendment is no publication date, so none is given then (a law in force since 1992 was amended in 2015)."""
-    first = st.promulgation[0].value
-    m = _PUBLISHED_FIRST.match(first)
-    return parse_date(m.group(1)) if m else ""
+    """A law's 公布之日 when its 题注 states it (公布 by an order, 发布 by the offices that issue it) before any
+    amendment: an adoption or a later amendment is no publication date, so none is given then (a law in force since
+    1992 was amended in 2015). "（2026年2月26日…审议批准 2026年4月12日中共中央办公厅、国务院办公厅发布）" -> 2026-04-12"""
+    history = "".join(sp.value for sp in st.promulgation)
+    cut = _AMENDED.search(history)
+    for m in _PUBLICATION.finditer(history, 0, cut.start() if cut else len(history)):
+        return parse_date(m.group(1))
+    return ""
 
 
 # the text naming itself as the subject of its in-force clause ("本条例自2002年1月1日起施行"), not a rule it lays

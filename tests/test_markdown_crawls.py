@@ -302,3 +302,14 @@ def test_a_copied_regulation_after_its_full_text_lead_takes_its_title_and_public
     d = ex.document
     assert (d.title, d.issuer) == ("碳达峰碳中和综合评价考核办法", "中共中央办公厅；国务院办公厅"), d
     assert (d.signed_date, d.valid_from, d.published_date) == ("2026-04-12", "2026-04-12", "2026-04-23"), d
+
+
+def test_the_starting_date_of_a_repealed_text_is_no_limit_of_the_new_one(tmp_path: Path) -> None:
+    """The draft 《电力需求侧管理办法》 ends `本办法自发布之日起施行，有效期 5 年。2017 年 9 月 20 日起实施的《电力需求侧管理办法》
+    （修订版）即行废止`: the 2017 date describes the text it repeals, so it is neither this text's validity nor a start
+    (it was a deadlines row of kind validity from 2017-09-20)."""
+    text = (FIXTURES / "ndrc_dianli_xuqiuce_draft.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="ndrc_dianli_xuqiuce_draft", suffix=".md")
+    assert sorted((d.kind, d.end) for d in ex.deadlines) == [("target", "2025-12-31"), ("target", "2030-12-31")], ex.deadlines
+    assert (ex.document.title, ex.document.valid_from, ex.document.validity_text) == ("电力需求侧管理办法", "", "自发布之日起施行，有效期5年"), ex.document
+    assert "电力需求侧管理办法" in {r.cited_title for r in ex.references}

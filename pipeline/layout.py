@@ -975,6 +975,9 @@ def split_title_recipients(text: str) -> list[str]:
 _TITLE_GOES_ON = regex.compile(r"^(?:关于|印发|转发|批转|贯彻|对|致|[、和及与]|(?:19|20)\d{2}年)")
 
 
+_ATTACHMENT_LABEL = regex.compile(r"附件\s*[\d一二三四五六七八九十]{0,3}\s*[：:]?")
+
+
 def _merge_title(groups: list[_Group]) -> list[_Group]:
     """Join the title's lines (GB/T 9704 §7.3.1) that follow the 文号 (or the 发文机关标志) into one paragraph."""
     cfg = SETTINGS
@@ -1001,8 +1004,9 @@ def _merge_title(groups: list[_Group]) -> list[_Group]:
                 start = 1  # "卯市人民政府办公室" over "卯市国土空间总体规划": a banner, not the title's first line
     export_field = rules.element_rules()["export_field"].pattern
     chrome = rules.html_rules().chrome.pattern
-    while start < len(head) and (export_field.match(head[start]) or chrome.fullmatch(head[start]) or _BREADCRUMB_PIECE.fullmatch(head[start])):
-        start += 1  # an export's own fields or a page's chrome (a breadcrumb) above the notice are not title lines
+    while start < len(head) and (export_field.match(head[start]) or chrome.fullmatch(head[start]) or _BREADCRUMB_PIECE.fullmatch(head[start]) or _ATTACHMENT_LABEL.fullmatch(head[start])):
+        start += 1  # an export's own fields or a page's chrome (a breadcrumb) above the notice are not title lines, nor
+        # the label over an attachment printed as a text of its own ("附件2" over its title, broken over two lines)
     title_head = rules.words("title_head")
     for j in range(start + 1, min(start + cfg.max_title_lines, len(head))):
         m = ORG_THEN_ABOUT.match(head[j])

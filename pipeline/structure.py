@@ -719,6 +719,10 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
                     lay.export_fields.setdefault(m.group("label"), _span(doc, p, value, at, at + len(value)))
     _byline_repeated(doc, lay, texts)
     lead_end = next((k for k in range(min(n, SETTINGS.repost_lead_lines)) if el["repost_lead_end"].pattern.match(texts[k])), None)
+    if lead_end is not None and lead_end + 1 < n and len(texts[lead_end + 1]) >= SETTINGS.body_sentence and "。" in texts[lead_end + 1]:
+        # the copied text's sentences follow the lead at once: the page's heading above it is the text's only title,
+        # so the lead is left as it stands (not the headline with it)
+        lead_end = None
     if lead_end is not None:
         # a reposting site's lead over the notice it copies ("日前，…印发…" / "文件指出，…" / "文件详情如下：")
         lay.mark_range(0, lead_end + 1, FURNITURE)

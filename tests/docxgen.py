@@ -333,6 +333,8 @@ def _col_widths(rows: list[list[str | None]], size: float) -> list[float]:
     longest = [max(len(r[j] or "") for r in rows) * size for j in range(ncols)]
     want = [max(0.0, min(lw, 30 * size) - mw) for lw, mw in zip(longest, min_w)]
     spare = TEXT_W_PT - sum(min_w)
+    if spare < 0:  # headers wider than the page together: each column its share of the page, no wider
+        return [TEXT_W_PT * mw / sum(min_w) for mw in min_w]
     if sum(want) <= 0:
         return [TEXT_W_PT / ncols] * ncols
     return [mw + spare * w / sum(want) for mw, w in zip(min_w, want)]

@@ -4565,3 +4565,30 @@ def test_in_force_from_publication_is_the_publication_before_any_revision(tmp_pa
     and not from a later revision: 1995-09-04."""
     d = run(tmp_path, _APPROVED_THEN_PUBLISHED, name="law_db_header", suffix=".md").document
     assert (d.valid_from, d.validity_text) == ("1995-09-04", "自发布之日起施行"), d
+
+
+def test_an_attachment_printed_as_a_text_of_its_own_keeps_its_title_broken_under_its_label(tmp_path: Path) -> None:
+    """附件2 of 生态环境部's draft quota plan as its PDF prints it: the label `附件2` over a title broken in two
+    (`2021、2022年度全国碳排放` / `权交易配额总量设定与分配实施方案`); the label is no title line, the two lines are one title
+    (only the second half was the title)."""
+    text = (
+        "附件2\n2021、2022年度全国碳排放\n权交易配额总量设定与分配实施方案\n（征求意见稿）\n"
+        "为进一步发挥市场机制对控制温室气体排放、降低全社会减排成本的重要作用，切实做好全国碳排放权交易市场2021与2022年度配额分配工作，制定本方案。\n"
+        "一、总体要求\n"
+    )
+    assert run(tmp_path, text).document.title == "2021、2022年度全国碳排放权交易配额总量设定与分配实施方案"
+
+
+def test_a_copy_whose_sentences_follow_its_full_text_lead_keeps_the_page_heading_as_its_title(tmp_path: Path) -> None:
+    """新华社's copy of a 中办国办 opinion as a site printed it: the heading, the dateline, `《…》全文如下。`, then the
+    opinion's sentences with no title of their own: the heading stays the title (the lead is not the page's chrome)."""
+    text = (
+        "中共中央办公厅 国务院办公厅印发《关于实施革命文物保护利用工程（2018－2022年）的意见》\n"
+        "新华社北京7月29日电 近日，中共中央办公厅、国务院办公厅印发了《关于实施革命文物保护利用工程（2018－2022年）的意见》，并发出通知，要求各地区各部门结合实际认真贯彻落实。\n"
+        "《关于实施革命文物保护利用工程（2018－2022年）的意见》全文如下。\n"
+        "为切实加强新时代革命文物工作，充分发挥革命文物在开展爱国主义教育、培育社会主义核心价值观中的重要作用，现提出如下意见。\n"
+        "一、重要意义\n"
+    )
+    d = run(tmp_path, text).document
+    assert d.title.startswith("中共中央办公厅") and d.title.endswith("的意见》"), d.title
+    assert d.issuer == "中共中央办公厅；国务院办公厅", d.issuer

@@ -313,3 +313,14 @@ def test_the_starting_date_of_a_repealed_text_is_no_limit_of_the_new_one(tmp_pat
     assert sorted((d.kind, d.end) for d in ex.deadlines) == [("target", "2025-12-31"), ("target", "2030-12-31")], ex.deadlines
     assert (ex.document.title, ex.document.valid_from, ex.document.validity_text) == ("电力需求侧管理办法", "", "自发布之日起施行，有效期5年"), ex.document
     assert "电力需求侧管理办法" in {r.cited_title for r in ex.references}
+
+
+def test_an_eligibility_date_inside_an_item_is_not_its_task_s_deadline(tmp_path: Path) -> None:
+    """上海's 消费品以旧换新 plan: `…或 2018 年 4 月 30 日（含当日）前注册登记的新能源乘用车` says which cars qualify; the
+    item's task has no deadline (it was due 2018-04-30, six years before the plan), while its units stay."""
+    text = (FIXTURES / "pudong_shanghai_yijiuhuanxin_fangan.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="pudong_shanghai_yijiuhuanxin_fangan", suffix=".md")
+    task = next(t for t in ex.tasks if t.title == "落实国家汽车报废更新补贴标准")
+    assert (task.deadline_text, task.due_date) == ("", ""), task
+    assert task.lead_unit == "市商务委" and "市税务局" in task.units, task.units
+    assert "发改环资〔2024〕1104号" in {r.cited_doc_number for r in ex.references}

@@ -12,7 +12,6 @@ from .. import rules
 from ..model import AssignmentRow, Mention, NormDoc, Para, Section, TableView, TaskRow
 from ..orgnames import looks_like_org
 from ..structure import Structure, enclosing, section_at
-from .dates import find_time_expressions
 from .deadlines import find_deadlines
 from .domains import canonical_domain
 from .region import is_place_name
@@ -497,8 +496,9 @@ _SENTENCE_MARK = regex.compile(r"[。；;！？：:]")
 
 def _due(text: str, *, latest: bool = False) -> tuple[str, str]:
     """The first time limit with an end date in the text; with `latest`, the one that ends last (a 完成时限 cell
-    that lists stages, "2024年6月底前完成设计，12月底前完工", is done at its last)."""
-    found = [(te.text, te.end) for te in find_time_expressions(text) if te.kind in _DUE_KINDS and te.end]
+    that lists stages, "2024年6月底前完成设计，12月底前完工", is done at its last). The traps of the deadlines table
+    apply: "2018年4月30日（含当日）前注册登记的新能源乘用车" describes the cars, it sets no limit."""
+    found = [(d.text, d.end) for d in find_deadlines(text) if d.kind in _DUE_KINDS and d.end]
     if not found:
         return "", ""
     return max(found, key=lambda f: f[1]) if latest else found[0]

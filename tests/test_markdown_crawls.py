@@ -324,3 +324,17 @@ def test_an_eligibility_date_inside_an_item_is_not_its_task_s_deadline(tmp_path:
     assert (task.deadline_text, task.due_date) == ("", ""), task
     assert task.lead_unit == "市商务委" and "市税务局" in task.units, task.units
     assert "发改环资〔2024〕1104号" in {r.cited_doc_number for r in ex.references}
+
+
+def test_units_sharing_a_duty_by_their_parts_and_history_dates_in_items(tmp_path: Path) -> None:
+    """青政办函〔2024〕72号: `（省财政厅、省生态环境厅分工负责）` names two units (the second was `省生态环境厅分工`) and
+    `（…、省电影局按职能分别负责）` three (none was read); a date the item tells as history or as a condition, before the
+    notice was signed (`截至2023年12月31日前已处理…`, `2009年1月1日前办理使用登记`), is no task's due date."""
+    text = (FIXTURES / "qinghai_qingzhengbanhan_2024_72.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="qinghai_qingzhengbanhan_2024_72", suffix=".md")
+    assert (ex.document.doc_number, ex.document.signed_date) == ("青政办函〔2024〕72号", "2024-08-14"), ex.document
+    tasks = {t.title: t for t in ex.tasks}
+    assert tasks["废弃电器电子产品回收处理"].units == "省财政厅；省生态环境厅", tasks["废弃电器电子产品回收处理"].units
+    assert tasks["文旅领域设备更新改造"].units == "省住房城乡建设厅；省文化和旅游厅；省电影局", tasks["文旅领域设备更新改造"].units
+    assert tasks["废弃电器电子产品回收处理"].due_date == "" and tasks["住宅老旧电梯更新改造"].due_date == "", ex.tasks
+    assert tasks["家装焕新"].due_date == "2024-12-31"

@@ -139,26 +139,35 @@ def _lead_forms() -> _LeadForms:
 
 # （国家发展改革委、财政部等按职责分工负责）: the units named are all responsible, none is singled out to lead
 # （A负责）, （各县（市、区）人民政府负责）, （A、B按职责分工负责，各区政府落实）, （A负责，2024年底前完成）
-_RESPONSIBLE = regex.compile(
+@rules.cached
+def _responsible() -> regex.Pattern[str]:
     # a list of units may be bracketed 〔…〕 when its units carry (…) ("〔省发展改革委、省数据局（省营商局）等按职责分工负责〕")
-    # ("…按职责分工落实", "…分别实施": carrying out by their duties is being responsible, with the duty words only)
-    r"[（(〔]由?(?P<units>(?:[^（）()〔〕：:牵]|[（(][^（）()：:]{1,12}[）)]){2,80}?)等?"
-    r"(?:(?:按职责分工|按照职责分工|按职责|分别|共同)?(?:负责|指导|负责落实|组织实施|督促指导)|(?:按职责分工|按照职责分工|按职责|分别|共同)(?:落实|实施|推进))"
-    r"(?:[，,；;]\s*(?P<co>(?:[^（）()：:，,；;。]|[（(][^（）()：:]{1,12}[）)]){2,40}?)(?:落实|配合|参与|协助|协同))?"
-    + _TIME_TAIL +
-    rf"(?:[，,；;。]\s*{LEAD_FIRST}(?:[，,；;]\s*下同)?)?[）)〕]"
-)
-# the same said as a sentence of units alone closing an item after its text: "…压缩至1个工作日。市市场监管局、
-# 市公安局、市税务局按职责分工负责。", "…。市发展改革委负责，各区人民政府落实。" (outside brackets the units must
-# all be units, no verb among them; never a paragraph's only sentence, and never "X对Y负责", a law's
-# statement of accountability)
-_SENTENCE_RESPONSIBLE = regex.compile(
-    r"(?<=[。；])[ \t]*由?(?P<units>[^。；（）()：:，,\n牵要应对向的负]{2,80}?)等?(?:按职责分工|按照职责分工|按职责|分别|共同)?"
-    r"(?:负责|负责落实|组织实施|督促指导)"
-    r"(?:[，,]\s*(?P<co>[^。；（）()：:，,\n要应]{2,40}?)(?:落实|配合|参与|协助|协同))?"
-    + _TIME_TAIL + r"[。；]?[ \t]*$",
-    regex.M,
-)
+    # ("…按职责分工落实", "…分别实施": carrying out by their duties is being responsible, with the duty words only;
+    # how they share it, rules/words.yaml duty_adverb: "（A、B、C分工负责）", "（A、B按职能分别负责）")
+    how = rules.alternation("duty_adverb")
+    return regex.compile(
+        r"[（(〔]由?(?P<units>(?:[^（）()〔〕：:牵]|[（(][^（）()：:]{1,12}[）)]){2,80}?)等?"
+        rf"(?:(?:{how})?(?:负责|指导|负责落实|组织实施|督促指导)|(?:{how})(?:落实|实施|推进))"
+        r"(?:[，,；;]\s*(?P<co>(?:[^（）()：:，,；;。]|[（(][^（）()：:]{1,12}[）)]){2,40}?)(?:落实|配合|参与|协助|协同))?"
+        + _TIME_TAIL +
+        rf"(?:[，,；;。]\s*{LEAD_FIRST}(?:[，,；;]\s*下同)?)?[）)〕]"
+    )
+
+
+@rules.cached
+def _sentence_responsible() -> regex.Pattern[str]:
+    """The same said as a sentence of units alone closing an item after its text: "…压缩至1个工作日。市市场监管局、
+    市公安局、市税务局按职责分工负责。", "…。市发展改革委负责，各区人民政府落实。" (outside brackets the units must
+    all be units, no verb among them; never a paragraph's only sentence, and never "X对Y负责", a law's
+    statement of accountability)"""
+    how = rules.alternation("duty_adverb")
+    return regex.compile(
+        rf"(?<=[。；])[ \t]*由?(?P<units>[^。；（）()：:，,\n牵要应对向的负]{{2,80}}?)等?(?:{how})?"
+        r"(?:负责|负责落实|组织实施|督促指导)"
+        r"(?:[，,]\s*(?P<co>[^。；（）()：:，,\n要应]{2,40}?)(?:落实|配合|参与|协助|协同))?"
+        + _TIME_TAIL + r"[。；]?[ \t]*$",
+        regex.M,
+    )
 
 
 @rules.cached
@@ -410,8 +419,8 @@ def find_tags(text: str, start: int, end: int) -> list[Tag]:
                 stop = _SENTENCE_END.search(text, m.end(), end) if in_clause else None
                 rest = (m.end(), stop.start()) if stop is not None else None
                 tags.append(Tag(m.start(), stop.end() if stop is not None else m.end(), lead, co, True, rest=rest))
-    sentences = _SENTENCE_RESPONSIBLE.finditer(text, start, end) if any(w in chunk for w in _RESPONSIBLE_WORDS) else ()
-    for m in (*_RESPONSIBLE.finditer(text, start, end), *sentences):
+    sentences = _sentence_responsible().finditer(text, start, end) if any(w in chunk for w in _RESPONSIBLE_WORDS) else ()
+    for m in (*_responsible().finditer(text, start, end), *sentences):
         if any(t.start <= m.start() < t.end or m.start() <= t.start < m.end() for t in tags):
             continue
         raw = m.group("units")
@@ -494,11 +503,12 @@ MAX_LIMIT_WORDS = 20  # a labelled limit longer than this is a sentence, not a t
 _SENTENCE_MARK = regex.compile(r"[。；;！？：:]")
 
 
-def _due(text: str, *, latest: bool = False) -> tuple[str, str]:
+def _due(text: str, *, latest: bool = False, after: str | None = None) -> tuple[str, str]:
     """The first time limit with an end date in the text; with `latest`, the one that ends last (a 完成时限 cell
     that lists stages, "2024年6月底前完成设计，12月底前完工", is done at its last). The traps of the deadlines table
-    apply: "2018年4月30日（含当日）前注册登记的新能源乘用车" describes the cars, it sets no limit."""
-    found = [(d.text, d.end) for d in find_deadlines(text) if d.kind in _DUE_KINDS and d.end]
+    apply: "2018年4月30日（含当日）前注册登记的新能源乘用车" describes the cars, it sets no limit. A limit that ended
+    before `after` (the document's date) is history told in the item ("截至2023年12月31日前已处理…"), not its due date."""
+    found = [(d.text, d.end) for d in find_deadlines(text) if d.kind in _DUE_KINDS and d.end and not (after and d.end < after)]
     if not found:
         return "", ""
     return max(found, key=lambda f: f[1]) if latest else found[0]
@@ -617,7 +627,7 @@ class _TaskBuilder:
                 marked_lead, marked_co = (tag.lead, tag.co) if tag.explicit_roles else ([], [])
                 deadline_text, due = _own_limit(text[slice(*tag.limit)], self.base_date) if tag.limit else ("", "")
                 if not deadline_text:
-                    deadline_text, due = _due(text[item_start : tag.end])
+                    deadline_text, due = _due(text[item_start : tag.end], after=self.base_date)
                 self.tasks.append(
                     TaskRow(
                         doc.doc_id, self._task_id(), key, title, detail, "；".join(units), tag.lead[0] if tag.lead else "",
@@ -663,7 +673,7 @@ class _TaskBuilder:
                 detail = text[sib.start_char : para_end][len(sib.label) :].lstrip("、．.").replace("\n", "").strip("。；，、 ")
                 if detail.startswith(sib.heading):
                     detail = detail[len(sib.heading) :].lstrip("。！？ ")
-                deadline_text, due = _due(text[sib.start_char : end])
+                deadline_text, due = _due(text[sib.start_char : end], after=self.base_date)
                 # the item's text may open with the units that act on it ("市发展改革委要会同有关部门，…建成…")
                 subject = _DUTY_SUBJECT.match(detail) if not detail.startswith("由") else None  # "由A负责…" alone is prose
                 units = _duty_units(subject.group("units")) if subject is not None else []
@@ -746,7 +756,7 @@ class _TaskBuilder:
             if not units:
                 continue
             detail = seg[m.end("units") :].strip("。；，、：: ")
-            deadline_text, due = _due(seg)
+            deadline_text, due = _due(seg, after=self.base_date)
             rows.append(
                 TaskRow(
                     self.doc.doc_id, "", sec.section_id, m.group("units"), detail, "；".join(units), units[0], "", "", deadline_text, due,
@@ -800,7 +810,7 @@ class _TaskBuilder:
             para = self.doc.para_at(item.start_char)
             end = min(para.end if para is not None else item.end_char, item.end_char, range_end)
             detail = text[item.start_char : end][len(item.label) :].lstrip("、．.").replace("\n", "").strip("。；，、 ")
-            deadline_text, due = _due(text[item.start_char : end])
+            deadline_text, due = _due(text[item.start_char : end], after=self.base_date)
             rows.append(
                 TaskRow(
                     self.doc.doc_id, "", item.section_id, item.heading, detail, units, lead, *marked, deadline_text,

@@ -178,3 +178,18 @@ def test_a_later_mention_gives_the_short_name_and_number_the_first_lacked(tmp_pa
     plan = refs["上海市生活垃圾全程分类体系建设行动计划"]
     assert plan.cited_doc_number == "沪府办〔2018〕38号", plan
     assert len(refs) == 2, sorted(refs)
+
+
+def test_several_titles_issued_in_a_row_are_no_citations_also_when_named_again(tmp_path: Path) -> None:
+    """沁县's 2025 task notice issues three lists in one sentence, titles side by side with no 和 between them
+    ("现将《A》《B》《C》印发给你们"), then names two of them again below ("《B》细化15项具体任务", "《2025年C》明确40项"):
+    none is a citation (they were two rows of references); a title cited in the same notice still is one."""
+    text = (
+        "沁县人民政府办公室关于印发《2025年县<政府工作报告>任务分解》等的通知\n"
+        "县示范区管委会，各乡、镇人民政府，县直各有关单位：\n"
+        "经县政府同意，现将《2025年县<政府工作报告>任务分解》《2025年十五件民盼实事任务分解》《县政府重点工作任务分解》印发给你们。请各单位认真对照，迅速行动，抓好落实。\n"
+        "一、责任到人，闭环管理。《2025年十五件民盼实事任务分解》细化15项具体任务；《2025年县政府重点工作任务分解》明确40项具体任务。"
+        "各单位要按照《山西省政府督查工作规定》抓好落实。\n"
+        "沁县人民政府办公室\n2025年5月18日\n"
+    )
+    assert [r.cited_title for r in _references(tmp_path, text)] == ["山西省政府督查工作规定"]

@@ -97,6 +97,12 @@ def _is_own(title: str, own_title: str) -> bool:
     return issued in (t, _loose(title.removeprefix("关于"))) or (min(len(t), len(issued)) >= 4 and (issued.endswith(t) or t.endswith(issued)))
 
 
+def _one_of(t: str, titles: list[str]) -> bool:
+    """A title that is one of `titles` (loose forms), by its full name or one ending the other's (a year or a place
+    left off: 《县政府重点工作任务分解》 for 《2025年县政府重点工作任务分解》)."""
+    return any(t == u or (min(len(t), len(u)) >= 4 and (u.endswith(t) or t.endswith(u))) for u in titles)
+
+
 def _outside_body(doc: NormDoc, st: Structure, starts: list[int], offset: int) -> bool:
     """True inside a paragraph that is not notice text (an export's file links, the 版记); `starts` are the
     paragraphs' start offsets, for a binary search."""
@@ -134,6 +140,7 @@ def extract_references(doc: NormDoc, st: Structure, *, own_title: str, province:
     alias_books: set[tuple[str, str]] = set()
     own_core = own_title
     forwarded = _forwarded(own_title)
+    issued: list[str] = []  # the titles the notice's body says it issues ("现将《A》《B》《C》印发给你们")
     for m in _BOOK.finditer(text, body_start_char):
         title = m.group("title").replace("\n", "")  # a title broken over two lines of a hard-wrapped text is one
         is_own = _is_own(title, own_title)
@@ -141,6 +148,9 @@ def extract_references(doc: NormDoc, st: Structure, *, own_title: str, province:
             is_own = False
         elif not is_own and (rules.words("issued_here").match(text[m.end() : m.end() + 80]) or rules.words("issuing_before").search(text[max(0, m.start() - 12) : m.start()])):
             is_own = True  # "《X》已经市政府同意，现印发给你们", "现印发《X》": what this notice issues, named in its body
+            issued.append(_loose(title))
+        elif not is_own and issued and _one_of(_loose(title), issued):
+            is_own = True  # named again below ("《B》细化15项具体任务"), by its full name or a shorter one: still its own
         if is_own and rules.words("repealed_after").match(text[m.end() : m.end() + 40]):
             is_own = False  # "原2007年印发的《X》同时废止": the older text the issued one replaces
         if is_own and rules.words("cited_before").search(text[max(0, m.start() - 40) : m.start()]):

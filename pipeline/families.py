@@ -102,6 +102,7 @@ def family_links(docs: pd.DataFrame, references: pd.DataFrame, texts: Mapping[st
     titles = {r.doc_id: r.title for r in docs.itertuples(index=False)}
     evidence = dict(zip(docs["doc_id"], docs["evidence"])) if "evidence" in docs.columns else {}
     links: dict[tuple[str, str], Link] = {}
+    absent_titles: dict[str, str] = {}  # an absent parent's number -> the title key its family goes by
     for ref in references.itertuples(index=False):
         child = ref.doc_id
         if child not in titles:
@@ -122,6 +123,10 @@ def family_links(docs: pd.DataFrame, references: pd.DataFrame, texts: Mapping[st
         parent = parent or by_title.get(key, "")
         if parent == child or (not parent and not key):
             continue
+        if not parent and ref.cited_doc_number:
+            # an absent parent cited by its number is one parent however each text words its title (发改环资〔2024〕
+            # 1104号 with its issuers or without): the first title seen names the family
+            key = absent_titles.setdefault(ref.cited_doc_number, key)
         fam_key = parent or key
         links.setdefault((child, fam_key), Link(child, parent, key, how, ref.evidence))
     return list(links.values())

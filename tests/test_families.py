@@ -14,6 +14,7 @@ from pipeline.families import _direction, _Limit
 pytestmark = [pytest.mark.shared, pytest.mark.slow]
 
 NPC = "parent_cn_npc_deputies_law_2015"
+FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
 QIAO = "parent_cn_returned_overseas_chinese_rights_law_2009"
 
 
@@ -308,3 +309,16 @@ def test_a_cited_text_is_found_in_the_notice_that_issued_it(tmp_path: Path) -> N
     fam = compare_files(tmp_path, files)
     child = fam[fam["doc_id"] == "city"]
     assert list(child["parent_doc_id"]) == ["province"] and list(child["link"]) == ["cites_title"], fam
+
+
+def test_an_absent_parent_cited_by_its_number_is_one_parent_however_its_title_is_worded(tmp_path: Path) -> None:
+    """青海's plan cites 《关于加力支持大规模设备更新和消费品以旧换新的若干措施》（发改环资〔2024〕1104号） and 上海's cites the same
+    measures with their issuers first (《国家发展改革委 财政部关于加力支持…的若干措施》（发改环资〔2024〕1104号）): one absent
+    parent, so the two are siblings (they were in two families of one text each)."""
+    files = {
+        "qinghai.md": (FIXTURES / "qinghai_qingzhengbanhan_2024_72.md").read_text(encoding="utf-8"),
+        "shanghai.md": (FIXTURES / "pudong_shanghai_yijiuhuanxin_fangan.md").read_text(encoding="utf-8"),
+    }
+    fam = compare_files(tmp_path, files)
+    members = fam[fam["family_id"].str.contains("加力支持大规模设备更新")].groupby("family_id")["doc_id"].agg(set)
+    assert list(members) == [{"qinghai", "shanghai"}], members

@@ -975,6 +975,8 @@ def split_title_recipients(text: str) -> list[str]:
 _TITLE_GOES_ON = regex.compile(r"^(?:关于|印发|转发|批转|贯彻|对|致|[、和及与]|(?:19|20)\d{2}年)")
 
 
+# a period in brackets ("（2025—2027年）", "(2021-2025年)"), never a single date ("（2021年1月4日）", a 成文日期)
+_PERIOD_LINE = regex.compile(r"[（(]\s*(?:19|20)\d{2}\s*年?\s*[—–\-－~～至]\s*(?:19|20)\d{2}\s*年\s*[）)]")
 _ATTACHMENT_LABEL = regex.compile(r"附件\s*[\d一二三四五六七八九十]{0,3}\s*[：:]?")
 
 
@@ -1037,6 +1039,8 @@ def _merge_title(groups: list[_Group]) -> list[_Group]:
         if head[tail] in head[start:k]:
             break  # the title printed again (a law database prints it over its 题注): no tail of the first
         end, k = tail, tail + 1
+    if end is not None and end + 1 < len(head) and _PERIOD_LINE.fullmatch(head[end + 1]) and _ends_with_doc_type(head[end]):
+        end += 1  # a plan's period on a line of its own under it ("…专项行动方案" / "（2025—2027年）"): the title's
     if end is None or end == start:
         return groups
     return groups[:start] + _joined(groups, start, end) + groups[end + 1 :]

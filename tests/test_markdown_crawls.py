@@ -338,3 +338,13 @@ def test_units_sharing_a_duty_by_their_parts_and_history_dates_in_items(tmp_path
     assert tasks["文旅领域设备更新改造"].units == "省住房城乡建设厅；省文化和旅游厅；省电影局", tasks["文旅领域设备更新改造"].units
     assert tasks["废弃电器电子产品回收处理"].due_date == "" and tasks["住宅老旧电梯更新改造"].due_date == "", ex.tasks
     assert tasks["家装焕新"].due_date == "2024-12-31"
+
+
+def test_a_plan_s_period_on_its_own_line_under_the_title_is_part_of_the_title(tmp_path: Path) -> None:
+    """新型储能规模化建设专项行动方案 over `（2025—2027 年）`: the period is the title's (it was a deadlines row of its own and
+    the title lacked it); a cited title wrapped inside its 《》 is one title."""
+    text = (FIXTURES / "nea_xinxing_chuneng_2025_2027.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="nea_xinxing_chuneng_2025_2027", suffix=".md")
+    assert ex.document.title == "新型储能规模化建设专项行动方案（2025—2027年）", ex.document.title
+    assert "加快构建新型电力系统行动方案（2024—2027年）" in {r.cited_title for r in ex.references}
+    assert [(d.text, d.end) for d in ex.deadlines] == [("2027年", "2027-12-31")], ex.deadlines

@@ -30,6 +30,7 @@ import regex
 from rapidfuzz import fuzz, process
 
 from . import rules
+from .extract.metadata import title_head
 from .orgnames import strip_leading_places, without_part_mark
 from .reuse import held_sentences, reuse_sentences
 
@@ -98,6 +99,15 @@ def family_links(docs: pd.DataFrame, references: pd.DataFrame, texts: Mapping[st
         issued = _issued_in_title().search(r.title or "")
         if issued is not None and len(key := _key(issued.group("title"))) >= MIN_ISSUED_TITLE:
             by_title.setdefault(_local_key(key, places[r.doc_id]), r.doc_id)
+    # a title headed by its issuers ("国家发展改革委 国家能源局关于…的指导意见") is cited without them after their names
+    # ("国家发展改革委、国家能源局等部门《关于…的指导意见》"): its "关于…" part, with the issuers to look for before the 《
+    headless: dict[str, list[tuple[str, list[str]]]] = {}
+    for r in docs.itertuples(index=False):
+        head = title_head(r.title or "")
+        rest = (r.title or "")[len(head) :].lstrip(" \u3000")
+        if head and rest.startswith("关于") and len(key := _key(rest)) >= MIN_ISSUED_TITLE:
+            names = [n for n in str(getattr(r, "issuer", "") or head).split("；") if n]
+            headless.setdefault(key, []).append((r.doc_id, names))
     by_number = {r.doc_number: r.doc_id for r in docs.itertuples(index=False) if r.doc_number}
     titles = {r.doc_id: r.title for r in docs.itertuples(index=False)}
     evidence = dict(zip(docs["doc_id"], docs["evidence"])) if "evidence" in docs.columns else {}
@@ -120,7 +130,7 @@ def family_links(docs: pd.DataFrame, references: pd.DataFrame, texts: Mapping[st
             continue
         parent = by_number.get(ref.cited_doc_number, "") if ref.cited_doc_number else ""
         how = "cites_number" if parent else "cites_title"
-        parent = parent or by_title.get(key, "")
+        parent = parent or by_title.get(key, "") or _named_before(headless.get(key, ()), text, at)
         if parent == child or (not parent and not key):
             continue
         if not parent and ref.cited_doc_number:
@@ -130,6 +140,20 @@ def family_links(docs: pd.DataFrame, references: pd.DataFrame, texts: Mapping[st
         fam_key = parent or key
         links.setdefault((child, fam_key), Link(child, parent, key, how, ref.evidence))
     return list(links.values())
+
+
+ISSUER_REACH = 40  # characters before a 《 where the cited text's issuers are named
+
+
+def _named_before(candidates: Iterable[tuple[str, list[str]]], text: str, at: int) -> str:
+    """The one text among those sharing a "关于…" title whose first issuer, as the documents table names it, stands
+    just before the citation ("国家发展改革委、国家能源局等部门《关于…》"), else '': a title many issuers use
+    ("关于做好…工作的通知") names no parent by itself."""
+    if at < 0:
+        return ""
+    before = text[max(0, at - ISSUER_REACH) : at]
+    found = [doc for doc, names in candidates if names and names[0] in before]
+    return found[0] if len(found) == 1 else ""
 
 
 def _repeals(text: str, start: int, end: int) -> bool:

@@ -322,3 +322,25 @@ def test_an_absent_parent_cited_by_its_number_is_one_parent_however_its_title_is
     fam = compare_files(tmp_path, files)
     members = fam[fam["family_id"].str.contains("加力支持大规模设备更新")].groupby("family_id")["doc_id"].agg(set)
     assert list(members) == [{"qinghai", "shanghai"}], members
+
+
+def test_a_parent_titled_with_its_issuers_is_found_by_the_title_cited_after_their_names(tmp_path: Path) -> None:
+    """国家能源局's 新型储能 action plan cites "国家发展改革委、国家能源局等部门《关于加快推动新型储能发展的指导意见》"; the
+    corpus holds that opinion titled with its issuers first ("国家发展改革委 国家能源局关于…"): the plan is its child (it
+    was under an absent parent). A province's text of the same "关于…" title is not the parent: its issuer is not the
+    one named before the citation."""
+    parent = (
+        "国家发展改革委 国家能源局关于加快推动新型储能发展的指导意见\n"
+        "积极应对气候变化，努力构建清洁低碳、安全高效能源体系，是党中央、国务院作出的重大决策部署。为推动新型储能快速发展，现提出如下意见。\n"
+        "一、总体要求\n（一）指导思想\n以习近平新时代中国特色社会主义思想为指导，推动储能高质量发展。\n"
+        "国家发展改革委 国家能源局\n2021年7月15日\n"
+    )
+    namesake = parent.replace("国家发展改革委 国家能源局", "甲省发展改革委").replace("2021年7月15日", "2021年9月1日")
+    files = {
+        "plan.md": (FIXTURES / "nea_xinxing_chuneng_2025_2027.md").read_text(encoding="utf-8"),
+        "opinion.txt": parent,
+        "province.txt": namesake,
+    }
+    fam = compare_files(tmp_path, files)
+    plan = fam[fam["doc_id"] == "plan"]
+    assert "opinion" in set(plan["parent_doc_id"]) and "province" not in set(plan["parent_doc_id"]), fam

@@ -109,6 +109,11 @@ def _no_notice(out: Extraction) -> str:
     lost = lost_characters(out.text, Path(d.source).name)
     if lost:
         return lost
+    if (error := rules.words("error_page").search(out.text)) is not None:
+        return (
+            f"{Path(d.source).name}: the site's error page ({error.group(0)!r}: {first!r}) was saved, not the notice; "
+            "fetch the page again (in a browser, or later) and save the notice itself"
+        )
     return (
         f"{Path(d.source).name}: holds no notice, only {han} Chinese characters ({first!r}); it may be an "
         "attachment such as a map or figure: process it together with the notice it belongs to"

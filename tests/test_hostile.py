@@ -457,3 +457,23 @@ def test_a_utf8_file_cut_short_inside_its_last_character_is_read(tmp_path: Path)
     path.write_bytes(GARBLED_NOTICE.encode("utf-8").replace("现将".encode("utf-8"), b"\xff\xfe" + "现将".encode("utf-8")))
     out = process_path(path)
     assert out.document.issuer == "丁省人民政府办公厅" and [e.error for e in out.errors if "not UTF-8" in e.error], (out.document.issuer, out.errors)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "shown"),
+    [
+        # a crawler's Markdown of www.qinghai.gov.cn when the server refused it (ZaynShao/energy-policy-analysis staging)
+        ("denied.md", "# Access to www.qinghai.gov.cn was denied\n\nYou don't have authorization to view this page.\n\nHTTP ERROR 403\n\nReload\n", "was denied"),
+        ("gone.txt", "抱歉，您访问的页面不存在或已被删除！\n返回首页\n", "页面不存在"),
+    ],
+)
+def test_a_saved_error_page_says_to_fetch_the_notice_again(tmp_path: Path, name: str, text: str, shown: str) -> None:
+    """A site's error page saved instead of the notice is an errors row that says so (it read "may be an
+    attachment such as a map or figure", advice that does not fit)."""
+    from pipeline.process import process_path
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    errors = process_path(path).errors
+    assert len(errors) == 1 and "error page" in errors[0].error and shown in errors[0].error, errors
+    assert "fetch the page again" in errors[0].error

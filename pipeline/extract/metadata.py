@@ -389,9 +389,8 @@ def _first_publication(st: Structure) -> str:
     1992 was amended in 2015). "（2026年2月26日…审议批准 2026年4月12日中共中央办公厅、国务院办公厅发布）" -> 2026-04-12"""
     history = "".join(sp.value for sp in st.promulgation)
     cut = _AMENDED.search(history)
-    for m in _PUBLICATION.finditer(history, 0, cut.start() if cut else len(history)):
-        return parse_date(m.group(1))
-    return ""
+    m = _PUBLICATION.search(history, 0, cut.start() if cut else len(history))
+    return parse_date(m.group(1)) if m else ""
 
 
 # the text naming itself as the subject of its in-force clause ("本条例自2002年1月1日起施行"), not a rule it lays

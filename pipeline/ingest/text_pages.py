@@ -5,7 +5,7 @@ A PDF reader knows a page's margins and drops these by position (ingest/pdf.py);
 here a page number line marks a page break, and a line next to the breaks that repeats at most of them is the
 page's furniture. A head a converter glued to the page's first words is cut off them, so a sentence running over
 the break (a duty note's unit list) reads on (GB/T 9704-2012 §7.5 puts the page number under the text block;
-the 发文机关标志 heads the first page only, §7.2.4).
+the 发文机关标志 heads the first page only, §7.2.3).
 """
 
 from __future__ import annotations

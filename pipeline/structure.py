@@ -1402,12 +1402,11 @@ def _related_block(doc: NormDoc, texts: list[str], lay: _Draft) -> int | None:
     related, dated = el["related_block"].pattern, el["signed_date"].pattern
     if lay.body_start >= len(texts) or _line_pattern(related).search(doc.text, doc.paras[lay.body_start].start) is None:
         return None  # no such line below the header (most notices): one search, not one a line
-    for k in range(lay.body_start + 1, len(texts)):
-        # under the notice's 成文日期, or (a page with no date under its text: a 解读, a news item) with no sentence
-        # after it, only the links' titles and dates (a heading "相关文件" in a notice has its sentences below)
-        if related.match(texts[k]) and (any(dated.match(texts[j]) for j in range(lay.body_start, k)) or not any("。" in t for t in texts[k + 1 :])):
-            return k
-    return None
+    # under the notice's 成文日期, or (a page with no date under its text: a 解读, a news item) with no sentence after
+    # it, only the links' titles and dates (a heading "相关文件" in a notice has its sentences below)
+    first_dated = next((j for j in range(lay.body_start, len(texts)) if dated.match(texts[j])), len(texts))
+    last_sentence = next((j for j in range(len(texts) - 1, lay.body_start - 1, -1) if "。" in texts[j]), -1)
+    return next((k for k in range(lay.body_start + 1, len(texts)) if (k > first_dated or k >= last_sentence) and related.match(texts[k])), None)
 
 
 @lru_cache(maxsize=8)

@@ -4592,3 +4592,16 @@ def test_a_copy_whose_sentences_follow_its_full_text_lead_keeps_the_page_heading
     d = run(tmp_path, text).document
     assert d.title.startswith("中共中央办公厅") and d.title.endswith("的意见》"), d.title
     assert d.issuer == "中共中央办公厅；国务院办公厅", d.issuer
+
+
+def test_assisting_units_sharing_the_work_keep_no_duty_word_in_their_names(tmp_path: Path) -> None:
+    """After a lead, assisting units that share the work by their parts (`市财政局、市国资委按职能分别负责`,
+    `市市场监管局等分工负责`) are named without those words (rules/words.yaml duty_adverb), as units alone are."""
+    text = (
+        "某市人民政府办公室关于印发某市设备更新实施方案的通知\n某政办发〔2024〕3号\n各县区人民政府，市直各部门：\n"
+        "现将《某市设备更新实施方案》印发给你们，请认真贯彻执行。\n某市人民政府办公室\n2024年5月1日\n某市设备更新实施方案\n一、重点任务\n"
+        "（一）推进工业设备更新。支持企业实施设备更新改造。（市工信局牵头，市财政局、市国资委按职能分别负责）\n"
+        "（二）推进建筑设备更新。支持电梯更新改造。（市住建局牵头，市市场监管局等分工负责）\n"
+    )
+    tasks = {t.title: t.co_units for t in run(tmp_path, text).tasks}
+    assert tasks == {"推进工业设备更新": "市财政局；市国资委", "推进建筑设备更新": "市市场监管局"}, tasks

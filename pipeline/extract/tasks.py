@@ -97,6 +97,7 @@ def _lead_forms() -> _LeadForms:
     assist = rules.alternation("assist_verb")
     adverb = rf"(?:{rules.alternation('assist_adverb')})?"  # "各区政府具体落实": how they assist, no unit's name
     tail = rf"(?:{rules.alternation('lead_verb_tail')})?"  # "（由县发改局牵头实施）"
+    duty = rules.alternation("duty_adverb")  # how assisting units share the work: "按职责分工", "按职能分别"
     # "（A、B分别牵头）": the adverb is read before the verb so no unit's name keeps it
     lead = rf"(?:{rules.alternation('lead_adverb')})?{lead}"
     prose = rf"(?:{rules.alternation('lead_adverb')})?{prose}"
@@ -109,13 +110,13 @@ def _lead_forms() -> _LeadForms:
         # the assisting units never open with a date: "（县住建局牵头，2023年底前完成）" names none
         bracket=regex.compile(
             rf"[（(〔]由?(?P<lead>[^（）()〔〕：:，,；;。]{{2,60}}?){lead}{tail}[，,、；;]?(?P<co>(?!\s*(?:(?:19|20)\d{{2}}\s*年|\d{{1,2}}\s*月|年底|年内|长期|持续)){_BAL}?)"
-            rf"(?:按职责分工)?{adverb}(?:负责落实|负责|落实|{assist})?{_TIME_TAIL}[）)〕]"
+            rf"(?:{duty})?{adverb}(?:负责落实|负责|落实|{assist})?{_TIME_TAIL}[）)〕]"
         ),
         # a sentence of its own closing an item's paragraph, no brackets (units only: a clause with anything
         # else is prose)
         sentence=regex.compile(
             rf"(?:^|(?<=[。；]))[ \t]*由?(?P<lead>[^。；，,（）()：:\n]{{2,60}}?){prose}{tail}"
-            rf"(?:[，,]\s*(?P<co>[^。；（）()：:\n]{{2,80}}?)(?:等(?:部门|单位))?(?:按职责分工)?(?:{assist}|负责落实|负责|落实))?"
+            rf"(?:[，,]\s*(?P<co>[^。；（）()：:\n]{{2,80}}?)(?:等(?:部门|单位))?(?:{duty})?(?:{assist}|负责落实|负责|落实))?"
             + _TIME_TAIL + r"[。；]?[ \t]*$",  # "…配合，2022年10月底前完成。"
             regex.M,
         ),
@@ -292,7 +293,10 @@ def _parse_tag_units(label_units: str, label: str = "") -> tuple[list[str], list
     return groups[0], [assists.sub("", u) or u for g in groups[1:] for u in g], False
 
 
-_DUTY_TAIL = regex.compile(r"等?(?:按职责分工|按照职责分工|按职责|分别|共同)?(?:负责|落实|实施)?$")
+@rules.cached
+def _duty_tail() -> regex.Pattern[str]:
+    """What closes a labelled tag's units: how they share the work (rules/words.yaml duty_adverb) and the verb."""
+    return regex.compile(rf"等?(?:{rules.alternation('duty_adverb')})?(?:负责|落实|实施)?$")
 
 
 def _tag_units(units: str) -> str:
@@ -305,7 +309,7 @@ def _tag_units(units: str) -> str:
     aside = rules.words("aside_label").search(units)
     if aside:
         units = units[: aside.start()]  # "…；责任领导：王五": a person, no unit
-    return _DUTY_TAIL.sub("", units.strip()).strip()
+    return _duty_tail().sub("", units.strip()).strip()
 
 
 _MARKED_LEAD = regex.compile(r"(?P<unit>[^、，,；;（）()]+?)\s*[（(]\s*牵头\s*[）)]")

@@ -52,7 +52,8 @@ def test_parse_shapes(text: str, agency: str, year: int | None, serial: int, nor
 
 _NOT = ["2020年5号楼", "第5号", "〔2020〕", "命令第一条", "根据国办发〔2019〕54号精神", "", "None",
         "请各单位认真贯彻落实豫政办〔2020〕5号", "上海市人民政府沪府发〔2024〕2号", "发文字号〔2020〕5号",
-        "和国办发〔2019〕2号"]  # a sentence broken before 和: the national 代字 after it is the number's
+        "和国办发〔2019〕2号",  # a sentence broken before 和: the national 代字 after it is the number's
+        "字〔2026〕125号"]  # the tail of 京商函字〔2026〕125号 cut after 函: 字 alone is no 代字
 
 
 @pytest.mark.parametrize("text", _NOT, ids=[f"not{i}" for i in range(len(_NOT))])
@@ -103,3 +104,12 @@ def test_a_dates_end_before_the_number_is_no_part_of_its_agency(text: str, numbe
     found = list(find_doc_numbers(text))
     assert [d.normalized for d in found] == [number]
     assert text[found[0].start : found[0].end] == found[0].text
+
+
+def test_a_field_line_whose_number_holds_a_type_word_before_its_zi() -> None:
+    """京商函字〔2026〕125号 in a page's field list ("发文字号：京商函字〔2026〕125号", beijing.gov.cn): the 函 inside the 代字
+    is no title's document type with a number after it, so the line stays whole and the number whole."""
+    from pipeline.layout import split_title_number
+
+    assert split_title_number("发文字号：京商函字〔2026〕125号") == ["发文字号：京商函字〔2026〕125号"]
+    assert split_title_number("关于做好工作的通知川府函字〔2020〕12号") == ["关于做好工作的通知", "川府函字〔2020〕12号"]

@@ -15,7 +15,8 @@ def test_a_city_page_with_labels_over_values_and_tables_that_lost_their_merged_c
     field's 通知; the page's 内容概述 sentence is a field, not the body's first sentence, so the notice's own title
     and its 主送机关 (groups set apart by "；") are read; a task table row whose 领域 (or 领域 and 牵头责任部门) a merged
     cell spanned keeps its task in the task column and takes the spanned cells from the row above (both units of a 牵头责任部门 cell lead); a group's
-    heading row is no task, nor is the header; a 部门职责清单 row under a merged 部门 cell is that 部门's."""
+    heading row is no task, nor is the header; a 部门职责清单 row under a merged 部门 cell is that 部门's; a task
+    cell without a full stop that names a field (新能源城市公交车辆) is the task, not a 牵头责任部门."""
     text = (FIXTURES / "suzhou_sufu_2024_33.md").read_text(encoding="utf-8")
     ex = process_text(tmp_path, text, name="suzhou_sufu_2024_33", suffix=".md")
     d = ex.document
@@ -26,8 +27,10 @@ def test_a_city_page_with_labels_over_values_and_tables_that_lost_their_merged_c
     assert table["加快“先立后改”支撑性电源项目730万千瓦机组建设"] == "市发改委", table
     assert table["梳理总结重点领域产品设备更新改造和回收利用优秀项目、典型案例，推广一批可借鉴、可复制的先进经验"] == "市发改委", table
     assert table["保障废旧物资回收车辆合理路权"] == "市公安局", table
+    # a task with no full stop is still a task: the field word it holds (能源 in 新能源) makes it no unit's name
+    assert table["完成改造港口储罐1个"] == table["新增和更新新能源城市公交车辆200辆"] == "市交通局", table
     assert not {"2024年推进任务", "一、实施设备更新行动", "二、实施消费品以旧换新行动"} & set(table), table
-    assert len(table) == 21, sorted(table)
+    assert len(table) == 24, sorted(table)
 
 
 def test_a_district_plan_with_a_duty_list_and_a_monthly_report(tmp_path: Path) -> None:
@@ -348,3 +351,51 @@ def test_a_plan_s_period_on_its_own_line_under_the_title_is_part_of_the_title(tm
     assert ex.document.title == "新型储能规模化建设专项行动方案（2025—2027年）", ex.document.title
     assert "加快构建新型电力系统行动方案（2024—2027年）" in {r.cited_title for r in ex.references}
     assert [(d.text, d.end) for d in ex.deadlines] == [("2027年", "2027-12-31")], ex.deadlines
+
+
+def test_a_page_that_opens_with_a_prompt_to_upgrade_the_browser(tmp_path: Path) -> None:
+    """渝环办〔2024〕162号 on sthjj.cq.gov.cn: the site's prompt to upgrade an old browser ("当前浏览器版本过低，…获得最佳
+    浏览体验。") is the page's, not the notice's first sentence, so the header under it is read: the number from the
+    field table (its 发布机构 row has two cells of four), the title, the office as issuer; the plan the notice issues
+    is no citation, nor is the notice's own number; a review's time limit counts from an event."""
+    text = (FIXTURES / "chongqing_yuhuanban_2024_162.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="chongqing_yuhuanban_2024_162", suffix=".md")
+    d = ex.document
+    assert (d.doc_number, d.doc_type, d.issuer, d.signed_date) == ("渝环办〔2024〕162号", "通知", "重庆市生态环境局办公室", "2024-09-14"), d
+    assert d.title == "重庆市生态环境局办公室关于印发《重庆市2023年度碳排放配额分配实施方案》的通知", d.title
+    cited = {(r.cited_title, r.cited_doc_number) for r in ex.references}
+    assert ("重庆市碳排放配额管理细则", "渝环规〔2023〕3号") in cited, cited
+    assert not {n for _, n in cited} & {"渝环办〔2024〕162号", ""}, cited
+    assert ("自接到通知之日起七个工作日内", "relative") in {(x.text, x.kind) for x in ex.deadlines}, ex.deadlines
+
+
+def test_items_whose_bare_bracket_names_party_departments(tmp_path: Path) -> None:
+    """浦府〔2022〕171号 on pudong.gov.cn: each item closes with its units in a bare bracket; a party department among
+    them (区委组织部, 区委宣传部) is a unit, not a note that something is organised (组织), so those items have their
+    units too; the title is the two bold lines under the number, the issuer the district's government."""
+    text = (FIXTURES / "pudong_pufu_2022_171.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="pudong_pufu_2022_171", suffix=".md")
+    d = ex.document
+    assert (d.doc_number, d.issuer, d.signed_date) == ("浦府〔2022〕171号", "浦东新区人民政府", "2022-10-27"), d
+    assert d.title == "浦东新区人民政府关于印发《浦东新区碳达峰实施方案》的通知", d.title
+    units = {t.title: t.units for t in ex.tasks}
+    assert units["全面加强宣传教育"] == "区委宣传部；区委组织部；区教育局", units
+    assert units["实施目标责任考核"].startswith("区发改委；区委组织部"), units
+    assert units["大力发展可再生能源"] == "区发改委；区科经委；区建交委；区农业农村委；区机管局；临港新片区管委会", units
+    assert all(units.values()), units
+
+
+def test_a_rule_book_whose_duty_chapter_names_a_department_in_each_article(tmp_path: Path) -> None:
+    """京商函字〔2026〕125号 on beijing.gov.cn: the 函 inside the 代字 (京商函字) is no title's type word, so the number
+    stays whole; "本实施细则于2月9日生效" takes effect on 9 February of the notice's year (2026, inferred); each
+    article of the 责任分工 chapter that opens with named departments and their duty is a task of them (a law's
+    "第十条 公安机关履行下列职责：" stays none)."""
+    text = (FIXTURES / "beijing_jingshanghan_2026_125.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="beijing_jingshanghan_2026_125", suffix=".md")
+    d = ex.document
+    assert (d.doc_number, d.issuer, d.signed_date) == ("京商函字〔2026〕125号", "北京市商务局", "2026-02-06"), d
+    assert (d.valid_from, d.validity_text) == ("2026-02-09", "于2月9日生效"), d
+    assert ("validity", "2026-02-09", True) in {(x.kind, x.start, x.inferred) for x in ex.deadlines}, ex.deadlines
+    units = [t.units for t in ex.tasks]
+    assert units == ["市商务局", "市发展改革委；市财政局", "市公安局", "市政务和数据局", "市市民热线服务中心"], units
+    assert ex.tasks[1].lead_unit == "市发展改革委", ex.tasks[1]

@@ -363,3 +363,22 @@ def parse_date(text: str) -> str:
         if te.kind == "date":
             return te.end
     return ""
+
+
+_YEARLESS_DAY = regex.compile(r"^\s*(?P<m>1[0-2]|0?[1-9])\s*月\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号]\s*$")
+
+
+def day_near(text: str, base: dt.date) -> str:
+    """A day written without its year ("2月9日") in the year that puts it nearest `base` (the document's date), or
+    '' when `text` is no such day: a notice dated 2026-02-06 that takes effect "于2月9日" does so in 2026, one
+    dated 12月28日 "自1月1日起" in the year after."""
+    m = _YEARLESS_DAY.match(text)
+    if m is None:
+        return ""
+    candidates = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            candidates.append(dt.date(year, int(m.group("m")), int(m.group("d"))))
+        except ValueError:
+            continue  # 2月29日 outside a leap year
+    return min(candidates, key=lambda day: abs((day - base).days)).isoformat() if candidates else ""

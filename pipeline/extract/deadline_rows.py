@@ -14,6 +14,7 @@ from ..structure import Structure
 from .deadlines import find_deadlines
 
 _BOOK_TITLE = regex.compile(r"《[^《》]{1,120}》")
+_WRITTEN_YEAR = regex.compile(r"(?:19|20)\d{2}\s*年|[〇○零一二三四五六七八九]{4}\s*年")  # a year the text writes
 _DATED_KINDS = ("by", "target", "date", "range")
 _DUE_KINDS = ("by", "target", "date", "range", "relative")  # kinds whose end is a date a task is due by
 _CALENDAR_KINDS = ("by", "target", "date")  # kinds that name a day of the calendar, when their year is told
@@ -64,7 +65,14 @@ def extract_deadlines(doc: NormDoc, st: Structure, row: DocumentRow, validity: S
     if validity is not None and (row.valid_from or row.valid_until):
         # the document's own term: a deadlines row of kind validity beside documents.valid_from/until
         s, e = validity.start, validity.end
-        out.append(DeadlineRow(doc.doc_id, doc.text[s:e], "validity", row.valid_from, row.valid_until, "", "", doc.page_at(s), sentence(doc, s, e), s, e))
+        # a clause that writes no year takes its dates from the document's ("自印发之日起施行", "于2月9日生效"): inferred
+        inferred = _WRITTEN_YEAR.search(doc.text, s, e) is None
+        out.append(
+            DeadlineRow(
+                doc.doc_id, doc.text[s:e], "validity", row.valid_from, row.valid_until, "", "", doc.page_at(s), sentence(doc, s, e), s, e,
+                inferred=inferred,
+            )
+        )
     return out
 
 

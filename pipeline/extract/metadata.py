@@ -13,7 +13,7 @@ from ..docnumber import DocNumber, parse_doc_number
 from ..model import DocumentRow, Line, NormDoc, Para, SourceDocument, Span
 from ..orgnames import doc_type_of, looks_like_org, opens_with_a_place, split_orgs
 from ..structure import Structure, title_status
-from .dates import parse_date, to_int
+from .dates import day_near, parse_date, to_int
 from .region import Region, infer_region, is_place_name, opens_with_a_municipality
 from .topic import classify, named_class
 from .units import split_top
@@ -413,6 +413,9 @@ def _validity(doc: NormDoc, st: Structure, row: DocumentRow) -> Span | None:
             frm = m.group("from")
             if not rules.words("publishing_event").match(frm):
                 start = parse_date(frm)
+                own_date = row.signed_date or row.issued_date
+                if not start and own_date:
+                    start = day_near(frm, dt.date.fromisoformat(own_date))  # 于2月9日生效: the year nearest the text's date
             elif st.promulgation:
                 start = _first_publication(st)
             else:

@@ -189,7 +189,7 @@ def _bare_units() -> regex.Pattern[str]:
 def _bracket_note() -> regex.Pattern[str]:
     """A bracket that is no bare list of units: a note (rules/words.yaml bracket_note) or a lead or assist verb
     (lead_verb, assist_verb, lead_verb_tail), which the tag forms above read."""
-    return regex.compile(rules.alternation("bracket_note", "lead_verb", "assist_verb", "lead_verb_tail"))
+    return regex.compile(rf"{rules.words('bracket_note').pattern}|{rules.alternation('lead_verb', 'assist_verb', 'lead_verb_tail')}")
 
 
 # an item headed by its units, then its duties: "区农业农村局：负责统筹…", "街道消委办。牵头开展…"
@@ -730,7 +730,13 @@ class _TaskBuilder:
             for row in self._item_rows(sections, sec, body_ranges, covered, "", "", marked=("", "")):
                 m = _DUTY_HEAD.match(row.detail)
                 if m is None or by_id[row.section_id].label.startswith("第"):
-                    continue  # a law's article (第十条 公安机关履行下列职责：) states duties, no task
+                    # a law's article (第十条 公安机关履行下列职责：) states duties, no task; an article that opens with
+                    # named departments and their duty ("第十六条 市商务局牵头制定…；负责…", a 实施细则's 责任分工) gives one
+                    subject = _DUTY_SUBJECT.match(row.detail)
+                    named = _duty_units(subject.group("units")) if subject is not None else []
+                    if named and all(unit_type(u) != "其他" or looks_like_org(u) for u in named):
+                        added.append(replace(row, units="；".join(named), lead_unit=named[0]))
+                    continue
                 units = _duty_units(m.group("units"))
                 if not units:
                     continue

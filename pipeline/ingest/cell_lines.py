@@ -129,8 +129,17 @@ def _unit_like(text: str) -> bool:
     departments = [word for word, _ in rules.unit_lexicon().departments]
     kinds = rules.cell_kinds()
     return bool(items) and all(
-        not kinds["not_unit"].pattern.search(t) and (looks_like_org(t) or bool(kinds["unit_end"].pattern.search(t)) or any(w in t for w in departments)) for t in items
+        not kinds["not_unit"].pattern.search(t) and (looks_like_org(t) or bool(kinds["unit_end"].pattern.search(t)) or _ends_with_department(t, departments)) for t in items
     )
+
+
+DEPARTMENT_TAIL = 2  # characters a short department name may carry after its word (市发改委, 区教体局)
+
+
+def _ends_with_department(item: str, departments: list[str]) -> bool:
+    """A department word at the item's end (区发改, 公安, 市教体局): a task that only names a field ("新增和更新新能源
+    城市公交车辆200辆" holds 能源, "推动教育领域…" 教育) is no unit."""
+    return any(w in item[-(len(w) + DEPARTMENT_TAIL) :] for w in departments)
 
 
 NONE_CELL = "——"  # a cell that says none ("——" under 协办单位): it fits any column, as an empty cell would

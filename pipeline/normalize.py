@@ -211,6 +211,26 @@ def _bracketed_title() -> regex.Pattern[str]:
     return regex.compile(rf"^\s*[【\[](?P<title>[^【】\[\]]{{6,150}}?(?:{kinds}))[】\]]\s*$")
 
 
+@rules.cached
+def _glued_labels() -> regex.Pattern[str]:
+    """A field's label of four characters or more glued to its value with nothing between (rules/html.yaml
+    metadata_labels, 标题 and date labels): the whole rest is a title ending in its document type, or a date."""
+    labels = dict(rules.html_rules().labels)
+    title = "|".join(regex.escape(x) for x in sorted((x for x, k in labels.items() if k == "标题" and len(x) >= 4), key=len, reverse=True))
+    dates = "|".join(regex.escape(x) for x in sorted((x for x, k in labels.items() if k.endswith("日期") and len(x) >= 4), key=len, reverse=True))
+    kinds = "|".join(regex.escape(t) for t in rules.doc_types())
+    return regex.compile(
+        rf"^(?P<label>{title})(?=[^\s：:|｜].{{4,150}}(?:{kinds})$)|^(?P<label>{dates})(?=(?:19|20)\d{{2}}(?:-\d{{1,2}}-\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日)$)"
+    )
+
+
+def glued_labels(text: str) -> str:
+    """A page's field block whose labels lost their separators ("公文名称商务部等14部门关于印发…的通知",
+    "发布日期2024-03-27", mofcom.gov.cn): the label gets its colon, so the line is a field, not a title."""
+    m = _glued_labels().match(text)
+    return text if m is None else f"{m.group('label')}：{text[m.end('label'):]}"
+
+
 def unwrap_bracketed_title(text: str) -> str:
     """A title a site sets in brackets on a line of its own is the title. '【洛阳市人民政府办公室关于做好春季森林防火
     工作的通知】' -> '洛阳市人民政府办公室关于做好春季森林防火工作的通知'"""
@@ -633,6 +653,7 @@ LINE_CLEANERS: tuple[Callable[[str], str], ...] = (
     colon_spaced_labels,
     unwrap_bracketed_title,
     bracketed_labels,
+    glued_labels,
     spaced_list_items,
     remove_cjk_spaces,
     docnumber_brackets,
@@ -667,6 +688,7 @@ _TRIGGERS: dict[Callable[[str], str], str] = {
     spaced_list_items: "抄分主：:",
     unwrap_bracketed_title: "[【",
     bracketed_labels: "[【",
+    glued_labels: "公文发成印生实施颁",  # the first characters of the long 标题 and date labels
     remove_cjk_spaces: _WHITESPACE,
     docnumber_brackets: "号",
     chinese_year_zeros: "OoＯｏОо0",  # only a letter O or a figure 0 in a year is changed

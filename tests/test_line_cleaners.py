@@ -164,3 +164,14 @@ def test_small_form_variants_become_the_marks_they_stand_for() -> None:
     assert N.clean_line("附件：1﹒2026年市级重点开工项目名单") == "附件：1．2026年市级重点开工项目名单"
     assert N.clean_line("各区﹐县﹔市﹕") == "各区，县；市："
     assert N.clean_line_each("附件：1﹒名单") == N.clean_line("附件：1﹒名单")
+
+
+def test_a_label_glued_to_its_value_gets_its_colon() -> None:
+    """mofcom.gov.cn's field block without separators: a long 标题 label before a whole title and a date label
+    before a whole date are fields; a sentence that opens with such words is left alone."""
+    from pipeline.normalize import glued_labels
+
+    assert glued_labels("公文名称商务部等14部门关于印发《推动消费品以旧换新行动方案》的通知") == "公文名称：商务部等14部门关于印发《推动消费品以旧换新行动方案》的通知"
+    assert glued_labels("发布日期2024-03-27") == "发布日期：2024-03-27"
+    assert glued_labels("发布日期为2024年3月27日") == "发布日期为2024年3月27日"
+    assert glued_labels("文件名称要规范，不得随意简称") == "文件名称要规范，不得随意简称"

@@ -399,3 +399,31 @@ def test_a_rule_book_whose_duty_chapter_names_a_department_in_each_article(tmp_p
     units = [t.units for t in ex.tasks]
     assert units == ["市商务局", "市发展改革委；市财政局", "市公安局", "市政务和数据局", "市市民热线服务中心"], units
     assert ex.tasks[1].lead_unit == "市发展改革委", ex.tasks[1]
+
+
+def test_a_duty_part_whose_paragraph_names_the_unit_it_assists(tmp_path: Path) -> None:
+    """京商流通字〔2024〕8号 on beijing.gov.cn: in the 职责分工 part "市发展改革委配合市商务局统筹开展…" is a task led by 市商务局
+    with 市发展改革委 assisting, beside the paragraphs that open with one unit and 负责; the period from the national
+    rules' issue dated in brackets runs to its end also when a comma sets the end apart, and so does the same
+    period after 于 (the documents' issue window)."""
+    text = (FIXTURES / "beijing_jingshangliutong_2024_8.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="beijing_jingshangliutong_2024_8", suffix=".md")
+    d = ex.document
+    assert (d.doc_number, d.signed_date, len(d.issuer.split("；"))) == ("京商流通字〔2024〕8号", "2024-05-31", 8), d
+    rows = {t.title: (t.units, t.lead_units, t.co_units) for t in ex.tasks}
+    assert rows["市发展改革委"] == ("市商务局；市发展改革委", "市商务局", "市发展改革委"), rows
+    assert rows["市财政局"] == ("市财政局", "", ""), rows
+    assert len(rows) == 6, rows
+    ranges = [(x.start, x.end) for x in ex.deadlines if x.kind == "range"]
+    assert ranges.count(("2024-04-24", "2024-12-31")) == 2, ex.deadlines
+    assert "target" not in {x.kind for x in ex.deadlines}, ex.deadlines
+
+
+def test_a_field_block_whose_labels_lost_their_separators(tmp_path: Path) -> None:
+    """商消费发〔2024〕58号 on mofcom.gov.cn: "公文名称商务部等14部门关于印发…的通知" is the 标题 field (its label glued to its
+    value), not a title beginning with 公文名称; the notice's fourteen 署名 lines are its issuers."""
+    text = (FIXTURES / "mofcom_shangxiaofeifa_2024_58.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="mofcom_shangxiaofeifa_2024_58", suffix=".md")
+    d = ex.document
+    assert d.title == "商务部等14部门关于印发《推动消费品以旧换新行动方案》的通知", d.title
+    assert (d.doc_number, d.signed_date, len(d.issuer.split("；"))) == ("商消费发〔2024〕58号", "2024-03-27", 14), d

@@ -201,6 +201,14 @@ _DUTY_SUBJECT = regex.compile(
 )
 
 
+# a paragraph that opens with the units assisting a lead named next, then the work: "市发展改革委配合市商务局统筹开展
+# 汽车以旧换新相关工作。" (the lead ends at an organisation's last word, the work opens with its verb)
+_ASSIST_SUBJECT = regex.compile(
+    r"^(?P<units>[^，,。；;：:（）()\s]{2,40}?)(?:协助|配合)(?P<lead>[^，,。；;：:（）()\s、]{2,24}?(?:局|委|办|厅|部|中心|公司|集团|政府|委员会|管委会))"
+    r"(?=统筹|做好|开展|推进|落实|负责|完成|抓好|组织|实施|共同|加强|加快|制定|指导)"
+)
+
+
 def _duty_units(head: str) -> list[str]:
     """The units a duty item or paragraph is headed by, or none when a piece is no unit or says something
     (rules/words.yaml duty_statement: "公安机关履行下列职责")."""
@@ -760,16 +768,24 @@ class _TaskBuilder:
             # "区商务委：负责全区成品油市场秩序整治组日常工作；…" (units, a colon, their duties), or "房管所负责…"
             m = _DUTY_HEAD.match(seg) if "：" in seg[:62] or ":" in seg[:62] else None
             m = m if m is not None and m.group(0).endswith(("：", ":")) else _DUTY_SUBJECT.match(seg)
-            if m is None:
+            assist = _ASSIST_SUBJECT.match(seg) if m is None else None
+            marked = ("", "")  # (lead, assisting) as the paragraph marks them: only "A配合B…" does
+            if assist is not None:
+                lead, assisting = _duty_units(assist.group("lead")), _duty_units(assist.group("units"))
+                units = lead + assisting if lead and assisting else []
+                marked = ("；".join(lead), "；".join(assisting))
+                m = assist
+            elif m is not None:
+                units = _duty_units(m.group("units"))
+            else:
                 continue
-            units = _duty_units(m.group("units"))
             if not units:
                 continue
             detail = seg[m.end("units") :].strip("。；，、：: ")
             deadline_text, due = _due(seg, after=self.base_date)
             rows.append(
                 TaskRow(
-                    self.doc.doc_id, "", sec.section_id, m.group("units"), detail, "；".join(units), units[0], "", "", deadline_text, due,
+                    self.doc.doc_id, "", sec.section_id, m.group("units"), detail, "；".join(units), units[0], *marked, deadline_text, due,
                     "body", p.page, seg, p.start, p.start + len(seg),
                 )
             )

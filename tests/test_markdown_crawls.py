@@ -427,3 +427,16 @@ def test_a_field_block_whose_labels_lost_their_separators(tmp_path: Path) -> Non
     d = ex.document
     assert d.title == "商务部等14部门关于印发《推动消费品以旧换新行动方案》的通知", d.title
     assert (d.doc_number, d.signed_date, len(d.issuer.split("；"))) == ("商消费发〔2024〕58号", "2024-03-27", 14), d
+
+
+def test_a_repost_under_a_login_box_and_a_share_prompt(tmp_path: Path) -> None:
+    """工信厅运行函〔2025〕60号 reposted by ncsti.gov.cn: the site's login box (its greeting and sentences asking to log
+    in) and the share prompt under the title are the page's, so the notice's title, number and 主送机关 are read
+    and its own number is no citation."""
+    text = (FIXTURES / "miit_gongxintingyunxinghan_2025_60.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="miit_gongxintingyunxinghan_2025_60", suffix=".md")
+    d = ex.document
+    assert d.title.startswith("工业和信息化部办公厅关于开展全国工业领域电力需求侧管理典型案例"), d.title
+    assert (d.doc_number, d.issuer, d.signed_date) == ("工信厅运行函〔2025〕60号", "工业和信息化部办公厅", "2025-02-20"), d
+    assert d.recipients.endswith("中国电力企业联合会"), d.recipients
+    assert {r.cited_doc_number for r in ex.references} == {"工信厅运行〔2019〕145号", "发改运行规〔2023〕1283号"}, ex.references

@@ -211,6 +211,9 @@ def _bracketed_title() -> regex.Pattern[str]:
     return regex.compile(rf"^\s*[【\[](?P<title>[^【】\[\]]{{6,150}}?(?:{kinds}))[】\]]\s*$")
 
 
+_GLUED_LABEL_STARTS = "公文发成印生实施颁失废"  # the first characters of the long 标题 and date labels (rules/html.yaml)
+
+
 @rules.cached
 def _glued_labels() -> regex.Pattern[str]:
     """A field's label of four characters or more glued to its value with nothing between (rules/html.yaml
@@ -227,6 +230,8 @@ def _glued_labels() -> regex.Pattern[str]:
 def glued_labels(text: str) -> str:
     """A page's field block whose labels lost their separators ("公文名称商务部等14部门关于印发…的通知",
     "发布日期2024-03-27", mofcom.gov.cn): the label gets its colon, so the line is a field, not a title."""
+    if text[:1] not in _GLUED_LABEL_STARTS:
+        return text  # most lines hold a trigger character, few open with it
     m = _glued_labels().match(text)
     return text if m is None else f"{m.group('label')}：{text[m.end('label'):]}"
 
@@ -688,7 +693,7 @@ _TRIGGERS: dict[Callable[[str], str], str] = {
     spaced_list_items: "抄分主：:",
     unwrap_bracketed_title: "[【",
     bracketed_labels: "[【",
-    glued_labels: "公文发成印生实施颁",  # the first characters of the long 标题 and date labels
+    glued_labels: _GLUED_LABEL_STARTS,
     remove_cjk_spaces: _WHITESPACE,
     docnumber_brackets: "号",
     chinese_year_zeros: "OoＯｏОо0",  # only a letter O or a figure 0 in a year is changed

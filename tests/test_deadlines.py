@@ -107,3 +107,20 @@ def test_quarters_listed_after_a_year_that_opens_the_sentence() -> None:
     assert got == [("一季度", "2019-03-31", True), ("二季度", "2019-06-30", True), ("三季度", "2019-09-30", True), ("四季度", "2019-12-31", True)], got
     assert not find_deadlines("2020年以来，第二季度完成整改。", base_date="2021-05-05")
     assert not find_deadlines("市政府政务督查室近期对《政府工作报告》确定的2021年重点工作上半年完成情况进行了督办。", base_date="2022-01-10")
+
+
+def test_this_year_and_the_next_are_read_from_the_documents_date() -> None:
+    """"今明两年投资30亿元" (沁县's 政府工作报告 task list): a period of the signing date's year and the one after,
+    inferred; no date without a base, and "今明两天" is no such period."""
+    got = [(d.text, d.kind, d.start, d.end, d.inferred) for d in find_deadlines("2.推进民航基础设施建设，今明两年投资30亿元。", base_date="2025-02-01")]
+    assert got == [("今明两年", "range", "2025-01-01", "2026-12-31", True)], got
+    assert [(d.start, d.end) for d in find_deadlines("今明两年投资30亿元。")] == [("", "")]
+    assert not find_deadlines("今明两天气温下降。", base_date="2025-02-01")
+
+
+def test_a_period_whose_end_a_comma_sets_apart_after_qi() -> None:
+    """北京's 问答 on the 2024 car trade-in rules: "自2024年4月24日起，至2024年12月31日24时" is one period, not a target at
+    its end; so is the application window after it."""
+    text = "汽车以旧换新政策实施时间？自2024年4月24日起，至2024年12月31日24时。补贴申请时间为2024年4月24日起，至2025年1月10日24时止。"
+    got = [(d.kind, d.start, d.end) for d in find_deadlines(text, base_date="2024-07-03")]
+    assert got == [("range", "2024-04-24", "2024-12-31"), ("range", "2024-04-24", "2025-01-10")], got

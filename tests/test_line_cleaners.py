@@ -175,3 +175,14 @@ def test_a_label_glued_to_its_value_gets_its_colon() -> None:
     assert glued_labels("发布日期2024-03-27") == "发布日期：2024-03-27"
     assert glued_labels("发布日期为2024年3月27日") == "发布日期为2024年3月27日"
     assert glued_labels("文件名称要规范，不得随意简称") == "文件名称要规范，不得随意简称"
+
+
+def test_every_long_title_and_date_label_opens_with_a_glued_label_trigger() -> None:
+    """glued_labels runs only on lines opening with one of its trigger characters: each label it reads must open
+    with one (a label added to rules/html.yaml without its first character would never be read)."""
+    from pipeline import rules
+    from pipeline.normalize import _GLUED_LABEL_STARTS
+
+    labels = dict(rules.html_rules().labels)
+    firsts = {x[0] for x, kind in labels.items() if len(x) >= 4 and (kind == "标题" or kind.endswith("日期"))}
+    assert firsts <= set(_GLUED_LABEL_STARTS), firsts - set(_GLUED_LABEL_STARTS)

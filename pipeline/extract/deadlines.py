@@ -95,16 +95,19 @@ def add_duration(base: dt.date, value: float, unit: str) -> dt.date | None:
 _LIMIT_TAIL = regex.compile(r"\s*(?:(?:或|及)?\s*(?:以|之)?\s*前|\s*内)$")
 
 
-def _from_base(te: TimeExpr, base: dt.date) -> str:
-    """The end of a limit named from the document's date ('明年6月底前', '本月底前', '本周五前'), or ''."""
+def _from_base(te: TimeExpr, base: dt.date) -> tuple[str, str]:
+    """The span of a limit named from the document's date ('明年6月底前', '本月底前', '本周五前', '今明两年'): its
+    start for a period (a limit has an end only), its end; ('', '') when none is read."""
     span = parse_time(_LIMIT_TAIL.sub("", te.text), base_date=base)
-    return span.end if span is not None else ""
+    if span is None:
+        return "", ""
+    return (span.start if te.kind == "range" else ""), span.end
 
 
 def _infer(te: TimeExpr, base: dt.date) -> tuple[str, str]:
     """(start, end) inferred from the base date, or ('', '') when the text gives nothing to infer from."""
     if te.rule in rules.deadline_rules_from_base():
-        return "", _from_base(te, base)
+        return _from_base(te, base)
     if te.rule == "festival_by" and not te.end:
         # "春节前" with no year: before the next such festival after the document's date
         names = [n for n in rules.festivals() if n in te.text]

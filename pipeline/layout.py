@@ -1094,10 +1094,15 @@ def _fill_down(table: Table, header: tuple[str, ...]) -> tuple[list[list[str]], 
     if table.spans_known:
         return rows, filled
     roles = [cols.role(h) for h in header]
+    # a row of one cell is a group's heading across the table ("一、实施设备更新行动" and blanks): it takes nothing
+    # from above and gives nothing below, nor does the header (row 0) give its column names to the rows under it
+    lone = {i for i, r in enumerate(rows) if sum(1 for c in r if c.strip()) == 1}
     for j, role in enumerate(roles):
         if role not in cols.fill_down:
             continue
-        for i in range(1, len(rows)):
+        for i in range(2, len(rows)):
+            if i in lone or i - 1 in lone:
+                continue
             if j < len(rows[i]) and not rows[i][j].strip() and rows[i - 1][j].strip():
                 if any(c.strip() for k, c in enumerate(rows[i]) if k != j):
                     rows[i][j] = rows[i - 1][j]

@@ -297,6 +297,7 @@ def _glued_fields(text: str, alone: bool = False) -> list[tuple[str, int, int]] 
     return [(key_of[m.group(0)], m.end(), nxt.start() if nxt is not None else len(text)) for m, nxt in zip(found, found[1:] + [None])]
 
 
+_OPENS_WITH_DATE = regex.compile(r"(?:19|20)\d{2}\s*[-年./]")  # a field's value that opens with a date
 _FIELD_BULLETS = frozenset(("", "-", "•", "·", "∙", "●", "▪"))
 # "索引1号：11532323015172622Y-/2018-1220012公文目录：应急管理": short fields of labels the reader does not know
 _MISREAD_LABEL = regex.compile(r"^\p{Han}{1,4}[\dIl|]?\p{Han}{1,4}[：:]\s*(?=(?:[^\s：:，。；]{1,60}?\p{Han}{2,6}[：:])*[^\s：:，。；]{1,60}$)")
@@ -806,6 +807,12 @@ def _header(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
                     page_number = (k, num0, a)
             elif key in ("成文日期", "标题", "实施日期", "失效日期", "发文机关", "发布日期", "有效性") and value:
                 lay.export_fields.setdefault(key, _span(doc, p, value, p.start + a, p.start + a + len(value)))
+                if key in ("成文日期", "发布日期") and page_number is None and "号" in value and _OPENS_WITH_DATE.match(value):
+                    # shanghai.gov.cn's 公文库 prints the 文号 after the dates with no label of its own ("印发日期：
+                    # 2026-01-30 发布日期：2026-01-30 沪松府〔2026〕18 号 字号：…")
+                    num0 = next(iter(find_doc_numbers(texts[k][a:b])), None)
+                    if num0 is not None:
+                        page_number = (k, num0, a)
     _bulletin_masthead(doc, lay, texts, n)
     first = 0
     while first < n and first in lay.roles:

@@ -440,3 +440,15 @@ def test_a_repost_under_a_login_box_and_a_share_prompt(tmp_path: Path) -> None:
     assert (d.doc_number, d.issuer, d.signed_date) == ("工信厅运行函〔2025〕60号", "工业和信息化部办公厅", "2025-02-20"), d
     assert d.recipients.endswith("中国电力企业联合会"), d.recipients
     assert {r.cited_doc_number for r in ex.references} == {"工信厅运行〔2019〕145号", "发改运行规〔2023〕1283号"}, ex.references
+
+
+def test_a_number_printed_after_the_dates_of_a_heading_with_no_label(tmp_path: Path) -> None:
+    """沪松府〔2026〕18号 in shanghai.gov.cn's 公文库: the heading runs the title, 印发日期, 发布日期 and the 文号 (no label,
+    spaces inside it) into one line and the notice prints no 文号 of its own, so the number after the dates is the
+    notice's; the title and the 成文日期 are read as before."""
+    text = (FIXTURES / "songjiang_husongfu_2026_18.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="songjiang_husongfu_2026_18", suffix=".md")
+    d = ex.document
+    assert (d.doc_number, d.signed_date, d.issuer) == ("沪松府〔2026〕18号", "2026-01-30", "上海市松江区人民政府"), d
+    assert d.title == "上海市松江区人民政府关于印发《上海市松江区国民经济和社会发展第十五个五年规划纲要》的通知", d.title
+    assert "沪松府〔2026〕18号" not in {r.cited_doc_number for r in ex.references}, ex.references

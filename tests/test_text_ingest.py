@@ -248,3 +248,32 @@ def test_stray_control_characters_are_dropped(tmp_path: Path) -> None:
     assert out.document.title == "某某市人民政府办公室关于做好2021年度安全生产工作的通知", out.document.title
     assert out.document.doc_number == "某政办〔2021〕12号", out.document.doc_number
     assert not any(ch in out.text for ch in "\x00\x07"), out.text[:80]
+
+
+def test_a_tab_table_with_group_rows_gives_no_header_row_and_no_filled_group_row(tmp_path: Path) -> None:
+    """苏府〔2024〕33号's 任务清单 as a text export (tab-separated): the 领域 and 牵头责任部门 cells a merged cell spanned
+    are filled from the row above, but a group's heading row ("一、实施设备更新行动" and blanks) takes nothing from the
+    header above it and gives nothing to the row under it, so the header is no task and no task is counted twice."""
+    f = tmp_path / "suzhou_tasks.txt"
+    f.write_text(
+        "附件1\n2024年苏州市推动大规模设备更新和消费品以旧换新任务清单\n"
+        "序号\t领域\t2024年推进任务\t牵头责任部门\n"
+        "一、实施设备更新行动\t\t\t\n"
+        "1\t工业\t组织实施技术改造项目1000个以上。\t市工信局\n"
+        "2\t\t新建10家绿色工厂、2家绿色供应链管理企业、1个绿色园区和15个（近）零碳园区（企业）试点。\t市工信局、市发改委\n"
+        "11\t交通运输\t编制完成G1521常嘉高速和G1521常台高速智慧化扩容技术改造方案。\t市交通局\n"
+        "12\t\t完成改造港口储罐1个。\t\n"
+        "13\t\t新增和更新新能源城市公交车辆200辆\t\n"
+        "二、实施消费品以旧换新行动\t\t\t\n"
+        "20\t车辆\t开展2024年汽车“以旧换新”及购车补贴活动，财政补贴资金1亿元。\t市商务局\n",
+        encoding="utf-8",
+    )
+    rows = [(t.title, t.units) for t in process_path(f).tasks]
+    assert rows == [
+        ("组织实施技术改造项目1000个以上", "市工信局"),
+        ("新建10家绿色工厂、2家绿色供应链管理企业、1个绿色园区和15个（近）零碳园区（企业）试点", "市工信局；市发改委"),
+        ("编制完成G1521常嘉高速和G1521常台高速智慧化扩容技术改造方案", "市交通局"),
+        ("完成改造港口储罐1个", "市交通局"),
+        ("新增和更新新能源城市公交车辆200辆", "市交通局"),
+        ("开展2024年汽车“以旧换新”及购车补贴活动，财政补贴资金1亿元", "市商务局"),
+    ], rows

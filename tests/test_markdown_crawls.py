@@ -452,3 +452,19 @@ def test_a_number_printed_after_the_dates_of_a_heading_with_no_label(tmp_path: P
     assert (d.doc_number, d.signed_date, d.issuer) == ("沪松府〔2026〕18号", "2026-01-30", "上海市松江区人民政府"), d
     assert d.title == "上海市松江区人民政府关于印发《上海市松江区国民经济和社会发展第十五个五年规划纲要》的通知", d.title
     assert "沪松府〔2026〕18号" not in {r.cited_doc_number for r in ex.references}, ex.references
+
+
+def test_a_gazette_page_under_an_accessibility_prompt_with_articles_numbered_apart(tmp_path: Path) -> None:
+    """湘发改能源规〔2025〕289号 on hunan.gov.cn: the accessibility toolbar's key help ("按回车键…打开导盲模式。") is the
+    page's, so the notice's number, title and 主送机关 are read and its own number is no citation; an article
+    whose number stands on a line of its own over its text ("第二条" / "湖南省行政区域内…") is one article."""
+    text = (FIXTURES / "hunan_xiangfagainengyuangui_2025_289.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="hunan_xiangfagainengyuangui_2025_289", suffix=".md")
+    d = ex.document
+    assert (d.doc_number, d.doc_type, d.signed_date) == ("湘发改能源规〔2025〕289号", "通知", "2025-04-28"), d
+    assert d.title == "湖南省发展和改革委员会关于印发《湖南省电动汽车充换电基础设施建设与运营管理办法》的通知", d.title
+    assert d.recipients.startswith("各市州、县市区发展改革委（局）"), d.recipients
+    assert "湘发改能源规〔2025〕289号" not in {r.cited_doc_number for r in ex.references}, ex.references
+    articles = [s.label for s in ex.sections if s.label.endswith("条")]
+    assert articles[:3] == ["第一条", "第二条", "第五条"] and "第十八条" in articles, articles
+    assert (d.valid_from, d.valid_until) == ("2025-04-28", "2030-04-27"), d

@@ -1101,7 +1101,8 @@ def _fill_down(table: Table, header: tuple[str, ...]) -> tuple[list[list[str]], 
     roles = [cols.role(h) for h in header]
     # a row of one cell is a group's heading across the table ("一、实施设备更新行动" and blanks): it takes nothing
     # from above and gives nothing below, nor does the header (row 0) give its column names to the rows under it
-    lone = {i for i, r in enumerate(rows) if sum(1 for c in r if c.strip()) == 1}
+    # (a row whose one cell is a later column's, "\t\t工作措施\t", is a task under merged cells: it is filled)
+    lone = {i for i, r in enumerate(rows) if r and r[0].strip() and not any(c.strip() for c in r[1:])}
     for j, role in enumerate(roles):
         if role not in cols.fill_down:
             continue

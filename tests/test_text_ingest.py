@@ -277,3 +277,20 @@ def test_a_tab_table_with_group_rows_gives_no_header_row_and_no_filled_group_row
         ("新增和更新新能源城市公交车辆200辆", "市交通局"),
         ("开展2024年汽车“以旧换新”及购车补贴活动，财政补贴资金1亿元", "市商务局"),
     ], rows
+
+
+def test_a_tab_table_row_holding_only_its_measure_takes_the_merged_cells_above(tmp_path: Path) -> None:
+    """A task table exported with tabs, one 工作措施 per row under a 重点任务, 牵头单位 and 完成时限 written once: the
+    row that holds only its measure ("\\t\\t制定工作方案。\\t\\t") is a task of the cells above, unlike a group's
+    heading row, which holds only its first cell."""
+    f = tmp_path / "measures.txt"
+    f.write_text(
+        "序号\t重点任务\t工作措施\t牵头单位\t完成时限\n"
+        "1\t加强组织领导\t建立工作专班。\t区发改委\t2024年6月底前\n"
+        "\t\t制定工作方案。\t\t\n"
+        "2\t完善政策\t出台支持政策。\t区财政局\t2024年12月底前\n",
+        encoding="utf-8",
+    )
+    rows = [(t.title, t.detail, t.units, t.deadline_text) for t in process_path(f).tasks]
+    assert rows[1] == ("加强组织领导", "制定工作方案。", "区发改委", "2024年6月底前"), rows
+    assert len(rows) == 3, rows

@@ -985,6 +985,25 @@ _PERIOD_LINE = regex.compile(r"[（(]\s*(?:19|20)\d{2}\s*年?\s*[—–\-－~～
 _ATTACHMENT_LABEL = regex.compile(r"附件\s*[\d一二三四五六七八九十]{0,3}\s*[：:]?")
 
 
+_CRUMB_ITEM = regex.compile(r"^(?P<n>\d{1,2})\s*[.．]\s*(?P<name>[^\s，,。；;：:、]{1,12})$")
+_HOME_PAGE = frozenset(("首页", "网站首页"))
+
+
+def _numbered_crumb(head: list[str], k: int) -> bool:
+    """Line k is an item of a breadcrumb set as a numbered list from the home page ("1.首页" / "2.主动公开公文库",
+    shanghai.gov.cn): the lines up to it count 1, 2, … from 首页, each short and without punctuation."""
+    expected = None
+    for j in range(k, -1, -1):
+        m = _CRUMB_ITEM.match(head[j])
+        n = int(m.group("n")) if m is not None else 0
+        if m is None or expected is not None and n != expected:
+            return False
+        if n == 1:
+            return m.group("name") in _HOME_PAGE
+        expected = n - 1
+    return False
+
+
 def _merge_title(groups: list[_Group]) -> list[_Group]:
     """Join the title's lines (GB/T 9704 §7.3.1) that follow the 文号 (or the 发文机关标志) into one paragraph."""
     cfg = SETTINGS
@@ -1011,7 +1030,13 @@ def _merge_title(groups: list[_Group]) -> list[_Group]:
                 start = 1  # "卯市人民政府办公室" over "卯市国土空间总体规划": a banner, not the title's first line
     export_field = rules.element_rules()["export_field"].pattern
     chrome = rules.html_rules().chrome.pattern
-    while start < len(head) and (export_field.match(head[start]) or chrome.fullmatch(head[start]) or _BREADCRUMB_PIECE.fullmatch(head[start]) or _ATTACHMENT_LABEL.fullmatch(head[start])):
+    while start < len(head) and (
+        export_field.match(head[start])
+        or chrome.fullmatch(head[start])
+        or _BREADCRUMB_PIECE.fullmatch(head[start])
+        or _ATTACHMENT_LABEL.fullmatch(head[start])
+        or _numbered_crumb(head, start)
+    ):
         start += 1  # an export's own fields or a page's chrome (a breadcrumb) above the notice are not title lines, nor
         # the label over an attachment printed as a text of its own ("附件2" over its title, broken over two lines)
     title_head = rules.words("title_head")

@@ -468,3 +468,16 @@ def test_a_gazette_page_under_an_accessibility_prompt_with_articles_numbered_apa
     articles = [s.label for s in ex.sections if s.label.endswith("条")]
     assert articles[:3] == ["第一条", "第二条", "第五条"] and "第十八条" in articles, articles
     assert (d.valid_from, d.valid_until) == ("2025-04-28", "2030-04-27"), d
+
+
+def test_a_numbered_breadcrumb_over_a_title_without_its_issuer(tmp_path: Path) -> None:
+    """沪发改环资〔2025〕61号 in shanghai.gov.cn's 公文库: the breadcrumb numbered from the home page ("1.首页" / "2.主动公开
+    公文库") is the page's, not the first lines of a title that opens with 关于; the note of attached tables (附表：)
+    lists the attachments, whose numbered lines are no sections."""
+    text = (FIXTURES / "shanghai_hufagaihuanzi_2025_61.md").read_text(encoding="utf-8")
+    ex = process_text(tmp_path, text, name="shanghai_hufagaihuanzi_2025_61", suffix=".md")
+    d = ex.document
+    assert d.title == "关于印发《上海市2025年碳达峰碳中和及节能减排重点工作安排》的通知", d.title
+    assert (d.doc_number, d.doc_type, d.issuer, d.signed_date) == ("沪发改环资〔2025〕61号", "通知", "上海市发展和改革委员会", "2025-04-22"), d
+    assert d.attachments.split("；")[0] == "2025年全市节能减排降碳工作主要目标" and len(d.attachments.split("；")) == 3, d.attachments
+    assert [s.heading for s in ex.sections] == ["全面完成“十四五”规划目标", "加速推动交通领域绿色低碳转型", "大力实施绿色低碳区域行动"], ex.sections

@@ -15,7 +15,7 @@ from .extract.metadata import build_document_row
 from .extract.references import extract_references
 from .extract.tasks import extract_tasks
 from .ingest import read_document
-from .ingest.text import lost_characters
+from .ingest.text import garbled_characters, lost_characters
 from .layout import normalise
 from .model import DocumentRow, ErrorRow, Extraction, IngestError, NormDoc, SectionRow, SourceDocument
 from .paths import readable
@@ -106,7 +106,7 @@ def _no_notice(out: Extraction) -> str:
     if han >= _MIN_NOTICE_HAN:
         return ""
     first = out.text.strip().splitlines()[0][:60] if out.text.strip() else ""
-    lost = lost_characters(out.text, Path(d.source).name)
+    lost = lost_characters(out.text, Path(d.source).name) or garbled_characters(out.text, Path(d.source).name)
     if lost:
         return lost
     if (error := rules.words("error_page").search(out.text)) is not None:

@@ -477,3 +477,19 @@ def test_a_saved_error_page_says_to_fetch_the_notice_again(tmp_path: Path, name:
     errors = process_path(path).errors
     assert len(errors) == 1 and "error page" in errors[0].error and shown in errors[0].error, errors
     assert "fetch the page again" in errors[0].error
+
+
+def test_a_text_garbled_by_a_wrong_font_mapping_is_an_errors_row_saying_so(tmp_path: Path) -> None:
+    """A crawler's copy of a PDF whose text layer came out as Latin-1 letters (ZaynShao/energy-policy-analysis's
+    staging, a page of ":NñmeQ/{…NÑs^;…" lines): no notice, and the errors row says the text is garbled and to extract
+    it again, not that it may be a map; a page of French, its accents few, is no garbled text."""
+    from pipeline.ingest.text import garbled_characters
+    from pipeline.process import process_path
+
+    garbled = ":NñmeQ/{\\_\\`NÑs^;\\`fN°‹sQŽNÎW\n\n^å\\]\\\\O„vÍ‘‰º‹ðŒTù\\[Í‘†^Í‘‰\\\n\\\nÿ Rë\\_ú^¾‹ìrwQE››R„výVE–q\\\\4lý\\\n" * 8
+    f = tmp_path / "garbled.md"
+    f.write_text(garbled, encoding="utf-8")
+    ex = process_path(f)
+    messages = [e.error for e in ex.errors]
+    assert len(messages) == 1 and "garbled" in messages[0] and "a map or figure" not in messages[0], messages
+    assert garbled_characters("La réunion a été reportée à la semaine prochaine, selon le ministère. " * 5, "fr.txt") == ""

@@ -101,6 +101,27 @@ def lost_characters(text: str, source: str) -> str:
     )
 
 
+GARBLED_SHARE = 0.15  # Latin-1 letters and cp1252 signs among a text's visible characters that make it garbled
+_GARBLED = regex.compile(r"[\u00c0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+
+
+def garbled_characters(text: str, source: str) -> str:
+    """Why a text with almost no Chinese is garbled, or '': Latin accented letters and Windows-1252 signs where
+    Chinese should be (":NñmeQ/{…NÑs^;…ÍW"), as a PDF's text layer copied through a wrong font mapping or bytes
+    decoded in the wrong encoding leave it; no rule reads such a text, so the file is to be extracted again."""
+    shown = sum(1 for c in text if not c.isspace())
+    odd = len(_GARBLED.findall(text))
+    if shown == 0 or odd < MIN_LOST_MARKS or odd < GARBLED_SHARE * shown:
+        return ""
+    first = next((ln.strip()[:40] for ln in text.splitlines() if ln.strip()), "")
+    return (
+        f"{source}: its text is garbled: {odd} of {shown} characters are accented Latin letters or symbols where "
+        f"Chinese is expected ({first!r}), as when a PDF's text is copied through a wrong font mapping or a file is "
+        "decoded in the wrong encoding; extract the text again from the original (or run the PDF itself, which "
+        "the pipeline reads or OCRs)"
+    )
+
+
 def _not_binary(text: str, source: str) -> str:
     """Control characters (NUL…) do not occur in a notice: many of them mean a binary file named .txt."""
     if len(_CONTROL.findall(text)) > max(2, len(text) // 200):

@@ -83,20 +83,25 @@ MIN_LOST_MARKS = 20  # "?" or U+FFFD standing for characters an export lost, fro
 LOST_SHARE = 0.3  # ... and this share of the visible characters
 
 
+def _marked_share(text: str, marks: int, share: float) -> tuple[int, int, str] | None:
+    """(marks, visible characters, first line) when `marks` odd characters make up `share` of a text's visible
+    ones (and number MIN_LOST_MARKS at least), else None."""
+    if marks < MIN_LOST_MARKS:
+        return None
+    shown = sum(1 for c in text if not c.isspace())
+    if marks < share * shown:
+        return None
+    return marks, shown, next((ln.strip()[:60] for ln in text.splitlines() if ln.strip()), "")
+
+
 def lost_characters(text: str, source: str) -> str:
     """Why a text is beyond reading because its characters were lost before it was saved, or '': a page or
     export saved in an encoding without Chinese turns every character into "?" (or U+FFFD), which no decoding
     brings back."""
-    lost = text.count("?") + text.count("\ufffd")
-    if lost < MIN_LOST_MARKS:
-        return ""
-    shown = sum(1 for c in text if not c.isspace())
-    if lost < LOST_SHARE * shown:
-        return ""
-    first = next((ln.strip()[:60] for ln in text.splitlines() if ln.strip()), "")
-    return (
-        f"{source}: its Chinese characters were lost before it reached the pipeline: {lost} of {shown} "
-        f"characters are '?' or '\ufffd' ({first!r}), as when a page is saved or exported in an encoding "
+    found = _marked_share(text, text.count("?") + text.count("\ufffd"), LOST_SHARE)
+    return "" if found is None else (
+        f"{source}: its Chinese characters were lost before it reached the pipeline: {found[0]} of {found[1]} "
+        f"characters are '?' or '\ufffd' ({found[2]!r}), as when a page is saved or exported in an encoding "
         "without Chinese (ASCII, Latin-1); save or export it again from the original as UTF-8 or GB18030"
     )
 
@@ -109,16 +114,12 @@ def garbled_characters(text: str, source: str) -> str:
     """Why a text with almost no Chinese is garbled, or '': Latin accented letters and Windows-1252 signs where
     Chinese should be (":NñmeQ/{…NÑs^;…ÍW"), as a PDF's text layer copied through a wrong font mapping or bytes
     decoded in the wrong encoding leave it; no rule reads such a text, so the file is to be extracted again."""
-    shown = sum(1 for c in text if not c.isspace())
-    odd = len(_GARBLED.findall(text))
-    if shown == 0 or odd < MIN_LOST_MARKS or odd < GARBLED_SHARE * shown:
-        return ""
-    first = next((ln.strip()[:40] for ln in text.splitlines() if ln.strip()), "")
-    return (
-        f"{source}: its text is garbled: {odd} of {shown} characters are accented Latin letters or symbols where "
-        f"Chinese is expected ({first!r}), as when a PDF's text is copied through a wrong font mapping or a file is "
-        "decoded in the wrong encoding; extract the text again from the original (or run the PDF itself, which "
-        "the pipeline reads or OCRs)"
+    found = _marked_share(text, len(_GARBLED.findall(text)), GARBLED_SHARE)
+    return "" if found is None else (
+        f"{source}: its text is garbled: {found[0]} of {found[1]} characters are accented Latin letters or symbols "
+        f"where Chinese is expected ({found[2][:40]!r}), as when a PDF's text is copied through a wrong font mapping "
+        "or a file is decoded in the wrong encoding; extract the text again from the original (or run the PDF "
+        "itself, which the pipeline reads or OCRs)"
     )
 
 

@@ -454,3 +454,33 @@ def test_a_numbered_breadcrumb_over_a_title_without_its_issuer(tmp_path: Path) -
     assert (d.doc_number, d.doc_type, d.issuer, d.signed_date) == ("沪发改环资〔2025〕61号", "通知", "上海市发展和改革委员会", "2025-04-22"), d
     assert d.attachments.split("；")[0] == "2025年全市节能减排降碳工作主要目标" and len(d.attachments.split("；")) == 3, d.attachments
     assert [s.heading for s in ex.sections] == ["全面完成“十四五”规划目标", "加速推动交通领域绿色低碳转型", "大力实施绿色低碳区域行动"], ex.sections
+
+
+def test_windows_whose_days_are_counted_in_and_an_article_of_duties(tmp_path: Path) -> None:
+    """沪发改规范〔2025〕5号 in shanghai.gov.cn's 公文库: a window whose days are marked as counted in ("2025年9月1日（含）至
+    2026年6月30日（含）并网项目") is one range from its first day to its last, not a limit on its last day alone; the
+    three issuers signing one under another are all the notice's; each paragraph of the 职责分工 article that opens with a
+    unit is that unit's task; the rules' own term (自2025年6月1日起实施，有效期5年) is the notice's validity."""
+    ex = _crawl(tmp_path, "shanghai_hufagaiguifan_2025_5")
+    d = ex.document
+    assert d.issuer == "上海市发展和改革委员会；上海市经济和信息化委员会；上海市财政局", d.issuer
+    assert (d.valid_from, d.valid_until) == ("2025-06-01", "2030-05-31"), d
+    windows = {(x.kind, x.start, x.end) for x in ex.deadlines if "（含）至" in x.text}
+    assert windows == {("range", "2025-09-01", "2026-06-30"), ("range", "2026-07-01", "2027-06-30"), ("range", "2027-07-01", "2028-12-31")}, ex.deadlines
+    assert not [x for x in ex.deadlines if x.text.startswith("至")], ex.deadlines
+    assert [t.units for t in ex.tasks] == ["市发展改革委", "市经济信息化委", "市财政局", "电网企业"], ex.tasks
+
+
+def test_a_task_table_whose_time_limits_are_months_or_the_year_end(tmp_path: Path) -> None:
+    """丰政办发〔2026〕4号 on bjft.gov.cn: a 完成时限 cell of months with no year ("6-9月") is those months of the
+    notice's year, so its task is due on 2026-09-30; a row whose 完成时限 is 年底前 is due at the year's end although
+    its measure names a milestone of its own (10月底前选取1家混凝土搅拌站)."""
+    ex = _crawl(tmp_path, "fengtai_fengzhengbanfa_2026_4")
+    d = ex.document
+    assert (d.doc_number, d.signed_date, d.valid_from) == ("丰政办发〔2026〕4号", "2026-03-30", "2026-03-30"), d
+    due = {t.detail[:8]: (t.deadline_text, t.due_date) for t in ex.tasks}
+    assert due["督促加油站和储油"] == ("6-9月", "2026-09-30"), due
+    assert due["推动混凝土搅拌车"] == ("年底前", "2026-12-31"), due
+    assert due["推动生活和建筑垃"] == ("11月底前", "2026-11-30"), due
+    months = [(x.kind, x.start, x.end, x.inferred) for x in ex.deadlines if x.text == "6-9月"]
+    assert months == [("range", "2026-06-01", "2026-09-30", True)], ex.deadlines

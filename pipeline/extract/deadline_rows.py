@@ -76,25 +76,29 @@ def extract_deadlines(doc: NormDoc, st: Structure, row: DocumentRow, validity: S
     return out
 
 
+def _task_limit(limits: list[DeadlineRow], deadline_text: str) -> DeadlineRow | None:
+    """The limit that dates a task: with a 完成时限 of its own, the limit those words are (a milestone its measures
+    name, "10月底前选取1家…" under a 年底前 cell, is not it); else the first dated limit, else the first undated
+    one of the calendar ("5月底前", not "14个工作日内", which counts from an event)."""
+    if deadline_text:
+        limits = [d for d in limits if d.text in deadline_text]
+    return next((d for d in limits if d.end), None) or next((d for d in limits if d.kind in _CALENDAR_KINDS), None)
+
+
 def with_due_dates(tasks: list[TaskRow], deadlines: list[DeadlineRow]) -> list[TaskRow]:
     """A task whose text holds a dated limit gets that date as due_date when it has none of its own, and the
     limit's words as deadline_text when it has none ("5月底前", its year taken from the document's date). A
     task whose own limit names no date ("长期坚持") keeps it: a date told elsewhere in its text is not its limit.
     A limit whose year nothing tells ("5月底前" in a notice without a date) gives its words only: the date stays
     empty, never guessed."""
-    by_task: dict[str, DeadlineRow] = {}
+    by_task: dict[str, list[DeadlineRow]] = {}
     for d in deadlines:
-        if not d.task_id or d.kind not in _DUE_KINDS:
-            continue
-        held = by_task.get(d.task_id)
-        if d.end and (held is None or not held.end):
-            by_task[d.task_id] = d  # the first dated limit
-        elif not d.end and held is None and d.kind in _CALENDAR_KINDS:
-            by_task[d.task_id] = d  # else the first undated one: "5月底前", not "14个工作日内" (counted from an event)
+        if d.task_id and d.kind in _DUE_KINDS:
+            by_task.setdefault(d.task_id, []).append(d)
     out = []
     for t in tasks:
-        limit = by_task.get(t.task_id)
-        if t.due_date or limit is None or t.deadline_text and limit.text not in t.deadline_text:
+        limit = _task_limit(by_task.get(t.task_id, []), t.deadline_text)
+        if t.due_date or limit is None:
             out.append(t)
         elif not limit.end:
             out.append(t if t.deadline_text else dataclasses.replace(t, deadline_text=limit.text))

@@ -156,13 +156,22 @@ def _infer(te: TimeExpr, base: dt.date) -> tuple[str, str]:
 _MONTH_DAYS = regex.compile(r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?P<d>3[01]|[12]\d|0?[1-9])\D+?(?:(?P<m2>1[0-2]|0?[1-9])\s*月\s*)?(?P<d2>3[01]|[12]\d|0?[1-9])\s*[日号]")
 
 
+_MONTHS = regex.compile(r"(?P<m>1[0-2]|0?[1-9])\s*月?\D{1,3}?(?P<m2>1[0-2]|0?[1-9])\s*月")
+
+
 def _yearless_range(text: str, base: dt.date) -> tuple[str, str]:
-    """"8月12日至9月13日" in the year of the document's date (the next year for a second part before the first)."""
+    """"8月12日至9月13日" in the year of the document's date (the next year for a second part before the first);
+    months alone ("6-9月") from the first one's first day to the last one's last."""
     m = _MONTH_DAYS.search(text)
-    if m is None:
+    months = _MONTHS.fullmatch(text.strip()) if m is None else None
+    if m is None and months is None:
         return "", ""
-    m1, d1 = int(m.group("m")), int(m.group("d"))
-    m2, d2 = int(m.group("m2") or m1), int(m.group("d2"))
+    if months is not None:
+        m1, m2 = int(months.group("m")), int(months.group("m2"))
+        d1, d2 = 1, calendar.monthrange(base.year + (1 if m2 < m1 else 0), m2)[1]
+    else:
+        m1, d1 = int(m.group("m")), int(m.group("d"))
+        m2, d2 = int(m.group("m2") or m1), int(m.group("d2"))
     try:
         start = dt.date(base.year, m1, d1)
         end = dt.date(base.year + (1 if (m2, d2) < (m1, d1) else 0), m2, d2)

@@ -183,6 +183,13 @@ _ORDER_SERIAL = regex.compile(r"^第\s*\d{1,5}\s*号$")
 _NUMBER_TAIL = regex.compile(r"^[〔［\[](?:19|20)\d{2}[〕］\]]\d{1,4}号")  # a 文号's year and serial
 _TAIL_THEN_NUMBER = regex.compile(r"^[^（(：:。，；\s]{1,12}[（(](?P<number>[^（）()]{4,40})[)）]$")  # a title's last characters, its 文号
 _TRAILING_NOTE = regex.compile(r"[（(][^（）()]{1,12}[)）]$")  # "(2019修订)" after a title
+_NUMBER_AFTER = regex.compile(r"[（(](?P<number>[^（）()]{4,40})[)）]$")  # a page's title printed with its 文号
+
+
+def _title_then_number(text: str) -> bool:
+    """"…实施细则的通知（京管发〔2024〕9号）": a whole title with the notice's 文号 in brackets after it."""
+    m = _NUMBER_AFTER.search(text)
+    return m is not None and parse_doc_number(m.group("number")) is not None and _ends_with_doc_type(text[: m.start()])
 _PAREN_LINE = regex.compile(r"^（[^（）]{1,20}）$")
 _CONTENTS_ENTRY_END = regex.compile(r"(?:\.{4,}|…{2,}|·{4,}|－{4,}|-{4,})\s*\d{1,3}$")
 _SENTENCE_THEN_NOTE = regex.compile(r"[。！？；]（(?:[^（）]|（[^（）]*）)*）$")
@@ -259,6 +266,8 @@ def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = ""
         return True  # "…责任分解方案" over "的通知" (or "的" / "通知"): the type word above was the subject's
     if in_header and _ends_with_doc_type(a) and not _cited_end(group or a) and rules.words("title_head").search(group or a) and not _SENTENCE_END.search(group or a):
         return False  # the title (§7.3.1) ends here; the 主送机关 follows on its own line
+    if in_header and _title_then_number(group or a) and rules.words("title_head").search(group or a) and not _SENTENCE_END.search(group or a):
+        return False  # the title ends with its 文号 in brackets ("…的通知（京管发〔2024〕9号）"), however wide the line
     if in_header and _two_whole_titles(a, b) and rules.words("title_head").search(group or a):
         return False  # a page's heading with its source in brackets ("…的通告（长垣市交通管理局）") over the notice's own
         # whole title ("关于实施交通管制的通告"): two titles, not one broken

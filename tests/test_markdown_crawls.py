@@ -484,3 +484,17 @@ def test_a_task_table_whose_time_limits_are_months_or_the_year_end(tmp_path: Pat
     assert due["推动生活和建筑垃"] == ("11月底前", "2026-11-30"), due
     months = [(x.kind, x.start, x.end, x.inferred) for x in ex.deadlines if x.text == "6-9月"]
     assert months == [("range", "2026-06-01", "2026-09-30", True)], ex.deadlines
+
+
+def test_a_repealed_notice_whose_heading_carries_its_number(tmp_path: Path) -> None:
+    """京管发〔2024〕9号 on csglw.beijing.gov.cn: the menu's "政策解读" is no title (it had made the notice a 解读); the
+    heading "（失效）…的通知（京管发〔2024〕9号）" ends the title however wide its line, so "日期：" under it is neither
+    its tail nor the 主送机关, and the font-size control "大|中|小" does not hide "各有关单位："; the 制发单位 field names
+    the issuer; "申报时间：2024年11月23日18：00截止。" is a closing date."""
+    ex = _crawl(tmp_path, "beijing_jingguanfa_2024_9")
+    d = ex.document
+    assert d.title == "北京市城市管理委员会关于印发2024年北京市电动汽车充换电设施建设运营奖励实施细则的通知", d.title
+    assert (d.doc_type, d.doc_number, d.recipients, d.status) == ("通知", "京管发〔2024〕9号", "各有关单位", "失效"), d
+    assert (d.issuer, d.signed_date, d.published_date) == ("北京市城市管理委员会", "2024-11-20", "2024-11-21"), d
+    assert ("by", "2024-11-23") in {(x.kind, x.end) for x in ex.deadlines}, ex.deadlines
+    assert not [s for s in ex.sections if "制发单位" in s.heading], ex.sections

@@ -53,7 +53,8 @@ class _Group:
         return tuple(out)
 
 
-_ARTICLE_ALONE = regex.compile(r"^第[一二三四五六七八九十百零〇\d]{1,6}条$")
+# an article, chapter or section number alone on its line ("第二条", "第三章" over "有序用电")
+_PART_NUMBER_ALONE = regex.compile(r"^第[一二三四五六七八九十百零〇\d]{1,6}[条章节]$")
 
 
 def _is_heading_start(text: str) -> bool:
@@ -253,8 +254,9 @@ def _should_join(a: str, a_line: Line, b: str, width: _Width, *, group: str = ""
         return False
     if b_signs:
         return False  # the 署名 stands on its own above the date, whatever the line before
-    if _ARTICLE_ALONE.match(a) and not _is_heading_start(b):
-        return True  # an article's number on a line of its own over its text ("第二条" / "湖南省行政区域内…", a page's <br>)
+    if _PART_NUMBER_ALONE.match(a) and not _is_heading_start(b):
+        return True  # an article's number on a line of its own over its text ("第二条" / "湖南省行政区域内…", a page's <br>),
+        # a chapter's over its title ("第三章" / "有序用电", a PDF's line cut at its spaces)
     if _broken_inline(a, b, group, in_header):
         return True  # a page whose inline elements each got a line ("2014" / "年6" / "月28" / "日", "25" / "厘米" / "，")
     if in_header and "centered" in a_line.cues and (m := _TAIL_THEN_NUMBER.match(b)) is not None and _title_line(a) and not _is_standalone(a) and parse_doc_number(m.group("number")) is not None:

@@ -465,6 +465,13 @@ def test_a_utf8_file_cut_short_inside_its_last_character_is_read(tmp_path: Path)
         # a crawler's Markdown of www.qinghai.gov.cn when the server refused it (ZaynShao/energy-policy-analysis staging)
         ("denied.md", "# Access to www.qinghai.gov.cn was denied\n\nYou don't have authorization to view this page.\n\nHTTP ERROR 403\n\nReload\n", "was denied"),
         ("gone.txt", "抱歉，您访问的页面不存在或已被删除！\n返回首页\n", "页面不存在"),
+        # a firewall's block page saved for fgw.henan.gov.cn (the same staging)
+        (
+            "blocked.md",
+            "Sorry, you have been blocked\n\nYou are unable to accesshttps://fgw.henan.gov.cn/2025/09-08/3209719.html\n\n"
+            "Request-ID :69ec26a8\\_PS-ATL-019Hh28 • 4-24-2026 22:27:52 GMT-4\n",
+            "you have been blocked",
+        ),
     ],
 )
 def test_a_saved_error_page_says_to_fetch_the_notice_again(tmp_path: Path, name: str, text: str, shown: str) -> None:

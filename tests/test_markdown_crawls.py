@@ -498,3 +498,24 @@ def test_a_repealed_notice_whose_heading_carries_its_number(tmp_path: Path) -> N
     assert (d.issuer, d.signed_date, d.published_date) == ("北京市城市管理委员会", "2024-11-20", "2024-11-21"), d
     assert ("by", "2024-11-23") in {(x.kind, x.end) for x in ex.deadlines}, ex.deadlines
     assert not [s for s in ex.sections if "制发单位" in s.heading], ex.sections
+
+
+def test_a_chapter_number_on_a_line_of_its_own_over_its_title(tmp_path: Path) -> None:
+    """A regulation whose PDF text came with its line breaks as spaces (电力负荷管理办法, a page of its text run into one
+    line: "…需求响应。 第三章 有序用电 第十三条 本办法所称…"): the chapter's number cut from its title by the restored
+    breaks ("第三章" / "有序用电") is one chapter heading, so the articles after it are its own, not 第二章's."""
+    text = (
+        "电力负荷管理办法（2023 年版）\n\n第一章 总则\n\n第一条 为加强电力需求侧管理，确保电网安全稳定运行，制定本办法。\n\n"
+        "第二章 需求响应\n\n"
+        "核、响应邀约、过程监测、效果评估、信息披露等工作。 第十条 建立并完善与电力市场衔接的需求响应价格机制。根 据“谁提供、"
+        "谁获利，谁受益、谁承担”的原则，支持具备条件的 地区，通过实施尖峰电价、拉大现货市场限价区间等手段提高经济 激励水平。 "
+        "第十一条 电力运行主管部门应推动需求响应与电力市场有序 衔接、高效协同，逐步以更多市场化方式实现需求响应。 第三章 有序用电 "
+        "第十三条 本办法所称有序用电，是指在可预知电力供应不足 等情况下，依靠提升发电出力、市场组织、需求响应、应急调度等 "
+        "各类措施后，仍无法满足电力电量供需平衡时，通过行政措施和技 术方法，依法依规控制部分用电负荷，维护供用电秩序平稳的管理\n\n"
+        "第四十四条 本办法自 2023 年 10 月 1 日起施行，有效期 5 年。\n"
+    )
+    ex = process_text(tmp_path, text, name="dianli_fuhe", suffix=".md")
+    parts = {s.label: s for s in ex.sections}
+    assert parts["第三章"].heading == "有序用电", ex.sections
+    assert parts["第十三条"].parent_id == parts["第三章"].section_id, ex.sections
+    assert (ex.document.valid_from, ex.document.valid_until) == ("2023-10-01", "2028-09-30"), ex.document

@@ -185,17 +185,15 @@ _NUMBER_TAIL = regex.compile(r"^[〔［\[](?:19|20)\d{2}[〕］\]]\d{1,4}号")  
 _TAIL_THEN_NUMBER = regex.compile(r"^[^（(：:。，；\s]{1,12}[（(](?P<number>[^（）()]{4,40})[)）]$")  # a title's last characters, its 文号
 _TRAILING_NOTE = regex.compile(r"[（(][^（）()]{1,12}[)）]$")  # "(2019修订)" after a title
 _NUMBER_AFTER = regex.compile(r"[（(](?P<number>[^（）()]{4,40})[)）]$")  # a page's title printed with its 文号
+_PAREN_LINE = regex.compile(r"^（[^（）]{1,20}）$")
+_CONTENTS_ENTRY_END = regex.compile(r"(?:\.{4,}|…{2,}|·{4,}|－{4,}|-{4,})\s*\d{1,3}$")
+_SENTENCE_THEN_NOTE = regex.compile(r"[。！？；]（(?:[^（）]|（[^（）]*）)*）$")
 
 
 def _title_then_number(text: str) -> bool:
     """"…实施细则的通知（京管发〔2024〕9号）": a whole title with the notice's 文号 in brackets after it."""
     m = _NUMBER_AFTER.search(text)
     return m is not None and parse_doc_number(m.group("number")) is not None and _ends_with_doc_type(text[: m.start()])
-_PAREN_LINE = regex.compile(r"^（[^（）]{1,20}）$")
-_CONTENTS_ENTRY_END = regex.compile(r"(?:\.{4,}|…{2,}|·{4,}|－{4,}|-{4,})\s*\d{1,3}$")
-_SENTENCE_THEN_NOTE = regex.compile(r"[。！？；]（(?:[^（）]|（[^（）]*）)*）$")
-
-
 
 
 # a law's or rule's adoption note under its title, "（2013年2月4日贵阳市第十三届人民代表大会…通过）": its own

@@ -1585,6 +1585,9 @@ def _heading_text(text: str, label_end: int) -> str:
 
 
 _ARTICLE_STYLE = frozenset({"part", "chapter", "chapter_section", "article"})
+# an attachment's label on a line of its own where its text starts ("附件1", "附件"; GB/T 9704 §7.3.7: an attachment
+# starts a new page, its label at the top left of the first line): its headings are its own, not the body's
+_ATTACHMENT_START = regex.compile(r"^附\s*件\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?\s*[：:]?$")
 _ARTICLE_CAPTION = regex.compile(r"^[（(【]\s*(?![一二三四五六七八九十\d]+\s*[）)】])(?P<caption>[^（）()【】。，,；;：:]{1,16}?)\s*[）)】]")
 # how deep a heading nests: its level, except that a 部分/篇/编 holds its 章 and a 章 its 节, and each holds
 # the 一、/（一）… scheme (a 规划 or 工作规则: 第一章 总则 / 一、…; a plan: 第一部分 总体要求 / 一、…); the
@@ -1718,6 +1721,9 @@ def _sections(doc: NormDoc, lay: _Draft, texts: list[str]) -> None:
         heading_rules = tuple(sorted(heading_rules, key=lambda r: r.id != _DOTTED_TOP))
     for k in range(lay.body_start, len(texts)):
         if k in lay.roles or doc.paras[k].kind != "para" or k in contents:
+            continue
+        if _ATTACHMENT_START.match(texts[k]):
+            stack, articles, next_part = [], False, 0  # an attachment's headings start a tree of their own
             continue
         for rule in heading_rules:
             if not decimal and rule.id in _DECIMAL_STYLE or not dotted and rule.id == _DOTTED_TOP:

@@ -460,7 +460,8 @@ def test_windows_whose_days_are_counted_in_and_an_article_of_duties(tmp_path: Pa
     """沪发改规范〔2025〕5号 in shanghai.gov.cn's 公文库: a window whose days are marked as counted in ("2025年9月1日（含）至
     2026年6月30日（含）并网项目") is one range from its first day to its last, not a limit on its last day alone; the
     three issuers signing one under another are all the notice's; each paragraph of the 职责分工 article that opens with a
-    unit is that unit's task; the rules' own term (自2025年6月1日起实施，有效期5年) is the notice's validity."""
+    unit is that unit's task; the rules' own term (自2025年6月1日起实施，有效期5年) is the notice's validity; the
+    attachment under its label "附件" has headings of its own (一、目录申请…), not the articles'."""
     ex = _crawl(tmp_path, "shanghai_hufagaiguifan_2025_5")
     d = ex.document
     assert d.issuer == "上海市发展和改革委员会；上海市经济和信息化委员会；上海市财政局", d.issuer
@@ -469,6 +470,9 @@ def test_windows_whose_days_are_counted_in_and_an_article_of_duties(tmp_path: Pa
     assert windows == {("range", "2025-09-01", "2026-06-30"), ("range", "2026-07-01", "2027-06-30"), ("range", "2027-07-01", "2028-12-31")}, ex.deadlines
     assert not [x for x in ex.deadlines if x.text.startswith("至")], ex.deadlines
     assert [t.units for t in ex.tasks] == ["市发展改革委", "市经济信息化委", "市财政局", "电网企业"], ex.tasks
+    # the attachment after "附件" starts a tree of its own: its parts are read although the rules above are articles
+    parts = [(x.label, x.heading, x.parent_id) for x in ex.sections if x.level == 1]
+    assert parts == [("一", "目录申请", ""), ("二", "目录评审", ""), ("三", "目录公示与发布", "")], ex.sections
 
 
 def test_a_task_table_whose_time_limits_are_months_or_the_year_end(tmp_path: Path) -> None:

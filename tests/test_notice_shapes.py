@@ -973,6 +973,36 @@ def test_a_title_whose_line_ends_in_a_book_title(tmp_path: Path) -> None:
     assert d.title == "子旗人民政府办公室关于印发2022年《政府工作报告》重点任务责任落实分工的通知", d.title
 
 
+
+def test_a_title_whose_kind_is_followed_by_the_field_it_covers(tmp_path: Path) -> None:
+    """生态环境部's quota plan for one industry, as a PDF export heads it ("…配额总量设定与分配实施方案（发电行业）"): the
+    bracket after its kind names the field the plan covers, so the line is still the title and its kind 实施方案."""
+    text = (
+        "# 2019-2020 年全国碳排放权交易配额总量设定与分配 实 施 方 案 （ 发 电 行 业 ）\n\n"
+        "一、纳入配额管理的重点排放单位名单\n\n筛选确定纳入2019-2020年全国碳市场配额管理的重点排放单位名单，并实行名录管理。\n\n"
+        "二、配额总量\n\n省级生态环境主管部门核定各重点排放单位的配额数量。\n"
+    )
+    d = run(tmp_path, text, suffix=".md").document
+    assert (d.title, d.doc_type) == ("2019-2020年全国碳排放权交易配额总量设定与分配实施方案（发电行业）", "实施方案"), d
+
+
+
+def test_an_attachments_items_are_not_the_last_body_items_children(tmp_path: Path) -> None:
+    """A report whose 附件1 lists problems with numbered measures ("（1）…"): after the attachment's label the
+    headings start a tree of their own, so its （1） items are not sub-items of the body's last （二）."""
+    text = (
+        "上海市关于贯彻落实督察反馈意见整改情况的报告\n"
+        "一、坚决扛起督察整改政治责任\n（一）加强组织领导。成立市生态文明建设领导小组。\n（二）狠抓责任落实。逐一细化责任分工。\n"
+        "特此报告。\n附件：1.具体问题整改进展情况\n中共上海市委\n上海市人民政府\n2021年11月19日\n"
+        "附件1\n具体问题整改进展情况\n项目1.1：一些地方贯彻绿色发展理念的内在动力还不强。\n整改时限：2021年底。\n"
+        "（1）定期调度重点项目进展，统筹推进三大保卫战。\n（2）印发现代环境治理体系实施意见。\n"
+    )
+    ex = run(tmp_path, text)
+    items = [x for x in ex.sections if x.label in ("（1）", "（2）")]
+    assert len(items) == 2 and all(x.parent_id == "" for x in items), ex.sections
+    assert [x.section_id for x in ex.sections if x.label == "（二）"] == ["s1.2"], ex.sections
+
+
 BARRED_METADATA = """索引号: | 11341602003166647K/202004-00328 | 信息分类: | 规范性文件 |
 发布机构: | 丑区政府(办公室) | 主题分类: | 综合政务 / 通知 |
 成文日期: | 发布日期: | 2020-04-09 08:44 | |

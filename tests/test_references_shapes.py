@@ -98,6 +98,19 @@ def test_the_short_name_of_what_the_notice_issues_is_no_citation(tmp_path: Path)
     assert [r.cited_title for r in refs] == ["安徽省市场监管领域部门联合抽查实施办法"], refs
 
 
+
+def test_the_short_name_of_a_plan_the_writer_drew_up_is_no_citation(tmp_path: Path) -> None:
+    """上海's 督察整改 report: "制订《上海市贯彻落实…整改方案》（以下简称《整改方案》）" names the writer's own plan (after 制订,
+    no citation), so its short name, in the bracket and later, is none either (it was a citation of 《整改方案》)."""
+    text = (
+        "上海市关于贯彻落实督察反馈意见整改情况的报告\n上海市委、市政府高度重视生态环境保护工作，根据督察组反馈意见，"
+        "制订《上海市贯彻落实中央生态环境保护督察反馈意见整改方案》（以下简称《整改方案》）。全市上下狠抓整改落实。\n"
+        "一、总体情况\n按照要求公开督察组向上海市反馈督察情况和《整改方案》，落实《中华人民共和国水污染防治法》。\n"
+        "中共上海市委\n2021年11月19日\n"
+    )
+    refs = _references(tmp_path, text)
+    assert [r.cited_title for r in refs] == ["中华人民共和国水污染防治法"], refs
+
 def test_a_title_broken_over_two_lines_is_cited_whole(tmp_path: Path) -> None:
     """A hard-wrapped PDF text breaks 《关于加强新时代\\n街道工作的意见》 (石景山区, 2019): one title, no line break in it."""
     text = (

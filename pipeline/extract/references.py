@@ -173,6 +173,8 @@ def extract_references(doc: NormDoc, st: Structure, *, own_title: str, province:
         # ("关于贯彻《上海市生活垃圾管理条例》" over a plan whose first sentence says "（以下简称《条例》）")
         earlier = next((k for k, r in rows.items() if r.cited_title == own_book_marks(title)), None)
         if rules.words("to_be_made").search(text[max(0, m.start() - 8) : m.start()]):
+            if (made_after := _AFTER.match(text[m.end() : m.end() + 200])) and (made_alias := _alias(made_after.group("inner"))[0]):
+                aliases.add(made_alias)  # "制订《…整改方案》（以下简称《整改方案》）": its short name is no citation either
             continue  # "研究起草《长征文物保护条例》": a document still to be made, not one this notice cites
         if _OWN_ATTACHMENT.match(text[m.end() : m.end() + 20]) or _outside_body(doc, st, starts, m.start()):
             continue

@@ -523,3 +523,17 @@ def test_a_chapter_number_on_a_line_of_its_own_over_its_title(tmp_path: Path) ->
     assert parts["第三章"].heading == "有序用电", ex.sections
     assert parts["第十三条"].parent_id == parts["第三章"].section_id, ex.sections
     assert (ex.document.valid_from, ex.document.valid_until) == ("2023-10-01", "2028-09-30"), ex.document
+
+
+def test_a_breadcrumb_set_with_ideographic_spaces_is_no_title(tmp_path: Path) -> None:
+    """beijing.gov.cn's page of 海政发〔2024〕8号: the breadcrumb "[政务公开]　>　[政策公开]　>　[政策文件]" (no 首页, the
+    separators set in ideographic spaces) was the title; the notice prints no title of its own, so none is read,
+    and its 文号, 主送机关 and 成文日期 come from the notice as before."""
+    text = (
+        "回到顶部\n\n[政务公开](https://www.beijing.gov.cn/gongkai/index.html)　>　[政策公开](https://www.beijing.gov.cn/zhengce/ \"政策公开\")"
+        "　>　[政策文件](https://www.beijing.gov.cn/zhengce/zhengcefagui/ \"政策文件\")\n\n"
+        "05. \\[成文日期\\] 2024-05-28\n06. \\[发文字号\\] 海政发〔2024〕8号\n\n海政发〔2024〕8号\n\n各相关单位：\n\n"
+        "现将《北京市海淀区碳达峰实施方案》印发给你们，请认真贯彻执行。\n\n特此通知。\n\n北京市海淀区人民政府\n\n2024年5月28日\n"
+    )
+    d = process_text(tmp_path, text, name="haidian", suffix=".md").document
+    assert (d.title, d.doc_number, d.recipients, d.signed_date) == ("", "海政发〔2024〕8号", "各相关单位", "2024-05-28"), d

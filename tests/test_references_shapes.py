@@ -111,6 +111,17 @@ def test_the_short_name_of_a_plan_the_writer_drew_up_is_no_citation(tmp_path: Pa
     refs = _references(tmp_path, text)
     assert [r.cited_title for r in refs] == ["中华人民共和国水污染防治法"], refs
 
+
+def test_a_number_pointed_at_with_jian_in_its_bracket(tmp_path: Path) -> None:
+    """海政发〔2024〕8号: "《2030年前碳达峰行动方案》（见国发〔2021〕23号）及《北京市碳达峰实施方案》（见京政发〔2022〕31号）": 见 points
+    at the number; it is no first character of the city's 代字 (it gave 见京政发〔2022〕31号)."""
+    text = (
+        "北京市海淀区人民政府关于印发碳达峰实施方案的通知\n海政发〔2024〕8号\n各相关单位：\n"
+        "落实《2030年前碳达峰行动方案》（见国发〔2021〕23号）及《北京市碳达峰实施方案》（见京政发〔2022〕31号）相关要求，特制定本实施方案。\n"
+    )
+    refs = _references(tmp_path, text)
+    assert [r.cited_doc_number for r in refs] == ["国发〔2021〕23号", "京政发〔2022〕31号"], refs
+
 def test_a_title_broken_over_two_lines_is_cited_whole(tmp_path: Path) -> None:
     """A hard-wrapped PDF text breaks 《关于加强新时代\\n街道工作的意见》 (石景山区, 2019): one title, no line break in it."""
     text = (

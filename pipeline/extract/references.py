@@ -15,6 +15,7 @@ from ..structure import Structure, own_book_marks
 
 _BOOK = regex.compile(r"《(?P<title>[^《》]{2,120})》")
 # the parenthesis after a title: （国办发〔2019〕54号，以下简称《指导意见》）
+_SEE = regex.compile(r"^\s*(?:详见|参见|见)(?=\p{Han})")  # a bracket pointing at the number ("见国发〔2021〕23号")
 _AFTER = regex.compile(r"^\s*[（(](?P<inner>(?:[^（）()]|[（(][^（）()]*[）)])*)[）)]")
 # "关于印发《X》的通知（鄂社〔2024〕4号）": the notice's kind after the title it issued, then the notice's number
 _ISSUING_NOTICE_TAIL = regex.compile(r"的(?:通知|决定|通报|函|批复)(?=\s*[（(])")
@@ -190,7 +191,7 @@ def extract_references(doc: NormDoc, st: Structure, *, own_title: str, province:
             after = _AFTER.match(text[after_at : after_at + 200])
         if after:
             inner = after.group("inner")
-            nums = list(find_doc_numbers(inner))
+            nums = list(find_doc_numbers(_SEE.sub("", inner)))  # "（见京政发〔2022〕31号）": 见 is no 代字's first character
             if nums:
                 number = canonical_number(nums[0].normalized, province=province, city=city)
             alias, book = _alias(inner)

@@ -365,14 +365,14 @@ def parse_date(text: str) -> str:
     return ""
 
 
-_YEARLESS_DAY = regex.compile(r"^\s*(?P<m>1[0-2]|0?[1-9])\s*月\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号]\s*$")
+_YEARLESS_DAY = regex.compile(r"(?<![\d年])(?P<m>1[0-2]|0?[1-9])\s*月\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号]")
 
 
 def day_near(text: str, base: dt.date) -> str:
-    """A day written without its year ("2月9日") in the year that puts it nearest `base` (the document's date), or
-    '' when `text` is no such day: a notice dated 2026-02-06 that takes effect "于2月9日" does so in 2026, one
-    dated 12月28日 "自1月1日起" in the year after."""
-    m = _YEARLESS_DAY.match(text)
+    """The first day `text` writes without its year ("2月9日", "本实施细则于2月9日生效") in the year that puts it nearest
+    `base` (the document's date), or '' when it writes none: a notice dated 2026-02-06 that takes effect "于2月9日"
+    does so in 2026, one dated 12月28日 "自1月1日起" in the year after."""
+    m = _YEARLESS_DAY.search(text)
     if m is None:
         return ""
     candidates = []

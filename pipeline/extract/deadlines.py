@@ -22,7 +22,6 @@ from .timeparse import parse_time
 
 # events whose date is the document's own (印发/发布/公布/签发 = the signing or issuing date)
 _OWN_DATE_ANCHOR = regex.compile(r"^(?:(?:本\p{Han}{0,6}?)?(?:印发|发布|公布|签发|下达|下发|颁布|发文)|今后|未来)")  # 今后五年: from the document's date
-_YEARLESS_DAY = regex.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 _MONTH_DAY = regex.compile(r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:(?P<d>3[01]|[12]\d|0?[1-9])|(?:[上中]\s*、\s*)?(?P<eop>底|末|上中旬|中下旬|上旬|中旬|下旬))?")
 _YEAR_PART = regex.compile(r"(?P<eop>年底|年末|年内|上半年|下半年|首季度|第?[一二三四1-4]季度末?)")
 _CONTEXT = 30  # characters either side a trap looks at
@@ -141,8 +140,7 @@ def _infer(te: TimeExpr, base: dt.date) -> tuple[str, str]:
         return (start_date.isoformat(), "") if start_date is not None else ("", "")
     if te.rule == "in_force_month_day":
         # 本实施细则于2月9日生效: the day in the year nearest the document's date
-        day = _YEARLESS_DAY.search(te.text)
-        start = day_near(day.group(0), base) if day is not None else ""
+        start = day_near(te.text, base)
         return (start, term_end(start, te.duration_value, te.duration_unit)) if start else ("", "")
     if te.kind == "validity" and not te.start and te.anchor and _OWN_DATE_ANCHOR.search(te.anchor):
         return base.isoformat(), te.end or term_end(base.isoformat(), te.duration_value, te.duration_unit)  # 自印发之日起施行
